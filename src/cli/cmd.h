@@ -1,0 +1,14 @@
+/* cmd: the non-interactive commands and what they share. */
+#ifndef KIJUN_CMD_H
+#define KIJUN_CMD_H
+#include "model/library.h"
+#include "model/text.h"
+#include "util/diag.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Print diagnostics as "kijun: FILE:LINE: error: text" to f. */
+void cmd_print_diags(FILE *f, const struct diag_list *dl);
+/* kijun tree: print the tree(s) as indented text. */
+int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FILE *out);
+#endif

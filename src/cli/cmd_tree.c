@@ -1,0 +1,51 @@
+/* cmd_tree: `kijun tree`, the Guideline as indented text. */
+#include "config.h"
+#include "cli/cmd.h"
+#include "util/utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void print_safe(FILE *out, const char *s)
+{
+    char *safe = utf8_sanitize(s, strlen(s), false);
+    fputs(safe, out);
+    free(safe);
+}
+
+static void print_edition(const struct gl_edition *ed, enum lang lang, FILE *out)
+{
+    fputs("# ", out);
+    print_safe(out, text_get(&ed->title, lang));
+    fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(ed->status, lang), ed->date);
+    for (size_t i = 0; i < ed->nnodes; i++) {
+        const struct gl_node *n = ed->nodes[i];
+        for (int d = 0; d < n->depth; d++)
+            fputs("  ", out);
+        char *h = gl_node_heading(n, lang);
+        print_safe(out, h);
+        free(h);
+        fputc('\n', out);
+    }
+}
+
+int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FILE *out)
+{
+    if (edition) {
+        const struct gl_edition *ed = gl_edition_find(&lib->gl, edition);
+        if (!ed) {
+            fprintf(stderr, "kijun: error: no edition '%s' (editions:", edition);
+            for (size_t i = 0; i < lib->gl.n; i++)
+                fprintf(stderr, " %s", lib->gl.editions[i]->id);
+            fputs(")\n", stderr);
+            return 2;
+        }
+        print_edition(ed, lang, out);
+        return 0;
+    }
+    for (size_t i = 0; i < lib->gl.n; i++) {
+        if (i)
+            fputc('\n', out);
+        print_edition(lib->gl.editions[i], lang, out);
+    }
+    return 0;
+}

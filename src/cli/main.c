@@ -1,0 +1,203 @@
+/* main: option parsing and dispatch to the workbench or a command. */
+#include "config.h"
+#include "cli/cmd.h"
+#include "store/libload.h"
+#include "store/paths.h"
+#include "ui/app.h"
+#include "util/i18n.h"
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef KIJUN_BUILD_BINDIR
+#define KIJUN_BUILD_BINDIR NULL
+#define KIJUN_SOURCE_DATADIR NULL
+#endif
+
+static void usage(FILE *f)
+{
+    fputs(_("Usage: kijun [OPTION]... [WORKSPACE]     the workbench\n"
+            "       kijun tree [--edition ID] [--lang ja|en]\n"
+            "       kijun --help | --version\n"
+            "\n"
+            "A terminal workbench for Japan's critical-infrastructure cybersecurity\n"
+            "Guideline and the Handbook's risk assessment.\n"
+            "\n"
+            "Options:\n"
+            "  --lang ja|en     language of the Guideline text (default: from the locale)\n"
+            "  --demo           open the demo workspace\n"
+            "  --edition ID     start on this Guideline edition (v5, rev, ...)\n"
+            "  --no-color       monochrome (also when NO_COLOR is set)\n"
+            "  -h, --help       show this help and exit\n"
+            "  -V, --version    show the version and exit\n"
+            "\n"
+            "Commands:\n"
+            "  tree             print the Guideline's chapters as indented text\n"
+            "\n"
+            "Environment: KIJUN_DATADIR overrides where the library data is read from.\n"
+            "See kijun(1).\n"), f);
+}
+
+/* ja when the locale's language is Japanese, else en. */
+static enum lang locale_lang(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return lang_parse(v) == LANG_JA ? LANG_JA : LANG_EN;
+    }
+    return LANG_EN;
+}
+
+struct opts {
+    int lang;            /* -1 = from the locale */
+    bool demo;
+    bool no_color;
+    const char *edition;
+};
+
+enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR };
+
+static const struct option long_opts[] = {
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"demo", no_argument, NULL, OPT_DEMO},
+    {"edition", required_argument, NULL, OPT_EDITION},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parse options from optind on, stopping at the first operand. Returns
+ * -1 to go on, else an exit status. */
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+    int c;
+    while ((c = getopt_long(argc, argv, "+hV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_LANG:
+            o->lang = lang_parse(optarg);
+            if (o->lang < 0 || strlen(optarg) != 2) {
+                fprintf(stderr, _("kijun: error: --lang takes ja or en, not '%s'\n"), optarg);
+                return 2;
+            }
+            break;
+        case OPT_DEMO: o->demo = true; break;
+        case OPT_EDITION: o->edition = optarg; break;
+        case OPT_NO_COLOR: o->no_color = true; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
+        default:
+            fputs(_("Try 'kijun --help'.\n"), stderr);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+void cmd_print_diags(FILE *f, const struct diag_list *dl)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        char *s = diag_format(&dl->v[i]);
+        fprintf(f, "kijun: %s\n", s);
+        free(s);
+    }
+}
+
+static struct library *load_library(void)
+{
+    char *dir = paths_datadir(KIJUN_BUILD_BINDIR, KIJUN_SOURCE_DATADIR, PKGDATADIR);
+    struct diag_list dl = {0};
+    struct library *lib = library_load(dir, &dl);
+    if (!lib || diag_count(&dl, DIAG_ERROR)) {
+        cmd_print_diags(stderr, &dl);
+        fprintf(stderr, _("kijun: error: the library in %s cannot be used "
+                          "(set KIJUN_DATADIR to another data folder?)\n"), dir);
+        library_free(lib);
+        lib = NULL;
+    } else {
+        /* warnings about shipped data are for its authors: kijun check shows them */
+    }
+    diag_clear(&dl);
+    free(dir);
+    return lib;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    bool utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+    struct opts o = {.lang = -1};
+    int rc = parse_opts(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    const char *command = NULL;
+    if (optind < argc && strcmp(argv[optind], "tree") == 0) {
+        command = argv[optind++];
+        rc = parse_opts(argc, argv, &o);
+        if (rc >= 0)
+            return rc;
+    }
+    enum lang lang = o.lang >= 0 ? (enum lang)o.lang : locale_lang();
+    if (!utf8 && lang == LANG_JA && !command) {
+        /* a terminal without UTF-8 cannot show Japanese */
+        lang = LANG_EN;
+    }
+
+    if (command) {
+        if (optind < argc) {
+            fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
+            return 2;
+        }
+        struct library *lib = load_library();
+        if (!lib)
+            return 2;
+        rc = cmd_tree(lib, o.edition, lang, stdout);
+        library_free(lib);
+        return rc;
+    }
+
+    const char *workspace = NULL;
+    if (optind < argc)
+        workspace = argv[optind++];
+    if (optind < argc) {
+        fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
+        return 2;
+    }
+    if (workspace && o.demo) {
+        fputs(_("kijun: error: give a WORKSPACE or --demo, not both\n"), stderr);
+        return 2;
+    }
+    if (workspace) {
+        struct stat st;
+        if (stat(workspace, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, _("kijun: %s: error: not a workspace folder\n"), workspace);
+            return 2;
+        }
+    }
+    struct library *lib = load_library();
+    if (!lib)
+        return 2;
+    if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
+        fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
+        library_free(lib);
+        return 2;
+    }
+    const char *nc = getenv("NO_COLOR");
+    struct app_options ao = {
+        .lib = lib,
+        .lang = lang,
+        .workspace_label = workspace ? workspace : o.demo ? "demo" : "-",
+        .edition = o.edition,
+        .utf8 = utf8,
+        .color = !o.no_color && !(nc && *nc),
+    };
+    rc = app_run(&ao);
+    library_free(lib);
+    return rc;
+}

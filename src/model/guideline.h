@@ -1,0 +1,110 @@
+/* guideline: the Guideline's editions as trees of nodes, the mapping
+ * between editions, and their consistency rules. Pure data, no I/O. */
+#ifndef KIJUN_GUIDELINE_H
+#define KIJUN_GUIDELINE_H
+#include "model/text.h"
+#include "util/diag.h"
+#include "util/hmap.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+enum phase { PHASE_NONE, PHASE_PLAN, PHASE_DO, PHASE_CHECK, PHASE_ACT, PHASE_CHECK_ACT, PHASE__COUNT };
+
+/* NIST CSF functions as bits */
+enum csf_fn { CSF_GV = 1, CSF_ID = 2, CSF_PR = 4, CSF_DE = 8, CSF_RS = 16, CSF_RC = 32 };
+#define CSF__COUNT 6
+
+enum change {
+    CHANGE_NONE, CHANGE_SAME, CHANGE_NEW, CHANGE_MOVED, CHANGE_PARTLY_MOVED,
+    CHANGE_MEASURES_MOVED, CHANGE_MOVED_OTHER, CHANGE_FROM, CHANGE__COUNT
+};
+
+enum edition_status { STATUS_DRAFT, STATUS_IN_FORCE, STATUS_SUPERSEDED, STATUS__COUNT };
+
+struct gl_edition;
+
+struct gl_node {
+    char *id;
+    char *parent_id;          /* "" for a top-level node */
+    char *number;             /* as printed: "4.1.3.", "（２）" */
+    struct text title;
+    struct text summary;      /* may be empty */
+    enum phase phase;         /* after gl_link: inherited when not set */
+    bool phase_set;
+    unsigned csf;             /* enum csf_fn bits */
+    bool baseline;
+    enum change change;
+    char **maps;              /* ids of counterpart nodes */
+    size_t nmaps;
+    char *source;             /* slides, may be NULL */
+    int line;                 /* line in the file, for messages */
+
+    /* filled by gl_link */
+    struct gl_edition *edition;
+    struct gl_node *parent;
+    struct gl_node **children;
+    size_t nchildren, children_cap;
+    struct gl_node **map_nodes; /* resolved maps (same order, NULL if missing) */
+    int depth;
+    size_t index;             /* position in edition->nodes */
+};
+
+struct gl_edition {
+    char *id;
+    struct text title;
+    struct text label;
+    char *date;
+    enum edition_status status;
+    char *supersedes;         /* "" when none */
+    int order;
+    char *source;
+    char *file;               /* where it was read from */
+    int line;
+    struct gl_node **nodes;   /* reading order */
+    size_t nnodes, nodes_cap;
+    struct gl_node **roots;
+    size_t nroots, roots_cap;
+};
+
+#define GL_MAX_DEPTH 12
+
+struct gl_set {
+    struct gl_edition **editions;  /* sorted by order after gl_link */
+    size_t n, cap;
+    struct hmap ids;               /* node id -> index in all[] */
+    struct gl_node **all;
+    size_t nall, all_cap;
+};
+
+struct gl_node *gl_node_new(void);
+void gl_node_add_map(struct gl_node *node, const char *id);
+/* The edition takes ownership of node. */
+void gl_edition_add(struct gl_edition *ed, struct gl_node *node);
+void gl_set_add(struct gl_set *set, struct gl_edition *ed);
+/* Resolve parents, children, depths, phases and mappings; report every
+ * inconsistency (duplicate ids, missing parents, bad mappings) into dl. */
+void gl_link(struct gl_set *set, struct diag_list *dl);
+void gl_set_free(struct gl_set *set);
+void gl_edition_free(struct gl_edition *ed);
+void gl_node_free(struct gl_node *n);
+
+struct gl_edition *gl_edition_find(const struct gl_set *set, const char *id);
+struct gl_node *gl_node_find(const struct gl_set *set, const char *id);
+/* The node of edition `to` that best corresponds to `node`: a direct
+ * mapping, a reverse mapping, else that of the nearest ancestor; NULL
+ * when nothing maps. */
+struct gl_node *gl_map_to(const struct gl_set *set, const struct gl_node *node,
+                          const struct gl_edition *to);
+/* Number and title in one string: "4.1.3. 「計画」の観点". New string. */
+char *gl_node_heading(const struct gl_node *node, enum lang lang);
+
+const char *phase_name(enum phase p, enum lang lang);
+int phase_parse(const char *s);
+const char *csf_code(unsigned bit);             /* "ID" for CSF_ID */
+const char *csf_name(unsigned bit, enum lang lang);
+int csf_parse(const char *code);                /* bit, or -1 */
+const char *change_name(enum change c, enum lang lang);
+int change_parse(const char *s);
+const char *status_name(enum edition_status s, enum lang lang);
+int status_parse(const char *s);
+#endif

@@ -1,0 +1,17 @@
+/* library: the read-only data kijun ships: the Guideline editions and the
+ * reference tables of the seed. */
+#ifndef KIJUN_LIBRARY_H
+#define KIJUN_LIBRARY_H
+#include "model/guideline.h"
+#include "model/reftable.h"
+
+struct library {
+    struct gl_set gl;
+    struct ref_table **tables;
+    size_t ntables, tables_cap;
+};
+
+void library_add_table(struct library *lib, struct ref_table *t);
+const struct ref_table *library_table(const struct library *lib, const char *id);
+void library_free(struct library *lib);
+#endif

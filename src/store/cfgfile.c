@@ -1,0 +1,336 @@
+/* cfgfile: read a libconfig file safely and get typed settings. */
+#include "config.h"
+#include "store/cfgfile.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int line_of(const char *buf, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (buf[i] == '\n')
+            line++;
+    return line;
+}
+
+static const char *kind_of(mode_t m)
+{
+    if (S_ISDIR(m)) return "a directory";
+    if (S_ISFIFO(m)) return "a FIFO";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    if (S_ISSOCK(m)) return "a socket";
+    return "not a regular file";
+}
+
+bool file_read_checked(const char *path, const char *name, size_t max_bytes,
+                       char **out, size_t *len, struct diag_list *dl)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        diag_add(dl, DIAG_ERROR, name, 0, "cannot open: %s", strerror(errno));
+        return false;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        diag_add(dl, DIAG_ERROR, name, 0, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, name, 0, "%s, not a regular file: refused",
+                 kind_of(st.st_mode));
+        close(fd);
+        return false;
+    }
+    if ((unsigned long long)st.st_size > max_bytes) {
+        diag_add(dl, DIAG_ERROR, name, 0, "file is %lld bytes, over the limit of %zu: refused",
+                 (long long)st.st_size, max_bytes);
+        close(fd);
+        return false;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > max_bytes + 1) {
+                diag_add(dl, DIAG_ERROR, name, 0, "file grew over the limit of %zu bytes: refused",
+                         max_bytes);
+                free(buf);
+                close(fd);
+                return false;
+            }
+            buf = xrealloc(buf, cap *= 2);
+        }
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            diag_add(dl, DIAG_ERROR, name, 0, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return false;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (n > max_bytes) {
+        diag_add(dl, DIAG_ERROR, name, 0, "file is over the limit of %zu bytes: refused", max_bytes);
+        free(buf);
+        return false;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return true;
+}
+
+/* Checks on the raw text that keep libconfig away from what it handles
+ * badly: NUL bytes, invalid UTF-8, very long lines (its string handling
+ * is quadratic) and @include. */
+static bool precheck(const char *buf, size_t n, const char *name, struct diag_list *dl)
+{
+    const char *nul = memchr(buf, '\0', n);
+    if (nul) {
+        diag_add(dl, DIAG_ERROR, name, line_of(buf, (size_t)(nul - buf)),
+                 "NUL byte in the file: refused");
+        return false;
+    }
+    size_t bad;
+    if (!utf8_valid(buf, n, &bad)) {
+        diag_add(dl, DIAG_ERROR, name, line_of(buf, bad),
+                 "invalid UTF-8 (byte 0x%02X): refused", (unsigned char)buf[bad]);
+        return false;
+    }
+    size_t start = 0;
+    int line = 1;
+    while (start <= n) {
+        const char *nl = memchr(buf + start, '\n', n - start);
+        size_t end = nl ? (size_t)(nl - buf) : n;
+        if (end - start > CFG_MAX_LINE) {
+            diag_add(dl, DIAG_ERROR, name, line, "line longer than %d bytes: refused",
+                     CFG_MAX_LINE);
+            return false;
+        }
+        const char *p = buf + start;
+        while (p < buf + end && (*p == ' ' || *p == '\t'))
+            p++;
+        if (strncmp(p, "@include", 8) == 0) {
+            diag_add(dl, DIAG_ERROR, name, line, "@include is not allowed here");
+            return false;
+        }
+        if (!nl)
+            break;
+        start = end + 1;
+        line++;
+    }
+    return true;
+}
+
+bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cfg,
+              struct diag_list *dl)
+{
+    char *buf;
+    size_t n;
+    if (!file_read_checked(path, name, max_bytes, &buf, &n, dl))
+        return false;
+    if (!precheck(buf, n, name, dl)) {
+        free(buf);
+        return false;
+    }
+    config_init(cfg);
+    if (!config_read_string(cfg, buf)) {
+        diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
+                 config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+        config_destroy(cfg);
+        free(buf);
+        return false;
+    }
+    free(buf);
+    return true;
+}
+
+int cfg_line(const config_setting_t *s)
+{
+    return s ? (int)config_setting_source_line(s) : 0;
+}
+
+static const config_setting_t *member(struct cfgctx *c, const config_setting_t *group,
+                                      const char *name, bool required)
+{
+    const config_setting_t *s = config_setting_get_member(group, name);
+    if (!s && required)
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(group), "missing setting '%s'", name);
+    return s;
+}
+
+static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *name,
+                       const char *want)
+{
+    diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' must be %s", name, want);
+    return false;
+}
+
+bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
+                   const char *value, bool allow_nl)
+{
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        if ((*p < 0x20 && !(allow_nl && *p == '\n')) || *p == 0x7F) {
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
+                     "'%s' contains a control character (0x%02X)", what, *p);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool cg_string(struct cfgctx *c, const config_setting_t *group, const char *name,
+               bool required, char **out)
+{
+    const config_setting_t *s = member(c, group, name, required);
+    if (!s)
+        return !required;
+    if (config_setting_type(s) != CONFIG_TYPE_STRING)
+        return wrong_type(c, s, name, "a string");
+    const char *v = config_setting_get_string(s);
+    if (!cg_clean_text(c, s, name, v, false))
+        return false;
+    free(*out);
+    *out = xstrdup(v);
+    return true;
+}
+
+bool cg_int(struct cfgctx *c, const config_setting_t *group, const char *name,
+            bool required, long long lo, long long hi, long long *out)
+{
+    const config_setting_t *s = member(c, group, name, required);
+    if (!s)
+        return !required;
+    int t = config_setting_type(s);
+    if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+        return wrong_type(c, s, name, "an integer");
+    long long v = config_setting_get_int64(s);
+    if (v < lo || v > hi) {
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' is %lld, outside %lld..%lld",
+                 name, v, lo, hi);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool cg_bool(struct cfgctx *c, const config_setting_t *group, const char *name,
+             bool required, bool *out)
+{
+    const config_setting_t *s = member(c, group, name, required);
+    if (!s)
+        return !required;
+    if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+        return wrong_type(c, s, name, "true or false");
+    *out = config_setting_get_bool(s) != 0;
+    return true;
+}
+
+bool cg_text_setting(struct cfgctx *c, const config_setting_t *s, struct text *out)
+{
+    const char *name = config_setting_name(s) ? config_setting_name(s) : "text";
+    if (!config_setting_is_group(s))
+        return wrong_type(c, s, name, "a group { ja = \"...\"; en = \"...\"; }");
+    struct text t = {NULL, NULL};
+    bool ok = true;
+    for (int i = 0; i < config_setting_length(s); i++) {
+        const config_setting_t *m = config_setting_get_elem(s, (unsigned)i);
+        const char *k = config_setting_name(m);
+        if (strcmp(k, "ja") != 0 && strcmp(k, "en") != 0)
+            diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
+                     "unknown language '%s' in '%s' (ja and en are read)", k, name);
+    }
+    const char *langs[2] = {"ja", "en"};
+    char **dst[2] = {&t.ja, &t.en};
+    for (int l = 0; l < 2; l++) {
+        const config_setting_t *m = config_setting_get_member(s, langs[l]);
+        if (!m) {
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' has no '%s' text",
+                     name, langs[l]);
+            ok = false;
+        } else if (config_setting_type(m) != CONFIG_TYPE_STRING) {
+            ok = wrong_type(c, m, langs[l], "a string");
+        } else if (!*config_setting_get_string(m)) {
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(m), "'%s' has an empty '%s' text",
+                     name, langs[l]);
+            ok = false;
+        } else if (!cg_clean_text(c, m, name, config_setting_get_string(m), true)) {
+            ok = false;
+        } else {
+            *dst[l] = xstrdup(config_setting_get_string(m));
+        }
+    }
+    if (!ok) {
+        text_free(&t);
+        return false;
+    }
+    text_free(out);
+    *out = t;
+    return true;
+}
+
+bool cg_text(struct cfgctx *c, const config_setting_t *group, const char *name,
+             bool required, struct text *out)
+{
+    const config_setting_t *s = member(c, group, name, required);
+    if (!s)
+        return !required;
+    return cg_text_setting(c, s, out);
+}
+
+bool cg_strings(struct cfgctx *c, const config_setting_t *group, const char *name,
+                char ***out, size_t *n)
+{
+    const config_setting_t *s = member(c, group, name, false);
+    *out = NULL;
+    *n = 0;
+    if (!s)
+        return true;
+    if (!config_setting_is_aggregate(s) || config_setting_is_group(s))
+        return wrong_type(c, s, name, "a list of strings [\"...\", ...]");
+    int len = config_setting_length(s);
+    char **v = xcalloc((size_t)len + 1, sizeof *v);
+    for (int i = 0; i < len; i++) {
+        const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+        if (config_setting_type(e) != CONFIG_TYPE_STRING
+            || !cg_clean_text(c, e, name, config_setting_get_string(e), false)) {
+            if (config_setting_type(e) != CONFIG_TYPE_STRING)
+                wrong_type(c, e, name, "a list of strings");
+            for (int k = 0; k < i; k++)
+                free(v[k]);
+            free(v);
+            return false;
+        }
+        v[i] = xstrdup(config_setting_get_string(e));
+    }
+    *out = v;
+    *n = (size_t)len;
+    return true;
+}
+
+void cg_unknown(struct cfgctx *c, const config_setting_t *group, const char *const *known)
+{
+    for (int i = 0; i < config_setting_length(group); i++) {
+        const config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+        const char *k = config_setting_name(m);
+        bool found = false;
+        for (const char *const *p = known; *p && !found; p++)
+            found = strcmp(*p, k) == 0;
+        if (!found)
+            diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m), "unknown setting '%s' (ignored)", k);
+    }
+}

@@ -1,0 +1,74 @@
+/* actions: the one table of user actions. It gives the enum, the names
+ * used in help, the help text and the key-bar label, and the default key
+ * bindings per screen; help screen and key bar are generated from it so
+ * they cannot drift from what the keys do. */
+#ifndef KIJUN_ACTIONS_H
+#define KIJUN_ACTIONS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* X(id, name, help text, key-bar label or NULL) */
+#define KIJUN_ACTIONS(X) \
+    X(HELP, "help", N_("Show help for this screen"), N_("Help")) \
+    X(QUIT, "quit", N_("Quit kijun"), N_("Quit")) \
+    X(REDRAW, "redraw", N_("Redraw the screen"), NULL) \
+    X(UP, "up", N_("Move up"), NULL) \
+    X(DOWN, "down", N_("Move down"), NULL) \
+    X(PAGE_UP, "page-up", N_("Move up one page"), NULL) \
+    X(PAGE_DOWN, "page-down", N_("Move down one page"), NULL) \
+    X(FIRST, "first", N_("Go to the first item"), NULL) \
+    X(LAST, "last", N_("Go to the last item"), NULL) \
+    X(OPEN, "open", N_("Expand the item (toggle with Enter)"), N_("Open")) \
+    X(CLOSE, "close", N_("Collapse the item, or go to its parent"), NULL) \
+    X(TOGGLE, "toggle", N_("Expand or collapse the item"), NULL) \
+    X(EXPAND_ALL, "expand-all", N_("Expand every item"), NULL) \
+    X(COLLAPSE_ALL, "collapse-all", N_("Collapse every item"), NULL) \
+    X(EDITION, "edition", N_("Switch to the next edition, keeping the mapped item"), N_("Edition")) \
+    X(SEARCH, "search", N_("Search titles and summaries"), N_("Search")) \
+    X(NEXT_MATCH, "next-match", N_("Go to the next match"), N_("Next")) \
+    X(PREV_MATCH, "prev-match", N_("Go to the previous match"), NULL) \
+    X(FOCUS, "focus", N_("Switch between the tree and the detail pane"), N_("Pane")) \
+    X(LANGUAGE, "language", N_("Switch the language of the Guideline text (ja/en)"), N_("Lang")) \
+    X(CLOSE_HELP, "close-help", N_("Close the help"), N_("Close")) \
+    X(EDIT_ACCEPT, "accept", N_("Accept the text"), N_("Accept")) \
+    X(EDIT_CANCEL, "cancel", N_("Cancel (Esc cancels)"), N_("Cancel")) \
+    X(EDIT_LEFT, "char-left", N_("Cursor one character left"), NULL) \
+    X(EDIT_RIGHT, "char-right", N_("Cursor one character right"), NULL) \
+    X(EDIT_HOME, "line-start", N_("Cursor to the start"), NULL) \
+    X(EDIT_END, "line-end", N_("Cursor to the end"), NULL) \
+    X(EDIT_BACKSPACE, "delete-back", N_("Delete the character before the cursor"), NULL) \
+    X(EDIT_DELETE, "delete", N_("Delete the character under the cursor"), NULL) \
+    X(EDIT_KILL_END, "kill-end", N_("Delete to the end"), NULL) \
+    X(EDIT_KILL_START, "kill-start", N_("Delete to the start"), NULL) \
+    X(EDIT_KILL_WORD, "kill-word", N_("Delete the word before the cursor"), NULL)
+
+enum action {
+#define X(id, name, help, label) ACT_##id,
+    KIJUN_ACTIONS(X)
+#undef X
+    ACT__COUNT,
+    ACT_NONE = -1
+};
+
+/* Screens (contexts) that have their own bindings. */
+enum view { SCREEN_BROWSER, SCREEN_HELP, SCREEN_PROMPT, SCREEN__COUNT };
+
+const char *screen_title(enum view s); /* translated */
+
+struct binding {
+    int key;               /* curses key code or character */
+    enum action action;
+    unsigned screens;      /* bit per enum view */
+    bool on_keybar;        /* this key is the one the key bar shows */
+};
+
+const char *action_name(enum action a);
+const char *action_help(enum action a);   /* translated */
+const char *action_label(enum action a);  /* translated, or NULL */
+/* The action bound to key in screen, or ACT_NONE. */
+enum action action_for_key(enum view s, int key);
+/* All bindings (for the help screen and key bar). */
+const struct binding *bindings(size_t *n);
+/* A short printable name of a key: "Enter", "PgDn", "F1", "^L", "j". */
+const char *key_label(int key, char *buf, size_t size);
+#endif

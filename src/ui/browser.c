@@ -1,0 +1,543 @@
+/* browser: the Guideline browser view. */
+#include "config.h"
+#include "ui/browser.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SIDE_BY_SIDE_COLS 100
+
+static void set_message(struct browser *b, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_message(struct browser *b, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b->message, sizeof b->message, fmt, ap);
+    va_end(ap);
+    b->message_is_error = error;
+}
+
+static struct outline *cur_outline(struct browser *b)
+{
+    return &b->outlines[b->ed];
+}
+
+const struct gl_edition *browser_edition(const struct browser *b)
+{
+    return b->lib->gl.editions[b->ed];
+}
+
+void browser_init(struct browser *b, const struct library *lib, enum lang lang,
+                  const char *edition_id)
+{
+    memset(b, 0, sizeof *b);
+    b->lib = lib;
+    b->lang = lang;
+    b->outlines = xcalloc(lib->gl.n, sizeof *b->outlines);
+    for (size_t i = 0; i < lib->gl.n; i++)
+        outline_init(&b->outlines[i], lib->gl.editions[i]);
+    /* start on the requested edition, else the one in force */
+    b->ed = 0;
+    for (size_t i = 0; i < lib->gl.n; i++)
+        if (lib->gl.editions[i]->status == STATUS_IN_FORCE)
+            b->ed = i;
+    for (size_t i = 0; edition_id && i < lib->gl.n; i++)
+        if (strcmp(lib->gl.editions[i]->id, edition_id) == 0)
+            b->ed = i;
+    edit_init(&b->query, "", 256);
+}
+
+void browser_free(struct browser *b)
+{
+    for (size_t i = 0; i < b->lib->gl.n; i++)
+        outline_free(&b->outlines[i]);
+    free(b->outlines);
+    edit_free(&b->query);
+    free(b->last_query);
+    memset(b, 0, sizeof *b);
+}
+
+enum view browser_screen(const struct browser *b)
+{
+    return b->searching ? SCREEN_PROMPT : SCREEN_BROWSER;
+}
+
+/* --- search ------------------------------------------------------------ */
+
+static void report_matches(struct browser *b, const char *q)
+{
+    size_t rank, count = outline_match_count(cur_outline(b), q, b->lang, &rank);
+    if (count == 0)
+        set_message(b, true, _("No match for \"%s\""), q);
+    else
+        set_message(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
+}
+
+/* Incremental: after every change of the query, select the first match
+ * at or after where the search started. */
+static void search_update(struct browser *b)
+{
+    struct outline *o = cur_outline(b);
+    if (b->search_origin)
+        outline_select(o, b->search_origin);
+    free(b->last_query);
+    b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
+    b->message[0] = '\0';
+    if (!b->last_query)
+        return;
+    outline_search(o, b->last_query, b->lang, 1, true);
+    report_matches(b, b->last_query);
+}
+
+static void search_step(struct browser *b, int dir)
+{
+    if (!b->last_query) {
+        set_message(b, true, _("No search yet: press / to search"));
+        return;
+    }
+    if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {
+        set_message(b, true, _("No match for \"%s\""), b->last_query);
+        return;
+    }
+    report_matches(b, b->last_query);
+}
+
+static bool prompt_action(struct browser *b, enum action a)
+{
+    struct edit *e = &b->query;
+    switch (a) {
+    case ACT_EDIT_ACCEPT:
+        b->searching = false;
+        if (!b->last_query)
+            b->message[0] = '\0';
+        return true;
+    case ACT_EDIT_CANCEL:
+        b->searching = false;
+        if (b->search_origin)
+            outline_select(cur_outline(b), b->search_origin);
+        free(b->last_query);
+        b->last_query = NULL;
+        set_message(b, false, _("Search cancelled"));
+        return true;
+    case ACT_EDIT_LEFT: edit_left(e); return true;
+    case ACT_EDIT_RIGHT: edit_right(e); return true;
+    case ACT_EDIT_HOME: edit_home(e); return true;
+    case ACT_EDIT_END: edit_end(e); return true;
+    case ACT_EDIT_BACKSPACE: edit_backspace(e); break;
+    case ACT_EDIT_DELETE: edit_delete(e); break;
+    case ACT_EDIT_KILL_END: edit_kill_end(e); break;
+    case ACT_EDIT_KILL_START: edit_kill_start(e); break;
+    case ACT_EDIT_KILL_WORD: edit_kill_word(e); break;
+    default: return false;
+    }
+    search_update(b);
+    return true;
+}
+
+void browser_input(struct browser *b, const char *utf8)
+{
+    if (!b->searching)
+        return;
+    edit_insert(&b->query, utf8);
+    search_update(b);
+}
+
+/* --- actions ----------------------------------------------------------- */
+
+static void switch_edition(struct browser *b)
+{
+    const struct gl_set *set = &b->lib->gl;
+    if (set->n < 2) {
+        set_message(b, true, _("The library has only one edition"));
+        return;
+    }
+    const struct gl_node *from = outline_current(cur_outline(b));
+    const struct gl_edition *old = browser_edition(b);
+    b->ed = (b->ed + 1) % set->n;
+    b->detail_top = 0;
+    const struct gl_edition *to = browser_edition(b);
+    const struct gl_node *target = from ? gl_map_to(set, from, to) : NULL;
+    if (target) {
+        outline_select(cur_outline(b), target);
+        char *a = gl_node_heading(from, b->lang), *c = gl_node_heading(target, b->lang);
+        set_message(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
+                    text_get(&to->label, b->lang), c);
+        free(a);
+        free(c);
+    } else {
+        set_message(b, false, _("%s: no counterpart of the item; showing the tree"),
+                    text_get(&to->label, b->lang));
+    }
+}
+
+bool browser_action(struct browser *b, enum action a)
+{
+    if (b->searching)
+        return prompt_action(b, a);
+    struct outline *o = cur_outline(b);
+    long page = b->focus_detail ? b->detail_height - 1 : b->tree_height - 1;
+    if (page < 1)
+        page = 1;
+    b->message[0] = '\0';
+    if (b->focus_detail) {
+        switch (a) {
+        case ACT_UP: if (b->detail_top) b->detail_top--; return true;
+        case ACT_DOWN: b->detail_top++; return true;
+        case ACT_PAGE_UP: b->detail_top = b->detail_top > (size_t)page ? b->detail_top - (size_t)page : 0; return true;
+        case ACT_PAGE_DOWN: b->detail_top += (size_t)page; return true;
+        case ACT_FIRST: b->detail_top = 0; return true;
+        case ACT_LAST: b->detail_top = (size_t)-1 / 2; return true;
+        default: break;
+        }
+    }
+    const struct gl_node *before = outline_current(o);
+    switch (a) {
+    case ACT_UP: outline_move(o, -1); break;
+    case ACT_DOWN: outline_move(o, 1); break;
+    case ACT_PAGE_UP: outline_move(o, -page); break;
+    case ACT_PAGE_DOWN: outline_move(o, page); break;
+    case ACT_FIRST: outline_first(o); break;
+    case ACT_LAST: outline_last(o); break;
+    case ACT_OPEN:
+        if (!outline_expand(o) && before && before->nchildren)
+            outline_move(o, 1); /* already open: step into it */
+        break;
+    case ACT_CLOSE: outline_collapse_or_parent(o); break;
+    case ACT_TOGGLE:
+        if (before && before->nchildren && !outline_expand(o))
+            outline_collapse_or_parent(o);
+        break;
+    case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
+    case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
+    case ACT_EDITION: switch_edition(b); break;
+    case ACT_SEARCH:
+        b->searching = true;
+        b->search_origin = outline_current(o);
+        edit_set(&b->query, "");
+        b->query_scroll = 0;
+        break;
+    case ACT_NEXT_MATCH: search_step(b, 1); break;
+    case ACT_PREV_MATCH: search_step(b, -1); break;
+    case ACT_FOCUS:
+        b->focus_detail = !b->focus_detail;
+        set_message(b, false, "%s", b->focus_detail
+                    ? _("Detail pane: arrows scroll the text; Tab returns to the tree")
+                    : _("Tree: arrows move between items"));
+        break;
+    case ACT_LANGUAGE:
+        b->lang = b->lang == LANG_JA ? LANG_EN : LANG_JA;
+        set_message(b, false, "%s", b->lang == LANG_JA ? _("Guideline text: Japanese")
+                                                        : _("Guideline text: English"));
+        break;
+    default:
+        return false;
+    }
+    if (outline_current(o) != before)
+        b->detail_top = 0;
+    return true;
+}
+
+/* --- drawing ----------------------------------------------------------- */
+
+static void draw_header(struct browser *b, int cols)
+{
+    const struct gl_edition *ed = browser_edition(b);
+    const struct gl_node *cur = outline_current(cur_outline(b));
+    const char *sep = glyph(" \xE2\x80\xBA ", " > ");
+    struct strbuf full = STRBUF_INIT, brief = STRBUF_INIT;
+    const struct gl_node *chain[GL_MAX_DEPTH + 1];
+    int n = 0;
+    for (const struct gl_node *p = cur; p && n <= GL_MAX_DEPTH; p = p->parent)
+        chain[n++] = p;
+    sb_printf(&full, "kijun%s%s", sep, text_get(&ed->label, b->lang));
+    sb_adds(&brief, sb_str(&full));
+    for (int i = n - 1; i >= 0; i--) {
+        char *h = gl_node_heading(chain[i], b->lang);
+        sb_adds(&full, sep);
+        sb_adds(&full, h);
+        sb_adds(&brief, sep);
+        /* when space is short, ancestors show their number only */
+        sb_adds(&brief, i > 0 && chain[i]->number && *chain[i]->number ? chain[i]->number : h);
+        free(h);
+    }
+    const char *s = utf8_width(sb_str(&full)) <= cols - 1 ? sb_str(&full) : sb_str(&brief);
+    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
+    draw_cell(0, 1, cols - 1, s, role_attr(ROLE_TITLE));
+    sb_free(&full);
+    sb_free(&brief);
+}
+
+static void draw_tree(struct browser *b, int y, int x, int height, int width)
+{
+    struct outline *o = cur_outline(b);
+    b->tree_height = height;
+    outline_scroll(o, (size_t)height);
+    for (int r = 0; r < height; r++) {
+        size_t i = o->top + (size_t)r;
+        if (i >= o->nrows) {
+            draw_blank(y + r, x, width, A_NORMAL);
+            continue;
+        }
+        const struct gl_node *n = o->rows[i];
+        bool sel = i == o->cur;
+        attr_t attr = sel ? role_attr(b->focus_detail ? ROLE_SELECTED_DIM : ROLE_SELECTED) : A_NORMAL;
+        int indent = n->depth * 2;
+        if (indent > width / 3)
+            indent = width / 3;
+        const char *mark = "  ";
+        if (n->nchildren)
+            mark = o->expanded[n->index] ? glyph("\xE2\x96\xBE ", "- ") : glyph("\xE2\x96\xB8 ", "+ ");
+        int tag = n->baseline ? 4 : 0;
+        draw_blank(y + r, x, indent, attr);
+        draw_cell(y + r, x + indent, 2, mark, attr);
+        char *h = gl_node_heading(n, b->lang);
+        size_t off = 0, len = 0;
+        if (b->last_query && !text_find_fold(h, b->last_query, &off, &len))
+            len = 0;
+        int w = width - indent - 2 - tag;
+        draw_cell_hl(y + r, x + indent + 2, w, h, attr, off, len, role_attr(ROLE_MATCH));
+        if (tag)
+            draw_cell(y + r, x + width - tag, tag, " [B]", sel ? attr : role_attr(ROLE_BASELINE));
+        free(h);
+    }
+}
+
+/* The detail text as lines: each a string with a role. */
+struct doc {
+    char **text;
+    enum role *role;
+    size_t n, cap, rcap;
+    int width;
+};
+
+static void doc_push(struct doc *d, const char *s, size_t len, enum role r)
+{
+    d->text = xgrow(d->text, &d->cap, d->n + 1, sizeof *d->text);
+    d->role = xgrow(d->role, &d->rcap, d->n + 1, sizeof *d->role);
+    d->text[d->n] = xstrndup(s, len);
+    d->role[d->n++] = r;
+}
+
+/* Wrap text into the doc, each line prefixed (first) or indented. */
+static void doc_para(struct doc *d, const char *prefix, const char *text, enum role r)
+{
+    int pw = utf8_width(prefix);
+    struct wrap_line *lines;
+    size_t n = wrap_text(text, d->width - pw > 8 ? d->width - pw : 8, &lines);
+    if (n == 0)
+        doc_push(d, prefix, strlen(prefix), r);
+    for (size_t i = 0; i < n; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        if (i == 0)
+            sb_adds(&sb, prefix);
+        else
+            for (int k = 0; k < pw; k++)
+                sb_addc(&sb, ' ');
+        sb_add(&sb, text + lines[i].off, lines[i].len);
+        doc_push(d, sb_str(&sb), sb.len, r);
+        sb_free(&sb);
+    }
+    free(lines);
+}
+
+static void doc_field(struct doc *d, const char *label, const char *value)
+{
+    struct strbuf p = STRBUF_INIT;
+    sb_adds(&p, label);
+    for (int w = utf8_width(label); w < 11; w++)
+        sb_addc(&p, ' ');
+    sb_addc(&p, ' ');
+    doc_para(d, sb_str(&p), value, ROLE_NORMAL);
+    sb_free(&p);
+}
+
+static void doc_free(struct doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->text[i]);
+    free(d->text);
+    free(d->role);
+}
+
+static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *n)
+{
+    const struct gl_set *set = &b->lib->gl;
+    const char *arrow = glyph("\xE2\x86\x92 ", "-> ");
+    const char *back = glyph("\xE2\x86\x90 ", "<- ");
+    struct strbuf v = STRBUF_INIT;
+    sb_adds(&v, n->change == CHANGE_NONE ? _("(no mapping given)") : change_name(n->change, b->lang));
+    doc_field(d, _("Change"), sb_str(&v));
+    sb_free(&v);
+    for (size_t k = 0; k < n->nmaps; k++) {
+        const struct gl_node *t = n->map_nodes ? n->map_nodes[k] : NULL;
+        if (!t)
+            continue;
+        char *h = gl_node_heading(t, b->lang);
+        sb_printf(&v, "%s%s: %s", n->change == CHANGE_FROM ? back : arrow,
+                  text_get(&t->edition->label, b->lang), h);
+        doc_field(d, "", sb_str(&v));
+        sb_reset(&v);
+        free(h);
+    }
+    /* nodes of other editions that name this one, when not already listed */
+    for (size_t i = 0; i < set->nall; i++) {
+        const struct gl_node *o = set->all[i];
+        if (o->edition == n->edition)
+            continue;
+        bool names_us = false, listed = false;
+        for (size_t k = 0; k < o->nmaps; k++)
+            names_us |= o->map_nodes && o->map_nodes[k] == n;
+        for (size_t k = 0; names_us && k < n->nmaps; k++)
+            listed |= n->map_nodes && n->map_nodes[k] == o;
+        if (!names_us || listed)
+            continue;
+        char *h = gl_node_heading(o, b->lang);
+        sb_printf(&v, "%s%s: %s (%s)", back, text_get(&o->edition->label, b->lang), h,
+                  change_name(o->change, b->lang));
+        doc_field(d, "", sb_str(&v));
+        sb_reset(&v);
+        free(h);
+    }
+    sb_free(&v);
+}
+
+static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
+{
+    const struct gl_edition *ed = n->edition;
+    char *h = gl_node_heading(n, b->lang);
+    doc_para(d, "", h, ROLE_HEADING);
+    free(h);
+    doc_push(d, "", 0, ROLE_NORMAL);
+
+    struct strbuf v = STRBUF_INIT;
+    sb_printf(&v, "%s (%s, %s)", text_get(&ed->label, b->lang), status_name(ed->status, b->lang),
+              ed->date);
+    doc_field(d, _("Edition"), sb_str(&v));
+    sb_reset(&v);
+    doc_field(d, _("Phase"), phase_name(n->phase, b->lang));
+    for (unsigned bit = 1; bit < (1u << CSF__COUNT); bit <<= 1) {
+        if (!(n->csf & bit))
+            continue;
+        if (v.len)
+            sb_adds(&v, ", ");
+        sb_printf(&v, "%s %s", csf_code(bit), csf_name(bit, b->lang));
+    }
+    doc_field(d, _("NIST CSF"), v.len ? sb_str(&v) : "—");
+    sb_reset(&v);
+    doc_field(d, _("Baseline"), n->baseline ? _("[B] yes: a minimum every operator should meet")
+                                            : _("no"));
+    add_mapping(b, d, n);
+    if (n->source)
+        doc_field(d, _("Source"), n->source);
+    doc_push(d, "", 0, ROLE_NORMAL);
+    const char *summary = text_get(&n->summary, b->lang);
+    if (*summary)
+        doc_para(d, "", summary, ROLE_NORMAL);
+    else
+        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
+    if (n->nchildren) {
+        doc_push(d, "", 0, ROLE_NORMAL);
+        sb_printf(&v, _("Contains %zu items:"), n->nchildren);
+        doc_para(d, "", sb_str(&v), ROLE_LABEL);
+        for (size_t i = 0; i < n->nchildren; i++) {
+            char *ch = gl_node_heading(n->children[i], b->lang);
+            doc_para(d, glyph("  \xE2\x80\xA2 ", "  * "), ch, ROLE_NORMAL);
+            free(ch);
+        }
+    }
+    sb_free(&v);
+}
+
+static void draw_detail(struct browser *b, int y, int x, int height, int width)
+{
+    const struct gl_node *n = outline_current(cur_outline(b));
+    b->detail_height = height;
+    struct doc d = {0};
+    d.width = width - 1;
+    if (n)
+        build_doc(b, &d, n);
+    size_t max = d.n > (size_t)height ? d.n - (size_t)height : 0;
+    if (b->detail_top > max)
+        b->detail_top = max;
+    for (int r = 0; r < height; r++) {
+        size_t i = b->detail_top + (size_t)r;
+        draw_blank(y + r, x, 1, A_NORMAL);
+        if (i < d.n)
+            draw_cell(y + r, x + 1, width - 1, d.text[i], role_attr(d.role[i]));
+        else
+            draw_blank(y + r, x + 1, width - 1, A_NORMAL);
+    }
+    /* a scroll hint when the text goes on below */
+    if (b->detail_top + (size_t)height < d.n && width > 4)
+        draw_cell(y + height - 1, x + width - 3, 3, glyph(" \xE2\x86\x93 ", " v "),
+                  role_attr(ROLE_KEY));
+    doc_free(&d);
+}
+
+static void draw_status(struct browser *b, int y, int cols, const char *workspace)
+{
+    const struct gl_edition *ed = browser_edition(b);
+    struct outline *o = cur_outline(b);
+    if (b->searching) {
+        const char *q = b->query.buf;
+        size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
+        char info[64] = "";
+        if (*q)
+            snprintf(info, sizeof info, count ? _(" %zu/%zu ") : _(" no match "), rank, count);
+        int iw = utf8_width(info);
+        draw_blank(y, 0, cols, A_NORMAL);
+        draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
+        int fw = cols - 1 - iw;
+        b->query_scroll = edit_scroll(&b->query, b->query_scroll, fw);
+        draw_cell(y, 1, fw, q + b->query_scroll, A_NORMAL);
+        draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
+        int cx = 1 + utf8_nwidth(q + b->query_scroll, b->query.cur - b->query_scroll);
+        move(y, cx < cols ? cx : cols - 1);
+        return;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    const char *bar = glyph(" \xE2\x94\x82 ", " | ");
+    sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", workspace, bar, text_get(&ed->label, b->lang),
+              status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
+              o->nrows ? o->cur + 1 : 0, o->nrows);
+    if (b->message[0]) {
+        int sw = utf8_width(sb_str(&sb));
+        int mw = cols - sw - 2;
+        draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
+        if (mw > 10)
+            draw_cell(y, sw + 2, mw, b->message, role_attr(b->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
+        else
+            draw_cell(y, 0, cols, b->message, role_attr(b->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
+    } else {
+        draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
+    }
+    sb_free(&sb);
+}
+
+void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
+{
+    int body = rows - 3; /* header, status line, key bar */
+    draw_header(b, cols);
+    if (cols >= SIDE_BY_SIDE_COLS) {
+        int tw = cols * 2 / 5;
+        draw_tree(b, 1, 0, body, tw);
+        draw_vline(1, tw, body);
+        draw_detail(b, 1, tw + 1, body, cols - tw - 1);
+    } else {
+        /* narrow: tree above, detail below */
+        int th = body * 11 / 20;
+        draw_tree(b, 1, 0, th, cols);
+        draw_hline(1 + th, 0, cols);
+        draw_detail(b, 2 + th, 0, body - th - 1, cols);
+    }
+    draw_status(b, rows - 2, cols, workspace);
+}

@@ -1,0 +1,34 @@
+/* draw: text cells on the screen, cut and padded by display width, with
+ * every string sanitised (control characters shown as escapes) and, on a
+ * terminal without UTF-8, reduced to ASCII. */
+#ifndef KIJUN_DRAW_H
+#define KIJUN_DRAW_H
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Colour roles; every role also has a monochrome attribute. */
+enum role {
+    ROLE_NORMAL, ROLE_TITLE, ROLE_SELECTED, ROLE_SELECTED_DIM, ROLE_MATCH,
+    ROLE_LABEL, ROLE_DIM, ROLE_KEY, ROLE_KEYBAR, ROLE_STATUS, ROLE_BASELINE,
+    ROLE_HEADING, ROLE_NOTICE, ROLE__COUNT
+};
+
+void draw_init(bool utf8, bool color);
+bool draw_utf8(void);
+attr_t role_attr(enum role r);
+/* A glyph in UTF-8, or its ASCII stand-in on an ASCII terminal. */
+const char *glyph(const char *utf8, const char *ascii);
+
+/* Draw s at (y, x) in exactly width columns: cut with an ellipsis when
+ * too long, padded with spaces when short. Returns the columns of text
+ * drawn (before padding). */
+int draw_cell(int y, int x, int width, const char *s, attr_t attr);
+/* Like draw_cell, with bytes [hl_off, hl_off + hl_len) of s in hl_attr. */
+int draw_cell_hl(int y, int x, int width, const char *s, attr_t attr,
+                 size_t hl_off, size_t hl_len, attr_t hl_attr);
+/* Fill a row segment with spaces. */
+void draw_blank(int y, int x, int width, attr_t attr);
+void draw_vline(int y, int x, int height);
+void draw_hline(int y, int x, int width);
+#endif

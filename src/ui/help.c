@@ -1,0 +1,124 @@
+/* help: the help screen, generated from the action table. */
+#include "config.h"
+#include "ui/help.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void add_line(struct help *h, char *s)
+{
+    h->lines = xrealloc(h->lines, (h->nlines + 1) * sizeof *h->lines);
+    h->lines[h->nlines++] = s;
+}
+
+static void add_heading(struct help *h, const char *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_addc(&sb, '\x01');
+    sb_adds(&sb, s);
+    add_line(h, sb_take(&sb));
+}
+
+/* One line per action bound in screen s: its keys, then its help. */
+static void add_screen(struct help *h, enum view s)
+{
+    size_t n;
+    const struct binding *b = bindings(&n);
+    add_heading(h, screen_title(s));
+    for (int a = 0; a < ACT__COUNT; a++) {
+        struct strbuf keys = STRBUF_INIT;
+        for (size_t i = 0; i < n; i++) {
+            if (b[i].action != (enum action)a || !(b[i].screens & (1u << s)))
+                continue;
+            char buf[16];
+            if (keys.len)
+                sb_adds(&keys, ", ");
+            sb_adds(&keys, key_label(b[i].key, buf, sizeof buf));
+        }
+        if (!keys.len)
+            continue;
+        struct strbuf line = STRBUF_INIT;
+        sb_printf(&line, "  %-22s %s", sb_str(&keys), action_help((enum action)a));
+        add_line(h, sb_take(&line));
+        sb_free(&keys);
+    }
+    add_line(h, xstrdup(""));
+}
+
+void help_open(struct help *h, enum view from)
+{
+    help_close(h);
+    h->from = from;
+    add_screen(h, from);
+    if (from == SCREEN_BROWSER)
+        add_screen(h, SCREEN_PROMPT);
+    add_heading(h, _("About the browser"));
+    add_line(h, xstrdup(_("  The tree shows the chapters of the Guideline edition on the status line.")));
+    add_line(h, xstrdup(_("  The detail pane shows the item's summary, PDCA phase, NIST CSF functions,")));
+    add_line(h, xstrdup(_("  baseline mark and where the item went (or came from) in the other edition.")));
+    add_line(h, xstrdup(_("  [B] in the tree marks a baseline item (slide 21).")));
+    add_line(h, xstrdup(""));
+    add_heading(h, screen_title(SCREEN_HELP));
+    size_t n;
+    const struct binding *b = bindings(&n);
+    struct strbuf keys = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i].action == ACT_CLOSE_HELP) {
+            char buf[16];
+            if (keys.len)
+                sb_adds(&keys, ", ");
+            sb_adds(&keys, key_label(b[i].key, buf, sizeof buf));
+        }
+    }
+    struct strbuf line = STRBUF_INIT;
+    sb_printf(&line, "  %-22s %s", sb_str(&keys), action_help(ACT_CLOSE_HELP));
+    add_line(h, sb_take(&line));
+    sb_free(&keys);
+}
+
+void help_close(struct help *h)
+{
+    for (size_t i = 0; i < h->nlines; i++)
+        free(h->lines[i]);
+    free(h->lines);
+    h->lines = NULL;
+    h->nlines = 0;
+    h->top = 0;
+}
+
+bool help_action(struct help *h, enum action a, int page)
+{
+    size_t max = h->nlines > (size_t)page ? h->nlines - (size_t)page : 0;
+    switch (a) {
+    case ACT_CLOSE_HELP:
+    case ACT_QUIT:
+        return false;
+    case ACT_UP: if (h->top) h->top--; break;
+    case ACT_DOWN: if (h->top < max) h->top++; break;
+    case ACT_PAGE_UP: h->top = h->top > (size_t)page ? h->top - (size_t)page : 0; break;
+    case ACT_PAGE_DOWN: h->top = h->top + (size_t)page < max ? h->top + (size_t)page : max; break;
+    case ACT_FIRST: h->top = 0; break;
+    case ACT_LAST: h->top = max; break;
+    default: break;
+    }
+    return true;
+}
+
+void help_draw(struct help *h, int y, int height, int width)
+{
+    for (int r = 0; r < height; r++) {
+        size_t i = h->top + (size_t)r;
+        if (i >= h->nlines) {
+            draw_blank(y + r, 0, width, A_NORMAL);
+            continue;
+        }
+        const char *s = h->lines[i];
+        if (s[0] == '\x01')
+            draw_cell(y + r, 0, width, s + 1, role_attr(ROLE_HEADING));
+        else
+            draw_cell(y + r, 0, width, s, A_NORMAL);
+    }
+}

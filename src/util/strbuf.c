@@ -1,0 +1,68 @@
+/* strbuf: a growable NUL-terminated byte string. */
+#include "config.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+    sb->s = xgrow(sb->s, &sb->cap, sb->len + n + 1, 1);
+    memcpy(sb->s + sb->len, s, n);
+    sb->len += n;
+    sb->s[sb->len] = '\0';
+}
+
+void sb_adds(struct strbuf *sb, const char *s)
+{
+    sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *sb, char c)
+{
+    sb_add(sb, &c, 1);
+}
+
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+}
+
+void sb_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->s)
+        sb->s[0] = '\0';
+}
+
+const char *sb_str(const struct strbuf *sb)
+{
+    return sb->s ? sb->s : "";
+}
+
+char *sb_take(struct strbuf *sb)
+{
+    char *s = sb->s ? sb->s : xstrdup("");
+    sb->s = NULL;
+    sb->len = sb->cap = 0;
+    return s;
+}
+
+void sb_free(struct strbuf *sb)
+{
+    free(sb->s);
+    sb->s = NULL;
+    sb->len = sb->cap = 0;
+}
