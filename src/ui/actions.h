@@ -18,9 +18,9 @@
     X(PAGE_DOWN, "page-down", N_("Move down one page"), NULL) \
     X(FIRST, "first", N_("Go to the first item"), NULL) \
     X(LAST, "last", N_("Go to the last item"), NULL) \
-    X(OPEN, "open", N_("Expand the item (toggle with Enter)"), N_("Open")) \
+    X(OPEN, "open", N_("Expand the item, or step into it"), NULL) \
     X(CLOSE, "close", N_("Collapse the item, or go to its parent"), NULL) \
-    X(TOGGLE, "toggle", N_("Expand or collapse the item"), NULL) \
+    X(TOGGLE, "toggle", N_("Expand or collapse the item"), N_("Open/Close")) \
     X(EXPAND_ALL, "expand-all", N_("Expand every item"), NULL) \
     X(COLLAPSE_ALL, "collapse-all", N_("Collapse every item"), NULL) \
     X(EDITION, "edition", N_("Switch to the next edition, keeping the mapped item"), N_("Edition")) \

@@ -38,6 +38,8 @@ static void draw_keybar(enum view s, int y, int cols)
         if (!b[i].on_keybar || !(b[i].screens & (1u << s)))
             continue;
         const char *label = action_label(b[i].action);
+        if (!label)
+            continue;
         char buf[16];
         const char *key = key_label(b[i].key, buf, sizeof buf);
         int need = utf8_width(key) + 1 + utf8_width(label) + 1;

@@ -412,17 +412,18 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
 
 static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
 {
-    const struct gl_edition *ed = n->edition;
     char *h = gl_node_heading(n, b->lang);
     doc_para(d, "", h, ROLE_HEADING);
     free(h);
+    /* the summary first: on a small terminal it is what must show */
+    const char *summary = text_get(&n->summary, b->lang);
+    if (*summary)
+        doc_para(d, "", summary, ROLE_NORMAL);
+    else
+        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;
-    sb_printf(&v, "%s (%s, %s)", text_get(&ed->label, b->lang), status_name(ed->status, b->lang),
-              ed->date);
-    doc_field(d, _("Edition"), sb_str(&v));
-    sb_reset(&v);
     doc_field(d, _("Phase"), phase_name(n->phase, b->lang));
     for (unsigned bit = 1; bit < (1u << CSF__COUNT); bit <<= 1) {
         if (!(n->csf & bit))
@@ -438,12 +439,6 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     add_mapping(b, d, n);
     if (n->source)
         doc_field(d, _("Source"), n->source);
-    doc_push(d, "", 0, ROLE_NORMAL);
-    const char *summary = text_get(&n->summary, b->lang);
-    if (*summary)
-        doc_para(d, "", summary, ROLE_NORMAL);
-    else
-        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
     if (n->nchildren) {
         doc_push(d, "", 0, ROLE_NORMAL);
         sb_printf(&v, _("Contains %zu items:"), n->nchildren);

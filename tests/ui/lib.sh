@@ -1,0 +1,118 @@
+# lib.sh: the harness for end-to-end UI tests. A test sources it, starts
+# the real kijun in a private tmux server at a given size, sends keys and
+# asserts on the captured screen; results are TAP lines.
+#
+#   . "$KIJUN_TESTS/ui/lib.sh"
+#   ui_start 80 24 --demo              # cols rows kijun-arguments...
+#   ui_wait "kijun"                    # until the text is on screen
+#   ui_keys j j Enter                  # tmux key names
+#   ui_type "text"                     # literal text
+#   ui_expect "4.1" "cursor moved"     # ok/not ok
+#   ui_done                            # stop tmux, print the plan
+#
+# The environment is pinned (TERM, LANG, TZ, size); UI_ENV adds variables
+# ("LANG=ja_JP.UTF-8 NO_COLOR=1").
+
+set -u
+: "${KIJUN:?KIJUN must name the kijun binary}"
+TMUX_BIN=${TMUX_BIN:-tmux}
+UI_SOCK="kijun-test-$$-${RANDOM}"
+UI_N=0
+UI_FAILED=0
+UI_ENV=${UI_ENV:-}
+UI_TIMEOUT=${UI_TIMEOUT:-10}
+unset TMUX
+
+if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+    echo "1..0 # SKIP tmux is not installed (Debian package: tmux)"
+    exit 0
+fi
+
+t() { "$TMUX_BIN" -u -L "$UI_SOCK" -f /dev/null "$@"; }
+
+# ui_start COLS ROWS [kijun arguments...]
+ui_start() {
+    local cols=$1 rows=$2
+    shift 2
+    local args="" a
+    for a in "$@"; do args="$args '$a'"; done
+    t new-session -d -s ui -x "$cols" -y "$rows" \
+        "env -i PATH='$PATH' HOME='${HOME:-/tmp}' TERM=screen LANG=C.UTF-8 TZ=UTC \
+         KIJUN_DATADIR='${KIJUN_DATADIR:-}' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
+         UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $UI_ENV '$KIJUN' $args; \
+         echo \"[exit \$?]\"; sleep 30"
+    t set-option -t ui status off >/dev/null
+    t set-window-option -t ui aggressive-resize off >/dev/null 2>&1 || true
+}
+
+ui_screen() { t capture-pane -p -t ui; }
+
+# ui_wait TEXT [seconds]: wait until TEXT appears; false on timeout.
+ui_wait() {
+    local text=$1 limit=${2:-$UI_TIMEOUT} i=0
+    while [ "$i" -lt $((limit * 20)) ]; do
+        if ui_screen | grep -qF -- "$text"; then
+            return 0
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# ui_settle: wait until the screen stops changing.
+ui_settle() {
+    local prev="" cur i=0
+    while [ "$i" -lt 40 ]; do
+        sleep 0.05
+        cur=$(ui_screen)
+        [ "$cur" = "$prev" ] && return 0
+        prev=$cur
+        i=$((i + 1))
+    done
+}
+
+ui_keys() { t send-keys -t ui "$@"; ui_settle; }
+ui_type() { t send-keys -t ui -l -- "$1"; ui_settle; }
+ui_resize() { t resize-window -t ui -x "$1" -y "$2"; ui_settle; }
+
+ui_result() { # ui_result OK DESC
+    UI_N=$((UI_N + 1))
+    if [ "$1" = 0 ]; then
+        echo "ok $UI_N - $2"
+    else
+        echo "not ok $UI_N - $2"
+        UI_FAILED=1
+        echo "# screen:"
+        ui_screen | sed 's/^/#   |/'
+    fi
+}
+
+# ui_expect TEXT DESC: TEXT is on screen (waits for it).
+ui_expect() { ui_wait "$1" 5; ui_result $? "$2"; }
+# ui_expect_not TEXT DESC: TEXT is not on screen (after the screen settles).
+ui_expect_not() {
+    ui_settle
+    if ui_screen | grep -qF -- "$1"; then ui_result 1 "$2"; else ui_result 0 "$2"; fi
+}
+# ui_expect_line N TEXT DESC: screen line N (1-based) contains TEXT.
+ui_expect_line() {
+    ui_settle
+    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 0 "$3"; else ui_result 1 "$3"; fi
+}
+# ui_check_fit COLS DESC: no captured line is wider than COLS columns.
+ui_check_fit() {
+    local w
+    w=$(ui_screen | python3 -c 'import sys,unicodedata
+print(max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin), default=0))' 2>/dev/null || echo 0)
+    [ "${w:-0}" -le "$1" ]; ui_result $? "$2 (widest line $w <= $1)"
+}
+# ui_expect_exit CODE DESC: kijun ended with CODE.
+ui_expect_exit() { ui_expect "[exit $1]" "$2"; }
+
+ui_done() {
+    t kill-server >/dev/null 2>&1 || true
+    echo "1..$UI_N"
+    exit "$UI_FAILED"
+}
+trap 't kill-server >/dev/null 2>&1 || true' EXIT
