@@ -103,8 +103,7 @@ ui_expect_line() {
 # ui_check_fit COLS DESC: no captured line is wider than COLS columns.
 ui_check_fit() {
     local w
-    w=$(ui_screen | python3 -c 'import sys,unicodedata
-print(max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin), default=0))' 2>/dev/null || echo 0)
+    w=$(ui_screen | LC_ALL=C.UTF-8 wc -L)
     [ "${w:-0}" -le "$1" ]; ui_result $? "$2 (widest line $w <= $1)"
 }
 # ui_expect_exit CODE DESC: kijun ended with CODE.
