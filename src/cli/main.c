@@ -3,6 +3,9 @@
 #include "cli/cmd.h"
 #include "store/libload.h"
 #include "store/paths.h"
+#include "store/workspace.h"
+#include "ui/session.h"
+#include "util/xalloc.h"
 #include "ui/app.h"
 #include "util/i18n.h"
 #include <getopt.h>
@@ -20,6 +23,8 @@
 static void usage(FILE *f)
 {
     fputs(_("Usage: kijun [OPTION]... [WORKSPACE]     the workbench\n"
+            "       kijun init WORKSPACE\n"
+            "       kijun check [WORKSPACE|FILE]...\n"
             "       kijun tree [--edition ID] [--lang ja|en]\n"
             "       kijun --help | --version\n"
             "\n"
@@ -35,6 +40,10 @@ static void usage(FILE *f)
             "  -V, --version    show the version and exit\n"
             "\n"
             "Commands:\n"
+            "  init WORKSPACE   make a new workspace from the template\n"
+            "  check [WORKSPACE|FILE]...\n"
+            "                   check workspace files: exit 0 clean, 1 findings,\n"
+            "                   2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
             "\n"
             "Environment: KIJUN_DATADIR overrides where the library data is read from.\n"
@@ -108,9 +117,14 @@ void cmd_print_diags(FILE *f, const struct diag_list *dl)
     }
 }
 
+static char *data_dir(void)
+{
+    return paths_datadir(KIJUN_BUILD_BINDIR, KIJUN_SOURCE_DATADIR, PKGDATADIR);
+}
+
 static struct library *load_library(void)
 {
-    char *dir = paths_datadir(KIJUN_BUILD_BINDIR, KIJUN_SOURCE_DATADIR, PKGDATADIR);
+    char *dir = data_dir();
     struct diag_list dl = {0};
     struct library *lib = library_load(dir, &dl);
     if (!lib || diag_count(&dl, DIAG_ERROR)) {
@@ -137,7 +151,8 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     const char *command = NULL;
-    if (optind < argc && strcmp(argv[optind], "tree") == 0) {
+    if (optind < argc && (strcmp(argv[optind], "tree") == 0 || strcmp(argv[optind], "check") == 0
+                          || strcmp(argv[optind], "init") == 0)) {
         command = argv[optind++];
         rc = parse_opts(argc, argv, &o);
         if (rc >= 0)
@@ -149,6 +164,26 @@ int main(int argc, char **argv)
         lang = LANG_EN;
     }
 
+    if (command && strcmp(command, "init") == 0) {
+        if (optind + 1 != argc) {
+            fputs(_("kijun: error: usage: kijun init WORKSPACE\n"), stderr);
+            return 2;
+        }
+        char *dir = data_dir();
+        rc = cmd_init(argv[optind], dir, lang);
+        free(dir);
+        return rc;
+    }
+    if (command && strcmp(command, "check") == 0) {
+        struct library *lib = load_library();
+        if (!lib)
+            return 2;
+        char *dir = data_dir();
+        rc = cmd_check(lib, argv + optind, argc - optind, dir);
+        free(dir);
+        library_free(lib);
+        return rc;
+    }
     if (command) {
         if (optind < argc) {
             fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
@@ -188,16 +223,41 @@ int main(int argc, char **argv)
         library_free(lib);
         return 2;
     }
+    char *datadir = data_dir();
+    struct diag_list dl = {0};
+    char *dir = NULL;
+    bool created = false;
+    if (o.demo)
+        dir = ws_demo_copy(datadir, lang_code(lang), &dl);
+    else if (workspace)
+        dir = xstrdup(workspace);
+    else
+        dir = ws_default(datadir, lang_code(lang), true, &created, &dl);
+    free(datadir);
+    if (!dir) {
+        cmd_print_diags(stderr, &dl);
+        diag_clear(&dl);
+        library_free(lib);
+        return 2;
+    }
+    diag_clear(&dl);
+    struct session session;
+    session_open(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
+    if (created && !session.notice[0])
+        snprintf(session.notice, sizeof session.notice,
+                 _("Made a new workspace in %s from the template"), dir);
+    free(dir);
     const char *nc = getenv("NO_COLOR");
     struct app_options ao = {
         .lib = lib,
         .lang = lang,
-        .workspace_label = workspace ? workspace : o.demo ? "demo" : "-",
+        .session = &session,
         .edition = o.edition,
         .utf8 = utf8,
         .color = !o.no_color && !(nc && *nc),
     };
     rc = app_run(&ao);
+    session_close(&session);
     library_free(lib);
     return rc;
 }

@@ -19,35 +19,52 @@ static const struct action_info infos[ACT__COUNT] = {
 #define B (1u << SCREEN_BROWSER)
 #define H (1u << SCREEN_HELP)
 #define P (1u << SCREEN_PROMPT)
+#define PR (1u << SCREEN_PROFILE)
+#define LI (1u << SCREEN_LIST)
+#define FO (1u << SCREEN_FORM)
+#define DP (1u << SCREEN_DEPS)
+#define PK (1u << SCREEN_PICK)
+/* screens with the global keys (help, save, switching views, quit) */
+#define MAIN (B | PR | LI | FO | DP)
+/* screens that move a cursor through rows */
+#define ROWS (B | H | PR | LI | FO | DP | PK)
 
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
 static const struct binding table[] = {
-    {'?', ACT_HELP, B, true},
-    {KEY_F(1), ACT_HELP, B, false},
-    {'1', ACT_HELP, B, false},
-    {'q', ACT_QUIT, B, true},
-    {'Q', ACT_QUIT, B | H, false},
-    {KEY_F(10), ACT_QUIT, B | H, false},
-    {'0', ACT_QUIT, B, false},
-    {CTRL('l'), ACT_REDRAW, B | H, false},
-    {KEY_UP, ACT_UP, B | H, false},
-    {'k', ACT_UP, B | H, false},
-    {CTRL('p'), ACT_UP, B | H, false},
-    {KEY_DOWN, ACT_DOWN, B | H, false},
-    {'j', ACT_DOWN, B | H, false},
-    {CTRL('n'), ACT_DOWN, B | H, false},
-    {KEY_PPAGE, ACT_PAGE_UP, B | H, false},
-    {CTRL('u'), ACT_PAGE_UP, B | H, false},
-    {CTRL('b'), ACT_PAGE_UP, B | H, false},
-    {KEY_NPAGE, ACT_PAGE_DOWN, B | H, false},
-    {CTRL('d'), ACT_PAGE_DOWN, B | H, false},
-    {CTRL('f'), ACT_PAGE_DOWN, B | H, false},
-    {' ', ACT_PAGE_DOWN, H, false},
-    {KEY_HOME, ACT_FIRST, B | H, false},
-    {'g', ACT_FIRST, B | H, false},
-    {KEY_END, ACT_LAST, B | H, false},
-    {'G', ACT_LAST, B | H, false},
+    {'?', ACT_HELP, MAIN, true},
+    {KEY_F(1), ACT_HELP, MAIN, false},
+    {'1', ACT_HELP, MAIN, false},
+    {'s', ACT_SAVE, PR | LI | FO | DP, true},
+    {KEY_F(2), ACT_SAVE, MAIN, false},
+    {'2', ACT_SAVE, MAIN, false},
+    {CTRL('s'), ACT_SAVE, MAIN, false},
+    {KEY_F(3), ACT_VIEW_GUIDELINE, MAIN, false},
+    {'3', ACT_VIEW_GUIDELINE, MAIN, true},
+    {KEY_F(4), ACT_VIEW_PROFILE, MAIN, false},
+    {'4', ACT_VIEW_PROFILE, MAIN, true},
+    {'q', ACT_QUIT, B | PR, true},
+    {'Q', ACT_QUIT, MAIN | H, false},
+    {KEY_F(10), ACT_QUIT, MAIN | H, false},
+    {'0', ACT_QUIT, MAIN, false},
+    {CTRL('l'), ACT_REDRAW, MAIN | H | PK, false},
+    {KEY_UP, ACT_UP, ROWS, false},
+    {'k', ACT_UP, ROWS, false},
+    {CTRL('p'), ACT_UP, ROWS, false},
+    {KEY_DOWN, ACT_DOWN, ROWS, false},
+    {'j', ACT_DOWN, ROWS, false},
+    {CTRL('n'), ACT_DOWN, ROWS, false},
+    {KEY_PPAGE, ACT_PAGE_UP, ROWS, false},
+    {CTRL('u'), ACT_PAGE_UP, ROWS, false},
+    {CTRL('b'), ACT_PAGE_UP, ROWS, false},
+    {KEY_NPAGE, ACT_PAGE_DOWN, ROWS, false},
+    {CTRL('d'), ACT_PAGE_DOWN, ROWS, false},
+    {CTRL('f'), ACT_PAGE_DOWN, ROWS, false},
+    {' ', ACT_PAGE_DOWN, H | DP, false},
+    {KEY_HOME, ACT_FIRST, ROWS, false},
+    {'g', ACT_FIRST, ROWS, false},
+    {KEY_END, ACT_LAST, ROWS, false},
+    {'G', ACT_LAST, ROWS, false},
     {'\n', ACT_TOGGLE, B, true},
     {KEY_ENTER, ACT_TOGGLE, B, false},
     {' ', ACT_TOGGLE, B, false},
@@ -64,6 +81,31 @@ static const struct binding table[] = {
     {'N', ACT_PREV_MATCH, B, false},
     {'\t', ACT_FOCUS, B, true},
     {'L', ACT_LANGUAGE, B, true},
+    {'\n', ACT_SELECT, PR | LI | DP, true},
+    {KEY_ENTER, ACT_SELECT, PR | LI | DP, false},
+    {KEY_RIGHT, ACT_SELECT, PR | LI, false},
+    {'l', ACT_SELECT, PR | LI, false},
+    {'a', ACT_ADD, LI, true},
+    {KEY_IC, ACT_ADD, LI, false},
+    {'d', ACT_DELETE, LI | FO, true},
+    {KEY_DC, ACT_DELETE, LI, false},
+    {'K', ACT_MOVE_UP, LI, false},
+    {'J', ACT_MOVE_DOWN, LI, true},
+    {'\n', ACT_EDIT_FIELD, FO, true},
+    {KEY_ENTER, ACT_EDIT_FIELD, FO, false},
+    {'e', ACT_EDIT_FIELD, FO, false},
+    {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
+    {'x', ACT_CLEAR_FIELD, FO, true},
+    {'q', ACT_BACK, LI | FO | DP, true},
+    {27, ACT_BACK, LI | FO | DP, false},
+    {KEY_LEFT, ACT_BACK, LI | FO | DP, false},
+    {'h', ACT_BACK, LI | FO | DP, false},
+    {KEY_BACKSPACE, ACT_BACK, LI | FO | DP, false},
+    {' ', ACT_PICK_MARK, PK, true},
+    {'\n', ACT_PICK_ACCEPT, PK, true},
+    {KEY_ENTER, ACT_PICK_ACCEPT, PK, false},
+    {27, ACT_PICK_CANCEL, PK, true},
+    {'q', ACT_PICK_CANCEL, PK, false},
     {'q', ACT_CLOSE_HELP, H, true},
     {27, ACT_CLOSE_HELP, H, false},
     {'?', ACT_CLOSE_HELP, H, false},
@@ -95,7 +137,12 @@ const char *screen_title(enum view s)
     switch (s) {
     case SCREEN_BROWSER: return _("Guideline browser");
     case SCREEN_HELP: return _("Help");
-    case SCREEN_PROMPT: return _("Search prompt (and every text field)");
+    case SCREEN_PROMPT: return _("Search prompt and text fields");
+    case SCREEN_PROFILE: return _("Organisation profile");
+    case SCREEN_LIST: return _("List of entries");
+    case SCREEN_FORM: return _("Form");
+    case SCREEN_DEPS: return _("Dependencies");
+    case SCREEN_PICK: return _("Pick list");
     default: return "";
     }
 }
@@ -139,6 +186,7 @@ const char *key_label(int key, char *buf, size_t size)
     case KEY_END: return "End";
     case KEY_BACKSPACE: case 127: return "BkSp";
     case KEY_DC: return "Del";
+    case KEY_IC: return "Ins";
     default: break;
     }
     if (key >= KEY_F(1) && key <= KEY_F(12))

@@ -30,6 +30,20 @@
     X(FOCUS, "focus", N_("Switch between the tree and the detail pane"), N_("Pane")) \
     X(LANGUAGE, "language", N_("Switch the language of the Guideline text (ja/en)"), N_("Lang")) \
     X(CLOSE_HELP, "close-help", N_("Close the help"), N_("Close")) \
+    X(SAVE, "save", N_("Save the workspace"), N_("Save")) \
+    X(VIEW_GUIDELINE, "view-guideline", N_("Show the Guideline browser"), N_("Guideline")) \
+    X(VIEW_PROFILE, "view-profile", N_("Show the organisation profile"), N_("Profile")) \
+    X(BACK, "back", N_("Go back to the previous screen"), N_("Back")) \
+    X(SELECT, "select", N_("Open the selected entry"), N_("Open")) \
+    X(ADD, "add", N_("Add an entry"), N_("Add")) \
+    X(DELETE, "delete-entry", N_("Delete the entry (asks first)"), N_("Delete")) \
+    X(MOVE_UP, "move-up", N_("Move the entry up"), NULL) \
+    X(MOVE_DOWN, "move-down", N_("Move the entry down"), N_("Move")) \
+    X(EDIT_FIELD, "edit-field", N_("Edit the field (a pick list for choices)"), N_("Edit")) \
+    X(CLEAR_FIELD, "clear-field", N_("Clear the field"), N_("Clear")) \
+    X(PICK_MARK, "mark", N_("Mark or unmark the choice (lists of several)"), N_("Mark")) \
+    X(PICK_ACCEPT, "choose", N_("Take the choice"), N_("Choose")) \
+    X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
     X(EDIT_ACCEPT, "accept", N_("Accept the text"), N_("Accept")) \
     X(EDIT_CANCEL, "cancel", N_("Cancel (Esc cancels)"), N_("Cancel")) \
     X(EDIT_LEFT, "char-left", N_("Cursor one character left"), NULL) \
@@ -51,7 +65,10 @@ enum action {
 };
 
 /* Screens (contexts) that have their own bindings. */
-enum view { SCREEN_BROWSER, SCREEN_HELP, SCREEN_PROMPT, SCREEN__COUNT };
+enum view {
+    SCREEN_BROWSER, SCREEN_PROFILE, SCREEN_LIST, SCREEN_FORM, SCREEN_DEPS, SCREEN_PICK,
+    SCREEN_HELP, SCREEN_PROMPT, SCREEN__COUNT
+};
 
 const char *screen_title(enum view s); /* translated */
 

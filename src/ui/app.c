@@ -5,26 +5,54 @@
 #include "ui/browser.h"
 #include "ui/draw.h"
 #include "ui/help.h"
+#include "ui/profile_view.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+enum top { TOP_GUIDELINE, TOP_PROFILE };
+enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE };
+
 struct app {
     const struct app_options *opt;
+    struct session *s;
+    enum top top;
     struct browser browser;
+    struct pview pview;
     struct help help;
     bool help_open;
+    enum ask ask;
     bool quit;
 };
 
 static enum view current_screen(const struct app *a)
 {
-    return a->help_open ? SCREEN_HELP : browser_screen(&a->browser);
+    if (a->help_open)
+        return SCREEN_HELP;
+    return a->top == TOP_GUIDELINE ? browser_screen(&a->browser) : pview_screen(&a->pview);
+}
+
+/* A message on the status line of the view in front. */
+static void say(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(struct app *a, bool error, const char *fmt, ...)
+{
+    char *buf = a->top == TOP_GUIDELINE ? a->browser.message : a->pview.message;
+    size_t size = a->top == TOP_GUIDELINE ? sizeof a->browser.message : sizeof a->pview.message;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    if (a->top == TOP_GUIDELINE)
+        a->browser.message_is_error = error;
+    else
+        a->pview.message_is_error = error;
 }
 
 /* The key bar: the keys that matter on this screen, from the table. */
@@ -42,10 +70,9 @@ static void draw_keybar(enum view s, int y, int cols)
             continue;
         char buf[16];
         const char *key = key_label(b[i].key, buf, sizeof buf);
-        int need = utf8_width(key) + 1 + utf8_width(label) + 1;
-        if (x + need > cols)
-            break;
         int kw = utf8_width(key), lw = utf8_width(label);
+        if (x + kw + lw + 1 > cols)
+            break;
         draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
         draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
         x += kw + lw + 2;
@@ -57,7 +84,7 @@ static void draw_too_small(int rows, int cols)
     char line1[128], line2[128];
     snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
     snprintf(line2, sizeof line2, _("kijun needs at least %dx%d."), APP_MIN_COLS, APP_MIN_ROWS);
-    const char *line3 = _("Enlarge the window, or press q to quit.");
+    const char *line3 = _("Enlarge the window, or press Q to quit.");
     erase();
     const char *lines[3] = {line1, line2, line3};
     for (int i = 0; i < 3 && i < rows; i++) {
@@ -65,6 +92,20 @@ static void draw_too_small(int rows, int cols)
         int x = w < cols ? (cols - w) / 2 : 0;
         int y = rows >= 3 ? rows / 2 - 1 + i : i;
         draw_cell(y, x, cols - x, lines[i], i == 0 ? role_attr(ROLE_NOTICE) : A_NORMAL);
+    }
+}
+
+static const char *question(const struct app *a)
+{
+    switch (a->ask) {
+    case ASK_QUIT:
+        return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
+    case ASK_COMMENTS:
+        return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
+    case ASK_DELETE:
+        return a->pview.message;
+    default:
+        return NULL;
     }
 }
 
@@ -78,6 +119,7 @@ static void draw_all(struct app *a)
         doupdate();
         return;
     }
+    enum view s = current_screen(a);
     if (a->help_open) {
         struct strbuf t = STRBUF_INIT;
         sb_printf(&t, " kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"),
@@ -85,17 +127,90 @@ static void draw_all(struct app *a)
         draw_cell(0, 0, cols, sb_str(&t), role_attr(ROLE_TITLE));
         sb_free(&t);
         help_draw(&a->help, 1, rows - 2, cols);
+    } else if (a->top == TOP_GUIDELINE) {
+        browser_draw(&a->browser, rows, cols, a->s->label);
     } else {
-        browser_draw(&a->browser, rows, cols, a->opt->workspace_label);
+        pview_draw(&a->pview, rows, cols);
     }
-    draw_keybar(current_screen(a), rows - 1, cols);
-    if (!a->help_open && a->browser.searching) {
-        /* put the cursor back into the search prompt */
-        browser_draw(&a->browser, rows, cols, a->opt->workspace_label);
+    draw_keybar(s, rows - 1, cols);
+    const char *q = question(a);
+    if (q)
+        draw_cell(rows - 2, 0, cols, q, role_attr(ROLE_NOTICE));
+    bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
+    if (cursor) {
+        /* the views leave the cursor in their prompt; draw them last */
+        if (a->top == TOP_GUIDELINE)
+            browser_draw(&a->browser, rows, cols, a->s->label);
+        else
+            pview_draw(&a->pview, rows, cols);
         curs_set(1);
     }
     wnoutrefresh(stdscr);
     doupdate();
+}
+
+static void save(struct app *a)
+{
+    char msg[512];
+    bool ok = session_save(a->s, msg, sizeof msg);
+    say(a, !ok, "%s", msg);
+}
+
+static void request_save(struct app *a)
+{
+    if (a->s->read_only) {
+        say(a, true, _("Read-only: %s"), a->s->why_read_only);
+        return;
+    }
+    if (session_save_needs_consent(a->s)) {
+        a->ask = ASK_COMMENTS;
+        return;
+    }
+    save(a);
+}
+
+static void request_quit(struct app *a)
+{
+    if (session_modified(a->s) && !a->s->read_only)
+        a->ask = ASK_QUIT;
+    else
+        a->quit = true;
+}
+
+static void answer(struct app *a, int key)
+{
+    bool yes = key == 'y' || key == 'Y';
+    bool no = key == 'n' || key == 'N';
+    bool cancel = key == 27 || key == 7;
+    if (!yes && !no && !cancel)
+        return; /* the question stays until it is answered */
+    enum ask was = a->ask;
+    a->ask = ASK_NONE;
+    switch (was) {
+    case ASK_QUIT:
+        if (yes) {
+            if (session_save_needs_consent(a->s))
+                a->s->comments_ok = true; /* y here is the user's word */
+            save(a);
+            a->quit = !session_modified(a->s);
+        } else if (no) {
+            a->quit = true;
+        }
+        break;
+    case ASK_COMMENTS:
+        if (yes) {
+            a->s->comments_ok = true;
+            save(a);
+        } else {
+            say(a, false, "%s", _("Not saved"));
+        }
+        break;
+    case ASK_DELETE:
+        pview_answer(&a->pview, yes);
+        break;
+    default:
+        break;
+    }
 }
 
 static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
@@ -104,15 +219,22 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     enum view s = current_screen(a);
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
         if (key == 'q' || key == 'Q' || key == KEY_F(10))
-            a->quit = true;
+            request_quit(a);
         return;
     }
-    /* printable characters typed into the prompt are text, not keys */
+    if (a->ask != ASK_NONE) {
+        answer(a, key);
+        return;
+    }
+    /* printable characters typed into a prompt are text, not keys */
     if (s == SCREEN_PROMPT && is_char && ch >= 0x20 && ch != 0x7F) {
         char buf[8];
         size_t n = utf8_encode((uint32_t)ch, buf);
         buf[n] = '\0';
-        browser_input(&a->browser, buf);
+        if (a->top == TOP_GUIDELINE)
+            browser_input(&a->browser, buf);
+        else
+            pview_input(&a->pview, buf);
         return;
     }
     enum action act = action_for_key(s, key);
@@ -122,30 +244,41 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
     if (s == SCREEN_HELP) {
         if (act == ACT_QUIT && key != 'q')
-            a->quit = true;
+            request_quit(a);
         else if (act != ACT_NONE && !help_action(&a->help, act, rows - 3))
             a->help_open = false;
         return;
     }
     switch (act) {
     case ACT_QUIT:
-        a->quit = true;
-        break;
+        request_quit(a);
+        return;
     case ACT_HELP:
         help_open(&a->help, s);
         a->help_open = true;
-        break;
+        return;
+    case ACT_SAVE:
+        request_save(a);
+        return;
+    case ACT_VIEW_GUIDELINE:
+        a->top = TOP_GUIDELINE;
+        return;
+    case ACT_VIEW_PROFILE:
+        a->top = TOP_PROFILE;
+        return;
     case ACT_NONE:
-        if (s == SCREEN_BROWSER && key != KEY_RESIZE) {
-            char buf[16];
-            snprintf(a->browser.message, sizeof a->browser.message,
-                     _("Key %s does nothing here: press ? for help"), key_label(key, buf, sizeof buf));
-            a->browser.message_is_error = true;
-        }
         break;
     default:
-        browser_action(&a->browser, act);
+        if (a->top == TOP_GUIDELINE ? browser_action(&a->browser, act) : pview_action(&a->pview, act)) {
+            if (a->pview.asking_delete)
+                a->ask = ASK_DELETE;
+            return;
+        }
         break;
+    }
+    if (key != KEY_RESIZE && s != SCREEN_PROMPT && s != SCREEN_PICK) {
+        char buf[16];
+        say(a, true, _("Key %s does nothing here: press ? for help"), key_label(key, buf, sizeof buf));
     }
 }
 
@@ -153,14 +286,19 @@ int app_run(const struct app_options *opt)
 {
     struct app a = {0};
     a.opt = opt;
+    a.s = opt->session;
     browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
+    pview_init(&a.pview, a.s, opt->lang);
+    if (a.s->notice[0])
+        snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
     if (!initscr()) {
         fputs("kijun: cannot initialise the terminal\n", stderr);
         browser_free(&a.browser);
+        pview_free(&a.pview);
         return 2;
     }
     set_escdelay(25);
-    cbreak();
+    raw(); /* ^S saves and ^Q is a key: no XON/XOFF flow control */
     noecho();
     nonl();
     keypad(stdscr, TRUE);
@@ -174,10 +312,15 @@ int app_run(const struct app_options *opt)
         int key = (int)ch;
         if (r == OK && ch == '\r')
             key = '\n';
+        if (r == OK && ch == 3) { /* ^C: quit as q does, asking about unsaved work */
+            request_quit(&a);
+            continue;
+        }
         handle_key(&a, key, r == OK, ch);
     }
     endwin();
     help_close(&a.help);
     browser_free(&a.browser);
+    pview_free(&a.pview);
     return 0;
 }

@@ -5,6 +5,7 @@
 #define KIJUN_APP_H
 #include "model/library.h"
 #include "model/text.h"
+#include "ui/session.h"
 #include <stdbool.h>
 
 #define APP_MIN_COLS 60
@@ -13,7 +14,7 @@
 struct app_options {
     struct library *lib;
     enum lang lang;
-    const char *workspace_label;  /* shown on the status line */
+    struct session *session;      /* the workspace (may be read-only) */
     const char *edition;          /* initial edition id, or NULL */
     bool utf8;                    /* the terminal can show UTF-8 */
     bool color;

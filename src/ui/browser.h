@@ -23,7 +23,7 @@ struct browser {
     size_t query_scroll;
     char *last_query;             /* for n/N and highlighting */
     const struct gl_node *search_origin;
-    char message[512];            /* for the status line; "" when none */
+    char message[640];            /* for the status line; "" when none */
     bool message_is_error;
 };
 

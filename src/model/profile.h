@@ -1,0 +1,64 @@
+/* profile: the organisation profile and the checklist of a workspace, as
+ * schema-described records; their consistency rules and the dependency
+ * analysis (service -> operations -> resources). Pure, no I/O. */
+#ifndef KIJUN_PROFILE_H
+#define KIJUN_PROFILE_H
+#include "model/library.h"
+#include "model/record.h"
+#include "util/diag.h"
+
+enum profile_coll {
+    COLL_ROLES, COLL_GOVERNANCE, COLL_SERVICES, COLL_OPERATIONS, COLL_RESOURCES,
+    COLL_SUPPLIERS, COLL_IMPACT, COLL_LIKELIHOOD, COLL__COUNT
+};
+
+extern const struct coll_def profile_org_def;       /* organisation = { ... } */
+extern const struct coll_def profile_criteria_def;  /* criteria = { rule; threshold } */
+extern const struct coll_def *const profile_coll_defs[COLL__COUNT];
+extern const struct coll_def checklist_def;         /* items = ( ... ) */
+
+#define WORKSPACE_SCHEMA 1
+
+struct profile {
+    struct record org;
+    struct record criteria;
+    struct collection c[COLL__COUNT];
+};
+
+struct checklist {
+    struct collection items;
+};
+
+void profile_init(struct profile *p);
+void profile_free(struct profile *p);
+bool profile_equal(const struct profile *a, const struct profile *b);
+void profile_copy(struct profile *dst, const struct profile *src);
+void checklist_init(struct checklist *c);
+void checklist_copy(struct checklist *dst, const struct checklist *src);
+/* Remove every reference to the entry `id` of collection coll_key from
+ * the other entries (after a delete); returns how many went. */
+size_t profile_remove_refs(struct profile *p, const char *coll_key, const char *id);
+void checklist_free(struct checklist *c);
+
+/* Ids in a library table ("lib:sectors" -> sectors.*), or the items of
+ * a profile collection; used to check references and offer pick lists. */
+bool profile_ref_exists(const struct profile *p, const struct library *lib, const char *ref,
+                        const char *id);
+
+/* Every rule: required fields, ranges, enumerations, references, unique
+ * ids, scales of 3-6 levels numbered 1..n, a threshold within the values.
+ * Findings go to dl with file and the record's line. */
+void profile_check(const struct profile *p, const struct library *lib, const char *file,
+                   struct diag_list *dl);
+void checklist_check(const struct checklist *c, const struct library *lib, const char *file,
+                     struct diag_list *dl);
+
+/* The risk value of impact i and likelihood l by the profile's rule. */
+long long criteria_value(const struct profile *p, long long impact, long long likelihood);
+long long criteria_max(const struct profile *p);
+
+/* Dependency analysis. */
+size_t service_operation_count(const struct profile *p, const char *service_id);
+/* A resource nothing uses: no operation and no other resource depends on it. */
+bool resource_unused(const struct profile *p, const struct record *res);
+#endif

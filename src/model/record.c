@@ -1,0 +1,227 @@
+/* record: schema-described records. */
+#include "config.h"
+#include "model/record.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void strlist_add(struct strlist *l, const char *s)
+{
+    l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+    l->v[l->n++] = xstrdup(s);
+}
+
+bool strlist_has(const struct strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], s) == 0)
+            return true;
+    return false;
+}
+
+void strlist_remove(struct strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i], s) == 0) {
+            free(l->v[i]);
+            memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
+            l->n--;
+            i--;
+        }
+    }
+}
+
+void strlist_free(struct strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+void strlist_copy(struct strlist *dst, const struct strlist *src)
+{
+    memset(dst, 0, sizeof *dst);
+    for (size_t i = 0; i < src->n; i++)
+        strlist_add(dst, src->v[i]);
+}
+
+void record_init(struct record *r, const struct coll_def *def)
+{
+    memset(r, 0, sizeof *r);
+    r->v = xcalloc(def->nfields ? def->nfields : 1, sizeof *r->v);
+}
+
+static void value_free(struct value *v)
+{
+    free(v->s);
+    strlist_free(&v->list);
+    memset(v, 0, sizeof *v);
+}
+
+void record_free(struct record *r, const struct coll_def *def)
+{
+    for (size_t i = 0; r->v && i < def->nfields; i++)
+        value_free(&r->v[i]);
+    free(r->v);
+    free(r->id);
+    memset(r, 0, sizeof *r);
+}
+
+void record_copy(struct record *dst, const struct record *src, const struct coll_def *def)
+{
+    record_init(dst, def);
+    dst->id = src->id ? xstrdup(src->id) : NULL;
+    dst->line = src->line;
+    for (size_t i = 0; i < def->nfields; i++) {
+        const struct value *s = &src->v[i];
+        struct value *d = &dst->v[i];
+        d->set = s->set;
+        d->s = s->s ? xstrdup(s->s) : NULL;
+        d->i = s->i;
+        d->b = s->b;
+        strlist_copy(&d->list, &s->list);
+    }
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+bool record_equal(const struct record *a, const struct record *b, const struct coll_def *def)
+{
+    if (!str_eq(a->id, b->id))
+        return false;
+    for (size_t i = 0; i < def->nfields; i++) {
+        const struct value *x = &a->v[i], *y = &b->v[i];
+        if (x->set != y->set)
+            return false;
+        if (!x->set)
+            continue;
+        if (!str_eq(x->s, y->s) || x->i != y->i || x->b != y->b || x->list.n != y->list.n)
+            return false;
+        for (size_t k = 0; k < x->list.n; k++)
+            if (strcmp(x->list.v[k], y->list.v[k]) != 0)
+                return false;
+    }
+    return true;
+}
+
+int field_index(const struct coll_def *def, const char *key)
+{
+    for (size_t i = 0; i < def->nfields; i++)
+        if (strcmp(def->fields[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+struct value *record_value(struct record *r, const struct coll_def *def, const char *key)
+{
+    int i = field_index(def, key);
+    return i < 0 ? NULL : &r->v[i];
+}
+
+const char *record_str(const struct record *r, const struct coll_def *def, const char *key)
+{
+    int i = field_index(def, key);
+    if (i < 0 || !r->v[i].set || !r->v[i].s)
+        return "";
+    return r->v[i].s;
+}
+
+long long record_int(const struct record *r, const struct coll_def *def, const char *key,
+                     long long dflt)
+{
+    int i = field_index(def, key);
+    return i < 0 || !r->v[i].set ? dflt : r->v[i].i;
+}
+
+size_t coll_add(struct collection *c, struct record *r)
+{
+    c->r = xgrow(c->r, &c->cap, c->n + 1, sizeof *c->r);
+    c->r[c->n] = *r;
+    memset(r, 0, sizeof *r);
+    return c->n++;
+}
+
+void coll_remove(struct collection *c, size_t i)
+{
+    if (i >= c->n)
+        return;
+    record_free(&c->r[i], c->def);
+    memmove(&c->r[i], &c->r[i + 1], (c->n - i - 1) * sizeof *c->r);
+    c->n--;
+}
+
+void coll_move(struct collection *c, size_t from, size_t to)
+{
+    if (from >= c->n || to >= c->n || from == to)
+        return;
+    struct record tmp = c->r[from];
+    if (from < to)
+        memmove(&c->r[from], &c->r[from + 1], (to - from) * sizeof *c->r);
+    else
+        memmove(&c->r[to + 1], &c->r[to], (from - to) * sizeof *c->r);
+    c->r[to] = tmp;
+}
+
+struct record *coll_find(const struct collection *c, const char *id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->r[i].id && strcmp(c->r[i].id, id) == 0)
+            return &c->r[i];
+    return NULL;
+}
+
+char *coll_new_id(const struct collection *c)
+{
+    char buf[80];
+    for (size_t k = c->n + 1;; k++) {
+        snprintf(buf, sizeof buf, "%s%zu", c->def->id_prefix, k);
+        if (!coll_find(c, buf))
+            return xstrdup(buf);
+    }
+}
+
+void coll_free(struct collection *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        record_free(&c->r[i], c->def);
+    free(c->r);
+    c->r = NULL;
+    c->n = c->cap = 0;
+}
+
+bool enum_valid(const struct field_def *f, const char *s)
+{
+    for (const char *const *p = f->values; p && *p; p++)
+        if (strcmp(*p, s) == 0)
+            return true;
+    return false;
+}
+
+char *value_format(const struct value *v, const struct field_def *f)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "");
+    if (!v->set)
+        return sb_take(&sb);
+    switch (f->type) {
+    case F_INT: sb_printf(&sb, "%lld", v->i); break;
+    case F_BOOL: sb_adds(&sb, v->b ? "yes" : "no"); break;
+    case F_REFLIST:
+    case F_STRLIST:
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i)
+                sb_adds(&sb, ", ");
+            sb_adds(&sb, v->list.v[i]);
+        }
+        break;
+    default: sb_adds(&sb, v->s ? v->s : ""); break;
+    }
+    return sb_take(&sb);
+}

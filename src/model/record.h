@@ -1,0 +1,93 @@
+/* record: schema-described records. One table of field definitions per
+ * kind of record drives loading, checking, saving and the edit forms, so
+ * that the four cannot disagree. Pure data, no I/O. */
+#ifndef KIJUN_RECORD_H
+#define KIJUN_RECORD_H
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ftype {
+    F_STRING,      /* one line of text */
+    F_INT,         /* integer within [lo, hi] */
+    F_BOOL,
+    F_ENUM,        /* one of values[] */
+    F_REF,         /* the id of a record in `ref` (a collection or library table) */
+    F_REFLIST,     /* ids of records in `ref` */
+    F_STRLIST,     /* free strings */
+};
+
+struct field_def {
+    const char *key;          /* setting name in the file */
+    enum ftype type;
+    const char *label;        /* untranslated UI label (N_) */
+    const char *help;         /* one line of help (N_) */
+    bool required;
+    long long lo, hi;         /* F_INT range */
+    const char *const *values;/* F_ENUM values, NULL-terminated */
+    const char *ref;          /* F_REF/F_REFLIST: collection key or "lib:TABLE" */
+};
+
+struct coll_def {
+    const char *key;          /* setting name: "services" */
+    const char *label;        /* N_("Priority services") */
+    const char *id_prefix;    /* for new ids: "svc-" */
+    const struct field_def *fields;
+    size_t nfields;
+    bool has_id;              /* records carry an `id` (all but singletons) */
+    const char *id_ref;       /* the id names a library item ("lib:TABLE"), or NULL */
+};
+
+struct strlist {
+    char **v;
+    size_t n;
+};
+
+struct value {
+    bool set;
+    char *s;                  /* F_STRING, F_ENUM, F_REF */
+    long long i;              /* F_INT */
+    bool b;                   /* F_BOOL */
+    struct strlist list;      /* F_REFLIST, F_STRLIST */
+};
+
+struct record {
+    char *id;
+    struct value *v;          /* one per field of the definition */
+    int line;                 /* where it was read, 0 when new */
+};
+
+struct collection {
+    const struct coll_def *def;
+    struct record *r;
+    size_t n, cap;
+};
+
+void strlist_add(struct strlist *l, const char *s);
+bool strlist_has(const struct strlist *l, const char *s);
+void strlist_remove(struct strlist *l, const char *s);
+void strlist_free(struct strlist *l);
+void strlist_copy(struct strlist *dst, const struct strlist *src);
+
+void record_init(struct record *r, const struct coll_def *def);
+void record_free(struct record *r, const struct coll_def *def);
+void record_copy(struct record *dst, const struct record *src, const struct coll_def *def);
+bool record_equal(const struct record *a, const struct record *b, const struct coll_def *def);
+int field_index(const struct coll_def *def, const char *key);
+struct value *record_value(struct record *r, const struct coll_def *def, const char *key);
+const char *record_str(const struct record *r, const struct coll_def *def, const char *key);
+long long record_int(const struct record *r, const struct coll_def *def, const char *key,
+                     long long dflt);
+
+/* Add a record (copied fields are moved in); returns its index. */
+size_t coll_add(struct collection *c, struct record *r);
+void coll_remove(struct collection *c, size_t i);
+void coll_move(struct collection *c, size_t from, size_t to);
+struct record *coll_find(const struct collection *c, const char *id);
+/* A fresh id "PREFIX1", "PREFIX2", ... not used in c. New string. */
+char *coll_new_id(const struct collection *c);
+void coll_free(struct collection *c);
+
+bool enum_valid(const struct field_def *f, const char *s);
+/* Display text of a value for lists: "12", "yes", "a, b". New string. */
+char *value_format(const struct value *v, const struct field_def *f);
+#endif

@@ -1,0 +1,33 @@
+/* atomic: save a file so that it is always either the old or the new
+ * version: write a temporary file in the same folder (mode 0600), fsync
+ * it, keep the previous version as FILE~, rename the temporary over FILE,
+ * fsync the folder. Nothing is written when the content is unchanged. */
+#ifndef KIJUN_ATOMIC_H
+#define KIJUN_ATOMIC_H
+#include "util/diag.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+enum atomic_result {
+    ATOMIC_SAVED,       /* the new content is in place */
+    ATOMIC_UNCHANGED,   /* the file already held exactly this content */
+    ATOMIC_FAILED,      /* nothing changed on disk; a diagnostic says why */
+};
+
+/* Steps where a test can inject a failure (see atomic_fail_at). */
+enum atomic_step {
+    ATOMIC_STEP_NONE, ATOMIC_STEP_OPEN, ATOMIC_STEP_WRITE, ATOMIC_STEP_FSYNC,
+    ATOMIC_STEP_BACKUP, ATOMIC_STEP_RENAME, ATOMIC_STEP_DIRSYNC,
+};
+
+/* Write data[0..len) to path atomically; the previous version, if any,
+ * is kept as path~ (a hard link, or a copy when links are impossible).
+ * Errors (ENOSPC included) are reported as "PATH: error: ..." in dl and
+ * leave path as it was. */
+enum atomic_result atomic_save(const char *path, const char *data, size_t len,
+                               struct diag_list *dl);
+
+/* Test hook: make the given step fail with errno err (e.g. ENOSPC) on
+ * the next atomic_save; ATOMIC_STEP_NONE clears it. */
+void atomic_fail_at(enum atomic_step step, int err);
+#endif

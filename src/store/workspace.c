@@ -1,0 +1,521 @@
+/* workspace: the user's folder of libconfig files. */
+#include "config.h"
+#include "store/workspace.h"
+#include "store/atomic.h"
+#include "store/cfgfile.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *ws_path(const char *dir, const char *name)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s/%s", dir, name);
+    return sb_take(&sb);
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+/* Does the text have a comment outside strings? (# // or slash-star) */
+static bool text_has_comments(const char *s)
+{
+    bool in_str = false;
+    for (; *s; s++) {
+        if (in_str) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == '"')
+                in_str = false;
+        } else if (*s == '"') {
+            in_str = true;
+        } else if (*s == '#' || (*s == '/' && (s[1] == '/' || s[1] == '*'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
+                       struct value *v)
+{
+    if (!config_setting_get_member(g, f->key))
+        return true;
+    bool ok = true;
+    switch (f->type) {
+    case F_STRING:
+    case F_ENUM:
+    case F_REF:
+        ok = cg_string(c, g, f->key, false, &v->s);
+        break;
+    case F_INT:
+        ok = cg_int(c, g, f->key, false, -(1LL << 62), 1LL << 62, &v->i);
+        break;
+    case F_BOOL:
+        ok = cg_bool(c, g, f->key, false, &v->b);
+        break;
+    case F_REFLIST:
+    case F_STRLIST:
+        ok = cg_strings(c, g, f->key, &v->list.v, &v->list.n);
+        break;
+    }
+    v->set = ok;
+    return ok;
+}
+
+static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                        struct record *r)
+{
+    record_init(r, def);
+    r->line = cfg_line(g);
+    if (!config_setting_is_group(g)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, r->line, _("'%s': each entry must be a group { ... }"),
+                 def->key);
+        return false;
+    }
+    const char *known[32];
+    size_t k = 0;
+    if (def->has_id)
+        known[k++] = "id";
+    for (size_t i = 0; i < def->nfields && k < 31; i++)
+        known[k++] = def->fields[i].key;
+    known[k] = NULL;
+    cg_unknown(c, g, known);
+    bool ok = true;
+    if (def->has_id)
+        ok &= cg_string(c, g, "id", true, &r->id);
+    for (size_t i = 0; i < def->nfields; i++)
+        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+    return ok;
+}
+
+static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
+                            struct collection *coll)
+{
+    const config_setting_t *s = config_setting_get_member(parent, coll->def->key);
+    if (!s)
+        return true;
+    if (!config_setting_is_list(s) && !(config_setting_is_array(s) && config_setting_length(s) == 0)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' must be a list ( { ... }, ... )"),
+                 coll->def->key);
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < config_setting_length(s); i++) {
+        struct record r;
+        ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
+        coll_add(coll, &r);
+    }
+    return ok;
+}
+
+static bool read_single(struct cfgctx *c, const config_setting_t *parent, const char *key,
+                        const struct coll_def *def, struct record *r, const char *const *extra)
+{
+    const config_setting_t *g = config_setting_get_member(parent, key);
+    if (!g) {
+        record_free(r, def);
+        record_init(r, def);
+        r->line = cfg_line(parent);
+        return true;
+    }
+    if (!config_setting_is_group(g)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g), _("'%s' must be a group { ... }"), key);
+        return false;
+    }
+    record_free(r, def);
+    record_init(r, def);
+    r->line = cfg_line(g);
+    const char *known[32];
+    size_t k = 0;
+    for (size_t i = 0; i < def->nfields; i++)
+        known[k++] = def->fields[i].key;
+    for (; extra && *extra; extra++)
+        known[k++] = *extra;
+    known[k] = NULL;
+    cg_unknown(c, g, known);
+    bool ok = true;
+    for (size_t i = 0; i < def->nfields; i++)
+        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+    return ok;
+}
+
+/* Open, parse and check the schema version; NULL-safe status. */
+static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *info,
+                               struct diag_list *dl, struct cfgctx *c)
+{
+    if (info) {
+        info->path = xstrdup(path);
+        info->has_comments = false;
+    }
+    if (access(path, F_OK) != 0 && errno == ENOENT) {
+        if (info)
+            info->status = WS_MISSING;
+        return WS_MISSING;
+    }
+    char *text;
+    size_t len;
+    struct diag_list tmp = {0};
+    if (file_read_checked(path, path, WORKSPACE_MAX_FILE, &text, &len, &tmp)) {
+        if (info)
+            info->has_comments = text_has_comments(text);
+        free(text);
+    }
+    diag_clear(&tmp);
+    if (!cfg_read(path, path, WORKSPACE_MAX_FILE, cfg, dl)) {
+        if (info)
+            info->status = WS_UNREADABLE;
+        return WS_UNREADABLE;
+    }
+    c->file = path;
+    c->dl = dl;
+    const config_setting_t *root = config_root_setting(cfg);
+    long long v = 0;
+    if (cg_int(c, root, "kijun_workspace", true, 1, 1000, &v) && v > WORKSPACE_SCHEMA) {
+        diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(root, "kijun_workspace")),
+                 _("schema version %lld is newer than this kijun understands (%d): not read"),
+                 v, WORKSPACE_SCHEMA);
+        config_destroy(cfg);
+        if (info)
+            info->status = WS_UNREADABLE;
+        return WS_UNREADABLE;
+    }
+    if (info)
+        info->status = WS_OK;
+    return WS_OK;
+}
+
+enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
+                               struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "organisation", "roles",
+        "governance", "services", "operations", "resources", "suppliers", "criteria", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_single(&c, root, "organisation", &profile_org_def, &p->org, NULL);
+    for (int i = 0; i < COLL__COUNT; i++)
+        if (i != COLL_IMPACT && i != COLL_LIKELIHOOD)
+            read_collection(&c, root, &p->c[i]);
+    static const char *const crit_extra[] = {"impact", "likelihood", NULL};
+    read_single(&c, root, "criteria", &profile_criteria_def, &p->criteria, crit_extra);
+    const config_setting_t *crit = config_setting_get_member(root, "criteria");
+    if (crit && config_setting_is_group(crit)) {
+        read_collection(&c, crit, &p->c[COLL_IMPACT]);
+        read_collection(&c, crit, &p->c[COLL_LIKELIHOOD]);
+    }
+    if (!config_setting_get_member(root, "organisation"))
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'organisation = { name = ...; };'"));
+    if (!crit)
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
+    config_destroy(&cfg);
+    profile_check(p, lib, path, dl);
+    return WS_OK;
+}
+
+enum ws_status ws_load_checklist(const char *path, const struct library *lib,
+                                 struct checklist *cl, struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "items", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_collection(&c, root, &cl->items);
+    config_destroy(&cfg);
+    checklist_check(cl, lib, path, dl);
+    return WS_OK;
+}
+
+/* --- writing --------------------------------------------------------------- */
+
+static void put_string(struct strbuf *sb, const char *s)
+{
+    sb_addc(sb, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            sb_addc(sb, '\\');
+            sb_addc(sb, (char)*p);
+        } else if (*p == '\n') {
+            sb_adds(sb, "\\n");
+        } else if (*p < 0x20 || *p == 0x7F) {
+            sb_printf(sb, "\\x%02X", *p);
+        } else {
+            sb_addc(sb, (char)*p);
+        }
+    }
+    sb_addc(sb, '"');
+}
+
+static void put_value(struct strbuf *sb, const char *indent, const struct field_def *f,
+                      const struct value *v)
+{
+    if (!v->set)
+        return;
+    sb_printf(sb, "%s%s = ", indent, f->key);
+    switch (f->type) {
+    case F_INT: sb_printf(sb, "%lld", v->i); break;
+    case F_BOOL: sb_adds(sb, v->b ? "true" : "false"); break;
+    case F_REFLIST:
+    case F_STRLIST:
+        sb_adds(sb, "[");
+        for (size_t i = 0; i < v->list.n; i++) {
+            sb_adds(sb, i ? ", " : " ");
+            put_string(sb, v->list.v[i]);
+        }
+        sb_adds(sb, v->list.n ? " ]" : "]");
+        break;
+    default: put_string(sb, v->s ? v->s : ""); break;
+    }
+    sb_adds(sb, ";\n");
+}
+
+static void put_fields(struct strbuf *sb, const char *indent, const struct record *r,
+                       const struct coll_def *def)
+{
+    if (def->has_id && r->id) {
+        sb_printf(sb, "%sid = ", indent);
+        put_string(sb, r->id);
+        sb_adds(sb, ";\n");
+    }
+    for (size_t i = 0; i < def->nfields; i++)
+        put_value(sb, indent, &def->fields[i], &r->v[i]);
+}
+
+static void put_collection(struct strbuf *sb, const char *indent, const struct collection *c)
+{
+    if (c->n == 0) {
+        sb_printf(sb, "%s%s = ( );\n", indent, c->def->key);
+        return;
+    }
+    sb_printf(sb, "%s%s = (\n", indent, c->def->key);
+    char inner[32];
+    snprintf(inner, sizeof inner, "%s    ", indent);
+    for (size_t i = 0; i < c->n; i++) {
+        sb_printf(sb, "%s  {\n", indent);
+        put_fields(sb, inner, &c->r[i], c->def);
+        sb_printf(sb, "%s  }%s\n", indent, i + 1 < c->n ? "," : "");
+    }
+    sb_printf(sb, "%s);\n", indent);
+}
+
+char *ws_format_profile(const struct profile *p)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "kijun_workspace = %d;\n\norganisation = {\n", WORKSPACE_SCHEMA);
+    put_fields(&sb, "  ", &p->org, &profile_org_def);
+    sb_adds(&sb, "};\n");
+    for (int i = 0; i < COLL__COUNT; i++) {
+        if (i == COLL_IMPACT || i == COLL_LIKELIHOOD)
+            continue;
+        sb_adds(&sb, "\n");
+        put_collection(&sb, "", &p->c[i]);
+    }
+    sb_adds(&sb, "\ncriteria = {\n");
+    put_fields(&sb, "  ", &p->criteria, &profile_criteria_def);
+    put_collection(&sb, "  ", &p->c[COLL_IMPACT]);
+    put_collection(&sb, "  ", &p->c[COLL_LIKELIHOOD]);
+    sb_adds(&sb, "};\n");
+    return sb_take(&sb);
+}
+
+char *ws_format_checklist(const struct checklist *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "kijun_workspace = %d;\n\n", WORKSPACE_SCHEMA);
+    put_collection(&sb, "", &c->items);
+    return sb_take(&sb);
+}
+
+static bool save_text(const char *path, char *text, bool *unchanged, struct diag_list *dl)
+{
+    enum atomic_result r = atomic_save(path, text, strlen(text), dl);
+    free(text);
+    if (unchanged)
+        *unchanged = r == ATOMIC_UNCHANGED;
+    return r != ATOMIC_FAILED;
+}
+
+bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
+                     struct diag_list *dl)
+{
+    return save_text(path, ws_format_profile(p), unchanged, dl);
+}
+
+bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,
+                       struct diag_list *dl)
+{
+    return save_text(path, ws_format_checklist(c), unchanged, dl);
+}
+
+/* --- creating -------------------------------------------------------------- */
+
+/* mkdir -p with mode 0700 for the folders it makes. */
+static bool make_dirs(const char *dir, struct diag_list *dl)
+{
+    char *p = xstrdup(dir);
+    for (char *s = p + 1; ; s++) {
+        if (*s == '/' || *s == '\0') {
+            char save = *s;
+            *s = '\0';
+            if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+                diag_add(dl, DIAG_ERROR, p, 0, _("cannot create the folder: %s"), strerror(errno));
+                free(p);
+                return false;
+            }
+            *s = save;
+            if (!save)
+                break;
+        }
+    }
+    free(p);
+    return true;
+}
+
+/* Copy every regular *.cfg file of from into to (0600). */
+static bool copy_cfgs(const char *from, const char *to, struct diag_list *dl)
+{
+    DIR *d = opendir(from);
+    if (!d) {
+        diag_add(dl, DIAG_ERROR, from, 0, _("cannot read the folder: %s"), strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    struct dirent *de;
+    while (ok && (de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        if (de->d_name[0] == '.' || n < 5 || strcmp(de->d_name + n - 4, ".cfg") != 0)
+            continue;
+        char *src = ws_path(from, de->d_name), *dst = ws_path(to, de->d_name);
+        char *text;
+        size_t len;
+        ok = file_read_checked(src, src, WORKSPACE_MAX_FILE, &text, &len, dl);
+        if (ok) {
+            ok = atomic_save(dst, text, len, dl) != ATOMIC_FAILED;
+            free(text);
+        }
+        free(src);
+        free(dst);
+    }
+    closedir(d);
+    return ok;
+}
+
+static char *lang_dir(const char *datadir, const char *what, const char *lang)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s/%s/%s", datadir, what, lang);
+    return sb_take(&sb);
+}
+
+static bool make_workspace(const char *dir, const char *from, struct diag_list *dl)
+{
+    if (!make_dirs(dir, dl))
+        return false;
+    chmod(dir, 0700);
+    char *assess = ws_path(dir, "assessments");
+    bool ok = copy_cfgs(from, dir, dl) && make_dirs(assess, dl);
+    free(assess);
+    return ok;
+}
+
+bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl)
+{
+    char *profile = ws_path(dir, "profile.cfg");
+    bool exists = access(profile, F_OK) == 0;
+    free(profile);
+    if (exists) {
+        diag_add(dl, DIAG_ERROR, dir, 0, _("already a workspace (it has a profile.cfg): not touched"));
+        return false;
+    }
+    char *from = lang_dir(datadir, "template", lang);
+    bool ok = make_workspace(dir, from, dl);
+    free(from);
+    return ok;
+}
+
+char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl)
+{
+    const char *tmp = getenv("TMPDIR");
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s/kijun-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    char *dir = sb_take(&sb);
+    if (!mkdtemp(dir)) {
+        diag_add(dl, DIAG_ERROR, dir, 0, _("cannot create a folder for the demo: %s"), strerror(errno));
+        free(dir);
+        return NULL;
+    }
+    char *from = lang_dir(datadir, "demo", lang);
+    bool ok = make_workspace(dir, from, dl);
+    free(from);
+    if (!ok) {
+        ws_remove_tree(dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+void ws_remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+                continue;
+            char *p = ws_path(dir, de->d_name);
+            struct stat st;
+            if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                ws_remove_tree(p);
+            else
+                unlink(p);
+            free(p);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+char *ws_default(const char *datadir, const char *lang, bool create, bool *created,
+                 struct diag_list *dl)
+{
+    *created = false;
+    const char *env = getenv("KIJUN_WORKSPACE");
+    if (env && *env)
+        return xstrdup(env);
+    if (access("profile.cfg", F_OK) == 0)
+        return xstrdup(".");
+    struct strbuf sb = STRBUF_INIT;
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        sb_printf(&sb, "%s/kijun/workspace", xdg);
+    else
+        sb_printf(&sb, "%s/.local/share/kijun/workspace", home && *home ? home : ".");
+    char *dir = sb_take(&sb);
+    char *profile = ws_path(dir, "profile.cfg");
+    bool exists = access(profile, F_OK) == 0;
+    free(profile);
+    if (!exists && create) {
+        if (!ws_init(dir, datadir, lang, dl)) {
+            free(dir);
+            return NULL;
+        }
+        *created = true;
+    }
+    return dir;
+}

@@ -1,0 +1,60 @@
+/* workspace: the user's folder of libconfig files (profile.cfg,
+ * checklist.cfg, assessments/): finding it, creating it from the
+ * template, reading it with schema checks and writing it back in a
+ * stable, diff-friendly form through atomic saves. */
+#ifndef KIJUN_WORKSPACE_H
+#define KIJUN_WORKSPACE_H
+#include "model/profile.h"
+#include "util/diag.h"
+#include <stdbool.h>
+
+#define WORKSPACE_MAX_FILE (16 * 1024 * 1024)
+
+enum ws_status {
+    WS_OK,          /* read; findings (if any) are in the diagnostics */
+    WS_MISSING,     /* the file does not exist */
+    WS_UNREADABLE,  /* cannot be read or parsed: never write over it */
+};
+
+struct ws_file {
+    char *path;
+    enum ws_status status;
+    bool has_comments;   /* libconfig will drop them on the first save */
+};
+
+/* Read profile.cfg / checklist.cfg at path into p / c (initialised by
+ * the caller). Schema findings go to dl. */
+enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
+                               struct ws_file *info, struct diag_list *dl);
+enum ws_status ws_load_checklist(const char *path, const struct library *lib,
+                                 struct checklist *c, struct ws_file *info, struct diag_list *dl);
+
+/* The file text kijun writes for p / c (stable order, one setting per
+ * line). New strings. */
+char *ws_format_profile(const struct profile *p);
+char *ws_format_checklist(const struct checklist *c);
+
+/* Write atomically; returns false (with a diagnostic) on failure. Sets
+ * *unchanged when the file already held this content. */
+bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
+                     struct diag_list *dl);
+bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,
+                       struct diag_list *dl);
+
+/* Make a new workspace in dir from datadir/template/LANG: folder 0700,
+ * files 0600. Refuses a folder that already holds a profile.cfg. */
+bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl);
+/* Copy datadir/demo/LANG into a new private temporary folder; returns
+ * its path (new string) or NULL. */
+char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl);
+/* Remove a folder made by ws_demo_copy, with its files. */
+void ws_remove_tree(const char *dir);
+/* The workspace to open without an argument: $KIJUN_WORKSPACE, else the
+ * current folder if it holds profile.cfg, else
+ * $XDG_DATA_HOME/kijun/workspace (or ~/.local/share/...). *created tells
+ * whether the last one had to be made (from the template). */
+char *ws_default(const char *datadir, const char *lang, bool create, bool *created,
+                 struct diag_list *dl);
+/* path = dir + "/" + name; new string. */
+char *ws_path(const char *dir, const char *name);
+#endif

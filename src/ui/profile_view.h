@@ -1,0 +1,60 @@
+/* profile_view: the organisation-profile screens: the section menu, the
+ * list of entries of a section (add, edit, delete, reorder), the form of
+ * one entry with line editing and pick lists, and the dependency view
+ * from priority services through operations to resources. */
+#ifndef KIJUN_PROFILE_VIEW_H
+#define KIJUN_PROFILE_VIEW_H
+#include "ui/actions.h"
+#include "ui/session.h"
+#include "util/edit.h"
+#include <stdbool.h>
+
+enum pv_level { PV_MENU, PV_LIST, PV_FORM, PV_DEPS };
+
+struct pick {
+    bool open, multi;
+    char **ids, **labels;
+    bool *marked;
+    size_t n, cur, top;
+};
+
+struct dep_line {
+    char *text;
+    int coll;            /* profile collection of the entry, -1 for none */
+    size_t index;        /* its index there */
+    bool warn;           /* a gap worth attention */
+};
+
+struct pview {
+    struct session *s;
+    enum lang lang;
+    enum pv_level level;
+    size_t menu_cur;
+    size_t section;
+    size_t list_cur, list_top;
+    size_t rec;
+    size_t field_cur, form_top;
+    bool editing;
+    struct edit ed;
+    size_t ed_scroll;
+    struct pick pick;
+    struct dep_line *deps;
+    size_t ndeps, deps_cur, deps_top;
+    int page;
+    bool asking_delete;  /* "delete? y/n" is on the status line */
+    char message[640];
+    bool message_is_error;
+};
+
+void pview_init(struct pview *pv, struct session *s, enum lang lang);
+void pview_free(struct pview *pv);
+enum view pview_screen(const struct pview *pv);
+/* Handle an action; returns false when it was not for this view. */
+bool pview_action(struct pview *pv, enum action a);
+/* Text typed into a field being edited. */
+void pview_input(struct pview *pv, const char *utf8);
+/* The answer to the delete question (y or n). */
+void pview_answer(struct pview *pv, bool yes);
+/* Draw the header, body and status line (all but the key bar). */
+void pview_draw(struct pview *pv, int rows, int cols);
+#endif

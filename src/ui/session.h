@@ -1,0 +1,37 @@
+/* session: the workspace being edited: its profile and checklist as on
+ * disk and as edited, the lock, read-only state and saving. */
+#ifndef KIJUN_SESSION_H
+#define KIJUN_SESSION_H
+#include "model/library.h"
+#include "model/profile.h"
+#include "store/lock.h"
+#include "store/workspace.h"
+#include <stdbool.h>
+
+struct session {
+    const struct library *lib;
+    char *dir;
+    char *label;                  /* shown on the status line */
+    bool demo;                    /* a private copy, removed on close */
+    struct profile profile, saved;
+    struct checklist checklist, checklist_saved;
+    struct ws_file pinfo, cinfo;
+    bool read_only;
+    char why_read_only[512];
+    bool comments_ok;             /* the user agreed to drop comments */
+    struct ws_lock lock;
+    struct diag_list diags;       /* findings of the last load or save */
+    char notice[600];             /* said once when the workbench opens */
+};
+
+/* Open the workspace in dir (NULL: no workspace). Never fails: a file
+ * that cannot be read makes the session read-only, with the reason. */
+void session_open(struct session *s, const struct library *lib, const char *dir,
+                  const char *label, bool demo);
+void session_close(struct session *s);
+bool session_modified(const struct session *s);
+/* Does saving need the user's word first (comments would be dropped)? */
+bool session_save_needs_consent(const struct session *s);
+/* Save what changed; msg tells the user what happened. */
+bool session_save(struct session *s, char *msg, size_t size);
+#endif
