@@ -5,6 +5,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/wrap.h"
 #include "util/xalloc.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -96,6 +97,23 @@ static const char *ref_label(const struct pview *pv, const char *ref, const char
     return id;
 }
 
+/* What a person reads for an enumeration code. */
+static const char *enum_label(const char *code)
+{
+    static const struct { const char *code, *label; } names[] = {
+        {"yes", N_("yes")}, {"partial", N_("partly")}, {"no", N_("no")}, {"na", N_("n/a")},
+        {"system", N_("system")}, {"data", N_("data")}, {"people", N_("people")},
+        {"facility", N_("facility")}, {"ot", N_("OT/ICS device")}, {"supplier", N_("supplier")},
+        {"external", N_("external service")}, {"product", N_("impact x likelihood")},
+        {"sum", N_("impact + likelihood")}, {"implemented", N_("implemented")},
+        {"not-yet", N_("not yet")},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i].code, code) == 0)
+            return _(names[i].label);
+    return code;
+}
+
 /* The value of field f as a person reads it. New string. */
 static char *field_text(const struct pview *pv, const struct field_def *f, const struct value *v)
 {
@@ -127,6 +145,9 @@ static char *field_text(const struct pview *pv, const struct field_def *f, const
     case F_INT:
         sb_printf(&sb, "%lld", v->i);
         break;
+    case F_ENUM:
+        sb_adds(&sb, v->s ? enum_label(v->s) : "");
+        break;
     default:
         sb_adds(&sb, v->s ? v->s : "");
         break;
@@ -148,7 +169,7 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
             sb_printf(&sb, " (%s)", record_str(r, def, "position"));
         break;
     case COLL_GOVERNANCE:
-        sb_printf(&sb, "[%s] %s", record_str(r, def, "status"), ref_label(pv, "lib:governance", r->id));
+        sb_printf(&sb, "[%s] %s", enum_label(record_str(r, def, "status")), ref_label(pv, "lib:governance", r->id));
         break;
     case COLL_SERVICES: {
         sb_adds(&sb, record_str(r, def, "name"));
@@ -180,7 +201,7 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
     case COLL_SUPPLIERS:
         sb_adds(&sb, record_str(r, def, "name"));
         if (*record_str(r, def, "contract_security"))
-            sb_printf(&sb, _(" | security clauses: %s"), record_str(r, def, "contract_security"));
+            sb_printf(&sb, _(" | security clauses: %s"), enum_label(record_str(r, def, "contract_security")));
         break;
     case COLL_IMPACT:
     case COLL_LIKELIHOOD:
@@ -345,7 +366,7 @@ static void pick_open(struct pview *pv, const struct field_def *f, const struct 
     pk->multi = f->type == F_REFLIST;
     if (f->type == F_ENUM) {
         for (const char *const *e = f->values; *e; e++)
-            pick_add(pk, *e, *e, v->set && v->s && strcmp(v->s, *e) == 0);
+            pick_add(pk, *e, enum_label(*e), v->set && v->s && strcmp(v->s, *e) == 0);
     } else if (strncmp(f->ref, "lib:", 4) == 0) {
         const struct ref_table *t = library_table(pv->s->lib, f->ref + 4);
         for (size_t i = 0; t && i < t->n; i++) {
@@ -914,7 +935,7 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
     if (!r)
         return;
     int lw = label_width(def, cols);
-    int rows = height - 2; /* the last two lines: the field's help */
+    int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
     scroll_to(pv->field_cur, &pv->form_top, rows);
     for (int k = 0; k < rows; k++) {
         size_t i = pv->form_top + (size_t)k;
@@ -951,9 +972,30 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
                     : f->type == F_BOOL ? _("Enter: switch yes/no")
                     : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
                     : _("Enter: edit; Enter again keeps, Esc cancels");
+    int base = y + height - 5;
+    draw_hline(base, 0, cols);
+    /* the whole value of the field, which the row may have cut */
+    char *full = field_text(pv, f, &r->v[pv->field_cur]);
+    struct wrap_line *lines;
+    size_t n = wrap_text(full, cols - 1, &lines);
+    for (int k = 0; k < 3; k++) {
+        if ((size_t)k < n) {
+            char *t = xstrndup(full + lines[k].off, lines[k].len);
+            if (k == 2 && n > 3) {
+                char *more = utf8_ellipsize(t, cols - 2, glyph("\xE2\x80\xA6", "~"), 1);
+                free(t);
+                t = more;
+            }
+            draw_cell(base + 1 + k, 0, cols, t, A_NORMAL);
+            free(t);
+        } else {
+            draw_blank(base + 1 + k, 0, cols, A_NORMAL);
+        }
+    }
+    free(lines);
+    free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
-    draw_hline(y + height - 2, 0, cols);
     draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
     sb_free(&sb);
 }
@@ -1005,8 +1047,11 @@ static void draw_status(struct pview *pv, int y, int cols)
 {
     struct session *s = pv->s;
     if (pv->editing) {
-        draw_cell(y, 0, cols, _("Editing: Enter keeps, Esc cancels, ^A ^E ^K ^U move and delete"),
-                  role_attr(ROLE_STATUS));
+        if (pv->message[0])
+            draw_cell(y, 0, cols, pv->message, role_attr(pv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
+        else
+            draw_cell(y, 0, cols, _("Editing: Enter keeps, Esc cancels, ^A ^E ^K ^U move and delete"),
+                      role_attr(ROLE_STATUS));
         return;
     }
     struct strbuf sb = STRBUF_INIT;

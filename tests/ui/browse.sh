@@ -9,6 +9,13 @@
 # status line is line 39.
 . "$KIJUN_TESTS/ui/lib.sh"
 
+# A private HOME and TMPDIR: kijun makes workspaces (the default one under
+# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+export HOME=$T
+UI_ENV="TMPDIR=$T"
+trap 't kill-server >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
+
 # ui_restart COLS ROWS ARGS...: stop this tmux server, start a fresh one.
 ui_restart() {
     t kill-server >/dev/null 2>&1 || true
@@ -32,7 +39,7 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=23 # the status line at 80x24
 
 # --- 80x24, Japanese --------------------------------------------------------
-ui_start 80 24 --lang ja
+ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 第5版 › はじめに" "ja 80x24: header shows the edition and the first item"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "ja: status line shows edition, language and position 1/11"
@@ -115,7 +122,7 @@ ui_expect_line $ST "│ 3/3" "- collapses every item, the cursor goes to the cha
 ui_expect_line 1 "kijun › 第5版 › Ⅱ．「安全基準等」で規定が望まれる項目" "breadcrumbs: the chapter Ⅱ．"
 
 # the detail pane: Tab gives it the focus, then j scrolls it
-ui_restart 80 24 --lang ja
+ui_restart 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys G
 ui_expect_line 14 "4. 対策項目" "detail starts with the heading"
@@ -136,7 +143,7 @@ ui_expect_line $ST "│ 10/11" "k moves the cursor again"
 ui_expect_line 14 "3. 関係主体の役割" "the detail shows the new item from its top"
 
 # --- 120x40, Japanese: the detail fields -------------------------------------
-ui_restart 120 40 --lang ja
+ui_restart 120 40 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line 2 "│ はじめに" "ja 120x40: tree and detail side by side"
 ui_keys '*'
@@ -158,7 +165,7 @@ ui_screen | grep -F "→ 改定版（案）:" | sed 's/.*→ 改定版（案）:
 ui_todo $? "the mapped item names its chapter (II)" "mapping shows only the item's own number (1.), ambiguous in the revised draft"
 ui_expect_line 1 "kijun › 第5版 › " "header still on the 5th edition"
 
-ui_restart 120 40 --lang ja --edition rev
+ui_restart 120 40 --demo --lang ja --edition rev
 ui_wait "kijun"
 ui_expect_line 8 "II．組織統治におけるサイバーセキュリティ" "rev: chapter II on line 8"
 ui_expect_line 8 "[B]" "rev: [B] marks baseline chapter II in the tree"
@@ -170,7 +177,7 @@ ui_expect "Baseline    [B] yes" "detail: baseline item"
 ui_expect "Change      新設" "detail: new in the revised draft"
 
 # --- 80x24, English ----------------------------------------------------------
-ui_restart 80 24 --lang en
+ui_restart 80 24 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 5th edition › Introduction" "en 80x24: header in English"
 ui_expect_line $ST "│ 5th edition (in force) │ en │ 1/11" "en: status line in English"
@@ -208,7 +215,7 @@ ui_keys '-'
 ui_expect_line $ST "│ 1/3" "en - collapses every item"
 
 # --- 120x40, English -----------------------------------------------------------
-ui_restart 120 40 --lang en
+ui_restart 120 40 --demo --lang en
 ui_wait "kijun"
 ui_keys '*'
 down 16
@@ -226,19 +233,29 @@ ui_screen | sed -n 1p | grep -qF "› (2) › (ア)"
 ui_todo $? "en breadcrumbs number the parent as in the tree: (2)" "shows the full-width Japanese （２）"
 
 # --- the WORKSPACE argument ----------------------------------------------------
-tmpd=$(mktemp -d)
-tmpf=$(mktemp)
-ui_restart 80 24 "$tmpd"
+"$KIJUN" init "$T/ws" >/dev/null 2>&1
+ui_restart 80 24 --lang ja "$T/ws"
 ui_wait "kijun"
-ui_expect_line $ST " $tmpd │ " "a WORKSPACE folder shows on the status line"
+ui_expect_line $ST " $T/ws │ 第5版 (現行) │ ja │ 1/11" "a WORKSPACE shows its path on the status line"
 ui_keys q
 ui_expect_exit 0 "q quits with status 0"
-ui_restart 80 24 "$tmpf"
-ui_expect "not a workspace folder" "a file as WORKSPACE: an error"
+mkdir "$T/empty"
+ui_restart 80 24 --lang ja "$T/empty"
+ui_wait "kijun"
+ui_expect_line $ST " $T/empty │ 第5版 (現行) │" "an empty folder as WORKSPACE: its path on the status line"
+# It has no profile.cfg, so kijun opens it read-only, but the browser does
+# not say so (the session's notice is not set on that path).
+ui_settle
+ui_screen | sed -n "${ST}p" | grep -qF "Read-only"
+ui_todo $? "an empty folder as WORKSPACE: the status line says Read-only" "no notice; only the profile screen shows [read-only]"
+ui_keys q
+ui_expect_exit 0 "q quits the read-only workbench with status 0"
+: >"$T/file"
+ui_restart 80 24 "$T/file"
+ui_expect "$T/file: error: not a workspace folder" "a file as WORKSPACE: an error naming it"
 ui_expect_exit 2 "a file as WORKSPACE: exit status 2"
-ui_restart 80 24 "$tmpd/missing"
-ui_expect "$tmpd/missing: error" "a missing WORKSPACE: the error names it"
+ui_restart 80 24 "$T/missing"
+ui_expect "$T/missing: error" "a missing WORKSPACE: an error naming it"
 ui_expect_exit 2 "a missing WORKSPACE: exit status 2"
-rm -rf "$tmpd" "$tmpf"
 
 ui_done

@@ -6,6 +6,13 @@
 # lines 14-22 the detail, line 23 the status line, line 24 the key bar.
 . "$KIJUN_TESTS/ui/lib.sh"
 
+# A private HOME and TMPDIR: kijun makes workspaces (the default one under
+# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+export HOME=$T
+UI_ENV="TMPDIR=$T"
+trap 't kill-server >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
+
 ui_restart() {
     t kill-server >/dev/null 2>&1 || true
     UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
@@ -16,7 +23,7 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=23
 
 # --- a mapped item: v5 （ウ）アクセス制御 <-> rev IV.4.3.1 アクセス制御 ----------
-ui_start 80 24 --lang ja
+ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │" "starts on the edition in force (第5版)"
 ui_keys '*'
@@ -45,7 +52,7 @@ ui_expect_line 1 "kijun › 改定版（案） › III． › 「Plan（計画�
 ui_expect_line $ST "│ 改定版（案） (案) │" "e: on the revised draft"
 
 # --- --edition rev; an item new in the revised draft --------------------------
-ui_restart 80 24 --lang ja --edition rev
+ui_restart 80 24 --demo --lang ja --edition rev
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 改定版（案） › はじめに" "--edition rev starts on the revised draft"
 ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 1/19" "--edition rev: status line"
@@ -67,7 +74,7 @@ ui_expect_line 1 "kijun › 第5版 › Ⅱ． › 4. › 4.1. 「Plan（計画�
 ui_expect_line $ST "│ 第5版 (現行) │" "e: on the 5th edition"
 
 # --- English and the L key -----------------------------------------------------
-ui_restart 80 24 --lang en --edition rev
+ui_restart 80 24 --demo --lang en --edition rev
 ui_wait "kijun"
 ui_expect_line 1 "kijun › Revised draft › Introduction" "en --edition rev: header"
 ui_expect_line $ST "│ Revised draft (draft) │ en │ 1/19" "en --edition rev: status line"

@@ -45,6 +45,9 @@ ui_start() {
     t set-window-option -t ui aggressive-resize off >/dev/null 2>&1 || true
 }
 
+# ui_stop: end the session (to start another in the same test).
+ui_stop() { t kill-session -t ui >/dev/null 2>&1 || true; }
+
 ui_screen() { t capture-pane -p -t ui; }
 
 # ui_wait TEXT [seconds]: wait until TEXT appears; false on timeout.

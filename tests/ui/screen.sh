@@ -3,6 +3,13 @@
 # small" notice, quitting, widths, unknown keys and redraw.
 . "$KIJUN_TESTS/ui/lib.sh"
 
+# A private HOME and TMPDIR: kijun makes workspaces (the default one under
+# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+export HOME=$T
+UI_ENV="TMPDIR=$T"
+trap 't kill-server >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
+
 ui_restart() {
     t kill-server >/dev/null 2>&1 || true
     UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
@@ -18,7 +25,7 @@ ui_todo() {
 }
 
 # --- help and key bar at 80x24 ---------------------------------------------------
-ui_start 80 24 --lang ja
+ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line 24 "? Help q Quit" "the key bar shows ? Help and q Quit"
 ui_expect_line 24 "/ Search" "the key bar shows / Search"
@@ -110,25 +117,25 @@ ui_expect_line 24 "? Help q Quit" "80x24 again: the key bar restored"
 # --- quitting ------------------------------------------------------------------------
 ui_keys q
 ui_expect_exit 0 "q quits with status 0"
-ui_restart 80 24 --lang ja
+ui_restart 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys Q
 ui_expect_exit 0 "Q quits with status 0"
-ui_restart 80 24 --lang ja
+ui_restart 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys F10
 ui_expect_exit 0 "F10 quits with status 0"
-ui_restart 80 24 --lang en
+ui_restart 80 24 --demo --lang en
 ui_wait "kijun"
 ui_keys '?' Q
 ui_expect_exit 0 "Q in the help quits with status 0"
-ui_restart 50 12 --lang en
+ui_restart 50 12 --demo --lang en
 ui_expect "Terminal too small" "started too small: the notice"
 ui_keys q
 ui_expect_exit 0 "q on the notice quits with status 0"
 
 # --- 120x40 -----------------------------------------------------------------------------
-ui_restart 120 40 --lang ja --edition rev
+ui_restart 120 40 --demo --lang ja --edition rev
 ui_wait "kijun"
 ui_keys '*' G
 ui_check_fit 120 "ja 120x40, rev, all expanded"

@@ -7,6 +7,13 @@
 # line 23 the status line (the prompt while searching), line 24 key bar.
 . "$KIJUN_TESTS/ui/lib.sh"
 
+# A private HOME and TMPDIR: kijun makes workspaces (the default one under
+# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+export HOME=$T
+UI_ENV="TMPDIR=$T"
+trap 't kill-server >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
+
 ui_restart() {
     t kill-server >/dev/null 2>&1 || true
     UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
@@ -33,7 +40,7 @@ ui_expect_hl() {
 ST=23
 
 # --- Japanese, revised draft (where サプライチェーン is) -----------------------
-ui_start 80 24 --lang ja --edition rev
+ui_start 80 24 --demo --lang ja --edition rev
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 改定版（案） › はじめに" "ja rev: starts at はじめに"
 ui_keys /
@@ -94,7 +101,7 @@ ui_expect_line $ST 'No match for "存在しない語"' "n: No match for ..."
 ui_expect_line 1 "› はじめに" "n without match: the cursor stays"
 
 # the 5th edition never says サプライチェーン
-ui_restart 80 24 --lang ja
+ui_restart 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys /
 ui_type "サプライチェーン"
@@ -108,7 +115,7 @@ ui_keys Enter
 ui_expect_hl "（ケ）" "供給者" "v5: 供給者 is highlighted"
 
 # --- English --------------------------------------------------------------------
-ui_restart 80 24 --lang en
+ui_restart 80 24 --demo --lang en
 ui_wait "kijun"
 ui_keys /
 ui_type "training"
