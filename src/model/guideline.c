@@ -263,6 +263,36 @@ static void add_number_en(struct strbuf *sb, const char *num)
     }
 }
 
+char *gl_node_number(const struct gl_node *node, enum lang lang)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *num = node->number ? node->number : "";
+    if (lang == LANG_EN)
+        add_number_en(&sb, num);
+    else
+        sb_adds(&sb, num);
+    return sb_take(&sb);
+}
+
+char *gl_node_long_heading(const struct gl_node *node, enum lang lang)
+{
+    const struct gl_node *root = node;
+    while (root->parent)
+        root = root->parent;
+    char *h = gl_node_heading(node, lang);
+    if (root == node || !root->number || !*root->number)
+        return h;
+    struct strbuf sb = STRBUF_INIT;
+    char *rn = gl_node_number(root, lang);
+    sb_adds(&sb, rn);
+    if (sb.len && (unsigned char)sb.s[sb.len - 1] < 0x80)
+        sb_addc(&sb, ' ');
+    sb_adds(&sb, h);
+    free(rn);
+    free(h);
+    return sb_take(&sb);
+}
+
 char *gl_node_heading(const struct gl_node *node, enum lang lang)
 {
     struct strbuf sb = STRBUF_INIT;

@@ -95,6 +95,11 @@ struct gl_node *gl_node_find(const struct gl_set *set, const char *id);
  * when nothing maps. */
 struct gl_node *gl_map_to(const struct gl_set *set, const struct gl_node *node,
                           const struct gl_edition *to);
+/* The number as printed for lang (English gets ASCII: （２）-> (2)). New string. */
+char *gl_node_number(const struct gl_node *node, enum lang lang);
+/* The heading with its chapter's number in front when the node is below
+ * a chapter: "II．1. 経営方針..." - unambiguous across chapters. New string. */
+char *gl_node_long_heading(const struct gl_node *node, enum lang lang);
 /* Number and title in one string: "4.1.3. 「計画」の観点". New string. */
 char *gl_node_heading(const struct gl_node *node, enum lang lang);
 

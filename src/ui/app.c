@@ -289,8 +289,10 @@ int app_run(const struct app_options *opt)
     a.s = opt->session;
     browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
     pview_init(&a.pview, a.s, opt->lang);
-    if (a.s->notice[0])
+    if (a.s->notice[0]) {
         snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
+        a.browser.message_is_error = a.s->read_only;
+    }
     if (!initscr()) {
         fputs("kijun: cannot initialise the terminal\n", stderr);
         browser_free(&a.browser);

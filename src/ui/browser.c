@@ -168,7 +168,7 @@ static void switch_edition(struct browser *b)
     const struct gl_node *target = from ? gl_map_to(set, from, to) : NULL;
     if (target) {
         outline_select(cur_outline(b), target);
-        char *a = gl_node_heading(from, b->lang), *c = gl_node_heading(target, b->lang);
+        char *a = gl_node_long_heading(from, b->lang), *c = gl_node_long_heading(target, b->lang);
         set_message(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
                     text_get(&to->label, b->lang), c);
         free(a);
@@ -266,7 +266,9 @@ static void draw_header(struct browser *b, int cols)
         sb_adds(&full, h);
         sb_adds(&brief, sep);
         /* when space is short, ancestors show their number only */
-        sb_adds(&brief, i > 0 && chain[i]->number && *chain[i]->number ? chain[i]->number : h);
+        char *num = gl_node_number(chain[i], b->lang);
+        sb_adds(&brief, i > 0 && *num ? num : h);
+        free(num);
         free(h);
     }
     const char *s = utf8_width(sb_str(&full)) <= cols - 1 ? sb_str(&full) : sb_str(&brief);
@@ -381,7 +383,7 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
         const struct gl_node *t = n->map_nodes ? n->map_nodes[k] : NULL;
         if (!t)
             continue;
-        char *h = gl_node_heading(t, b->lang);
+        char *h = gl_node_long_heading(t, b->lang);
         sb_printf(&v, "%s%s: %s", n->change == CHANGE_FROM ? back : arrow,
                   text_get(&t->edition->label, b->lang), h);
         doc_field(d, "", sb_str(&v));
@@ -400,7 +402,7 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
             listed |= n->map_nodes && n->map_nodes[k] == o;
         if (!names_us || listed)
             continue;
-        char *h = gl_node_heading(o, b->lang);
+        char *h = gl_node_long_heading(o, b->lang);
         sb_printf(&v, "%s%s: %s (%s)", back, text_get(&o->edition->label, b->lang), h,
                   change_name(o->change, b->lang));
         doc_field(d, "", sb_str(&v));
@@ -501,20 +503,12 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     }
     struct strbuf sb = STRBUF_INIT;
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
-    sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", workspace, bar, text_get(&ed->label, b->lang),
+    char *ws = short_path(workspace, 16);
+    sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", ws, bar, text_get(&ed->label, b->lang),
               status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
               o->nrows ? o->cur + 1 : 0, o->nrows);
-    if (b->message[0]) {
-        int sw = utf8_width(sb_str(&sb));
-        int mw = cols - sw - 2;
-        draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
-        if (mw > 10)
-            draw_cell(y, sw + 2, mw, b->message, role_attr(b->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-        else
-            draw_cell(y, 0, cols, b->message, role_attr(b->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-    } else {
-        draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
-    }
+    free(ws);
+    draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
     sb_free(&sb);
 }
 

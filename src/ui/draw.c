@@ -139,3 +139,27 @@ void draw_hline(int y, int x, int width)
     mvhline(y, x, use_utf8 ? ACS_HLINE : '-', width);
     attrset(A_NORMAL);
 }
+
+char *short_path(const char *path, int max)
+{
+    if (utf8_width(path) <= max)
+        return utf8_ellipsize(path, max, "", 0);
+    const char *base = strrchr(path, '/');
+    base = base && base[1] ? base + 1 : path;
+    return utf8_ellipsize(base, max, glyph("\xE2\x80\xA6", "~"), 1);
+}
+
+void draw_status_message(int y, int cols, const char *status, const char *message, bool error)
+{
+    attr_t mattr = role_attr(error ? ROLE_NOTICE : ROLE_STATUS);
+    int sw = utf8_width(status);
+    if (!message || !*message) {
+        draw_cell(y, 0, cols, status, role_attr(ROLE_STATUS));
+    } else if (utf8_width(message) <= cols - sw - 3 || (!error && cols - sw - 3 > 10)) {
+        draw_cell(y, 0, sw + 2, status, role_attr(ROLE_STATUS));
+        draw_cell(y, sw + 2, cols - sw - 2, message, mattr);
+    } else {
+        draw_blank(y, 0, 1, mattr);
+        draw_cell(y, 1, cols - 1, message, mattr);
+    }
+}

@@ -27,6 +27,13 @@ int draw_cell(int y, int x, int width, const char *s, attr_t attr);
 /* Like draw_cell, with bytes [hl_off, hl_off + hl_len) of s in hl_attr. */
 int draw_cell_hl(int y, int x, int width, const char *s, attr_t attr,
                  size_t hl_off, size_t hl_len, attr_t hl_attr);
+/* A path cut to at most max columns for a status line: the last
+ * component, itself cut with an ellipsis when still too long. New string. */
+char *short_path(const char *path, int max);
+/* The status line: the status text and the message beside it; an error
+ * that does not fit there takes the whole line (it is what the user must
+ * read), other messages are cut. */
+void draw_status_message(int y, int cols, const char *status, const char *message, bool error);
 /* Fill a row segment with spaces. */
 void draw_blank(int y, int x, int width, attr_t attr);
 void draw_vline(int y, int x, int height);

@@ -22,6 +22,23 @@ static void add_heading(struct help *h, const char *s)
     add_line(h, sb_take(&sb));
 }
 
+/* Add a key name to a ", "-separated list, once (Enter has two codes). */
+static void add_key(struct strbuf *keys, const char *name)
+{
+    const char *p = sb_str(keys);
+    size_t n = strlen(name);
+    while ((p = strstr(p, name))) {
+        bool start = p == sb_str(keys) || p[-1] == ' ';
+        bool end = p[n] == '\0' || p[n] == ',';
+        if (start && end)
+            return;
+        p += n;
+    }
+    if (keys->len)
+        sb_adds(keys, ", ");
+    sb_adds(keys, name);
+}
+
 /* One line per action bound in screen s: its keys, then its help. */
 static void add_screen(struct help *h, enum view s)
 {
@@ -34,9 +51,7 @@ static void add_screen(struct help *h, enum view s)
             if (b[i].action != (enum action)a || !(b[i].screens & (1u << s)))
                 continue;
             char buf[16];
-            if (keys.len)
-                sb_adds(&keys, ", ");
-            sb_adds(&keys, key_label(b[i].key, buf, sizeof buf));
+            add_key(&keys, key_label(b[i].key, buf, sizeof buf));
         }
         if (!keys.len)
             continue;
@@ -68,9 +83,7 @@ void help_open(struct help *h, enum view from)
     for (size_t i = 0; i < n; i++) {
         if (b[i].action == ACT_CLOSE_HELP) {
             char buf[16];
-            if (keys.len)
-                sb_adds(&keys, ", ");
-            sb_adds(&keys, key_label(b[i].key, buf, sizeof buf));
+            add_key(&keys, key_label(b[i].key, buf, sizeof buf));
         }
     }
     struct strbuf line = STRBUF_INIT;

@@ -1056,15 +1056,11 @@ static void draw_status(struct pview *pv, int y, int cols)
     }
     struct strbuf sb = STRBUF_INIT;
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
-    sb_printf(&sb, " %s%sprofile.cfg%s%s", s->label, bar,
+    char *ws = short_path(s->label, 16);
+    sb_printf(&sb, " %s%sprofile.cfg%s%s", ws, bar,
               session_modified(s) ? _(" [+] modified") : "", s->read_only ? _(" [read-only]") : "");
-    int sw = utf8_width(sb_str(&sb));
-    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
-    if (pv->message[0] && cols - sw - 2 > 10)
-        draw_cell(y, sw + 2, cols - sw - 2, pv->message,
-                  role_attr(pv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-    else if (pv->message[0])
-        draw_cell(y, 0, cols, pv->message, role_attr(pv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
+    free(ws);
+    draw_status_message(y, cols, sb_str(&sb), pv->message, pv->message_is_error);
     sb_free(&sb);
 }
 

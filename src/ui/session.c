@@ -53,8 +53,10 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     } else if (ps == WS_MISSING) {
         make_read_only(s, _("the folder has no profile.cfg (make one with kijun init)"));
     }
-    if (s->read_only)
+    if (s->read_only) {
+        snprintf(s->notice, sizeof s->notice, _("Read-only: %s"), s->why_read_only);
         return;
+    }
     struct lock_owner owner;
     char who[400];
     switch (lock_acquire(&s->lock, dir, &owner)) {

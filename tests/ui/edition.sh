@@ -20,10 +20,12 @@ ui_restart() {
 }
 down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k[@]}"; }
 
-ST=23
+# At 120x40 the messages of e fit beside the status (line 39); the tree
+# and the detail share lines 2-38.
+ST=39
 
 # --- a mapped item: v5 （ウ）アクセス制御 <-> rev IV.4.3.1 アクセス制御 ----------
-ui_start 80 24 --demo --lang ja
+ui_start 120 40 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │" "starts on the edition in force (第5版)"
 ui_keys '*'
@@ -31,28 +33,30 @@ down 24
 ui_expect_line 1 "› （２） › （ウ）アクセス制御" "v5: （ウ）アクセス制御 selected"
 ui_expect_line $ST "│ 25/50" "v5: position 25/50"
 ui_keys e
-ui_expect_line 1 "kijun › 改定版（案） › IV． › 4. › 3. › 3.1. アクセス制御" "e: rev 3.1. アクセス制御 selected"
-ui_expect_line $ST "│ 改定版（案） (案) │ ja │" "e: the status line shows the revised draft"
-ui_expect_line $ST "第5版 （ウ）アクセス制御 -> 改定版（案） 3" "e: a message names both items"
-ui_expect "← 第5版: （ウ）アクセス制御" "rev detail: comes from （ウ）"
+ui_expect_line 1 "kijun › 改定版（案） › IV．" "e: on the revised draft, chapter IV"
+ui_expect_line 1 "› 3.1. アクセス制御" "e: rev 3.1. アクセス制御 selected"
+ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 23/26" "e: the status line shows the revised draft and the position"
+ui_expect_line $ST "第5版 Ⅱ．（ウ）アクセス制御 -> 改定版（案） IV．3.1. アクセス制御" "e: a message names both items (with their chapters)"
+ui_expect "← 第5版: Ⅱ．（ウ）アクセス制御" "rev detail: comes from Ⅱ．（ウ）"
 ui_expect "Change      移設元" "rev detail: change 移設元"
-ui_expect_line 12 "3.1. アクセス制御" "rev tree: the item is visible, its parents opened"
+ui_expect "▾ 3. 技術的なセキュリティ" "rev tree: the item's parents are opened"
 ui_keys e
 ui_expect_line 1 "kijun › 第5版 ›" "e again: back on the 5th edition"
 ui_expect_line 1 "（ウ）アクセス制御" "e again: on （ウ）アクセス制御"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │ 25/50" "e again: the v5 tree kept its state (25/50)"
-ui_expect "→ 改定版（案）: 3.1. アクセス制御" "v5 detail: goes to 3.1."
+ui_expect "→ 改定版（案）: IV．3.1. アクセス制御" "v5 detail: goes to IV．3.1."
 
 # an item of the 5th edition without its own mapping: its parent's
 ui_keys g
 down 12
-ui_expect_line 1 "› 4.1.1. 「組織の状況」の観点" "v5: 4.1.1. selected (no mapping of its own)"
+ui_expect_line 1 "4.1.1. 「組織の状況」の観点" "v5: 4.1.1. selected (no mapping of its own)"
 ui_keys e
-ui_expect_line 1 "kijun › 改定版（案） › III． › 「Plan（計画）」" "e: the nearest mapped parent's counterpart: 「Plan（計画）」"
-ui_expect_line $ST "│ 改定版（案） (案) │" "e: on the revised draft"
+ui_expect_line 1 "kijun › 改定版（案） › III．" "e: on the revised draft, chapter III"
+ui_expect_line 1 "「Plan（計画）」" "e: the nearest mapped parent's counterpart: 「Plan（計画）」"
+ui_expect_line $ST "│ 改定版（案） (案) │" "e: the status line shows the revised draft"
 
 # --- --edition rev; an item new in the revised draft --------------------------
-ui_restart 80 24 --demo --lang ja --edition rev
+ui_restart 120 40 --demo --lang ja --edition rev
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 改定版（案） › はじめに" "--edition rev starts on the revised draft"
 ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 1/19" "--edition rev: status line"
@@ -68,24 +72,25 @@ ui_expect_line 1 "› はじめに" "e again: the counterpart of v5 はじめに
 # a new item whose chapter has a counterpart
 ui_keys '*'
 down 24
-ui_expect_line 1 "› 3.4. サプライチェーンの" "rev: 3.4. サプライチェーンの管理 (new) selected"
+ui_expect_line 1 "3.4. サプライチェーンの管理" "rev: 3.4. サプライチェーンの管理 (new) selected"
 ui_keys e
-ui_expect_line 1 "kijun › 第5版 › Ⅱ． › 4. › 4.1. 「Plan（計画）」の観点" "e: lands on the counterpart of its nearest mapped parent"
+ui_expect_line 1 "kijun › 第5版 › Ⅱ．" "e: on v5 chapter Ⅱ．"
+ui_expect_line 1 "› 4.1. 「Plan（計画）」の観点" "e: lands on the counterpart of its nearest mapped parent"
 ui_expect_line $ST "│ 第5版 (現行) │" "e: on the 5th edition"
 
 # --- English and the L key -----------------------------------------------------
-ui_restart 80 24 --demo --lang en --edition rev
+ui_restart 120 40 --demo --lang en --edition rev
 ui_wait "kijun"
 ui_expect_line 1 "kijun › Revised draft › Introduction" "en --edition rev: header"
 ui_expect_line $ST "│ Revised draft (draft) │ en │ 1/19" "en --edition rev: status line"
 ui_keys e
 ui_expect_line $ST "│ 5th edition (in force) │ en │" "en e: on the 5th edition"
-ui_expect_line $ST "Revised draft Introduction -> 5th edit" "en e: the message in English"
+ui_expect_line $ST "Revised draft Introduction -> 5th edition Introduction" "en e: the message in English"
 ui_keys L
 ui_expect_line 1 "kijun › 第5版 › はじめに" "L: the Guideline text in Japanese"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "L: the status line says ja"
 ui_expect_line $ST "Guideline text: Japanese" "L: a message"
-ui_expect_line 2 "はじめに" "L: the tree in Japanese"
+ui_expect_line 2 "  はじめに " "L: the tree in Japanese"
 ui_keys L
 ui_expect_line 1 "kijun › 5th edition › Introduction" "L again: English"
 ui_expect_line $ST "│ en │" "L again: the status line says en"

@@ -1,0 +1,138 @@
+#!/bin/bash
+# cli.sh: the command line without the terminal UI: `kijun tree` against
+# the expected tables of contents (tests/fixtures/tree-EDITION-LANG.txt,
+# checked heading by heading against the seed, slides 4 and 23-25), the
+# English text, and the exit status of bad options and a missing library.
+# Needs no tmux. Prints TAP.
+set -u
+: "${KIJUN:?KIJUN must name the kijun binary}"
+: "${KIJUN_TESTS:?KIJUN_TESTS must name the tests folder}"
+FIX=$KIJUN_TESTS/fixtures
+N=0
+FAILED=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-cli-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+# a fixed locale, so that messages are the English source texts
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset LANGUAGE LC_MESSAGES KIJUN_DATADIR
+
+# result STATUS DESC [FILE-TO-SHOW]
+result() {
+    N=$((N + 1))
+    if [ "$1" = 0 ]; then
+        echo "ok $N - $2"
+    else
+        echo "not ok $N - $2"
+        FAILED=1
+        if [ $# -ge 3 ] && [ -f "$3" ]; then sed 's/^/#   |/' "$3" | head -40; fi
+    fi
+}
+# run ARGS...: run kijun, stdout to $T/out, stderr to $T/err, status in RC
+run() {
+    "$KIJUN" "$@" >"$T/out" 2>"$T/err"
+    RC=$?
+}
+
+# --- kijun tree against the fixtures -------------------------------------------
+for ed in v5 rev; do
+    for lang in ja en; do
+        fx=$FIX/tree-$ed-$lang.txt
+        run tree --edition "$ed" --lang "$lang"
+        result $RC "tree --edition $ed --lang $lang exits 0" "$T/err"
+        diff -u "$fx" "$T/out" >"$T/diff"
+        result $? "tree --edition $ed --lang $lang prints exactly $(basename "$fx")" "$T/diff"
+        [ ! -s "$T/err" ]
+        result $? "tree --edition $ed --lang $lang: nothing on stderr" "$T/err"
+    done
+done
+[ "$(wc -l <"$FIX/tree-v5-ja.txt")" -eq 51 ]
+result $? "fixture v5: a title line and 50 headings"
+[ "$(wc -l <"$FIX/tree-rev-ja.txt")" -eq 61 ]
+result $? "fixture rev: a title line and 60 headings"
+
+# without --edition: every edition, oldest first, a blank line between
+for lang in ja en; do
+    run tree --lang "$lang"
+    { cat "$FIX/tree-v5-$lang.txt"; echo; cat "$FIX/tree-rev-$lang.txt"; } >"$T/both"
+    diff -u "$T/both" "$T/out" >"$T/diff"
+    result $? "tree --lang $lang prints both editions (v5, then rev)" "$T/diff"
+done
+
+# a few headings as the seed prints them (slides 4, 23-25)
+run tree --edition v5 --lang ja
+grep -qxF "        （１）経営層のコミットメント" "$T/out"
+result $? "v5 ja: （１）経営層のコミットメント under 4.1.2." "$T/out"
+grep -qxF "          （コ）情報セキュリティインシデント管理" "$T/out"
+result $? "v5 ja: （コ）情報セキュリティインシデント管理 under 4.1.3.（２）" "$T/out"
+run tree --edition rev --lang ja
+grep -qxF "II．組織統治におけるサイバーセキュリティ" "$T/out"
+result $? "rev ja: chapter II．組織統治におけるサイバーセキュリティ" "$T/out"
+grep -qxF "      3.4. サプライチェーンの管理" "$T/out"
+result $? "rev ja: 3.4. サプライチェーンの管理 under III.「Plan（計画）」3." "$T/out"
+grep -qxF "      4.1. 人的資源のセキュリティ（外部委託）" "$T/out"
+result $? "rev ja: IV.4.4.1. 人的資源のセキュリティ（外部委託）" "$T/out"
+
+# --- English: no Japanese outside the (ア)-(コ) item numbers ------------------------
+run tree --lang en
+result $RC "tree --lang en exits 0" "$T/err"
+sed -E 's/^( *)\((ア|イ|ウ|エ|オ|カ|キ|ク|ケ|コ)\) /\1/' "$T/out" >"$T/en-stripped"
+# hiragana, katakana, CJK punctuation, kanji, full-width forms, Roman numerals
+if grep -nP '[\x{3000}-\x{30FF}\x{4E00}-\x{9FFF}\x{FF00}-\x{FFEF}\x{2160}-\x{217F}]' \
+    "$T/en-stripped" >"$T/ja-left"; then st=1; else st=0; fi
+result $st "tree --lang en: no kana, kanji or full-width text besides (ア)-(コ)" "$T/ja-left"
+[ "$(grep -cE '^ *\((ア|イ|ウ|エ|オ|カ|キ|ク|ケ|コ)\) [A-Z]' "$T/out")" -eq 10 ]
+result $? "tree --lang en: the ten items (ア)-(コ) keep their numbers, English titles" "$T/out"
+if grep -nP '[\x00-\x08\x0B-\x1F\x7F]' "$T/out" >"$T/ctl"; then st=1; else st=0; fi
+result $st "tree output has no control characters" "$T/ctl"
+
+# --- errors and exit statuses ----------------------------------------------------------
+run tree --edition nope
+[ "$RC" -eq 2 ]
+result $? "tree --edition nope exits 2 (got $RC)" "$T/err"
+grep -qF "no edition 'nope'" "$T/err" && grep -qF "v5 rev" "$T/err"
+result $? "tree --edition nope: the error names the editions there are" "$T/err"
+[ ! -s "$T/out" ]
+result $? "tree --edition nope: nothing on stdout" "$T/out"
+
+run --version
+[ "$RC" -eq 0 ] && grep -qE '^kijun [0-9]+\.[0-9]+' "$T/out"
+result $? "--version exits 0 and prints the version (got $RC)" "$T/out"
+run -V
+[ "$RC" -eq 0 ]
+result $? "-V exits 0 (got $RC)"
+run --help
+[ "$RC" -eq 0 ] && grep -qF "Usage: kijun" "$T/out" && grep -qF "kijun tree" "$T/out"
+result $? "--help exits 0 and shows the usage (got $RC)" "$T/out"
+run -h
+[ "$RC" -eq 0 ] && grep -qF "Usage: kijun" "$T/out"
+result $? "-h exits 0 and shows the usage (got $RC)" "$T/out"
+
+run --lang xx
+[ "$RC" -eq 2 ]
+result $? "--lang xx exits 2 (got $RC)" "$T/err"
+grep -qF "ja or en" "$T/err"
+result $? "--lang xx: the error says ja or en" "$T/err"
+run tree --lang xx
+[ "$RC" -eq 2 ]
+result $? "tree --lang xx exits 2 (got $RC)" "$T/err"
+run --no-such-option
+[ "$RC" -eq 2 ]
+result $? "an unknown option exits 2 (got $RC)" "$T/err"
+run tree extra
+[ "$RC" -eq 2 ] && grep -qF "unexpected argument 'extra'" "$T/err"
+result $? "tree with an extra argument exits 2 and names it (got $RC)" "$T/err"
+
+KIJUN_DATADIR=/nonexistent run tree
+[ "$RC" -eq 2 ]
+result $? "KIJUN_DATADIR=/nonexistent tree exits 2 (got $RC)" "$T/err"
+grep -qF "/nonexistent" "$T/err"
+result $? "KIJUN_DATADIR=/nonexistent: the message names the folder" "$T/err"
+[ ! -s "$T/out" ]
+result $? "KIJUN_DATADIR=/nonexistent: nothing on stdout" "$T/out"
+mkdir "$T/emptydata"
+KIJUN_DATADIR=$T/emptydata run tree --edition v5
+[ "$RC" -eq 2 ] && grep -qF "$T/emptydata" "$T/err"
+result $? "KIJUN_DATADIR naming an empty folder: exit 2, the message names it (got $RC)" "$T/err"
+
+echo "1..$N"
+exit "$FAILED"

@@ -1,0 +1,1377 @@
+/* Unit tests: the workspace store: loading the shipped demo and template,
+ * schema messages from files, refusing unsafe files, comments, the
+ * stable format and round trips, atomic saving, creating workspaces and
+ * finding the default one. Every test works in its own folder under
+ * /tmp, removed afterwards. */
+#include "store/atomic.h"
+#include "store/cfgfile.h"
+#include "store/libload.h"
+#include "store/workspace.h"
+#include "util/xalloc.h"
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- the test's folder -------------------------------------------------- */
+
+static char root[64];
+static struct library *lib;
+
+/* rm -rf that also enters folders a test made unreadable. */
+static void rm_rf(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        chmod(path, 0700);
+        DIR *d = opendir(path);
+        if (d) {
+            for (struct dirent *e; (e = readdir(d));) {
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                    continue;
+                char *p = xmalloc(strlen(path) + strlen(e->d_name) + 2);
+                sprintf(p, "%s/%s", path, e->d_name);
+                rm_rf(p);
+                free(p);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static void setup(void)
+{
+    strcpy(root, "/tmp/kijun-ws-test-XXXXXX");
+    cr_assert_not_null(mkdtemp(root), "mkdtemp: %s", strerror(errno));
+    umask(022);
+    struct diag_list dl = {0};
+    lib = library_load(TEST_DATADIR, &dl);
+    cr_assert_not_null(lib);
+    cr_assert_eq(dl.n, 0, "the library has %zu findings", dl.n);
+}
+
+static void teardown(void)
+{
+    atomic_fail_at(ATOMIC_STEP_NONE, 0);
+    if (chdir("/") != 0)
+        cr_log_error("chdir /: %s", strerror(errno));
+    if (root[0])
+        rm_rf(root);
+    if (lib)
+        library_free(lib);
+    lib = NULL;
+}
+
+/* A path under the test's folder; new string. */
+static char *at(const char *name)
+{
+    return ws_path(root, name);
+}
+
+static char *data_path(const char *what, const char *lang, const char *file)
+{
+    char *p = xmalloc(strlen(TEST_DATADIR) + strlen(what) + strlen(lang) + strlen(file) + 4);
+    sprintf(p, "%s/%s/%s/%s", TEST_DATADIR, what, lang, file);
+    return p;
+}
+
+/* The file's bytes (NUL-terminated for convenience); *len its size. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s: %s", path, strerror(errno));
+    size_t cap = 4096, n = 0, r;
+    char *s = xmalloc(cap);
+    while ((r = fread(s + n, 1, cap - n - 1, f)) > 0)
+        if ((n += r) + 1 == cap)
+            s = xrealloc(s, cap *= 2);
+    fclose(f);
+    s[n] = '\0';
+    if (len)
+        *len = n;
+    return s;
+}
+
+static void put(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "cannot create %s: %s", path, strerror(errno));
+    cr_assert_eq(fwrite(text, 1, len, f), len);
+    cr_assert_eq(fclose(f), 0);
+}
+
+/* Write name in the test folder; returns its path (new string). */
+static char *put_in(const char *name, const char *text)
+{
+    char *p = at(name);
+    put(p, text, strlen(text));
+    return p;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    size_t n;
+    char *s = slurp(from, &n);
+    put(to, s, n);
+    free(s);
+}
+
+static bool same_bytes(const char *a, const char *b)
+{
+    size_t na, nb;
+    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    bool same = na == nb && memcmp(x, y, na) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static mode_t mode_of(const char *path)
+{
+    struct stat st;
+    cr_assert_eq(lstat(path, &st), 0, "%s: %s", path, strerror(errno));
+    return st.st_mode;
+}
+
+/* Names in dir, sorted and joined with spaces ("." and ".." aside). */
+static char *listing(const char *dir)
+{
+    char *names[64];
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d, "%s: %s", dir, strerror(errno));
+    for (struct dirent *e; (e = readdir(d));)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && n < 64)
+            names[n++] = xstrdup(e->d_name);
+    closedir(d);
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+            char *t = names[k];
+            names[k] = names[k - 1];
+            names[k - 1] = t;
+        }
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    char *s = xmalloc(len);
+    s[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(s, " ");
+        strcat(s, names[i]);
+        free(names[i]);
+    }
+    return s;
+}
+
+static void assert_listing(const char *dir, const char *want)
+{
+    char *got = listing(dir);
+    cr_assert_str_eq(got, want, "%s holds the wrong files", dir);
+    free(got);
+}
+
+/* --- diagnostics -------------------------------------------------------- */
+
+struct want {
+    enum diag_severity sev;
+    int line;
+    const char *text;
+};
+
+static void log_diags(const struct diag_list *dl)
+{
+    for (size_t i = 0; i < dl->n; i++) {
+        char *s = diag_format(&dl->v[i]);
+        cr_log_error("got: %s", s);
+        free(s);
+    }
+}
+
+/* dl holds exactly the wanted findings (any order), all about file. */
+static void expect(const struct diag_list *dl, const char *file, const struct want *w, size_t n)
+{
+    if (dl->n != n)
+        log_diags(dl);
+    cr_assert_eq(dl->n, n, "expected %zu findings, got %zu", n, dl->n);
+    for (size_t k = 0; k < n; k++) {
+        bool found = false;
+        for (size_t i = 0; i < dl->n && !found; i++)
+            found = dl->v[i].severity == w[k].sev && dl->v[i].line == w[k].line
+                    && dl->v[i].file && strcmp(dl->v[i].file, file) == 0
+                    && strcmp(dl->v[i].text, w[k].text) == 0;
+        if (!found)
+            log_diags(dl);
+        cr_assert(found, "missing %s at line %d: %s", w[k].sev == DIAG_ERROR ? "error" : "warning",
+                  w[k].line, w[k].text);
+    }
+}
+
+#define EXPECT(dl, file, ...) do { \
+        const struct want w_[] = {__VA_ARGS__}; \
+        expect(dl, file, w_, sizeof w_ / sizeof *w_); \
+    } while (0)
+
+/* The only error of dl (there must be exactly one). */
+static const struct diag *the_error(const struct diag_list *dl)
+{
+    if (diag_count(dl, DIAG_ERROR) != 1)
+        log_diags(dl);
+    cr_assert_eq(diag_count(dl, DIAG_ERROR), 1, "expected one error, got %zu",
+                 diag_count(dl, DIAG_ERROR));
+    for (size_t i = 0; i < dl->n; i++)
+        if (dl->v[i].severity == DIAG_ERROR)
+            return &dl->v[i];
+    return NULL;
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+struct loaded {
+    char *path;
+    enum ws_status st;
+    struct profile p;
+    struct ws_file info;
+    struct diag_list dl;
+};
+
+static void load_at(struct loaded *l, const char *path)
+{
+    memset(l, 0, sizeof *l);
+    l->path = xstrdup(path);
+    profile_init(&l->p);
+    l->st = ws_load_profile(path, lib, &l->p, &l->info, &l->dl);
+    cr_assert_eq(l->info.status, l->st);
+    cr_assert_str_eq(l->info.path, path);
+}
+
+/* Write text as profile.cfg in the test folder and load it. */
+static void load_text(struct loaded *l, const char *text)
+{
+    char *path = put_in("profile.cfg", text);
+    load_at(l, path);
+    free(path);
+}
+
+static void loaded_free(struct loaded *l)
+{
+    profile_free(&l->p);
+    diag_clear(&l->dl);
+    free(l->info.path);
+    free(l->path);
+}
+
+/* A valid profile after the first lines given (criteria on lines +1..+5
+ * of where it starts). */
+#define CRITERIA "criteria = {\n  rule = \"product\";\n  threshold = 4;\n" \
+    "  impact = ( { level = 1; label = \"a\"; }, { level = 2; label = \"b\"; }, { level = 3; label = \"c\"; } );\n" \
+    "  likelihood = ( { level = 1; label = \"a\"; }, { level = 2; label = \"b\"; }, { level = 3; label = \"c\"; } );\n};\n"
+#define HEAD "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n};\n"
+
+TestSuite(shipped, .init = setup, .fini = teardown);
+
+Test(shipped, demo_and_template_load_without_findings)
+{
+    const char *whats[] = {"demo", "template"}, *langs[] = {"ja", "en"};
+    for (int w = 0; w < 2; w++) {
+        for (int g = 0; g < 2; g++) {
+            char *pp = data_path(whats[w], langs[g], "profile.cfg");
+            struct loaded l;
+            load_at(&l, pp);
+            if (l.dl.n)
+                log_diags(&l.dl);
+            cr_assert_eq(l.st, WS_OK, "%s", pp);
+            cr_assert_eq(l.dl.n, 0, "%s has %zu findings", pp, l.dl.n);
+            cr_assert_not(l.info.has_comments, "%s", pp);
+            cr_assert_eq(l.p.c[COLL_IMPACT].n, 5);
+            cr_assert_eq(l.p.c[COLL_LIKELIHOOD].n, 5);
+            cr_assert_str_eq(record_str(&l.p.criteria, &profile_criteria_def, "rule"), "product");
+            cr_assert_eq(record_int(&l.p.criteria, &profile_criteria_def, "threshold", 0), 10);
+            if (w == 0) {
+                cr_assert_eq(l.p.c[COLL_ROLES].n, 8);
+                cr_assert_eq(l.p.c[COLL_GOVERNANCE].n, 8);
+                cr_assert_eq(l.p.c[COLL_SERVICES].n, 4);
+                cr_assert_eq(l.p.c[COLL_OPERATIONS].n, 10);
+                cr_assert_eq(l.p.c[COLL_SUPPLIERS].n, 5);
+                cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "sector"), "sectors.water");
+                cr_assert_eq(record_int(&l.p.org, &profile_org_def, "employees", 0), 480);
+            } else {
+                for (int c = 0; c < COLL__COUNT; c++)
+                    if (c != COLL_IMPACT && c != COLL_LIKELIHOOD)
+                        cr_assert_eq(l.p.c[c].n, 0, "the template has %s", profile_coll_defs[c]->key);
+            }
+            loaded_free(&l);
+            free(pp);
+
+            char *cp = data_path(whats[w], langs[g], "checklist.cfg");
+            struct checklist c;
+            checklist_init(&c);
+            struct ws_file info = {0};
+            struct diag_list dl = {0};
+            cr_assert_eq(ws_load_checklist(cp, lib, &c, &info, &dl), WS_OK, "%s", cp);
+            if (dl.n)
+                log_diags(&dl);
+            cr_assert_eq(dl.n, 0, "%s has %zu findings", cp, dl.n);
+            cr_assert_eq(info.status, WS_OK);
+            cr_assert_not(info.has_comments);
+            if (w == 0)
+                cr_assert_gt(c.items.n, 20);
+            else
+                cr_assert_eq(c.items.n, 0);
+            checklist_free(&c);
+            free(info.path);
+            free(cp);
+        }
+    }
+}
+
+Test(shipped, the_demo_in_english)
+{
+    char *pp = data_path("demo", "en", "profile.cfg");
+    struct loaded l;
+    load_at(&l, pp);
+    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Minato City Waterworks Bureau");
+    const struct record *svc = coll_find(&l.p.c[COLL_SERVICES], "svc-water");
+    cr_assert_not_null(svc);
+    cr_assert_eq(record_int(svc, profile_coll_defs[COLL_SERVICES], "mtd_hours", -1), 12);
+    cr_assert_eq(svc->line, 125, "the record's line is that of its '{'");
+    cr_assert_eq(service_operation_count(&l.p, "svc-water"), 5);
+    cr_assert_eq(service_operation_count(&l.p, "svc-quality-info"), 0);
+    const struct record *old = coll_find(&l.p.c[COLL_RESOURCES], "res-old-server");
+    cr_assert_not_null(old);
+    cr_assert(resource_unused(&l.p, old));
+    cr_assert_not(resource_unused(&l.p, coll_find(&l.p.c[COLL_RESOURCES], "res-scada")));
+    cr_assert_eq(l.p.c[COLL_RESOURCES].r[0].line, 224);
+    loaded_free(&l);
+    free(pp);
+}
+
+Test(shipped, the_format_of_a_loaded_file_is_its_bytes)
+{
+    const char *whats[] = {"demo", "template"}, *langs[] = {"ja", "en"};
+    for (int w = 0; w < 2; w++) {
+        for (int g = 0; g < 2; g++) {
+            char *pp = data_path(whats[w], langs[g], "profile.cfg");
+            struct loaded l;
+            load_at(&l, pp);
+            cr_assert_eq(l.st, WS_OK);
+            char *text = ws_format_profile(&l.p), *file = slurp(pp, NULL);
+            cr_assert_str_eq(text, file, "%s would be rewritten", pp);
+            free(text);
+            free(file);
+            loaded_free(&l);
+            free(pp);
+
+            char *cp = data_path(whats[w], langs[g], "checklist.cfg");
+            struct checklist c;
+            checklist_init(&c);
+            struct diag_list dl = {0};
+            cr_assert_eq(ws_load_checklist(cp, lib, &c, NULL, &dl), WS_OK);
+            text = ws_format_checklist(&c);
+            file = slurp(cp, NULL);
+            cr_assert_str_eq(text, file, "%s would be rewritten", cp);
+            free(text);
+            free(file);
+            checklist_free(&c);
+            diag_clear(&dl);
+            free(cp);
+        }
+    }
+}
+
+Test(shipped, saving_without_edits_changes_nothing)
+{
+    const char *langs[] = {"ja", "en"};
+    for (int g = 0; g < 2; g++) {
+        char *src = data_path("demo", langs[g], "profile.cfg");
+        char *csrc = data_path("demo", langs[g], "checklist.cfg");
+        char *path = at("profile.cfg"), *bak = at("profile.cfg~");
+        char *cpath = at("checklist.cfg"), *cbak = at("checklist.cfg~");
+        copy_file(src, path);
+        copy_file(csrc, cpath);
+        struct stat before, after;
+        cr_assert_eq(stat(path, &before), 0);
+        struct loaded l;
+        load_at(&l, path);
+        cr_assert_eq(l.st, WS_OK);
+        bool unchanged = false;
+        struct diag_list dl = {0};
+        cr_assert(ws_save_profile(path, &l.p, &unchanged, &dl));
+        cr_assert(unchanged, "a save without edits rewrote %s", path);
+        cr_assert_eq(dl.n, 0);
+        cr_assert_not(exists(bak), "an unchanged save made a backup");
+        cr_assert_eq(stat(path, &after), 0);
+        cr_assert_eq(after.st_ino, before.st_ino);
+        cr_assert_eq(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+        cr_assert(same_bytes(path, src));
+
+        struct checklist c;
+        checklist_init(&c);
+        cr_assert_eq(ws_load_checklist(cpath, lib, &c, NULL, &dl), WS_OK);
+        unchanged = false;
+        cr_assert(ws_save_checklist(cpath, &c, &unchanged, &dl));
+        cr_assert(unchanged);
+        cr_assert_eq(dl.n, 0);
+        cr_assert_not(exists(cbak));
+        cr_assert(same_bytes(cpath, csrc));
+        assert_listing(root, "checklist.cfg profile.cfg");
+
+        /* one edit: saved, with the old version as FILE~ */
+        struct value *v = record_value(&l.p.org, &profile_org_def, "employees");
+        v->i++;
+        cr_assert(ws_save_profile(path, &l.p, &unchanged, &dl));
+        cr_assert_not(unchanged);
+        cr_assert_eq(dl.n, 0);
+        cr_assert(same_bytes(bak, src));
+        cr_assert_not(same_bytes(path, src));
+        cr_assert_eq(mode_of(path) & 07777, 0600);
+
+        checklist_free(&c);
+        loaded_free(&l);
+        unlink(path);
+        unlink(bak);
+        unlink(cpath);
+        free(src), free(csrc), free(path), free(bak), free(cpath), free(cbak);
+    }
+}
+
+/* --- schema messages -------------------------------------------------------- */
+
+TestSuite(schema, .init = setup, .fini = teardown);
+
+Test(schema, a_small_valid_file)
+{
+    struct loaded l;
+    load_text(&l, HEAD CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    if (l.dl.n)
+        log_diags(&l.dl);
+    cr_assert_eq(l.dl.n, 0);
+    cr_assert_eq(l.p.org.line, 2);
+    cr_assert_eq(l.p.criteria.line, 5);
+    loaded_free(&l);
+}
+
+Test(schema, unknown_settings_are_warnings_with_their_line)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\n"
+                  "colour = \"red\";\n"
+                  "organisation = {\n"
+                  "  name = \"Org\";\n"
+                  "  motto = \"Safety first\";\n"
+                  "};\n"
+                  "services = (\n"
+                  "  {\n"
+                  "    id = \"svc-1\";\n"
+                  "    name = \"Water\";\n"
+                  "    mtd = 12;\n"
+                  "  }\n"
+                  ");\n"
+                  CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_WARNING, 2, "unknown setting 'colour' (ignored)"},
+           {DIAG_WARNING, 5, "unknown setting 'motto' (ignored)"},
+           {DIAG_WARNING, 11, "unknown setting 'mtd' (ignored)"});
+    /* the rest is read */
+    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
+    cr_assert_str_eq(l.p.c[COLL_SERVICES].r[0].id, "svc-1");
+    loaded_free(&l);
+}
+
+Test(schema, wrong_types_are_errors_with_their_line)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\n"
+                  "organisation = {\n"
+                  "  name = 5;\n"
+                  "  employees = \"many\";\n"
+                  "};\n"
+                  "roles = (\n"
+                  "  { id = \"r\"; role = \"roles.ciso\"; name = \"A\";\n"
+                  "    from_board = \"yes\"; }\n"
+                  ");\n"
+                  "operations = (\n"
+                  "  { id = \"op-1\"; name = \"Op\";\n"
+                  "    services = \"svc-1\"; }\n"
+                  ");\n"
+                  CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 3, "'name' must be a string"},
+           {DIAG_ERROR, 4, "'employees' must be an integer"},
+           {DIAG_ERROR, 8, "'from_board' must be true or false"},
+           {DIAG_ERROR, 12, "'services' must be a list of strings [\"...\", ...]"},
+           /* and the name, not read, is missing */
+           {DIAG_ERROR, 2, "organisation: 'name' is required"});
+    loaded_free(&l);
+}
+
+Test(schema, out_of_range_values_are_errors_with_their_line)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\n"
+                  "organisation = {\n"
+                  "  name = \"Org\";\n"
+                  "  sector = \"sectors.mars\";\n"
+                  "};\n"
+                  "services = (\n"
+                  "  {\n"
+                  "    id = \"svc-1\";\n"
+                  "    name = \"Water\";\n"
+                  "    mtd_hours = 9000;\n"
+                  "  }\n"
+                  ");\n"
+                  "resources = (\n"
+                  "  { id = \"res-1\"; name = \"R\"; kind = \"robot\"; }\n"
+                  ");\n"
+                  CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 2, "organisation: 'sector' names 'sectors.mars', which does not exist"},
+           {DIAG_ERROR, 7, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
+           {DIAG_ERROR, 14, "res-1: 'kind' is 'robot', not one of the allowed values"});
+    /* the value is kept for the user to fix */
+    cr_assert_eq(record_int(&l.p.c[COLL_SERVICES].r[0], profile_coll_defs[COLL_SERVICES],
+                            "mtd_hours", 0), 9000);
+    loaded_free(&l);
+}
+
+Test(schema, missing_groups_and_criteria_rules)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\norganisation = { name = \"Org\"; };\n");
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 0, "missing group 'criteria = { ... };'"},
+           {DIAG_ERROR, 0, "criteria: 'rule' is required"},
+           {DIAG_ERROR, 0, "criteria: 'threshold' is required"},
+           {DIAG_ERROR, 0, "criteria: the impact scale has 0 levels; it needs 3 to 6"},
+           {DIAG_ERROR, 0, "criteria: the likelihood scale has 0 levels; it needs 3 to 6"});
+    loaded_free(&l);
+    load_text(&l, "kijun_workspace = 1;\n" CRITERIA "services = { id = \"x\"; };\n");
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 0, "missing group 'organisation = { name = ...; };'"},
+           {DIAG_ERROR, 0, "organisation: 'name' is required"},
+           {DIAG_ERROR, 8, "'services' must be a list ( { ... }, ... )"});
+    loaded_free(&l);
+}
+
+Test(schema, a_newer_schema_is_not_read)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 2;\norganisation = { name = \"Org\"; };\n" CRITERIA);
+    cr_assert_eq(l.st, WS_UNREADABLE);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 1, "schema version 2 is newer than this kijun understands (1): not read"});
+    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "", "nothing was read");
+    loaded_free(&l);
+}
+
+Test(schema, a_much_newer_schema_is_not_read_either, .disabled = true)
+{
+    /* BUG: open_cfg reads the version with cg_int(..., 1, 1000, ...) and
+     * only refuses v > 1 when that succeeds: "kijun_workspace = 1001;"
+     * gives WS_OK (with "'kijun_workspace' is 1001, outside 1..1000"),
+     * the file is read as schema 1 and the UI opens it for editing, so a
+     * save would overwrite a file of a newer kijun. */
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1001;\norganisation = { name = \"Org\"; };\n" CRITERIA);
+    cr_assert_eq(l.st, WS_UNREADABLE, "a schema version 1001 file was read as WS_OK");
+    loaded_free(&l);
+}
+
+Test(schema, a_syntax_error_is_unreadable_with_its_line)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n  sector = = \"sectors.water\";\n};\n");
+    cr_assert_eq(l.st, WS_UNREADABLE);
+    const struct diag *d = the_error(&l.dl);
+    cr_assert_str_eq(d->file, l.path);
+    cr_assert_eq(d->line, 4);
+    cr_assert_str_eq(d->text, "syntax error");
+    loaded_free(&l);
+}
+
+Test(schema, a_missing_file)
+{
+    char *path = at("profile.cfg");
+    struct loaded l;
+    load_at(&l, path);
+    cr_assert_eq(l.st, WS_MISSING);
+    cr_assert_eq(l.dl.n, 0);
+    loaded_free(&l);
+    struct checklist c;
+    checklist_init(&c);
+    struct ws_file info = {0};
+    struct diag_list dl = {0};
+    char *cpath = at("checklist.cfg");
+    cr_assert_eq(ws_load_checklist(cpath, lib, &c, &info, &dl), WS_MISSING);
+    cr_assert_eq(info.status, WS_MISSING);
+    cr_assert_eq(dl.n, 0);
+    checklist_free(&c);
+    free(info.path);
+    free(cpath);
+    free(path);
+}
+
+/* --- files that are refused ---------------------------------------------- */
+
+TestSuite(refused, .init = setup, .fini = teardown, .timeout = 20);
+
+static void assert_refused(const char *path, int line, const char *text)
+{
+    struct loaded l;
+    load_at(&l, path);
+    cr_assert_eq(l.st, WS_UNREADABLE, "%s was not refused", path);
+    EXPECT(&l.dl, path, {DIAG_ERROR, line, text});
+    loaded_free(&l);
+}
+
+Test(refused, a_fifo_a_folder_and_a_device_without_hanging)
+{
+    char *path = at("profile.cfg");
+    cr_assert_eq(mkfifo(path, 0600), 0);
+    assert_refused(path, 0, "a FIFO, not a regular file: refused");
+    unlink(path);
+    cr_assert_eq(mkdir(path, 0700), 0);
+    assert_refused(path, 0, "a directory, not a regular file: refused");
+    rmdir(path);
+    cr_assert_eq(symlink("/dev/null", path), 0);
+    assert_refused(path, 0, "a character device, not a regular file: refused");
+    assert_refused("/dev/null", 0, "a character device, not a regular file: refused");
+    free(path);
+}
+
+Test(refused, a_file_over_16_mib)
+{
+    char *path = at("profile.cfg");
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(ftruncate(fd, WORKSPACE_MAX_FILE + 1), 0);
+    close(fd);
+    assert_refused(path, 0, "file is 16777217 bytes, over the limit of 16777216: refused");
+    free(path);
+}
+
+Test(refused, invalid_utf8_and_nul_with_their_line)
+{
+    char *path = at("profile.cfg");
+    const char bad[] = "kijun_workspace = 1;\norganisation = {\n  name = \"Org \xC3\x28\";\n};\n";
+    put(path, bad, sizeof bad - 1);
+    assert_refused(path, 3, "invalid UTF-8 (byte 0xC3): refused");
+    const char nul[] = "kijun_workspace = 1;\norganisation = {\n\n  name = \"Org\0\";\n};\n";
+    put(path, nul, sizeof nul - 1);
+    assert_refused(path, 4, "NUL byte in the file: refused");
+    /* an overlong encoding of '"' is invalid too */
+    const char overlong[] = "kijun_workspace = 1;\nx = \"\xC0\xA2\";\n";
+    put(path, overlong, sizeof overlong - 1);
+    assert_refused(path, 2, "invalid UTF-8 (byte 0xC0): refused");
+    free(path);
+}
+
+Test(refused, include_and_long_lines)
+{
+    char *other = put_in("other.cfg", "organisation = { name = \"Included\"; };\n");
+    char *text = xmalloc(strlen(other) + 100);
+    sprintf(text, "kijun_workspace = 1;\n\n  @include \"%s\"\n", other);
+    char *path = put_in("profile.cfg", text);
+    assert_refused(path, 3, "@include is not allowed here");
+    /* a relative one too */
+    const char rel[] = "kijun_workspace = 1;\n@include \"other.cfg\"\n";
+    put(path, rel, sizeof rel - 1);
+    assert_refused(path, 2, "@include is not allowed here");
+    size_t n = CFG_MAX_LINE + 1;
+    char *big = xmalloc(n + 64);
+    int k = sprintf(big, "kijun_workspace = 1;\norganisation = { name = \"");
+    memset(big + k, 'a', n);
+    k += (int)n;
+    k += sprintf(big + k, "\"; };\n");
+    put(path, big, (size_t)k);
+    assert_refused(path, 2, "line longer than 65536 bytes: refused");
+    free(big);
+    free(text);
+    free(path);
+    free(other);
+}
+
+Test(refused, control_characters_in_strings)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\n"
+                  "organisation = {\n"
+                  "  name = \"Org\";\n"
+                  "  note = \"\\x1b]0;pwned\\x07\";\n"
+                  "  standards = [ \"ok\", \"tab\\there\" ];\n"
+                  "};\n" CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 4, "'note' contains a control character (0x1B)"},
+           {DIAG_ERROR, 5, "'standards' contains a control character (0x09)"});
+    cr_assert_null(record_value(&l.p.org, &profile_org_def, "note")->s, "the note was not read");
+    cr_assert_not(record_value(&l.p.org, &profile_org_def, "note")->set);
+    cr_assert_not(record_value(&l.p.org, &profile_org_def, "standards")->set);
+    loaded_free(&l);
+}
+
+Test(refused, c1_control_characters_in_strings, .disabled = true)
+{
+    /* BUG: cg_clean_text only looks at bytes < 0x20 and 0x7F, so the C1
+     * controls U+0080..U+009F (UTF-8 C2 80..C2 9F) pass, although
+     * cfgfile.h promises text "with no control characters" and edit.c
+     * drops them from typed input. U+009B is CSI in 8-bit terminals:
+     * name = "x\u009B2J" loads without any finding. */
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\norganisation = {\n  name = \"x\xC2\x9B" "2J\";\n};\n" CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, l.path,
+           {DIAG_ERROR, 3, "'name' contains a control character (0x9B)"},
+           {DIAG_ERROR, 2, "organisation: 'name' is required"});
+    loaded_free(&l);
+}
+
+/* --- comments ------------------------------------------------------------------ */
+
+TestSuite(comments, .init = setup, .fini = teardown);
+
+static bool has_comments(const char *text)
+{
+    struct loaded l;
+    load_text(&l, text);
+    cr_assert_eq(l.st, WS_OK, "%s", text);
+    bool c = l.info.has_comments;
+    loaded_free(&l);
+    return c;
+}
+
+Test(comments, are_noticed_outside_strings_only)
+{
+    cr_assert(has_comments(HEAD "# a comment\n" CRITERIA));
+    cr_assert(has_comments(HEAD "// a comment\n" CRITERIA));
+    cr_assert(has_comments(HEAD "/* a comment */\n" CRITERIA));
+    cr_assert(has_comments("kijun_workspace = 1; # schema\n"
+                           "organisation = { name = \"Org\"; };\n" CRITERIA));
+    cr_assert_not(has_comments(HEAD CRITERIA));
+    cr_assert_not(has_comments("kijun_workspace = 1;\norganisation = {\n"
+                               "  name = \"Org #1\";\n"
+                               "  note = \"see https://example.jp/a /* b */\";\n"
+                               "  standards = [ \"say \\\"#\\\" \\\\\", \"// not\" ];\n"
+                               "};\n" CRITERIA));
+    /* after a string with an escaped backslash, '#' is a comment again */
+    cr_assert(has_comments("kijun_workspace = 1;\norganisation = {\n"
+                           "  name = \"Org \\\\\"; # here\n};\n" CRITERIA));
+}
+
+/* --- round trips -------------------------------------------------------------- */
+
+TestSuite(roundtrip, .init = setup, .fini = teardown);
+
+#define D(c) (profile_coll_defs[c])
+
+static void set_s(struct record *r, const struct coll_def *def, const char *key, const char *s)
+{
+    struct value *v = record_value(r, def, key);
+    cr_assert_not_null(v, "%s has no %s", def->key, key);
+    free(v->s);
+    v->s = xstrdup(s);
+    v->set = true;
+}
+
+static void set_i(struct record *r, const struct coll_def *def, const char *key, long long i)
+{
+    struct value *v = record_value(r, def, key);
+    cr_assert_not_null(v, "%s has no %s", def->key, key);
+    v->i = i;
+    v->set = true;
+}
+
+static void set_b(struct record *r, const struct coll_def *def, const char *key, bool b)
+{
+    struct value *v = record_value(r, def, key);
+    cr_assert_not_null(v, "%s has no %s", def->key, key);
+    v->b = b;
+    v->set = true;
+}
+
+static void set_l(struct record *r, const struct coll_def *def, const char *key, ...)
+{
+    struct value *v = record_value(r, def, key);
+    cr_assert_not_null(v, "%s has no %s", def->key, key);
+    strlist_free(&v->list);
+    va_list ap;
+    va_start(ap, key);
+    for (const char *s; (s = va_arg(ap, const char *));)
+        strlist_add(&v->list, s);
+    va_end(ap);
+    v->set = true;
+}
+
+static struct record *add(struct profile *p, enum profile_coll c, const char *id)
+{
+    struct record r;
+    record_init(&r, D(c));
+    r.id = id ? xstrdup(id) : NULL;
+    size_t i = coll_add(&p->c[c], &r);
+    return &p->c[c].r[i];
+}
+
+/* Every field of every record of a profile that has none unset, with
+ * text that needs escaping but no control characters. */
+static const char *const WEIRD = "「本局」 \"quoted\" back\\slash \\\\ \\n not-a-newline 🚰🔐 é";
+
+static char *long_text(void)
+{
+    size_t n = 0, cap = 11000;
+    char *s = xmalloc(cap);
+    const char unit[] = "水道 water \"q\" \\ 🔐 ";
+    while (n + sizeof unit < cap) {
+        memcpy(s + n, unit, sizeof unit - 1);
+        n += sizeof unit - 1;
+    }
+    s[n] = '\0';
+    cr_assert_geq(strlen(s), 10240);
+    return s;
+}
+
+static void full_profile(struct profile *p)
+{
+    profile_init(p);
+    char *big = long_text();
+    const struct coll_def *od = &profile_org_def;
+    set_s(&p->org, od, "name", "湊市上下水道局 \"Minato\" \\ Waterworks");
+    set_s(&p->org, od, "sector", "sectors.water");
+    set_i(&p->org, od, "employees", 0);
+    set_l(&p->org, od, "standards", "ISO/IEC 27001", "JIS Q 27001「情報」", WEIRD, "", NULL);
+    set_s(&p->org, od, "note", big);
+
+    const char *role_ids[] = {"role-ciso", "role.exec_1"}, *roles[] = {"roles.ciso", "roles.executives"};
+    for (int i = 0; i < 2; i++) {
+        struct record *r = add(p, COLL_ROLES, role_ids[i]);
+        set_s(r, D(COLL_ROLES), "role", roles[i]);
+        set_s(r, D(COLL_ROLES), "name", i ? "佐藤 花子" : "Sato \"Hana\" 😀");
+        set_s(r, D(COLL_ROLES), "position", "執行役員 / CISO");
+        set_s(r, D(COLL_ROLES), "contact", "ciso@example.jp; +81-3-0000-0000");
+        set_b(r, D(COLL_ROLES), "from_board", i == 0);
+        set_s(r, D(COLL_ROLES), "training", "2026-06 NISC \\ course");
+        set_s(r, D(COLL_ROLES), "note", "");
+    }
+    const char *gov[] = {"governance.policy", "governance.ciso"}, *gst[] = {"yes", "na"};
+    for (int i = 0; i < 2; i++) {
+        struct record *r = add(p, COLL_GOVERNANCE, gov[i]);
+        set_s(r, D(COLL_GOVERNANCE), "status", gst[i]);
+        set_s(r, D(COLL_GOVERNANCE), "evidence", WEIRD);
+        set_s(r, D(COLL_GOVERNANCE), "note", "規程 第3条");
+    }
+    const char *svc[] = {"svc-1", "svc-2"};
+    for (int i = 0; i < 2; i++) {
+        struct record *r = add(p, COLL_SERVICES, svc[i]);
+        set_s(r, D(COLL_SERVICES), "name", i ? "Billing" : "給水");
+        set_s(r, D(COLL_SERVICES), "description", WEIRD);
+        set_s(r, D(COLL_SERVICES), "dependents", "120,000 households; two hospitals");
+        set_i(r, D(COLL_SERVICES), "mtd_hours", i ? 8760 : 0);
+        set_s(r, D(COLL_SERVICES), "service_level", "> 0.15 MPa");
+        set_s(r, D(COLL_SERVICES), "note", big);
+    }
+    struct record *r = add(p, COLL_OPERATIONS, "op-1");
+    set_s(r, D(COLL_OPERATIONS), "name", "浄水処理");
+    set_l(r, D(COLL_OPERATIONS), "services", "svc-1", "svc-2", NULL);
+    set_s(r, D(COLL_OPERATIONS), "description", WEIRD);
+    set_s(r, D(COLL_OPERATIONS), "note", "n");
+
+    r = add(p, COLL_RESOURCES, "res-1");
+    set_s(r, D(COLL_RESOURCES), "name", "SCADA（中央監視）");
+    set_s(r, D(COLL_RESOURCES), "kind", "ot");
+    set_s(r, D(COLL_RESOURCES), "owner", "Facilities");
+    set_s(r, D(COLL_RESOURCES), "location", "中央制御室");
+    set_l(r, D(COLL_RESOURCES), "operations", "op-1", NULL);
+    set_l(r, D(COLL_RESOURCES), "depends", "res-2", NULL);
+    set_s(r, D(COLL_RESOURCES), "note", WEIRD);
+    r = add(p, COLL_RESOURCES, "res-2");
+    set_s(r, D(COLL_RESOURCES), "name", "Network");
+    set_s(r, D(COLL_RESOURCES), "kind", "external");
+    set_s(r, D(COLL_RESOURCES), "owner", "");
+    set_s(r, D(COLL_RESOURCES), "location", "");
+    set_l(r, D(COLL_RESOURCES), "operations", NULL);   /* set, but empty */
+    set_l(r, D(COLL_RESOURCES), "depends", NULL);
+    set_s(r, D(COLL_RESOURCES), "note", "");
+
+    r = add(p, COLL_SUPPLIERS, "sup-1");
+    set_s(r, D(COLL_SUPPLIERS), "name", "Vendor K.K.");
+    set_s(r, D(COLL_SUPPLIERS), "provides", "保守");
+    set_s(r, D(COLL_SUPPLIERS), "contract_security", "partial");
+    set_s(r, D(COLL_SUPPLIERS), "clauses", WEIRD);
+    set_l(r, D(COLL_SUPPLIERS), "risks", "supply_chain.subcontractor", "supply_chain.disruption", NULL);
+    set_l(r, D(COLL_SUPPLIERS), "resources", "res-1", "res-2", NULL);
+    set_s(r, D(COLL_SUPPLIERS), "note", "🚰");
+
+    set_s(&p->criteria, &profile_criteria_def, "rule", "sum");
+    set_i(&p->criteria, &profile_criteria_def, "threshold", 6);
+    for (int i = 1; i <= 3; i++) {
+        r = add(p, COLL_IMPACT, NULL);
+        set_i(r, D(COLL_IMPACT), "level", i);
+        set_s(r, D(COLL_IMPACT), "label", i == 1 ? "軽微" : i == 2 ? "中" : "重大 \"!\"");
+        set_s(r, D(COLL_IMPACT), "definition", WEIRD);
+    }
+    for (int i = 4; i >= 1; i--) {
+        r = add(p, COLL_LIKELIHOOD, NULL);
+        set_i(r, D(COLL_LIKELIHOOD), "level", i);
+        set_s(r, D(COLL_LIKELIHOOD), "label", "L");
+        set_s(r, D(COLL_LIKELIHOOD), "definition", "");
+    }
+    free(big);
+}
+
+/* Every field of every collection is set. */
+static void assert_all_set(const struct profile *p)
+{
+    for (size_t f = 0; f < profile_org_def.nfields; f++)
+        cr_assert(p->org.v[f].set, "organisation.%s", profile_org_def.fields[f].key);
+    for (size_t f = 0; f < profile_criteria_def.nfields; f++)
+        cr_assert(p->criteria.v[f].set);
+    for (int c = 0; c < COLL__COUNT; c++) {
+        cr_assert_gt(p->c[c].n, 0, "%s is empty", D(c)->key);
+        for (size_t i = 0; i < p->c[c].n; i++)
+            for (size_t f = 0; f < D(c)->nfields; f++)
+                cr_assert(p->c[c].r[i].v[f].set, "%s[%zu].%s", D(c)->key, i, D(c)->fields[f].key);
+    }
+}
+
+Test(roundtrip, every_field_survives_save_and_load)
+{
+    struct profile p;
+    full_profile(&p);
+    assert_all_set(&p);
+    struct diag_list dl = {0};
+    profile_check(&p, lib, "mem", &dl);
+    if (dl.n)
+        log_diags(&dl);
+    cr_assert_eq(dl.n, 0, "the profile built for the test has findings");
+
+    char *path = at("profile.cfg");
+    bool unchanged = true;
+    cr_assert(ws_save_profile(path, &p, &unchanged, &dl));
+    cr_assert_not(unchanged);
+    cr_assert_eq(dl.n, 0);
+    cr_assert_eq(mode_of(path) & 07777, 0600);
+
+    struct loaded l;
+    load_at(&l, path);
+    if (l.dl.n)
+        log_diags(&l.dl);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_eq(l.dl.n, 0);
+    cr_assert_not(l.info.has_comments, "'#' and '//' inside strings are no comments");
+    cr_assert(profile_equal(&l.p, &p), "the profile changed on its way through the file");
+    assert_all_set(&l.p);
+    cr_assert_str_eq(record_str(&l.p.c[COLL_GOVERNANCE].r[0], D(COLL_GOVERNANCE), "evidence"), WEIRD);
+    cr_assert_eq(strlen(record_str(&l.p.org, &profile_org_def, "note")),
+                 strlen(record_str(&p.org, &profile_org_def, "note")));
+    cr_assert_eq(record_int(&l.p.c[COLL_LIKELIHOOD].r[0], D(COLL_LIKELIHOOD), "level", 0), 4);
+
+    /* stable: the same text again, and a save changes nothing */
+    char *text = ws_format_profile(&l.p), *file = slurp(path, NULL);
+    cr_assert_str_eq(text, file);
+    free(text);
+    free(file);
+    cr_assert(ws_save_profile(path, &l.p, &unchanged, &dl));
+    cr_assert(unchanged);
+    char *bak = at("profile.cfg~");
+    cr_assert_not(exists(bak));
+    free(bak);
+    cr_assert_eq(dl.n, 0);
+    loaded_free(&l);
+    profile_free(&p);
+    free(path);
+}
+
+Test(roundtrip, the_checklist_survives_save_and_load)
+{
+    struct checklist c;
+    checklist_init(&c);
+    const char *ids[] = {"rev.II.1", "v5.II.4.1.2.1"}, *st[] = {"not-yet", "implemented"};
+    for (int i = 0; i < 2; i++) {
+        struct record r;
+        record_init(&r, &checklist_def);
+        r.id = xstrdup(ids[i]);
+        set_s(&r, &checklist_def, "status", st[i]);
+        set_s(&r, &checklist_def, "evidence", WEIRD);
+        set_s(&r, &checklist_def, "owner", "情報システム課");
+        set_s(&r, &checklist_def, "note", i ? "" : "🔐");
+        coll_add(&c.items, &r);
+    }
+    char *path = at("checklist.cfg");
+    struct diag_list dl = {0};
+    bool unchanged = true;
+    cr_assert(ws_save_checklist(path, &c, &unchanged, &dl));
+    cr_assert_not(unchanged);
+    struct checklist d;
+    checklist_init(&d);
+    cr_assert_eq(ws_load_checklist(path, lib, &d, NULL, &dl), WS_OK);
+    if (dl.n)
+        log_diags(&dl);
+    cr_assert_eq(dl.n, 0);
+    cr_assert_eq(d.items.n, 2);
+    for (size_t i = 0; i < 2; i++)
+        cr_assert(record_equal(&c.items.r[i], &d.items.r[i], &checklist_def));
+    cr_assert(ws_save_checklist(path, &d, &unchanged, &dl));
+    cr_assert(unchanged);
+    checklist_free(&c);
+    checklist_free(&d);
+    free(path);
+}
+
+/* The 1-based line of the first line of text holding needle, or 0. */
+static int line_with(const char *text, const char *needle)
+{
+    const char *at_ = strstr(text, needle);
+    if (!at_)
+        return 0;
+    int line = 1;
+    for (const char *s = text; s < at_; s++)
+        line += *s == '\n';
+    return line;
+}
+
+Test(roundtrip, control_characters_are_escaped_then_refused_on_load)
+{
+    struct profile p;
+    full_profile(&p);
+    set_s(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "note", "a\ttab");
+    set_s(&p.c[COLL_SERVICES].r[1], D(COLL_SERVICES), "note", "two\nlines");
+    set_s(&p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "note", "\x1b]0;pwned\x07");
+    set_s(&p.c[COLL_SUPPLIERS].r[0], D(COLL_SUPPLIERS), "note", "del\x7f");
+    char *path = at("profile.cfg");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert(ws_save_profile(path, &p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 0);
+
+    /* the file holds no raw control character: only line ends */
+    size_t n;
+    char *file = slurp(path, &n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)file[i];
+        cr_assert((ch >= 0x20 && ch != 0x7F) || ch == '\n', "raw byte 0x%02X at %zu", ch, i);
+    }
+    int tab = line_with(file, "note = \"a\\x09tab\";");
+    int nl = line_with(file, "note = \"two\\nlines\";");
+    int esc = line_with(file, "note = \"\\x1B]0;pwned\\x07\";");
+    int del = line_with(file, "note = \"del\\x7F\";");
+    cr_assert(tab && nl && esc && del, "escapes not found in:\n%s", file);
+
+    /* the loader reads the escapes back and refuses the control
+     * characters at their lines; nothing is written */
+    struct stat before, after;
+    cr_assert_eq(stat(path, &before), 0);
+    struct loaded l;
+    load_at(&l, path);
+    cr_assert_eq(l.st, WS_OK);
+    EXPECT(&l.dl, path,
+           {DIAG_ERROR, tab, "'note' contains a control character (0x09)"},
+           {DIAG_ERROR, nl, "'note' contains a control character (0x0A)"},
+           {DIAG_ERROR, esc, "'note' contains a control character (0x1B)"},
+           {DIAG_ERROR, del, "'note' contains a control character (0x7F)"});
+    cr_assert_not(record_value(&l.p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "note")->set);
+    cr_assert_str_eq(record_str(&l.p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "name"), "浄水処理");
+    cr_assert_not(profile_equal(&l.p, &p));
+    cr_assert_eq(stat(path, &after), 0);
+    cr_assert_eq(after.st_ino, before.st_ino);
+    cr_assert_eq(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+    char *again = slurp(path, NULL);
+    cr_assert_str_eq(again, file);
+    assert_listing(root, "profile.cfg");
+    free(again);
+    free(file);
+    loaded_free(&l);
+    profile_free(&p);
+    free(path);
+}
+
+/* --- atomic saving ---------------------------------------------------------- */
+
+TestSuite(atomic, .init = setup, .fini = teardown);
+
+Test(atomic, a_failed_rename_leaves_the_old_file)
+{
+    char *src = data_path("demo", "en", "profile.cfg");
+    char *path = at("profile.cfg");
+    copy_file(src, path);
+    struct loaded l;
+    load_at(&l, path);
+    cr_assert_eq(l.st, WS_OK);
+    set_s(&l.p.org, &profile_org_def, "name", "Renamed");
+    struct diag_list dl = {0};
+    bool unchanged = true;
+    atomic_fail_at(ATOMIC_STEP_RENAME, EIO);
+    cr_assert_not(ws_save_profile(path, &l.p, &unchanged, &dl));
+    cr_assert_not(unchanged);
+    char want[200];
+    snprintf(want, sizeof want, "cannot save: rename: %s (the previous version is untouched)",
+             strerror(EIO));
+    EXPECT(&dl, path, {DIAG_ERROR, 0, want});
+    cr_assert(same_bytes(path, src), "the old file changed");
+    cr_assert_eq(mode_of(path) & 07777, 0644, "the old file's mode changed");
+    /* no temporary is left; a backup, if made, is the old file */
+    char *bak = at("profile.cfg~");
+    if (exists(bak)) {
+        cr_assert(same_bytes(bak, src));
+        assert_listing(root, "profile.cfg profile.cfg~");
+    } else {
+        assert_listing(root, "profile.cfg");
+    }
+    diag_clear(&dl);
+    /* the next save goes through */
+    cr_assert(ws_save_profile(path, &l.p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 0);
+    cr_assert(same_bytes(bak, src));
+    struct loaded m;
+    load_at(&m, path);
+    cr_assert_str_eq(record_str(&m.p.org, &profile_org_def, "name"), "Renamed");
+    cr_assert(profile_equal(&m.p, &l.p));
+    loaded_free(&m);
+    loaded_free(&l);
+    free(bak);
+    free(path);
+    free(src);
+}
+
+/* --- creating and finding workspaces ------------------------------------------ */
+
+TestSuite(create, .init = setup, .fini = teardown);
+
+Test(create, init_makes_a_private_workspace_from_the_template)
+{
+    char *dir = at("a/b/ws");
+    struct diag_list dl = {0};
+    cr_assert(ws_init(dir, TEST_DATADIR, "ja", &dl));
+    cr_assert_eq(dl.n, 0);
+    char *profile = ws_path(dir, "profile.cfg"), *checklist = ws_path(dir, "checklist.cfg");
+    char *assess = ws_path(dir, "assessments");
+    cr_assert(S_ISDIR(mode_of(dir)));
+    cr_assert_eq(mode_of(dir) & 07777, 0700);
+    cr_assert(S_ISREG(mode_of(profile)));
+    cr_assert_eq(mode_of(profile) & 07777, 0600);
+    cr_assert_eq(mode_of(checklist) & 07777, 0600);
+    cr_assert(S_ISDIR(mode_of(assess)));
+    cr_assert_eq(mode_of(assess) & 07777, 0700);
+    assert_listing(dir, "assessments checklist.cfg profile.cfg");
+    assert_listing(assess, "");
+    char *tp = data_path("template", "ja", "profile.cfg"), *tc = data_path("template", "ja", "checklist.cfg");
+    cr_assert(same_bytes(profile, tp));
+    cr_assert(same_bytes(checklist, tc));
+    /* and it loads clean */
+    struct loaded l;
+    load_at(&l, profile);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_eq(l.dl.n, 0);
+    loaded_free(&l);
+    free(tp), free(tc), free(profile), free(checklist), free(assess), free(dir);
+}
+
+Test(create, init_of_an_existing_empty_folder_makes_it_private)
+{
+    char *dir = at("ws");
+    cr_assert_eq(mkdir(dir, 0755), 0);
+    struct diag_list dl = {0};
+    cr_assert(ws_init(dir, TEST_DATADIR, "en", &dl));
+    cr_assert_eq(dl.n, 0);
+    cr_assert_eq(mode_of(dir) & 07777, 0700);
+    char *tp = data_path("template", "en", "profile.cfg"), *profile = ws_path(dir, "profile.cfg");
+    cr_assert(same_bytes(profile, tp));
+    free(tp), free(profile), free(dir);
+}
+
+Test(create, init_refuses_a_workspace_and_leaves_it_alone)
+{
+    char *dir = at("ws");
+    cr_assert_eq(mkdir(dir, 0755), 0);
+    char *profile = ws_path(dir, "profile.cfg");
+    put(profile, "my own profile\n", 15);
+    cr_assert_eq(chmod(profile, 0644), 0);
+    struct stat before, after;
+    cr_assert_eq(stat(profile, &before), 0);
+    struct diag_list dl = {0};
+    cr_assert_not(ws_init(dir, TEST_DATADIR, "en", &dl));
+    EXPECT(&dl, dir, {DIAG_ERROR, 0, "already a workspace (it has a profile.cfg): not touched"});
+    cr_assert_eq(stat(profile, &after), 0);
+    cr_assert_eq(after.st_ino, before.st_ino);
+    cr_assert_eq(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+    cr_assert_eq(after.st_mode, before.st_mode);
+    char *s = slurp(profile, NULL);
+    cr_assert_str_eq(s, "my own profile\n");
+    free(s);
+    assert_listing(dir, "profile.cfg");
+    cr_assert_eq(mode_of(dir) & 07777, 0755);
+    diag_clear(&dl);
+    free(profile);
+    free(dir);
+}
+
+Test(create, the_demo_copy_is_private_and_removable)
+{
+    cr_assert_eq(setenv("TMPDIR", root, 1), 0);   /* so that teardown cleans up */
+    struct diag_list dl = {0};
+    char *dir = ws_demo_copy(TEST_DATADIR, "en", &dl);
+    cr_assert_not_null(dir);
+    cr_assert_eq(dl.n, 0);
+    cr_assert_eq(strncmp(dir, root, strlen(root)), 0, "%s is not under TMPDIR", dir);
+    cr_assert_eq(mode_of(dir) & 07777, 0700);
+    assert_listing(dir, "assessments checklist.cfg profile.cfg");
+    const char *files[] = {"profile.cfg", "checklist.cfg"};
+    for (int i = 0; i < 2; i++) {
+        char *mine = ws_path(dir, files[i]), *orig = data_path("demo", "en", files[i]);
+        cr_assert(same_bytes(mine, orig), "%s differs", files[i]);
+        cr_assert_eq(mode_of(mine) & 07777, 0600);
+        free(mine);
+        free(orig);
+    }
+    /* a second copy is another folder */
+    char *dir2 = ws_demo_copy(TEST_DATADIR, "ja", &dl);
+    cr_assert_not_null(dir2);
+    cr_assert_str_neq(dir, dir2);
+    /* removal takes the files, the assessments and whatever was saved */
+    char *extra = ws_path(dir, "assessments/2026.cfg");
+    put(extra, "x\n", 2);
+    ws_remove_tree(dir);
+    cr_assert_not(exists(dir));
+    ws_remove_tree(dir2);
+    cr_assert_not(exists(dir2));
+    assert_listing(root, "");
+    /* an unknown language fails cleanly, leaving nothing */
+    cr_assert_null(ws_demo_copy(TEST_DATADIR, "xx", &dl));
+    cr_assert_eq(diag_count(&dl, DIAG_ERROR), 1);
+    assert_listing(root, "");
+    diag_clear(&dl);
+    free(extra);
+    free(dir2);
+    free(dir);
+}
+
+Test(create, remove_tree_does_not_follow_symbolic_links)
+{
+    char *outside = at("outside"), *keep = at("outside/keep.cfg"), *dir = at("ws");
+    cr_assert_eq(mkdir(outside, 0700), 0);
+    put(keep, "keep\n", 5);
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    char *link = ws_path(dir, "link");
+    cr_assert_eq(symlink(outside, link), 0);
+    ws_remove_tree(dir);
+    cr_assert_not(exists(dir));
+    cr_assert(exists(keep), "ws_remove_tree followed a link out of the folder");
+    free(link), free(dir), free(keep), free(outside);
+}
+
+/* ws_default from a clean environment in an empty current folder. */
+static char *cwd_dir(void)
+{
+    char *cwd = at("cwd");
+    cr_assert_eq(mkdir(cwd, 0700), 0);
+    cr_assert_eq(chdir(cwd), 0);
+    cr_assert_eq(unsetenv("KIJUN_WORKSPACE"), 0);
+    return cwd;
+}
+
+Test(create, default_prefers_kijun_workspace)
+{
+    char *cwd = cwd_dir();
+    put("profile.cfg", "x\n", 2);   /* would be found next */
+    cr_assert_eq(setenv("KIJUN_WORKSPACE", "/some/where", 1), 0);
+    struct diag_list dl = {0};
+    bool created = true;
+    char *ws = ws_default(TEST_DATADIR, "en", true, &created, &dl);
+    cr_assert_str_eq(ws, "/some/where");
+    cr_assert_not(created);
+    cr_assert_eq(dl.n, 0);
+    cr_assert_not(exists("/some/where"), "the named workspace is not created");
+    free(ws);
+    /* an empty value counts as unset */
+    cr_assert_eq(setenv("KIJUN_WORKSPACE", "", 1), 0);
+    ws = ws_default(TEST_DATADIR, "en", true, &created, &dl);
+    cr_assert_str_eq(ws, ".");
+    free(ws);
+    free(cwd);
+}
+
+Test(create, default_then_the_current_folder)
+{
+    char *cwd = cwd_dir();
+    char *xdg = at("xdg");
+    cr_assert_eq(setenv("XDG_DATA_HOME", xdg, 1), 0);
+    put("profile.cfg", "x\n", 2);
+    struct diag_list dl = {0};
+    bool created = true;
+    char *ws = ws_default(TEST_DATADIR, "en", true, &created, &dl);
+    cr_assert_str_eq(ws, ".");
+    cr_assert_not(created);
+    cr_assert_not(exists(xdg));
+    free(ws);
+    free(xdg);
+    free(cwd);
+}
+
+Test(create, default_then_xdg_data_home_created_from_the_template)
+{
+    char *cwd = cwd_dir();
+    char *xdg = at("xdg"), *want = at("xdg/kijun/workspace");
+    cr_assert_eq(setenv("XDG_DATA_HOME", xdg, 1), 0);
+    struct diag_list dl = {0};
+    bool created = true;
+    /* create = false: the path, not made */
+    char *ws = ws_default(TEST_DATADIR, "en", false, &created, &dl);
+    cr_assert_str_eq(ws, want);
+    cr_assert_not(created);
+    cr_assert_not(exists(xdg));
+    free(ws);
+    ws = ws_default(TEST_DATADIR, "en", true, &created, &dl);
+    cr_assert_str_eq(ws, want);
+    cr_assert(created);
+    cr_assert_eq(dl.n, 0);
+    cr_assert_eq(mode_of(ws) & 07777, 0700);
+    assert_listing(ws, "assessments checklist.cfg profile.cfg");
+    char *profile = ws_path(ws, "profile.cfg"), *tp = data_path("template", "en", "profile.cfg");
+    cr_assert(same_bytes(profile, tp));
+    cr_assert_eq(mode_of(profile) & 07777, 0600);
+    free(ws);
+    /* the second time it is there */
+    ws = ws_default(TEST_DATADIR, "en", true, &created, &dl);
+    cr_assert_str_eq(ws, want);
+    cr_assert_not(created);
+    cr_assert(same_bytes(profile, tp));
+    free(ws);
+    free(tp), free(profile), free(want), free(xdg), free(cwd);
+}
+
+Test(create, default_falls_back_to_home)
+{
+    char *cwd = cwd_dir();
+    char *home = at("home"), *want = at("home/.local/share/kijun/workspace");
+    cr_assert_eq(mkdir(home, 0700), 0);
+    cr_assert_eq(unsetenv("XDG_DATA_HOME"), 0);
+    cr_assert_eq(setenv("HOME", home, 1), 0);
+    struct diag_list dl = {0};
+    bool created = false;
+    char *ws = ws_default(TEST_DATADIR, "ja", true, &created, &dl);
+    cr_assert_str_eq(ws, want);
+    cr_assert(created);
+    char *profile = ws_path(ws, "profile.cfg"), *tp = data_path("template", "ja", "profile.cfg");
+    cr_assert(same_bytes(profile, tp));
+    free(tp), free(profile), free(ws), free(want), free(home), free(cwd);
+}
