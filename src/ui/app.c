@@ -291,7 +291,7 @@ int app_run(const struct app_options *opt)
     pview_init(&a.pview, a.s, opt->lang);
     if (a.s->notice[0]) {
         snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
-        a.browser.message_is_error = a.s->read_only;
+        a.browser.message_is_error = true; /* said once: it must be read whole */
     }
     if (!initscr()) {
         fputs("kijun: cannot initialise the terminal\n", stderr);

@@ -121,4 +121,43 @@ ui_keys 4
 ui_expect "read-only" "a workspace with an unreadable file opens read-only"
 ui_keys Q
 cmp -s "$ws/w/profile.cfg" "$ws/before"; ui_result $? "the broken file is not written over"
+ui_stop
+
+# a hand-commented file: the first save asks, because comments are dropped
+"$KIJUN" init --lang ja "$ws/c" >/dev/null 2>&1
+sed -i '1i # 手で書いたコメント' "$ws/c/profile.cfg"
+ui_start 80 24 --lang ja "$ws/c"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "湊水道"
+ui_keys Left Left
+ui_type "市"
+ui_keys End
+ui_type "局"
+ui_keys C-a C-k
+ui_type "湊市水道局"
+ui_keys Enter
+ui_expect_line 2 "湊市水道局" "Japanese text is edited by character (Left, insert, C-a, C-k)"
+ui_keys s
+ui_expect "The files have comments, which saving drops" "the first save of a commented file warns"
+ui_keys n
+ui_expect "Not saved" "n does not save"
+grep -q '手で書いたコメント' "$ws/c/profile.cfg"; ui_result $? "the comment is still in the file"
+ui_keys C-s
+ui_expect "The files have comments" "C-s saves too, and asks the same"
+ui_keys y
+ui_expect "Saved to" "y saves"
+grep -q 'name = "湊市水道局";' "$ws/c/profile.cfg"; ui_result $? "the Japanese name is in the file"
+ui_keys Q
+ui_expect_exit 0 "Q quits after saving without asking"
+ui_stop
+
+# no argument: a new workspace under $XDG_DATA_HOME, and kijun says so
+mkdir -p "$ws/xdg" "$ws/cwd"
+UI_ENV="XDG_DATA_HOME='$ws/xdg'"
+(cd "$ws/cwd" && ui_start 80 24 --lang en)
+ui_wait "kijun"
+ui_expect "Made a new workspace in $ws/xdg/kijun/workspace" "without an argument kijun makes and names the default workspace"
+[ -f "$ws/xdg/kijun/workspace/profile.cfg" ]; ui_result $? "the default workspace has a profile.cfg"
+ui_keys q
 ui_done
