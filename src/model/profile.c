@@ -276,6 +276,19 @@ static void check_record(const struct profile *p, const struct library *lib, con
     }
 }
 
+/* Ids as kijun.5 defines them: 1-64 ASCII letters, digits, '.', '-', '_'. */
+static bool id_valid(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')
+              || *s == '.' || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
 static void check_collection(const struct profile *p, const struct library *lib, const char *file,
                              const struct collection *c, struct diag_list *dl)
 {
@@ -284,6 +297,10 @@ static void check_collection(const struct profile *p, const struct library *lib,
         if (c->def->has_id) {
             if (!r->id || !*r->id)
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: an entry has no id"), c->def->key);
+            else if (!id_valid(r->id))
+                diag_add(dl, DIAG_ERROR, file, r->line,
+                         _("%s: id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_'"),
+                         c->def->key, r->id);
             for (size_t k = 0; r->id && k < i; k++)
                 if (c->r[k].id && strcmp(c->r[k].id, r->id) == 0)
                     diag_add(dl, DIAG_ERROR, file, r->line, _("%s: id '%s' is used twice (first at line %d)"),

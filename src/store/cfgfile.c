@@ -183,12 +183,18 @@ static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *
 bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
                    const char *value, bool allow_nl)
 {
-    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-        if ((*p < 0x20 && !(allow_nl && *p == '\n')) || *p == 0x7F) {
+    size_t n = strlen(value), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        size_t k = utf8_decode(value + i, n - i, &cp, &ok);
+        /* C0, DEL and C1 (0x9B is CSI on 8-bit terminals) */
+        if ((cp < 0x20 && !(allow_nl && cp == '\n')) || (cp >= 0x7F && cp < 0xA0)) {
             diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
-                     "'%s' contains a control character (0x%02X)", what, *p);
+                     "'%s' contains a control character (0x%02X)", what, (unsigned)cp);
             return false;
         }
+        i += k;
     }
     return true;
 }

@@ -177,10 +177,12 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
     c->dl = dl;
     const config_setting_t *root = config_root_setting(cfg);
     long long v = 0;
-    if (cg_int(c, root, "kijun_workspace", true, 1, 1000, &v) && v > WORKSPACE_SCHEMA) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(root, "kijun_workspace")),
-                 _("schema version %lld is newer than this kijun understands (%d): not read"),
-                 v, WORKSPACE_SCHEMA);
+    /* a file without our version, or a newer one, is not ours to rewrite */
+    if (!cg_int(c, root, "kijun_workspace", true, 1, (1LL << 62), &v) || v > WORKSPACE_SCHEMA) {
+        if (v > WORKSPACE_SCHEMA)
+            diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(root, "kijun_workspace")),
+                     _("schema version %lld is newer than this kijun understands (%d): not read"),
+                     v, WORKSPACE_SCHEMA);
         config_destroy(cfg);
         if (info)
             info->status = WS_UNREADABLE;

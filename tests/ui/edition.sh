@@ -11,10 +11,13 @@
 T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
 export HOME=$T
 UI_ENV="TMPDIR=$T"
-trap 't kill-server >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
+# tmux 3.3 leaves the socket file of a killed server behind
+ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
+trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
 
 ui_restart() {
     t kill-server >/dev/null 2>&1 || true
+    ui_sock_rm
     UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
     ui_start "$@"
 }
