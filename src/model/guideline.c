@@ -233,12 +233,15 @@ static struct gl_node *direct_map(const struct gl_set *set, const struct gl_node
 }
 
 struct gl_node *gl_map_to(const struct gl_set *set, const struct gl_node *node,
-                          const struct gl_edition *to)
+                          const struct gl_edition *to, const struct gl_node **via)
 {
     for (const struct gl_node *n = node; n; n = n->parent) {
         struct gl_node *t = direct_map(set, n, to);
-        if (t)
+        if (t) {
+            if (via)
+                *via = n;
             return t;
+        }
     }
     return NULL;
 }

@@ -94,7 +94,9 @@ struct gl_node *gl_node_find(const struct gl_set *set, const char *id);
  * mapping, a reverse mapping, else that of the nearest ancestor; NULL
  * when nothing maps. */
 struct gl_node *gl_map_to(const struct gl_set *set, const struct gl_node *node,
-                          const struct gl_edition *to);
+                          const struct gl_edition *to, const struct gl_node **via);
+/* (via, when not NULL, receives the node whose mapping was used: node
+ * itself or an ancestor.) */
 /* The number as printed for lang (English gets ASCII: （２）-> (2)). New string. */
 char *gl_node_number(const struct gl_node *node, enum lang lang);
 /* The heading with its chapter's number in front when the node is below

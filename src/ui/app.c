@@ -245,7 +245,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     if (s == SCREEN_HELP) {
         if (act == ACT_QUIT && key != 'q')
             request_quit(a);
-        else if (act != ACT_NONE && !help_action(&a->help, act, rows - 3))
+        else if (act != ACT_NONE && !help_action(&a->help, act, rows - 2))
             a->help_open = false;
         return;
     }

@@ -165,12 +165,17 @@ static void switch_edition(struct browser *b)
     b->ed = (b->ed + 1) % set->n;
     b->detail_top = 0;
     const struct gl_edition *to = browser_edition(b);
-    const struct gl_node *target = from ? gl_map_to(set, from, to) : NULL;
+    const struct gl_node *via = NULL;
+    const struct gl_node *target = from ? gl_map_to(set, from, to, &via) : NULL;
     if (target) {
         outline_select(cur_outline(b), target);
-        char *a = gl_node_long_heading(from, b->lang), *c = gl_node_long_heading(target, b->lang);
-        set_message(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
-                    text_get(&to->label, b->lang), c);
+        char *a = gl_node_long_heading(via, b->lang), *c = gl_node_long_heading(target, b->lang);
+        if (via == from)
+            set_message(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
+                        text_get(&to->label, b->lang), c);
+        else
+            set_message(b, false, _("No counterpart of the item; that of its parent %s: %s %s"), a,
+                        text_get(&to->label, b->lang), c);
         free(a);
         free(c);
     } else {

@@ -102,6 +102,15 @@ ui_keys j L
 ui_expect_line 1 "kijun › 第5版 › Ⅰ．目的及び位置付け" "L keeps the selected item"
 
 # --- an unknown edition ------------------------------------------------------------
+# an item without a counterpart of its own: kijun says whose mapping it used
+ui_restart 120 40 --demo --lang ja --edition rev
+ui_wait "kijun"
+ui_keys /
+ui_type "サプライチェーンの管理"
+ui_keys Enter e
+ui_expect "No counterpart of the item; that of its parent" "e from rev 3.4 (new) says it follows the parent's mapping"
+ui_expect_line 1 "第5版" "and shows the 5th edition"
+
 ui_restart 80 24 --edition nope
 ui_expect "no edition 'nope'" "--edition nope: an error"
 ui_expect_exit 2 "--edition nope: exit status 2"

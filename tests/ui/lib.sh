@@ -114,6 +114,7 @@ ui_expect_exit() { ui_expect "[exit $1]" "$2"; }
 
 ui_done() {
     t kill-server >/dev/null 2>&1 || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"
     echo "1..$UI_N"
     exit "$UI_FAILED"
 }

@@ -144,10 +144,13 @@ Test(guideline, map_to_direct_reverse_and_ancestor)
     gl_node_add_map(b2, "a.2");
     gl_link(&set, &dl);
     cr_assert_eq(dl.n, 0);
-    cr_assert_eq(gl_map_to(&set, a1, b), b1);   /* direct */
-    cr_assert_eq(gl_map_to(&set, a2, b), b2);   /* reverse */
-    cr_assert_eq(gl_map_to(&set, a11, b), b1);  /* via the parent */
-    cr_assert_eq(gl_map_to(&set, b1, a), a1);   /* reverse */
+    const struct gl_node *via = NULL;
+    cr_assert_eq(gl_map_to(&set, a1, b, &via), b1);   /* direct */
+    cr_assert_eq(via, a1);
+    cr_assert_eq(gl_map_to(&set, a2, b, NULL), b2);   /* reverse */
+    cr_assert_eq(gl_map_to(&set, a11, b, &via), b1);  /* via the parent */
+    cr_assert_eq(via, a1);
+    cr_assert_eq(gl_map_to(&set, b1, a, NULL), a1);   /* reverse */
     gl_set_free(&set);
 }
 
