@@ -229,15 +229,15 @@ bool profile_ref_exists(const struct profile *p, const struct library *lib, cons
 }
 
 /* Check one record against its definition. */
-static void check_record(const struct profile *p, const struct library *lib, const char *file,
+void record_check(const struct profile *p, const struct library *lib, const char *file,
                          const struct record *r, const struct coll_def *def, struct diag_list *dl)
 {
     const char *what = r->id ? r->id : def->key;
     for (size_t i = 0; i < def->nfields; i++) {
         const struct field_def *f = &def->fields[i];
         const struct value *v = &r->v[i];
-        bool empty = !v->set || ((f->type == F_STRING || f->type == F_REF || f->type == F_ENUM)
-                                 && (!v->s || !*v->s));
+        bool empty = !v->set || ((f->type == F_STRING || f->type == F_REF || f->type == F_ENUM
+                                  || f->type == F_DATE) && (!v->s || !*v->s));
         if (empty) {
             if (f->required)
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: '%s' is required"), what, f->key);
@@ -248,6 +248,11 @@ static void check_record(const struct profile *p, const struct library *lib, con
             if (v->i < f->lo || v->i > f->hi)
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: '%s' is %lld, outside %lld..%lld"),
                          what, f->key, v->i, f->lo, f->hi);
+            break;
+        case F_DATE:
+            if (!date_valid(v->s))
+                diag_add(dl, DIAG_ERROR, file, r->line, _("%s: '%s' is '%s', not a date YYYY-MM-DD"),
+                         what, f->key, v->s);
             break;
         case F_ENUM:
             if (!enum_valid(f, v->s))
@@ -289,7 +294,7 @@ static bool id_valid(const char *s)
     return true;
 }
 
-static void check_collection(const struct profile *p, const struct library *lib, const char *file,
+void collection_check(const struct profile *p, const struct library *lib, const char *file,
                              const struct collection *c, struct diag_list *dl)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -301,15 +306,15 @@ static void check_collection(const struct profile *p, const struct library *lib,
                 diag_add(dl, DIAG_ERROR, file, r->line,
                          _("%s: id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_'"),
                          c->def->key, r->id);
-            for (size_t k = 0; r->id && k < i; k++)
-                if (c->r[k].id && strcmp(c->r[k].id, r->id) == 0)
-                    diag_add(dl, DIAG_ERROR, file, r->line, _("%s: id '%s' is used twice (first at line %d)"),
-                             c->def->key, r->id, c->r[k].line);
+            const struct record *first = r->id ? coll_find(c, r->id) : NULL;
+            if (first && first != r)
+                diag_add(dl, DIAG_ERROR, file, r->line, _("%s: id '%s' is used twice (first at line %d)"),
+                         c->def->key, r->id, first->line);
             if (r->id && c->def->id_ref && !profile_ref_exists(p, lib, c->def->id_ref, r->id))
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: '%s' is not an item of the library"),
                          c->def->key, r->id);
         }
-        check_record(p, lib, file, r, c->def, dl);
+        record_check(p, lib, file, r, c->def, dl);
     }
 }
 
@@ -336,10 +341,10 @@ static void check_scale(const struct collection *c, const char *file, int line,
 void profile_check(const struct profile *p, const struct library *lib, const char *file,
                    struct diag_list *dl)
 {
-    check_record(p, lib, file, &p->org, &profile_org_def, dl);
+    record_check(p, lib, file, &p->org, &profile_org_def, dl);
     for (int i = 0; i < COLL__COUNT; i++)
-        check_collection(p, lib, file, &p->c[i], dl);
-    check_record(p, lib, file, &p->criteria, &profile_criteria_def, dl);
+        collection_check(p, lib, file, &p->c[i], dl);
+    record_check(p, lib, file, &p->criteria, &profile_criteria_def, dl);
     check_scale(&p->c[COLL_IMPACT], file, p->criteria.line, dl);
     check_scale(&p->c[COLL_LIKELIHOOD], file, p->criteria.line, dl);
     long long t = record_int(&p->criteria, &profile_criteria_def, "threshold", 0);
@@ -354,7 +359,7 @@ void checklist_check(const struct checklist *c, const struct library *lib, const
 {
     struct profile none;
     profile_init(&none);
-    check_collection(&none, lib, file, &c->items, dl);
+    collection_check(&none, lib, file, &c->items, dl);
     profile_free(&none);
 }
 

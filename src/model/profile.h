@@ -54,6 +54,13 @@ void checklist_check(const struct checklist *c, const struct library *lib, const
                      struct diag_list *dl);
 
 /* The risk value of impact i and likelihood l by the profile's rule. */
+/* Check one record, or a collection (ids too), against its definition;
+ * references resolve in p and the library. */
+void record_check(const struct profile *p, const struct library *lib, const char *file,
+                  const struct record *r, const struct coll_def *def, struct diag_list *dl);
+void collection_check(const struct profile *p, const struct library *lib, const char *file,
+                      const struct collection *c, struct diag_list *dl);
+
 long long criteria_value(const struct profile *p, long long impact, long long likelihood);
 long long criteria_max(const struct profile *p);
 

@@ -140,8 +140,15 @@ long long record_int(const struct record *r, const struct coll_def *def, const c
     return i < 0 || !r->v[i].set ? dflt : r->v[i].i;
 }
 
+static void coll_changed(struct collection *c)
+{
+    hmap_free(&c->idx);
+    c->idx_ok = false;
+}
+
 size_t coll_add(struct collection *c, struct record *r)
 {
+    coll_changed(c);
     c->r = xgrow(c->r, &c->cap, c->n + 1, sizeof *c->r);
     c->r[c->n] = *r;
     memset(r, 0, sizeof *r);
@@ -152,6 +159,7 @@ void coll_remove(struct collection *c, size_t i)
 {
     if (i >= c->n)
         return;
+    coll_changed(c);
     record_free(&c->r[i], c->def);
     memmove(&c->r[i], &c->r[i + 1], (c->n - i - 1) * sizeof *c->r);
     c->n--;
@@ -161,6 +169,7 @@ void coll_move(struct collection *c, size_t from, size_t to)
 {
     if (from >= c->n || to >= c->n || from == to)
         return;
+    coll_changed(c);
     struct record tmp = c->r[from];
     if (from < to)
         memmove(&c->r[from], &c->r[from + 1], (to - from) * sizeof *c->r);
@@ -169,12 +178,18 @@ void coll_move(struct collection *c, size_t from, size_t to)
     c->r[to] = tmp;
 }
 
-struct record *coll_find(const struct collection *c, const char *id)
+struct record *coll_find(const struct collection *cc, const char *id)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (c->r[i].id && strcmp(c->r[i].id, id) == 0)
-            return &c->r[i];
-    return NULL;
+    /* the index is a cache: building it does not change the collection */
+    struct collection *c = (struct collection *)cc;
+    if (!c->idx_ok) {
+        for (size_t i = 0; i < c->n; i++)
+            if (c->r[i].id)
+                hmap_put(&c->idx, c->r[i].id, i, NULL); /* the first of duplicates wins */
+        c->idx_ok = true;
+    }
+    size_t i;
+    return hmap_get(&c->idx, id, &i) && i < c->n ? &c->r[i] : NULL;
 }
 
 char *coll_new_id(const struct collection *c)
@@ -189,6 +204,7 @@ char *coll_new_id(const struct collection *c)
 
 void coll_free(struct collection *c)
 {
+    coll_changed(c);
     for (size_t i = 0; i < c->n; i++)
         record_free(&c->r[i], c->def);
     free(c->r);
@@ -202,6 +218,21 @@ bool enum_valid(const struct field_def *f, const char *s)
         if (strcmp(*p, s) == 0)
             return true;
     return false;
+}
+
+bool date_valid(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 char *value_format(const struct value *v, const struct field_def *f)

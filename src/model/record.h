@@ -3,6 +3,7 @@
  * that the four cannot disagree. Pure data, no I/O. */
 #ifndef KIJUN_RECORD_H
 #define KIJUN_RECORD_H
+#include "util/hmap.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -14,6 +15,7 @@ enum ftype {
     F_REF,         /* the id of a record in `ref` (a collection or library table) */
     F_REFLIST,     /* ids of records in `ref` */
     F_STRLIST,     /* free strings */
+    F_DATE,        /* a date YYYY-MM-DD */
 };
 
 struct field_def {
@@ -60,6 +62,8 @@ struct collection {
     const struct coll_def *def;
     struct record *r;
     size_t n, cap;
+    struct hmap idx;          /* id -> index, rebuilt after a change */
+    bool idx_ok;
 };
 
 void strlist_add(struct strlist *l, const char *s);
@@ -88,6 +92,8 @@ char *coll_new_id(const struct collection *c);
 void coll_free(struct collection *c);
 
 bool enum_valid(const struct field_def *f, const char *s);
+/* A calendar date YYYY-MM-DD (month 1-12, day valid for the month). */
+bool date_valid(const char *s);
 /* Display text of a value for lists: "12", "yes", "a, b". New string. */
 char *value_format(const struct value *v, const struct field_def *f);
 #endif

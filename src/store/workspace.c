@@ -52,6 +52,7 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     case F_STRING:
     case F_ENUM:
     case F_REF:
+    case F_DATE:
         ok = cg_string(c, g, f->key, false, &v->s);
         break;
     case F_INT:

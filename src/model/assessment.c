@@ -1,0 +1,583 @@
+/* assessment: a round of the Handbook's five-step risk assessment. */
+#include "config.h"
+#include "model/assessment.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N(a) (sizeof(a) / sizeof *(a))
+#define STR(k, l, h, req) {k, F_STRING, l, h, req, 0, 0, NULL, NULL}
+#define DATE(k, l, h, req) {k, F_DATE, l, h, req, 0, 0, NULL, NULL}
+#define LEVEL(k, l, h, req) {k, F_INT, l, h, req, 1, 6, NULL, NULL}
+
+static const char *const rule_values[] = {"product", "sum", NULL};
+static const char *const decision_values[] = {"mitigate", "accept", "avoid", "transfer", NULL};
+static const char *const trigger_values[] = {"incident", "organisation", "threat", "scheduled", NULL};
+
+static const struct field_def head_fields[] = {
+    DATE("date", N_("Date"), N_("When the round started"), true),
+    STR("purpose", N_("Purpose"), N_("Why this round is run"), true),
+    STR("scope", N_("Scope"), N_("What the round covers, in words"), false),
+    {"team", F_STRLIST, N_("Team and roles"), N_("Who takes part and in which role, separated by ';'"), false, 0, 0, NULL, NULL},
+    STR("schedule", N_("Schedule"), N_("The plan of the round"), false),
+    {"sources", F_STRLIST, N_("Sources"), N_("Sources used (threat reports, audits), separated by ';'"), false, 0, 0, NULL, NULL},
+    {"rule", F_ENUM, N_("Rule"), N_("Risk value for this round: impact x likelihood or impact + likelihood"), true, 0, 0, rule_values, NULL},
+    {"threshold", F_INT, N_("Threshold"), N_("Risk values at or above it need a decision, owner and due date"), true, 1, 36, NULL, NULL},
+    {"services", F_REFLIST, N_("Services in scope"), N_("The priority services this round covers"), false, 0, 0, NULL, "services"},
+    {"resources", F_REFLIST, N_("Resources in scope"), N_("The management resources to assess"), false, 0, 0, NULL, "resources"},
+    DATE("next_review", N_("Next review"), N_("When the round is reviewed next"), false),
+    STR("previous", N_("Compared with"), N_("An earlier round (its file name) to compare with"), false),
+};
+
+static const struct field_def risk_fields[] = {
+    STR("title", N_("Risk"), N_("The risk in a line"), true),
+    {"resource", F_REF, N_("Resource"), N_("The management resource at risk"), true, 0, 0, NULL, "resources"},
+    {"service", F_REF, N_("Service"), N_("The priority service it threatens"), true, 0, 0, NULL, "services"},
+    STR("threat", N_("Threat"), N_("The catalogue entry it comes from (slides 13, 18, 20), if any"), false),
+    STR("scenario", N_("Scenario"), N_("How it would happen"), false),
+    LEVEL("inherent_impact", N_("Impact before"), N_("Impact on the service before the existing controls"), false),
+    LEVEL("inherent_likelihood", N_("Likelihood before"), N_("Likelihood before the existing controls"), false),
+    STR("controls", N_("Existing controls"), N_("What is in place already"), false),
+    LEVEL("impact", N_("Impact"), N_("Residual impact on the service, with the controls"), true),
+    LEVEL("likelihood", N_("Likelihood"), N_("Residual likelihood, with the controls"), true),
+    {"decision", F_ENUM, N_("Decision"), N_("mitigate, accept, avoid or transfer"), false, 0, 0, decision_values, NULL},
+    STR("owner", N_("Owner"), N_("The accountable owner (責任主体)"), false),
+    STR("measures", N_("Measures"), N_("The planned measures"), false),
+    DATE("due", N_("Due"), N_("When the measures are due"), false),
+    STR("accepted_by", N_("Accepted by"), N_("Who accepted the risk"), false),
+    DATE("accepted_on", N_("Accepted on"), N_("When it was accepted"), false),
+    {"accepted_value", F_INT, N_("Value accepted"), N_("The residual value at the acceptance"), false, 0, 36, NULL, NULL},
+    STR("note", N_("Note"), N_("Free text"), false),
+};
+
+static const struct field_def clear_fields[] = {
+    STR("note", N_("Why no risk"), N_("Why this resource has no risk worth recording"), true),
+};
+
+static const struct field_def signoff_fields[] = {
+    STR("reviewer", N_("Reviewer"), N_("Who signs off the step"), true),
+    DATE("date", N_("Date"), N_("When"), true),
+    STR("comment", N_("Comment"), N_("What the reviewer says"), false),
+};
+
+static const struct field_def review_fields[] = {
+    DATE("date", N_("Date"), N_("When the review took place"), true),
+    {"trigger", F_ENUM, N_("Trigger"), N_("incident, organisation (change), threat (new) or scheduled"), true, 0, 0, trigger_values, NULL},
+    STR("changes", N_("What changed"), N_("What the review changed"), false),
+};
+
+const struct coll_def round_head_def = {"round", N_("Round"), "", head_fields, N(head_fields), false, NULL};
+static const struct coll_def risks_def = {"risks", N_("Risk register"), "risk-", risk_fields, N(risk_fields), true, NULL};
+static const struct coll_def clear_def = {"clear", N_("Resources without risk"), "", clear_fields, N(clear_fields), true, "resources"};
+static const struct coll_def signoffs_def = {"signoffs", N_("Sign-offs"), "", signoff_fields, N(signoff_fields), true, NULL};
+static const struct coll_def reviews_def = {"reviews", N_("Review log"), "review-", review_fields, N(review_fields), true, NULL};
+
+const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_def, &signoffs_def, &reviews_def};
+
+void round_init(struct round *r, const char *name)
+{
+    memset(r, 0, sizeof *r);
+    r->name = xstrdup(name ? name : "");
+    record_init(&r->head, &round_head_def);
+    for (int i = 0; i < RC__COUNT; i++)
+        r->c[i].def = round_coll_defs[i];
+}
+
+void round_free(struct round *r)
+{
+    free(r->name);
+    record_free(&r->head, &round_head_def);
+    for (int i = 0; i < RC__COUNT; i++)
+        coll_free(&r->c[i]);
+    memset(r, 0, sizeof *r);
+}
+
+void round_copy(struct round *dst, const struct round *src, const char *name)
+{
+    memset(dst, 0, sizeof *dst);
+    dst->name = xstrdup(name ? name : src->name);
+    record_copy(&dst->head, &src->head, &round_head_def);
+    for (int i = 0; i < RC__COUNT; i++) {
+        dst->c[i].def = round_coll_defs[i];
+        for (size_t k = 0; k < src->c[i].n; k++) {
+            struct record rec;
+            record_copy(&rec, &src->c[i].r[k], round_coll_defs[i]);
+            coll_add(&dst->c[i], &rec);
+        }
+    }
+}
+
+bool round_equal(const struct round *a, const struct round *b)
+{
+    if (!record_equal(&a->head, &b->head, &round_head_def))
+        return false;
+    for (int i = 0; i < RC__COUNT; i++) {
+        if (a->c[i].n != b->c[i].n)
+            return false;
+        for (size_t k = 0; k < a->c[i].n; k++)
+            if (!record_equal(&a->c[i].r[k], &b->c[i].r[k], round_coll_defs[i]))
+                return false;
+    }
+    return true;
+}
+
+static const char *const step_ids[STEP__COUNT] = {"prep", "scope", "assess", "validate", "review"};
+static const char *const step_names[STEP__COUNT] = {
+    N_("Preparation"), N_("Scoping"), N_("Assessment"), N_("Validation"), N_("Review"),
+};
+
+const char *step_id(enum step s) { return step_ids[s]; }
+const char *step_name(enum step s) { return step_names[s]; }
+
+/* --- scoring ------------------------------------------------------------ */
+
+long long round_value(const struct round *r, long long impact, long long likelihood)
+{
+    const char *rule = record_str(&r->head, &round_head_def, "rule");
+    return strcmp(rule, "sum") == 0 ? impact + likelihood : impact * likelihood;
+}
+
+long long round_max(const struct round *r, const struct profile *p)
+{
+    return round_value(r, (long long)p->c[COLL_IMPACT].n, (long long)p->c[COLL_LIKELIHOOD].n);
+}
+
+long long round_threshold(const struct round *r)
+{
+    return record_int(&r->head, &round_head_def, "threshold", 0);
+}
+
+static long long level(const struct record *risk, const char *key)
+{
+    return record_int(risk, &risks_def, key, 0);
+}
+
+long long risk_residual(const struct round *r, const struct record *risk)
+{
+    long long i = level(risk, "impact"), l = level(risk, "likelihood");
+    return i && l ? round_value(r, i, l) : 0;
+}
+
+long long risk_inherent(const struct round *r, const struct record *risk)
+{
+    long long i = level(risk, "inherent_impact"), l = level(risk, "inherent_likelihood");
+    return i && l ? round_value(r, i, l) : 0;
+}
+
+enum band band_of(long long value, long long threshold, long long max)
+{
+    if (value <= 0 || threshold <= 0)
+        return BAND_NONE;
+    if (value >= threshold)
+        return value >= threshold + (max - threshold + 1) / 2 ? BAND_VERY_HIGH : BAND_HIGH;
+    return value * 2 < threshold ? BAND_LOW : BAND_MEDIUM;
+}
+
+char band_letter(enum band b)
+{
+    static const char letters[BAND__COUNT] = {'-', 'L', 'M', 'H', 'V'};
+    return letters[b];
+}
+
+const char *band_name(enum band b)
+{
+    static const char *const names[BAND__COUNT] = {
+        N_("not rated"), N_("low"), N_("medium"), N_("high"), N_("very high"),
+    };
+    return names[b];
+}
+
+enum band risk_band(const struct round *r, const struct profile *p, const struct record *risk)
+{
+    return band_of(risk_residual(r, risk), round_threshold(r), round_max(r, p));
+}
+
+bool risk_over_threshold(const struct round *r, const struct record *risk)
+{
+    long long t = round_threshold(r);
+    return t > 0 && risk_residual(r, risk) >= t;
+}
+
+bool risk_overdue(const struct record *risk, const char *today)
+{
+    const char *due = record_str(risk, &risks_def, "due");
+    const char *decision = record_str(risk, &risks_def, "decision");
+    return *due && today && strcmp(decision, "accept") != 0 && strcmp(due, today) < 0;
+}
+
+/* --- validation ------------------------------------------------------------ */
+
+static void add_check(struct checks *c, enum step s, bool ok, int coll, size_t index,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void add_check(struct checks *c, enum step s, bool ok, int coll, size_t index,
+                      const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sb_adds(&sb, buf);
+    c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+    c->v[c->n++] = (struct check){s, ok, sb_take(&sb), coll, index};
+}
+
+void checks_free(struct checks *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].text);
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+static const char *name_of(const struct profile *p, int coll, const char *id)
+{
+    const struct record *r = coll_find(&p->c[coll], id);
+    const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
+    return *n ? n : id;
+}
+
+static bool head_set(const struct round *r, const char *key)
+{
+    int i = field_index(&round_head_def, key);
+    const struct value *v = &r->head.v[i];
+    if (!v->set)
+        return false;
+    switch (round_head_def.fields[i].type) {
+    case F_STRLIST:
+    case F_REFLIST: return v->list.n > 0;
+    case F_INT:
+    case F_BOOL: return true;
+    default: return v->s && *v->s;
+    }
+}
+
+static void validate_prep(const struct round *r, const struct profile *p, struct checks *out)
+{
+    static const struct { const char *key, *what; } need[] = {
+        {"date", N_("the round has a date")},
+        {"purpose", N_("the purpose is written down")},
+        {"scope", N_("the scope is described")},
+        {"team", N_("the team and its roles are named")},
+        {"schedule", N_("the schedule is set")},
+        {"sources", N_("the sources used are listed")},
+    };
+    for (size_t i = 0; i < N(need); i++)
+        add_check(out, STEP_PREP, head_set(r, need[i].key), -1, 0, "%s", _(need[i].what));
+    long long t = round_threshold(r), max = round_max(r, p);
+    add_check(out, STEP_PREP, t > 0 && t <= max && p->c[COLL_IMPACT].n >= 3 && p->c[COLL_LIKELIHOOD].n >= 3,
+              -1, 0, _("the risk criteria are set (scales of 3-6 levels, threshold %lld within 1..%lld)"), t, max);
+}
+
+static void validate_scope(const struct round *r, const struct profile *p, struct checks *out)
+{
+    const struct value *sv = record_value((struct record *)&r->head, &round_head_def, "services");
+    const struct value *rv = record_value((struct record *)&r->head, &round_head_def, "resources");
+    add_check(out, STEP_SCOPE, sv->list.n > 0, -1, 0, "%s", _("at least one priority service is in scope"));
+    for (size_t i = 0; i < sv->list.n; i++) {
+        const char *id = sv->list.v[i];
+        bool exists = coll_find(&p->c[COLL_SERVICES], id) != NULL;
+        add_check(out, STEP_SCOPE, exists && service_operation_count(p, id) > 0, -1, 0,
+                  _("service \"%s\" has business operations"), name_of(p, COLL_SERVICES, id));
+    }
+    add_check(out, STEP_SCOPE, rv->list.n > 0, -1, 0, "%s", _("the resources to assess are in scope"));
+    for (size_t i = 0; i < rv->list.n; i++)
+        if (!coll_find(&p->c[COLL_RESOURCES], rv->list.v[i]))
+            add_check(out, STEP_SCOPE, false, -1, 0, _("resource \"%s\" in scope is not in the profile"),
+                      rv->list.v[i]);
+}
+
+static void validate_assess(const struct round *r, const struct profile *p, const char *today,
+                            struct checks *out)
+{
+    const struct value *rv = record_value((struct record *)&r->head, &round_head_def, "resources");
+    const struct value *sv = record_value((struct record *)&r->head, &round_head_def, "services");
+    const struct collection *risks = &r->c[RC_RISKS], *clear = &r->c[RC_CLEAR];
+    for (size_t i = 0; i < rv->list.n; i++) {
+        const char *id = rv->list.v[i];
+        size_t first = (size_t)-1;
+        for (size_t k = 0; k < risks->n && first == (size_t)-1; k++)
+            if (strcmp(record_str(&risks->r[k], &risks_def, "resource"), id) == 0)
+                first = k;
+        bool cleared = coll_find(clear, id) != NULL;
+        add_check(out, STEP_ASSESS, first != (size_t)-1 || cleared, first != (size_t)-1 ? RC_RISKS : -1,
+                  first != (size_t)-1 ? first : 0,
+                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), name_of(p, COLL_RESOURCES, id));
+    }
+    long long max = round_max(r, p);
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    for (size_t k = 0; k < risks->n; k++) {
+        const struct record *x = &risks->r[k];
+        const char *title = record_str(x, &risks_def, "title");
+        long long im = level(x, "impact"), li = level(x, "likelihood");
+        bool on_scale = im >= 1 && li >= 1 && (size_t)im <= ni && (size_t)li <= nl;
+        long long ii = level(x, "inherent_impact"), il = level(x, "inherent_likelihood");
+        on_scale &= (!ii || (size_t)ii <= ni) && (!il || (size_t)il <= nl);
+        add_check(out, STEP_ASSESS, on_scale, RC_RISKS, k, _("\"%s\": its values lie on the scales (1-%zu x 1-%zu)"),
+                  title, ni, nl);
+        if (!strlist_has(&sv->list, record_str(x, &risks_def, "service")))
+            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the service it threatens is not in scope"), title);
+        if (risk_inherent(r, x) && risk_residual(r, x) > risk_inherent(r, x))
+            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the residual value is above the inherent one"), title);
+        if (!risk_over_threshold(r, x))
+            continue;
+        const char *decision = record_str(x, &risks_def, "decision");
+        bool accepted = strcmp(decision, "accept") == 0;
+        bool complete = *decision && *record_str(x, &risks_def, "owner")
+                     && (accepted || *record_str(x, &risks_def, "due"));
+        add_check(out, STEP_ASSESS, complete, RC_RISKS, k,
+                  _("\"%s\" (%lld of %lld, over the threshold) has a decision, an owner and a due date"),
+                  title, risk_residual(r, x), max);
+        if (accepted)
+            add_check(out, STEP_ASSESS, *record_str(x, &risks_def, "accepted_by") && *record_str(x, &risks_def, "accepted_on"),
+                      RC_RISKS, k, _("\"%s\" is accepted over the threshold: who accepted it and when is recorded"), title);
+        if (risk_overdue(x, today))
+            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the measures were due on %s"),
+                      title, record_str(x, &risks_def, "due"));
+    }
+}
+
+static bool step_clean(const struct checks *c, enum step s)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].step == s && !c->v[i].ok)
+            return false;
+    return true;
+}
+
+static void validate_signoffs(const struct round *r, struct checks *out)
+{
+    bool clean = step_clean(out, STEP_PREP) && step_clean(out, STEP_SCOPE) && step_clean(out, STEP_ASSESS);
+    add_check(out, STEP_VALIDATE, clean, -1, 0, "%s", _("the automatic checks of steps 1-3 pass"));
+    for (int s = STEP_PREP; s <= STEP_ASSESS; s++) {
+        const struct record *so = coll_find(&r->c[RC_SIGNOFFS], step_id((enum step)s));
+        add_check(out, STEP_VALIDATE, so != NULL, RC_SIGNOFFS, 0, _("a reviewer signed off %s"), _(step_name((enum step)s)));
+    }
+}
+
+static void validate_review(const struct round *r, const char *today, struct checks *out)
+{
+    const char *next = record_str(&r->head, &round_head_def, "next_review");
+    add_check(out, STEP_REVIEW, *next, -1, 0, "%s", _("the next review date is set"));
+    if (*next && today)
+        add_check(out, STEP_REVIEW, strcmp(next, today) >= 0, -1, 0, _("the next review (%s) has not passed"), next);
+    add_check(out, STEP_REVIEW, r->c[RC_REVIEWS].n > 0, RC_REVIEWS, 0, "%s", _("the review log has an entry"));
+    const struct record *so = coll_find(&r->c[RC_SIGNOFFS], "review");
+    add_check(out, STEP_REVIEW, so != NULL, RC_SIGNOFFS, 0, _("a reviewer signed off %s"), _(step_name(STEP_REVIEW)));
+}
+
+void round_validate(const struct round *r, const struct profile *p, const struct library *lib,
+                    const char *today, struct checks *out)
+{
+    (void)lib;
+    validate_prep(r, p, out);
+    validate_scope(r, p, out);
+    validate_assess(r, p, today, out);
+    validate_signoffs(r, out);
+    validate_review(r, today, out);
+}
+
+void step_progress(const struct checks *c, enum step s, size_t *done, size_t *total)
+{
+    *done = *total = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].step != s)
+            continue;
+        (*total)++;
+        *done += c->v[i].ok;
+    }
+}
+
+enum step next_step(const struct checks *c, const struct check **why)
+{
+    for (int s = 0; s < STEP__COUNT; s++) {
+        for (size_t i = 0; i < c->n; i++) {
+            if (c->v[i].step == (enum step)s && !c->v[i].ok) {
+                if (why)
+                    *why = &c->v[i];
+                return (enum step)s;
+            }
+        }
+    }
+    if (why)
+        *why = NULL;
+    return STEP__COUNT;
+}
+
+void round_check(const struct round *r, const struct profile *p, const struct library *lib,
+                 const char *file, struct diag_list *dl)
+{
+    record_check(p, lib, file, &r->head, &round_head_def, dl);
+    for (int i = 0; i < RC__COUNT; i++)
+        collection_check(p, lib, file, &r->c[i], dl);
+    for (size_t k = 0; k < r->c[RC_SIGNOFFS].n; k++) {
+        const struct record *so = &r->c[RC_SIGNOFFS].r[k];
+        bool known = false;
+        for (int s = 0; s < STEP__COUNT; s++)
+            known |= so->id && strcmp(so->id, step_id((enum step)s)) == 0;
+        if (!known)
+            diag_add(dl, DIAG_ERROR, file, so->line,
+                     _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), so->id ? so->id : "");
+    }
+    for (size_t k = 0; lib && k < r->c[RC_RISKS].n; k++) {
+        const struct record *x = &r->c[RC_RISKS].r[k];
+        const char *threat = record_str(x, &risks_def, "threat");
+        if (!*threat)
+            continue;
+        bool found = false;
+        const char *tables[] = {"incidents", "supply_chain", "ics_misconceptions"};
+        for (size_t t = 0; t < N(tables) && !found; t++) {
+            const struct ref_table *tab = library_table(lib, tables[t]);
+            found = tab && ref_table_item(tab, threat);
+        }
+        if (!found)
+            diag_add(dl, DIAG_ERROR, file, x->line, _("%s: threat '%s' is not in the threat catalogues"),
+                     x->id ? x->id : "risks", threat);
+    }
+}
+
+/* --- comparison, heat map, register ---------------------------------------- */
+
+size_t round_compare(const struct round *now, const struct round *before, struct diff **out)
+{
+    struct diff *v = NULL;
+    size_t n = 0, cap = 0;
+    const struct collection *a = &now->c[RC_RISKS], *b = &before->c[RC_RISKS];
+    for (size_t i = 0; i < a->n; i++) {
+        const struct record *x = &a->r[i];
+        const struct record *y = x->id ? coll_find(b, x->id) : NULL;
+        long long vn = risk_residual(now, x), vb = y ? risk_residual(before, y) : 0;
+        if (y && vn == vb)
+            continue;
+        v = xgrow(v, &cap, n + 1, sizeof *v);
+        v[n++] = (struct diff){!y ? DIFF_ADDED : vn > vb ? DIFF_ROSE : DIFF_FELL, x, y, vn, vb};
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        const struct record *y = &b->r[i];
+        if (y->id && coll_find(a, y->id))
+            continue;
+        v = xgrow(v, &cap, n + 1, sizeof *v);
+        v[n++] = (struct diff){DIFF_REMOVED, NULL, y, 0, risk_residual(before, y)};
+    }
+    *out = v;
+    return n;
+}
+
+void round_heatmap(const struct round *r, const struct profile *p, size_t *counts)
+{
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    memset(counts, 0, ni * nl * sizeof *counts);
+    for (size_t k = 0; k < r->c[RC_RISKS].n; k++) {
+        const struct record *x = &r->c[RC_RISKS].r[k];
+        long long im = level(x, "impact"), li = level(x, "likelihood");
+        if (im >= 1 && li >= 1 && (size_t)im <= ni && (size_t)li <= nl)
+            counts[(size_t)(im - 1) * nl + (size_t)(li - 1)]++;
+    }
+}
+
+static bool contains_fold(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i]) {
+            char a = hay[i], b = needle[i];
+            if (a >= 'A' && a <= 'Z') a += 32;
+            if (b >= 'A' && b <= 'Z') b += 32;
+            if (a != b)
+                break;
+            i++;
+        }
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
+static bool passes(const struct round *r, const struct profile *p, const struct record *x,
+                   const struct risk_filter *f)
+{
+    if (!f)
+        return true;
+    if (f->band != BAND_NONE && risk_band(r, p, x) != f->band)
+        return false;
+    if (f->decision && strcmp(record_str(x, &risks_def, "decision"), f->decision) != 0)
+        return false;
+    if (f->owner && strcmp(record_str(x, &risks_def, "owner"), f->owner) != 0)
+        return false;
+    if (f->impact && level(x, "impact") != f->impact)
+        return false;
+    if (f->likelihood && level(x, "likelihood") != f->likelihood)
+        return false;
+    if (f->text && *f->text) {
+        static const char *const keys[] = {"title", "scenario", "controls", "measures", "owner"};
+        bool any = false;
+        for (size_t i = 0; i < N(keys) && !any; i++)
+            any = contains_fold(record_str(x, &risks_def, keys[i]), f->text);
+        if (!any)
+            return false;
+    }
+    return true;
+}
+
+/* qsort has no context argument: the comparison reads these. */
+static const struct round *sort_round;
+static const struct profile *sort_profile;
+static enum risk_sort sort_key;
+
+static int cmp_risk(const void *pa, const void *pb)
+{
+    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+    const struct record *a = &sort_round->c[RC_RISKS].r[ia], *b = &sort_round->c[RC_RISKS].r[ib];
+    int c = 0;
+    switch (sort_key) {
+    case SORT_RESIDUAL: {
+        long long va = risk_residual(sort_round, a), vb = risk_residual(sort_round, b);
+        c = va == vb ? 0 : va > vb ? -1 : 1;
+        break;
+    }
+    case SORT_SERVICE:
+        c = strcmp(name_of(sort_profile, COLL_SERVICES, record_str(a, &risks_def, "service")),
+                   name_of(sort_profile, COLL_SERVICES, record_str(b, &risks_def, "service")));
+        break;
+    case SORT_OWNER:
+        c = strcmp(record_str(a, &risks_def, "owner"), record_str(b, &risks_def, "owner"));
+        break;
+    case SORT_DUE: {
+        const char *da = record_str(a, &risks_def, "due"), *db = record_str(b, &risks_def, "due");
+        c = !*da == !*db ? strcmp(da, db) : *da ? -1 : 1; /* no date last */
+        break;
+    }
+    default:
+        break;
+    }
+    return c ? c : (ia < ib ? -1 : ia > ib);
+}
+
+size_t round_register(const struct round *r, const struct profile *p, enum risk_sort sort,
+                      const struct risk_filter *f, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->c[RC_RISKS].n; k++)
+        if (passes(r, p, &r->c[RC_RISKS].r[k], f))
+            out[n++] = k;
+    sort_round = r;
+    sort_profile = p;
+    sort_key = sort;
+    qsort(out, n, sizeof *out, cmp_risk);
+    return n;
+}
+
+const char *sort_name(enum risk_sort s)
+{
+    static const char *const names[SORT__COUNT] = {
+        N_("residual value"), N_("service"), N_("owner"), N_("due date"),
+    };
+    return names[s];
+}

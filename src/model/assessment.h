@@ -1,0 +1,98 @@
+/* assessment: a round of the Handbook's five-step risk assessment over
+ * the profile: its schema, scoring and banding, the validation rules with
+ * the progress of each step, the round comparison, the heat map and the
+ * register's order. Pure, no I/O; "today" is an argument. */
+#ifndef KIJUN_ASSESSMENT_H
+#define KIJUN_ASSESSMENT_H
+#include "model/profile.h"
+
+enum round_coll { RC_RISKS, RC_CLEAR, RC_SIGNOFFS, RC_REVIEWS, RC__COUNT };
+enum step { STEP_PREP, STEP_SCOPE, STEP_ASSESS, STEP_VALIDATE, STEP_REVIEW, STEP__COUNT };
+enum band { BAND_NONE, BAND_LOW, BAND_MEDIUM, BAND_HIGH, BAND_VERY_HIGH, BAND__COUNT };
+
+extern const struct coll_def round_head_def;               /* round = { ... } */
+extern const struct coll_def *const round_coll_defs[RC__COUNT];
+
+struct round {
+    char *name;                  /* the file's stem: assessments/NAME.cfg */
+    struct record head;
+    struct collection c[RC__COUNT];
+};
+
+void round_init(struct round *r, const char *name);
+void round_free(struct round *r);
+void round_copy(struct round *dst, const struct round *src, const char *name);
+bool round_equal(const struct round *a, const struct round *b);
+
+/* Step ids as written in signoffs: "prep", "scope", "assess", "validate", "review". */
+const char *step_id(enum step s);
+const char *step_name(enum step s);          /* untranslated N_() */
+
+/* Scoring by the round's rule over the profile's scales. */
+long long round_value(const struct round *r, long long impact, long long likelihood);
+long long round_max(const struct round *r, const struct profile *p);
+long long round_threshold(const struct round *r);
+long long risk_inherent(const struct round *r, const struct record *risk);
+long long risk_residual(const struct round *r, const struct record *risk);
+/* Bands of a value: low below half the threshold, medium below it, high
+ * from it, very high from halfway between it and the maximum. */
+enum band band_of(long long value, long long threshold, long long max);
+char band_letter(enum band b);               /* L M H V, '-' for none */
+const char *band_name(enum band b);          /* untranslated N_() */
+enum band risk_band(const struct round *r, const struct profile *p, const struct record *risk);
+bool risk_over_threshold(const struct round *r, const struct record *risk);
+bool risk_overdue(const struct record *risk, const char *today);
+
+/* One automatic check of the validation step. */
+struct check {
+    enum step step;
+    bool ok;
+    char *text;                  /* what is checked, or what is wrong */
+    int coll;                    /* RC_* of the entry to jump to, -1 for the round head */
+    size_t index;
+};
+
+struct checks {
+    struct check *v;
+    size_t n, cap;
+};
+
+/* Run every rule; each is a check that passes or fails. */
+void round_validate(const struct round *r, const struct profile *p, const struct library *lib,
+                    const char *today, struct checks *out);
+void checks_free(struct checks *c);
+/* Passed and total checks of a step. */
+void step_progress(const struct checks *c, enum step s, size_t *done, size_t *total);
+/* The step that needs attention next (the first with a failing check) and
+ * the check that says why; STEP__COUNT when all pass. */
+enum step next_step(const struct checks *c, const struct check **why);
+
+/* Schema and reference findings for kijun check, as FILE:LINE. */
+void round_check(const struct round *r, const struct profile *p, const struct library *lib,
+                 const char *file, struct diag_list *dl);
+
+/* Comparison with an earlier round, by risk id. */
+enum change_kind { DIFF_ADDED, DIFF_REMOVED, DIFF_ROSE, DIFF_FELL };
+struct diff {
+    enum change_kind kind;
+    const struct record *now, *before;   /* NULL where absent */
+    long long value_now, value_before;
+};
+size_t round_compare(const struct round *now, const struct round *before, struct diff **out);
+
+/* Residual risks per cell: counts[(impact-1) * nl + (likelihood-1)]. */
+void round_heatmap(const struct round *r, const struct profile *p, size_t *counts);
+
+/* The register: indices of risks passing the filter, in the order. */
+enum risk_sort { SORT_RESIDUAL, SORT_SERVICE, SORT_OWNER, SORT_DUE, SORT__COUNT };
+struct risk_filter {
+    enum band band;              /* BAND_NONE: any */
+    const char *decision;        /* NULL: any; "" = no decision yet */
+    const char *owner;           /* NULL: any */
+    const char *text;            /* NULL: any; in title, scenario, controls, measures */
+    long long impact, likelihood;/* 0: any (a heat-map cell) */
+};
+size_t round_register(const struct round *r, const struct profile *p, enum risk_sort sort,
+                      const struct risk_filter *f, size_t *out);
+const char *sort_name(enum risk_sort s);     /* untranslated N_() */
+#endif
