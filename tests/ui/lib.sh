@@ -11,7 +11,7 @@
 #   ui_done                            # stop tmux, print the plan
 #
 # The environment is pinned (TERM, LANG, TZ, size); UI_ENV adds variables
-# ("LANG=ja_JP.UTF-8 NO_COLOR=1").
+# ("LANG=ja_JP.UTF-8 NO_COLOR=1"); UI_CWD sets kijun's working folder.
 
 set -u
 : "${KIJUN:?KIJUN must name the kijun binary}"
@@ -36,7 +36,7 @@ ui_start() {
     shift 2
     local args="" a
     for a in "$@"; do args="$args '$a'"; done
-    t new-session -d -s ui -x "$cols" -y "$rows" \
+    t new-session -d -s ui -c "${UI_CWD:-$PWD}" -x "$cols" -y "$rows" \
         "env -i PATH='$PATH' HOME='${HOME:-/tmp}' TERM=screen LANG=C.UTF-8 TZ=UTC \
          KIJUN_DATADIR='${KIJUN_DATADIR:-}' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
          UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $UI_ENV '$KIJUN' $args; \

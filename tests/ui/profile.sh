@@ -155,7 +155,8 @@ ui_stop
 # no argument: a new workspace under $XDG_DATA_HOME, and kijun says so
 mkdir -p "$ws/xdg" "$ws/cwd"
 UI_ENV="XDG_DATA_HOME='$ws/xdg'"
-(cd "$ws/cwd" && ui_start 80 24 --lang en)
+UI_CWD="$ws/cwd"
+ui_start 80 24 --lang en
 ui_wait "kijun"
 ui_expect "Made a new workspace in $ws/xdg/kijun/workspace" "without an argument kijun makes and names the default workspace"
 [ -f "$ws/xdg/kijun/workspace/profile.cfg" ]; ui_result $? "the default workspace has a profile.cfg"
