@@ -4,6 +4,8 @@
 #include "cli/cmd.h"
 #include "store/workspace.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,24 +22,10 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0 && (n == k || s[n - k - 1] == '/');
 }
 
-static void check_file(const struct library *lib, const char *path, bool required,
-                       struct check_result *res)
+/* Report a file's findings; count it. */
+static void report(const char *path, enum ws_status st, bool required, struct diag_list *dl,
+                   struct check_result *res)
 {
-    struct diag_list dl = {0};
-    struct ws_file info = {0};
-    enum ws_status st;
-    if (ends_with(path, "checklist.cfg")) {
-        struct checklist c;
-        checklist_init(&c);
-        st = ws_load_checklist(path, lib, &c, &info, &dl);
-        checklist_free(&c);
-    } else {
-        struct profile p;
-        profile_init(&p);
-        st = ws_load_profile(path, lib, &p, &info, &dl);
-        profile_free(&p);
-    }
-    free(info.path);
     if (st == WS_MISSING) {
         if (required) {
             fprintf(stderr, "kijun: %s: %s: %s\n", path, _("error"), _("no such file"));
@@ -46,21 +34,99 @@ static void check_file(const struct library *lib, const char *path, bool require
         return;
     }
     res->files++;
-    cmd_print_diags(stderr, &dl);
-    res->findings += dl.n;
+    cmd_print_diags(stderr, dl);
+    res->findings += dl->n;
     if (st == WS_UNREADABLE)
         res->unreadable = true;
+}
+
+static bool is_round_path(const char *path)
+{
+    return strstr(path, "assessments/") != NULL;
+}
+
+/* Check a round against the profile of its workspace (dir). */
+static void check_round(const struct library *lib, const struct profile *p, const char *path,
+                        struct check_result *res)
+{
+    struct diag_list dl = {0};
+    struct ws_file info = {0};
+    struct round r;
+    round_init(&r, "");
+    enum ws_status st = ws_load_round(path, lib, p, &r, &info, &dl);
+    report(path, st, true, &dl, res);
+    round_free(&r);
+    free(info.path);
+    diag_clear(&dl);
+}
+
+/* Load (and report) the profile at path into p. */
+static void check_profile(const struct library *lib, const char *path, struct profile *p,
+                          bool report_it, struct check_result *res)
+{
+    struct diag_list dl = {0};
+    struct ws_file info = {0};
+    enum ws_status st = ws_load_profile(path, lib, p, &info, &dl);
+    if (report_it)
+        report(path, st, true, &dl, res);
+    free(info.path);
+    diag_clear(&dl);
+}
+
+static void check_file(const struct library *lib, const char *path, bool required,
+                       struct check_result *res)
+{
+    struct diag_list dl = {0};
+    struct ws_file info = {0};
+    if (ends_with(path, "checklist.cfg")) {
+        struct checklist c;
+        checklist_init(&c);
+        report(path, ws_load_checklist(path, lib, &c, &info, &dl), required, &dl, res);
+        checklist_free(&c);
+    } else if (is_round_path(path)) {
+        /* a round refers to the profile beside its assessments/ folder */
+        char *dir = xstrdup(path);
+        *strstr(dir, "assessments/") = '\0';
+        char *pp = ws_path(*dir ? dir : ".", "profile.cfg");
+        struct profile p;
+        profile_init(&p);
+        struct check_result ignored = {0};
+        check_profile(lib, pp, &p, false, &ignored);
+        check_round(lib, &p, path, res);
+        profile_free(&p);
+        free(pp);
+        free(dir);
+    } else {
+        struct profile p;
+        profile_init(&p);
+        report(path, ws_load_profile(path, lib, &p, &info, &dl), required, &dl, res);
+        profile_free(&p);
+    }
+    free(info.path);
     diag_clear(&dl);
 }
 
 static void check_dir(const struct library *lib, const char *dir, struct check_result *res)
 {
-    char *p = ws_path(dir, "profile.cfg");
-    check_file(lib, p, true, res);
-    free(p);
-    p = ws_path(dir, "checklist.cfg");
-    check_file(lib, p, false, res);
-    free(p);
+    char *pp = ws_path(dir, "profile.cfg");
+    struct profile p;
+    profile_init(&p);
+    check_profile(lib, pp, &p, true, res);
+    free(pp);
+    pp = ws_path(dir, "checklist.cfg");
+    check_file(lib, pp, false, res);
+    free(pp);
+    char **names;
+    size_t n = ws_list_rounds(dir, &names);
+    for (size_t i = 0; i < n; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s/assessments/%s.cfg", dir, names[i]);
+        check_round(lib, &p, sb_str(&sb), res);
+        sb_free(&sb);
+        free(names[i]);
+    }
+    free(names);
+    profile_free(&p);
 }
 
 int cmd_check(const struct library *lib, char **args, int n, const char *datadir)

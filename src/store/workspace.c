@@ -243,6 +243,74 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     return WS_OK;
 }
 
+bool ws_round_name_valid(const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || n > 64 || name[0] == '.')
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
+              || *p == '.' || *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t ws_list_rounds(const char *dir, char ***names)
+{
+    char *ad = ws_path(dir, "assessments");
+    DIR *d = opendir(ad);
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            size_t len = strlen(de->d_name);
+            if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
+                continue;
+            char *stem = xstrndup(de->d_name, len - 4);
+            if (!ws_round_name_valid(stem)) {
+                free(stem);
+                continue;
+            }
+            v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = stem;
+        }
+        closedir(d);
+    }
+    free(ad);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_names);
+    *names = v;
+    return n;
+}
+
+enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
+                             struct round *r, struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "round", "risks", "clear",
+                                            "signoffs", "reviews", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_single(&c, root, "round", &round_head_def, &r->head, NULL);
+    if (!config_setting_get_member(root, "round"))
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'round = { date = ...; purpose = ...; };'"));
+    for (int i = 0; i < RC__COUNT; i++)
+        read_collection(&c, root, &r->c[i]);
+    config_destroy(&cfg);
+    round_check(r, p, lib, path, dl);
+    return WS_OK;
+}
+
 /* --- writing --------------------------------------------------------------- */
 
 static void put_string(struct strbuf *sb, const char *s)
@@ -343,6 +411,19 @@ char *ws_format_checklist(const struct checklist *c)
     return sb_take(&sb);
 }
 
+char *ws_format_round(const struct round *r)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "kijun_workspace = %d;\n\nround = {\n", WORKSPACE_SCHEMA);
+    put_fields(&sb, "  ", &r->head, &round_head_def);
+    sb_adds(&sb, "};\n");
+    for (int i = 0; i < RC__COUNT; i++) {
+        sb_adds(&sb, "\n");
+        put_collection(&sb, "", &r->c[i]);
+    }
+    return sb_take(&sb);
+}
+
 static bool save_text(const char *path, char *text, bool *unchanged, struct diag_list *dl)
 {
     enum atomic_result r = atomic_save(path, text, strlen(text), dl);
@@ -362,6 +443,11 @@ bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchan
                        struct diag_list *dl)
 {
     return save_text(path, ws_format_checklist(c), unchanged, dl);
+}
+
+bool ws_save_round(const char *path, const struct round *r, bool *unchanged, struct diag_list *dl)
+{
+    return save_text(path, ws_format_round(r), unchanged, dl);
 }
 
 /* --- creating -------------------------------------------------------------- */

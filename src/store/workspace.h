@@ -4,6 +4,7 @@
  * stable, diff-friendly form through atomic saves. */
 #ifndef KIJUN_WORKSPACE_H
 #define KIJUN_WORKSPACE_H
+#include "model/assessment.h"
 #include "model/profile.h"
 #include "util/diag.h"
 #include <stdbool.h>
@@ -40,6 +41,15 @@ bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
                      struct diag_list *dl);
 bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,
                        struct diag_list *dl);
+
+/* Rounds: assessments/NAME.cfg. NAME is 1-64 of [A-Za-z0-9._-]. */
+bool ws_round_name_valid(const char *name);
+/* The round names in dir/assessments, sorted; returns the count. */
+size_t ws_list_rounds(const char *dir, char ***names);
+enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
+                             struct round *r, struct ws_file *info, struct diag_list *dl);
+char *ws_format_round(const struct round *r);
+bool ws_save_round(const char *path, const struct round *r, bool *unchanged, struct diag_list *dl);
 
 /* Make a new workspace in dir from datadir/template/LANG: folder 0700,
  * files 0600. Refuses a folder that already holds a profile.cfg. */
