@@ -37,7 +37,7 @@ static const struct field_def risk_fields[] = {
     STR("title", N_("Risk"), N_("The risk in a line"), true),
     {"resource", F_REF, N_("Resource"), N_("The management resource at risk"), true, 0, 0, NULL, "resources"},
     {"service", F_REF, N_("Service"), N_("The priority service it threatens"), true, 0, 0, NULL, "services"},
-    STR("threat", N_("Threat"), N_("The catalogue entry it comes from (slides 13, 18, 20), if any"), false),
+    {"threat", F_REF, N_("Threat"), N_("The catalogue entry it comes from (slides 13, 18, 20), if any"), false, 0, 0, NULL, "lib:threats"},
     STR("scenario", N_("Scenario"), N_("How it would happen"), false),
     LEVEL("inherent_impact", N_("Impact before"), N_("Impact on the service before the existing controls"), false),
     LEVEL("inherent_likelihood", N_("Likelihood before"), N_("Likelihood before the existing controls"), false),
@@ -424,21 +424,6 @@ void round_check(const struct round *r, const struct profile *p, const struct li
         if (!known)
             diag_add(dl, DIAG_ERROR, file, so->line,
                      _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), so->id ? so->id : "");
-    }
-    for (size_t k = 0; lib && k < r->c[RC_RISKS].n; k++) {
-        const struct record *x = &r->c[RC_RISKS].r[k];
-        const char *threat = record_str(x, &risks_def, "threat");
-        if (!*threat)
-            continue;
-        bool found = false;
-        const char *tables[] = {"incidents", "supply_chain", "ics_misconceptions"};
-        for (size_t t = 0; t < N(tables) && !found; t++) {
-            const struct ref_table *tab = library_table(lib, tables[t]);
-            found = tab && ref_table_item(tab, threat);
-        }
-        if (!found)
-            diag_add(dl, DIAG_ERROR, file, x->line, _("%s: threat '%s' is not in the threat catalogues"),
-                     x->id ? x->id : "risks", threat);
     }
 }
 

@@ -29,3 +29,30 @@ void library_free(struct library *lib)
     free(lib->tables);
     free(lib);
 }
+
+size_t library_ref_tables(const struct library *lib, const char *name,
+                          const struct ref_table **out, size_t max)
+{
+    static const char *const threats[] = {"incidents", "supply_chain", "ics_misconceptions"};
+    size_t n = 0;
+    if (strcmp(name, "threats") == 0) {
+        for (size_t i = 0; i < 3 && n < max; i++)
+            if ((out[n] = library_table(lib, threats[i])))
+                n++;
+    } else if (max && (out[0] = library_table(lib, name))) {
+        n = 1;
+    }
+    return n;
+}
+
+const struct ref_item *library_ref_item(const struct library *lib, const char *name, const char *id)
+{
+    const struct ref_table *t[4];
+    size_t n = library_ref_tables(lib, name, t, 4);
+    for (size_t i = 0; i < n; i++) {
+        const struct ref_item *it = ref_table_item(t[i], id);
+        if (it)
+            return it;
+    }
+    return NULL;
+}

@@ -14,4 +14,11 @@ struct library {
 void library_add_table(struct library *lib, struct ref_table *t);
 const struct ref_table *library_table(const struct library *lib, const char *id);
 void library_free(struct library *lib);
+/* The tables a reference names: "sectors" is one table; "threats" is
+ * the threat catalogues (incidents, supply_chain, ics_misconceptions).
+ * Fills up to max tables; returns how many. */
+size_t library_ref_tables(const struct library *lib, const char *name,
+                          const struct ref_table **out, size_t max);
+/* The item id in the tables of name, or NULL. */
+const struct ref_item *library_ref_item(const struct library *lib, const char *name, const char *id);
 #endif

@@ -221,8 +221,7 @@ bool profile_ref_exists(const struct profile *p, const struct library *lib, cons
             return true; /* cannot tell without the library */
         if (strcmp(ref + 4, "guideline") == 0)
             return gl_node_find(&lib->gl, id) != NULL;
-        const struct ref_table *t = library_table(lib, ref + 4);
-        return t && ref_table_item(t, id);
+        return library_ref_item(lib, ref + 4, id) != NULL;
     }
     const struct collection *c = coll_by_key(p, ref);
     return c && coll_find(c, id);

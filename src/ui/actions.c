@@ -24,10 +24,18 @@ static const struct action_info infos[ACT__COUNT] = {
 #define FO (1u << SCREEN_FORM)
 #define DP (1u << SCREEN_DEPS)
 #define PK (1u << SCREEN_PICK)
+#define RO (1u << SCREEN_ROUNDS)
+#define ST (1u << SCREEN_STEPS)
+#define SC (1u << SCREEN_SCOPE)
+#define RG (1u << SCREEN_REGISTER)
+#define HM (1u << SCREEN_HEATMAP)
+#define CK (1u << SCREEN_CHECKS)
+#define RV (1u << SCREEN_REVIEW)
+#define ASSESS (RO | ST | SC | RG | HM | CK | RV)
 /* screens with the global keys (help, save, switching views, quit) */
-#define MAIN (B | PR | LI | FO | DP)
+#define MAIN (B | PR | LI | FO | DP | ASSESS)
 /* screens that move a cursor through rows */
-#define ROWS (B | H | PR | LI | FO | DP | PK)
+#define ROWS (B | H | PR | LI | FO | DP | PK | ASSESS)
 
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
@@ -35,7 +43,7 @@ static const struct binding table[] = {
     {'?', ACT_HELP, MAIN, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
-    {'s', ACT_SAVE, PR | LI | FO | DP, true},
+    {'s', ACT_SAVE, PR | LI | FO | DP | ASSESS, true},
     {KEY_F(2), ACT_SAVE, MAIN, false},
     {'2', ACT_SAVE, MAIN, false},
     {CTRL('s'), ACT_SAVE, MAIN, false},
@@ -43,7 +51,9 @@ static const struct binding table[] = {
     {'3', ACT_VIEW_GUIDELINE, MAIN, true},
     {KEY_F(4), ACT_VIEW_PROFILE, MAIN, false},
     {'4', ACT_VIEW_PROFILE, MAIN, true},
-    {'q', ACT_QUIT, B | PR, true},
+    {KEY_F(5), ACT_VIEW_ASSESS, MAIN, false},
+    {'5', ACT_VIEW_ASSESS, MAIN, true},
+    {'q', ACT_QUIT, B | PR | RO, true},
     {'Q', ACT_QUIT, MAIN | H, false},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
     {'0', ACT_QUIT, MAIN, false},
@@ -81,11 +91,29 @@ static const struct binding table[] = {
     {'N', ACT_PREV_MATCH, B, false},
     {'\t', ACT_FOCUS, B, true},
     {'L', ACT_LANGUAGE, B, true},
-    {'\n', ACT_SELECT, PR | LI | DP, true},
-    {KEY_ENTER, ACT_SELECT, PR | LI | DP, false},
-    {KEY_RIGHT, ACT_SELECT, PR | LI, false},
-    {'l', ACT_SELECT, PR | LI, false},
-    {'a', ACT_ADD, LI, true},
+    {'\n', ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV, true},
+    {KEY_ENTER, ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV, false},
+    {KEY_RIGHT, ACT_SELECT, PR | LI | RO | ST, false},
+    {'l', ACT_SELECT, PR | LI | RO | ST, false},
+    {KEY_LEFT, ACT_LEFT, HM, false},
+    {'h', ACT_LEFT, HM, false},
+    {KEY_RIGHT, ACT_RIGHT, HM, false},
+    {'l', ACT_RIGHT, HM, false},
+    {'a', ACT_ADD, LI | RO | RG | RV, true},
+    {'t', ACT_ADD_THREAT, RG, true},
+    {'c', ACT_COPY, RO, true},
+    {'m', ACT_HEATMAP, ST | RG, true},
+    {'r', ACT_REGISTER, ST, true},
+    {'o', ACT_SORT, RG, true},
+    {'f', ACT_FILTER_BAND, RG, true},
+    {'D', ACT_FILTER_DECISION, RG, false},
+    {'O', ACT_FILTER_OWNER, RG, false},
+    {'/', ACT_FILTER_TEXT, RG, true},
+    {'x', ACT_CLEAR_FILTERS, RG, false},
+    {' ', ACT_TOGGLE_SCOPE, SC, true},
+    {'\n', ACT_TOGGLE_SCOPE, SC, false},
+    {'S', ACT_SIGNOFF, ST | CK, true},
+    {'c', ACT_COMPARE, RV, true},
     {KEY_IC, ACT_ADD, LI, false},
     {'d', ACT_DELETE, LI | FO, true},
     {KEY_DC, ACT_DELETE, LI, false},
@@ -96,11 +124,11 @@ static const struct binding table[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
-    {'q', ACT_BACK, LI | FO | DP, true},
-    {27, ACT_BACK, LI | FO | DP, false},
-    {KEY_LEFT, ACT_BACK, LI | FO | DP, false},
-    {'h', ACT_BACK, LI | FO | DP, false},
-    {KEY_BACKSPACE, ACT_BACK, LI | FO | DP, false},
+    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, true},
+    {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, false},
+    {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
+    {'h', ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
+    {KEY_BACKSPACE, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, false},
     {' ', ACT_PICK_MARK, PK, true},
     {'\n', ACT_PICK_ACCEPT, PK, true},
     {KEY_ENTER, ACT_PICK_ACCEPT, PK, false},
@@ -143,6 +171,13 @@ const char *screen_title(enum view s)
     case SCREEN_FORM: return _("Form");
     case SCREEN_DEPS: return _("Dependencies");
     case SCREEN_PICK: return _("Pick list");
+    case SCREEN_ROUNDS: return _("Assessment rounds");
+    case SCREEN_STEPS: return _("The five steps of a round");
+    case SCREEN_SCOPE: return _("Scoping");
+    case SCREEN_REGISTER: return _("Risk register");
+    case SCREEN_HEATMAP: return _("Heat map");
+    case SCREEN_CHECKS: return _("Validation");
+    case SCREEN_REVIEW: return _("Review");
     default: return "";
     }
 }

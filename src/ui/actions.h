@@ -44,6 +44,22 @@
     X(PICK_MARK, "mark", N_("Mark or unmark the choice (lists of several)"), N_("Mark")) \
     X(PICK_ACCEPT, "choose", N_("Take the choice"), N_("Choose")) \
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
+    X(VIEW_ASSESS, "view-assessment", N_("Show the risk assessment rounds"), N_("Assess")) \
+    X(COPY, "copy", N_("Start a new round as a copy of this one"), N_("Copy")) \
+    X(HEATMAP, "heatmap", N_("Show the heat map (impact x likelihood)"), N_("Map")) \
+    X(REGISTER, "register", N_("Show the risk register"), N_("Register")) \
+    X(ADD_THREAT, "add-threat", N_("Add a risk from the threat catalogue"), N_("Threat")) \
+    X(SORT, "sort", N_("Sort by the next key: residual value, service, owner, due date"), N_("Sort")) \
+    X(FILTER_BAND, "filter-band", N_("Filter by the next band (low, medium, high, very high, any)"), N_("Band")) \
+    X(FILTER_DECISION, "filter-decision", N_("Filter by the next decision (none, mitigate, accept, avoid, transfer, any)"), NULL) \
+    X(FILTER_OWNER, "filter-owner", N_("Filter by the next owner"), NULL) \
+    X(FILTER_TEXT, "filter-text", N_("Filter by text in title, scenario, controls, measures"), N_("Filter")) \
+    X(CLEAR_FILTERS, "clear-filters", N_("Clear every filter"), NULL) \
+    X(TOGGLE_SCOPE, "toggle-scope", N_("Put the service or resource in scope, or take it out"), N_("In/out")) \
+    X(SIGNOFF, "sign-off", N_("Sign off a step (reviewer, date, comment)"), N_("Sign off")) \
+    X(COMPARE, "compare", N_("Compare with the next earlier round"), N_("Compare")) \
+    X(LEFT, "left", N_("Move left"), NULL) \
+    X(RIGHT, "right", N_("Move right"), NULL) \
     X(EDIT_ACCEPT, "accept", N_("Accept the text"), N_("Accept")) \
     X(EDIT_CANCEL, "cancel", N_("Cancel (Esc cancels)"), N_("Cancel")) \
     X(EDIT_LEFT, "char-left", N_("Cursor one character left"), NULL) \
@@ -67,7 +83,8 @@ enum action {
 /* Screens (contexts) that have their own bindings. */
 enum view {
     SCREEN_BROWSER, SCREEN_PROFILE, SCREEN_LIST, SCREEN_FORM, SCREEN_DEPS, SCREEN_PICK,
-    SCREEN_HELP, SCREEN_PROMPT, SCREEN__COUNT
+    SCREEN_HELP, SCREEN_PROMPT, SCREEN_ROUNDS, SCREEN_STEPS, SCREEN_SCOPE, SCREEN_REGISTER,
+    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN__COUNT
 };
 
 const char *screen_title(enum view s); /* translated */

@@ -6,6 +6,7 @@
 #include "ui/draw.h"
 #include "ui/help.h"
 #include "ui/profile_view.h"
+#include "ui/assess_view.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -16,7 +17,7 @@
 #include <string.h>
 #include <wchar.h>
 
-enum top { TOP_GUIDELINE, TOP_PROFILE };
+enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
 enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE };
 
 struct app {
@@ -25,6 +26,7 @@ struct app {
     enum top top;
     struct browser browser;
     struct pview pview;
+    struct aview aview;
     struct help help;
     bool help_open;
     enum ask ask;
@@ -35,7 +37,11 @@ static enum view current_screen(const struct app *a)
 {
     if (a->help_open)
         return SCREEN_HELP;
-    return a->top == TOP_GUIDELINE ? browser_screen(&a->browser) : pview_screen(&a->pview);
+    switch (a->top) {
+    case TOP_GUIDELINE: return browser_screen(&a->browser);
+    case TOP_PROFILE: return pview_screen(&a->pview);
+    default: return aview_screen(&a->aview);
+    }
 }
 
 /* A message on the status line of the view in front. */
@@ -43,16 +49,29 @@ static void say(struct app *a, bool error, const char *fmt, ...) __attribute__((
 
 static void say(struct app *a, bool error, const char *fmt, ...)
 {
-    char *buf = a->top == TOP_GUIDELINE ? a->browser.message : a->pview.message;
-    size_t size = a->top == TOP_GUIDELINE ? sizeof a->browser.message : sizeof a->pview.message;
+    char *buf;
+    size_t size;
+    bool *err;
+    switch (a->top) {
+    case TOP_GUIDELINE:
+        buf = a->browser.message, size = sizeof a->browser.message, err = &a->browser.message_is_error;
+        break;
+    case TOP_PROFILE:
+        buf = a->pview.message, size = sizeof a->pview.message, err = &a->pview.message_is_error;
+        break;
+    default:
+        /* the round's editor shows its own status line when it is in front */
+        if (a->aview.editing)
+            buf = a->aview.edit.message, size = sizeof a->aview.edit.message, err = &a->aview.edit.message_is_error;
+        else
+            buf = a->aview.message, size = sizeof a->aview.message, err = &a->aview.message_is_error;
+        break;
+    }
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, size, fmt, ap);
     va_end(ap);
-    if (a->top == TOP_GUIDELINE)
-        a->browser.message_is_error = error;
-    else
-        a->pview.message_is_error = error;
+    *err = error;
 }
 
 /* The key bar: the keys that matter on this screen, from the table. */
@@ -103,7 +122,7 @@ static const char *question(const struct app *a)
     case ASK_COMMENTS:
         return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
     case ASK_DELETE:
-        return a->pview.message;
+        return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
     default:
         return NULL;
     }
@@ -129,8 +148,10 @@ static void draw_all(struct app *a)
         help_draw(&a->help, 1, rows - 2, cols);
     } else if (a->top == TOP_GUIDELINE) {
         browser_draw(&a->browser, rows, cols, a->s->label);
-    } else {
+    } else if (a->top == TOP_PROFILE) {
         pview_draw(&a->pview, rows, cols);
+    } else {
+        aview_draw(&a->aview, rows, cols);
     }
     draw_keybar(s, rows - 1, cols);
     const char *q = question(a);
@@ -141,8 +162,10 @@ static void draw_all(struct app *a)
         /* the views leave the cursor in their prompt; draw them last */
         if (a->top == TOP_GUIDELINE)
             browser_draw(&a->browser, rows, cols, a->s->label);
-        else
+        else if (a->top == TOP_PROFILE)
             pview_draw(&a->pview, rows, cols);
+        else
+            aview_draw(&a->aview, rows, cols);
         curs_set(1);
     }
     wnoutrefresh(stdscr);
@@ -206,7 +229,10 @@ static void answer(struct app *a, int key)
         }
         break;
     case ASK_DELETE:
-        pview_answer(&a->pview, yes);
+        if (a->top == TOP_ASSESS)
+            aview_answer(&a->aview, yes);
+        else
+            pview_answer(&a->pview, yes);
         break;
     default:
         break;
@@ -233,8 +259,10 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         buf[n] = '\0';
         if (a->top == TOP_GUIDELINE)
             browser_input(&a->browser, buf);
-        else
+        else if (a->top == TOP_PROFILE)
             pview_input(&a->pview, buf);
+        else
+            aview_input(&a->aview, buf);
         return;
     }
     enum action act = action_for_key(s, key);
@@ -266,11 +294,18 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     case ACT_VIEW_PROFILE:
         a->top = TOP_PROFILE;
         return;
+    case ACT_VIEW_ASSESS:
+        a->top = TOP_ASSESS;
+        return;
     case ACT_NONE:
         break;
     default:
-        if (a->top == TOP_GUIDELINE ? browser_action(&a->browser, act) : pview_action(&a->pview, act)) {
-            if (a->pview.asking_delete)
+        bool used = a->top == TOP_GUIDELINE ? browser_action(&a->browser, act)
+                  : a->top == TOP_PROFILE ? pview_action(&a->pview, act)
+                  : aview_action(&a->aview, act);
+        if (used) {
+            if ((a->top == TOP_PROFILE && a->pview.asking_delete)
+                || (a->top == TOP_ASSESS && aview_asking(&a->aview)))
                 a->ask = ASK_DELETE;
             return;
         }
@@ -289,6 +324,7 @@ int app_run(const struct app_options *opt)
     a.s = opt->session;
     browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
     pview_init(&a.pview, a.s, opt->lang);
+    aview_init(&a.aview, a.s, opt->lang);
     if (a.s->notice[0]) {
         snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
         a.browser.message_is_error = true; /* said once: it must be read whole */
@@ -297,6 +333,7 @@ int app_run(const struct app_options *opt)
         fputs("kijun: cannot initialise the terminal\n", stderr);
         browser_free(&a.browser);
         pview_free(&a.pview);
+        aview_free(&a.aview);
         return 2;
     }
     set_escdelay(25);
@@ -324,5 +361,6 @@ int app_run(const struct app_options *opt)
     help_close(&a.help);
     browser_free(&a.browser);
     pview_free(&a.pview);
+    aview_free(&a.aview);
     return 0;
 }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum sec_kind { SEC_ORG, SEC_COLL, SEC_CRITERIA, SEC_DEPS };
+enum sec_kind { SEC_ORG, SEC_COLL, SEC_CRITERIA, SEC_DEPS, SEC_HEAD };
 
 struct section {
     enum sec_kind kind;
@@ -35,8 +35,18 @@ static const struct section sections[] = {
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
+static const struct section round_sections[] = {
+    {SEC_HEAD, -1, N_("Preparation")},
+    {SEC_COLL, RC_RISKS, N_("Risk register")},
+    {SEC_COLL, RC_CLEAR, N_("Resources without risk")},
+    {SEC_COLL, RC_SIGNOFFS, N_("Sign-offs")},
+    {SEC_COLL, RC_REVIEWS, N_("Review log")},
+};
+
 static void say(struct pview *pv, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+static void add_entry(struct pview *pv);
+static void start_edit(struct pview *pv);
 
 static void say(struct pview *pv, bool error, const char *fmt, ...)
 {
@@ -49,13 +59,15 @@ static void say(struct pview *pv, bool error, const char *fmt, ...)
 
 static const struct section *cur_section(const struct pview *pv)
 {
-    return &sections[pv->section];
+    return pv->round ? &round_sections[pv->section] : &sections[pv->section];
 }
 
 static struct collection *cur_coll(struct pview *pv)
 {
     int c = cur_section(pv)->coll;
-    return c < 0 ? NULL : &pv->s->profile.c[c];
+    if (c < 0)
+        return NULL;
+    return pv->round ? &pv->round->c[c] : &pv->s->profile.c[c];
 }
 
 /* The record and definition the form shows. */
@@ -70,6 +82,10 @@ static struct record *form_record(struct pview *pv, const struct coll_def **def)
         *def = &profile_criteria_def;
         return &pv->s->profile.criteria;
     }
+    if (sec->kind == SEC_HEAD) {
+        *def = &round_head_def;
+        return &pv->round->head;
+    }
     struct collection *c = cur_coll(pv);
     *def = c->def;
     return pv->rec < c->n ? &c->r[pv->rec] : NULL;
@@ -83,8 +99,7 @@ static const char *ref_label(const struct pview *pv, const char *ref, const char
     if (!ref || !id)
         return id ? id : "";
     if (strncmp(ref, "lib:", 4) == 0) {
-        const struct ref_table *t = library_table(pv->s->lib, ref + 4);
-        const struct ref_item *it = t ? ref_table_item(t, id) : NULL;
+        const struct ref_item *it = library_ref_item(pv->s->lib, ref + 4, id);
         return it ? text_get(&it->title, pv->lang) : id;
     }
     for (int c = 0; c < COLL__COUNT; c++) {
@@ -155,9 +170,36 @@ static char *field_text(const struct pview *pv, const struct field_def *f, const
     return sb_take(&sb);
 }
 
+static char *round_line(const struct pview *pv, int coll, const struct record *r)
+{
+    const struct coll_def *def = round_coll_defs[coll];
+    struct strbuf sb = STRBUF_INIT;
+    switch (coll) {
+    case RC_RISKS: {
+        enum band b = risk_band(pv->round, &pv->s->profile, r);
+        sb_printf(&sb, "[%c %2lld] %s | %s", band_letter(b), risk_residual(pv->round, r),
+                  record_str(r, def, "title"), ref_label(pv, "resources", record_str(r, def, "resource")));
+        break;
+    }
+    case RC_CLEAR:
+        sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), record_str(r, def, "note"));
+        break;
+    case RC_SIGNOFFS:
+        sb_printf(&sb, "%s | %s | %s", r->id, record_str(r, def, "reviewer"), record_str(r, def, "date"));
+        break;
+    case RC_REVIEWS:
+        sb_printf(&sb, "%s [%s] %s", record_str(r, def, "date"), record_str(r, def, "trigger"),
+                  record_str(r, def, "changes"));
+        break;
+    }
+    return sb_take(&sb);
+}
+
 /* One line describing a record in a list. New string. */
 static char *record_line(const struct pview *pv, int coll, const struct record *r)
 {
+    if (pv->round)
+        return round_line(pv, coll, r);
     const struct coll_def *def = profile_coll_defs[coll];
     const struct profile *p = &pv->s->profile;
     struct strbuf sb = STRBUF_INIT;
@@ -243,6 +285,45 @@ static void deps_free(struct pview *pv)
     free(pv->deps);
     pv->deps = NULL;
     pv->ndeps = 0;
+}
+
+void pview_open_round(struct pview *pv, struct round *r, enum round_section sec, size_t index)
+{
+    pv->round = r;
+    pv->done = false;
+    pv->section = (size_t)sec;
+    pv->field_cur = pv->form_top = 0;
+    pv->form_only = sec == RSEC_HEAD || index != (size_t)-1;
+    if (sec == RSEC_HEAD) {
+        pv->level = PV_FORM;
+    } else if (index == (size_t)-1) {
+        pv->level = PV_LIST;
+        pv->list_cur = pv->list_top = 0;
+    } else {
+        pv->level = PV_FORM;
+        pv->rec = pv->list_cur = index;
+    }
+}
+
+void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
+{
+    pview_open_round(pv, r, sec, (size_t)-1);
+    pv->form_only = true;
+    add_entry(pv);
+    if (pv->level == PV_LIST && !pv->pick.open)
+        pv->done = true; /* nothing could be added (read-only) */
+}
+
+void pview_edit_field(struct pview *pv, const char *key)
+{
+    const struct coll_def *def;
+    if (!form_record(pv, &def))
+        return;
+    int i = field_index(def, key);
+    if (i < 0)
+        return;
+    pv->field_cur = (size_t)i;
+    start_edit(pv);
 }
 
 void pview_free(struct pview *pv)
@@ -368,11 +449,15 @@ static void pick_open(struct pview *pv, const struct field_def *f, const struct 
         for (const char *const *e = f->values; *e; e++)
             pick_add(pk, *e, enum_label(*e), v->set && v->s && strcmp(v->s, *e) == 0);
     } else if (strncmp(f->ref, "lib:", 4) == 0) {
-        const struct ref_table *t = library_table(pv->s->lib, f->ref + 4);
-        for (size_t i = 0; t && i < t->n; i++) {
-            const char *id = t->items[i].id;
-            bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
-            pick_add(pk, id, text_get(&t->items[i].title, pv->lang), on);
+        const struct ref_table *tabs[4];
+        size_t nt = library_ref_tables(pv->s->lib, f->ref + 4, tabs, 4);
+        for (size_t k = 0; k < nt; k++) {
+            const struct ref_table *t = tabs[k];
+            for (size_t i = 0; i < t->n; i++) {
+                const char *id = t->items[i].id;
+                bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
+                pick_add(pk, id, text_get(&t->items[i].title, pv->lang), on);
+            }
         }
     } else {
         for (int c = 0; c < COLL__COUNT; c++) {
@@ -404,10 +489,22 @@ static void pick_open_library_ids(struct pview *pv, struct collection *c)
 {
     struct pick *pk = &pv->pick;
     pick_close(pk);
-    const struct ref_table *t = library_table(pv->s->lib, c->def->id_ref + 4);
-    for (size_t i = 0; t && i < t->n; i++)
-        if (!coll_find(c, t->items[i].id))
-            pick_add(pk, t->items[i].id, text_get(&t->items[i].title, pv->lang), false);
+    if (strncmp(c->def->id_ref, "lib:", 4) == 0) {
+        const struct ref_table *t = library_table(pv->s->lib, c->def->id_ref + 4);
+        for (size_t i = 0; t && i < t->n; i++)
+            if (!coll_find(c, t->items[i].id))
+                pick_add(pk, t->items[i].id, text_get(&t->items[i].title, pv->lang), false);
+    } else {
+        /* entries of the profile, e.g. the resources without risk */
+        for (int k = 0; k < COLL__COUNT; k++) {
+            if (strcmp(profile_coll_defs[k]->key, c->def->id_ref) != 0)
+                continue;
+            const struct collection *pc = &pv->s->profile.c[k];
+            for (size_t i = 0; i < pc->n; i++)
+                if (!coll_find(c, pc->r[i].id))
+                    pick_add(pk, pc->r[i].id, ref_label(pv, c->def->id_ref, pc->r[i].id), false);
+        }
+    }
     if (!pk->n) {
         say(pv, false, "%s", _("Every item of the library is in the list already"));
         pick_close(pk);
@@ -639,6 +736,7 @@ static void open_section(struct pview *pv)
     switch (sec->kind) {
     case SEC_ORG:
     case SEC_CRITERIA:
+    case SEC_HEAD:
         pv->level = PV_FORM;
         break;
     case SEC_COLL:
@@ -665,7 +763,7 @@ static void add_entry(struct pview *pv)
     record_init(&r, c->def);
     if (c->def->has_id)
         r.id = coll_new_id(c);
-    if (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD]) {
+    if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;
     }
@@ -681,6 +779,8 @@ static const char *entry_name(struct pview *pv, struct collection *c, size_t i)
     const char *n = record_str(&c->r[i], c->def, "name");
     if (!*n)
         n = record_str(&c->r[i], c->def, "label");
+    if (!*n)
+        n = record_str(&c->r[i], c->def, "title");
     if (!*n && c->def->id_ref)
         n = ref_label(pv, c->def->id_ref, c->r[i].id);
     return *n ? n : (c->r[i].id ? c->r[i].id : "?");
@@ -698,7 +798,7 @@ void pview_answer(struct pview *pv, bool yes)
     char *name = xstrdup(entry_name(pv, c, i));
     char *id = c->r[i].id ? xstrdup(c->r[i].id) : NULL;
     coll_remove(c, i);
-    size_t refs = id ? profile_remove_refs(&pv->s->profile, c->def->key, id) : 0;
+    size_t refs = id && !pv->round ? profile_remove_refs(&pv->s->profile, c->def->key, id) : 0;
     if (refs)
         say(pv, false, _("Deleted \"%s\" and %zu references to it"), name, refs);
     else
@@ -744,6 +844,7 @@ static bool list_action(struct pview *pv, enum action a)
     }
     case ACT_BACK:
         pv->level = PV_MENU;
+        pv->done = pv->round != NULL;
         return true;
     default:
         return false;
@@ -756,6 +857,7 @@ static bool form_action(struct pview *pv, enum action a)
     struct record *r = form_record(pv, &def);
     if (!r) {
         pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
+        pv->done = pv->round != NULL;
         return true;
     }
     if (move_cursor(&pv->field_cur, def->nfields, a, pv->page))
@@ -781,6 +883,8 @@ static bool form_action(struct pview *pv, enum action a)
         return true;
     case ACT_BACK:
         pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
+        if (pv->round && (pv->form_only || pv->level == PV_MENU))
+            pv->done = true;
         return true;
     default:
         return false;
@@ -1030,7 +1134,10 @@ static void draw_header(struct pview *pv, int cols)
 {
     struct strbuf sb = STRBUF_INIT;
     const char *sep = glyph(" \xE2\x80\xBA ", " > ");
-    sb_printf(&sb, "kijun%s%s", sep, _("Profile"));
+    if (pv->round)
+        sb_printf(&sb, "kijun%s%s%s%s", sep, _("Assessment"), sep, pv->round->name);
+    else
+        sb_printf(&sb, "kijun%s%s", sep, _("Profile"));
     if (pv->level != PV_MENU)
         sb_printf(&sb, "%s%s", sep, _(cur_section(pv)->label));
     if (pv->level == PV_FORM && cur_section(pv)->kind == SEC_COLL) {
@@ -1057,7 +1164,10 @@ static void draw_status(struct pview *pv, int y, int cols)
     struct strbuf sb = STRBUF_INIT;
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
     char *ws = short_path(s->label, 16);
-    sb_printf(&sb, " %s%sprofile.cfg%s%s", ws, bar,
+    char file[96];
+    snprintf(file, sizeof file, pv->round ? "assessments/%.64s.cfg" : "profile.cfg",
+             pv->round ? pv->round->name : "");
+    sb_printf(&sb, " %s%s%s%s%s", ws, bar, file,
               session_modified(s) ? _(" [+] modified") : "", s->read_only ? _(" [read-only]") : "");
     free(ws);
     draw_status_message(y, cols, sb_str(&sb), pv->message, pv->message_is_error);

@@ -5,6 +5,7 @@
 #ifndef KIJUN_PROFILE_VIEW_H
 #define KIJUN_PROFILE_VIEW_H
 #include "ui/actions.h"
+#include "model/assessment.h"
 #include "ui/session.h"
 #include "util/edit.h"
 #include <stdbool.h>
@@ -27,6 +28,9 @@ struct dep_line {
 
 struct pview {
     struct session *s;
+    struct round *round;  /* when set, the lists and forms edit this round */
+    bool done;            /* a round's list or form was left: back to the caller */
+    bool form_only;       /* opened on a form: leaving it goes back to the caller */
     enum lang lang;
     enum pv_level level;
     size_t menu_cur;
@@ -48,6 +52,15 @@ struct pview {
 
 void pview_init(struct pview *pv, struct session *s, enum lang lang);
 void pview_free(struct pview *pv);
+/* Round sections (for pview_open_round). */
+enum round_section { RSEC_HEAD, RSEC_RISKS, RSEC_CLEAR, RSEC_SIGNOFFS, RSEC_REVIEWS };
+/* Edit a round: open the head's form, or a collection's list, or the
+ * form of one of its entries (index, or (size_t)-1 for the list). */
+void pview_open_round(struct pview *pv, struct round *r, enum round_section sec, size_t index);
+/* Put the form's cursor on field key and start editing it. */
+void pview_edit_field(struct pview *pv, const char *key);
+/* Add an entry to a round collection and open its form. */
+void pview_round_add(struct pview *pv, struct round *r, enum round_section sec);
 enum view pview_screen(const struct pview *pv);
 /* Handle an action; returns false when it was not for this view. */
 bool pview_action(struct pview *pv, enum action a);

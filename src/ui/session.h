@@ -16,6 +16,10 @@ struct session {
     struct profile profile, saved;
     struct checklist checklist, checklist_saved;
     struct ws_file pinfo, cinfo;
+    struct round *rounds, *rounds_saved;  /* assessments/NAME.cfg */
+    bool *round_new;              /* made in this session, not on disk yet */
+    size_t nrounds;
+    bool rounds_have_comments;
     bool read_only;
     char why_read_only[512];
     bool comments_ok;             /* the user agreed to drop comments */
@@ -32,6 +36,13 @@ void session_close(struct session *s);
 bool session_modified(const struct session *s);
 /* Does saving need the user's word first (comments would be dropped)? */
 bool session_save_needs_consent(const struct session *s);
+/* A new round named name: a copy of copy_from (or NULL for one made
+ * from the profile's criteria) dated today. Returns its index, or
+ * (size_t)-1 with a message (a bad or used name). */
+size_t session_new_round(struct session *s, const char *name, const struct round *copy_from,
+                         const char *today, char *msg, size_t size);
+/* Today as YYYY-MM-DD ($KIJUN_TODAY when set, for tests and workshops). */
+void session_today(char out[11]);
 /* Save what changed; msg tells the user what happened. */
 bool session_save(struct session *s, char *msg, size_t size);
 #endif

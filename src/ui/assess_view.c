@@ -1,0 +1,1019 @@
+/* assess_view: the risk assessment screens. */
+#include "config.h"
+#include "ui/assess_view.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void say(struct aview *av, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(struct aview *av, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(av->message, sizeof av->message, fmt, ap);
+    va_end(ap);
+    av->message_is_error = error;
+}
+
+static struct round *cur_round(struct aview *av)
+{
+    return av->round < av->s->nrounds ? &av->s->rounds[av->round] : NULL;
+}
+
+static const struct profile *prof(const struct aview *av)
+{
+    return &av->s->profile;
+}
+
+static const char *pname(const struct aview *av, int coll, const char *id)
+{
+    const struct record *r = coll_find(&av->s->profile.c[coll], id);
+    const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
+    return *n ? n : id;
+}
+
+/* The step's name as the Handbook (library) gives it, in the language. */
+static const char *step_title(const struct aview *av, enum step st)
+{
+    const struct ref_table *t = library_table(av->s->lib, "handbook");
+    for (size_t i = 0; t && i < t->n; i++)
+        if (ref_int(&t->items[i], "number", 0) == (long long)st + 1)
+            return text_get(&t->items[i].title, av->lang);
+    return _(step_name(st));
+}
+
+static void checks_refresh(struct aview *av)
+{
+    checks_free(&av->checks);
+    struct round *r = cur_round(av);
+    if (r)
+        round_validate(r, prof(av), av->s->lib, av->today, &av->checks);
+}
+
+void aview_init(struct aview *av, struct session *s, enum lang lang)
+{
+    memset(av, 0, sizeof *av);
+    av->s = s;
+    av->lang = lang;
+    pview_init(&av->edit, s, lang);
+    edit_init(&av->prompt, "", 256);
+    session_today(av->today);
+    av->hm_i = av->hm_l = 1;
+    av->page = 10;
+    /* start on the newest round */
+    av->cur[AV_ROUNDS] = s->nrounds ? s->nrounds - 1 : 0;
+}
+
+void aview_free(struct aview *av)
+{
+    pview_free(&av->edit);
+    edit_free(&av->prompt);
+    checks_free(&av->checks);
+    free(av->rows);
+    free(av->scope);
+    free(av->filter_text);
+}
+
+enum view aview_screen(const struct aview *av)
+{
+    if (av->prompting)
+        return SCREEN_PROMPT;
+    if (av->editing)
+        return pview_screen(&av->edit);
+    switch (av->level) {
+    case AV_ROUNDS: return SCREEN_ROUNDS;
+    case AV_STEPS: return SCREEN_STEPS;
+    case AV_SCOPE: return SCREEN_SCOPE;
+    case AV_REGISTER: return SCREEN_REGISTER;
+    case AV_HEATMAP: return SCREEN_HEATMAP;
+    case AV_CHECKS: return SCREEN_CHECKS;
+    default: return SCREEN_REVIEW;
+    }
+}
+
+bool aview_asking(const struct aview *av)
+{
+    return av->editing && av->edit.asking_delete;
+}
+
+const char *aview_question(const struct aview *av)
+{
+    return av->edit.message;
+}
+
+void aview_answer(struct aview *av, bool yes)
+{
+    pview_answer(&av->edit, yes);
+    snprintf(av->message, sizeof av->message, "%s", av->edit.message);
+}
+
+static bool read_only(struct aview *av)
+{
+    if (!av->s->read_only)
+        return false;
+    say(av, true, _("Read-only: %s"), av->s->why_read_only);
+    return true;
+}
+
+/* --- scoping ---------------------------------------------------------- */
+
+static void scope_push(struct aview *av, int kind, size_t index)
+{
+    av->scope = xrealloc(av->scope, (av->nscope + 1) * sizeof *av->scope);
+    av->scope[av->nscope++] = (struct scope_line){kind, index};
+}
+
+/* Services, each with its operations and their resources, then the
+ * resources in scope that no service in the list reaches. */
+static void scope_build(struct aview *av)
+{
+    const struct profile *p = prof(av);
+    const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
+                            *rs = &p->c[COLL_RESOURCES];
+    int fs = field_index(ops->def, "services"), fo = field_index(rs->def, "operations");
+    av->nscope = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        scope_push(av, 0, i);
+        for (size_t k = 0; k < ops->n; k++) {
+            if (!strlist_has(&ops->r[k].v[fs].list, sv->r[i].id))
+                continue;
+            scope_push(av, 1, k);
+            for (size_t j = 0; j < rs->n; j++)
+                if (strlist_has(&rs->r[j].v[fo].list, ops->r[k].id))
+                    scope_push(av, 2, j);
+        }
+    }
+    for (size_t j = 0; j < rs->n; j++)
+        if (!rs->r[j].v[fo].list.n)
+            scope_push(av, 2, j);
+}
+
+static struct strlist *head_list(struct round *r, const char *key)
+{
+    struct value *v = record_value(&r->head, &round_head_def, key);
+    v->set = true;
+    return &v->list;
+}
+
+static void scope_toggle(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    size_t i = av->cur[AV_SCOPE];
+    if (!r || i >= av->nscope || read_only(av))
+        return;
+    const struct profile *p = prof(av);
+    const struct scope_line *l = &av->scope[i];
+    if (l->kind == 1) {
+        say(av, false, "%s", _("Operations follow their service: put the service or a resource in scope"));
+        return;
+    }
+    if (l->kind == 2) {
+        const char *id = p->c[COLL_RESOURCES].r[l->index].id;
+        struct strlist *rl = head_list(r, "resources");
+        if (strlist_has(rl, id))
+            strlist_remove(rl, id);
+        else
+            strlist_add(rl, id);
+        return;
+    }
+    const char *sid = p->c[COLL_SERVICES].r[l->index].id;
+    struct strlist *sl = head_list(r, "services");
+    if (strlist_has(sl, sid)) {
+        strlist_remove(sl, sid);
+        say(av, false, "%s", _("Service out of scope; its resources stay until you take them out"));
+        return;
+    }
+    strlist_add(sl, sid);
+    /* lay out what the service depends on: its resources come into scope */
+    size_t added = 0;
+    struct strlist *rl = head_list(r, "resources");
+    for (size_t k = i + 1; k < av->nscope && av->scope[k].kind != 0; k++) {
+        if (av->scope[k].kind != 2)
+            continue;
+        const char *rid = p->c[COLL_RESOURCES].r[av->scope[k].index].id;
+        if (!strlist_has(rl, rid)) {
+            strlist_add(rl, rid);
+            added++;
+        }
+    }
+    say(av, false, _("Service in scope, with %zu of its resources"), added);
+}
+
+/* --- register -------------------------------------------------------- */
+
+static void register_build(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    free(av->rows);
+    av->rows = NULL;
+    av->nrows = 0;
+    if (!r)
+        return;
+    av->rows = xcalloc(r->c[RC_RISKS].n + 1, sizeof *av->rows);
+    av->filter.text = av->filter_text;
+    av->nrows = round_register(r, prof(av), av->sort, &av->filter, av->rows);
+    if (av->cur[AV_REGISTER] >= av->nrows)
+        av->cur[AV_REGISTER] = av->nrows ? av->nrows - 1 : 0;
+}
+
+static const char *const decisions[] = {"", "mitigate", "accept", "avoid", "transfer"};
+
+static void next_decision(struct aview *av)
+{
+    if (!av->filter.decision) {
+        av->filter.decision = decisions[0];
+        return;
+    }
+    for (size_t i = 0; i < 5; i++) {
+        if (av->filter.decision == decisions[i]) {
+            av->filter.decision = i + 1 < 5 ? decisions[i + 1] : NULL;
+            return;
+        }
+    }
+    av->filter.decision = NULL;
+}
+
+/* The owners of the round's risks, in turn, then any. */
+static void next_owner(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    const struct collection *c = &r->c[RC_RISKS];
+    const char *owners[256];
+    size_t n = 0;
+    for (size_t i = 0; i < c->n && n < 256; i++) {
+        const char *o = record_str(&c->r[i], c->def, "owner");
+        bool seen = !*o;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(owners[k], o) == 0;
+        if (!seen)
+            owners[n++] = o;
+    }
+    av->owner_pick = av->owner_pick >= n ? 0 : av->owner_pick + 1;
+    av->filter.owner = av->owner_pick < n ? owners[av->owner_pick] : NULL;
+}
+
+static void describe_filter(struct aview *av, struct strbuf *sb)
+{
+    struct risk_filter *f = &av->filter;
+    sb_printf(sb, _("sorted by %s"), _(sort_name(av->sort)));
+    if (f->band != BAND_NONE)
+        sb_printf(sb, _("; band %s"), _(band_name(f->band)));
+    if (f->decision)
+        sb_printf(sb, _("; decision %s"), *f->decision ? f->decision : _("none yet"));
+    if (f->owner)
+        sb_printf(sb, _("; owner %s"), f->owner);
+    if (f->impact)
+        sb_printf(sb, _("; cell impact %lld x likelihood %lld"), f->impact, f->likelihood);
+    if (av->filter_text && *av->filter_text)
+        sb_printf(sb, _("; text \"%s\""), av->filter_text);
+}
+
+/* --- actions --------------------------------------------------------------- */
+
+static void open_edit(struct aview *av, enum round_section sec, size_t index)
+{
+    pview_open_round(&av->edit, cur_round(av), sec, index);
+    av->editing = true;
+}
+
+static void add_in(struct aview *av, enum round_section sec)
+{
+    if (read_only(av))
+        return;
+    pview_round_add(&av->edit, cur_round(av), sec);
+    av->editing = !av->edit.done;
+}
+
+static void open_step(struct aview *av, enum step st)
+{
+    switch (st) {
+    case STEP_PREP: open_edit(av, RSEC_HEAD, 0); break;
+    case STEP_SCOPE: av->level = AV_SCOPE; scope_build(av); break;
+    case STEP_ASSESS: av->level = AV_REGISTER; av->back = AV_STEPS; register_build(av); break;
+    case STEP_VALIDATE: av->level = AV_CHECKS; break;
+    default: av->level = AV_REVIEW; break;
+    }
+}
+
+/* Enter on a check: the place that fixes it. */
+static void jump_to_check(struct aview *av)
+{
+    size_t i = av->cur[AV_CHECKS];
+    if (i >= av->checks.n)
+        return;
+    const struct check *c = &av->checks.v[i];
+    if (c->coll == RC_RISKS)
+        open_edit(av, RSEC_RISKS, c->index);
+    else if (c->coll == RC_SIGNOFFS)
+        open_edit(av, RSEC_SIGNOFFS, (size_t)-1);
+    else if (c->coll == RC_REVIEWS)
+        open_edit(av, RSEC_REVIEWS, (size_t)-1);
+    else
+        open_step(av, c->step);
+}
+
+/* Lines of the review screen and what Enter does on each. */
+struct review_line {
+    char *text;
+    int act;             /* 0 none, 1 head form, 2 review entry, 3 risk now, 4 compare */
+    size_t index;
+    bool warn;
+};
+
+static size_t review_lines(struct aview *av, struct review_line **out);
+
+static void review_free(struct review_line *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].text);
+    free(v);
+}
+
+static void review_enter(struct aview *av)
+{
+    struct review_line *v;
+    size_t n = review_lines(av, &v);
+    size_t i = av->cur[AV_REVIEW];
+    if (i < n) {
+        switch (v[i].act) {
+        case 1: open_edit(av, RSEC_HEAD, 0); break;
+        case 2: open_edit(av, RSEC_REVIEWS, v[i].index); break;
+        case 3: open_edit(av, RSEC_RISKS, v[i].index); break;
+        default: break;
+        }
+    }
+    review_free(v, n);
+}
+
+/* c on the review: compare with the next earlier round. */
+static void compare_next(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    if (read_only(av) || av->s->nrounds < 2)
+        return;
+    struct value *prev = record_value(&r->head, &round_head_def, "previous");
+    size_t start = 0;
+    for (size_t i = 0; i < av->s->nrounds; i++)
+        if (prev->s && strcmp(av->s->rounds[i].name, prev->s) == 0)
+            start = i + 1;
+    for (size_t k = 0; k < av->s->nrounds; k++) {
+        size_t i = (start + k) % av->s->nrounds;
+        if (i == av->round)
+            continue;
+        free(prev->s);
+        prev->s = xstrdup(av->s->rounds[i].name);
+        prev->set = true;
+        say(av, false, _("Compared with round %s"), prev->s);
+        return;
+    }
+}
+
+static void start_prompt(struct aview *av, int kind)
+{
+    av->prompting = true;
+    av->prompt_kind = kind;
+    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text : "");
+    say(av, false, "%s", kind == 0 ? _("Name of the new round (e.g. 2027), Enter makes it, Esc cancels")
+                       : kind == 1 ? _("Name of the copy, Enter makes it, Esc cancels")
+                                   : _("Text to look for, Enter filters, Esc cancels"));
+}
+
+static void finish_prompt(struct aview *av)
+{
+    av->prompting = false;
+    const char *text = av->prompt.buf;
+    if (av->prompt_kind == 2) {
+        free(av->filter_text);
+        av->filter_text = *text ? xstrdup(text) : NULL;
+        av->message[0] = '\0';
+        register_build(av);
+        return;
+    }
+    char msg[512];
+    const struct round *from = av->prompt_kind == 1 ? cur_round(av) : NULL;
+    if (av->prompt_kind == 1 && av->cur[AV_ROUNDS] < av->s->nrounds)
+        from = &av->s->rounds[av->cur[AV_ROUNDS]];
+    size_t i = session_new_round(av->s, text, from, av->today, msg, sizeof msg);
+    say(av, i == (size_t)-1, "%s", msg);
+    if (i != (size_t)-1) {
+        av->round = av->cur[AV_ROUNDS] = i;
+        av->level = AV_STEPS;
+        av->cur[AV_STEPS] = 0;
+        checks_refresh(av);
+    }
+}
+
+static bool prompt_action(struct aview *av, enum action a)
+{
+    struct edit *e = &av->prompt;
+    switch (a) {
+    case ACT_EDIT_ACCEPT: finish_prompt(av); return true;
+    case ACT_EDIT_CANCEL: av->prompting = false; av->message[0] = '\0'; return true;
+    case ACT_EDIT_LEFT: edit_left(e); return true;
+    case ACT_EDIT_RIGHT: edit_right(e); return true;
+    case ACT_EDIT_HOME: edit_home(e); return true;
+    case ACT_EDIT_END: edit_end(e); return true;
+    case ACT_EDIT_BACKSPACE: edit_backspace(e); return true;
+    case ACT_EDIT_DELETE: edit_delete(e); return true;
+    case ACT_EDIT_KILL_END: edit_kill_end(e); return true;
+    case ACT_EDIT_KILL_START: edit_kill_start(e); return true;
+    case ACT_EDIT_KILL_WORD: edit_kill_word(e); return true;
+    default: return false;
+    }
+}
+
+void aview_input(struct aview *av, const char *utf8)
+{
+    if (av->prompting)
+        edit_insert(&av->prompt, utf8);
+    else if (av->editing)
+        pview_input(&av->edit, utf8);
+}
+
+static size_t level_rows(struct aview *av)
+{
+    switch (av->level) {
+    case AV_ROUNDS: return av->s->nrounds;
+    case AV_STEPS: return STEP__COUNT;
+    case AV_SCOPE: return av->nscope;
+    case AV_REGISTER: return av->nrows;
+    case AV_CHECKS: return av->checks.n;
+    case AV_REVIEW: {
+        struct review_line *v;
+        size_t n = review_lines(av, &v);
+        review_free(v, n);
+        return n;
+    }
+    default: return 0;
+    }
+}
+
+static bool move_cursor(struct aview *av, enum action a)
+{
+    size_t n = level_rows(av), *cur = &av->cur[av->level];
+    switch (a) {
+    case ACT_UP: if (*cur) (*cur)--; return true;
+    case ACT_DOWN: if (*cur + 1 < n) (*cur)++; return true;
+    case ACT_PAGE_UP: *cur = *cur > (size_t)av->page ? *cur - (size_t)av->page : 0; return true;
+    case ACT_PAGE_DOWN: *cur = n ? (*cur + (size_t)av->page < n ? *cur + (size_t)av->page : n - 1) : 0; return true;
+    case ACT_FIRST: *cur = 0; return true;
+    case ACT_LAST: *cur = n ? n - 1 : 0; return true;
+    default: return false;
+    }
+}
+
+static bool heatmap_action(struct aview *av, enum action a)
+{
+    long long ni = (long long)prof(av)->c[COLL_IMPACT].n, nl = (long long)prof(av)->c[COLL_LIKELIHOOD].n;
+    switch (a) {
+    case ACT_UP: if (av->hm_i < ni) av->hm_i++; return true;
+    case ACT_DOWN: if (av->hm_i > 1) av->hm_i--; return true;
+    case ACT_LEFT: if (av->hm_l > 1) av->hm_l--; return true;
+    case ACT_RIGHT: if (av->hm_l < nl) av->hm_l++; return true;
+    case ACT_SELECT:
+        memset(&av->filter, 0, sizeof av->filter);
+        av->filter.impact = av->hm_i;
+        av->filter.likelihood = av->hm_l;
+        av->level = AV_REGISTER;
+        av->back = AV_HEATMAP;
+        av->cur[AV_REGISTER] = 0;
+        register_build(av);
+        return true;
+    case ACT_BACK:
+        av->level = AV_STEPS;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool register_action(struct aview *av, enum action a)
+{
+    switch (a) {
+    case ACT_SELECT:
+        if (av->cur[AV_REGISTER] < av->nrows)
+            open_edit(av, RSEC_RISKS, av->rows[av->cur[AV_REGISTER]]);
+        return true;
+    case ACT_ADD: add_in(av, RSEC_RISKS); return true;
+    case ACT_ADD_THREAT:
+        add_in(av, RSEC_RISKS);
+        if (av->editing)
+            pview_edit_field(&av->edit, "threat");
+        return true;
+    case ACT_SORT: av->sort = (enum risk_sort)((av->sort + 1) % SORT__COUNT); break;
+    case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
+    case ACT_FILTER_DECISION: next_decision(av); break;
+    case ACT_FILTER_OWNER: next_owner(av); break;
+    case ACT_FILTER_TEXT: start_prompt(av, 2); return true;
+    case ACT_CLEAR_FILTERS:
+        memset(&av->filter, 0, sizeof av->filter);
+        free(av->filter_text);
+        av->filter_text = NULL;
+        break;
+    case ACT_HEATMAP: av->level = AV_HEATMAP; return true;
+    case ACT_BACK:
+        av->level = av->back == AV_HEATMAP ? AV_HEATMAP : AV_STEPS;
+        if (av->level == AV_HEATMAP)
+            av->filter.impact = av->filter.likelihood = 0;
+        return true;
+    default: return false;
+    }
+    av->cur[AV_REGISTER] = 0;
+    register_build(av);
+    return true;
+}
+
+bool aview_action(struct aview *av, enum action a)
+{
+    if (av->prompting)
+        return prompt_action(av, a);
+    if (av->editing) {
+        bool used = pview_action(&av->edit, a);
+        if (av->edit.done) {
+            av->editing = false;
+            checks_refresh(av);
+            register_build(av);
+        }
+        return used;
+    }
+    av->message[0] = '\0';
+    if (av->level == AV_HEATMAP)
+        return heatmap_action(av, a);
+    if (av->level != AV_HEATMAP && move_cursor(av, a))
+        return true;
+    switch (av->level) {
+    case AV_ROUNDS:
+        if (a == ACT_SELECT && av->s->nrounds) {
+            av->round = av->cur[AV_ROUNDS];
+            av->level = AV_STEPS;
+            checks_refresh(av);
+            return true;
+        }
+        if (a == ACT_ADD && !read_only(av)) {
+            start_prompt(av, 0);
+            return true;
+        }
+        if (a == ACT_COPY && av->s->nrounds && !read_only(av)) {
+            start_prompt(av, 1);
+            return true;
+        }
+        return false;
+    case AV_STEPS:
+        if (a == ACT_SELECT) { open_step(av, (enum step)av->cur[AV_STEPS]); return true; }
+        if (a == ACT_HEATMAP) { av->level = AV_HEATMAP; return true; }
+        if (a == ACT_REGISTER) { open_step(av, STEP_ASSESS); return true; }
+        if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_BACK) { av->level = AV_ROUNDS; return true; }
+        return false;
+    case AV_SCOPE:
+        if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
+        if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
+        return false;
+    case AV_REGISTER:
+        return register_action(av, a);
+    case AV_CHECKS:
+        if (a == ACT_SELECT) { jump_to_check(av); return true; }
+        if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
+        return false;
+    case AV_REVIEW:
+        if (a == ACT_SELECT) { review_enter(av); return true; }
+        if (a == ACT_ADD) { add_in(av, RSEC_REVIEWS); return true; }
+        if (a == ACT_COMPARE) { compare_next(av); return true; }
+        if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* --- drawing ------------------------------------------------------------------ */
+
+static void scroll_to(size_t cur, size_t *top, int height)
+{
+    if (height < 1)
+        height = 1;
+    if (cur < *top)
+        *top = cur;
+    if (cur >= *top + (size_t)height)
+        *top = cur - (size_t)height + 1;
+}
+
+/* Rows of text with a cursor; attr per row from warn. */
+static void draw_list(struct aview *av, int y, int height, int cols, char **lines, const bool *warn,
+                      size_t n)
+{
+    size_t *cur = &av->cur[av->level], *top = &av->top[av->level];
+    scroll_to(*cur, top, height);
+    for (int r = 0; r < height; r++) {
+        size_t i = *top + (size_t)r;
+        if (i >= n) {
+            draw_blank(y + r, 0, cols, A_NORMAL);
+            continue;
+        }
+        attr_t attr = i == *cur ? role_attr(ROLE_SELECTED) : warn && warn[i] ? role_attr(ROLE_BASELINE) : A_NORMAL;
+        draw_cell(y + r, 0, 1, i == *cur ? ">" : " ", attr);
+        draw_cell(y + r, 1, cols - 1, lines[i], attr);
+    }
+}
+
+static void free_lines(char **lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+static void band_counts(struct aview *av, struct round *r, size_t counts[BAND__COUNT], size_t *over,
+                        size_t *overdue, size_t *accepted)
+{
+    memset(counts, 0, BAND__COUNT * sizeof *counts);
+    *over = *overdue = *accepted = 0;
+    for (size_t k = 0; k < r->c[RC_RISKS].n; k++) {
+        const struct record *x = &r->c[RC_RISKS].r[k];
+        counts[risk_band(r, prof(av), x)]++;
+        *over += risk_over_threshold(r, x);
+        *overdue += risk_overdue(x, av->today);
+        *accepted += strcmp(record_str(x, x ? round_coll_defs[RC_RISKS] : NULL, "decision"), "accept") == 0;
+    }
+}
+
+static void draw_rounds(struct aview *av, int y, int height, int cols)
+{
+    size_t n = av->s->nrounds;
+    draw_cell(y, 0, cols, _("Assessment rounds (assessments/*.cfg)"), role_attr(ROLE_HEADING));
+    if (!n) {
+        draw_cell(y + 2, 2, cols - 2, _("No round yet: press a to start one."), role_attr(ROLE_DIM));
+        return;
+    }
+    char **lines = xcalloc(n, sizeof *lines);
+    for (size_t i = 0; i < n; i++) {
+        struct round *r = &av->s->rounds[i];
+        struct checks c = {0};
+        round_validate(r, prof(av), av->s->lib, av->today, &c);
+        const struct check *why;
+        enum step next = next_step(&c, &why);
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%-8s %s  %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
+                  record_str(&r->head, &round_head_def, "purpose"), r->c[RC_RISKS].n, _("risks"));
+        if (next == STEP__COUNT)
+            sb_adds(&sb, _("every check passes"));
+        else
+            sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
+        lines[i] = sb_take(&sb);
+        checks_free(&c);
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
+    free_lines(lines, n);
+}
+
+static void draw_steps(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, _("Round %s, %s: %s"), r->name, record_str(&r->head, &round_head_def, "date"),
+              record_str(&r->head, &round_head_def, "purpose"));
+    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
+    sb_reset(&sb);
+    const struct check *why;
+    enum step next = next_step(&av->checks, &why);
+    if (next == STEP__COUNT)
+        sb_adds(&sb, _("Every check passes."));
+    else
+        sb_printf(&sb, _("Next: %d %s: %s"), (int)next + 1, step_title(av, next), why->text);
+    draw_cell(y + 1, 0, cols, sb_str(&sb), role_attr(next == STEP__COUNT ? ROLE_LABEL : ROLE_NOTICE));
+    char *lines[STEP__COUNT];
+    bool warn[STEP__COUNT];
+    for (int s = 0; s < STEP__COUNT; s++) {
+        size_t done, total;
+        step_progress(&av->checks, (enum step)s, &done, &total);
+        struct strbuf l = STRBUF_INIT;
+        const char *title = step_title(av, (enum step)s);
+        sb_printf(&l, "%d %s", s + 1, title);
+        for (int w = utf8_width(title) + 2; w < 34; w++)
+            sb_addc(&l, ' ');
+        sb_printf(&l, " %3zu/%-3zu %s", done, total, done == total ? _("done") : _("! to do"));
+        lines[s] = sb_take(&l);
+        warn[s] = done != total;
+    }
+    draw_list(av, y + 3, STEP__COUNT, cols, lines, warn, STEP__COUNT);
+    for (int s = 0; s < STEP__COUNT; s++)
+        free(lines[s]);
+    size_t bands[BAND__COUNT], over, overdue, accepted;
+    band_counts(av, r, bands, &over, &overdue, &accepted);
+    sb_reset(&sb);
+    sb_printf(&sb, _("Risks %zu: L %zu, M %zu, H %zu, V %zu | over the threshold %zu | overdue %zu | accepted %zu"),
+              r->c[RC_RISKS].n, bands[BAND_LOW], bands[BAND_MEDIUM], bands[BAND_HIGH], bands[BAND_VERY_HIGH],
+              over, overdue, accepted);
+    draw_cell(y + 4 + STEP__COUNT, 0, cols, sb_str(&sb), A_NORMAL);
+    sb_free(&sb);
+    for (int k = y + 5 + STEP__COUNT; k < y + height; k++)
+        draw_blank(k, 0, cols, A_NORMAL);
+}
+
+static void draw_scope(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    const struct profile *p = prof(av);
+    const struct strlist *sl = head_list(r, "services"), *rl = head_list(r, "resources");
+    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or takes it out"),
+              role_attr(ROLE_HEADING));
+    char **lines = xcalloc(av->nscope + 1, sizeof *lines);
+    bool *warn = xcalloc(av->nscope + 1, sizeof *warn);
+    for (size_t i = 0; i < av->nscope; i++) {
+        const struct scope_line *l = &av->scope[i];
+        struct strbuf sb = STRBUF_INIT;
+        if (l->kind == 0) {
+            const struct record *s = &p->c[COLL_SERVICES].r[l->index];
+            sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", record_str(s, profile_coll_defs[COLL_SERVICES], "name"));
+            if (!service_operation_count(p, s->id)) {
+                sb_adds(&sb, _("  ! no operations in the profile (press 4 to add them)"));
+                warn[i] = true;
+            }
+        } else if (l->kind == 1) {
+            sb_printf(&sb, "      %s", record_str(&p->c[COLL_OPERATIONS].r[l->index], profile_coll_defs[COLL_OPERATIONS], "name"));
+        } else {
+            const struct record *res = &p->c[COLL_RESOURCES].r[l->index];
+            sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
+                      record_str(res, profile_coll_defs[COLL_RESOURCES], "name"),
+                      record_str(res, profile_coll_defs[COLL_RESOURCES], "kind"));
+        }
+        lines[i] = sb_take(&sb);
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, warn, av->nscope);
+    free_lines(lines, av->nscope);
+    free(warn);
+}
+
+static void draw_register(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    const struct coll_def *def = round_coll_defs[RC_RISKS];
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, _("Risk register: %zu of %zu risks, "), av->nrows, r->c[RC_RISKS].n);
+    describe_filter(av, &sb);
+    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
+    sb_free(&sb);
+    char **lines = xcalloc(av->nrows + 1, sizeof *lines);
+    bool *warn = xcalloc(av->nrows + 1, sizeof *warn);
+    for (size_t i = 0; i < av->nrows; i++) {
+        const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
+        enum band b = risk_band(r, prof(av), x);
+        struct strbuf l = STRBUF_INIT;
+        const char *decision = record_str(x, def, "decision");
+        sb_printf(&l, "[%c %2lld] %s | %s | %s | %s", band_letter(b), risk_residual(r, x),
+                  record_str(x, def, "title"), pname(av, COLL_SERVICES, record_str(x, def, "service")),
+                  *decision ? decision : "-", *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
+        if (*record_str(x, def, "due"))
+            sb_printf(&l, " | %s", record_str(x, def, "due"));
+        if (risk_overdue(x, av->today)) {
+            sb_adds(&l, _(" ! overdue"));
+            warn[i] = true;
+        }
+        lines[i] = sb_take(&l);
+    }
+    if (!av->nrows)
+        draw_cell(y + 2, 2, cols - 2, r->c[RC_RISKS].n ? _("No risk passes the filter: x clears it.")
+                                                        : _("No risk yet: a writes one, t takes one from the threat catalogue."),
+                  role_attr(ROLE_DIM));
+    else
+        draw_list(av, y + 1, height - 1, cols, lines, warn, av->nrows);
+    free_lines(lines, av->nrows);
+    free(warn);
+}
+
+static void draw_heatmap(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    const struct profile *p = prof(av);
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    for (int k = y; k < y + height; k++)
+        draw_blank(k, 0, cols, A_NORMAL);
+    if (!ni || !nl) {
+        draw_cell(y + 1, 2, cols - 2, _("The profile has no scales: press 4 and fill in the risk criteria."), role_attr(ROLE_NOTICE));
+        return;
+    }
+    size_t *counts = xcalloc(ni * nl, sizeof *counts);
+    round_heatmap(r, p, counts);
+    draw_cell(y, 0, cols, _("Heat map: residual risks per impact (rows) x likelihood (columns); arrows choose a cell, Enter lists its risks"),
+              role_attr(ROLE_HEADING));
+    long long t = round_threshold(r), max = round_max(r, p);
+    int cw = 7, lx = 16;
+    /* likelihood header */
+    for (size_t l = 0; l < nl; l++) {
+        char h[32];
+        snprintf(h, sizeof h, " L%zu", l + 1);
+        draw_cell(y + 1, lx + (int)l * cw, cw, h, role_attr(ROLE_LABEL));
+    }
+    for (size_t row = 0; row < ni; row++) {
+        size_t i = ni - row; /* highest impact on top */
+        int yy = y + 2 + (int)row;
+        const char *label = record_str(&p->c[COLL_IMPACT].r[i - 1], profile_coll_defs[COLL_IMPACT], "label");
+        char lab[80];
+        snprintf(lab, sizeof lab, "I%zu %s", i, label);
+        draw_cell(yy, 0, lx - 1, lab, role_attr(ROLE_LABEL));
+        for (size_t l = 1; l <= nl; l++) {
+            enum band b = band_of(round_value(r, (long long)i, (long long)l), t, max);
+            size_t n = counts[(i - 1) * nl + (l - 1)];
+            bool sel = (long long)i == av->hm_i && (long long)l == av->hm_l;
+            char cell[32];
+            snprintf(cell, sizeof cell, sel ? "[%c%3zu]" : " %c%3zu ", band_letter(b), n);
+            attr_t attr = b == BAND_VERY_HIGH ? role_attr(ROLE_NOTICE)
+                        : b == BAND_HIGH ? (role_attr(ROLE_SELECTED_DIM))
+                        : b == BAND_MEDIUM ? A_BOLD : A_NORMAL;
+            if (sel)
+                attr = role_attr(ROLE_SELECTED);
+            draw_cell(yy, lx + (int)(l - 1) * cw, cw - 1, cell, attr);
+        }
+    }
+    int ly = y + 3 + (int)ni;
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
+              record_str(&r->head, &round_head_def, "rule"), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
+    draw_cell(ly, 0, cols, sb_str(&sb), A_NORMAL);
+    sb_reset(&sb);
+    const char *il = record_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], profile_coll_defs[COLL_IMPACT], "label");
+    const char *ll = record_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], profile_coll_defs[COLL_LIKELIHOOD], "label");
+    sb_printf(&sb, _("Cell: impact %lld (%s) x likelihood %lld (%s) = %lld, %zu risks"), av->hm_i, il, av->hm_l, ll,
+              round_value(r, av->hm_i, av->hm_l), counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)]);
+    draw_cell(ly + 1, 0, cols, sb_str(&sb), A_BOLD);
+    sb_free(&sb);
+    free(counts);
+}
+
+static void draw_checks(struct aview *av, int y, int height, int cols)
+{
+    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S signs off)"),
+              role_attr(ROLE_HEADING));
+    size_t n = av->checks.n;
+    char **lines = xcalloc(n + 1, sizeof *lines);
+    bool *warn = xcalloc(n + 1, sizeof *warn);
+    for (size_t i = 0; i < n; i++) {
+        const struct check *c = &av->checks.v[i];
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s %d %s", c->ok ? " ok " : "[!!]", (int)c->step + 1, c->text);
+        lines[i] = sb_take(&sb);
+        warn[i] = !c->ok;
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, warn, n);
+    free_lines(lines, n);
+    free(warn);
+}
+
+static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = (struct review_line){xstrdup(buf), act, index, warn};
+}
+
+static size_t review_lines(struct aview *av, struct review_line **out)
+{
+    struct review_line *v = NULL;
+    size_t n = 0;
+    struct round *r = cur_round(av);
+    const char *next = record_str(&r->head, &round_head_def, "next_review");
+    if (!*next)
+        rl_add(&v, &n, 1, 0, true, "%s", _("Next review: not set (Enter sets it)"));
+    else if (strcmp(next, av->today) < 0)
+        rl_add(&v, &n, 1, 0, true, _("Next review: %s ! passed (today is %s)"), next, av->today);
+    else
+        rl_add(&v, &n, 1, 0, false, _("Next review: %s"), next);
+    rl_add(&v, &n, 0, 0, false, _("Review log (%zu; a adds an entry):"), r->c[RC_REVIEWS].n);
+    const struct coll_def *rd = round_coll_defs[RC_REVIEWS];
+    for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
+        const struct record *e = &r->c[RC_REVIEWS].r[i];
+        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), record_str(e, rd, "trigger"),
+               record_str(e, rd, "changes"));
+    }
+    const char *prev = record_str(&r->head, &round_head_def, "previous");
+    const struct round *before = NULL;
+    for (size_t i = 0; i < av->s->nrounds; i++)
+        if (*prev && strcmp(av->s->rounds[i].name, prev) == 0)
+            before = &av->s->rounds[i];
+    if (!before) {
+        rl_add(&v, &n, 0, 0, false, "%s", *prev ? _("Comparison: the earlier round is not in this workspace (c chooses one)")
+                                               : _("Comparison: no earlier round chosen (c chooses one)"));
+    } else {
+        struct diff *d;
+        size_t nd = round_compare(r, before, &d);
+        rl_add(&v, &n, 0, 0, false, _("Compared with round %s (c chooses another): %zu changes"), before->name, nd);
+        const struct coll_def *kd = round_coll_defs[RC_RISKS];
+        for (size_t i = 0; i < nd; i++) {
+            const struct record *x = d[i].now ? d[i].now : d[i].before;
+            size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
+            switch (d[i].kind) {
+            case DIFF_ADDED:
+                rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
+                break;
+            case DIFF_REMOVED:
+                rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
+                break;
+            case DIFF_ROSE:
+                rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                       record_str(x, kd, "title"));
+                break;
+            case DIFF_FELL:
+                rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                       record_str(x, kd, "title"));
+                break;
+            }
+        }
+        free(d);
+    }
+    *out = v;
+    return n;
+}
+
+static void draw_review(struct aview *av, int y, int height, int cols)
+{
+    draw_cell(y, 0, cols, _("Review: the next review, the review log and the comparison with an earlier round"),
+              role_attr(ROLE_HEADING));
+    struct review_line *v;
+    size_t n = review_lines(av, &v);
+    char **lines = xcalloc(n + 1, sizeof *lines);
+    bool *warn = xcalloc(n + 1, sizeof *warn);
+    for (size_t i = 0; i < n; i++) {
+        lines[i] = v[i].text;
+        warn[i] = v[i].warn;
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, warn, n);
+    free(lines);
+    free(warn);
+    review_free(v, n);
+}
+
+static void draw_header(struct aview *av, int cols)
+{
+    const char *sep = glyph(" \xE2\x80\xBA ", " > ");
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "kijun%s%s", sep, _("Assessment"));
+    struct round *r = cur_round(av);
+    if (av->level != AV_ROUNDS && r)
+        sb_printf(&sb, "%s%s", sep, r->name);
+    static const enum step of_level[] = {0, 0, STEP_SCOPE, STEP_ASSESS, STEP_ASSESS, STEP_VALIDATE, STEP_REVIEW};
+    if (av->level >= AV_SCOPE)
+        sb_printf(&sb, "%s%d %s", sep, (int)of_level[av->level] + 1, step_title(av, of_level[av->level]));
+    if (av->level == AV_HEATMAP)
+        sb_printf(&sb, "%s%s", sep, _("Heat map"));
+    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
+    draw_cell(0, 1, cols - 1, sb_str(&sb), role_attr(ROLE_TITLE));
+    sb_free(&sb);
+}
+
+void aview_draw(struct aview *av, int rows, int cols)
+{
+    if (av->editing) {
+        pview_draw(&av->edit, rows, cols);
+        return;
+    }
+    int body = rows - 3, y = 1;
+    av->page = body > 3 ? body - 2 : 1;
+    draw_header(av, cols);
+    for (int k = y; k < y + body; k++)
+        draw_blank(k, 0, cols, A_NORMAL);
+    if (av->level != AV_ROUNDS && !cur_round(av))
+        av->level = AV_ROUNDS;
+    switch (av->level) {
+    case AV_ROUNDS: draw_rounds(av, y, body, cols); break;
+    case AV_STEPS: draw_steps(av, y, body, cols); break;
+    case AV_SCOPE: scope_build(av); draw_scope(av, y, body, cols); break;
+    case AV_REGISTER: draw_register(av, y, body, cols); break;
+    case AV_HEATMAP: draw_heatmap(av, y, body, cols); break;
+    case AV_CHECKS: draw_checks(av, y, body, cols); break;
+    case AV_REVIEW: draw_review(av, y, body, cols); break;
+    }
+    /* the status line */
+    struct strbuf sb = STRBUF_INIT;
+    char *ws = short_path(av->s->label, 16);
+    const char *bar = glyph(" \xE2\x94\x82 ", " | ");
+    sb_printf(&sb, " %s%s%s%s%s", ws, bar, _("today"), " ", av->today);
+    if (session_modified(av->s))
+        sb_adds(&sb, _(" [+] modified"));
+    if (av->s->read_only)
+        sb_adds(&sb, _(" [read-only]"));
+    free(ws);
+    if (av->prompting) {
+        draw_blank(rows - 2, 0, cols, A_NORMAL);
+        draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
+        draw_cell(rows - 2, 2, cols - 2, av->prompt.buf, A_NORMAL);
+        move(rows - 2, 2 + edit_cursor_col(&av->prompt) < cols ? 2 + edit_cursor_col(&av->prompt) : cols - 1);
+    } else {
+        draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
+    }
+    sb_free(&sb);
+}

@@ -1,0 +1,62 @@
+/* assess_view: the risk assessment screens: the rounds, the five steps of
+ * a round with their progress and what needs attention next, scoping,
+ * the risk register (sort, filter), the heat map, the validation checks
+ * with sign-offs, and the review with the comparison of rounds. Editing
+ * of entries is done by the profile view's lists and forms. */
+#ifndef KIJUN_ASSESS_VIEW_H
+#define KIJUN_ASSESS_VIEW_H
+#include "model/assessment.h"
+#include "ui/actions.h"
+#include "ui/profile_view.h"
+#include "ui/session.h"
+#include "util/edit.h"
+
+enum av_level { AV_ROUNDS, AV_STEPS, AV_SCOPE, AV_REGISTER, AV_HEATMAP, AV_CHECKS, AV_REVIEW };
+
+struct scope_line {
+    int kind;            /* 0 service, 1 operation, 2 resource */
+    size_t index;        /* in the profile's collection */
+};
+
+struct aview {
+    struct session *s;
+    enum lang lang;
+    struct pview edit;         /* lists and forms of the round */
+    bool editing;              /* edit is in front */
+    enum av_level level, back; /* back: where the register or map returns */
+    size_t round;              /* index in s->rounds */
+    size_t cur[7], top[7];     /* cursor and scroll per level */
+    struct checks checks;
+    char today[11];
+    /* register */
+    enum risk_sort sort;
+    struct risk_filter filter;
+    char *filter_text;
+    size_t *rows;
+    size_t nrows;
+    size_t owner_pick;
+    /* heat map cursor: impact and likelihood, 1-based */
+    long long hm_i, hm_l;
+    /* scoping */
+    struct scope_line *scope;
+    size_t nscope;
+    /* the name prompt (new round, copy) and the text filter prompt */
+    bool prompting;
+    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter */
+    struct edit prompt;
+    int page;
+    char message[640];
+    bool message_is_error;
+};
+
+void aview_init(struct aview *av, struct session *s, enum lang lang);
+void aview_free(struct aview *av);
+enum view aview_screen(const struct aview *av);
+bool aview_action(struct aview *av, enum action a);
+void aview_input(struct aview *av, const char *utf8);
+/* y/n to a question the embedded editor asked (delete). */
+void aview_answer(struct aview *av, bool yes);
+bool aview_asking(const struct aview *av);
+const char *aview_question(const struct aview *av);
+void aview_draw(struct aview *av, int rows, int cols);
+#endif
