@@ -653,6 +653,33 @@ static bool edit_action(struct pview *pv, enum action a)
     }
 }
 
+static void set_text(struct record *r, const struct coll_def *def, const char *key, const char *text)
+{
+    struct value *v = record_value(r, def, key);
+    free(v->s);
+    v->s = xstrdup(text);
+    v->set = true;
+}
+
+/* After a choice in a risk's form: a threat names the risk when it has
+ * no title yet; an acceptance records when and the value at that moment. */
+static void risk_picked(struct pview *pv, struct record *r, const struct field_def *f)
+{
+    const struct coll_def *def = round_coll_defs[RC_RISKS];
+    if (strcmp(f->key, "threat") == 0 && !*record_str(r, def, "title")) {
+        set_text(r, def, "title", ref_label(pv, f->ref, record_str(r, def, "threat")));
+    } else if (strcmp(f->key, "decision") == 0 && strcmp(record_str(r, def, "decision"), "accept") == 0) {
+        char today[11];
+        session_today(today);
+        if (!*record_str(r, def, "accepted_on"))
+            set_text(r, def, "accepted_on", today);
+        struct value *av = record_value(r, def, "accepted_value");
+        av->i = risk_residual(pv->round, r);
+        av->set = av->i > 0;
+        say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"), today, av->i);
+    }
+}
+
 static void pick_accept(struct pview *pv)
 {
     struct pick *pk = &pv->pick;
@@ -684,7 +711,8 @@ static void pick_accept(struct pview *pv)
         v->s = xstrdup(pk->ids[pk->cur]);
         v->set = true;
     }
-    (void)f;
+    if (pv->round && def == round_coll_defs[RC_RISKS])
+        risk_picked(pv, r, f);
     pick_close(pk);
 }
 
@@ -1078,6 +1106,18 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
                     : _("Enter: edit; Enter again keeps, Esc cancels");
     int base = y + height - 5;
     draw_hline(base, 0, cols);
+    if (pv->round && def == round_coll_defs[RC_RISKS]) {
+        /* the values the fields give, where the rule puts them */
+        const struct profile *p = &pv->s->profile;
+        long long inh = risk_inherent(pv->round, r), res = risk_residual(pv->round, r);
+        long long t = round_threshold(pv->round), max = round_max(pv->round, p);
+        struct strbuf v = STRBUF_INIT;
+        sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
+                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t,
+                  res >= t && t > 0 ? _("needs a decision, an owner and a due date") : _("below the threshold"));
+        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v), role_attr(res >= t && t > 0 ? ROLE_NOTICE : ROLE_LABEL));
+        sb_free(&v);
+    }
     /* the whole value of the field, which the row may have cut */
     char *full = field_text(pv, f, &r->v[pv->field_cur]);
     struct wrap_line *lines;
