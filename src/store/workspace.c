@@ -516,7 +516,13 @@ static bool make_workspace(const char *dir, const char *from, struct diag_list *
         return false;
     chmod(dir, 0700);
     char *assess = ws_path(dir, "assessments");
+    char *from_assess = ws_path(from, "assessments");
     bool ok = copy_cfgs(from, dir, dl) && make_dirs(assess, dl);
+    /* the rounds too, when the source has them (the demo does) */
+    struct stat st;
+    if (ok && stat(from_assess, &st) == 0 && S_ISDIR(st.st_mode))
+        ok = copy_cfgs(from_assess, assess, dl);
+    free(from_assess);
     free(assess);
     return ok;
 }

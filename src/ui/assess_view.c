@@ -49,12 +49,24 @@ static const char *step_title(const struct aview *av, enum step st)
     return _(step_name(st));
 }
 
+/* Today for the date checks of a round; NULL for a round that a later
+ * round follows up (its overdue measures are that round's business). */
+static const char *today_for(const struct aview *av, const struct round *r)
+{
+    for (size_t i = 0; i < av->s->nrounds; i++) {
+        const struct round *o = &av->s->rounds[i];
+        if (o != r && strcmp(record_str(&o->head, &round_head_def, "previous"), r->name) == 0)
+            return NULL;
+    }
+    return av->today;
+}
+
 static void checks_refresh(struct aview *av)
 {
     checks_free(&av->checks);
     struct round *r = cur_round(av);
     if (r)
-        round_validate(r, prof(av), av->s->lib, av->today, &av->checks);
+        round_validate(r, prof(av), av->s->lib, today_for(av, r), &av->checks);
 }
 
 void aview_init(struct aview *av, struct session *s, enum lang lang)
@@ -640,7 +652,7 @@ static void band_counts(struct aview *av, struct round *r, size_t counts[BAND__C
         const struct record *x = &r->c[RC_RISKS].r[k];
         counts[risk_band(r, prof(av), x)]++;
         *over += risk_over_threshold(r, x);
-        *overdue += risk_overdue(x, av->today);
+        *overdue += risk_overdue(x, today_for(av, r));
         *accepted += strcmp(record_str(x, x ? round_coll_defs[RC_RISKS] : NULL, "decision"), "accept") == 0;
     }
 }
@@ -657,7 +669,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
     for (size_t i = 0; i < n; i++) {
         struct round *r = &av->s->rounds[i];
         struct checks c = {0};
-        round_validate(r, prof(av), av->s->lib, av->today, &c);
+        round_validate(r, prof(av), av->s->lib, today_for(av, r), &c);
         const struct check *why;
         enum step next = next_step(&c, &why);
         struct strbuf sb = STRBUF_INIT;
@@ -768,15 +780,17 @@ static void draw_register(struct aview *av, int y, int height, int cols)
         enum band b = risk_band(r, prof(av), x);
         struct strbuf l = STRBUF_INIT;
         const char *decision = record_str(x, def, "decision");
-        sb_printf(&l, "[%c %2lld] %s | %s | %s | %s", band_letter(b), risk_residual(r, x),
-                  record_str(x, def, "title"), pname(av, COLL_SERVICES, record_str(x, def, "service")),
-                  *decision ? decision : "-", *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
+        bool overdue = risk_overdue(x, today_for(av, r));
+        /* what matters first: band and value, overdue, the risk, then who and when */
+        sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
+                  record_str(x, def, "title"));
+        if (cols >= 120)
+            sb_printf(&l, " | %s", pname(av, COLL_SERVICES, record_str(x, def, "service")));
+        sb_printf(&l, " | %s | %s", *decision ? decision : "-",
+                  *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
         if (*record_str(x, def, "due"))
             sb_printf(&l, " | %s", record_str(x, def, "due"));
-        if (risk_overdue(x, av->today)) {
-            sb_adds(&l, _(" ! overdue"));
-            warn[i] = true;
-        }
+        warn[i] = overdue;
         lines[i] = sb_take(&l);
     }
     if (!av->nrows)

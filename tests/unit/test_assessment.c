@@ -135,7 +135,7 @@ static void base_profile(struct profile *p)
 
 #define HD (&round_head_def)
 #define RD(c) (round_coll_defs[c])
-#define RISK(r, k) (&(r)->c[RC_RISKS].r[k])
+#define RISK(rnd, k) (&(rnd)->c[RC_RISKS].r[k])
 
 static struct record *add_risk(struct round *r, const char *id, const char *title,
                                const char *resource, const char *service, long long impact,
@@ -1035,7 +1035,8 @@ Test(progress, next_step_is_the_first_with_a_failing_check)
     struct fixture f;
     fx_init(&f);
     RUN(&f);
-    const struct check *why = (const struct check *)1;
+    static const struct check sentinel;
+    const struct check *why = &sentinel;
     cr_assert_eq(next_step(&f.c, &why), STEP__COUNT);
     cr_assert_null(why);
     cr_assert_eq(next_step(&f.c, NULL), STEP__COUNT);
@@ -1202,13 +1203,15 @@ Test(check, a_threat_not_in_the_catalogues)
 {
     struct fixture f;
     fx_init(&f);
+    /* each of the three catalogues */
     set_s(RISK(&f.r, 1), RD(RC_RISKS), "threat", "supply_chain.subcontractor");
+    set_s(RISK(&f.r, 2), RD(RC_RISKS), "threat", "ics_misconceptions.firewall");
     EXPECT_NONE(&f.r, &f.p);
     set_s(RISK(&f.r, 0), RD(RC_RISKS), "threat", "incidents.aliens");
     set_s(RISK(&f.r, 1), RD(RC_RISKS), "threat", "sectors.water");   /* a table that is no catalogue */
     EXPECT(&f.r, &f.p,
-           {DIAG_ERROR, 20, "risk-1: threat 'incidents.aliens' is not in the threat catalogues"},
-           {DIAG_ERROR, 24, "risk-2: threat 'sectors.water' is not in the threat catalogues"});
+           {DIAG_ERROR, 20, "risk-1: 'threat' names 'incidents.aliens', which does not exist"},
+           {DIAG_ERROR, 24, "risk-2: 'threat' names 'sectors.water', which does not exist"});
     /* without the library threats are not judged */
     check_expect(&f.r, &f.p, NULL, NULL, 0);
     fx_free(&f);
@@ -1234,9 +1237,9 @@ Test(check, a_no_risk_note_for_a_missing_resource)
 {
     struct fixture f;
     fx_init(&f);
-    free(f.r.c[RC_CLEAR].r[0].id);
-    f.r.c[RC_CLEAR].r[0].id = xstrdup("res-9");
-    f.r.c[RC_CLEAR].idx_ok = false;
+    coll_remove(&f.r.c[RC_CLEAR], 0);
+    struct record *x = add_to(&f.r.c[RC_CLEAR], "res-9", 40);
+    set_s(x, RD(RC_CLEAR), "note", "Gone");
     struct diag_list dl = {0};
     round_check(&f.r, &f.p, lib, FILE_NAME, &dl);
     if (dl.n != 1)
@@ -1317,9 +1320,12 @@ Test(compare, by_id_and_by_each_rounds_rule)
     free(d);
     /* an id changed: removed and added */
     set_s(&now.head, HD, "rule", "product");
-    free(RISK(&now, 3)->id);
-    RISK(&now, 3)->id = xstrdup("risk-1b");
-    now.c[RC_RISKS].idx_ok = false;
+    struct record renamed;
+    record_copy(&renamed, RISK(&now, 3), RD(RC_RISKS));
+    free(renamed.id);
+    renamed.id = xstrdup("risk-1b");
+    coll_remove(&now.c[RC_RISKS], 3);
+    coll_add(&now.c[RC_RISKS], &renamed);
     d = NULL;
     n = round_compare(&now, &before, &d);
     cr_assert_eq(n, 2);
@@ -1426,7 +1432,7 @@ static void assert_order(const size_t *got, size_t n, const size_t *want, size_t
         cr_assert_eq(round_register(&(f)->r, &(f)->p, SORT_RESIDUAL, filter, out_), 0); \
     } while (0)
 
-Test(register, sorted_by_residual_value_stable)
+Test(risk_register, sorted_by_residual_value_stable)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1437,7 +1443,7 @@ Test(register, sorted_by_residual_value_stable)
     fx_free(&f);
 }
 
-Test(register, sorted_by_service_name)
+Test(risk_register, sorted_by_service_name)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1446,7 +1452,7 @@ Test(register, sorted_by_service_name)
     fx_free(&f);
 }
 
-Test(register, sorted_by_owner)
+Test(risk_register, sorted_by_owner)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1454,7 +1460,7 @@ Test(register, sorted_by_owner)
     fx_free(&f);
 }
 
-Test(register, sorted_by_due_date_with_no_date_last)
+Test(risk_register, sorted_by_due_date_with_no_date_last)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1465,7 +1471,7 @@ Test(register, sorted_by_due_date_with_no_date_last)
     fx_free(&f);
 }
 
-Test(register, filter_by_band)
+Test(risk_register, filter_by_band)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1483,7 +1489,7 @@ Test(register, filter_by_band)
     fx_free(&f);
 }
 
-Test(register, filter_by_decision)
+Test(risk_register, filter_by_decision)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1503,7 +1509,7 @@ Test(register, filter_by_decision)
     fx_free(&f);
 }
 
-Test(register, filter_by_owner)
+Test(risk_register, filter_by_owner)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1518,7 +1524,7 @@ Test(register, filter_by_owner)
     fx_free(&f);
 }
 
-Test(register, filter_by_text_ignoring_case)
+Test(risk_register, filter_by_text_ignoring_case)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1544,7 +1550,7 @@ Test(register, filter_by_text_ignoring_case)
     fx_free(&f);
 }
 
-Test(register, filter_by_heat_map_cell_and_combined)
+Test(risk_register, filter_by_heat_map_cell_and_combined)
 {
     struct fixture f;
     register_fixture(&f);
@@ -1777,7 +1783,7 @@ Test(store, loading_reports_findings_with_their_lines)
     load_round_at(&l, path, &p);
     cr_assert_eq(l.st, WS_OK);
     const struct want w[] = {
-        {DIAG_ERROR, 9, "risk-1: threat 'incidents.nope' is not in the threat catalogues"},
+        {DIAG_ERROR, 9, "risk-1: 'threat' names 'incidents.nope', which does not exist"},
         {DIAG_ERROR, 13, "signoffs: 'sign' is not a step (prep, scope, assess, validate, review)"},
     };
     expect(&l.dl, path, w, 2);
@@ -1833,13 +1839,14 @@ static void touch_in(const char *dir, const char *name)
 
 Test(store, list_rounds_sorted_skipping_other_files)
 {
-    char **names = (char **)1;
+    static char *sentinel[1];
+    char **names = sentinel;
     /* no assessments folder */
     cr_assert_eq(ws_list_rounds(root, &names), 0);
     cr_assert_null(names);
     char *dir = at("assessments");
     cr_assert_eq(mkdir(dir, 0700), 0, "%s", strerror(errno));
-    names = (char **)1;
+    names = sentinel;
     cr_assert_eq(ws_list_rounds(root, &names), 0);
     cr_assert_null(names);
     static const char *const files[] = {
