@@ -271,7 +271,8 @@ static void validate_prep(const struct round *r, const struct profile *p, struct
     for (size_t i = 0; i < N(need); i++)
         add_check(out, STEP_PREP, head_set(r, need[i].key), -1, 0, "%s", _(need[i].what));
     long long t = round_threshold(r), max = round_max(r, p);
-    add_check(out, STEP_PREP, t > 0 && t <= max && p->c[COLL_IMPACT].n >= 3 && p->c[COLL_LIKELIHOOD].n >= 3,
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    add_check(out, STEP_PREP, t > 0 && t <= max && ni >= 3 && nl >= 3 && ni <= 6 && nl <= 6,
               -1, 0, _("the risk criteria are set (scales of 3-6 levels, threshold %lld within 1..%lld)"), t, max);
 }
 

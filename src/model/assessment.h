@@ -89,7 +89,7 @@ struct risk_filter {
     enum band band;              /* BAND_NONE: any */
     const char *decision;        /* NULL: any; "" = no decision yet */
     const char *owner;           /* NULL: any */
-    const char *text;            /* NULL: any; in title, scenario, controls, measures */
+    const char *text;            /* NULL: any; in title, scenario, controls, measures, owner */
     long long impact, likelihood;/* 0: any (a heat-map cell) */
 };
 size_t round_register(const struct round *r, const struct profile *p, enum risk_sort sort,

@@ -310,7 +310,9 @@ void collection_check(const struct profile *p, const struct library *lib, const 
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: id '%s' is used twice (first at line %d)"),
                          c->def->key, r->id, first->line);
             if (r->id && c->def->id_ref && !profile_ref_exists(p, lib, c->def->id_ref, r->id))
-                diag_add(dl, DIAG_ERROR, file, r->line, _("%s: '%s' is not an item of the library"),
+                diag_add(dl, DIAG_ERROR, file, r->line,
+                         strncmp(c->def->id_ref, "lib:", 4) == 0 ? _("%s: '%s' is not an item of the library")
+                                                                 : _("%s: '%s' names no entry of the profile"),
                          c->def->key, r->id);
         }
         record_check(p, lib, file, r, c->def, dl);

@@ -74,6 +74,18 @@ static void say(struct app *a, bool error, const char *fmt, ...)
     *err = error;
 }
 
+/* Which pass of the key bar shows an action: help, the screen's own keys,
+ * save and quit, then the views (they matter least where space is short). */
+static int keybar_pass(enum action a)
+{
+    switch (a) {
+    case ACT_HELP: return 0;
+    case ACT_SAVE: case ACT_QUIT: return 2;
+    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 3;
+    default: return 1;
+    }
+}
+
 /* The key bar: the keys that matter on this screen, from the table. */
 static void draw_keybar(enum view s, int y, int cols)
 {
@@ -81,20 +93,22 @@ static void draw_keybar(enum view s, int y, int cols)
     const struct binding *b = bindings(&n);
     int x = 0;
     draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
-    for (size_t i = 0; i < n; i++) {
-        if (!b[i].on_keybar || !(b[i].screens & (1u << s)))
-            continue;
-        const char *label = action_label(b[i].action);
-        if (!label)
-            continue;
-        char buf[16];
-        const char *key = key_label(b[i].key, buf, sizeof buf);
-        int kw = utf8_width(key), lw = utf8_width(label);
-        if (x + kw + lw + 1 > cols)
-            break;
-        draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
-        draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
-        x += kw + lw + 2;
+    for (int pass = 0; pass < 4; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
+                continue;
+            const char *label = action_label(b[i].action);
+            if (!label)
+                continue;
+            char buf[16];
+            const char *key = key_label(b[i].key, buf, sizeof buf);
+            int kw = utf8_width(key), lw = utf8_width(label);
+            if (x + kw + lw + 1 > cols)
+                return;
+            draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
+            draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
+            x += kw + lw + 2;
+        }
     }
 }
 

@@ -274,7 +274,7 @@ static void next_owner(struct aview *av)
 static void describe_filter(struct aview *av, struct strbuf *sb)
 {
     struct risk_filter *f = &av->filter;
-    sb_printf(sb, _("sorted by %s"), _(sort_name(av->sort)));
+    sb_printf(sb, _("by %s"), _(sort_name(av->sort)));
     if (f->band != BAND_NONE)
         sb_printf(sb, _("; band %s"), _(band_name(f->band)));
     if (f->decision)
@@ -282,7 +282,7 @@ static void describe_filter(struct aview *av, struct strbuf *sb)
     if (f->owner)
         sb_printf(sb, _("; owner %s"), f->owner);
     if (f->impact)
-        sb_printf(sb, _("; cell impact %lld x likelihood %lld"), f->impact, f->likelihood);
+        sb_printf(sb, _("; cell I%lld x L%lld"), f->impact, f->likelihood);
     if (av->filter_text && *av->filter_text)
         sb_printf(sb, _("; text \"%s\""), av->filter_text);
 }
@@ -314,13 +314,24 @@ static void open_step(struct aview *av, enum step st)
     }
 }
 
+/* The i-th check on screen: the failed ones first, each group in step order. */
+static size_t check_order(const struct aview *av, size_t i)
+{
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t j = 0; j < av->checks.n; j++)
+            if (av->checks.v[j].ok == (pass == 1) && k++ == i)
+                return j;
+    return i;
+}
+
 /* Enter on a check: the place that fixes it. */
 static void jump_to_check(struct aview *av)
 {
     size_t i = av->cur[AV_CHECKS];
     if (i >= av->checks.n)
         return;
-    const struct check *c = &av->checks.v[i];
+    const struct check *c = &av->checks.v[check_order(av, i)];
     if (c->coll == RC_RISKS)
         open_edit(av, RSEC_RISKS, c->index);
     else if (c->coll == RC_SIGNOFFS)
@@ -673,12 +684,13 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         const struct check *why;
         enum step next = next_step(&c, &why);
         struct strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "%-8s %s  %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
-                  record_str(&r->head, &round_head_def, "purpose"), r->c[RC_RISKS].n, _("risks"));
+        sb_printf(&sb, "%-8s %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
+                  r->c[RC_RISKS].n, _("risks"));
         if (next == STEP__COUNT)
             sb_adds(&sb, _("every check passes"));
         else
             sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
+        sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
         lines[i] = sb_take(&sb);
         checks_free(&c);
     }
@@ -737,6 +749,21 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
     const struct strlist *sl = head_list(r, "services"), *rl = head_list(r, "resources");
     draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or takes it out"),
               role_attr(ROLE_HEADING));
+    /* the gaps first: they hide in a long list */
+    struct strbuf gaps = STRBUF_INIT;
+    for (size_t i = 0; i < p->c[COLL_SERVICES].n; i++) {
+        const struct record *sv = &p->c[COLL_SERVICES].r[i];
+        if (service_operation_count(p, sv->id))
+            continue;
+        sb_adds(&gaps, gaps.len ? ", " : _("! No operations in the profile for: "));
+        sb_adds(&gaps, record_str(sv, profile_coll_defs[COLL_SERVICES], "name"));
+    }
+    if (gaps.len) {
+        draw_cell(y + 1, 0, cols, sb_str(&gaps), role_attr(ROLE_NOTICE));
+        y++;
+        height--;
+    }
+    sb_free(&gaps);
     char **lines = xcalloc(av->nscope + 1, sizeof *lines);
     bool *warn = xcalloc(av->nscope + 1, sizeof *warn);
     for (size_t i = 0; i < av->nscope; i++) {
@@ -769,7 +796,7 @@ static void draw_register(struct aview *av, int y, int height, int cols)
     struct round *r = cur_round(av);
     const struct coll_def *def = round_coll_defs[RC_RISKS];
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, _("Risk register: %zu of %zu risks, "), av->nrows, r->c[RC_RISKS].n);
+    sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
     describe_filter(av, &sb);
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_free(&sb);
@@ -870,7 +897,7 @@ static void draw_checks(struct aview *av, int y, int height, int cols)
     char **lines = xcalloc(n + 1, sizeof *lines);
     bool *warn = xcalloc(n + 1, sizeof *warn);
     for (size_t i = 0; i < n; i++) {
-        const struct check *c = &av->checks.v[i];
+        const struct check *c = &av->checks.v[check_order(av, i)];
         struct strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "%s %d %s", c->ok ? " ok " : "[!!]", (int)c->step + 1, c->text);
         lines[i] = sb_take(&sb);
@@ -925,26 +952,36 @@ static size_t review_lines(struct aview *av, struct review_line **out)
     } else {
         struct diff *d;
         size_t nd = round_compare(r, before, &d);
-        rl_add(&v, &n, 0, 0, false, _("Compared with round %s (c chooses another): %zu changes"), before->name, nd);
+        size_t count[4] = {0};
+        for (size_t i = 0; i < nd; i++)
+            count[d[i].kind]++;
+        rl_add(&v, &n, 0, 0, false, _("Compared with %s (c: another): %zu rose, %zu added, %zu fell, %zu removed"),
+               before->name, count[DIFF_ROSE], count[DIFF_ADDED], count[DIFF_FELL], count[DIFF_REMOVED]);
         const struct coll_def *kd = round_coll_defs[RC_RISKS];
-        for (size_t i = 0; i < nd; i++) {
-            const struct record *x = d[i].now ? d[i].now : d[i].before;
-            size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
-            switch (d[i].kind) {
-            case DIFF_ADDED:
-                rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
-                break;
-            case DIFF_REMOVED:
-                rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
-                break;
-            case DIFF_ROSE:
-                rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                       record_str(x, kd, "title"));
-                break;
-            case DIFF_FELL:
-                rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                       record_str(x, kd, "title"));
-                break;
+        /* what got worse first */
+        static const enum change_kind order[] = {DIFF_ROSE, DIFF_ADDED, DIFF_FELL, DIFF_REMOVED};
+        for (size_t o = 0; o < 4; o++) {
+            for (size_t i = 0; i < nd; i++) {
+                if (d[i].kind != order[o])
+                    continue;
+                const struct record *x = d[i].now ? d[i].now : d[i].before;
+                size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
+                switch (d[i].kind) {
+                case DIFF_ADDED:
+                    rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
+                    break;
+                case DIFF_REMOVED:
+                    rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
+                    break;
+                case DIFF_ROSE:
+                    rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                           record_str(x, kd, "title"));
+                    break;
+                case DIFF_FELL:
+                    rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                           record_str(x, kd, "title"));
+                    break;
+                }
             }
         }
         free(d);

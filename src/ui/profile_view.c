@@ -783,6 +783,21 @@ static void add_entry(struct pview *pv)
     struct collection *c = cur_coll(pv);
     if (read_only(pv))
         return;
+    if (pv->round && c == &pv->round->c[RC_SIGNOFFS]) {
+        /* a sign-off is per step: pick one that has none yet */
+        struct pick *pk = &pv->pick;
+        pick_close(pk);
+        for (int st = 0; st < STEP__COUNT; st++)
+            if (!coll_find(c, step_id((enum step)st)))
+                pick_add(pk, step_id((enum step)st), _(step_name((enum step)st)), false);
+        if (!pk->n) {
+            say(pv, false, "%s", _("Every step is signed off"));
+            pick_close(pk);
+            return;
+        }
+        pk->open = true;
+        return;
+    }
     if (c->def->id_ref) {
         pick_open_library_ids(pv, c);
         return;

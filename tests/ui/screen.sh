@@ -31,7 +31,7 @@ ui_todo() {
 ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_expect_line 24 "? Help " "the key bar shows ? Help"
-ui_expect_line 24 " q Quit " "the key bar shows q Quit"
+ui_expect_line 24 " q Quit" "the key bar shows q Quit"
 ui_expect_line 24 " e Edition " "the key bar shows e Edition"
 ui_expect_line 24 " / Search " "the key bar shows / Search"
 ui_keys '?'
