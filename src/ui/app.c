@@ -15,10 +15,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <wchar.h>
 
+/* Set by the signal handler, read by the main loop: a lost SSH connection
+ * (SIGHUP) or a polite kill (SIGTERM). Handlers only set this flag. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
-enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE };
+enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER };
 
 struct app {
     const struct app_options *opt;
@@ -30,6 +50,7 @@ struct app {
     struct help help;
     bool help_open;
     enum ask ask;
+    char recover_question[800];
     bool quit;
 };
 
@@ -137,6 +158,8 @@ static const char *question(const struct app *a)
         return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
     case ASK_DELETE:
         return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
+    case ASK_RECOVER:
+        return a->recover_question;
     default:
         return NULL;
     }
@@ -231,8 +254,17 @@ static void answer(struct app *a, int key)
             save(a);
             a->quit = !session_modified(a->s);
         } else if (no) {
+            session_discard(a->s); /* the user chose to lose the edits */
             a->quit = true;
         }
+        break;
+    case ASK_RECOVER:
+        if (cancel) {
+            a->ask = ASK_RECOVER; /* it must be answered: y or n */
+            return;
+        }
+        session_recover(a->s, yes);
+        say(a, false, "%s", yes ? _("Recovered the unsaved edits: s saves them") : _("The unsaved edits were thrown away"));
         break;
     case ASK_COMMENTS:
         if (yes) {
@@ -343,6 +375,13 @@ int app_run(const struct app_options *opt)
         snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
         a.browser.message_is_error = true; /* said once: it must be read whole */
     }
+    install_signals();
+    if (a.s->rec.available) {
+        a.ask = ASK_RECOVER;
+        snprintf(a.recover_question, sizeof a.recover_question,
+                 _("Unsaved edits of an earlier session were kept: %s. y restores them, n throws them away"),
+                 a.s->rec.summary);
+    }
     if (!initscr()) {
         fputs("kijun: cannot initialise the terminal\n", stderr);
         browser_free(&a.browser);
@@ -351,12 +390,20 @@ int app_run(const struct app_options *opt)
         return 2;
     }
     set_escdelay(25);
+    timeout(250); /* wake up to notice a signal */
     raw(); /* ^S saves and ^Q is a key: no XON/XOFF flow control */
     noecho();
     nonl();
     keypad(stdscr, TRUE);
     draw_init(opt->utf8, opt->color);
+    int status = 0;
     while (!a.quit) {
+        if (stop_signal) {
+            /* the journal already holds every edit; leave the terminal sane */
+            session_journal(a.s);
+            status = 128 + stop_signal;
+            break;
+        }
         draw_all(&a);
         wint_t ch;
         int r = get_wch(&ch);
@@ -370,11 +417,13 @@ int app_run(const struct app_options *opt)
             continue;
         }
         handle_key(&a, key, r == OK, ch);
+        if (!a.quit) /* quitting: saved, or the edits were given up */
+            session_journal(a.s);
     }
     endwin();
     help_close(&a.help);
     browser_free(&a.browser);
     pview_free(&a.pview);
     aview_free(&a.aview);
-    return 0;
+    return status;
 }

@@ -121,7 +121,10 @@ static const char *enum_label(const char *code)
         {"facility", N_("facility")}, {"ot", N_("OT/ICS device")}, {"supplier", N_("supplier")},
         {"external", N_("external service")}, {"product", N_("impact x likelihood")},
         {"sum", N_("impact + likelihood")}, {"implemented", N_("implemented")},
-        {"not-yet", N_("not yet")},
+        {"not-yet", N_("not yet")}, {"mitigate", N_("mitigate")}, {"accept", N_("accept")},
+        {"avoid", N_("avoid")}, {"transfer", N_("transfer")}, {"incident", N_("incident")},
+        {"organisation", N_("organisational change")}, {"threat", N_("new threat")},
+        {"scheduled", N_("scheduled")},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i].code, code) == 0)

@@ -1,6 +1,7 @@
 /* session: the workspace being edited. */
 #include "config.h"
 #include "ui/session.h"
+#include "store/journal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -8,6 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static bool round_changed(const struct session *s, size_t i);
+static bool checklist_equal(const struct checklist *a, const struct checklist *b);
+static void find_recovery(struct session *s);
 
 static void make_read_only(struct session *s, const char *why)
 {
@@ -103,10 +108,200 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     }
     if (s->read_only)
         snprintf(s->notice, sizeof s->notice, _("Read-only: %s"), s->why_read_only);
+    else
+        find_recovery(s);
+}
+
+/* Changed entries between two collections, matched by id (or place). */
+static size_t coll_changes(const struct collection *a, const struct collection *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const struct record *x = &a->r[i];
+        const struct record *y = x->id ? coll_find(b, x->id) : (i < b->n ? &b->r[i] : NULL);
+        n += !y || !record_equal(x, y, a->def);
+    }
+    for (size_t i = 0; i < b->n; i++)
+        n += b->r[i].id ? coll_find(a, b->r[i].id) == NULL : i >= a->n;
+    return n;
+}
+
+static size_t profile_changes(const struct profile *a, const struct profile *b)
+{
+    size_t n = !record_equal(&a->org, &b->org, &profile_org_def)
+             + !record_equal(&a->criteria, &b->criteria, &profile_criteria_def);
+    for (int i = 0; i < COLL__COUNT; i++)
+        n += coll_changes(&a->c[i], &b->c[i]);
+    return n;
+}
+
+static size_t round_changes(const struct round *a, const struct round *b)
+{
+    size_t n = !record_equal(&a->head, &b->head, &round_head_def);
+    for (int i = 0; i < RC__COUNT; i++)
+        n += coll_changes(&a->c[i], &b->c[i]);
+    return n;
+}
+
+static void summary_add(struct session *s, const char *name, size_t changes)
+{
+    size_t len = strlen(s->rec.summary);
+    snprintf(s->rec.summary + len, sizeof s->rec.summary - len, _("%s%s (%zu entries changed)"),
+             len ? ", " : "", name, changes);
+}
+
+/* Look in the journal for edits a lost session did not save. */
+static void find_recovery(struct session *s)
+{
+    struct diag_list dl = {0};
+    char *pp = journal_path(s->dir, "profile.cfg");
+    struct ws_file info = {0};
+    profile_init(&s->rec.profile);
+    checklist_init(&s->rec.checklist);
+    if (ws_load_profile(pp, s->lib, &s->rec.profile, &info, &dl) == WS_OK
+        && !profile_equal(&s->rec.profile, &s->profile)) {
+        s->rec.has_profile = true;
+        summary_add(s, "profile.cfg", profile_changes(&s->rec.profile, &s->profile));
+    }
+    free(info.path);
+    free(pp);
+    char *cp = journal_path(s->dir, "checklist.cfg");
+    memset(&info, 0, sizeof info);
+    if (ws_load_checklist(cp, s->lib, &s->rec.checklist, &info, &dl) == WS_OK
+        && !checklist_equal(&s->rec.checklist, &s->checklist)) {
+        s->rec.has_checklist = true;
+        summary_add(s, "checklist.cfg", coll_changes(&s->rec.checklist.items, &s->checklist.items));
+    }
+    free(info.path);
+    free(cp);
+    char *jdir = ws_path(s->dir, JOURNAL_DIR);
+    char **names;
+    size_t n = ws_list_rounds(jdir, &names);
+    for (size_t i = 0; i < n; i++) {
+        struct strbuf rp = STRBUF_INIT;
+        sb_printf(&rp, "%s/assessments/%s.cfg", jdir, names[i]);
+        struct round r;
+        round_init(&r, names[i]);
+        memset(&info, 0, sizeof info);
+        const struct round *disk = NULL;
+        for (size_t k = 0; k < s->nrounds; k++)
+            if (strcmp(s->rounds[k].name, names[i]) == 0)
+                disk = &s->rounds[k];
+        if (ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK
+            && (!disk || !round_equal(&r, disk))) {
+            struct strbuf nm = STRBUF_INIT;
+            sb_printf(&nm, "assessments/%s.cfg", names[i]);
+            if (disk)
+                summary_add(s, sb_str(&nm), round_changes(&r, disk));
+            else
+                summary_add(s, sb_str(&nm), r.c[RC_RISKS].n + 1);
+            sb_free(&nm);
+            s->rec.rounds = xrealloc(s->rec.rounds, (s->rec.nrounds + 1) * sizeof *s->rec.rounds);
+            s->rec.rounds[s->rec.nrounds++] = r;
+        } else {
+            round_free(&r);
+        }
+        free(info.path);
+        sb_free(&rp);
+        free(names[i]);
+    }
+    free(names);
+    free(jdir);
+    diag_clear(&dl);
+    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds;
+    if (!s->rec.available)
+        journal_clear(s->dir);
+}
+
+static void recovery_free(struct session *s)
+{
+    profile_free(&s->rec.profile);
+    checklist_free(&s->rec.checklist);
+    for (size_t i = 0; i < s->rec.nrounds; i++)
+        round_free(&s->rec.rounds[i]);
+    free(s->rec.rounds);
+    memset(&s->rec, 0, sizeof s->rec);
+}
+
+void session_recover(struct session *s, bool yes)
+{
+    if (!s->rec.available)
+        return;
+    if (yes) {
+        if (s->rec.has_profile) {
+            profile_free(&s->profile);
+            profile_copy(&s->profile, &s->rec.profile);
+        }
+        if (s->rec.has_checklist) {
+            checklist_free(&s->checklist);
+            checklist_copy(&s->checklist, &s->rec.checklist);
+        }
+        for (size_t i = 0; i < s->rec.nrounds; i++) {
+            struct round *r = &s->rec.rounds[i];
+            size_t k = 0;
+            while (k < s->nrounds && strcmp(s->rounds[k].name, r->name) != 0)
+                k++;
+            if (k == s->nrounds) {
+                s->rounds = xrealloc(s->rounds, (k + 1) * sizeof *s->rounds);
+                s->rounds_saved = xrealloc(s->rounds_saved, (k + 1) * sizeof *s->rounds_saved);
+                s->round_new = xrealloc(s->round_new, (k + 1) * sizeof *s->round_new);
+                round_init(&s->rounds_saved[k], r->name);
+                s->round_new[k] = true;
+                s->nrounds++;
+            } else {
+                round_free(&s->rounds[k]);
+            }
+            round_copy(&s->rounds[k], r, NULL);
+        }
+    } else {
+        journal_clear(s->dir);
+    }
+    recovery_free(s);
+}
+
+void session_discard(struct session *s)
+{
+    if (s->dir && !s->read_only)
+        journal_clear(s->dir);
+}
+
+void session_journal(struct session *s)
+{
+    if (!s->dir || s->read_only || s->rec.available)
+        return;
+    struct diag_list dl = {0};
+    if (!profile_equal(&s->profile, &s->saved)) {
+        char *t = ws_format_profile(&s->profile);
+        journal_put(s->dir, "profile.cfg", t, &dl);
+        free(t);
+    } else {
+        journal_drop(s->dir, "profile.cfg");
+    }
+    if (!checklist_equal(&s->checklist, &s->checklist_saved)) {
+        char *t = ws_format_checklist(&s->checklist);
+        journal_put(s->dir, "checklist.cfg", t, &dl);
+        free(t);
+    } else {
+        journal_drop(s->dir, "checklist.cfg");
+    }
+    for (size_t i = 0; i < s->nrounds; i++) {
+        struct strbuf nm = STRBUF_INIT;
+        sb_printf(&nm, "assessments/%s.cfg", s->rounds[i].name);
+        if (round_changed(s, i)) {
+            char *t = ws_format_round(&s->rounds[i]);
+            journal_put(s->dir, sb_str(&nm), t, &dl);
+            free(t);
+        } else {
+            journal_drop(s->dir, sb_str(&nm));
+        }
+        sb_free(&nm);
+    }
+    diag_clear(&dl);
 }
 
 void session_close(struct session *s)
 {
+    recovery_free(s);
     lock_release(&s->lock);
     if (s->demo && s->dir)
         ws_remove_tree(s->dir);
@@ -262,6 +457,7 @@ bool session_save(struct session *s, char *msg, size_t size)
     checklist_free(&s->checklist_saved);
     checklist_copy(&s->checklist_saved, &s->checklist);
     s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
+    journal_clear(s->dir);
     struct diag_list findings = {0};
     profile_check(&s->profile, s->lib, "profile.cfg", &findings);
     if (unchanged_p && unchanged_c)

@@ -26,6 +26,16 @@ struct session {
     struct ws_lock lock;
     struct diag_list diags;       /* findings of the last load or save */
     char notice[600];             /* said once when the workbench opens */
+    /* unsaved edits of a lost session, found in the journal at start */
+    struct {
+        bool available;
+        bool has_profile, has_checklist;
+        struct profile profile;
+        struct checklist checklist;
+        struct round *rounds;     /* rounds that differ from disk (or are new) */
+        size_t nrounds;
+        char summary[600];        /* what they are, for the question */
+    } rec;
 };
 
 /* Open the workspace in dir (NULL: no workspace). Never fails: a file
@@ -43,6 +53,13 @@ size_t session_new_round(struct session *s, const char *name, const struct round
                          const char *today, char *msg, size_t size);
 /* Today as YYYY-MM-DD ($KIJUN_TODAY when set, for tests and workshops). */
 void session_today(char out[11]);
+/* Keep the recovery journal in step with the edits: every document that
+ * differs from disk is written there; the others are dropped. */
+void session_journal(struct session *s);
+/* Take the recovered edits (yes) or throw them away (no). */
+void session_recover(struct session *s, bool yes);
+/* Throw the journal away (quitting without saving). */
+void session_discard(struct session *s);
 /* Save what changed; msg tells the user what happened. */
 bool session_save(struct session *s, char *msg, size_t size);
 #endif

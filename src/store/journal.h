@@ -1,0 +1,22 @@
+/* journal: the recovery copy of unsaved edits. After every change the
+ * workbench writes the files that differ from disk, as they would be
+ * saved, into .kijun-recovery/ in the workspace (atomically, 0600), so
+ * that a lost SSH connection, a kill or a crash loses nothing; the next
+ * start offers them back. */
+#ifndef KIJUN_JOURNAL_H
+#define KIJUN_JOURNAL_H
+#include "util/diag.h"
+#include <stdbool.h>
+
+#define JOURNAL_DIR ".kijun-recovery"
+
+/* The journal path of a workspace file ("profile.cfg",
+ * "assessments/2026.cfg"). New string. */
+char *journal_path(const char *ws, const char *name);
+/* Keep text as the journal copy of name. */
+bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl);
+/* Forget the copy of name (it equals the file on disk again). */
+void journal_drop(const char *ws, const char *name);
+/* Forget everything (after a save, or when the user declines recovery). */
+void journal_clear(const char *ws);
+#endif

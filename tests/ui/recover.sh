@@ -1,0 +1,81 @@
+#!/bin/sh
+# UI test: unsaved edits survive a lost connection (SIGHUP), SIGTERM and
+# kill -9: the next start offers them back and restores every edit.
+. "$KIJUN_TESTS/ui/lib.sh"
+
+ws=$(mktemp -d /tmp/kijun-ui-recover-XXXXXX)
+trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
+"$KIJUN" init --lang en "$ws/w" >/dev/null 2>&1
+cp "$ws/w/profile.cfg" "$ws/orig.cfg"
+
+# signal NAME: kijun on this workspace gets the signal
+signal() { pkill "-$1" -f "kijun.* $ws/w" 2>/dev/null; sleep 1; }
+
+edit_name() { # edit_name TEXT: type a new organisation name and a service
+    ui_keys 4 Enter Enter C-u
+    ui_type "$1"
+    ui_keys Enter q j j j Enter a Enter
+    ui_type "Sewage treatment"
+    ui_keys Enter q
+}
+
+for sig in HUP TERM KILL; do
+    ui_start 80 24 --lang en "$ws/w"
+    ui_wait "kijun"
+    edit_name "Edited before $sig"
+    ui_expect "[+] modified" "$sig: edits are unsaved"
+    [ -f "$ws/w/.kijun-recovery/profile.cfg" ]; ui_result $? "$sig: the journal holds them before any save"
+    signal "$sig"
+    ui_expect "[exit" "$sig: kijun ended"
+    if [ "$sig" != KILL ]; then
+        ui_expect "[exit $((128 + $(kill -l "$sig")))]" "$sig: it exited on its own (status 128+$sig)"
+    fi
+    cmp -s "$ws/w/profile.cfg" "$ws/orig.cfg"; ui_result $? "$sig: profile.cfg on disk is untouched"
+    [ ! -e "$ws/w/.kijun.lock" ] || [ "$sig" = KILL ]; ui_result $? "$sig: the lock is gone (or stale after kill -9)"
+    ui_stop
+
+    ui_start 80 24 --lang en "$ws/w"
+    ui_wait "kijun"
+    ui_expect "Unsaved edits of an earlier session were kept: profile.cfg (2 entries changed)" "$sig: the next start says what was kept"
+    ui_keys Escape
+    ui_expect "Unsaved edits of an earlier session" "$sig: the question must be answered"
+    ui_keys y
+    ui_expect "Recovered the unsaved edits" "$sig: y restores them"
+    ui_keys 4
+    ui_expect "Organisation profile: Edited before $sig" "$sig: the name is back"
+    ui_expect "Priority services          1" "$sig: the new service is back"
+    ui_expect "[+] modified" "$sig: restored edits are unsaved until s"
+    ui_keys s
+    ui_expect "Saved to" "$sig: s saves them"
+    grep -q "name = \"Edited before $sig\";" "$ws/w/profile.cfg"; ui_result $? "$sig: the file has the recovered name"
+    [ ! -e "$ws/w/.kijun-recovery/profile.cfg" ]; ui_result $? "$sig: saving clears the journal"
+    ui_keys Q
+    ui_stop
+    cp "$ws/orig.cfg" "$ws/w/profile.cfg"
+done
+
+# n throws the kept edits away
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+edit_name "To be thrown away"
+signal HUP
+ui_stop
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_expect "Unsaved edits of an earlier session" "the question comes again after another loss"
+ui_keys n
+ui_expect "thrown away" "n throws them away"
+[ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "the journal is gone"
+ui_keys 4
+ui_expect "Organisation profile: (organisation name)" "the profile is as on disk"
+ui_keys Q
+ui_stop
+
+# quitting without saving (n) is a choice: nothing is offered next time
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+edit_name "Discarded on purpose"
+ui_keys Q n
+ui_expect "[exit 0]" "Q n quits without saving"
+[ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "and leaves no journal"
+ui_done
