@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/assess_view.h"
 #include "ui/draw.h"
+#include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -480,16 +481,7 @@ static size_t level_rows(struct aview *av)
 
 static bool move_cursor(struct aview *av, enum action a)
 {
-    size_t n = level_rows(av), *cur = &av->cur[av->level];
-    switch (a) {
-    case ACT_UP: if (*cur) (*cur)--; return true;
-    case ACT_DOWN: if (*cur + 1 < n) (*cur)++; return true;
-    case ACT_PAGE_UP: *cur = *cur > (size_t)av->page ? *cur - (size_t)av->page : 0; return true;
-    case ACT_PAGE_DOWN: *cur = n ? (*cur + (size_t)av->page < n ? *cur + (size_t)av->page : n - 1) : 0; return true;
-    case ACT_FIRST: *cur = 0; return true;
-    case ACT_LAST: *cur = n ? n - 1 : 0; return true;
-    default: return false;
-    }
+    return rows_move(&av->cur[av->level], level_rows(av), a, av->page);
 }
 
 static bool heatmap_action(struct aview *av, enum action a)
@@ -619,32 +611,24 @@ bool aview_action(struct aview *av, enum action a)
 
 /* --- drawing ------------------------------------------------------------------ */
 
-static void scroll_to(size_t cur, size_t *top, int height)
+struct line_array {
+    char **lines;
+    const bool *warn;
+};
+
+static char *array_line(void *ctx, size_t i, bool *warn)
 {
-    if (height < 1)
-        height = 1;
-    if (cur < *top)
-        *top = cur;
-    if (cur >= *top + (size_t)height)
-        *top = cur - (size_t)height + 1;
+    const struct line_array *la = ctx;
+    *warn = la->warn && la->warn[i];
+    return xstrdup(la->lines[i]);
 }
 
-/* Rows of text with a cursor; attr per row from warn. */
+/* Rows of text with the level's cursor; warn marks rows needing attention. */
 static void draw_list(struct aview *av, int y, int height, int cols, char **lines, const bool *warn,
                       size_t n)
 {
-    size_t *cur = &av->cur[av->level], *top = &av->top[av->level];
-    scroll_to(*cur, top, height);
-    for (int r = 0; r < height; r++) {
-        size_t i = *top + (size_t)r;
-        if (i >= n) {
-            draw_blank(y + r, 0, cols, A_NORMAL);
-            continue;
-        }
-        attr_t attr = i == *cur ? role_attr(ROLE_SELECTED) : warn && warn[i] ? role_attr(ROLE_BASELINE) : A_NORMAL;
-        draw_cell(y + r, 0, 1, i == *cur ? ">" : " ", attr);
-        draw_cell(y + r, 1, cols - 1, lines[i], attr);
-    }
+    struct line_array la = {lines, warn};
+    rows_draw(y, height, cols, n, av->cur[av->level], &av->top[av->level], array_line, &la);
 }
 
 static void free_lines(char **lines, size_t n)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/profile_view.h"
 #include "ui/draw.h"
+#include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -719,26 +720,10 @@ static void pick_accept(struct pview *pv)
     pick_close(pk);
 }
 
-static bool move_cursor(size_t *cur, size_t n, enum action a, int page)
-{
-    if (!n)
-        return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP || a == ACT_PAGE_DOWN
-            || a == ACT_FIRST || a == ACT_LAST;
-    switch (a) {
-    case ACT_UP: if (*cur) (*cur)--; return true;
-    case ACT_DOWN: if (*cur + 1 < n) (*cur)++; return true;
-    case ACT_PAGE_UP: *cur = *cur > (size_t)page ? *cur - (size_t)page : 0; return true;
-    case ACT_PAGE_DOWN: *cur = *cur + (size_t)page < n ? *cur + (size_t)page : n - 1; return true;
-    case ACT_FIRST: *cur = 0; return true;
-    case ACT_LAST: *cur = n - 1; return true;
-    default: return false;
-    }
-}
-
 static bool pick_action(struct pview *pv, enum action a)
 {
     struct pick *pk = &pv->pick;
-    if (move_cursor(&pk->cur, pk->n, a, pv->page))
+    if (rows_move(&pk->cur, pk->n, a, pv->page))
         return true;
     switch (a) {
     case ACT_PICK_MARK:
@@ -859,7 +844,7 @@ void pview_answer(struct pview *pv, bool yes)
 static bool list_action(struct pview *pv, enum action a)
 {
     struct collection *c = cur_coll(pv);
-    if (move_cursor(&pv->list_cur, c->n, a, pv->page))
+    if (rows_move(&pv->list_cur, c->n, a, pv->page))
         return true;
     switch (a) {
     case ACT_SELECT:
@@ -906,7 +891,7 @@ static bool form_action(struct pview *pv, enum action a)
         pv->done = pv->round != NULL;
         return true;
     }
-    if (move_cursor(&pv->field_cur, def->nfields, a, pv->page))
+    if (rows_move(&pv->field_cur, def->nfields, a, pv->page))
         return true;
     switch (a) {
     case ACT_EDIT_FIELD:
@@ -939,7 +924,7 @@ static bool form_action(struct pview *pv, enum action a)
 
 static bool deps_action(struct pview *pv, enum action a)
 {
-    if (move_cursor(&pv->deps_cur, pv->ndeps, a, pv->page))
+    if (rows_move(&pv->deps_cur, pv->ndeps, a, pv->page))
         return true;
     if (a == ACT_BACK) {
         pv->level = PV_MENU;
@@ -968,7 +953,7 @@ bool pview_action(struct pview *pv, enum action a)
     pv->message[0] = '\0';
     switch (pv->level) {
     case PV_MENU:
-        if (move_cursor(&pv->menu_cur, NSECTIONS, a, pv->page))
+        if (rows_move(&pv->menu_cur, NSECTIONS, a, pv->page))
             return true;
         if (a == ACT_SELECT) {
             open_section(pv);
@@ -984,37 +969,9 @@ bool pview_action(struct pview *pv, enum action a)
 
 /* --- drawing ------------------------------------------------------------------ */
 
-static void scroll_to(size_t cur, size_t *top, int height)
+static char *menu_line(void *ctx, size_t i, bool *warn)
 {
-    if (height < 1)
-        height = 1;
-    if (cur < *top)
-        *top = cur;
-    if (cur >= *top + (size_t)height)
-        *top = cur - (size_t)height + 1;
-}
-
-static void draw_rows(int y, int height, int cols, size_t n, size_t cur, size_t *top,
-                      char *(*line)(struct pview *, size_t, bool *), struct pview *pv)
-{
-    scroll_to(cur, top, height);
-    for (int r = 0; r < height; r++) {
-        size_t i = *top + (size_t)r;
-        if (i >= n) {
-            draw_blank(y + r, 0, cols, A_NORMAL);
-            continue;
-        }
-        bool warn = false;
-        char *s = line(pv, i, &warn);
-        attr_t attr = i == cur ? role_attr(ROLE_SELECTED) : warn ? role_attr(ROLE_BASELINE) : A_NORMAL;
-        draw_cell(y + r, 0, 1, i == cur ? ">" : " ", attr);
-        draw_cell(y + r, 1, cols - 1, s, attr);
-        free(s);
-    }
-}
-
-static char *menu_line(struct pview *pv, size_t i, bool *warn)
-{
+    struct pview *pv = ctx;
     const struct section *sec = &sections[i];
     const struct profile *p = &pv->s->profile;
     struct strbuf sb = STRBUF_INIT;
@@ -1052,16 +1009,18 @@ static char *menu_line(struct pview *pv, size_t i, bool *warn)
     return sb_take(&sb);
 }
 
-static char *list_line(struct pview *pv, size_t i, bool *warn)
+static char *list_line(void *ctx, size_t i, bool *warn)
 {
+    struct pview *pv = ctx;
     struct collection *c = cur_coll(pv);
     char *s = record_line(pv, cur_section(pv)->coll, &c->r[i]);
     *warn = strstr(s, " ! ") != NULL;
     return s;
 }
 
-static char *deps_line(struct pview *pv, size_t i, bool *warn)
+static char *deps_line(void *ctx, size_t i, bool *warn)
 {
+    struct pview *pv = ctx;
     *warn = pv->deps[i].warn;
     return xstrdup(pv->deps[i].text);
 }
@@ -1086,7 +1045,7 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
         return;
     int lw = label_width(def, cols);
     int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
-    scroll_to(pv->field_cur, &pv->form_top, rows);
+    rows_scroll(pv->field_cur, &pv->form_top, rows);
     for (int k = 0; k < rows; k++) {
         size_t i = pv->form_top + (size_t)k;
         int yy = y + k;
@@ -1170,7 +1129,7 @@ static void draw_pick(struct pview *pv, int y, int height, int cols)
     int top = y + 1;
     draw_cell(top, x, w, pk->multi ? _(" Choose (Space marks, Enter takes, Esc cancels)")
                                    : _(" Choose (Enter takes, Esc cancels)"), role_attr(ROLE_TITLE));
-    scroll_to(pk->cur, &pk->top, h - 1);
+    rows_scroll(pk->cur, &pk->top, h - 1);
     for (int r = 0; r < h - 1; r++) {
         size_t i = pk->top + (size_t)r;
         attr_t attr = i == pk->cur ? role_attr(ROLE_SELECTED) : role_attr(ROLE_STATUS);
@@ -1246,7 +1205,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
         draw_cell(y, 0, cols, sb_str(&t), role_attr(ROLE_HEADING));
         sb_free(&t);
         size_t top = 0;
-        draw_rows(y + 1, body - 1, cols, NSECTIONS, pv->menu_cur, &top, menu_line, pv);
+        rows_draw(y + 1, body - 1, cols, NSECTIONS, pv->menu_cur, &top, menu_line, pv);
         break;
     }
     case PV_LIST: {
@@ -1261,7 +1220,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
             for (int r = 3; r < body; r++)
                 draw_blank(y + r, 0, cols, A_NORMAL);
         } else {
-            draw_rows(y + 1, body - 1, cols, c->n, pv->list_cur, &pv->list_top, list_line, pv);
+            rows_draw(y + 1, body - 1, cols, c->n, pv->list_cur, &pv->list_top, list_line, pv);
         }
         break;
     }
@@ -1270,7 +1229,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
         break;
     case PV_DEPS:
         deps_build(pv);
-        draw_rows(y, body, cols, pv->ndeps, pv->deps_cur, &pv->deps_top, deps_line, pv);
+        rows_draw(y, body, cols, pv->ndeps, pv->deps_cur, &pv->deps_top, deps_line, pv);
         break;
     }
     if (pv->pick.open)

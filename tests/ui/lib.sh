@@ -92,7 +92,7 @@ ui_result() { # ui_result OK DESC
 }
 
 # ui_expect TEXT DESC: TEXT is on screen (waits for it).
-ui_expect() { ui_wait "$1" 5; ui_result $? "$2"; }
+ui_expect() { ui_wait "$1" "${UI_EXPECT_WAIT:-10}"; ui_result $? "$2"; }
 # ui_expect_not TEXT DESC: TEXT is not on screen (after the screen settles).
 ui_expect_not() {
     ui_settle
