@@ -280,19 +280,6 @@ void record_check(const struct profile *p, const struct library *lib, const char
     }
 }
 
-/* Ids as kijun.5 defines them: 1-64 ASCII letters, digits, '.', '-', '_'. */
-static bool id_valid(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')
-              || *s == '.' || *s == '-' || *s == '_'))
-            return false;
-    return true;
-}
-
 void collection_check(const struct profile *p, const struct library *lib, const char *file,
                              const struct collection *c, struct diag_list *dl)
 {
@@ -301,7 +288,7 @@ void collection_check(const struct profile *p, const struct library *lib, const 
         if (c->def->has_id) {
             if (!r->id || !*r->id)
                 diag_add(dl, DIAG_ERROR, file, r->line, _("%s: an entry has no id"), c->def->key);
-            else if (!id_valid(r->id))
+            else if (!id_syntax_ok(r->id, 64))
                 diag_add(dl, DIAG_ERROR, file, r->line,
                          _("%s: id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_'"),
                          c->def->key, r->id);

@@ -220,6 +220,18 @@ bool enum_valid(const struct field_def *f, const char *s)
     return false;
 }
 
+bool id_syntax_ok(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > max)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')
+              || *s == '.' || *s == '-' || *s == '_'))
+            return false;
+    return true;
+}
+
 bool date_valid(const char *s)
 {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')

@@ -92,6 +92,8 @@ char *coll_new_id(const struct collection *c);
 void coll_free(struct collection *c);
 
 bool enum_valid(const struct field_def *f, const char *s);
+/* An id: 1..max ASCII letters, digits, '.', '-' or '_'. */
+bool id_syntax_ok(const char *s, size_t max);
 /* A calendar date YYYY-MM-DD (month 1-12, day valid for the month). */
 bool date_valid(const char *s);
 /* Display text of a value for lists: "12", "yes", "a, b". New string. */

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "store/libload.h"
 #include "store/cfgfile.h"
+#include "model/record.h"
 #include "util/hmap.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -9,22 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool valid_id(const char *s)
-{
-    if (!*s || strlen(s) > 128)
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')
-              || *s == '.' || *s == '-' || *s == '_'))
-            return false;
-    return true;
-}
-
 static bool get_id(struct cfgctx *c, const config_setting_t *g, char **out)
 {
     if (!cg_string(c, g, "id", true, out))
         return false;
-    if (!valid_id(*out)) {
+    if (!id_syntax_ok(*out, 128)) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g),
                  "id '%s' must be 1-128 ASCII letters, digits, '.', '-' or '_'", *out);
         free(*out);

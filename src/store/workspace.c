@@ -245,14 +245,8 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
 
 bool ws_round_name_valid(const char *name)
 {
-    size_t n = strlen(name);
-    if (n == 0 || n > 64 || name[0] == '.')
-        return false;
-    for (const char *p = name; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
-              || *p == '.' || *p == '-' || *p == '_'))
-            return false;
-    return true;
+    /* a leading '.' would make a hidden file */
+    return name[0] != '.' && id_syntax_ok(name, 64);
 }
 
 static int cmp_names(const void *a, const void *b)
