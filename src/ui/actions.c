@@ -99,7 +99,7 @@ static const struct binding table[] = {
     {'h', ACT_LEFT, HM, false},
     {KEY_RIGHT, ACT_RIGHT, HM, false},
     {'l', ACT_RIGHT, HM, false},
-    {'a', ACT_ADD, LI | RO | RG | RV, true},
+    {'a', ACT_ADD, LI | RO | RG | RV | SC, true},
     {'t', ACT_ADD_THREAT, RG, true},
     {'c', ACT_COPY, RO, true},
     {'m', ACT_HEATMAP, ST | RG, true},

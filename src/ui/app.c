@@ -349,6 +349,11 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         bool used = a->top == TOP_GUIDELINE ? browser_action(&a->browser, act)
                   : a->top == TOP_PROFILE ? pview_action(&a->pview, act)
                   : aview_action(&a->aview, act);
+        if (used && a->top == TOP_ASSESS && a->aview.want_new_resource) {
+            a->aview.want_new_resource = false;
+            a->top = TOP_PROFILE;
+            pview_add_resource(&a->pview);
+        }
         if (used) {
             if ((a->top == TOP_PROFILE && a->pview.asking_delete)
                 || (a->top == TOP_ASSESS && aview_asking(&a->aview)))

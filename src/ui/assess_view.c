@@ -589,6 +589,11 @@ bool aview_action(struct aview *av, enum action a)
         return false;
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
+        if (a == ACT_ADD && !read_only(av)) {
+            /* what is missing goes into the profile; 5 comes back here */
+            av->want_new_resource = true;
+            return true;
+        }
         if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
         return false;
     case AV_REGISTER:
@@ -731,7 +736,7 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
     struct round *r = cur_round(av);
     const struct profile *p = prof(av);
     const struct strlist *sl = head_list(r, "services"), *rl = head_list(r, "resources");
-    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or takes it out"),
+    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a missing resource"),
               role_attr(ROLE_HEADING));
     /* the gaps first: they hide in a long list */
     struct strbuf gaps = STRBUF_INIT;

@@ -41,6 +41,7 @@ struct aview {
     struct scope_line *scope;
     size_t nscope;
     /* the name prompt (new round, copy) and the text filter prompt */
+    bool want_new_resource;    /* scoping asked to add a resource to the profile */
     bool prompting;
     int prompt_kind;           /* 0 new round, 1 copy, 2 text filter */
     struct edit prompt;

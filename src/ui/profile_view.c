@@ -47,6 +47,7 @@ static const struct section round_sections[] = {
 static void say(struct pview *pv, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void add_entry(struct pview *pv);
+static void open_section(struct pview *pv);
 static void start_edit(struct pview *pv);
 
 static void say(struct pview *pv, bool error, const char *fmt, ...)
@@ -316,6 +317,16 @@ void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
     add_entry(pv);
     if (pv->level == PV_LIST && !pv->pick.open)
         pv->done = true; /* nothing could be added (read-only) */
+}
+
+void pview_add_resource(struct pview *pv)
+{
+    for (size_t i = 0; i < NSECTIONS; i++)
+        if (sections[i].coll == COLL_RESOURCES)
+            pv->menu_cur = i;
+    open_section(pv);
+    add_entry(pv);
+    say(pv, false, "%s", _("New resource for the scoping: fill it in, s saves, 5 returns to the round"));
 }
 
 void pview_edit_field(struct pview *pv, const char *key)

@@ -57,6 +57,8 @@ enum round_section { RSEC_HEAD, RSEC_RISKS, RSEC_CLEAR, RSEC_SIGNOFFS, RSEC_REVI
 /* Edit a round: open the head's form, or a collection's list, or the
  * form of one of its entries (index, or (size_t)-1 for the list). */
 void pview_open_round(struct pview *pv, struct round *r, enum round_section sec, size_t index);
+/* Open the profile's resources and add one (asked for by the scoping). */
+void pview_add_resource(struct pview *pv);
 /* Put the form's cursor on field key and start editing it. */
 void pview_edit_field(struct pview *pv, const char *key);
 /* Add an entry to a round collection and open its form. */

@@ -41,6 +41,15 @@ ui_expect_line 6 ">        [ ] Central monitoring" "Space takes a resource out o
 ui_expect "[+] modified" "the change is unsaved"
 ui_keys Space
 ui_expect_line 6 ">        [x] Central monitoring" "Space puts it back"
+ui_keys a
+ui_expect "New resource for the scoping" "a adds a missing resource in the profile"
+ui_keys Enter
+ui_type "Spare PLC"
+ui_keys Enter j Enter j j j j Enter q q 5 G
+ui_expect ">        [ ] Spare PLC (ot)" "back in the scoping, the new resource can be put in scope"
+ui_keys Space
+ui_expect ">        [x] Spare PLC (ot)" "Space puts it in scope"
+ui_keys Space
 ui_keys q
 
 # step 3: the register, sort and filters
