@@ -151,7 +151,15 @@ static const struct diag *load_bad(const char *text, size_t len, struct diag_lis
 #define GOOD_HEAD "kijun_library = 1;\nedition = { id = \"x\"; title = { ja = \"指針\"; en = \"G\"; };\n" \
     "label = { ja = \"版\"; en = \"E\"; }; date = \"2020\"; status = \"draft\"; };\n"
 
-TestSuite(badfiles, .init = make_dir);
+static void remove_dir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        cr_log_warn("could not remove %s", dir);
+}
+
+TestSuite(badfiles, .init = make_dir, .fini = remove_dir);
 
 Test(badfiles, syntax_error_names_the_line)
 {
@@ -308,4 +316,40 @@ Test(badfiles, reference_table_duplicate_ids_and_floats)
     unlink(path);
     free(path);
     diag_clear(&dl);
+}
+
+/* Editions are data: a further edition is a file dropped into guideline/. */
+Test(badfiles, a_further_edition_is_a_dropped_file)
+{
+    char gdir[128], cmd[512];
+    snprintf(gdir, sizeof gdir, "%s/guideline", dir);
+    cr_assert_eq(mkdir(gdir, 0700), 0);
+    snprintf(cmd, sizeof cmd, "cp %s/guideline/*.cfg %s/", TEST_DATADIR, gdir);
+    cr_assert_eq(system(cmd), 0);
+    const char v6[] = "kijun_library = 1;\n"
+        "edition = { id = \"v6\"; title = { ja = \"指針（次版）\"; en = \"Next\"; };\n"
+        "  label = { ja = \"次版\"; en = \"Next edition\"; }; date = \"2026-04\"; status = \"draft\";\n"
+        "  supersedes = \"rev\"; order = 3; };\n"
+        "nodes = (\n"
+        "  { id = \"v6.I\"; parent = \"\"; number = \"Ⅰ．\"; title = { ja = \"組織統治\"; en = \"Governance\"; };\n"
+        "    change = \"from\"; maps = [ \"rev.II\" ]; },\n"
+        "  { id = \"v6.I.1\"; parent = \"v6.I\"; number = \"1.\"; title = { ja = \"方針\"; en = \"Policy\"; }; }\n"
+        ");\n";
+    char *path = write_file("guideline/v6.cfg", v6, sizeof v6 - 1);
+    struct diag_list dl = {0};
+    struct library *lib = library_load(dir, &dl);
+    print_diags(&dl);
+    cr_assert_not_null(lib);
+    cr_assert_eq(diag_count(&dl, DIAG_ERROR), 0);
+    cr_assert_eq(lib->gl.n, 3);
+    cr_assert_str_eq(lib->gl.editions[2]->id, "v6"); /* sorted by order */
+    const struct gl_node *child = gl_node_find(&lib->gl, "v6.I.1");
+    const struct gl_edition *rev = gl_edition_find(&lib->gl, "rev");
+    cr_assert_eq(gl_map_to(&lib->gl, child, rev, NULL), gl_node_find(&lib->gl, "rev.II"));
+    library_free(lib);
+    diag_clear(&dl);
+    unlink(path);
+    free(path);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", gdir);
+    cr_assert_eq(system(cmd), 0);
 }
