@@ -4,6 +4,7 @@
 #include "ui/draw.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/wrap.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +109,8 @@ void help_close(struct help *h)
 
 bool help_action(struct help *h, enum action a, int page)
 {
-    size_t max = h->nlines > (size_t)page ? h->nlines - (size_t)page : 0;
+    size_t total = h->shown ? h->shown : h->nlines;
+    size_t max = total > (size_t)page ? total - (size_t)page : 0;
     switch (a) {
     case ACT_CLOSE_HELP:
     case ACT_QUIT:
@@ -126,16 +128,51 @@ bool help_action(struct help *h, enum action a, int page)
 
 void help_draw(struct help *h, int y, int height, int width)
 {
+    /* wrap each line to the screen; continuations hang under the text */
+    struct strbuf all = STRBUF_INIT;
+    size_t *starts = NULL, n = 0, cap = 0;
+    bool *heading = NULL;
+    size_t hcap = 0;
+    int indent = width > 50 ? 25 : 4;
+    for (size_t i = 0; i < h->nlines; i++) {
+        const char *s = h->lines[i];
+        bool head = s[0] == '\x01';
+        if (head)
+            s++;
+        struct wrap_line *wl;
+        size_t k = wrap_text(s, width - 1, &wl);
+        if (k == 0) {
+            starts = xgrow(starts, &cap, n + 1, sizeof *starts);
+            heading = xgrow(heading, &hcap, n + 1, sizeof *heading);
+            starts[n] = all.len;
+            heading[n++] = head;
+            sb_addc(&all, '\0');
+        }
+        for (size_t j = 0; j < k; j++) {
+            starts = xgrow(starts, &cap, n + 1, sizeof *starts);
+            heading = xgrow(heading, &hcap, n + 1, sizeof *heading);
+            starts[n] = all.len;
+            heading[n++] = head;
+            if (j > 0)
+                for (int c = 0; c < indent; c++)
+                    sb_addc(&all, ' ');
+            sb_add(&all, s + wl[j].off, wl[j].len);
+            sb_addc(&all, '\0');
+        }
+        free(wl);
+    }
+    h->shown = n;
+    size_t max = n > (size_t)height ? n - (size_t)height : 0;
+    if (h->top > max)
+        h->top = max;
     for (int r = 0; r < height; r++) {
         size_t i = h->top + (size_t)r;
-        if (i >= h->nlines) {
+        if (i >= n)
             draw_blank(y + r, 0, width, A_NORMAL);
-            continue;
-        }
-        const char *s = h->lines[i];
-        if (s[0] == '\x01')
-            draw_cell(y + r, 0, width, s + 1, role_attr(ROLE_HEADING));
         else
-            draw_cell(y + r, 0, width, s, A_NORMAL);
+            draw_cell(y + r, 0, width, all.s + starts[i], heading[i] ? role_attr(ROLE_HEADING) : A_NORMAL);
     }
+    free(starts);
+    free(heading);
+    sb_free(&all);
 }

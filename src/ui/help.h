@@ -11,6 +11,7 @@ struct help {
     size_t top;         /* first line shown */
     char **lines;       /* built on open; "\x01" marks a heading line */
     size_t nlines;
+    size_t shown;       /* lines after wrapping to the screen, at the last draw */
 };
 
 void help_open(struct help *h, enum view from);
