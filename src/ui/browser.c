@@ -239,6 +239,10 @@ bool browser_action(struct browser *b, enum action a)
                     : _("Tree: arrows move between items"));
         break;
     case ACT_LANGUAGE:
+        if (b->lang == LANG_EN && !draw_utf8()) {
+            set_message(b, true, "%s", _("Japanese needs a UTF-8 terminal (e.g. LANG=ja_JP.UTF-8)"));
+            break;
+        }
         b->lang = b->lang == LANG_JA ? LANG_EN : LANG_JA;
         set_message(b, false, "%s", b->lang == LANG_JA ? _("Guideline text: Japanese")
                                                         : _("Guideline text: English"));
