@@ -226,9 +226,10 @@ static void report(struct diag_list *dl, const char *path, const char *step, int
                    bool existed)
 {
     const char *keep = existed ? "the previous version is untouched" : "nothing was saved";
+    /* the reason a person acts on first: it must survive a cut status line */
     if (err == ENOSPC || err == EDQUOT)
-        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: %s: %s (the disk is %s; %s)", step,
-                 strerror(err), err == ENOSPC ? "full" : "over its quota", keep);
+        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: the disk is %s (%s: %s; %s)",
+                 err == ENOSPC ? "full" : "over its quota", step, strerror(err), keep);
     else
         diag_add(dl, DIAG_ERROR, path, 0, "cannot save: %s: %s (%s)", step, strerror(err),
                  keep);

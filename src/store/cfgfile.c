@@ -3,6 +3,7 @@
 #include "store/cfgfile.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -136,6 +137,82 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
     return true;
 }
 
+/* A light scan of the syntax for what libconfig 1.5 handles badly:
+ * integers beyond 32 bits without an L suffix (it wraps them silently)
+ * and groups with very many named settings (each is checked against all
+ * the others: 20,000 take seconds). Strings and comments are skipped. */
+static bool prescan(const char *buf, const char *name, struct diag_list *dl)
+{
+    size_t counts[64] = {0};
+    int depth = 0, line = 1;
+    for (const char *p = buf; *p; p++) {
+        char c = *p;
+        if (c == '\n') {
+            line++;
+        } else if (c == '"') {
+            for (p++; *p && *p != '"'; p++) {
+                if (*p == '\\' && p[1])
+                    p++;
+                else if (*p == '\n')
+                    line++;
+            }
+            if (!*p)
+                break;
+        } else if (c == '#' || (c == '/' && p[1] == '/')) {
+            while (p[1] && p[1] != '\n')
+                p++;
+        } else if (c == '/' && p[1] == '*') {
+            for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+                line += *p == '\n';
+            if (!*p)
+                break;
+            p++;
+        } else if (c == '{') {
+            if (++depth >= 64) {
+                diag_add(dl, DIAG_ERROR, name, line, "groups nested deeper than 63 levels: refused");
+                return false;
+            }
+            counts[depth] = 0;
+        } else if (c == '}') {
+            if (depth > 0)
+                depth--;
+        } else if (c == '=' || c == ':') {
+            if (++counts[depth] > CFG_MAX_GROUP_SETTINGS) {
+                diag_add(dl, DIAG_ERROR, name, line,
+                         "more than %d settings in one group: refused (use a list of groups)",
+                         CFG_MAX_GROUP_SETTINGS);
+                return false;
+            }
+        } else if (c >= '0' && c <= '9' && (p == buf || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'
+                                                          || p[-1] == '.'))) {
+            /* an integer (not part of a name or a float) too big for 32 bits */
+            const char *q = p;
+            bool hex = q[0] == '0' && (q[1] == 'x' || q[1] == 'X');
+            if (hex)
+                q += 2;
+            const char *digits = q;
+            while (hex ? isxdigit((unsigned char)*q) : isdigit((unsigned char)*q))
+                q++;
+            bool fraction = !hex && (*q == '.' || *q == 'e' || *q == 'E');
+            size_t n = (size_t)(q - digits);
+            if (!fraction && *q != 'L' && n > 0) {
+                unsigned long long v = 0;
+                bool big = hex ? n > 8 : n > 10;
+                for (const char *d = digits; !big && d < q; d++)
+                    v = v * (hex ? 16 : 10) + (unsigned)(isdigit((unsigned char)*d) ? *d - '0' : (tolower((unsigned char)*d) - 'a' + 10));
+                if (big || v > 2147483647ULL) {
+                    diag_add(dl, DIAG_ERROR, name, line,
+                             "the number %.*s is too large (the limit is 2147483647): refused",
+                             (int)(q - p > 40 ? 40 : q - p), p);
+                    return false;
+                }
+            }
+            p = q - 1;
+        }
+    }
+    return true;
+}
+
 bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cfg,
               struct diag_list *dl)
 {
@@ -143,7 +220,7 @@ bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cf
     size_t n;
     if (!file_read_checked(path, name, max_bytes, &buf, &n, dl))
         return false;
-    if (!precheck(buf, n, name, dl)) {
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl)) {
         free(buf);
         return false;
     }

@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 #define CFG_MAX_LINE (64 * 1024)
+/* named settings in one group; more is refused before libconfig */
+#define CFG_MAX_GROUP_SETTINGS 1000
 
 /* Read path (named `name` in messages) into *out (NUL-terminated).
  * Returns false with a diagnostic when the file cannot be read, is not a

@@ -422,8 +422,12 @@ int app_run(const struct app_options *opt)
             continue;
         }
         handle_key(&a, key, r == OK, ch);
-        if (!a.quit) /* quitting: saved, or the edits were given up */
+        if (!a.quit) { /* quitting: saved, or the edits were given up */
+            bool had_error = a.s->journal_error[0] != '\0';
             session_journal(a.s);
+            if (a.s->journal_error[0] && !had_error)
+                say(&a, true, "%s", a.s->journal_error);
+        }
     }
     endwin();
     help_close(&a.help);

@@ -3,6 +3,7 @@
 #include "ui/profile_view.h"
 #include "ui/draw.h"
 #include "ui/rows.h"
+#include "store/cfgfile.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -267,7 +268,7 @@ void pview_init(struct pview *pv, struct session *s, enum lang lang)
     memset(pv, 0, sizeof *pv);
     pv->s = s;
     pv->lang = lang;
-    edit_init(&pv->ed, "", 4096);
+    edit_init(&pv->ed, "", CFG_MAX_LINE - 1024); /* any value a file line can hold */
     pv->page = 10;
 }
 

@@ -6,6 +6,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <time.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,6 +271,7 @@ void session_journal(struct session *s)
     if (!s->dir || s->read_only || s->rec.available)
         return;
     struct diag_list dl = {0};
+    s->journal_error[0] = '\0';
     if (!profile_equal(&s->profile, &s->saved)) {
         char *t = ws_format_profile(&s->profile);
         journal_put(s->dir, "profile.cfg", t, &dl);
@@ -296,6 +298,9 @@ void session_journal(struct session *s)
         }
         sb_free(&nm);
     }
+    if (dl.n)
+        snprintf(s->journal_error, sizeof s->journal_error,
+                 _("No recovery copy of the edits (%s): save soon"), dl.v[0].text);
     diag_clear(&dl);
 }
 
@@ -447,9 +452,10 @@ bool session_save(struct session *s, char *msg, size_t size)
     free(pp);
     free(cp);
     if (!ok) {
-        char *d = s->diags.n ? diag_format(&s->diags.v[s->diags.n - 1]) : xstrdup("?");
-        snprintf(msg, size, _("Not saved: %s"), d);
-        free(d);
+        /* the reason, without the long path in front: it must fit the line */
+        const struct diag *d = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
+        const char *file = d && d->file ? strrchr(d->file, '/') : NULL;
+        snprintf(msg, size, _("Not saved: %s: %s"), file ? file + 1 : "?", d ? d->text : "?");
         return false;
     }
     profile_free(&s->saved);
@@ -460,7 +466,13 @@ bool session_save(struct session *s, char *msg, size_t size)
     journal_clear(s->dir);
     struct diag_list findings = {0};
     profile_check(&s->profile, s->lib, "profile.cfg", &findings);
-    if (unchanged_p && unchanged_c)
+    const struct diag *warn = NULL;
+    for (size_t i = 0; i < s->diags.n; i++)
+        if (s->diags.v[i].severity == DIAG_WARNING)
+            warn = &s->diags.v[i];
+    if (warn) /* atomic_save says "saved, but ...": say it with a capital */
+        snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
+    else if (unchanged_p && unchanged_c)
         snprintf(msg, size, "%s", _("No change: nothing to save"));
     else if (findings.n)
         snprintf(msg, size, _("Saved to %s; %zu findings remain (see kijun check)"), s->dir, findings.n);

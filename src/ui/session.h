@@ -26,6 +26,7 @@ struct session {
     struct ws_lock lock;
     struct diag_list diags;       /* findings of the last load or save */
     char notice[600];             /* said once when the workbench opens */
+    char journal_error[600];      /* the recovery copy could not be written */
     /* unsaved edits of a lost session, found in the journal at start */
     struct {
         bool available;

@@ -12,6 +12,9 @@ N=0
 FAILED=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-cli-XXXXXX")
 trap 'rm -rf "$T"' EXIT
+# under valgrind (make check-valgrind) $KIJUN runs kijun in valgrind
+. "$KIJUN_TESTS/valgrind.sh"
+if [ "$VG" = 1 ]; then vg_begin; vg_wrap_kijun; fi
 # a fixed locale, so that messages are the English source texts
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE LC_MESSAGES KIJUN_DATADIR
@@ -134,5 +137,9 @@ KIJUN_DATADIR=$T/emptydata run tree --edition v5
 [ "$RC" -eq 2 ] && grep -qF "$T/emptydata" "$T/err"
 result $? "KIJUN_DATADIR naming an empty folder: exit 2, the message names it (got $RC)" "$T/err"
 
+if [ "$VG" = 1 ]; then
+    vg_check
+    result $? "valgrind: no errors or leaks ($VG_WHY)"
+fi
 echo "1..$N"
 exit "$FAILED"

@@ -12,6 +12,10 @@
 #
 # The environment is pinned (TERM, LANG, TZ, size); UI_ENV adds variables
 # ("LANG=ja_JP.UTF-8 NO_COLOR=1"); UI_CWD sets kijun's working folder.
+#
+# With KIJUN_VALGRIND set (make check-valgrind), $KIJUN is a wrapper that
+# runs kijun under valgrind (tests/valgrind.sh), the waits are longer, and
+# ui_done waits for every kijun to end and adds a test: no valgrind errors.
 
 set -u
 : "${KIJUN:?KIJUN must name the kijun binary}"
@@ -21,6 +25,7 @@ UI_N=0
 UI_FAILED=0
 UI_ENV=${UI_ENV:-}
 UI_TIMEOUT=${UI_TIMEOUT:-10}
+UI_SETTLE_STEP=${UI_SETTLE_STEP:-0.05}
 unset TMUX
 
 if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -29,6 +34,14 @@ if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 fi
 
 t() { "$TMUX_BIN" -u -L "$UI_SOCK" -f /dev/null "$@"; }
+
+. "${KIJUN_TESTS:-$(dirname "$0")/..}/valgrind.sh"
+if [ "$VG" = 1 ]; then
+    # kijun under valgrind starts in about 1.5 s and takes 50-100 ms a key
+    UI_TIMEOUT=60 UI_EXPECT_WAIT=30 UI_SETTLE_STEP=0.25
+    vg_begin
+    vg_wrap_kijun
+fi
 
 # ui_start COLS ROWS [kijun arguments...]
 ui_start() {
@@ -67,7 +80,7 @@ ui_wait() {
 ui_settle() {
     local prev="" cur i=0
     while [ "$i" -lt 40 ]; do
-        sleep 0.05
+        sleep "$UI_SETTLE_STEP"
         cur=$(ui_screen)
         [ "$cur" = "$prev" ] && return 0
         prev=$cur
@@ -115,7 +128,21 @@ ui_expect_exit() { ui_expect "[exit $1]" "$2"; }
 ui_done() {
     t kill-server >/dev/null 2>&1 || true
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"
+    ui_valgrind_result
     echo "1..$UI_N"
     exit "$UI_FAILED"
+}
+# ui_valgrind_result: under valgrind, a test that every kijun this test
+# ran (all have ended: the tmux server is gone) was free of errors and
+# leaks; prints the logs with errors as TAP comments.
+ui_valgrind_result() {
+    [ "$VG" = 1 ] || return 0
+    UI_N=$((UI_N + 1))
+    if vg_check; then
+        echo "ok $UI_N - valgrind: no errors or leaks ($VG_WHY)"
+    else
+        echo "not ok $UI_N - valgrind: $VG_WHY"
+        UI_FAILED=1
+    fi
 }
 trap 't kill-server >/dev/null 2>&1 || true' EXIT

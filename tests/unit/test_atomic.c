@@ -316,7 +316,7 @@ Test(atomic, a_full_disk_is_named_in_the_message)
 
 Test(atomic, a_full_disk_at_fsync_too)
 {
-    fail_over_old(ATOMIC_STEP_FSYNC, ENOSPC, "cannot save: fsync", "the disk is full");
+    fail_over_old(ATOMIC_STEP_FSYNC, ENOSPC, "(fsync: No space left on device", "cannot save: the disk is full");
 }
 
 Test(atomic, failing_dirsync_saves_with_a_warning)
