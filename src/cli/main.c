@@ -13,11 +13,13 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #ifndef KIJUN_BUILD_BINDIR
 #define KIJUN_BUILD_BINDIR NULL
 #define KIJUN_SOURCE_DATADIR NULL
+#define KIJUN_BUILD_LOCALEDIR NULL
 #endif
 
 static void usage(FILE *f)
@@ -32,7 +34,8 @@ static void usage(FILE *f)
             "Guideline and the Handbook's risk assessment.\n"
             "\n"
             "Options:\n"
-            "  --lang ja|en     language of the Guideline text (default: from the locale)\n"
+            "  --lang ja|en     language of the screens, messages and Guideline text\n"
+            "                   (default: from LC_ALL, LC_MESSAGES or LANG)\n"
             "  --demo           open the demo workspace\n"
             "  --edition ID     start on this Guideline edition (v5, rev, ...)\n"
             "  --no-color       monochrome (also when NO_COLOR is set)\n"
@@ -46,7 +49,8 @@ static void usage(FILE *f)
             "                   2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
             "\n"
-            "Environment: KIJUN_DATADIR overrides where the library data is read from.\n"
+            "Environment: KIJUN_DATADIR overrides where the library data is read from,\n"
+            "KIJUN_LOCALEDIR where the translations are.\n"
             "See kijun(1).\n"), f);
 }
 
@@ -141,11 +145,40 @@ static struct library *load_library(void)
     return lib;
 }
 
+/* Whether the environment asks for a UTF-8 character set. */
+static bool env_wants_utf8(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v)
+            continue;
+        for (; *v; v++)
+            if (strncasecmp(v, "utf-8", 5) == 0 || strncasecmp(v, "utf8", 4) == 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/* The UI language: Japanese or the English source texts. */
+static void ui_language(enum lang lang)
+{
+    char *dir = paths_localedir(KIJUN_BUILD_BINDIR, KIJUN_BUILD_LOCALEDIR, LOCALEDIR);
+    i18n_init(dir, lang == LANG_JA);
+    free(dir);
+}
+
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    /* A UTF-8 locale that is not installed (ja_JP.UTF-8 on a machine
+     * without it) still means a UTF-8 terminal: C.UTF-8 is always there. */
+    if (!setlocale(LC_ALL, "") && env_wants_utf8())
+        setlocale(LC_ALL, "C.UTF-8");
     const char *codeset = nl_langinfo(CODESET);
     bool utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+    /* the locale's language first, for --help and option errors */
+    ui_language(utf8 ? locale_lang() : LANG_EN);
     struct opts o = {.lang = -1};
     int rc = parse_opts(argc, argv, &o);
     if (rc >= 0)
@@ -163,6 +196,7 @@ int main(int argc, char **argv)
         /* a terminal without UTF-8 cannot show Japanese */
         lang = LANG_EN;
     }
+    ui_language(utf8 ? lang : LANG_EN);
 
     if (command && strcmp(command, "init") == 0) {
         if (optind + 1 != argc) {

@@ -1,4 +1,4 @@
-/* paths: where kijun finds its library data. */
+/* paths: where kijun finds its library data and its translations. */
 #include "config.h"
 #include "store/paths.h"
 #include "util/xalloc.h"
@@ -23,20 +23,34 @@ static char *exe_dir(void)
     return realpath(buf, NULL);
 }
 
-char *paths_datadir(const char *build_bindir, const char *source_datadir,
-                    const char *pkgdatadir)
+/* $ENV when set; else build_dir for a binary run from build_bindir;
+ * else installed. */
+static char *find_dir(const char *env_name, const char *build_bindir,
+                      const char *build_dir, const char *installed)
 {
-    const char *env = getenv("KIJUN_DATADIR");
+    const char *env = getenv(env_name);
     if (env && *env)
         return xstrdup(env);
-    if (build_bindir && source_datadir) {
+    if (build_bindir && build_dir) {
         char *here = exe_dir();
         char *build = realpath(build_bindir, NULL);
         bool in_build = here && build && strcmp(here, build) == 0;
         free(here);
         free(build);
         if (in_build)
-            return xstrdup(source_datadir);
+            return xstrdup(build_dir);
     }
-    return xstrdup(pkgdatadir);
+    return xstrdup(installed);
+}
+
+char *paths_datadir(const char *build_bindir, const char *source_datadir,
+                    const char *pkgdatadir)
+{
+    return find_dir("KIJUN_DATADIR", build_bindir, source_datadir, pkgdatadir);
+}
+
+char *paths_localedir(const char *build_bindir, const char *build_localedir,
+                      const char *localedir)
+{
+    return find_dir("KIJUN_LOCALEDIR", build_bindir, build_localedir, localedir);
 }

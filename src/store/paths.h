@@ -1,4 +1,4 @@
-/* paths: where kijun finds its library data. */
+/* paths: where kijun finds its library data and its translations. */
 #ifndef KIJUN_PATHS_H
 #define KIJUN_PATHS_H
 
@@ -7,4 +7,9 @@
  * else the installed pkgdatadir. Returns a new string. */
 char *paths_datadir(const char *build_bindir, const char *source_datadir,
                     const char *pkgdatadir);
+/* The folder of the message catalogs (LANG/LC_MESSAGES/kijun.mo), the
+ * same way: $KIJUN_LOCALEDIR, the build tree's po/locale, the installed
+ * localedir. Returns a new string. */
+char *paths_localedir(const char *build_bindir, const char *build_localedir,
+                      const char *localedir);
 #endif

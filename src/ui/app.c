@@ -345,7 +345,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         return;
     case ACT_NONE:
         break;
-    default:
+    default: {
         bool used = a->top == TOP_GUIDELINE ? browser_action(&a->browser, act)
                   : a->top == TOP_PROFILE ? pview_action(&a->pview, act)
                   : aview_action(&a->aview, act);
@@ -361,6 +361,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
             return;
         }
         break;
+    }
     }
     if (key != KEY_RESIZE && s != SCREEN_PROMPT && s != SCREEN_PICK) {
         char buf[16];

@@ -1,11 +1,23 @@
-/* i18n: the gettext macros for UI strings (English is the source). */
+/* i18n: the UI language. English is the source language; the Japanese
+ * texts come from po/ja.po through gettext. _() translates a UI string,
+ * N_() marks one (in a static table) for xgettext, to be translated with
+ * _() where it is shown. */
 #ifndef KIJUN_I18N_H
 #define KIJUN_I18N_H
+#include <stdbool.h>
+
+/* Choose the UI language once, at start: Japanese when japanese is true
+ * (the catalog in localedir), else the English source texts. Without
+ * NLS (configure --disable-nls) the UI is English. */
+void i18n_init(const char *localedir, bool japanese);
+/* Whether the UI speaks Japanese (a catalog was found and chosen). */
+bool i18n_japanese(void);
+
 #ifdef ENABLE_NLS
-#include <libintl.h>
-#define _(s) gettext(s)
+char *i18n_tr(const char *msgid) __attribute__((format_arg(1)));
+#define _(s) i18n_tr(s)
 #else
-#define _(s) (s)
+#define _(s) ((char *)(s))
 #endif
 #define N_(s) (s)
 #endif
