@@ -1,0 +1,132 @@
+#!/bin/bash
+# lang.sh: the UI language. It follows LC_ALL / LC_MESSAGES / LANG, --lang
+# overrides it, the Guideline text follows the same choice, and a locale
+# that is not UTF-8 gets English. The Japanese texts expected on screen are
+# looked up in po/ja.po, so the test checks that the catalog is found and
+# used, whatever its wording.
+. "$KIJUN_TESTS/ui/lib.sh"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+export HOME=$T
+ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
+trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
+ui_restart() {
+    t kill-server >/dev/null 2>&1 || true
+    ui_sock_rm
+    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
+    ui_start "$@"
+}
+ui_expect_line_not() {
+    ui_settle
+    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
+}
+
+# ja MSGID: the Japanese translation of a one-line msgid in po/ja.po.
+PO=$KIJUN_TESTS/../po/ja.po
+ja() {
+    awk -v id="msgid \"$1\"" '
+        $0 == id { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print; exit }' "$PO"
+}
+HELP_JA=$(ja "Help")
+QUIT_JA=$(ja "Quit")
+SHOWHELP_JA=$(ja "Show help for this screen")
+if [ -z "$HELP_JA" ] || [ -z "$QUIT_JA" ] || [ -z "$SHOWHELP_JA" ]; then
+    echo "Bail out! po/ja.po has no translation of Help, Quit or the help line"
+    exit 99
+fi
+V5_JA="第5版"   # the 5th edition's label in the library (data/guideline/v5.cfg)
+V5_EN="5th edition"
+
+# keybar_is LANG DESC: the key bar (line 24) is in that language.
+keybar_ja() {
+    ui_expect_line 24 "? $HELP_JA" "$1: the key bar is Japanese (? $HELP_JA)"
+    ui_expect_line 24 "$QUIT_JA" "$1: the key bar shows $QUIT_JA"
+}
+keybar_en() {
+    ui_expect_line 24 "? Help" "$1: the key bar is English (? Help)"
+    ui_expect_line_not 24 "$HELP_JA" "$1: no Japanese on the key bar"
+}
+
+# --- the locale decides ---------------------------------------------------------
+# ja_JP.UTF-8 need not be installed (locale -a): kijun then runs in C.UTF-8
+# and keeps the language.
+UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8"
+ui_start 80 24 --demo
+ui_wait "$V5_JA"
+keybar_ja "LANG=ja_JP.UTF-8"
+ui_expect_line 1 "$V5_JA" "LANG=ja_JP.UTF-8: the Guideline text is Japanese"
+ui_keys '?'
+ui_expect "$SHOWHELP_JA" "LANG=ja_JP.UTF-8: the help is Japanese"
+ui_check_fit 80 "LANG=ja_JP.UTF-8: the Japanese help fits 80 columns"
+ui_keys q 4
+ui_expect_line 24 "? $HELP_JA" "the profile's key bar is Japanese"
+ui_check_fit 80 "the Japanese profile screen fits 80 columns"
+ui_keys 5
+ui_expect_line 24 "? $HELP_JA" "the assessment's key bar is Japanese"
+ui_check_fit 80 "the Japanese assessment screen fits 80 columns"
+
+UI_ENV="TMPDIR=$T LANG=en_US.UTF-8 LC_MESSAGES=ja_JP.UTF-8"
+ui_restart 80 24 --demo
+ui_wait "$V5_JA"
+keybar_ja "LC_MESSAGES=ja_JP.UTF-8 over LANG=en_US.UTF-8"
+
+UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8 LC_ALL=en_US.UTF-8"
+ui_restart 80 24 --demo
+ui_wait "$V5_EN"
+keybar_en "LC_ALL=en_US.UTF-8 over LANG=ja_JP.UTF-8"
+ui_expect_line 1 "$V5_EN" "LC_ALL=en_US.UTF-8: the Guideline text is English"
+
+# a LANGUAGE list in the environment does not change kijun's choice
+UI_ENV="TMPDIR=$T LANG=en_US.UTF-8 LANGUAGE=ja"
+ui_restart 80 24 --demo
+ui_wait "$V5_EN"
+keybar_en "LANG=en_US.UTF-8 with LANGUAGE=ja"
+
+# --- --lang overrides the locale ---------------------------------------------------
+UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8"
+ui_restart 80 24 --demo --lang en
+ui_wait "$V5_EN"
+keybar_en "--lang en under LANG=ja_JP.UTF-8"
+ui_expect_line 1 "$V5_EN" "--lang en: the Guideline text follows"
+
+UI_ENV="TMPDIR=$T LANG=C.UTF-8"
+ui_restart 80 24 --demo --lang ja
+ui_wait "$V5_JA"
+keybar_ja "--lang ja under LANG=C.UTF-8"
+# L switches the Guideline text alone
+ui_keys L
+ui_expect_line 1 "$V5_EN" "L switches the Guideline text to English"
+ui_expect_line 24 "? $HELP_JA" "L leaves the screens in Japanese"
+
+# --- no UTF-8: English --------------------------------------------------------------
+UI_ENV="TMPDIR=$T LANG=C"
+ui_restart 80 24 --demo --lang ja
+ui_wait "$V5_EN"
+keybar_en "--lang ja under LANG=C"
+UI_ENV="TMPDIR=$T LANG=ja_JP.eucJP"
+ui_restart 80 24 --demo
+ui_wait "$V5_EN"
+keybar_en "LANG=ja_JP.eucJP (not UTF-8)"
+ui_stop
+
+# --- the commands speak the same language ---------------------------------------------
+"$KIJUN" init --lang en "$T/ws" >/dev/null 2>&1
+printf 'colour = "blue";\n' >>"$T/ws/profile.cfg"
+WARN_JA=$(ja "warning")
+out=$(env LANG=ja_JP.UTF-8 "$KIJUN" check "$T/ws" 2>&1)
+printf '%s\n' "$out" | grep -q "profile.cfg:[0-9]*: $WARN_JA: "
+ui_result $? "kijun check under LANG=ja_JP.UTF-8: FILE:LINE: $WARN_JA: ..."
+out=$(env LANG=C.UTF-8 "$KIJUN" check "$T/ws" 2>&1)
+printf '%s\n' "$out" | grep -q "profile.cfg:[0-9]*: warning: "
+ui_result $? "kijun check under LANG=C.UTF-8: FILE:LINE: warning: ..."
+out=$(env LANG=C.UTF-8 "$KIJUN" check --lang ja "$T/ws" 2>&1)
+printf '%s\n' "$out" | grep -q "profile.cfg:[0-9]*: $WARN_JA: "
+ui_result $? "kijun check --lang ja: Japanese messages"
+env LANG=ja_JP.UTF-8 "$KIJUN" --help | grep -q '^  --lang ja|en  '
+ui_result $? "kijun --help under LANG=ja_JP.UTF-8 keeps the option names"
+[ "$(env LANG=ja_JP.UTF-8 "$KIJUN" --help)" != "$(env LANG=C.UTF-8 "$KIJUN" --help)" ]
+ui_result $? "kijun --help under LANG=ja_JP.UTF-8 is translated"
+env LANG=ja_JP.UTF-8 "$KIJUN" --lang xx 2>&1 | grep -q "'xx'"
+ui_result $? "an option error under LANG=ja_JP.UTF-8 still names the value"
+
+ui_done
