@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/assess_view.h"
 #include "ui/draw.h"
+#include "ui/labels.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -279,7 +280,7 @@ static void describe_filter(struct aview *av, struct strbuf *sb)
     if (f->band != BAND_NONE)
         sb_printf(sb, _("; band %s"), _(band_name(f->band)));
     if (f->decision)
-        sb_printf(sb, _("; decision %s"), *f->decision ? f->decision : _("none yet"));
+        sb_printf(sb, _("; decision %s"), *f->decision ? enum_label(f->decision) : _("none yet"));
     if (f->owner)
         sb_printf(sb, _("; owner %s"), f->owner);
     if (f->impact)
@@ -771,7 +772,7 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
             const struct record *res = &p->c[COLL_RESOURCES].r[l->index];
             sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
                       record_str(res, profile_coll_defs[COLL_RESOURCES], "name"),
-                      record_str(res, profile_coll_defs[COLL_RESOURCES], "kind"));
+                      enum_label(record_str(res, profile_coll_defs[COLL_RESOURCES], "kind")));
         }
         lines[i] = sb_take(&sb);
     }
@@ -802,7 +803,7 @@ static void draw_register(struct aview *av, int y, int height, int cols)
                   record_str(x, def, "title"));
         if (cols >= 120)
             sb_printf(&l, " | %s", pname(av, COLL_SERVICES, record_str(x, def, "service")));
-        sb_printf(&l, " | %s | %s", *decision ? decision : "-",
+        sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
                   *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
         if (*record_str(x, def, "due"))
             sb_printf(&l, " | %s", record_str(x, def, "due"));
@@ -866,7 +867,7 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
     int ly = y + 3 + (int)ni;
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
-              record_str(&r->head, &round_head_def, "rule"), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
+              enum_label(record_str(&r->head, &round_head_def, "rule")), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
     draw_cell(ly, 0, cols, sb_str(&sb), A_NORMAL);
     sb_reset(&sb);
     const char *il = record_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], profile_coll_defs[COLL_IMPACT], "label");
@@ -927,7 +928,7 @@ static size_t review_lines(struct aview *av, struct review_line **out)
     const struct coll_def *rd = round_coll_defs[RC_REVIEWS];
     for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
         const struct record *e = &r->c[RC_REVIEWS].r[i];
-        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), record_str(e, rd, "trigger"),
+        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), enum_label(record_str(e, rd, "trigger")),
                record_str(e, rd, "changes"));
     }
     const char *prev = record_str(&r->head, &round_head_def, "previous");

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/profile_view.h"
 #include "ui/draw.h"
+#include "ui/labels.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
@@ -116,25 +117,6 @@ static const char *ref_label(const struct pview *pv, const char *ref, const char
 }
 
 /* What a person reads for an enumeration code. */
-static const char *enum_label(const char *code)
-{
-    static const struct { const char *code, *label; } names[] = {
-        {"yes", N_("yes")}, {"partial", N_("partly")}, {"no", N_("no")}, {"na", N_("n/a")},
-        {"system", N_("system")}, {"data", N_("data")}, {"people", N_("people")},
-        {"facility", N_("facility")}, {"ot", N_("OT/ICS device")}, {"supplier", N_("supplier")},
-        {"external", N_("external service")}, {"product", N_("impact x likelihood")},
-        {"sum", N_("impact + likelihood")}, {"implemented", N_("implemented")},
-        {"not-yet", N_("not yet")}, {"mitigate", N_("mitigate")}, {"accept", N_("accept")},
-        {"avoid", N_("avoid")}, {"transfer", N_("transfer")}, {"incident", N_("incident")},
-        {"organisation", N_("organisational change")}, {"threat", N_("new threat")},
-        {"scheduled", N_("scheduled")},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(names[i].code, code) == 0)
-            return _(names[i].label);
-    return code;
-}
-
 /* The value of field f as a person reads it. New string. */
 static char *field_text(const struct pview *pv, const struct field_def *f, const struct value *v)
 {
@@ -194,7 +176,7 @@ static char *round_line(const struct pview *pv, int coll, const struct record *r
         sb_printf(&sb, "%s | %s | %s", r->id, record_str(r, def, "reviewer"), record_str(r, def, "date"));
         break;
     case RC_REVIEWS:
-        sb_printf(&sb, "%s [%s] %s", record_str(r, def, "date"), record_str(r, def, "trigger"),
+        sb_printf(&sb, "%s [%s] %s", record_str(r, def, "date"), enum_label(record_str(r, def, "trigger")),
                   record_str(r, def, "changes"));
         break;
     }
@@ -240,7 +222,7 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
         break;
     }
     case COLL_RESOURCES:
-        sb_printf(&sb, "[%s] %s", record_str(r, def, "kind"), record_str(r, def, "name"));
+        sb_printf(&sb, "[%s] %s", enum_label(record_str(r, def, "kind")), record_str(r, def, "name"));
         if (*record_str(r, def, "owner"))
             sb_printf(&sb, " | %s", record_str(r, def, "owner"));
         if (resource_unused(p, r))
@@ -414,7 +396,7 @@ static void deps_build(struct pview *pv)
                     sb_adds(&sb, d ? ", " : _(" -> needs "));
                     sb_adds(&sb, ref_label(pv, "resources", r->v[f_rd].list.v[d]));
                 }
-                dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, record_str(r, rs->def, "kind"),
+                dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, enum_label(record_str(r, rs->def, "kind")),
                         record_str(r, rs->def, "name"), sb_str(&sb));
                 sb_free(&sb);
             }
@@ -432,7 +414,7 @@ static void deps_build(struct pview *pv)
         if (!heading)
             dep_add(pv, -1, 0, true, "%s", _("Resources that nothing uses:"));
         heading = true;
-        dep_add(pv, COLL_RESOURCES, j, true, "  [%s] %s", record_str(&rs->r[j], rs->def, "kind"),
+        dep_add(pv, COLL_RESOURCES, j, true, "  [%s] %s", enum_label(record_str(&rs->r[j], rs->def, "kind")),
                 record_str(&rs->r[j], rs->def, "name"));
     }
     if (!heading)
@@ -1013,7 +995,7 @@ static char *menu_line(void *ctx, size_t i, bool *warn)
         sb_printf(&sb, "     %s", record_str(&p->org, &profile_org_def, "name"));
     } else if (sec->kind == SEC_CRITERIA) {
         sb_printf(&sb, _("     %zux%zu, %s, threshold %lld"), p->c[COLL_IMPACT].n, p->c[COLL_LIKELIHOOD].n,
-                  record_str(&p->criteria, &profile_criteria_def, "rule"),
+                  enum_label(record_str(&p->criteria, &profile_criteria_def, "rule")),
                   record_int(&p->criteria, &profile_criteria_def, "threshold", 0));
     } else {
         sb_adds(&sb, _("     service -> operations -> resources"));

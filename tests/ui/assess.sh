@@ -46,9 +46,9 @@ ui_expect "New resource for the scoping" "a adds a missing resource in the profi
 ui_keys Enter
 ui_type "Spare PLC"
 ui_keys Enter j Enter j j j j Enter q q 5 G
-ui_expect ">        [ ] Spare PLC (ot)" "back in the scoping, the new resource can be put in scope"
+ui_expect ">        [ ] Spare PLC (OT/ICS device)" "back in the scoping, the new resource can be put in scope"
 ui_keys Space
-ui_expect ">        [x] Spare PLC (ot)" "Space puts it in scope"
+ui_expect ">        [x] Spare PLC (OT/ICS device)" "Space puts it in scope"
 ui_keys Space
 ui_keys q
 

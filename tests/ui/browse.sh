@@ -42,7 +42,8 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=23 # the status line at 80x24
 
 # --- 80x24, Japanese --------------------------------------------------------
-ui_start 80 24 --demo --lang ja
+ui_start 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 第5版 › はじめに" "ja 80x24: header shows the edition and the first item"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "ja: status line shows edition, language and position 1/11"
@@ -125,7 +126,8 @@ ui_expect_line $ST "│ 3/3" "- collapses every item, the cursor goes to the cha
 ui_expect_line 1 "kijun › 第5版 › Ⅱ．「安全基準等」で規定が望まれる項目" "breadcrumbs: the chapter Ⅱ．"
 
 # the detail pane: Tab gives it the focus, then j scrolls it
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys G
 ui_expect_line 14 "4. 対策項目" "detail starts with the heading"
@@ -146,7 +148,8 @@ ui_expect_line $ST "│ 10/11" "k moves the cursor again"
 ui_expect_line 14 "3. 関係主体の役割" "the detail shows the new item from its top"
 
 # --- 120x40, Japanese: the detail fields -------------------------------------
-ui_restart 120 40 --demo --lang ja
+ui_restart 120 40 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 2 "│ はじめに" "ja 120x40: tree and detail side by side"
 ui_keys '*'
@@ -168,7 +171,8 @@ ui_screen | grep -F "→ 改定版（案）:" | sed 's/.*→ 改定版（案）:
 ui_result $? "the mapped item names its chapter (II)"
 ui_expect_line 1 "kijun › 第5版 › " "header still on the 5th edition"
 
-ui_restart 120 40 --demo --lang ja --edition rev
+ui_restart 120 40 --demo --lang en --edition rev
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 8 "II．組織統治におけるサイバーセキュリティ" "rev: chapter II on line 8"
 ui_expect_line 8 "[B]" "rev: [B] marks baseline chapter II in the tree"
@@ -237,18 +241,19 @@ ui_result $? "en breadcrumbs number the parent as in the tree: (2)"
 
 # --- the WORKSPACE argument ----------------------------------------------------
 "$KIJUN" init "$T/ws" >/dev/null 2>&1
-ui_restart 80 24 --lang ja "$T/ws"
+ui_restart 80 24 --lang en "$T/ws"
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line $ST " ws │ 第5版 (現行) │ ja │ 1/11" "a WORKSPACE shows its folder name on the status line"
 ui_keys q
 ui_expect_exit 0 "q quits with status 0"
 mkdir "$T/empty"
-ui_restart 80 24 --lang ja "$T/empty"
+ui_restart 80 24 --lang en "$T/empty"
 ui_wait "kijun"
 # It has no profile.cfg, so kijun opens it read-only and says so; the
 # long notice takes the whole status line until the next key.
 ui_expect_line $ST "Read-only: the folder has no profile.cfg" "an empty folder as WORKSPACE: the status line says Read-only"
-ui_keys j k
+ui_keys L j k # (L: the Guideline text in Japanese)
 ui_expect_line $ST " empty │ 第5版 (現行) │ ja │ 1/11" "an empty folder as WORKSPACE: its name on the status line"
 ui_keys q
 ui_expect_exit 0 "q quits the read-only workbench with status 0"

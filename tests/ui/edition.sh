@@ -28,7 +28,8 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=39
 
 # --- a mapped item: v5 （ウ）アクセス制御 <-> rev IV.4.3.1 アクセス制御 ----------
-ui_start 120 40 --demo --lang ja
+ui_start 120 40 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line $ST "│ 第5版 (現行) │ ja │" "starts on the edition in force (第5版)"
 ui_keys '*'
@@ -59,7 +60,8 @@ ui_expect_line 1 "「Plan（計画）」" "e: the nearest mapped parent's counte
 ui_expect_line $ST "│ 改定版（案） (案) │" "e: the status line shows the revised draft"
 
 # --- --edition rev; an item new in the revised draft --------------------------
-ui_restart 120 40 --demo --lang ja --edition rev
+ui_restart 120 40 --demo --lang en --edition rev
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 改定版（案） › はじめに" "--edition rev starts on the revised draft"
 ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 1/19" "--edition rev: status line"
@@ -103,7 +105,8 @@ ui_expect_line 1 "kijun › 第5版 › Ⅰ．目的及び位置付け" "L keeps
 
 # --- an unknown edition ------------------------------------------------------------
 # an item without a counterpart of its own: kijun says whose mapping it used
-ui_restart 120 40 --demo --lang ja --edition rev
+ui_restart 120 40 --demo --lang en --edition rev
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys /
 ui_type "サプライチェーンの管理"

@@ -53,7 +53,7 @@ ui_start() {
         "env -i PATH='$PATH' HOME='${HOME:-/tmp}' TERM=screen LANG=C.UTF-8 TZ=UTC \
          KIJUN_DATADIR='${KIJUN_DATADIR:-}' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
          UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' $UI_ENV '$KIJUN' $args; \
-         echo \"[exit \$?]\"; sleep 30"
+         rc=\$?; printf '\\r\\n[exit %s]\\r\\n' \$rc; sleep 30"
     t set-option -t ui status off >/dev/null
     t set-window-option -t ui aggressive-resize off >/dev/null 2>&1 || true
 }

@@ -145,14 +145,15 @@ ui_type "湊市水道局"
 ui_keys Enter
 ui_expect_line 2 "湊市水道局" "Japanese text is edited by character (Left, insert, C-a, C-k)"
 ui_keys s
-ui_expect "The files have comments, which saving drops" "the first save of a commented file warns"
+# (the Japanese screens: --lang ja)
+ui_expect "ファイル内のコメントは保存すると失われます" "the first save of a commented file warns"
 ui_keys n
-ui_expect "Not saved" "n does not save"
+ui_expect "保存しませんでした" "n does not save"
 grep -q '手で書いたコメント' "$ws/c/profile.cfg"; ui_result $? "the comment is still in the file"
 ui_keys C-s
-ui_expect "The files have comments" "C-s saves too, and asks the same"
+ui_expect "ファイル内のコメントは" "C-s saves too, and asks the same"
 ui_keys y
-ui_expect "Saved to" "y saves"
+ui_expect "に保存しました" "y saves"
 grep -q 'name = "湊市水道局";' "$ws/c/profile.cfg"; ui_result $? "the Japanese name is in the file"
 ui_keys Q
 ui_expect_exit 0 "Q quits after saving without asking"

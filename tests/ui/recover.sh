@@ -9,7 +9,9 @@ trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
 cp "$ws/w/profile.cfg" "$ws/orig.cfg"
 
 # signal NAME: kijun on this workspace gets the signal
-signal() { pkill "-$1" -f "kijun.* $ws/w" 2>/dev/null; sleep 1; }
+# (only kijun itself, or valgrind running it: not the shell of the pane,
+# whose command line names the same workspace)
+signal() { pkill "-$1" -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" 2>/dev/null; sleep 1; }
 
 edit_name() { # edit_name TEXT: type a new organisation name and a service
     ui_keys 4 Enter Enter C-u

@@ -28,7 +28,8 @@ ui_todo() {
 }
 
 # --- help and key bar at 80x24 ---------------------------------------------------
-ui_start 80 24 --demo --lang ja
+ui_start 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 24 "? Help " "the key bar shows ? Help"
 ui_expect_line 24 " q Quit" "the key bar shows q Quit"
@@ -84,14 +85,16 @@ pad=$((39 - ${#T} - 1))
 if [ "$pad" -ge 2 ]; then
     ws="$T/$(printf '%*s' "$pad" '' | tr ' ' w)"
     "$KIJUN" init "$ws" >/dev/null 2>&1
-    ui_restart 80 24 --lang ja "$ws"
+    ui_restart 80 24 --lang en "$ws"
+    ui_keys L # the Guideline text in Japanese, the screens in English
     ui_wait "kijun"
     ui_keys z
     ui_settle
     ui_screen | sed -n 23p | grep -qF "press ? for help"
     ui_result $? "with a 39-character workspace path the message still reads in full"
     ui_keys q
-    ui_restart 80 24 --demo --lang ja
+    ui_restart 80 24 --demo --lang en
+    ui_keys L # the Guideline text in Japanese, the screens in English
     ui_wait "kijun"
     ui_keys j
 else
@@ -152,11 +155,13 @@ ui_expect_line 23 "│ 第5版 (現行) │ ja │ 1/3" "80x24: the status line 
 # --- quitting ------------------------------------------------------------------------
 ui_keys q
 ui_expect_exit 0 "q quits with status 0"
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys Q
 ui_expect_exit 0 "Q quits with status 0"
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys F10
 ui_expect_exit 0 "F10 quits with status 0"
@@ -174,7 +179,8 @@ ui_keys q
 ui_expect_exit 0 "q on the notice quits with status 0"
 
 # --- 120x40 -----------------------------------------------------------------------------
-ui_restart 120 40 --demo --lang ja --edition rev
+ui_restart 120 40 --demo --lang en --edition rev
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys '*' G
 ui_check_fit 120 "ja 120x40, rev, all expanded"

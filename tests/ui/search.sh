@@ -43,7 +43,8 @@ ui_expect_hl() {
 ST=23
 
 # --- Japanese, revised draft (where サプライチェーン is) -----------------------
-ui_start 80 24 --demo --lang ja --edition rev
+ui_start 80 24 --demo --lang en --edition rev
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 1 "kijun › 改定版（案） › はじめに" "ja rev: starts at はじめに"
 ui_keys /
@@ -104,7 +105,8 @@ ui_expect_line $ST 'No match for "存在しない語"' "n: No match for ..."
 ui_expect_line 1 "› はじめに" "n without match: the cursor stays"
 
 # the 5th edition never says サプライチェーン
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --demo --lang en
+ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys /
 ui_type "サプライチェーン"

@@ -1,0 +1,27 @@
+/* labels: the UI labels of enumeration codes. */
+#include "config.h"
+#include "ui/labels.h"
+#include "util/i18n.h"
+#include <stddef.h>
+#include <string.h>
+
+const char *enum_label(const char *code)
+{
+    static const struct { const char *code, *label; } names[] = {
+        {"yes", N_("yes")}, {"partial", N_("partly")}, {"no", N_("no")}, {"na", N_("n/a")},
+        {"system", N_("system")}, {"data", N_("data")}, {"people", N_("people")},
+        {"facility", N_("facility")}, {"ot", N_("OT/ICS device")}, {"supplier", N_("supplier")},
+        {"external", N_("external service")}, {"product", N_("impact x likelihood")},
+        {"sum", N_("impact + likelihood")}, {"implemented", N_("implemented")},
+        {"not-yet", N_("not yet")}, {"mitigate", N_("mitigate")}, {"accept", N_("accept")},
+        {"avoid", N_("avoid")}, {"transfer", N_("transfer")}, {"incident", N_("incident")},
+        {"organisation", N_("organisational change")}, {"threat", N_("new threat")},
+        {"scheduled", N_("scheduled")},
+    };
+    if (!code)
+        return "";
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i].code, code) == 0)
+            return _(names[i].label);
+    return code;
+}

@@ -1,0 +1,10 @@
+/* labels: how the values of enumerated fields (resource kinds, statuses,
+ * decisions, triggers, the risk-value rule) read in the UI language. The
+ * files keep the codes ("ot", "mitigate"); the screens show the labels. */
+#ifndef KIJUN_LABELS_H
+#define KIJUN_LABELS_H
+
+/* The translated label of an enumeration code; an unknown code is shown
+ * as it is. */
+const char *enum_label(const char *code);
+#endif
