@@ -8,34 +8,8 @@
 # 24 the key bar. At 120x40 the tree and detail share lines 2-38, the
 # status line is line 39.
 . "$KIJUN_TESTS/ui/lib.sh"
+ui_private_home
 
-# A private HOME and TMPDIR: kijun makes workspaces (the default one under
-# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
-T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
-export HOME=$T
-UI_ENV="TMPDIR=$T"
-# tmux 3.3 leaves the socket file of a killed server behind
-ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
-trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
-
-# ui_restart COLS ROWS ARGS...: stop this tmux server, start a fresh one.
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
-# ui_expect_line_not N TEXT DESC: screen line N does not contain TEXT.
-ui_expect_line_not() {
-    ui_settle
-    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
-}
-# ui_todo STATUS DESC REASON: a known kijun bug, reported with a TAP TODO
-# directive so that it does not fail the run.
-ui_todo() {
-    UI_N=$((UI_N + 1))
-    if [ "$1" = 0 ]; then echo "ok $UI_N - $2 # TODO $3"; else echo "not ok $UI_N - $2 # TODO $3"; fi
-}
 # down N: press j N times.
 down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k[@]}"; }
 

@@ -5,22 +5,8 @@
 # Screen map at 80x24: line 1 header (breadcrumbs), lines 2-12 the tree,
 # lines 14-22 the detail, line 23 the status line, line 24 the key bar.
 . "$KIJUN_TESTS/ui/lib.sh"
+ui_private_home
 
-# A private HOME and TMPDIR: kijun makes workspaces (the default one under
-# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
-T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
-export HOME=$T
-UI_ENV="TMPDIR=$T"
-# tmux 3.3 leaves the socket file of a killed server behind
-ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
-trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
-
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
 down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k[@]}"; }
 
 # At 120x40 the messages of e fit beside the status (line 39); the tree

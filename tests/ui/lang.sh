@@ -5,28 +5,8 @@
 # looked up in po/ja.po, so the test checks that the catalog is found and
 # used, whatever its wording.
 . "$KIJUN_TESTS/ui/lib.sh"
+ui_private_home
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
-export HOME=$T
-ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
-trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
-ui_expect_line_not() {
-    ui_settle
-    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
-}
-
-# ja MSGID: the Japanese translation of a one-line msgid in po/ja.po.
-PO=$KIJUN_TESTS/../po/ja.po
-ja() {
-    awk -v id="msgid \"$1\"" '
-        $0 == id { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print; exit }' "$PO"
-}
 HELP_JA=$(ja "Help")
 QUIT_JA=$(ja "Quit")
 SHOWHELP_JA=$(ja "Show help for this screen")
@@ -37,7 +17,7 @@ fi
 V5_JA="第5版"   # the 5th edition's label in the library (data/guideline/v5.cfg)
 V5_EN="5th edition"
 
-# keybar_is LANG DESC: the key bar (line 24) is in that language.
+# keybar_ja|keybar_en CASE: the key bar (line 24) is in that language.
 keybar_ja() {
     ui_expect_line 24 "? $HELP_JA" "$1: the key bar is Japanese (? $HELP_JA)"
     ui_expect_line 24 "$QUIT_JA" "$1: the key bar shows $QUIT_JA"

@@ -2,31 +2,7 @@
 # screen.sh: the help screen, the key bar, layouts on resize, the "too
 # small" notice, quitting, widths, unknown keys and redraw.
 . "$KIJUN_TESTS/ui/lib.sh"
-
-# A private HOME and TMPDIR: kijun makes workspaces (the default one under
-# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
-T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
-export HOME=$T
-UI_ENV="TMPDIR=$T"
-# tmux 3.3 leaves the socket file of a killed server behind
-ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
-trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
-
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
-ui_expect_line_not() {
-    ui_settle
-    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
-}
-ui_todo() {
-    UI_N=$((UI_N + 1))
-    if [ "$1" = 0 ]; then echo "ok $UI_N - $2 # TODO $3"; else echo "not ok $UI_N - $2 # TODO $3"; fi
-}
-
+ui_private_home
 # --- help and key bar at 80x24 ---------------------------------------------------
 ui_start 80 24 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English

@@ -6,26 +6,8 @@
 # Screen map at 80x24: line 1 header (breadcrumbs), lines 2-12 the tree,
 # line 23 the status line (the prompt while searching), line 24 key bar.
 . "$KIJUN_TESTS/ui/lib.sh"
+ui_private_home
 
-# A private HOME and TMPDIR: kijun makes workspaces (the default one under
-# HOME, --demo copies under TMPDIR); none of it may touch the real ones.
-T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
-export HOME=$T
-UI_ENV="TMPDIR=$T"
-# tmux 3.3 leaves the socket file of a killed server behind
-ui_sock_rm() { rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCK"; }
-trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
-
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
-ui_expect_line_not() {
-    ui_settle
-    if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
-}
 # ui_expect_line_re N REGEX DESC: screen line N matches the extended REGEX.
 ui_expect_line_re() {
     ui_settle
