@@ -11,8 +11,12 @@
 void cmd_print_diags(FILE *f, const struct diag_list *dl);
 /* kijun tree: print the tree(s) as indented text. */
 int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FILE *out);
-/* kijun check [WORKSPACE|FILE...]: 0 clean, 1 findings, 2 unreadable. */
-int cmd_check(const struct library *lib, char **args, int n, const char *datadir);
+/* kijun check [WORKSPACE|FILE...]: 0 clean, 1 findings, 2 unreadable.
+ * rcfile (or NULL): kijunrc, checked too; a missing one is an error when
+ * rc_required (--config FILE, which alone, without arguments, checks no
+ * workspace), else skipped. A FILE named kijunrc is checked as one. */
+int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
+              const char *rcfile, bool rc_required);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

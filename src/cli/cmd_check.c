@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli/cmd.h"
 #include "store/workspace.h"
+#include "ui/settings.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -106,6 +107,27 @@ static void check_file(const struct library *lib, const char *path, bool require
     diag_clear(&dl);
 }
 
+/* kijunrc: its findings as the workbench would meet them. */
+static void check_rc(const char *path, bool required, struct check_result *res)
+{
+    struct diag_list dl = {0};
+    bool mouse = false;
+    enum rc_status st = settings_load(path, &mouse, &dl);
+    if (st == RC_MISSING) {
+        if (required) {
+            fprintf(stderr, "kijun: %s: %s: %s\n", path, _("error"), _("no such file"));
+            res->unreadable = true;
+        }
+        return;
+    }
+    res->files++;
+    cmd_print_diags(stderr, &dl);
+    res->findings += dl.n;
+    if (st == RC_UNREADABLE)
+        res->unreadable = true;
+    diag_clear(&dl);
+}
+
 static void check_dir(const struct library *lib, const char *dir, struct check_result *res)
 {
     char *pp = ws_path(dir, "profile.cfg");
@@ -129,11 +151,12 @@ static void check_dir(const struct library *lib, const char *dir, struct check_r
     profile_free(&p);
 }
 
-int cmd_check(const struct library *lib, char **args, int n, const char *datadir)
+int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
+              const char *rcfile, bool rc_required)
 {
     struct check_result res = {0};
     char *def = NULL;
-    if (n == 0) {
+    if (n == 0 && !rc_required) { /* check --config FILE: that file alone */
         bool created;
         struct diag_list dl = {0};
         def = ws_default(datadir, "en", false, &created, &dl);
@@ -146,9 +169,13 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
             check_dir(lib, args[i], &res);
+        else if (ends_with(args[i], "kijunrc"))
+            check_rc(args[i], true, &res);
         else
             check_file(lib, args[i], true, &res);
     }
+    if (rcfile)
+        check_rc(rcfile, rc_required, &res);
     free(def);
     if (res.unreadable)
         return 2;

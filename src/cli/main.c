@@ -7,6 +7,7 @@
 #include "ui/session.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
+#include "ui/settings.h"
 #include "util/i18n.h"
 #include <getopt.h>
 #include <langinfo.h>
@@ -26,7 +27,7 @@ static void usage(FILE *f)
 {
     fputs(_("Usage: kijun [OPTION]... [WORKSPACE]     the workbench\n"
             "       kijun init WORKSPACE\n"
-            "       kijun check [WORKSPACE|FILE]...\n"
+            "       kijun check [--config FILE] [WORKSPACE|FILE]...\n"
             "       kijun tree [--edition ID] [--lang ja|en]\n"
             "       kijun --help | --version\n"
             "\n"
@@ -39,14 +40,17 @@ static void usage(FILE *f)
             "  --demo           open the demo workspace\n"
             "  --edition ID     start on this Guideline edition (v5, rev, ...)\n"
             "  --no-color       monochrome (also when NO_COLOR is set)\n"
+            "  --mouse          clicks select rows and keys, the wheel scrolls\n"
+            "  --config FILE    the settings file (keys, theme, mouse) instead of\n"
+            "                   $XDG_CONFIG_HOME/kijun/kijunrc or ~/.config/kijun/kijunrc\n"
             "  -h, --help       show this help and exit\n"
             "  -V, --version    show the version and exit\n"
             "\n"
             "Commands:\n"
             "  init WORKSPACE   make a new workspace from the template\n"
             "  check [WORKSPACE|FILE]...\n"
-            "                   check workspace files: exit 0 clean, 1 findings,\n"
-            "                   2 unreadable\n"
+            "                   check workspace files (and kijunrc, without arguments\n"
+            "                   or with --config): exit 0 clean, 1 findings, 2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
             "\n"
             "Environment: KIJUN_DATADIR overrides where the library data is read from,\n"
@@ -70,16 +74,20 @@ struct opts {
     int lang;            /* -1 = from the locale */
     bool demo;
     bool no_color;
+    bool mouse;
     const char *edition;
+    const char *config;  /* --config FILE */
 };
 
-enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR };
+enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
     {"demo", no_argument, NULL, OPT_DEMO},
     {"edition", required_argument, NULL, OPT_EDITION},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"mouse", no_argument, NULL, OPT_MOUSE},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -102,6 +110,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_DEMO: o->demo = true; break;
         case OPT_EDITION: o->edition = optarg; break;
         case OPT_NO_COLOR: o->no_color = true; break;
+        case OPT_MOUSE: o->mouse = true; break;
+        case OPT_CONFIG: o->config = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
         default:
@@ -161,6 +171,31 @@ static bool env_wants_utf8(void)
     return false;
 }
 
+/* kijunrc: --config FILE, else the default one when it exists. */
+static char *rc_path(const struct opts *o)
+{
+    return o->config ? xstrdup(o->config) : rc_default_path();
+}
+
+/* Read and apply kijunrc before the screen starts. Its findings cannot
+ * be printed (the screen would hide them): the first is said on the
+ * message line (*notice). Returns false when --config names no file. */
+static bool load_settings(const struct opts *o, bool *mouse, char **notice)
+{
+    char *path = rc_path(o);
+    struct diag_list dl = {0};
+    enum rc_status st = path ? settings_load(path, mouse, &dl) : RC_MISSING;
+    bool ok = true;
+    if (st == RC_MISSING && o->config) {
+        fprintf(stderr, "kijun: %s: %s: %s\n", o->config, _("error"), _("no such file"));
+        ok = false;
+    }
+    *notice = ok ? settings_summary(&dl) : NULL;
+    diag_clear(&dl);
+    free(path);
+    return ok;
+}
+
 /* The UI language: Japanese or the English source texts. */
 static void ui_language(enum lang lang)
 {
@@ -213,7 +248,10 @@ int main(int argc, char **argv)
         if (!lib)
             return 2;
         char *dir = data_dir();
-        rc = cmd_check(lib, argv + optind, argc - optind, dir);
+        /* kijunrc too: the one --config names, else (without arguments) the default one */
+        char *rcfile = o.config || optind == argc ? rc_path(&o) : NULL;
+        rc = cmd_check(lib, argv + optind, argc - optind, dir, rcfile, o.config != NULL);
+        free(rcfile);
         free(dir);
         library_free(lib);
         return rc;
@@ -249,12 +287,19 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    struct library *lib = load_library();
-    if (!lib)
+    bool mouse = false;
+    char *notice = NULL;
+    if (!load_settings(&o, &mouse, &notice))
         return 2;
+    struct library *lib = load_library();
+    if (!lib) {
+        free(notice);
+        return 2;
+    }
     if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
         fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
         library_free(lib);
+        free(notice);
         return 2;
     }
     char *datadir = data_dir();
@@ -272,6 +317,7 @@ int main(int argc, char **argv)
         cmd_print_diags(stderr, &dl);
         diag_clear(&dl);
         library_free(lib);
+        free(notice);
         return 2;
     }
     diag_clear(&dl);
@@ -289,8 +335,11 @@ int main(int argc, char **argv)
         .edition = o.edition,
         .utf8 = utf8,
         .color = !o.no_color && !(nc && *nc),
+        .mouse = o.mouse || mouse,
+        .notice = notice,
     };
     rc = app_run(&ao);
+    free(notice);
     session_close(&session);
     library_free(lib);
     return rc;

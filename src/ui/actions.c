@@ -4,6 +4,8 @@
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include "util/xalloc.h"
 
 struct action_info {
     const char *name, *help, *label;
@@ -39,7 +41,7 @@ static const struct action_info infos[ACT__COUNT] = {
 
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
-static const struct binding table[] = {
+static const struct binding defaults[] = {
     {'?', ACT_HELP, MAIN, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
@@ -183,6 +185,17 @@ const char *screen_title(enum view s)
 }
 
 const char *action_name(enum action a) { return infos[a].name; }
+
+const char *const *action_names(void)
+{
+    static const char *const names[ACT__COUNT + 1] = {
+#define X(id, name, help, label) name,
+        KIJUN_ACTIONS(X)
+#undef X
+        NULL
+    };
+    return names;
+}
 const char *action_help(enum action a) { return _(infos[a].help); }
 
 const char *action_label(enum action a)
@@ -190,47 +203,110 @@ const char *action_label(enum action a)
     return infos[a].label ? _(infos[a].label) : NULL;
 }
 
+#define NDEFAULTS (sizeof defaults / sizeof *defaults)
+
+/* The bindings in force: the defaults, or (after bindings_set) a copy in
+ * which kijunrc's keys stand in place of the defaults of their actions;
+ * user[i] marks those, which lookups try first. */
+static const struct binding *table = defaults;
+static size_t ntable = NDEFAULTS;
+static struct binding *own;
+static bool *user;
+
 enum action action_for_key(enum view s, int key)
 {
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (table[i].key == key && (table[i].screens & (1u << s)))
-            return table[i].action;
+    for (int pass = user ? 0 : 1; pass < 2; pass++)
+        for (size_t i = 0; i < ntable; i++)
+            if (table[i].key == key && (table[i].screens & (1u << s)) && (pass || user[i]))
+                return table[i].action;
     return ACT_NONE;
 }
 
 const struct binding *bindings(size_t *n)
 {
-    *n = sizeof table / sizeof *table;
+    *n = ntable;
     return table;
 }
 
-const char *key_label(int key, char *buf, size_t size)
+bool binding_active(const struct binding *b, enum view s)
 {
-    switch (key) {
-    case '\n': case KEY_ENTER: return "Enter";
-    case ' ': return "Space";
-    case '\t': return "Tab";
-    case 27: return "Esc";
-    case KEY_UP: return "Up";
-    case KEY_DOWN: return "Down";
-    case KEY_LEFT: return "Left";
-    case KEY_RIGHT: return "Right";
-    case KEY_PPAGE: return "PgUp";
-    case KEY_NPAGE: return "PgDn";
-    case KEY_HOME: return "Home";
-    case KEY_END: return "End";
-    case KEY_BACKSPACE: case 127: return "BkSp";
-    case KEY_DC: return "Del";
-    case KEY_IC: return "Ins";
-    default: break;
+    return (b->screens & (1u << s)) && action_for_key(s, b->key) == b->action;
+}
+
+int action_key(enum action a, enum view s)
+{
+    for (size_t i = 0; i < ntable; i++)
+        if (table[i].action == a && binding_active(&table[i], s))
+            return table[i].key;
+    return -1;
+}
+
+unsigned action_screens(enum action a)
+{
+    unsigned all = 0;
+    for (size_t i = 0; i < NDEFAULTS; i++)
+        if (defaults[i].action == a)
+            all |= defaults[i].screens;
+    return all;
+}
+
+void bindings_reset(void)
+{
+    free(own);
+    free(user);
+    own = NULL;
+    user = NULL;
+    table = defaults;
+    ntable = NDEFAULTS;
+}
+
+static void put(struct binding *t, bool *u, size_t *n, int key, enum action a, unsigned screens,
+                bool bar, bool is_user)
+{
+    if (!screens)
+        return;
+    t[*n] = (struct binding){key, a, screens, bar};
+    u[(*n)++] = is_user;
+}
+
+void bindings_set(enum action a, const int *keys, size_t nkeys)
+{
+    unsigned all = action_screens(a), bar = 0;
+    for (size_t i = 0; i < NDEFAULTS; i++)
+        if (defaults[i].action == a && defaults[i].on_keybar)
+            bar |= defaults[i].screens;
+    if (!all || !nkeys)
+        return;
+    /* each key, its twin, and the first key twice (with and without the bar) */
+    size_t cap = ntable + 2 * nkeys + 1, n = 0;
+    struct binding *t = xcalloc(cap, sizeof *t);
+    bool *u = xcalloc(cap, sizeof *u);
+    bool placed = false;
+    for (size_t i = 0; i < ntable; i++) {
+        if (table[i].action != a) {
+            put(t, u, &n, table[i].key, table[i].action, table[i].screens, table[i].on_keybar,
+                user && user[i]);
+            continue;
+        }
+        if (placed)
+            continue;
+        placed = true;
+        for (size_t k = 0; k < nkeys; k++) {
+            if (k == 0) {
+                put(t, u, &n, keys[0], a, bar, true, true);
+                put(t, u, &n, keys[0], a, all & ~bar, false, true);
+            } else {
+                put(t, u, &n, keys[k], a, all, false, true);
+            }
+            int twin = key_twin(keys[k]);
+            if (twin >= 0)
+                put(t, u, &n, twin, a, all, false, true);
+        }
     }
-    if (key >= KEY_F(1) && key <= KEY_F(12))
-        snprintf(buf, size, "F%d", key - KEY_F(0));
-    else if (key > 0 && key < 32)
-        snprintf(buf, size, "^%c", key + '@');
-    else if (key < 127)
-        snprintf(buf, size, "%c", key);
-    else
-        snprintf(buf, size, "#%d", key);
-    return buf;
+    free(own);
+    free(user);
+    own = t;
+    user = u;
+    table = own;
+    ntable = n;
 }

@@ -6,6 +6,7 @@
 #define KIJUN_ACTIONS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "ui/keys.h"
 
 /* X(id, name, help text, key-bar label or NULL) */
 #define KIJUN_ACTIONS(X) \
@@ -97,12 +98,26 @@ struct binding {
 };
 
 const char *action_name(enum action a);
+/* The names of all actions in enum order, NULL-terminated (for kijunrc). */
+const char *const *action_names(void);
 const char *action_help(enum action a);   /* translated */
 const char *action_label(enum action a);  /* translated, or NULL */
 /* The action bound to key in screen, or ACT_NONE. */
 enum action action_for_key(enum view s, int key);
 /* All bindings (for the help screen and key bar). */
 const struct binding *bindings(size_t *n);
-/* A short printable name of a key: "Enter", "PgDn", "F1", "^L", "j". */
-const char *key_label(int key, char *buf, size_t size);
+/* Whether binding b is in force on screen s: b applies there and no key
+ * from kijunrc took its key there. */
+bool binding_active(const struct binding *b, enum view s);
+/* The first key in force for action a on screen s, or -1. */
+int action_key(enum action a, enum view s);
+/* The screens where action a has keys by default (bit per enum view). */
+unsigned action_screens(enum action a);
+/* Keys from kijunrc: they replace the default keys of action a on every
+ * screen where it has one (the first is the one the key bar shows), and
+ * on those screens they take precedence over another action's default
+ * key. Enter and BkSp bring their twin codes. */
+void bindings_set(enum action a, const int *keys, size_t n);
+/* Back to the default bindings. */
+void bindings_reset(void);
 #endif

@@ -5,6 +5,7 @@
 #include "ui/browser.h"
 #include "ui/draw.h"
 #include "ui/help.h"
+#include "ui/mouse.h"
 #include "ui/profile_view.h"
 #include "ui/assess_view.h"
 #include "util/i18n.h"
@@ -107,7 +108,9 @@ static int keybar_pass(enum action a)
     }
 }
 
-/* The key bar: the keys that matter on this screen, from the table. */
+/* The key bar: the keys that matter on this screen, from the table (a
+ * key that kijunrc gave to another action here is replaced by the
+ * action's next key). Each entry is recorded for mouse clicks. */
 static void draw_keybar(enum view s, int y, int cols)
 {
     size_t n;
@@ -119,15 +122,17 @@ static void draw_keybar(enum view s, int y, int cols)
             if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
                 continue;
             const char *label = action_label(b[i].action);
-            if (!label)
+            int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);
+            if (!label || code < 0)
                 continue;
             char buf[16];
-            const char *key = key_label(b[i].key, buf, sizeof buf);
+            const char *key = key_label(code, buf, sizeof buf);
             int kw = utf8_width(key), lw = utf8_width(label);
             if (x + kw + lw + 1 > cols)
                 return;
             draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
             draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
+            hit_key(y, x, kw + lw + 1, code);
             x += kw + lw + 2;
         }
     }
@@ -169,6 +174,7 @@ static void draw_all(struct app *a)
 {
     int rows = LINES, cols = COLS;
     curs_set(0);
+    hit_clear();
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
         draw_too_small(rows, cols);
         wnoutrefresh(stdscr);
@@ -290,7 +296,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     int rows = LINES, cols = COLS;
     enum view s = current_screen(a);
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        if (key == 'q' || key == 'Q' || key == KEY_F(10))
+        if (key == 'q' || key == 'Q' || key == KEY_F(10) || action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
             request_quit(a);
         return;
     }
@@ -369,6 +375,43 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
 }
 
+/* The wheel: three rows up or down in the view in front. */
+static void wheel(struct app *a, enum action act)
+{
+    if (current_screen(a) == SCREEN_PROMPT)
+        return;
+    for (int i = 0; i < 3; i++) {
+        if (a->help_open)
+            help_action(&a->help, act, LINES - 2);
+        else if (a->top == TOP_GUIDELINE)
+            browser_action(&a->browser, act);
+        else if (a->top == TOP_PROFILE)
+            pview_action(&a->pview, act);
+        else
+            aview_action(&a->aview, act);
+    }
+}
+
+/* A mouse event (only with --mouse): button 1 selects the row under the
+ * pointer, or acts as the key-bar key under it; the wheel scrolls. */
+static void handle_mouse(struct app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || !a->opt->mouse)
+        return;
+    if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS || a->ask != ASK_NONE)
+        return;
+    if (ev.bstate & BUTTON4_PRESSED) {
+        wheel(a, ACT_UP);
+    } else if (ev.bstate & BUTTON5_PRESSED) {
+        wheel(a, ACT_DOWN);
+    } else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+        int key = hit_click(ev.y, ev.x, current_screen(a) != SCREEN_PROMPT);
+        if (key >= 0)
+            handle_key(a, key, false, 0);
+    }
+}
+
 int app_run(const struct app_options *opt)
 {
     struct app a = {0};
@@ -380,6 +423,12 @@ int app_run(const struct app_options *opt)
     if (a.s->notice[0]) {
         snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
         a.browser.message_is_error = true; /* said once: it must be read whole */
+    }
+    if (opt->notice && *opt->notice) {
+        size_t len = strlen(a.browser.message);
+        snprintf(a.browser.message + len, sizeof a.browser.message - len, "%s%s",
+                 len ? " | " : "", opt->notice);
+        a.browser.message_is_error = true;
     }
     install_signals();
     if (a.s->rec.available) {
@@ -401,6 +450,11 @@ int app_run(const struct app_options *opt)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    if (opt->mouse) {
+        /* presses, not clicks: no waiting for the release */
+        mouseinterval(0);
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    }
     draw_init(opt->utf8, opt->color);
     int status = 0;
     while (!a.quit) {
@@ -422,7 +476,10 @@ int app_run(const struct app_options *opt)
             request_quit(&a);
             continue;
         }
-        handle_key(&a, key, r == OK, ch);
+        if (r == KEY_CODE_YES && key == KEY_MOUSE)
+            handle_mouse(&a);
+        else
+            handle_key(&a, key, r == OK, ch);
         if (!a.quit) { /* quitting: saved, or the edits were given up */
             bool had_error = a.s->journal_error[0] != '\0';
             session_journal(a.s);

@@ -18,6 +18,8 @@ struct app_options {
     const char *edition;          /* initial edition id, or NULL */
     bool utf8;                    /* the terminal can show UTF-8 */
     bool color;
+    bool mouse;                   /* clicks and the wheel (mousemask) */
+    const char *notice;           /* a message for the start (kijunrc's findings), or NULL */
 };
 
 /* Run the workbench until the user quits; returns an exit status. */

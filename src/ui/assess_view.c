@@ -634,7 +634,7 @@ static void draw_list(struct aview *av, int y, int height, int cols, char **line
                       size_t n)
 {
     struct line_array la = {lines, warn};
-    rows_draw(y, height, cols, n, av->cur[av->level], &av->top[av->level], array_line, &la);
+    rows_draw(y, height, cols, n, &av->cur[av->level], &av->top[av->level], array_line, &la);
 }
 
 static void free_lines(char **lines, size_t n)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/browser.h"
 #include "ui/draw.h"
+#include "ui/mouse.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -287,11 +288,24 @@ static void draw_header(struct browser *b, int cols)
     sb_free(&brief);
 }
 
+/* A click on a tree row: the cursor goes there, the tree has the focus. */
+static void tree_click(void *ctx, size_t row)
+{
+    struct browser *b = ctx;
+    struct outline *o = cur_outline(b);
+    if (o->cur != row)
+        b->detail_top = 0;
+    o->cur = row;
+    b->focus_detail = false;
+    b->message[0] = '\0';
+}
+
 static void draw_tree(struct browser *b, int y, int x, int height, int width)
 {
     struct outline *o = cur_outline(b);
     b->tree_height = height;
     outline_scroll(o, (size_t)height);
+    hit_rows_fn(y, x, height, width, o->top, o->nrows, tree_click, b);
     for (int r = 0; r < height; r++) {
         size_t i = o->top + (size_t)r;
         if (i >= o->nrows) {

@@ -1,6 +1,7 @@
 /* draw: text cells on the screen, cut and padded by display width. */
 #include "config.h"
 #include "ui/draw.h"
+#include "store/rcfile.h"
 #include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -9,48 +10,135 @@ static bool use_utf8 = true;
 static bool use_color = false;
 static attr_t attrs[ROLE__COUNT];
 
-enum { PAIR_TITLE = 1, PAIR_SELECTED, PAIR_MATCH, PAIR_LABEL, PAIR_KEY, PAIR_BASELINE,
-       PAIR_NOTICE, PAIR_DIM };
+static const char *const names[ROLE__COUNT + 1] = {
+    "normal", "title", "selected", "selected-dim", "match", "label", "dim", "key", "keybar",
+    "status", "baseline", "heading", "notice", NULL
+};
+
+/* A role's look: colours (RC_COLOR_DEFAULT is the terminal's own) and
+ * RC_ATTR_* bits. */
+struct style {
+    int fg, bg;
+    unsigned attrs;
+};
+
+#define D RC_COLOR_DEFAULT
+#define BOLD RC_ATTR_BOLD
+#define REV RC_ATTR_REVERSE
+#define UL RC_ATTR_UNDERLINE
+/* Monochrome: every distinction by bold, reverse, underline. */
+static const unsigned mono[ROLE__COUNT] = {
+    [ROLE_NORMAL] = 0,
+    [ROLE_TITLE] = REV | BOLD,
+    [ROLE_SELECTED] = REV,
+    [ROLE_SELECTED_DIM] = UL | BOLD,
+    [ROLE_MATCH] = UL | BOLD,
+    [ROLE_LABEL] = BOLD,
+    [ROLE_DIM] = RC_ATTR_DIM,
+    [ROLE_KEY] = REV | BOLD,
+    [ROLE_KEYBAR] = 0,
+    [ROLE_STATUS] = REV,
+    [ROLE_BASELINE] = BOLD,
+    [ROLE_HEADING] = BOLD | UL,
+    [ROLE_NOTICE] = BOLD | REV,
+};
+/* Colour: readable on dark and light backgrounds alike. Text on the
+ * terminal's own background keeps the terminal's own colour (blue or
+ * yellow text vanish on one background or the other) and stands out by
+ * bold and underline; colours come as pairs with their own background.
+ * Red text is the one exception: it reads on black and on white. */
+static const struct style color_defaults[ROLE__COUNT] = {
+    [ROLE_NORMAL] = {D, D, 0},
+    [ROLE_TITLE] = {RC_WHITE, RC_BLUE, BOLD},
+    [ROLE_SELECTED] = {RC_BLACK, RC_CYAN, 0},
+    [ROLE_SELECTED_DIM] = {D, D, UL | BOLD},
+    [ROLE_MATCH] = {RC_BLACK, RC_YELLOW, UL},
+    [ROLE_LABEL] = {D, D, BOLD},
+    [ROLE_DIM] = {D, D, RC_ATTR_DIM},
+    [ROLE_KEY] = {RC_BLACK, RC_CYAN, 0},
+    [ROLE_KEYBAR] = {D, D, 0},
+    [ROLE_STATUS] = {RC_WHITE, RC_BLUE, 0},
+    [ROLE_BASELINE] = {RC_RED, D, BOLD},
+    [ROLE_HEADING] = {D, D, BOLD | UL},
+    [ROLE_NOTICE] = {RC_WHITE, RC_RED, BOLD},
+};
+#undef D
+#undef BOLD
+#undef REV
+#undef UL
+
+/* Styles from kijunrc, by role. */
+static struct rc_style user[ROLE__COUNT];
+static bool has_user[ROLE__COUNT];
+
+const char *role_name(enum role r) { return names[r]; }
+const char *const *role_names(void) { return names; }
+
+void draw_style(const struct rc_style *st)
+{
+    if (st->role < 0 || st->role >= ROLE__COUNT)
+        return;
+    user[st->role] = *st;
+    has_user[st->role] = true;
+}
+
+void draw_styles_reset(void)
+{
+    memset(has_user, 0, sizeof has_user);
+}
+
+static attr_t curses_attrs(unsigned a)
+{
+    attr_t r = A_NORMAL;
+    if (a & RC_ATTR_BOLD) r |= A_BOLD;
+    if (a & RC_ATTR_REVERSE) r |= A_REVERSE;
+    if (a & RC_ATTR_UNDERLINE) r |= A_UNDERLINE;
+    if (a & RC_ATTR_DIM) r |= A_DIM;
+    if (a & RC_ATTR_STANDOUT) r |= A_STANDOUT;
+    return r;
+}
+
+static short curses_color(int c, bool defaults_ok, bool fg)
+{
+    static const short map[] = {COLOR_BLACK, COLOR_RED, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
+                                COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE};
+    if (c >= 0 && c < 8)
+        return map[c];
+    /* the terminal's own colour; white on black where it has none */
+    return defaults_ok ? -1 : fg ? COLOR_WHITE : COLOR_BLACK;
+}
 
 void draw_init(bool utf8, bool color)
 {
     use_utf8 = utf8;
     use_color = color && has_colors();
-    /* monochrome theme: every distinction by bold, reverse, underline */
-    attrs[ROLE_NORMAL] = A_NORMAL;
-    attrs[ROLE_TITLE] = A_REVERSE | A_BOLD;
-    attrs[ROLE_SELECTED] = A_REVERSE;
-    attrs[ROLE_SELECTED_DIM] = A_UNDERLINE | A_BOLD;
-    attrs[ROLE_MATCH] = A_UNDERLINE | A_BOLD;
-    attrs[ROLE_LABEL] = A_BOLD;
-    attrs[ROLE_DIM] = A_DIM;
-    attrs[ROLE_KEY] = A_REVERSE | A_BOLD;
-    attrs[ROLE_KEYBAR] = A_NORMAL;
-    attrs[ROLE_STATUS] = A_REVERSE;
-    attrs[ROLE_BASELINE] = A_BOLD;
-    attrs[ROLE_HEADING] = A_BOLD | A_UNDERLINE;
-    attrs[ROLE_NOTICE] = A_BOLD | A_REVERSE;
-    if (use_color) {
-        start_color();
-        use_default_colors();
-        /* colours that read on dark and light backgrounds alike */
-        init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
-        init_pair(PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN);
-        init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
-        init_pair(PAIR_LABEL, COLOR_BLUE, -1);
-        init_pair(PAIR_KEY, COLOR_BLACK, COLOR_CYAN);
-        init_pair(PAIR_BASELINE, COLOR_RED, -1);
-        init_pair(PAIR_NOTICE, COLOR_WHITE, COLOR_RED);
-        init_pair(PAIR_DIM, COLOR_BLUE, -1);
-        attrs[ROLE_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
-        attrs[ROLE_SELECTED] = COLOR_PAIR(PAIR_SELECTED) | A_BOLD;
-        attrs[ROLE_MATCH] = COLOR_PAIR(PAIR_MATCH) | A_UNDERLINE;
-        attrs[ROLE_LABEL] = COLOR_PAIR(PAIR_LABEL) | A_BOLD;
-        attrs[ROLE_KEY] = COLOR_PAIR(PAIR_KEY) | A_BOLD;
-        attrs[ROLE_STATUS] = COLOR_PAIR(PAIR_TITLE);
-        attrs[ROLE_BASELINE] = COLOR_PAIR(PAIR_BASELINE) | A_BOLD;
-        attrs[ROLE_NOTICE] = COLOR_PAIR(PAIR_NOTICE) | A_BOLD;
+    if (!use_color) {
+        for (int r = 0; r < ROLE__COUNT; r++)
+            attrs[r] = curses_attrs(mono[r] | (has_user[r] && user[r].has_attrs ? user[r].attrs : 0));
+        return;
     }
+    start_color();
+    bool defaults_ok = use_default_colors() == OK;
+    for (int r = 0; r < ROLE__COUNT; r++) {
+        struct style st = color_defaults[r];
+        if (has_user[r]) {
+            if (user[r].has_fg)
+                st.fg = user[r].fg;
+            if (user[r].has_bg)
+                st.bg = user[r].bg;
+            if (user[r].has_attrs)
+                st.attrs = user[r].attrs;
+        }
+        attrs[r] = curses_attrs(st.attrs);
+        if ((st.fg != RC_COLOR_DEFAULT || st.bg != RC_COLOR_DEFAULT) && r + 1 < COLOR_PAIRS) {
+            init_pair((short)(r + 1), curses_color(st.fg, defaults_ok, true),
+                      curses_color(st.bg, defaults_ok, false));
+            attrs[r] |= COLOR_PAIR(r + 1);
+        }
+    }
+    /* the normal role colours the whole screen */
+    if (attrs[ROLE_NORMAL] != A_NORMAL)
+        bkgd((chtype)(' ' | attrs[ROLE_NORMAL]));
 }
 
 bool draw_utf8(void) { return use_utf8; }

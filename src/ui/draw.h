@@ -14,7 +14,22 @@ enum role {
     ROLE_HEADING, ROLE_NOTICE, ROLE__COUNT
 };
 
+struct rc_style;
+
+/* Set up the roles' attributes (after initscr): the monochrome theme, or
+ * with color the colour theme, each with the styles draw_style gave. */
 void draw_init(bool utf8, bool color);
+/* The name of role r in kijunrc ("selected"); the names in enum order,
+ * NULL-terminated. */
+const char *role_name(enum role r);
+const char *const *role_names(void);
+/* A style from kijunrc for its role, used by the next draw_init: in
+ * colour its colours and attributes replace the default ones; in
+ * monochrome its colours are ignored and its attributes are added to the
+ * role's monochrome ones (which keep every distinction). */
+void draw_style(const struct rc_style *st);
+/* Back to the default theme. */
+void draw_styles_reset(void);
 bool draw_utf8(void);
 attr_t role_attr(enum role r);
 /* A glyph in UTF-8, or its ASCII stand-in on an ASCII terminal. */

@@ -49,7 +49,7 @@ static void add_screen(struct help *h, enum view s)
     for (int a = 0; a < ACT__COUNT; a++) {
         struct strbuf keys = STRBUF_INIT;
         for (size_t i = 0; i < n; i++) {
-            if (b[i].action != (enum action)a || !(b[i].screens & (1u << s)))
+            if (b[i].action != (enum action)a || !binding_active(&b[i], s))
                 continue;
             char buf[16];
             add_key(&keys, key_label(b[i].key, buf, sizeof buf));
@@ -86,7 +86,7 @@ void help_open(struct help *h, enum view from)
     const struct binding *b = bindings(&n);
     struct strbuf keys = STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {
-        if (b[i].action == ACT_CLOSE_HELP) {
+        if (b[i].action == ACT_CLOSE_HELP && binding_active(&b[i], SCREEN_HELP)) {
             char buf[16];
             add_key(&keys, key_label(b[i].key, buf, sizeof buf));
         }

@@ -3,6 +3,7 @@
 #include "ui/profile_view.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
+#include "ui/mouse.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
@@ -1040,6 +1041,7 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
     int lw = label_width(def, cols);
     int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
     rows_scroll(pv->field_cur, &pv->form_top, rows);
+    hit_rows(y, 0, rows, cols, pv->form_top, def->nfields, &pv->field_cur);
     for (int k = 0; k < rows; k++) {
         size_t i = pv->form_top + (size_t)k;
         int yy = y + k;
@@ -1124,6 +1126,8 @@ static void draw_pick(struct pview *pv, int y, int height, int cols)
     draw_cell(top, x, w, pk->multi ? _(" Choose (Space marks, Enter takes, Esc cancels)")
                                    : _(" Choose (Enter takes, Esc cancels)"), role_attr(ROLE_TITLE));
     rows_scroll(pk->cur, &pk->top, h - 1);
+    hit_clear(); /* the list lies over the form: clicks choose in it */
+    hit_rows(top + 1, x, h - 1, w, pk->top, pk->n, &pk->cur);
     for (int r = 0; r < h - 1; r++) {
         size_t i = pk->top + (size_t)r;
         attr_t attr = i == pk->cur ? role_attr(ROLE_SELECTED) : role_attr(ROLE_STATUS);
@@ -1199,7 +1203,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
         draw_cell(y, 0, cols, sb_str(&t), role_attr(ROLE_HEADING));
         sb_free(&t);
         size_t top = 0;
-        rows_draw(y + 1, body - 1, cols, NSECTIONS, pv->menu_cur, &top, menu_line, pv);
+        rows_draw(y + 1, body - 1, cols, NSECTIONS, &pv->menu_cur, &top, menu_line, pv);
         break;
     }
     case PV_LIST: {
@@ -1214,7 +1218,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
             for (int r = 3; r < body; r++)
                 draw_blank(y + r, 0, cols, A_NORMAL);
         } else {
-            rows_draw(y + 1, body - 1, cols, c->n, pv->list_cur, &pv->list_top, list_line, pv);
+            rows_draw(y + 1, body - 1, cols, c->n, &pv->list_cur, &pv->list_top, list_line, pv);
         }
         break;
     }
@@ -1223,7 +1227,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
         break;
     case PV_DEPS:
         deps_build(pv);
-        rows_draw(y, body, cols, pv->ndeps, pv->deps_cur, &pv->deps_top, deps_line, pv);
+        rows_draw(y, body, cols, pv->ndeps, &pv->deps_cur, &pv->deps_top, deps_line, pv);
         break;
     }
     if (pv->pick.open)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/rows.h"
 #include "ui/draw.h"
+#include "ui/mouse.h"
 #include <stdlib.h>
 
 bool rows_move(size_t *cur, size_t n, enum action a, int page)
@@ -28,10 +29,12 @@ void rows_scroll(size_t cur, size_t *top, int height)
         *top = cur - (size_t)height + 1;
 }
 
-void rows_draw(int y, int height, int cols, size_t n, size_t cur, size_t *top, row_text_fn text,
+void rows_draw(int y, int height, int cols, size_t n, size_t *curp, size_t *top, row_text_fn text,
                void *ctx)
 {
+    size_t cur = *curp;
     rows_scroll(cur, top, height);
+    hit_rows(y, 0, height, cols, *top, n, curp);
     for (int r = 0; r < height; r++) {
         size_t i = *top + (size_t)r;
         if (i >= n) {

@@ -13,7 +13,8 @@ bool rows_move(size_t *cur, size_t n, enum action a, int page);
 void rows_scroll(size_t cur, size_t *top, int height);
 /* The text of row i (new string); *warn marks a row needing attention. */
 typedef char *(*row_text_fn)(void *ctx, size_t i, bool *warn);
-/* Draw rows [*top, *top + height) at y, the cursor's row selected. */
-void rows_draw(int y, int height, int cols, size_t n, size_t cur, size_t *top, row_text_fn text,
+/* Draw rows [*top, *top + height) at y, the cursor's row selected; a
+ * mouse click on a row moves *cur there. */
+void rows_draw(int y, int height, int cols, size_t n, size_t *cur, size_t *top, row_text_fn text,
                void *ctx);
 #endif

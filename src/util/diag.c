@@ -61,3 +61,14 @@ void diag_clear(struct diag_list *dl)
     dl->v = NULL;
     dl->n = dl->cap = 0;
 }
+
+void diag_sort_lines(struct diag_list *dl, size_t from)
+{
+    for (size_t i = from + 1; i < dl->n; i++) {
+        struct diag d = dl->v[i];
+        size_t j = i;
+        for (; j > from && dl->v[j - 1].line > d.line; j--)
+            dl->v[j] = dl->v[j - 1];
+        dl->v[j] = d;
+    }
+}

@@ -24,4 +24,7 @@ size_t diag_count(const struct diag_list *dl, enum diag_severity sev);
 /* "FILE:LINE: error: text" (the parts that exist); returns a new string. */
 char *diag_format(const struct diag *d);
 void diag_clear(struct diag_list *dl);
+/* Put the findings from index `from` on in line order (stable), so that
+ * those of one file read top down. */
+void diag_sort_lines(struct diag_list *dl, size_t from);
 #endif
