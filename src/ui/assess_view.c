@@ -868,13 +868,13 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
               enum_label(record_str(&r->head, &round_head_def, "rule")), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
-    draw_cell(ly, 0, cols, sb_str(&sb), A_NORMAL);
+    ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
     sb_reset(&sb);
     const char *il = record_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], profile_coll_defs[COLL_IMPACT], "label");
     const char *ll = record_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], profile_coll_defs[COLL_LIKELIHOOD], "label");
     sb_printf(&sb, _("Cell: impact %lld (%s) x likelihood %lld (%s) = %lld, %zu risks"), av->hm_i, il, av->hm_l, ll,
               round_value(r, av->hm_i, av->hm_l), counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)]);
-    draw_cell(ly + 1, 0, cols, sb_str(&sb), A_BOLD);
+    draw_cell(ly, 0, cols, sb_str(&sb), A_BOLD);
     sb_free(&sb);
     free(counts);
 }

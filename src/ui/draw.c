@@ -3,6 +3,8 @@
 #include "ui/draw.h"
 #include "store/rcfile.h"
 #include "util/utf8.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,4 +252,26 @@ void draw_status_message(int y, int cols, const char *status, const char *messag
         draw_blank(y, 0, 1, mattr);
         draw_cell(y, 1, cols - 1, message, mattr);
     }
+}
+
+int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr)
+{
+    struct wrap_line *lines = NULL;
+    size_t n = width >= 2 ? wrap_text(s, width, &lines) : 0;
+    for (int k = 0; k < nlines; k++) {
+        if ((size_t)k >= n) {
+            draw_blank(y + k, x, width, attr);
+            continue;
+        }
+        char *t = xstrndup(s + lines[k].off, lines[k].len);
+        if (k == nlines - 1 && n > (size_t)nlines) {
+            char *more = utf8_ellipsize(t, width - 1, glyph("\xE2\x80\xA6", "~"), 1);
+            free(t);
+            t = more;
+        }
+        draw_cell(y + k, x, width, t, attr);
+        free(t);
+    }
+    free(lines);
+    return n < (size_t)nlines ? (int)n : nlines;
 }

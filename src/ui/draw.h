@@ -51,6 +51,10 @@ char *short_path(const char *path, int max);
 void draw_status_message(int y, int cols, const char *status, const char *message, bool error);
 /* Fill a row segment with spaces. */
 void draw_blank(int y, int x, int width, attr_t attr);
+/* Text wrapped by display width into exactly nlines lines at (y, x):
+ * lines it does not fill are blanked, and a text longer than nlines ends
+ * in an ellipsis. Returns the number of lines the text took. */
+int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr);
 void draw_vline(int y, int x, int height);
 void draw_hline(int y, int x, int width);
 #endif

@@ -9,7 +9,6 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
-#include "util/wrap.h"
 #include "util/xalloc.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -1093,23 +1092,7 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
     }
     /* the whole value of the field, which the row may have cut */
     char *full = field_text(pv, f, &r->v[pv->field_cur]);
-    struct wrap_line *lines;
-    size_t n = wrap_text(full, cols - 1, &lines);
-    for (int k = 0; k < 3; k++) {
-        if ((size_t)k < n) {
-            char *t = xstrndup(full + lines[k].off, lines[k].len);
-            if (k == 2 && n > 3) {
-                char *more = utf8_ellipsize(t, cols - 2, glyph("\xE2\x80\xA6", "~"), 1);
-                free(t);
-                t = more;
-            }
-            draw_cell(base + 1 + k, 0, cols, t, A_NORMAL);
-            free(t);
-        } else {
-            draw_blank(base + 1 + k, 0, cols, A_NORMAL);
-        }
-    }
-    free(lines);
+    draw_wrapped(base + 1, 0, cols - 1, 3, full, A_NORMAL);
     free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
