@@ -12,6 +12,7 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include <curses.h>
+#include <termcap.h> /* tgetent: whether TERM is known, without exiting */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -375,6 +376,55 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
 }
 
+/* Terminals send xterm's and the VT220's key sequences whatever TERM says
+ * (TERM=vt100 on an xterm, TERM=linux in tmux): teach ncurses those that
+ * the terminal description lacks, so that F5 is F5 and not Esc [ 1 5 ~,
+ * which would run the keys 1 and 5. */
+static void define_missing_keys(void)
+{
+    static const struct { const char *seq; int key; } keys[] = {
+        {"\033OP", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033OR", KEY_F(3)}, {"\033OS", KEY_F(4)},
+        {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)},
+        {"\033[14~", KEY_F(4)}, {"\033[15~", KEY_F(5)}, {"\033[17~", KEY_F(6)},
+        {"\033[18~", KEY_F(7)}, {"\033[19~", KEY_F(8)}, {"\033[20~", KEY_F(9)},
+        {"\033[21~", KEY_F(10)}, {"\033[23~", KEY_F(11)}, {"\033[24~", KEY_F(12)},
+        {"\033[[A", KEY_F(1)}, {"\033[[B", KEY_F(2)}, {"\033[[C", KEY_F(3)},
+        {"\033[[D", KEY_F(4)}, {"\033[[E", KEY_F(5)},
+        {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+        {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+        {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME}, {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},
+        {"\033[F", KEY_END}, {"\033OF", KEY_END}, {"\033[4~", KEY_END}, {"\033[8~", KEY_END},
+        {"\033[2~", KEY_IC}, {"\033[3~", KEY_DC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+        {"\033OM", KEY_ENTER},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (key_defined(keys[i].seq) == 0)
+            define_key(keys[i].seq, keys[i].key);
+}
+
+/* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
+static int read_key(wint_t *ch)
+{
+    if (MB_CUR_MAX > 1)
+        return get_wch(ch);
+    /* A single-byte locale (C, POSIX, Latin-1) reads byte by byte: there
+     * get_wch takes a byte that is no character (é from a UTF-8 terminal
+     * in the C locale) as the start of one and swallows every key typed
+     * after it until input pauses. Such a byte is dropped here. */
+    int k = getch();
+    if (k == ERR)
+        return ERR;
+    if (k >= KEY_MIN) {
+        *ch = (wint_t)k;
+        return KEY_CODE_YES;
+    }
+    wint_t w = btowc(k);
+    if (w == WEOF)
+        return ERR;
+    *ch = w;
+    return OK;
+}
+
 /* The wheel: three rows up or down in the view in front. */
 static void wheel(struct app *a, enum action act)
 {
@@ -437,8 +487,25 @@ int app_run(const struct app_options *opt)
                  _("Unsaved edits of an earlier session were kept: %s. y restores them, n throws them away"),
                  a.s->rec.summary);
     }
-    if (!initscr()) {
-        fputs("kijun: cannot initialise the terminal\n", stderr);
+    /* Not initscr, which exits when TERM is unknown: kijun says what is
+     * wrong, and main removes the demo copy and the lock. A terminal that
+     * cannot move the cursor (TERM=dumb) cannot show the workbench. */
+    const char *term = getenv("TERM");
+    int known = term && *term ? tgetent(NULL, term) : 0;
+    bool moves = known == 1 && tgetstr("cm", NULL);
+    SCREEN *screen = moves ? newterm(NULL, stdout, stdin) : NULL;
+    if (!screen) {
+        if (!term || !*term)
+            fputs("kijun: error: TERM is not set; set it to the terminal's type, "
+                  "such as xterm-256color or vt100\n", stderr);
+        else if (known != 1)
+            fprintf(stderr, "kijun: error: unknown terminal type '%s' (TERM); "
+                    "try TERM=xterm-256color or TERM=vt100\n", term);
+        else if (!moves)
+            fprintf(stderr, "kijun: error: the terminal type '%s' (TERM) cannot move the cursor; "
+                    "the workbench needs one that can, such as vt100 or xterm\n", term);
+        else
+            fprintf(stderr, "kijun: error: cannot initialise the terminal '%s' (TERM)\n", term);
         browser_free(&a.browser);
         pview_free(&a.pview);
         aview_free(&a.aview);
@@ -450,6 +517,7 @@ int app_run(const struct app_options *opt)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    define_missing_keys();
     if (opt->mouse) {
         /* presses, not clicks: no waiting for the release */
         mouseinterval(0);
@@ -466,12 +534,15 @@ int app_run(const struct app_options *opt)
         }
         draw_all(&a);
         wint_t ch;
-        int r = get_wch(&ch);
+        int r = read_key(&ch);
         if (r == ERR)
             continue;
         int key = (int)ch;
         if (r == OK && ch == '\r')
             key = '\n';
+        /* ^? and ^H are Backspace whichever of them the terminfo names */
+        if (r == OK && (ch == 0x7F || ch == 0x08))
+            key = KEY_BACKSPACE;
         if (r == OK && ch == 3) { /* ^C: quit as q does, asking about unsaved work */
             request_quit(&a);
             continue;
@@ -487,7 +558,17 @@ int app_run(const struct app_options *opt)
                 say(&a, true, "%s", a.s->journal_error);
         }
     }
+    /* Without an alternate screen (vt100, the Linux console) the shell goes
+     * on at the bottom line: clear it of the key bar, as less does. */
+    const char *smcup = tigetstr("smcup");
+    if (!smcup || smcup == (char *)-1) {
+        move(LINES - 1, 0);
+        attrset(A_NORMAL);
+        clrtoeol();
+        refresh();
+    }
     endwin();
+    delscreen(screen);
     help_close(&a.help);
     browser_free(&a.browser);
     pview_free(&a.pview);
