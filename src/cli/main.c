@@ -227,8 +227,11 @@ int main(int argc, char **argv)
             return rc;
     }
     enum lang lang = o.lang >= 0 ? (enum lang)o.lang : locale_lang();
-    if (!utf8 && lang == LANG_JA && !command) {
-        /* a terminal without UTF-8 cannot show Japanese */
+    const char *term = getenv("TERM");
+    bool linux_console = term && strncmp(term, "linux", 5) == 0;
+    if ((!utf8 || linux_console) && lang == LANG_JA && !command) {
+        /* a terminal without UTF-8 cannot show Japanese, nor can the Linux
+         * console's fonts */
         lang = LANG_EN;
     }
     ui_language(utf8 ? lang : LANG_EN);

@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <signal.h>
 #include <wchar.h>
@@ -491,21 +492,25 @@ int app_run(const struct app_options *opt)
      * wrong, and main removes the demo copy and the lock. A terminal that
      * cannot move the cursor (TERM=dumb) cannot show the workbench. */
     const char *term = getenv("TERM");
-    int known = term && *term ? tgetent(NULL, term) : 0;
+    bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    int known = tty && term && *term ? tgetent(NULL, term) : 0;
     bool moves = known == 1 && tgetstr("cm", NULL);
     SCREEN *screen = moves ? newterm(NULL, stdout, stdin) : NULL;
     if (!screen) {
-        if (!term || !*term)
-            fputs("kijun: error: TERM is not set; set it to the terminal's type, "
-                  "such as xterm-256color or vt100\n", stderr);
+        if (!tty)
+            fputs(_("kijun: error: the workbench needs a terminal for its input and output; "
+                    "kijun tree and kijun check print text\n"), stderr);
+        else if (!term || !*term)
+            fputs(_("kijun: error: TERM is not set; set it to the terminal's type, "
+                    "such as xterm-256color or vt100\n"), stderr);
         else if (known != 1)
-            fprintf(stderr, "kijun: error: unknown terminal type '%s' (TERM); "
-                    "try TERM=xterm-256color or TERM=vt100\n", term);
+            fprintf(stderr, _("kijun: error: unknown terminal type '%s' (TERM); "
+                              "try TERM=xterm-256color or TERM=vt100\n"), term);
         else if (!moves)
-            fprintf(stderr, "kijun: error: the terminal type '%s' (TERM) cannot move the cursor; "
-                    "the workbench needs one that can, such as vt100 or xterm\n", term);
+            fprintf(stderr, _("kijun: error: the terminal type '%s' (TERM) cannot move the cursor; "
+                              "the workbench needs one that can, such as vt100 or xterm\n"), term);
         else
-            fprintf(stderr, "kijun: error: cannot initialise the terminal '%s' (TERM)\n", term);
+            fprintf(stderr, _("kijun: error: cannot initialise the terminal '%s' (TERM)\n"), term);
         browser_free(&a.browser);
         pview_free(&a.pview);
         aview_free(&a.aview);

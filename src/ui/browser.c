@@ -240,8 +240,9 @@ bool browser_action(struct browser *b, enum action a)
                     : _("Tree: arrows move between items"));
         break;
     case ACT_LANGUAGE:
-        if (b->lang == LANG_EN && !draw_utf8()) {
-            set_message(b, true, "%s", _("Japanese needs a UTF-8 terminal (e.g. LANG=ja_JP.UTF-8)"));
+        if (b->lang == LANG_EN && !draw_japanese()) {
+            set_message(b, true, "%s", draw_utf8() ? _("The Linux console cannot show Japanese")
+                                                   : _("Japanese needs a UTF-8 terminal (e.g. LANG=ja_JP.UTF-8)"));
             break;
         }
         b->lang = b->lang == LANG_JA ? LANG_EN : LANG_JA;

@@ -144,6 +144,14 @@ void draw_init(bool utf8, bool color)
 }
 
 bool draw_utf8(void) { return use_utf8; }
+
+/* The Linux console (TERM=linux*) draws UTF-8 lines and boxes, but its
+ * fonts have no Japanese. */
+bool draw_japanese(void)
+{
+    const char *t = termname();
+    return use_utf8 && !(t && strncmp(t, "linux", 5) == 0);
+}
 attr_t role_attr(enum role r) { return attrs[r]; }
 
 const char *glyph(const char *utf8, const char *ascii)

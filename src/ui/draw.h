@@ -31,6 +31,8 @@ void draw_style(const struct rc_style *st);
 /* Back to the default theme. */
 void draw_styles_reset(void);
 bool draw_utf8(void);
+/* Whether the terminal can show Japanese (UTF-8, not the Linux console). */
+bool draw_japanese(void);
 attr_t role_attr(enum role r);
 /* A glyph in UTF-8, or its ASCII stand-in on an ASCII terminal. */
 const char *glyph(const char *utf8, const char *ascii);

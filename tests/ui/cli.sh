@@ -137,6 +137,16 @@ KIJUN_DATADIR=$T/emptydata run tree --edition v5
 [ "$RC" -eq 2 ] && grep -qF "$T/emptydata" "$T/err"
 result $? "KIJUN_DATADIR naming an empty folder: exit 2, the message names it (got $RC)" "$T/err"
 
+# --- the workbench needs a terminal ----------------------------------------------
+TMPDIR=$T TERM=xterm run --demo --lang en </dev/null
+[ "$RC" -eq 2 ] && grep -q "needs a terminal" "$T/err"
+result $? "the workbench with stdout and stdin not a terminal: exit 2, it says why (got $RC)" "$T/err"
+! grep -q "$(printf '\033')" "$T/out" && [ ! -s "$T/out" ]
+result $? "... and writes no escape codes into the file" "$T/out"
+ls -d "$T"/kijun-demo-* >/dev/null 2>&1
+[ $? -ne 0 ]
+result $? "... and leaves no demo copy behind"
+
 if [ "$VG" = 1 ]; then
     vg_check
     result $? "valgrind: no errors or leaks ($VG_WHY)"

@@ -87,6 +87,14 @@ UI_ENV="TMPDIR=$T LANG=ja_JP.eucJP"
 ui_restart 80 24 --demo
 ui_wait "$V5_EN"
 keybar_en "LANG=ja_JP.eucJP (not UTF-8)"
+# the Linux console has UTF-8 but no Japanese font
+UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8 TERM=linux"
+ui_restart 80 24 --demo --lang ja
+ui_wait "$V5_EN"
+keybar_en "TERM=linux (the Linux console) with --lang ja"
+ui_keys L
+ui_expect "The Linux console cannot show Japanese" "TERM=linux: L says the console cannot show Japanese"
+ui_expect_line 1 "$V5_EN" "TERM=linux: the Guideline text stays English"
 ui_stop
 
 # --- the commands speak the same language ---------------------------------------------
