@@ -1,6 +1,7 @@
 /* actions: the action table and the default key bindings. */
 #include "config.h"
 #include "ui/actions.h"
+#include "ui/keys.h"
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdio.h>
@@ -239,6 +240,16 @@ int action_key(enum action a, enum view s)
         if (table[i].action == a && binding_active(&table[i], s))
             return table[i].key;
     return -1;
+}
+
+const char *action_key_name(enum action a, enum view s, char *buf, size_t size)
+{
+    int key = action_key(a, s);
+    if (key < 0) {
+        snprintf(buf, size, "?");
+        return buf;
+    }
+    return key_label(key, buf, size);
 }
 
 unsigned action_screens(enum action a)

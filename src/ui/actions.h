@@ -111,6 +111,9 @@ const struct binding *bindings(size_t *n);
 bool binding_active(const struct binding *b, enum view s);
 /* The first key in force for action a on screen s, or -1. */
 int action_key(enum action a, enum view s);
+/* The name of the first key in force for action a on screen s, for a
+ * hint such as "press %s to add one" ("?" when it has none). */
+const char *action_key_name(enum action a, enum view s, char *buf, size_t size);
 /* The screens where action a has keys by default (bit per enum view). */
 unsigned action_screens(enum action a);
 /* Keys from kijunrc: they replace the default keys of action a on every

@@ -372,8 +372,9 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
     }
     if (key != KEY_RESIZE && s != SCREEN_PROMPT && s != SCREEN_PICK) {
-        char buf[16];
-        say(a, true, _("Key %s does nothing here: press ? for help"), key_label(key, buf, sizeof buf));
+        char buf[16], help[16];
+        say(a, true, _("Key %s does nothing here: press %s for help"), key_label(key, buf, sizeof buf),
+            action_key_name(ACT_HELP, s, help, sizeof help));
     }
 }
 

@@ -663,7 +663,10 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
     size_t n = av->s->nrounds;
     draw_cell(y, 0, cols, _("Assessment rounds (assessments/*.cfg)"), role_attr(ROLE_HEADING));
     if (!n) {
-        draw_cell(y + 2, 2, cols - 2, _("No round yet: press a to start one."), role_attr(ROLE_DIM));
+        char key[16], text[160];
+        snprintf(text, sizeof text, _("No round yet: press %s to start one."),
+                 action_key_name(ACT_ADD, SCREEN_ROUNDS, key, sizeof key));
+        draw_cell(y + 2, 2, cols - 2, text, role_attr(ROLE_DIM));
         return;
     }
     char **lines = xcalloc(n, sizeof *lines);
@@ -763,7 +766,9 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
             const struct record *s = &p->c[COLL_SERVICES].r[l->index];
             sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", record_str(s, profile_coll_defs[COLL_SERVICES], "name"));
             if (!service_operation_count(p, s->id)) {
-                sb_adds(&sb, _("  ! no operations in the profile (press 4 to add them)"));
+                char key[16];
+                sb_printf(&sb, _("  ! no operations in the profile (press %s to add them)"),
+                          action_key_name(ACT_VIEW_PROFILE, SCREEN_SCOPE, key, sizeof key));
                 warn[i] = true;
             }
         } else if (l->kind == 1) {
@@ -828,7 +833,10 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
     for (int k = y; k < y + height; k++)
         draw_blank(k, 0, cols, A_NORMAL);
     if (!ni || !nl) {
-        draw_cell(y + 1, 2, cols - 2, _("The profile has no scales: press 4 and fill in the risk criteria."), role_attr(ROLE_NOTICE));
+        char key[16], text[200];
+        snprintf(text, sizeof text, _("The profile has no scales: press %s and fill in the risk criteria."),
+                 action_key_name(ACT_VIEW_PROFILE, SCREEN_HEATMAP, key, sizeof key));
+        draw_cell(y + 1, 2, cols - 2, text, role_attr(ROLE_NOTICE));
         return;
     }
     size_t *counts = xcalloc(ni * nl, sizeof *counts);

@@ -102,7 +102,9 @@ static void search_update(struct browser *b)
 static void search_step(struct browser *b, int dir)
 {
     if (!b->last_query) {
-        set_message(b, true, _("No search yet: press / to search"));
+        char key[16];
+        set_message(b, true, _("No search yet: press %s to search"),
+                    action_key_name(ACT_SEARCH, SCREEN_BROWSER, key, sizeof key));
         return;
     }
     if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {

@@ -1197,7 +1197,10 @@ void pview_draw(struct pview *pv, int rows, int cols)
         sb_free(&t);
         if (!c->n) {
             draw_blank(y + 1, 0, cols, A_NORMAL);
-            draw_cell(y + 2, 2, cols - 2, _("No entries yet: press a to add one."), role_attr(ROLE_DIM));
+            char key[16], text[160];
+            snprintf(text, sizeof text, _("No entries yet: press %s to add one."),
+                     action_key_name(ACT_ADD, SCREEN_LIST, key, sizeof key));
+            draw_cell(y + 2, 2, cols - 2, text, role_attr(ROLE_DIM));
             for (int r = 3; r < body; r++)
                 draw_blank(y + r, 0, cols, A_NORMAL);
         } else {
