@@ -77,6 +77,7 @@ struct opts {
     bool mouse;
     const char *edition;
     const char *config;  /* --config FILE */
+    bool help;           /* --help: shown once --lang is known */
 };
 
 enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG };
@@ -112,7 +113,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_NO_COLOR: o->no_color = true; break;
         case OPT_MOUSE: o->mouse = true; break;
         case OPT_CONFIG: o->config = optarg; break;
-        case 'h': usage(stdout); return 0;
+        case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
         default:
             fputs(_("Try 'kijun --help'.\n"), stderr);
@@ -235,6 +236,10 @@ int main(int argc, char **argv)
         lang = LANG_EN;
     }
     ui_language(utf8 ? lang : LANG_EN);
+    if (o.help) {
+        usage(stdout);
+        return 0;
+    }
 
     if (command && strcmp(command, "init") == 0) {
         if (optind + 1 != argc) {
