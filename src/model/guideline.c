@@ -1,5 +1,6 @@
 /* guideline: the Guideline's editions, their trees and mappings. */
 #include "config.h"
+#include "util/i18n.h"
 #include "model/guideline.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -67,17 +68,17 @@ static void link_tree(struct gl_set *set, struct gl_edition *ed, struct diag_lis
             struct gl_node *p = gl_node_find(set, n->parent_id);
             if (!p || p->edition != ed) {
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node '%s': parent '%s' is not a node of edition '%s'",
+                         _("node '%s': parent '%s' is not a node of edition '%s'"),
                          n->id, n->parent_id, ed->id);
                 add_root(ed, n);
             } else if (p->index >= n->index) {
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node '%s': parent '%s' must come before its children",
+                         _("node '%s': parent '%s' must come before its children"),
                          n->id, n->parent_id);
                 add_root(ed, n);
             } else if (p->depth + 1 >= GL_MAX_DEPTH) {
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node '%s': nested deeper than %d levels", n->id, GL_MAX_DEPTH);
+                         _("node '%s': nested deeper than %d levels"), n->id, GL_MAX_DEPTH);
                 add_root(ed, n);
             } else {
                 n->parent = p;
@@ -100,19 +101,19 @@ static void link_maps(struct gl_set *set, struct gl_edition *ed, struct diag_lis
             struct gl_node *t = gl_node_find(set, n->maps[k]);
             if (!t)
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node '%s': maps to '%s', which no edition has", n->id, n->maps[k]);
+                         _("node '%s': maps to '%s', which no edition has"), n->id, n->maps[k]);
             else if (t->edition == ed)
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node '%s': maps to '%s' of the same edition", n->id, n->maps[k]);
+                         _("node '%s': maps to '%s' of the same edition"), n->id, n->maps[k]);
             else
                 n->map_nodes[k] = t;
         }
         if (n->nmaps && n->change == CHANGE_NEW)
             diag_add(dl, DIAG_WARNING, ed->file, n->line,
-                     "node '%s': marked new but maps to other nodes", n->id);
+                     _("node '%s': marked new but maps to other nodes"), n->id);
         if (!n->nmaps && n->change != CHANGE_NONE && n->change != CHANGE_NEW)
             diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                     "node '%s': change '%s' needs maps naming the counterpart",
+                     _("node '%s': change '%s' needs maps naming the counterpart"),
                      n->id, change_name(n->change, LANG_EN));
     }
 }
@@ -127,7 +128,7 @@ void gl_link(struct gl_set *set, struct diag_list *dl)
         for (size_t k = 0; k < e; k++)
             if (strcmp(set->editions[k]->id, ed->id) == 0)
                 diag_add(dl, DIAG_ERROR, ed->file, ed->line,
-                         "edition '%s' is defined twice (also in %s)", ed->id,
+                         _("edition '%s' is defined twice (also in %s)"), ed->id,
                          set->editions[k]->file ? set->editions[k]->file : "?");
         free(ed->roots);
         ed->roots = NULL;
@@ -139,7 +140,7 @@ void gl_link(struct gl_set *set, struct diag_list *dl)
             if (!hmap_put(&set->ids, n->id, set->nall, &prev)) {
                 const struct gl_node *o = set->all[prev];
                 diag_add(dl, DIAG_ERROR, ed->file, n->line,
-                         "node id '%s' is used twice (first at %s:%d)", n->id,
+                         _("node id '%s' is used twice (first at %s:%d)"), n->id,
                          o->edition->file ? o->edition->file : "?", o->line);
                 continue;
             }
@@ -154,7 +155,7 @@ void gl_link(struct gl_set *set, struct diag_list *dl)
         link_maps(set, ed, dl);
         if (ed->supersedes && *ed->supersedes && !gl_edition_find(set, ed->supersedes))
             diag_add(dl, DIAG_ERROR, ed->file, ed->line,
-                     "edition '%s' supersedes '%s', which is not in the library",
+                     _("edition '%s' supersedes '%s', which is not in the library"),
                      ed->id, ed->supersedes);
     }
 }

@@ -1,5 +1,6 @@
 /* atomic: save a file via a fsynced temporary and rename, keeping FILE~. */
 #include "config.h"
+#include "util/i18n.h"
 #include "store/atomic.h"
 #include "util/xalloc.h"
 #include <errno.h>
@@ -95,11 +96,11 @@ static bool inspect(const char *path, const char *data, size_t len, bool *exists
     if (lstat(path, &st) != 0) {
         if (errno == ENOENT)
             return true;
-        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: stat: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: stat: %s"), strerror(errno));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: %s",
+        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: %s"),
                  S_ISLNK(st.st_mode) ? "it is a symbolic link (refused)"
                                      : "it is not a regular file (refused)");
         return false;
@@ -225,13 +226,16 @@ static bool sync_dir(const char *path)
 static void report(struct diag_list *dl, const char *path, const char *step, int err,
                    bool existed)
 {
-    const char *keep = existed ? "the previous version is untouched" : "nothing was saved";
+    const char *keep = existed ? _("the previous version is untouched") : _("nothing was saved");
     /* the reason a person acts on first: it must survive a cut status line */
-    if (err == ENOSPC || err == EDQUOT)
-        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: the disk is %s (%s: %s; %s)",
-                 err == ENOSPC ? "full" : "over its quota", step, strerror(err), keep);
+    if (err == ENOSPC)
+        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: the disk is full (%s: %s; %s)"), step,
+                 strerror(err), keep);
+    else if (err == EDQUOT)
+        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: the disk quota is used up (%s: %s; %s)"),
+                 step, strerror(err), keep);
     else
-        diag_add(dl, DIAG_ERROR, path, 0, "cannot save: %s: %s (%s)", step, strerror(err),
+        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: %s: %s (%s)"), step, strerror(err),
                  keep);
 }
 
@@ -272,8 +276,8 @@ static enum atomic_result save(const char *path, const char *data, size_t len,
      * is in doubt, so this is a warning. */
     if (!sync_dir(path))
         diag_add(dl, DIAG_WARNING, path, 0,
-                 "saved, but cannot sync the folder (fsync): %s; a crash soon after "
-                 "may lose the change", strerror(errno));
+                 _("saved, but cannot sync the folder (fsync): %s; a crash soon after "
+                 "may lose the change"), strerror(errno));
     return ATOMIC_SAVED;
 }
 

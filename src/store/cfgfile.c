@@ -1,5 +1,6 @@
 /* cfgfile: read a libconfig file safely and get typed settings. */
 #include "config.h"
+#include "util/i18n.h"
 #include "store/cfgfile.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -20,14 +21,14 @@ static int line_of(const char *buf, size_t off)
     return line;
 }
 
-static const char *kind_of(mode_t m)
+const char *file_kind(mode_t m)
 {
-    if (S_ISDIR(m)) return "a directory";
-    if (S_ISFIFO(m)) return "a FIFO";
-    if (S_ISCHR(m)) return "a character device";
-    if (S_ISBLK(m)) return "a block device";
-    if (S_ISSOCK(m)) return "a socket";
-    return "not a regular file";
+    if (S_ISDIR(m)) return _("a directory");
+    if (S_ISFIFO(m)) return _("a FIFO");
+    if (S_ISCHR(m)) return _("a character device");
+    if (S_ISBLK(m)) return _("a block device");
+    if (S_ISSOCK(m)) return _("a socket");
+    return _("not a regular file");
 }
 
 bool file_read_checked(const char *path, const char *name, size_t max_bytes,
@@ -36,23 +37,23 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-        diag_add(dl, DIAG_ERROR, name, 0, "cannot open: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, name, 0, _("cannot open: %s"), strerror(errno));
         return false;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        diag_add(dl, DIAG_ERROR, name, 0, "cannot stat: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, name, 0, _("cannot stat: %s"), strerror(errno));
         close(fd);
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        diag_add(dl, DIAG_ERROR, name, 0, "%s, not a regular file: refused",
-                 kind_of(st.st_mode));
+        diag_add(dl, DIAG_ERROR, name, 0, _("%s, not a regular file: refused"),
+                 file_kind(st.st_mode));
         close(fd);
         return false;
     }
     if ((unsigned long long)st.st_size > max_bytes) {
-        diag_add(dl, DIAG_ERROR, name, 0, "file is %lld bytes, over the limit of %zu: refused",
+        diag_add(dl, DIAG_ERROR, name, 0, _("file is %lld bytes, over the limit of %zu: refused"),
                  (long long)st.st_size, max_bytes);
         close(fd);
         return false;
@@ -62,7 +63,7 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
     for (;;) {
         if (n + 1 >= cap) {
             if (cap > max_bytes + 1) {
-                diag_add(dl, DIAG_ERROR, name, 0, "file grew over the limit of %zu bytes: refused",
+                diag_add(dl, DIAG_ERROR, name, 0, _("file grew over the limit of %zu bytes: refused"),
                          max_bytes);
                 free(buf);
                 close(fd);
@@ -74,7 +75,7 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            diag_add(dl, DIAG_ERROR, name, 0, "cannot read: %s", strerror(errno));
+            diag_add(dl, DIAG_ERROR, name, 0, _("cannot read: %s"), strerror(errno));
             free(buf);
             close(fd);
             return false;
@@ -85,7 +86,7 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
     }
     close(fd);
     if (n > max_bytes) {
-        diag_add(dl, DIAG_ERROR, name, 0, "file is over the limit of %zu bytes: refused", max_bytes);
+        diag_add(dl, DIAG_ERROR, name, 0, _("file is over the limit of %zu bytes: refused"), max_bytes);
         free(buf);
         return false;
     }
@@ -103,13 +104,13 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
     const char *nul = memchr(buf, '\0', n);
     if (nul) {
         diag_add(dl, DIAG_ERROR, name, line_of(buf, (size_t)(nul - buf)),
-                 "NUL byte in the file: refused");
+                 _("NUL byte in the file: refused"));
         return false;
     }
     size_t bad;
     if (!utf8_valid(buf, n, &bad)) {
         diag_add(dl, DIAG_ERROR, name, line_of(buf, bad),
-                 "invalid UTF-8 (byte 0x%02X): refused", (unsigned char)buf[bad]);
+                 _("invalid UTF-8 (byte 0x%02X): refused"), (unsigned char)buf[bad]);
         return false;
     }
     size_t start = 0;
@@ -118,7 +119,7 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
         const char *nl = memchr(buf + start, '\n', n - start);
         size_t end = nl ? (size_t)(nl - buf) : n;
         if (end - start > CFG_MAX_LINE) {
-            diag_add(dl, DIAG_ERROR, name, line, "line longer than %d bytes: refused",
+            diag_add(dl, DIAG_ERROR, name, line, _("line longer than %d bytes: refused"),
                      CFG_MAX_LINE);
             return false;
         }
@@ -126,7 +127,7 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
         while (p < buf + end && (*p == ' ' || *p == '\t'))
             p++;
         if (strncmp(p, "@include", 8) == 0) {
-            diag_add(dl, DIAG_ERROR, name, line, "@include is not allowed here");
+            diag_add(dl, DIAG_ERROR, name, line, _("@include is not allowed here"));
             return false;
         }
         if (!nl)
@@ -169,7 +170,7 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
             p++;
         } else if (c == '{') {
             if (++depth >= 64) {
-                diag_add(dl, DIAG_ERROR, name, line, "groups nested deeper than 63 levels: refused");
+                diag_add(dl, DIAG_ERROR, name, line, _("groups nested deeper than 63 levels: refused"));
                 return false;
             }
             counts[depth] = 0;
@@ -179,7 +180,7 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
         } else if (c == '=' || c == ':') {
             if (++counts[depth] > CFG_MAX_GROUP_SETTINGS) {
                 diag_add(dl, DIAG_ERROR, name, line,
-                         "more than %d settings in one group: refused (use a list of groups)",
+                         _("more than %d settings in one group: refused (use a list of groups)"),
                          CFG_MAX_GROUP_SETTINGS);
                 return false;
             }
@@ -202,7 +203,7 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
                     v = v * (hex ? 16 : 10) + (unsigned)(isdigit((unsigned char)*d) ? *d - '0' : (tolower((unsigned char)*d) - 'a' + 10));
                 if (big || v > 2147483647ULL) {
                     diag_add(dl, DIAG_ERROR, name, line,
-                             "the number %.*s is too large (the limit is 2147483647): refused",
+                             _("the number %.*s is too large (the limit is 2147483647): refused"),
                              (int)(q - p > 40 ? 40 : q - p), p);
                     return false;
                 }
@@ -227,7 +228,7 @@ bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cf
     config_init(cfg);
     if (!config_read_string(cfg, buf)) {
         diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
-                 config_error_text(cfg) ? config_error_text(cfg) : "syntax error");
+                 config_error_text(cfg) ? config_error_text(cfg) : _("syntax error"));
         config_destroy(cfg);
         free(buf);
         return false;
@@ -246,14 +247,14 @@ static const config_setting_t *member(struct cfgctx *c, const config_setting_t *
 {
     const config_setting_t *s = config_setting_get_member(group, name);
     if (!s && required)
-        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(group), "missing setting '%s'", name);
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(group), _("missing setting '%s'"), name);
     return s;
 }
 
 static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *name,
                        const char *want)
 {
-    diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' must be %s", name, want);
+    diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' must be %s"), name, want);
     return false;
 }
 
@@ -268,7 +269,7 @@ bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what
         /* C0, DEL and C1 (0x9B is CSI on 8-bit terminals) */
         if ((cp < 0x20 && !(allow_nl && cp == '\n')) || (cp >= 0x7F && cp < 0xA0)) {
             diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
-                     "'%s' contains a control character (0x%02X)", what, (unsigned)cp);
+                     _("'%s' contains a control character (0x%02X)"), what, (unsigned)cp);
             return false;
         }
         i += k;
@@ -283,7 +284,7 @@ bool cg_string(struct cfgctx *c, const config_setting_t *group, const char *name
     if (!s)
         return !required;
     if (config_setting_type(s) != CONFIG_TYPE_STRING)
-        return wrong_type(c, s, name, "a string");
+        return wrong_type(c, s, name, _("a string"));
     const char *v = config_setting_get_string(s);
     if (!cg_clean_text(c, s, name, v, false))
         return false;
@@ -300,10 +301,10 @@ bool cg_int(struct cfgctx *c, const config_setting_t *group, const char *name,
         return !required;
     int t = config_setting_type(s);
     if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
-        return wrong_type(c, s, name, "an integer");
+        return wrong_type(c, s, name, _("an integer"));
     long long v = config_setting_get_int64(s);
     if (v < lo || v > hi) {
-        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' is %lld, outside %lld..%lld",
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' is %lld, outside %lld..%lld"),
                  name, v, lo, hi);
         return false;
     }
@@ -318,7 +319,7 @@ bool cg_bool(struct cfgctx *c, const config_setting_t *group, const char *name,
     if (!s)
         return !required;
     if (config_setting_type(s) != CONFIG_TYPE_BOOL)
-        return wrong_type(c, s, name, "true or false");
+        return wrong_type(c, s, name, _("true or false"));
     *out = config_setting_get_bool(s) != 0;
     return true;
 }
@@ -327,7 +328,7 @@ bool cg_text_setting(struct cfgctx *c, const config_setting_t *s, struct text *o
 {
     const char *name = config_setting_name(s) ? config_setting_name(s) : "text";
     if (!config_setting_is_group(s))
-        return wrong_type(c, s, name, "a group { ja = \"...\"; en = \"...\"; }");
+        return wrong_type(c, s, name, _("a group { ja = \"...\"; en = \"...\"; }"));
     struct text t = {NULL, NULL};
     bool ok = true;
     for (int i = 0; i < config_setting_length(s); i++) {
@@ -335,20 +336,20 @@ bool cg_text_setting(struct cfgctx *c, const config_setting_t *s, struct text *o
         const char *k = config_setting_name(m);
         if (strcmp(k, "ja") != 0 && strcmp(k, "en") != 0)
             diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
-                     "unknown language '%s' in '%s' (ja and en are read)", k, name);
+                     _("unknown language '%s' in '%s' (ja and en are read)"), k, name);
     }
     const char *langs[2] = {"ja", "en"};
     char **dst[2] = {&t.ja, &t.en};
     for (int l = 0; l < 2; l++) {
         const config_setting_t *m = config_setting_get_member(s, langs[l]);
         if (!m) {
-            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), "'%s' has no '%s' text",
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' has no '%s' text"),
                      name, langs[l]);
             ok = false;
         } else if (config_setting_type(m) != CONFIG_TYPE_STRING) {
-            ok = wrong_type(c, m, langs[l], "a string");
+            ok = wrong_type(c, m, langs[l], _("a string"));
         } else if (!*config_setting_get_string(m)) {
-            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(m), "'%s' has an empty '%s' text",
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(m), _("'%s' has an empty '%s' text"),
                      name, langs[l]);
             ok = false;
         } else if (!cg_clean_text(c, m, name, config_setting_get_string(m), true)) {
@@ -384,7 +385,7 @@ bool cg_strings(struct cfgctx *c, const config_setting_t *group, const char *nam
     if (!s)
         return true;
     if (!config_setting_is_aggregate(s) || config_setting_is_group(s))
-        return wrong_type(c, s, name, "a list of strings [\"...\", ...]");
+        return wrong_type(c, s, name, _("a list of strings [\"...\", ...]"));
     int len = config_setting_length(s);
     char **v = xcalloc((size_t)len + 1, sizeof *v);
     for (int i = 0; i < len; i++) {
@@ -392,7 +393,7 @@ bool cg_strings(struct cfgctx *c, const config_setting_t *group, const char *nam
         if (config_setting_type(e) != CONFIG_TYPE_STRING
             || !cg_clean_text(c, e, name, config_setting_get_string(e), false)) {
             if (config_setting_type(e) != CONFIG_TYPE_STRING)
-                wrong_type(c, e, name, "a list of strings");
+                wrong_type(c, e, name, _("a list of strings"));
             for (int k = 0; k < i; k++)
                 free(v[k]);
             free(v);
@@ -414,6 +415,6 @@ void cg_unknown(struct cfgctx *c, const config_setting_t *group, const char *con
         for (const char *const *p = known; *p && !found; p++)
             found = strcmp(*p, k) == 0;
         if (!found)
-            diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m), "unknown setting '%s' (ignored)", k);
+            diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m), _("unknown setting '%s' (ignored)"), k);
     }
 }

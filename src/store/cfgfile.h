@@ -9,11 +9,15 @@
 #include <libconfig.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define CFG_MAX_LINE (64 * 1024)
 /* named settings in one group; more is refused before libconfig */
 #define CFG_MAX_GROUP_SETTINGS 1000
 
+/* What a path that is no regular file is, for a message: "a FIFO",
+ * "a directory"... (translated). */
+const char *file_kind(mode_t m);
 /* Read path (named `name` in messages) into *out (NUL-terminated).
  * Returns false with a diagnostic when the file cannot be read, is not a
  * regular file or is larger than max_bytes. */

@@ -1,5 +1,6 @@
 /* journal: the recovery copy of unsaved edits. */
 #include "config.h"
+#include "util/i18n.h"
 #include "store/journal.h"
 #include "store/atomic.h"
 #include "store/workspace.h"
@@ -26,7 +27,7 @@ bool journal_put(const char *ws, const char *name, const char *text, struct diag
     free(sub);
     free(dir);
     if (!ok) {
-        diag_add(dl, DIAG_ERROR, ws, 0, "cannot keep a recovery copy: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, ws, 0, _("cannot keep a recovery copy: %s"), strerror(errno));
         return false;
     }
     char *path = journal_path(ws, name);

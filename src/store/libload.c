@@ -1,5 +1,6 @@
 /* libload: load and check the library in a data folder. */
 #include "config.h"
+#include "util/i18n.h"
 #include "store/libload.h"
 #include "store/cfgfile.h"
 #include "model/record.h"
@@ -16,7 +17,7 @@ static bool get_id(struct cfgctx *c, const config_setting_t *g, char **out)
         return false;
     if (!id_syntax_ok(*out, 128)) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g),
-                 "id '%s' must be 1-128 ASCII letters, digits, '.', '-' or '_'", *out);
+                 _("id '%s' must be 1-128 ASCII letters, digits, '.', '-' or '_'"), *out);
         free(*out);
         *out = NULL;
         return false;
@@ -33,7 +34,7 @@ static bool check_schema(struct cfgctx *c, config_t *cfg)
         return false;
     if (v > LIBRARY_SCHEMA) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(config_setting_get_member(root, "kijun_library")),
-                 "schema version %lld is newer than this kijun understands (%d)", v, LIBRARY_SCHEMA);
+                 _("schema version %lld is newer than this kijun understands (%d)"), v, LIBRARY_SCHEMA);
         return false;
     }
     return true;
@@ -50,7 +51,7 @@ static bool enum_field(struct cfgctx *c, const config_setting_t *g, const char *
     int v = parse(s);
     if (v < 0) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(config_setting_get_member(g, name)),
-                 "'%s' is '%s'; expected one of: %s", name, s, allowed);
+                 _("'%s' is '%s'; expected one of: %s"), name, s, allowed);
         free(s);
         return false;
     }
@@ -70,7 +71,7 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
     bool ok = true;
     n->line = cfg_line(g);
     if (!config_setting_is_group(g)) {
-        diag_add(c->dl, DIAG_ERROR, c->file, n->line, "each node must be a group { id = ...; }");
+        diag_add(c->dl, DIAG_ERROR, c->file, n->line, _("each node must be a group { id = ...; }"));
         free(n);
         return NULL;
     }
@@ -100,7 +101,7 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
             int bit = csf_parse(list[i]);
             if (bit < 0) {
                 diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(config_setting_get_member(g, "csf")),
-                         "unknown NIST CSF function '%s' (GV, ID, PR, DE, RS, RC)", list[i]);
+                         _("unknown NIST CSF function '%s' (GV, ID, PR, DE, RS, RC)"), list[i]);
                 ok = false;
             } else {
                 n->csf |= (unsigned)bit;
@@ -157,11 +158,11 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     const config_setting_t *e = config_setting_get_member(root, "edition");
     const config_setting_t *nodes = config_setting_get_member(root, "nodes");
     if (!e || !config_setting_is_group(e)) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(e), "missing group 'edition = { ... };'");
+        diag_add(dl, DIAG_ERROR, path, cfg_line(e), _("missing group 'edition = { ... };'"));
         ok = false;
     }
     if (!nodes || !config_setting_is_list(nodes)) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), "missing list 'nodes = ( ... );'");
+        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), _("missing list 'nodes = ( ... );'"));
         ok = false;
     }
     if (!ok) {
@@ -178,13 +179,13 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     ok &= cg_string(&c, e, "date", true, &ed->date);
     if (ed->date && !valid_date(ed->date)) {
         diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(e, "date")),
-                 "date '%s' must be YYYY, YYYY-MM or YYYY-MM-DD", ed->date);
+                 _("date '%s' must be YYYY, YYYY-MM or YYYY-MM-DD"), ed->date);
         ok = false;
     }
     int st = -1;
     ok &= enum_field(&c, e, "status", status_parse, &st, "draft, in-force, superseded");
     if (st < 0 && !config_setting_get_member(e, "status")) {
-        diag_add(dl, DIAG_ERROR, path, ed->line, "missing setting 'status'");
+        diag_add(dl, DIAG_ERROR, path, ed->line, _("missing setting 'status'"));
         ok = false;
     }
     ed->status = st < 0 ? STATUS_DRAFT : (enum edition_status)st;
@@ -203,7 +204,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
             ok = false;
     }
     if (ed->nnodes == 0) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), "edition has no nodes");
+        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), _("edition has no nodes"));
         ok = false;
     }
     config_destroy(&cfg);
@@ -263,7 +264,7 @@ static bool load_field(struct cfgctx *c, const config_setting_t *s, struct ref_i
                 const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
                 if (config_setting_type(e) != CONFIG_TYPE_STRING) {
                     diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(e),
-                             "'%s' mixes strings with other values", name);
+                             _("'%s' mixes strings with other values"), name);
                     return false;
                 }
                 if (!cg_clean_text(c, e, name, config_setting_get_string(e), false))
@@ -293,12 +294,12 @@ static bool load_field(struct cfgctx *c, const config_setting_t *s, struct ref_i
             return ok;
         }
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
-                 "'%s': lists hold strings, texts {ja, en} or items { id ...; title ...; }", name);
+                 _("'%s': lists hold strings, texts {ja, en} or items { id ...; title ...; }"), name);
         return false;
     }
     default:
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
-                 "'%s': floating-point values are not used in the library", name);
+                 _("'%s': floating-point values are not used in the library"), name);
         return false;
     }
 }
@@ -308,17 +309,17 @@ static bool load_item(struct cfgctx *c, const config_setting_t *g, struct ref_it
 {
     it->line = cfg_line(g);
     if (!config_setting_is_group(g)) {
-        diag_add(c->dl, DIAG_ERROR, c->file, it->line, "each item must be a group { id = ...; }");
+        diag_add(c->dl, DIAG_ERROR, c->file, it->line, _("each item must be a group { id = ...; }"));
         return false;
     }
     if (depth > 8) {
-        diag_add(c->dl, DIAG_ERROR, c->file, it->line, "items nested deeper than 8 levels");
+        diag_add(c->dl, DIAG_ERROR, c->file, it->line, _("items nested deeper than 8 levels"));
         return false;
     }
     bool ok = get_id(c, g, &it->id);
     ok &= cg_text(c, g, "title", true, &it->title);
     if (it->id && !hmap_put(ids, it->id, 0, NULL)) {
-        diag_add(c->dl, DIAG_ERROR, c->file, it->line, "id '%s' is used twice in the library",
+        diag_add(c->dl, DIAG_ERROR, c->file, it->line, _("id '%s' is used twice in the library"),
                  it->id);
         ok = false;
     }
@@ -344,11 +345,11 @@ static struct ref_table *load_table(const char *path, struct hmap *ids, struct d
     const config_setting_t *head = config_setting_get_member(root, "table");
     const config_setting_t *items = config_setting_get_member(root, "items");
     if (!head || !config_setting_is_group(head)) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(head), "missing group 'table = { ... };'");
+        diag_add(dl, DIAG_ERROR, path, cfg_line(head), _("missing group 'table = { ... };'"));
         ok = false;
     }
     if (!items || !config_setting_is_list(items)) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(items), "missing list 'items = ( ... );'");
+        diag_add(dl, DIAG_ERROR, path, cfg_line(items), _("missing list 'items = ( ... );'"));
         ok = false;
     }
     if (!ok) {
@@ -425,7 +426,7 @@ struct library *library_load(const char *datadir, struct diag_list *dl)
     }
     free(files);
     if (lib->gl.n == 0) {
-        diag_add(dl, DIAG_ERROR, sb_str(&dir), 0, "no Guideline edition could be loaded");
+        diag_add(dl, DIAG_ERROR, sb_str(&dir), 0, _("no Guideline edition could be loaded"));
         sb_free(&dir);
         library_free(lib);
         return NULL;

@@ -1,6 +1,8 @@
 /* lock: one writer per workspace, through a lock file naming its holder. */
 #include "config.h"
+#include "util/i18n.h"
 #include "store/lock.h"
+#include "store/cfgfile.h"
 #include "util/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -106,15 +108,6 @@ static bool parse_owner(char *text, struct lock_owner *o)
     return host && pid && since;
 }
 
-static const char *kind_of(mode_t m)
-{
-    if (S_ISDIR(m)) return "a directory";
-    if (S_ISFIFO(m)) return "a FIFO";
-    if (S_ISSOCK(m)) return "a socket";
-    if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
-    return "not a regular file";
-}
-
 /* Read up to LOCK_MAX bytes of fd into buf (NUL-terminated). */
 static bool read_small(int fd, char *buf, size_t cap)
 {
@@ -144,17 +137,17 @@ static int open_lock(struct ws_lock *lk, const char *path, struct stat *st,
         if (errno == ENOENT)
             *rs = READ_GONE;
         else if (errno == ELOOP)
-            set_why(lk, "%s is a symbolic link, not a lock file: refused", path);
+            set_why(lk, _("%s is a symbolic link, not a lock file: refused"), path);
         else
-            set_why(lk, "cannot read %s: %s", path, strerror(errno));
+            set_why(lk, _("cannot read %s: %s"), path, strerror(errno));
         return -1;
     }
     if (fstat(fd, st) != 0) {
-        set_why(lk, "cannot stat %s: %s", path, strerror(errno));
+        set_why(lk, _("cannot stat %s: %s"), path, strerror(errno));
     } else if (!S_ISREG(st->st_mode)) {
-        set_why(lk, "%s is %s, not a lock file: refused", path, kind_of(st->st_mode));
+        set_why(lk, _("%s is %s, not a lock file: refused"), path, file_kind(st->st_mode));
     } else if (st->st_size > LOCK_MAX) {
-        set_why(lk, "%s is %lld bytes, too big for a lock file: refused", path,
+        set_why(lk, _("%s is %lld bytes, too big for a lock file: refused"), path,
                 (long long)st->st_size);
     } else {
         return fd;
@@ -176,7 +169,7 @@ static enum read_status read_lock(struct ws_lock *lk, const char *path, struct l
     int err = errno;
     close(fd);
     if (!ok) {
-        set_why(lk, "cannot read %s: %s", path, strerror(err));
+        set_why(lk, _("cannot read %s: %s"), path, strerror(err));
         return READ_BAD;
     }
     if (parse_owner(buf, o))
@@ -184,8 +177,8 @@ static enum read_status read_lock(struct ws_lock *lk, const char *path, struct l
     /* another kijun may have created it and not yet written it */
     if (time(NULL) - st->st_mtime < LOCK_YOUNG)
         return READ_PARTIAL;
-    set_why(lk, "%s is not a valid lock file (no host, pid or start time); remove it "
-            "if no kijun is using this folder", path);
+    set_why(lk, _("%s is not a valid lock file (no host, pid or start time); remove it "
+            "if no kijun is using this folder"), path);
     return READ_BAD;
 }
 
@@ -211,7 +204,7 @@ static enum create_status create_lock(struct ws_lock *lk, const char *path,
     if (fd < 0) {
         if (errno == EEXIST)
             return EXISTS;
-        set_why(lk, "cannot create %s: %s", path, strerror(errno));
+        set_why(lk, _("cannot create %s: %s"), path, strerror(errno));
         return CREATE_FAILED;
     }
     char text[512];
@@ -225,7 +218,7 @@ static enum create_status create_lock(struct ws_lock *lk, const char *path,
     }
     if (ok)
         return CREATED;
-    set_why(lk, "cannot write %s: %s", path, strerror(err));
+    set_why(lk, _("cannot write %s: %s"), path, strerror(err));
     unlink(path);
     return CREATE_FAILED;
 }
@@ -241,7 +234,7 @@ static enum lock_result take_stale(struct ws_lock *lk, const char *path,
         if (now.st_dev != read_st->st_dev || now.st_ino != read_st->st_ino)
             return LOCK_BUSY;   /* another kijun took it over first */
         if (unlink(path) != 0 && errno != ENOENT) {
-            set_why(lk, "cannot remove the stale lock %s: %s", path, strerror(errno));
+            set_why(lk, _("cannot remove the stale lock %s: %s"), path, strerror(errno));
             return LOCK_ERROR;
         }
     }

@@ -78,7 +78,7 @@ fails "write ENOSPC" "write ENOSPC" \
 fails "short write, then ENOSPC" "shortwrite ENOSPC" \
     "the disk is full (write: No space left on device; the previous version is untouched)"
 fails "write EDQUOT" "write EDQUOT" \
-    "the disk is over its quota (write: Disk quota exceeded; the previous version is untouched)"
+    "the disk quota is used up (write: Disk quota exceeded; the previous version is untouched)"
 fails "fsync EIO" "fsync EIO" \
     "fsync: Input/output error (the previous version is untouched)"
 fails "close EIO" "close EIO $w/profile.cfg.tmp" \
