@@ -3,6 +3,7 @@
 #include "ui/assess_view.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
+#include "ui/mouse.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -825,6 +826,19 @@ static void draw_register(struct aview *av, int y, int height, int cols)
     free(warn);
 }
 
+/* A click on a heat-map column: the cell in the row clicked. */
+struct heat_column {
+    struct aview *av;
+    long long likelihood, levels;
+};
+
+static void heat_pick(void *ctx, size_t row)
+{
+    struct heat_column *c = ctx;
+    c->av->hm_l = c->likelihood;
+    c->av->hm_i = c->levels - (long long)row; /* highest impact on top */
+}
+
 static void draw_heatmap(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
@@ -850,6 +864,11 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
         char h[32];
         snprintf(h, sizeof h, " L%zu", l + 1);
         draw_cell(y + 1, lx + (int)l * cw, cw, h, role_attr(ROLE_LABEL));
+    }
+    static struct heat_column columns[16];
+    for (size_t l = 0; l < nl && l < sizeof columns / sizeof *columns; l++) {
+        columns[l] = (struct heat_column){av, (long long)l + 1, (long long)ni};
+        hit_rows_fn(y + 2, lx + (int)l * cw, (int)ni, cw - 1, 0, ni, heat_pick, &columns[l]);
     }
     for (size_t row = 0; row < ni; row++) {
         size_t i = ni - row; /* highest impact on top */
