@@ -480,6 +480,15 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     sb_free(&v);
 }
 
+/* A click on the detail pane gives it the focus (its arrows scroll). */
+static void detail_click(void *ctx, size_t row)
+{
+    (void)row;
+    struct browser *b = ctx;
+    b->focus_detail = true;
+    b->message[0] = '\0';
+}
+
 static void draw_detail(struct browser *b, int y, int x, int height, int width)
 {
     const struct gl_node *n = outline_current(cur_outline(b));
@@ -488,6 +497,7 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
     d.width = width - 1;
     if (n)
         build_doc(b, &d, n);
+    hit_rows_fn(y, x, height, width, 0, (size_t)height, detail_click, b);
     size_t max = d.n > (size_t)height ? d.n - (size_t)height : 0;
     if (b->detail_top > max)
         b->detail_top = max;

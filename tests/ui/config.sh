@@ -251,7 +251,12 @@ ui_expect_line 23 "│ 5/11" "the wheel down moves 3 rows"
 ui_mouse 64 5 5
 ui_expect_line 23 "│ 2/11" "the wheel up moves 3 rows back"
 ui_click 80 5
-ui_expect_line 23 "│ 2/11" "a click on the detail pane leaves the tree alone"
+ui_expect_line 23 "│ 2/11" "a click on the detail pane leaves the tree's cursor alone"
+ui_keys j
+ui_expect_line 23 "│ 2/11" "... and gives the detail pane the focus: j scrolls the detail, not the tree"
+ui_click 5 2
+ui_keys j
+ui_expect_line 23 "│ 3/11" "a click on the tree gives it the focus back"
 ui_click 2 23
 ui_expect_line 1 "kijun › Help: Guideline browser" "a click on '? Help' in the key bar opens the help"
 ui_mouse 65 5 5
