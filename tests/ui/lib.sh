@@ -20,7 +20,8 @@
 set -u
 : "${KIJUN:?KIJUN must name the kijun binary}"
 TMUX_BIN=${TMUX_BIN:-tmux}
-UI_SOCK="kijun-test-$$-${RANDOM}"
+UI_SOCK="kijun-test-$$-${RANDOM:-0}"
+UI_STARTS=0
 UI_N=0
 UI_FAILED=0
 UI_ENV=${UI_ENV:-}
@@ -47,6 +48,12 @@ fi
 ui_start() {
     local cols=$1 rows=$2
     shift 2
+    # a fresh tmux server on a socket of its own each time: a server that
+    # is still shutting down after ui_stop must not take the new session
+    t kill-server >/dev/null 2>&1 || true
+    ui_sock_rm
+    UI_STARTS=$((UI_STARTS + 1))
+    UI_SOCK="kijun-test-$$-$UI_STARTS-${RANDOM:-0}"
     local args="" a
     for a in "$@"; do args="$args '$a'"; done
     t new-session -d -s ui -c "${UI_CWD:-$PWD}" -x "$cols" -y "$rows" \
@@ -158,13 +165,9 @@ ui_private_home() {
     UI_ENV="TMPDIR=$T"
     trap 't kill-server >/dev/null 2>&1 || true; ui_sock_rm; rm -rf "$T"' EXIT
 }
-# ui_restart COLS ROWS ARGS...: stop this tmux server, start a fresh one.
-ui_restart() {
-    t kill-server >/dev/null 2>&1 || true
-    ui_sock_rm
-    UI_SOCK="kijun-test-$$-$UI_N-${RANDOM:-0}"
-    ui_start "$@"
-}
+# ui_restart COLS ROWS ARGS...: the same as ui_start (which always
+# starts a fresh tmux server).
+ui_restart() { ui_start "$@"; }
 # ui_expect_line_not N TEXT DESC: screen line N does not contain TEXT.
 ui_expect_line_not() {
     ui_settle
