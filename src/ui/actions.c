@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/actions.h"
 #include "ui/keys.h"
+#include "util/edit.h"
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdio.h>
@@ -240,6 +241,22 @@ int action_key(enum action a, enum view s)
         if (table[i].action == a && binding_active(&table[i], s))
             return table[i].key;
     return -1;
+}
+
+enum edit_effect action_edit(enum action a, struct edit *e)
+{
+    switch (a) {
+    case ACT_EDIT_LEFT: edit_left(e); return EDIT_MOVED;
+    case ACT_EDIT_RIGHT: edit_right(e); return EDIT_MOVED;
+    case ACT_EDIT_HOME: edit_home(e); return EDIT_MOVED;
+    case ACT_EDIT_END: edit_end(e); return EDIT_MOVED;
+    case ACT_EDIT_BACKSPACE: edit_backspace(e); return EDIT_CHANGED;
+    case ACT_EDIT_DELETE: edit_delete(e); return EDIT_CHANGED;
+    case ACT_EDIT_KILL_END: edit_kill_end(e); return EDIT_CHANGED;
+    case ACT_EDIT_KILL_START: edit_kill_start(e); return EDIT_CHANGED;
+    case ACT_EDIT_KILL_WORD: edit_kill_word(e); return EDIT_CHANGED;
+    default: return EDIT_NONE;
+    }
 }
 
 const char *action_key_name(enum action a, enum view s, char *buf, size_t size)

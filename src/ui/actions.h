@@ -109,6 +109,12 @@ const struct binding *bindings(size_t *n);
 /* Whether binding b is in force on screen s: b applies there and no key
  * from kijunrc took its key there. */
 bool binding_active(const struct binding *b, enum view s);
+/* What a line-editing action did to a text being typed. */
+enum edit_effect { EDIT_NONE, EDIT_MOVED, EDIT_CHANGED };
+struct edit;
+/* Apply a line-editing action (cursor moves, deletions) to e: EDIT_NONE
+ * when a is none of them (accept, cancel and the rest are the caller's). */
+enum edit_effect action_edit(enum action a, struct edit *e);
 /* The first key in force for action a on screen s, or -1. */
 int action_key(enum action a, enum view s);
 /* The name of the first key in force for action a on screen s, for a

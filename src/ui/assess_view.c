@@ -442,16 +442,7 @@ static bool prompt_action(struct aview *av, enum action a)
     switch (a) {
     case ACT_EDIT_ACCEPT: finish_prompt(av); return true;
     case ACT_EDIT_CANCEL: av->prompting = false; av->message[0] = '\0'; return true;
-    case ACT_EDIT_LEFT: edit_left(e); return true;
-    case ACT_EDIT_RIGHT: edit_right(e); return true;
-    case ACT_EDIT_HOME: edit_home(e); return true;
-    case ACT_EDIT_END: edit_end(e); return true;
-    case ACT_EDIT_BACKSPACE: edit_backspace(e); return true;
-    case ACT_EDIT_DELETE: edit_delete(e); return true;
-    case ACT_EDIT_KILL_END: edit_kill_end(e); return true;
-    case ACT_EDIT_KILL_START: edit_kill_start(e); return true;
-    case ACT_EDIT_KILL_WORD: edit_kill_word(e); return true;
-    default: return false;
+    default: return action_edit(a, e) != EDIT_NONE;
     }
 }
 

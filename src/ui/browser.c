@@ -131,18 +131,13 @@ static bool prompt_action(struct browser *b, enum action a)
         b->last_query = NULL;
         set_message(b, false, _("Search cancelled"));
         return true;
-    case ACT_EDIT_LEFT: edit_left(e); return true;
-    case ACT_EDIT_RIGHT: edit_right(e); return true;
-    case ACT_EDIT_HOME: edit_home(e); return true;
-    case ACT_EDIT_END: edit_end(e); return true;
-    case ACT_EDIT_BACKSPACE: edit_backspace(e); break;
-    case ACT_EDIT_DELETE: edit_delete(e); break;
-    case ACT_EDIT_KILL_END: edit_kill_end(e); break;
-    case ACT_EDIT_KILL_START: edit_kill_start(e); break;
-    case ACT_EDIT_KILL_WORD: edit_kill_word(e); break;
-    default: return false;
+    default: {
+        enum edit_effect fx = action_edit(a, e);
+        if (fx != EDIT_CHANGED)
+            return fx == EDIT_MOVED;
     }
-    search_update(b);
+    }
+    search_update(b); /* the query changed */
     return true;
 }
 

@@ -638,16 +638,7 @@ static bool edit_action(struct pview *pv, enum action a)
         pv->editing = false;
         say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
         return true;
-    case ACT_EDIT_LEFT: edit_left(e); return true;
-    case ACT_EDIT_RIGHT: edit_right(e); return true;
-    case ACT_EDIT_HOME: edit_home(e); return true;
-    case ACT_EDIT_END: edit_end(e); return true;
-    case ACT_EDIT_BACKSPACE: edit_backspace(e); return true;
-    case ACT_EDIT_DELETE: edit_delete(e); return true;
-    case ACT_EDIT_KILL_END: edit_kill_end(e); return true;
-    case ACT_EDIT_KILL_START: edit_kill_start(e); return true;
-    case ACT_EDIT_KILL_WORD: edit_kill_word(e); return true;
-    default: return false;
+    default: return action_edit(a, e) != EDIT_NONE;
     }
 }
 
