@@ -10,6 +10,7 @@
 #include "store/workspace.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "diag_expect.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -1082,11 +1083,7 @@ static struct library *lib;
 
 static void load_lib(void)
 {
-    struct diag_list dl = {0};
-    lib = library_load(TEST_DATADIR, &dl);
-    cr_assert_not_null(lib);
-    cr_assert_eq(dl.n, 0, "the library has %zu findings", dl.n);
-    diag_clear(&dl);
+    lib = test_library();
 }
 
 static void free_lib(void)
@@ -1094,40 +1091,6 @@ static void free_lib(void)
     if (lib)
         library_free(lib);
     lib = NULL;
-}
-
-struct want {
-    enum diag_severity sev;
-    int line;
-    const char *text;
-};
-
-static void log_diags(const struct diag_list *dl)
-{
-    for (size_t i = 0; i < dl->n; i++) {
-        char *s = diag_format(&dl->v[i]);
-        cr_log_error("got: %s", s);
-        free(s);
-    }
-}
-
-/* dl holds exactly the wanted findings (in any order), all about file. */
-static void expect(const struct diag_list *dl, const char *file, const struct want *w, size_t n)
-{
-    if (dl->n != n)
-        log_diags(dl);
-    cr_assert_eq(dl->n, n, "expected %zu findings, got %zu", n, dl->n);
-    for (size_t k = 0; k < n; k++) {
-        bool found = false;
-        for (size_t i = 0; i < dl->n && !found; i++)
-            found = dl->v[i].severity == w[k].sev && dl->v[i].line == w[k].line
-                    && dl->v[i].file && strcmp(dl->v[i].file, file) == 0
-                    && strcmp(dl->v[i].text, w[k].text) == 0;
-        if (!found)
-            log_diags(dl);
-        cr_assert(found, "missing %s at line %d: %s", w[k].sev == DIAG_ERROR ? "error" : "warning",
-                  w[k].line, w[k].text);
-    }
 }
 
 static void check_expect(const struct round *r, const struct profile *p, const struct library *l,

@@ -6,6 +6,7 @@
 #include "store/libload.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "diag_expect.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,11 +153,7 @@ static struct library *lib;
 
 static void load_lib(void)
 {
-    struct diag_list dl = {0};
-    lib = library_load(TEST_DATADIR, &dl);
-    cr_assert_not_null(lib);
-    cr_assert_eq(dl.n, 0, "the library has %zu findings", dl.n);
-    diag_clear(&dl);
+    lib = test_library();
 }
 
 static void free_lib(void)
@@ -166,46 +163,12 @@ static void free_lib(void)
     lib = NULL;
 }
 
-struct want {
-    enum diag_severity sev;
-    int line;
-    const char *text;
-};
-
-static void log_diags(const struct diag_list *dl)
-{
-    for (size_t i = 0; i < dl->n; i++) {
-        char *s = diag_format(&dl->v[i]);
-        cr_log_error("got: %s", s);
-        free(s);
-    }
-}
-
-/* dl holds exactly the wanted findings (in any order), each in FILE_NAME. */
-static void expect(const struct diag_list *dl, const struct want *w, size_t n)
-{
-    if (dl->n != n)
-        log_diags(dl);
-    cr_assert_eq(dl->n, n, "expected %zu findings, got %zu", n, dl->n);
-    for (size_t k = 0; k < n; k++) {
-        bool found = false;
-        for (size_t i = 0; i < dl->n && !found; i++)
-            found = dl->v[i].severity == w[k].sev && dl->v[i].line == w[k].line
-                    && dl->v[i].file && strcmp(dl->v[i].file, FILE_NAME) == 0
-                    && strcmp(dl->v[i].text, w[k].text) == 0;
-        if (!found)
-            log_diags(dl);
-        cr_assert(found, "missing %s at line %d: %s", w[k].sev == DIAG_ERROR ? "error" : "warning",
-                  w[k].line, w[k].text);
-    }
-}
-
 /* Check p with the library and compare with the wanted findings. */
 static void check_expect(const struct profile *p, const struct want *w, size_t n)
 {
     struct diag_list dl = {0};
     profile_check(p, lib, FILE_NAME, &dl);
-    expect(&dl, w, n);
+    expect(&dl, FILE_NAME, w, n);
     diag_clear(&dl);
 }
 
@@ -503,7 +466,7 @@ Test(check, the_checklist_names_guideline_items)
         {DIAG_ERROR, 6, "rev.XX.9: 'status' is 'done', not one of the allowed values"},
         {DIAG_ERROR, 8, "items: id 'rev.II.1' is used twice (first at line 5)"},
     };
-    expect(&dl, w, 3);
+    expect(&dl, FILE_NAME, w, 3);
     diag_clear(&dl);
     checklist_free(&c);
 }

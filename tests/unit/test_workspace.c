@@ -9,6 +9,7 @@
 #include "store/workspace.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "diag_expect.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -55,10 +56,7 @@ static void setup(void)
     strcpy(root, "/tmp/kijun-ws-test-XXXXXX");
     cr_assert_not_null(mkdtemp(root), "mkdtemp: %s", strerror(errno));
     umask(022);
-    struct diag_list dl = {0};
-    lib = library_load(TEST_DATADIR, &dl);
-    cr_assert_not_null(lib);
-    cr_assert_eq(dl.n, 0, "the library has %zu findings", dl.n);
+    lib = test_library();
 }
 
 static void teardown(void)
@@ -189,40 +187,6 @@ static void assert_listing(const char *dir, const char *want)
 }
 
 /* --- diagnostics -------------------------------------------------------- */
-
-struct want {
-    enum diag_severity sev;
-    int line;
-    const char *text;
-};
-
-static void log_diags(const struct diag_list *dl)
-{
-    for (size_t i = 0; i < dl->n; i++) {
-        char *s = diag_format(&dl->v[i]);
-        cr_log_error("got: %s", s);
-        free(s);
-    }
-}
-
-/* dl holds exactly the wanted findings (any order), all about file. */
-static void expect(const struct diag_list *dl, const char *file, const struct want *w, size_t n)
-{
-    if (dl->n != n)
-        log_diags(dl);
-    cr_assert_eq(dl->n, n, "expected %zu findings, got %zu", n, dl->n);
-    for (size_t k = 0; k < n; k++) {
-        bool found = false;
-        for (size_t i = 0; i < dl->n && !found; i++)
-            found = dl->v[i].severity == w[k].sev && dl->v[i].line == w[k].line
-                    && dl->v[i].file && strcmp(dl->v[i].file, file) == 0
-                    && strcmp(dl->v[i].text, w[k].text) == 0;
-        if (!found)
-            log_diags(dl);
-        cr_assert(found, "missing %s at line %d: %s", w[k].sev == DIAG_ERROR ? "error" : "warning",
-                  w[k].line, w[k].text);
-    }
-}
 
 #define EXPECT(dl, file, ...) do { \
         const struct want w_[] = {__VA_ARGS__}; \
