@@ -4,7 +4,7 @@
 #include "store/libload.h"
 #include "store/paths.h"
 #include "store/workspace.h"
-#include "ui/session.h"
+#include "core/session.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/settings.h"

@@ -55,7 +55,7 @@ void record_init(struct record *r, const struct coll_def *def)
     r->v = xcalloc(def->nfields ? def->nfields : 1, sizeof *r->v);
 }
 
-static void value_free(struct value *v)
+void value_free(struct value *v)
 {
     free(v->s);
     strlist_free(&v->list);
@@ -71,20 +71,20 @@ void record_free(struct record *r, const struct coll_def *def)
     memset(r, 0, sizeof *r);
 }
 
+void value_copy(struct value *d, const struct value *s)
+{
+    *d = *s;
+    d->s = s->s ? xstrdup(s->s) : NULL;
+    strlist_copy(&d->list, &s->list);
+}
+
 void record_copy(struct record *dst, const struct record *src, const struct coll_def *def)
 {
     record_init(dst, def);
     dst->id = src->id ? xstrdup(src->id) : NULL;
     dst->line = src->line;
-    for (size_t i = 0; i < def->nfields; i++) {
-        const struct value *s = &src->v[i];
-        struct value *d = &dst->v[i];
-        d->set = s->set;
-        d->s = s->s ? xstrdup(s->s) : NULL;
-        d->i = s->i;
-        d->b = s->b;
-        strlist_copy(&d->list, &s->list);
-    }
+    for (size_t i = 0; i < def->nfields; i++)
+        value_copy(&dst->v[i], &src->v[i]);
 }
 
 static bool str_eq(const char *a, const char *b)

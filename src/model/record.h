@@ -72,6 +72,9 @@ void strlist_remove(struct strlist *l, const char *s);
 void strlist_free(struct strlist *l);
 void strlist_copy(struct strlist *dst, const struct strlist *src);
 
+/* A deep copy of a value; the freeing of one (it is left unset). */
+void value_copy(struct value *dst, const struct value *src);
+void value_free(struct value *v);
 void record_init(struct record *r, const struct coll_def *def);
 void record_free(struct record *r, const struct coll_def *def);
 void record_copy(struct record *dst, const struct record *src, const struct coll_def *def);

@@ -608,3 +608,8 @@ char *ws_default(const char *datadir, const char *lang, bool create, bool *creat
     }
     return dir;
 }
+
+void ws_put_string(struct strbuf *sb, const char *s)
+{
+    put_string(sb, s);
+}

@@ -65,6 +65,9 @@ void ws_remove_tree(const char *dir);
  * whether the last one had to be made (from the template). */
 char *ws_default(const char *datadir, const char *lang, bool create, bool *created,
                  struct diag_list *dl);
+/* s as a libconfig string literal, appended to sb. */
+struct strbuf;
+void ws_put_string(struct strbuf *sb, const char *s);
 /* path = dir + "/" + name; new string. */
 char *ws_path(const char *dir, const char *name);
 #endif

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <string.h>
 #include <signal.h>
+#include <time.h>
 #include <wchar.h>
 
 /* Set by the signal handler, read by the main loop: a lost SSH connection
@@ -38,6 +39,14 @@ static void install_signals(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL); /* kill -INT; ^C itself is a key (raw mode) */
+}
+
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
@@ -518,7 +527,6 @@ int app_run(const struct app_options *opt)
         return 2;
     }
     set_escdelay(25);
-    timeout(250); /* wake up to notice a signal */
     raw(); /* ^S saves and ^Q is a key: no XON/XOFF flow control */
     noecho();
     nonl();
@@ -531,18 +539,29 @@ int app_run(const struct app_options *opt)
     }
     draw_init(opt->utf8, opt->color);
     int status = 0;
+    bool dirty = true;
     while (!a.quit) {
         if (stop_signal) {
-            /* the journal already holds every edit; leave the terminal sane */
-            session_journal(a.s);
+            /* the journal holds every edit and the text being typed;
+             * leave the terminal sane */
+            session_journal(a.s, now_ms(), true);
             status = 128 + stop_signal;
             break;
         }
-        draw_all(&a);
+        /* drawn only when a key or a resize may have changed it */
+        if (dirty)
+            draw_all(&a);
+        dirty = false;
+        /* idle: wake only to keep the text being typed, and for signals */
+        timeout(session_draft_pending(a.s) ? 300 : 1000);
         wint_t ch;
         int r = read_key(&ch);
-        if (r == ERR)
+        if (r == ERR) {
+            if (session_draft_pending(a.s))
+                session_journal(a.s, now_ms(), true);
             continue;
+        }
+        dirty = true;
         int key = (int)ch;
         if (r == OK && ch == '\r')
             key = '\n';
@@ -559,7 +578,7 @@ int app_run(const struct app_options *opt)
             handle_key(&a, key, r == OK, ch);
         if (!a.quit) { /* quitting: saved, or the edits were given up */
             bool had_error = a.s->journal_error[0] != '\0';
-            session_journal(a.s);
+            session_journal(a.s, now_ms(), false);
             if (a.s->journal_error[0] && !had_error)
                 say(&a, true, "%s", a.s->journal_error);
         }

@@ -5,7 +5,7 @@
 #define KIJUN_APP_H
 #include "model/library.h"
 #include "model/text.h"
-#include "ui/session.h"
+#include "core/session.h"
 #include <stdbool.h>
 
 #define APP_MIN_COLS 60

@@ -1,6 +1,8 @@
 /* assess_view: the risk assessment screens. */
 #include "config.h"
 #include "ui/assess_view.h"
+#include "core/edits.h"
+#include "core/rounds.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
 #include "ui/mouse.h"
@@ -27,7 +29,7 @@ static void say(struct aview *av, bool error, const char *fmt, ...)
 
 static struct round *cur_round(struct aview *av)
 {
-    return av->round < av->s->nrounds ? &av->s->rounds[av->round] : NULL;
+    return av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
 }
 
 static const struct profile *prof(const struct aview *av)
@@ -57,15 +59,22 @@ static const char *step_title(const struct aview *av, enum step st)
 static const char *today_for(const struct aview *av, const struct round *r)
 {
     for (size_t i = 0; i < av->s->nrounds; i++) {
-        const struct round *o = &av->s->rounds[i];
+        const struct round *o = &av->s->rounds[i]->r;
         if (o != r && strcmp(record_str(&o->head, &round_head_def, "previous"), r->name) == 0)
             return NULL;
     }
     return av->today;
 }
 
+/* The checks of the round shown: run again only after an edit (of the
+ * round or of the profile it reads) or when another round is shown. */
 static void checks_refresh(struct aview *av)
 {
+    if (av->checks_ok && av->checks_gen == av->s->gen && av->checks_for == av->round)
+        return;
+    av->checks_ok = true;
+    av->checks_gen = av->s->gen;
+    av->checks_for = av->round;
     checks_free(&av->checks);
     struct round *r = cur_round(av);
     if (r)
@@ -91,6 +100,7 @@ void aview_free(struct aview *av)
     pview_free(&av->edit);
     edit_free(&av->prompt);
     checks_free(&av->checks);
+    free(av->round_next);
     free(av->rows);
     free(av->scope);
     free(av->filter_text);
@@ -153,6 +163,10 @@ static void scope_build(struct aview *av)
     const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
                             *rs = &p->c[COLL_RESOURCES];
     int fs = field_index(ops->def, "services"), fo = field_index(rs->def, "operations");
+    if (av->scope_ok && av->scope_gen == av->s->gen)
+        return; /* the profile did not change: the same lines */
+    av->scope_ok = true;
+    av->scope_gen = av->s->gen;
     av->nscope = 0;
     for (size_t i = 0; i < sv->n; i++) {
         scope_push(av, 0, i);
@@ -170,11 +184,9 @@ static void scope_build(struct aview *av)
             scope_push(av, 2, j);
 }
 
-static struct strlist *head_list(struct round *r, const char *key)
+static bool in_scope(const struct round *r, const char *key, const char *id)
 {
-    struct value *v = record_value(&r->head, &round_head_def, key);
-    v->set = true;
-    return &v->list;
+    return strlist_has(&r->head.v[field_index(&round_head_def, key)].list, id);
 }
 
 static void scope_toggle(struct aview *av)
@@ -191,33 +203,17 @@ static void scope_toggle(struct aview *av)
     }
     if (l->kind == 2) {
         const char *id = p->c[COLL_RESOURCES].r[l->index].id;
-        struct strlist *rl = head_list(r, "resources");
-        if (strlist_has(rl, id))
-            strlist_remove(rl, id);
-        else
-            strlist_add(rl, id);
+        core_scope_resource(av->s, r, id, !in_scope(r, "resources", id));
         return;
     }
     const char *sid = p->c[COLL_SERVICES].r[l->index].id;
-    struct strlist *sl = head_list(r, "services");
-    if (strlist_has(sl, sid)) {
-        strlist_remove(sl, sid);
+    if (in_scope(r, "services", sid)) {
+        core_scope_service(av->s, r, sid, false);
         say(av, false, "%s", _("Service out of scope; its resources stay until you take them out"));
         return;
     }
-    strlist_add(sl, sid);
-    /* lay out what the service depends on: its resources come into scope */
-    size_t added = 0;
-    struct strlist *rl = head_list(r, "resources");
-    for (size_t k = i + 1; k < av->nscope && av->scope[k].kind != 0; k++) {
-        if (av->scope[k].kind != 2)
-            continue;
-        const char *rid = p->c[COLL_RESOURCES].r[av->scope[k].index].id;
-        if (!strlist_has(rl, rid)) {
-            strlist_add(rl, rid);
-            added++;
-        }
-    }
+    /* what the service depends on comes into scope with it */
+    size_t added = core_scope_service(av->s, r, sid, true);
     say(av, false, _("Service in scope, with %zu of its resources"), added);
 }
 
@@ -384,19 +380,19 @@ static void compare_next(struct aview *av)
     struct round *r = cur_round(av);
     if (read_only(av) || av->s->nrounds < 2)
         return;
-    struct value *prev = record_value(&r->head, &round_head_def, "previous");
+    const char *prev = record_str(&r->head, &round_head_def, "previous");
     size_t start = 0;
     for (size_t i = 0; i < av->s->nrounds; i++)
-        if (prev->s && strcmp(av->s->rounds[i].name, prev->s) == 0)
+        if (strcmp(av->s->rounds[i]->r.name, prev) == 0)
             start = i + 1;
     for (size_t k = 0; k < av->s->nrounds; k++) {
         size_t i = (start + k) % av->s->nrounds;
         if (i == av->round)
             continue;
-        free(prev->s);
-        prev->s = xstrdup(av->s->rounds[i].name);
-        prev->set = true;
-        say(av, false, _("Compared with round %s"), prev->s);
+        const char *name = av->s->rounds[i]->r.name;
+        core_set_text(av->s, session_doc(av->s, r), NULL, &r->head, &round_head_def,
+                      (size_t)field_index(&round_head_def, "previous"), name);
+        say(av, false, _("Compared with round %s"), name);
         return;
     }
 }
@@ -423,12 +419,11 @@ static void finish_prompt(struct aview *av)
         return;
     }
     char msg[512];
-    const struct round *from = av->prompt_kind == 1 ? cur_round(av) : NULL;
-    if (av->prompt_kind == 1 && av->cur[AV_ROUNDS] < av->s->nrounds)
-        from = &av->s->rounds[av->cur[AV_ROUNDS]];
-    size_t i = session_new_round(av->s, text, from, av->today, msg, sizeof msg);
-    say(av, i == (size_t)-1, "%s", msg);
-    if (i != (size_t)-1) {
+    /* by index: adding a round must not leave a pointer into the list behind */
+    size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
+    size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
+    say(av, i == ROUND_NONE, "%s", msg);
+    if (i != ROUND_NONE) {
         av->round = av->cur[AV_ROUNDS] = i;
         av->level = AV_STEPS;
         av->cur[AV_STEPS] = 0;
@@ -552,6 +547,7 @@ bool aview_action(struct aview *av, enum action a)
         return used;
     }
     av->message[0] = '\0';
+    checks_refresh(av);
     if (av->level == AV_HEATMAP)
         return heatmap_action(av, a);
     if (av->level != AV_HEATMAP && move_cursor(av, a))
@@ -661,13 +657,24 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         draw_cell(y + 2, 2, cols - 2, text, role_attr(ROLE_DIM));
         return;
     }
+    if (av->nround_next != n || av->rounds_gen != av->s->gen) {
+        /* each round's next step, again only after an edit */
+        av->round_next = xrealloc(av->round_next, n * sizeof *av->round_next);
+        for (size_t i = 0; i < n; i++) {
+            const struct round *r = &av->s->rounds[i]->r;
+            struct checks c = {0};
+            round_validate(r, prof(av), av->s->lib, today_for(av, r), &c);
+            const struct check *why;
+            av->round_next[i] = next_step(&c, &why);
+            checks_free(&c);
+        }
+        av->nround_next = n;
+        av->rounds_gen = av->s->gen;
+    }
     char **lines = xcalloc(n, sizeof *lines);
     for (size_t i = 0; i < n; i++) {
-        struct round *r = &av->s->rounds[i];
-        struct checks c = {0};
-        round_validate(r, prof(av), av->s->lib, today_for(av, r), &c);
-        const struct check *why;
-        enum step next = next_step(&c, &why);
+        struct round *r = &av->s->rounds[i]->r;
+        enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "%-8s %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
                   r->c[RC_RISKS].n, _("risks"));
@@ -677,7 +684,6 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
             sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
         sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
         lines[i] = sb_take(&sb);
-        checks_free(&c);
     }
     draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
     free_lines(lines, n);
@@ -731,7 +737,8 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
     const struct profile *p = prof(av);
-    const struct strlist *sl = head_list(r, "services"), *rl = head_list(r, "resources");
+    const struct strlist *sl = &r->head.v[field_index(&round_head_def, "services")].list,
+                         *rl = &r->head.v[field_index(&round_head_def, "resources")].list;
     draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a missing resource"),
               role_attr(ROLE_HEADING));
     /* the gaps first: they hide in a long list */
@@ -952,8 +959,8 @@ static size_t review_lines(struct aview *av, struct review_line **out)
     const char *prev = record_str(&r->head, &round_head_def, "previous");
     const struct round *before = NULL;
     for (size_t i = 0; i < av->s->nrounds; i++)
-        if (*prev && strcmp(av->s->rounds[i].name, prev) == 0)
-            before = &av->s->rounds[i];
+        if (*prev && strcmp(av->s->rounds[i]->r.name, prev) == 0)
+            before = &av->s->rounds[i]->r;
     if (!before) {
         rl_add(&v, &n, 0, 0, false, "%s", *prev ? _("Comparison: the earlier round is not in this workspace (c chooses one)")
                                                : _("Comparison: no earlier round chosen (c chooses one)"));
@@ -1047,6 +1054,7 @@ void aview_draw(struct aview *av, int rows, int cols)
         draw_blank(k, 0, cols, A_NORMAL);
     if (av->level != AV_ROUNDS && !cur_round(av))
         av->level = AV_ROUNDS;
+    checks_refresh(av); /* after an edit anywhere the progress is the edit's */
     switch (av->level) {
     case AV_ROUNDS: draw_rounds(av, y, body, cols); break;
     case AV_STEPS: draw_steps(av, y, body, cols); break;

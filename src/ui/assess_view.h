@@ -8,7 +8,7 @@
 #include "model/assessment.h"
 #include "ui/actions.h"
 #include "ui/profile_view.h"
-#include "ui/session.h"
+#include "core/session.h"
 #include "util/edit.h"
 
 enum av_level { AV_ROUNDS, AV_STEPS, AV_SCOPE, AV_REGISTER, AV_HEATMAP, AV_CHECKS, AV_REVIEW };
@@ -26,7 +26,12 @@ struct aview {
     enum av_level level, back; /* back: where the register or map returns */
     size_t round;              /* index in s->rounds */
     size_t cur[7], top[7];     /* cursor and scroll per level */
-    struct checks checks;
+    struct checks checks;      /* of the round `checks_for`, as of generation checks_gen */
+    size_t checks_for;
+    unsigned long checks_gen, scope_gen, rounds_gen;
+    bool checks_ok, scope_ok;
+    enum step *round_next;     /* the rounds screen: each round's next step */
+    size_t nround_next;
     char today[11];
     /* register */
     enum risk_sort sort;

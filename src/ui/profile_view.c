@@ -1,6 +1,8 @@
 /* profile_view: the organisation-profile screens. */
 #include "config.h"
 #include "ui/profile_view.h"
+#include "core/edits.h"
+#include "core/rounds.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
 #include "ui/mouse.h"
@@ -93,6 +95,18 @@ static struct record *form_record(struct pview *pv, const struct coll_def **def)
     struct collection *c = cur_coll(pv);
     *def = c->def;
     return pv->rec < c->n ? &c->r[pv->rec] : NULL;
+}
+
+/* The document the screen edits, and the collection of the form's
+ * record (NULL for a single record: organisation, criteria, round). */
+static struct doc *pv_doc(struct pview *pv)
+{
+    return session_doc(pv->s, pv->round);
+}
+
+static struct collection *form_coll(struct pview *pv)
+{
+    return cur_section(pv)->kind == SEC_COLL ? cur_coll(pv) : NULL;
 }
 
 /* --- names ----------------------------------------------------------------- */
@@ -531,8 +545,7 @@ static void start_edit(struct pview *pv)
     struct value *v = &r->v[pv->field_cur];
     switch (f->type) {
     case F_BOOL:
-        v->b = !(v->set && v->b);
-        v->set = true;
+        core_set_bool(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, !(v->set && v->b));
         return;
     case F_ENUM:
     case F_REF:
@@ -553,6 +566,7 @@ static void start_edit(struct pview *pv)
             t = sb_take(&sb);
         }
         edit_set(&pv->ed, t);
+        core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
         free(t);
         pv->ed_scroll = 0;
         pv->editing = true;
@@ -567,11 +581,13 @@ static bool finish_edit(struct pview *pv)
     const struct coll_def *def;
     struct record *r = form_record(pv, &def);
     const struct field_def *f = &def->fields[pv->field_cur];
-    struct value *v = &r->v[pv->field_cur];
+    struct doc *d = pv_doc(pv);
+    struct collection *c = form_coll(pv);
+    size_t fi = pv->field_cur;
     const char *text = pv->ed.buf;
     if (f->type == F_INT) {
         if (!*text) {
-            v->set = false;
+            core_clear(pv->s, d, c, r, def, fi);
             return true;
         }
         char *end;
@@ -580,10 +596,9 @@ static bool finish_edit(struct pview *pv)
             say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
             return false;
         }
-        v->i = n;
-        v->set = true;
+        core_set_int(pv->s, d, c, r, def, fi, n);
     } else if (f->type == F_STRLIST) {
-        strlist_free(&v->list);
+        struct strlist l = {0};
         char *copy = xstrdup(text), *save = NULL;
         for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
             while (*tok == ' ')
@@ -592,14 +607,16 @@ static bool finish_edit(struct pview *pv)
             while (n && tok[n - 1] == ' ')
                 tok[--n] = '\0';
             if (*tok)
-                strlist_add(&v->list, tok);
+                strlist_add(&l, tok);
         }
         free(copy);
-        v->set = v->list.n > 0;
+        if (l.n)
+            core_set_list(pv->s, d, c, r, def, fi, &l);
+        else
+            core_clear(pv->s, d, c, r, def, fi);
+        strlist_free(&l);
     } else {
-        free(v->s);
-        v->s = xstrdup(text);
-        v->set = *text != '\0';
+        core_set_text(pv->s, d, c, r, def, fi, text);
     }
     return true;
 }
@@ -621,6 +638,7 @@ void pview_input(struct pview *pv, const char *utf8)
         }
     }
     edit_insert(&pv->ed, utf8);
+    core_draft_text(pv->s, pv->ed.buf);
     pv->message[0] = '\0';
 }
 
@@ -631,23 +649,21 @@ static bool edit_action(struct pview *pv, enum action a)
     case ACT_EDIT_ACCEPT:
         if (finish_edit(pv)) {
             pv->editing = false;
+            core_draft_close(pv->s);
             pv->message[0] = '\0';
         }
         return true;
     case ACT_EDIT_CANCEL:
         pv->editing = false;
+        core_draft_close(pv->s);
         say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
         return true;
-    default: return action_edit(a, e) != EDIT_NONE;
+    default: {
+        bool used = action_edit(a, e) != EDIT_NONE;
+        core_draft_text(pv->s, e->buf);
+        return used;
     }
-}
-
-static void set_text(struct record *r, const struct coll_def *def, const char *key, const char *text)
-{
-    struct value *v = record_value(r, def, key);
-    free(v->s);
-    v->s = xstrdup(text);
-    v->set = true;
+    }
 }
 
 /* After a choice in a risk's form: a threat names the risk when it has
@@ -655,17 +671,17 @@ static void set_text(struct record *r, const struct coll_def *def, const char *k
 static void risk_picked(struct pview *pv, struct record *r, const struct field_def *f)
 {
     const struct coll_def *def = round_coll_defs[RC_RISKS];
+    struct collection *c = &pv->round->c[RC_RISKS];
     if (strcmp(f->key, "threat") == 0 && !*record_str(r, def, "title")) {
-        set_text(r, def, "title", ref_label(pv, f->ref, record_str(r, def, "threat")));
-    } else if (strcmp(f->key, "decision") == 0 && strcmp(record_str(r, def, "decision"), "accept") == 0) {
+        core_set_text(pv->s, pv_doc(pv), c, r, def, (size_t)field_index(def, "title"),
+                      ref_label(pv, f->ref, record_str(r, def, "threat")));
+    } else if (strcmp(f->key, "decision") == 0) {
         char today[11];
         session_today(today);
-        if (!*record_str(r, def, "accepted_on"))
-            set_text(r, def, "accepted_on", today);
-        struct value *av = record_value(r, def, "accepted_value");
-        av->i = risk_residual(pv->round, r);
-        av->set = av->i > 0;
-        say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"), today, av->i);
+        struct acceptance a = core_risk_decided(pv->s, pv->round, (size_t)(r - c->r), today);
+        if (a.records)
+            say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"),
+                record_str(r, def, "accepted_on"), a.value);
     }
 }
 
@@ -678,7 +694,8 @@ static void pick_accept(struct pview *pv)
         struct record r;
         record_init(&r, c->def);
         r.id = xstrdup(pk->ids[pk->cur]);
-        pv->rec = coll_add(c, &r);
+        pv->rec = core_add(pv->s, pv_doc(pv), c, &r);
+        record_free(&r, c->def);
         pv->list_cur = pv->rec;
         pv->level = PV_FORM;
         pv->field_cur = 0;
@@ -688,17 +705,15 @@ static void pick_accept(struct pview *pv)
     const struct coll_def *def;
     struct record *r = form_record(pv, &def);
     const struct field_def *f = &def->fields[pv->field_cur];
-    struct value *v = &r->v[pv->field_cur];
     if (pk->multi) {
-        strlist_free(&v->list);
+        struct strlist l = {0};
         for (size_t i = 0; i < pk->n; i++)
             if (pk->marked[i])
-                strlist_add(&v->list, pk->ids[i]);
-        v->set = true;
+                strlist_add(&l, pk->ids[i]);
+        core_set_list(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, &l);
+        strlist_free(&l);
     } else {
-        free(v->s);
-        v->s = xstrdup(pk->ids[pk->cur]);
-        v->set = true;
+        core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, pk->ids[pk->cur]);
     }
     if (pv->round && def == round_coll_defs[RC_RISKS])
         risk_picked(pv, r, f);
@@ -783,7 +798,8 @@ static void add_entry(struct pview *pv)
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;
     }
-    pv->rec = coll_add(c, &r);
+    pv->rec = core_add(pv->s, pv_doc(pv), c, &r);
+    record_free(&r, c->def);
     pv->list_cur = pv->rec;
     pv->level = PV_FORM;
     pv->field_cur = pv->form_top = 0;
@@ -813,8 +829,7 @@ void pview_answer(struct pview *pv, bool yes)
     }
     char *name = xstrdup(entry_name(pv, c, i));
     char *id = c->r[i].id ? xstrdup(c->r[i].id) : NULL;
-    coll_remove(c, i);
-    size_t refs = id && !pv->round ? profile_remove_refs(&pv->s->profile, c->def->key, id) : 0;
+    size_t refs = core_delete(pv->s, pv_doc(pv), c, i);
     if (refs)
         say(pv, false, _("Deleted \"%s\" and %zu references to it"), name, refs);
     else
@@ -854,7 +869,7 @@ static bool list_action(struct pview *pv, enum action a)
             return true;
         size_t to = a == ACT_MOVE_UP ? (pv->list_cur ? pv->list_cur - 1 : 0)
                                      : (pv->list_cur + 1 < c->n ? pv->list_cur + 1 : pv->list_cur);
-        coll_move(c, pv->list_cur, to);
+        core_move(pv->s, pv_doc(pv), c, pv->list_cur, to);
         pv->list_cur = to;
         return true;
     }
@@ -883,13 +898,8 @@ static bool form_action(struct pview *pv, enum action a)
         start_edit(pv);
         return true;
     case ACT_CLEAR_FIELD:
-        if (!read_only(pv)) {
-            struct value *v = &r->v[pv->field_cur];
-            free(v->s);
-            v->s = NULL;
-            strlist_free(&v->list);
-            v->set = false;
-        }
+        if (!read_only(pv))
+            core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
         return true;
     case ACT_DELETE:
         if (cur_section(pv)->kind == SEC_COLL && !read_only(pv)) {

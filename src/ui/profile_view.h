@@ -6,7 +6,7 @@
 #define KIJUN_PROFILE_VIEW_H
 #include "ui/actions.h"
 #include "model/assessment.h"
-#include "ui/session.h"
+#include "core/session.h"
 #include "util/edit.h"
 #include <stdbool.h>
 

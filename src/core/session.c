@@ -1,6 +1,7 @@
-/* session: the workspace being edited. */
+/* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
-#include "ui/session.h"
+#include "core/session.h"
+#include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -11,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool round_changed(const struct session *s, size_t i);
 static bool checklist_equal(const struct checklist *a, const struct checklist *b);
 static void find_recovery(struct session *s);
 
@@ -22,6 +22,24 @@ static void make_read_only(struct session *s, const char *why)
     s->read_only = true;
 }
 
+struct round_doc *round_doc_new(const char *name, bool on_disk)
+{
+    struct round_doc *rd = xcalloc(1, sizeof *rd);
+    round_init(&rd->r, name);
+    snprintf(rd->name, sizeof rd->name, "assessments/%s.cfg", name);
+    rd->d.name = rd->name;
+    rd->d.on_disk = on_disk;
+    return rd;
+}
+
+size_t session_add_round(struct session *s, struct round_doc *rd)
+{
+    s->rounds = xrealloc(s->rounds, (s->nrounds + 1) * sizeof *s->rounds);
+    s->rounds[s->nrounds] = rd;
+    s->gen++;
+    return s->nrounds++;
+}
+
 void session_open(struct session *s, const struct library *lib, const char *dir,
                   const char *label, bool demo)
 {
@@ -30,10 +48,11 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     s->demo = demo;
     profile_init(&s->profile);
     checklist_init(&s->checklist);
+    s->pdoc.name = "profile.cfg";
+    s->cdoc.name = "checklist.cfg";
+    s->pdoc.on_disk = s->cdoc.on_disk = true;
     s->label = xstrdup(label ? label : "-");
     if (!dir) {
-        profile_init(&s->saved);
-        checklist_init(&s->checklist_saved);
         make_read_only(s, _("no workspace is open"));
         return;
     }
@@ -43,29 +62,23 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     enum ws_status cs = ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
     free(pp);
     free(cp);
-    profile_copy(&s->saved, &s->profile);
-    checklist_copy(&s->checklist_saved, &s->checklist);
     char **names;
     size_t nr = ws_list_rounds(dir, &names);
     bool rounds_bad = false;
-    s->rounds = xcalloc(nr + 1, sizeof *s->rounds);
-    s->rounds_saved = xcalloc(nr + 1, sizeof *s->rounds_saved);
-    s->round_new = xcalloc(nr + 1, sizeof *s->round_new);
     for (size_t i = 0; i < nr; i++) {
         struct strbuf rp = STRBUF_INIT;
         sb_printf(&rp, "%s/assessments/%s.cfg", dir, names[i]);
         struct ws_file info = {0};
-        round_init(&s->rounds[i], names[i]);
-        if (ws_load_round(sb_str(&rp), lib, &s->profile, &s->rounds[i], &info, &s->diags) == WS_UNREADABLE)
+        struct round_doc *rd = round_doc_new(names[i], true);
+        if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
+        session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
-        round_copy(&s->rounds_saved[i], &s->rounds[i], NULL);
         free(info.path);
         sb_free(&rp);
         free(names[i]);
     }
     free(names);
-    s->nrounds = nr;
     if (ps == WS_UNREADABLE || cs == WS_UNREADABLE || rounds_bad) {
         char first[400] = "";
         for (size_t i = 0; i < s->diags.n; i++) {
@@ -151,6 +164,44 @@ static void summary_add(struct session *s, const char *name, size_t changes)
              len ? ", " : "", name, changes);
 }
 
+static struct round_doc *round_named(const struct session *s, const char *name)
+{
+    for (size_t k = 0; k < s->nrounds; k++)
+        if (strcmp(s->rounds[k]->r.name, name) == 0)
+            return s->rounds[k];
+    return NULL;
+}
+
+/* The draft of a lost session: where its text goes, as a change. */
+static bool draft_change(const struct draft_rec *dr, struct docchange *ch)
+{
+    static const struct coll_def *const singles[] = {&profile_org_def, &profile_criteria_def,
+                                                     &round_head_def};
+    memset(ch, 0, sizeof *ch);
+    const struct coll_def *def = NULL;
+    for (size_t i = 0; i < sizeof singles / sizeof *singles; i++)
+        if (strcmp(singles[i]->key, dr->coll) == 0)
+            def = singles[i];
+    for (int i = 0; !def && i < COLL__COUNT; i++)
+        if (strcmp(profile_coll_defs[i]->key, dr->coll) == 0)
+            def = profile_coll_defs[i];
+    for (int i = 0; !def && i < RC__COUNT; i++)
+        if (strcmp(round_coll_defs[i]->key, dr->coll) == 0)
+            def = round_coll_defs[i];
+    int f = def ? field_index(def, dr->field) : -1;
+    if (f < 0 || dr->index < 0)
+        return false;
+    ch->op = CH_SET;
+    ch->file = xstrdup(dr->file);
+    ch->def = def;
+    ch->id = dr->id ? xstrdup(dr->id) : NULL;
+    ch->index = (size_t)dr->index;
+    ch->field = (size_t)f;
+    ch->v.s = xstrdup(dr->text);
+    ch->v.set = *dr->text != '\0';
+    return true;
+}
+
 /* Look in the journal for edits a lost session did not save. */
 static void find_recovery(struct session *s)
 {
@@ -184,16 +235,13 @@ static void find_recovery(struct session *s)
         struct round r;
         round_init(&r, names[i]);
         memset(&info, 0, sizeof info);
-        const struct round *disk = NULL;
-        for (size_t k = 0; k < s->nrounds; k++)
-            if (strcmp(s->rounds[k].name, names[i]) == 0)
-                disk = &s->rounds[k];
+        const struct round_doc *disk = round_named(s, names[i]);
         if (ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK
-            && (!disk || !round_equal(&r, disk))) {
+            && (!disk || !round_equal(&r, &disk->r))) {
             struct strbuf nm = STRBUF_INIT;
             sb_printf(&nm, "assessments/%s.cfg", names[i]);
             if (disk)
-                summary_add(s, sb_str(&nm), round_changes(&r, disk));
+                summary_add(s, sb_str(&nm), round_changes(&r, &disk->r));
             else
                 summary_add(s, sb_str(&nm), r.c[RC_RISKS].n + 1);
             sb_free(&nm);
@@ -209,7 +257,17 @@ static void find_recovery(struct session *s)
     free(names);
     free(jdir);
     diag_clear(&dl);
-    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds;
+    struct draft_rec dr;
+    if (draft_get(s->dir, &dr)) {
+        if (draft_change(&dr, &s->rec.draft)) {
+            s->rec.has_draft = true;
+            size_t len = strlen(s->rec.summary);
+            snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                     _("%stext being typed into %s of %s"), len ? ", " : "", dr.field, dr.file);
+        }
+        draft_rec_free(&dr);
+    }
+    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft;
     if (!s->rec.available)
         journal_clear(s->dir);
 }
@@ -221,41 +279,62 @@ static void recovery_free(struct session *s)
     for (size_t i = 0; i < s->rec.nrounds; i++)
         round_free(&s->rec.rounds[i]);
     free(s->rec.rounds);
+    change_free(&s->rec.draft);
     memset(&s->rec, 0, sizeof s->rec);
+}
+
+/* A recovered document: modified, and the journal holds it already. */
+static void recovered(struct session *s, struct doc *d)
+{
+    d->edits++;
+    d->journaled = d->edits;
+    s->gen++;
 }
 
 void session_recover(struct session *s, bool yes)
 {
     if (!s->rec.available)
         return;
-    if (yes) {
-        if (s->rec.has_profile) {
-            profile_free(&s->profile);
-            profile_copy(&s->profile, &s->rec.profile);
-        }
-        if (s->rec.has_checklist) {
-            checklist_free(&s->checklist);
-            checklist_copy(&s->checklist, &s->rec.checklist);
-        }
-        for (size_t i = 0; i < s->rec.nrounds; i++) {
-            struct round *r = &s->rec.rounds[i];
-            size_t k = 0;
-            while (k < s->nrounds && strcmp(s->rounds[k].name, r->name) != 0)
-                k++;
-            if (k == s->nrounds) {
-                s->rounds = xrealloc(s->rounds, (k + 1) * sizeof *s->rounds);
-                s->rounds_saved = xrealloc(s->rounds_saved, (k + 1) * sizeof *s->rounds_saved);
-                s->round_new = xrealloc(s->round_new, (k + 1) * sizeof *s->round_new);
-                round_init(&s->rounds_saved[k], r->name);
-                s->round_new[k] = true;
-                s->nrounds++;
-            } else {
-                round_free(&s->rounds[k]);
-            }
-            round_copy(&s->rounds[k], r, NULL);
-        }
-    } else {
+    if (!yes) {
         journal_clear(s->dir);
+        recovery_free(s);
+        return;
+    }
+    if (s->rec.has_profile) {
+        profile_free(&s->profile);
+        profile_copy(&s->profile, &s->rec.profile);
+        recovered(s, &s->pdoc);
+    }
+    if (s->rec.has_checklist) {
+        checklist_free(&s->checklist);
+        checklist_copy(&s->checklist, &s->rec.checklist);
+        recovered(s, &s->cdoc);
+    }
+    for (size_t i = 0; i < s->rec.nrounds; i++) {
+        struct round *r = &s->rec.rounds[i];
+        struct round_doc *rd = round_named(s, r->name);
+        if (!rd)
+            session_add_round(s, rd = round_doc_new(r->name, false));
+        round_free(&rd->r);
+        round_copy(&rd->r, r, NULL);
+        recovered(s, &rd->d);
+    }
+    if (s->rec.has_draft) {
+        /* the text typed before the loss becomes the field's value */
+        const struct docchange *ch = &s->rec.draft;
+        struct round_doc *rd = NULL;
+        for (size_t k = 0; k < s->nrounds; k++)
+            if (strcmp(s->rounds[k]->d.name, ch->file) == 0)
+                rd = s->rounds[k];
+        struct doc *d = rd ? &rd->d : strcmp(ch->file, "checklist.cfg") == 0 ? &s->cdoc : &s->pdoc;
+        struct docset ds = {.profile = d == &s->pdoc ? &s->profile : NULL,
+                            .checklist = d == &s->cdoc ? &s->checklist : NULL,
+                            .round = rd ? &rd->r : NULL};
+        if (change_apply(ch, &ds, NULL)) {
+            change_log_push(&s->log, ch);
+            d->edits++;
+            s->gen++;
+        }
     }
     recovery_free(s);
 }
@@ -266,41 +345,88 @@ void session_discard(struct session *s)
         journal_clear(s->dir);
 }
 
-void session_journal(struct session *s)
+bool doc_modified(const struct doc *d)
+{
+    return d->edits != d->saved || !d->on_disk;
+}
+
+struct doc *session_doc(struct session *s, const struct round *r)
+{
+    for (size_t i = 0; r && i < s->nrounds; i++)
+        if (&s->rounds[i]->r == r)
+            return &s->rounds[i]->d;
+    return &s->pdoc;
+}
+
+/* Journal one document when its counter moved since the journal saw it. */
+static void journal_doc(struct session *s, struct doc *d, char *(*format)(const void *),
+                        const void *doc, struct diag_list *dl)
+{
+    if (d->edits == d->journaled && d->on_disk)
+        return;
+    if (doc_modified(d)) {
+        char *t = format(doc);
+        journal_put(s->dir, d->name, t, dl);
+        free(t);
+    } else {
+        journal_drop(s->dir, d->name);
+    }
+    d->journaled = d->edits;
+}
+
+static char *format_profile(const void *p) { return ws_format_profile(p); }
+static char *format_checklist(const void *c) { return ws_format_checklist(c); }
+static char *format_round(const void *r) { return ws_format_round(r); }
+
+bool session_draft_pending(const struct session *s)
+{
+    const struct draft *dr = &s->draft;
+    return dr->open ? dr->edits != dr->journaled : dr->in_journal;
+}
+
+static void journal_draft(struct session *s, long long now, bool idle, struct diag_list *dl)
+{
+    struct draft *dr = &s->draft;
+    if (!session_draft_pending(s)) {
+        dr->pending_since = -1;
+        return;
+    }
+    if (dr->pending_since < 0)
+        dr->pending_since = now;
+    if (!idle && now - dr->pending_since < DRAFT_DELAY_MS)
+        return;
+    dr->pending_since = -1;
+    if (!dr->open) {
+        draft_drop(s->dir);
+        dr->in_journal = false;
+        return;
+    }
+    int f = (int)dr->where.field;
+    struct draft_rec rec = {
+        .file = dr->where.file, .coll = (char *)dr->where.def->key, .id = dr->where.id,
+        .index = (long long)dr->where.index, .field = (char *)dr->where.def->fields[f].key,
+        .text = dr->text,
+    };
+    if (draft_put(s->dir, &rec, dl))
+        dr->in_journal = true;
+    dr->journaled = dr->edits;
+}
+
+void session_journal(struct session *s, long long now_ms, bool idle)
 {
     if (!s->dir || s->read_only || s->rec.available)
         return;
     struct diag_list dl = {0};
-    s->journal_error[0] = '\0';
-    if (!profile_equal(&s->profile, &s->saved)) {
-        char *t = ws_format_profile(&s->profile);
-        journal_put(s->dir, "profile.cfg", t, &dl);
-        free(t);
-    } else {
-        journal_drop(s->dir, "profile.cfg");
-    }
-    if (!checklist_equal(&s->checklist, &s->checklist_saved)) {
-        char *t = ws_format_checklist(&s->checklist);
-        journal_put(s->dir, "checklist.cfg", t, &dl);
-        free(t);
-    } else {
-        journal_drop(s->dir, "checklist.cfg");
-    }
-    for (size_t i = 0; i < s->nrounds; i++) {
-        struct strbuf nm = STRBUF_INIT;
-        sb_printf(&nm, "assessments/%s.cfg", s->rounds[i].name);
-        if (round_changed(s, i)) {
-            char *t = ws_format_round(&s->rounds[i]);
-            journal_put(s->dir, sb_str(&nm), t, &dl);
-            free(t);
-        } else {
-            journal_drop(s->dir, sb_str(&nm));
-        }
-        sb_free(&nm);
-    }
+    journal_doc(s, &s->pdoc, format_profile, &s->profile, &dl);
+    journal_doc(s, &s->cdoc, format_checklist, &s->checklist, &dl);
+    for (size_t i = 0; i < s->nrounds; i++)
+        journal_doc(s, &s->rounds[i]->d, format_round, &s->rounds[i]->r, &dl);
+    journal_draft(s, now_ms, idle, &dl);
     if (dl.n)
         snprintf(s->journal_error, sizeof s->journal_error,
                  _("No recovery copy of the edits (%s): save soon"), dl.v[0].text);
+    else if (s->journal_error[0] && !session_modified(s))
+        s->journal_error[0] = '\0';
     diag_clear(&dl);
 }
 
@@ -311,16 +437,15 @@ void session_close(struct session *s)
     if (s->demo && s->dir)
         ws_remove_tree(s->dir);
     for (size_t i = 0; i < s->nrounds; i++) {
-        round_free(&s->rounds[i]);
-        round_free(&s->rounds_saved[i]);
+        round_free(&s->rounds[i]->r);
+        free(s->rounds[i]);
     }
     free(s->rounds);
-    free(s->rounds_saved);
-    free(s->round_new);
+    change_log_clear(&s->log);
+    change_free(&s->draft.where);
+    free(s->draft.text);
     profile_free(&s->profile);
-    profile_free(&s->saved);
     checklist_free(&s->checklist);
-    checklist_free(&s->checklist_saved);
     free(s->pinfo.path);
     free(s->cinfo.path);
     free(s->dir);
@@ -339,17 +464,12 @@ static bool checklist_equal(const struct checklist *a, const struct checklist *b
     return true;
 }
 
-static bool round_changed(const struct session *s, size_t i)
-{
-    return s->round_new[i] || !round_equal(&s->rounds[i], &s->rounds_saved[i]);
-}
-
 bool session_modified(const struct session *s)
 {
     for (size_t i = 0; i < s->nrounds; i++)
-        if (round_changed(s, i))
+        if (doc_modified(&s->rounds[i]->d))
             return true;
-    return !profile_equal(&s->profile, &s->saved) || !checklist_equal(&s->checklist, &s->checklist_saved);
+    return doc_modified(&s->pdoc) || doc_modified(&s->cdoc);
 }
 
 bool session_save_needs_consent(const struct session *s)
@@ -370,56 +490,47 @@ void session_today(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-size_t session_new_round(struct session *s, const char *name, const struct round *copy_from,
-                         const char *today, char *msg, size_t size)
+/* Keep the log's changes of the documents that are still unsaved. */
+static void log_keep_unsaved(struct session *s)
 {
-    if (!ws_round_name_valid(name)) {
-        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_'"), name);
-        return (size_t)-1;
+    size_t k = 0;
+    for (size_t i = 0; i < s->log.n; i++) {
+        struct docchange *c = &s->log.v[i];
+        const struct doc *d = strcmp(c->file, "profile.cfg") == 0     ? &s->pdoc
+                            : strcmp(c->file, "checklist.cfg") == 0 ? &s->cdoc
+                                                                      : NULL;
+        for (size_t r = 0; !d && r < s->nrounds; r++)
+            if (strcmp(s->rounds[r]->d.name, c->file) == 0)
+                d = &s->rounds[r]->d;
+        if (d && doc_modified(d))
+            s->log.v[k++] = *c;
+        else
+            change_free(c);
     }
-    for (size_t i = 0; i < s->nrounds; i++) {
-        if (strcmp(s->rounds[i].name, name) == 0) {
-            snprintf(msg, size, _("There is a round \"%s\" already"), name);
-            return (size_t)-1;
-        }
-    }
-    size_t n = s->nrounds;
-    s->rounds = xrealloc(s->rounds, (n + 1) * sizeof *s->rounds);
-    s->rounds_saved = xrealloc(s->rounds_saved, (n + 1) * sizeof *s->rounds_saved);
-    s->round_new = xrealloc(s->round_new, (n + 1) * sizeof *s->round_new);
-    struct round *r = &s->rounds[n];
-    if (copy_from) {
-        round_copy(r, copy_from, name);
-        /* a new round: its own sign-offs and log; the copy is the start */
-        coll_free(&r->c[RC_SIGNOFFS]);
-        coll_free(&r->c[RC_REVIEWS]);
-        struct value *prev = record_value(&r->head, &round_head_def, "previous");
-        free(prev->s);
-        prev->s = xstrdup(copy_from->name);
-        prev->set = true;
-        struct value *next = record_value(&r->head, &round_head_def, "next_review");
-        free(next->s);
-        next->s = NULL;
-        next->set = false;
-    } else {
-        round_init(r, name);
-        struct value *rule = record_value(&r->head, &round_head_def, "rule");
-        rule->s = xstrdup(record_str(&s->profile.criteria, &profile_criteria_def, "rule"));
-        rule->set = *rule->s != '\0';
-        struct value *t = record_value(&r->head, &round_head_def, "threshold");
-        t->i = record_int(&s->profile.criteria, &profile_criteria_def, "threshold", 0);
-        t->set = t->i > 0;
-    }
-    struct value *date = record_value(&r->head, &round_head_def, "date");
-    free(date->s);
-    date->s = xstrdup(today);
-    date->set = true;
-    round_init(&s->rounds_saved[n], name);
-    s->round_new[n] = true;
-    s->nrounds++;
-    snprintf(msg, size, _("New round \"%s\": saved as assessments/%s.cfg with s"), name, name);
-    return n;
+    s->log.n = k;
 }
+
+/* Save one document when it is modified. */
+static bool save_doc(struct session *s, struct doc *d, bool (*save)(const char *, const void *, bool *, struct diag_list *),
+                     const void *doc, bool *unchanged)
+{
+    if (!doc_modified(d))
+        return true;
+    char *path = ws_path(s->dir, d->name);
+    bool same = true;
+    bool ok = save(path, doc, &same, &s->diags);
+    free(path);
+    if (ok) {
+        d->saved = d->journaled = d->edits;
+        d->on_disk = true;
+        *unchanged = *unchanged && same;
+    }
+    return ok;
+}
+
+static bool save_profile(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_profile(p, d, u, dl); }
+static bool save_checklist(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_checklist(p, d, u, dl); }
+static bool save_round(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_round(p, d, u, dl); }
 
 bool session_save(struct session *s, char *msg, size_t size)
 {
@@ -428,29 +539,13 @@ bool session_save(struct session *s, char *msg, size_t size)
         return false;
     }
     diag_clear(&s->diags);
-    bool unchanged_p = true, unchanged_c = true, ok = true;
-    char *pp = ws_path(s->dir, "profile.cfg"), *cp = ws_path(s->dir, "checklist.cfg");
-    if (!profile_equal(&s->profile, &s->saved))
-        ok = ws_save_profile(pp, &s->profile, &unchanged_p, &s->diags);
-    if (ok && !checklist_equal(&s->checklist, &s->checklist_saved))
-        ok = ws_save_checklist(cp, &s->checklist, &unchanged_c, &s->diags);
-    for (size_t i = 0; ok && i < s->nrounds; i++) {
-        if (!round_changed(s, i))
-            continue;
-        struct strbuf rp = STRBUF_INIT;
-        sb_printf(&rp, "%s/assessments/%s.cfg", s->dir, s->rounds[i].name);
-        bool unchanged_r = true;
-        ok = ws_save_round(sb_str(&rp), &s->rounds[i], &unchanged_r, &s->diags);
-        sb_free(&rp);
-        if (ok) {
-            unchanged_p = unchanged_p && unchanged_r;
-            round_free(&s->rounds_saved[i]);
-            round_copy(&s->rounds_saved[i], &s->rounds[i], NULL);
-            s->round_new[i] = false;
-        }
-    }
-    free(pp);
-    free(cp);
+    bool unchanged = true;
+    bool ok = save_doc(s, &s->pdoc, save_profile, &s->profile, &unchanged);
+    if (ok)
+        ok = save_doc(s, &s->cdoc, save_checklist, &s->checklist, &unchanged);
+    for (size_t i = 0; ok && i < s->nrounds; i++)
+        ok = save_doc(s, &s->rounds[i]->d, save_round, &s->rounds[i]->r, &unchanged);
+    log_keep_unsaved(s);
     if (!ok) {
         /* the reason, without the long path in front: it must fit the line */
         const struct diag *d = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
@@ -458,12 +553,11 @@ bool session_save(struct session *s, char *msg, size_t size)
         snprintf(msg, size, _("Not saved: %s: %s"), file ? file + 1 : "?", d ? d->text : "?");
         return false;
     }
-    profile_free(&s->saved);
-    profile_copy(&s->saved, &s->profile);
-    checklist_free(&s->checklist_saved);
-    checklist_copy(&s->checklist_saved, &s->checklist);
     s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
     journal_clear(s->dir);
+    s->draft.in_journal = false;
+    s->draft.journaled = s->draft.edits;
+    s->gen++;
     struct diag_list findings = {0};
     profile_check(&s->profile, s->lib, "profile.cfg", &findings);
     const struct diag *warn = NULL;
@@ -472,7 +566,7 @@ bool session_save(struct session *s, char *msg, size_t size)
             warn = &s->diags.v[i];
     if (warn) /* atomic_save says "saved, but ...": say it with a capital */
         snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
-    else if (unchanged_p && unchanged_c)
+    else if (unchanged)
         snprintf(msg, size, "%s", _("No change: nothing to save"));
     else if (findings.n)
         snprintf(msg, size, _("Saved to %s; %zu findings remain (see kijun check)"), s->dir, findings.n);

@@ -1,0 +1,153 @@
+/* edits: every change to the open workspace goes through here. */
+#include "config.h"
+#include "core/edits.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+static struct docset docset_of(struct session *s, struct doc *d)
+{
+    struct docset ds = {0};
+    if (d == &s->pdoc)
+        ds.profile = &s->profile;
+    else if (d == &s->cdoc)
+        ds.checklist = &s->checklist;
+    else
+        for (size_t i = 0; i < s->nrounds; i++)
+            if (&s->rounds[i]->d == d)
+                ds.round = &s->rounds[i]->r;
+    return ds;
+}
+
+/* Where r is: its id, or its place for records without one. */
+static void locate(struct docchange *ch, struct doc *d, const struct collection *c,
+                   const struct record *r, const struct coll_def *def)
+{
+    ch->file = xstrdup(d->name);
+    ch->def = def;
+    ch->id = r && r->id ? xstrdup(r->id) : NULL;
+    ch->index = c && r ? (size_t)(r - c->r) : 0;
+}
+
+/* Apply the change to the session's document, log it and count it. */
+static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
+{
+    struct docset ds = docset_of(s, d);
+    size_t refs = 0;
+    if (change_apply(ch, &ds, &refs)) {
+        change_log_push(&s->log, ch);
+        d->edits++;
+        s->gen++;
+    }
+    change_free(ch);
+    return refs;
+}
+
+void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,
+              const struct coll_def *def, size_t field, const struct value *v)
+{
+    struct docchange ch = {.op = CH_SET, .field = field};
+    locate(&ch, d, c, r, def);
+    value_copy(&ch.v, v);
+    commit(s, d, &ch);
+}
+
+void core_set_text(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                   const struct coll_def *def, size_t field, const char *text)
+{
+    struct value v = {.set = text && *text, .s = (char *)(text ? text : "")};
+    core_set(s, d, c, r, def, field, &v);
+}
+
+void core_set_int(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                  const struct coll_def *def, size_t field, long long i)
+{
+    struct value v = {.set = true, .i = i};
+    core_set(s, d, c, r, def, field, &v);
+}
+
+void core_set_bool(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                   const struct coll_def *def, size_t field, bool b)
+{
+    struct value v = {.set = true, .b = b};
+    core_set(s, d, c, r, def, field, &v);
+}
+
+void core_set_list(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                   const struct coll_def *def, size_t field, const struct strlist *l)
+{
+    struct value v = {.set = true, .list = *l};
+    core_set(s, d, c, r, def, field, &v);
+}
+
+void core_clear(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                const struct coll_def *def, size_t field)
+{
+    struct value v = {0};
+    core_set(s, d, c, r, def, field, &v);
+}
+
+size_t core_add(struct session *s, struct doc *d, struct collection *c, const struct record *r)
+{
+    struct docchange ch = {.op = CH_ADD};
+    locate(&ch, d, NULL, NULL, c->def);
+    record_copy(&ch.rec, r, c->def);
+    size_t before = c->n;
+    commit(s, d, &ch);
+    return c->n > before ? c->n - 1 : (size_t)-1;
+}
+
+size_t core_delete(struct session *s, struct doc *d, struct collection *c, size_t i)
+{
+    if (i >= c->n)
+        return 0;
+    struct docchange ch = {.op = CH_DELETE};
+    locate(&ch, d, c, &c->r[i], c->def);
+    return commit(s, d, &ch);
+}
+
+void core_move(struct session *s, struct doc *d, struct collection *c, size_t from, size_t to)
+{
+    if (from >= c->n || to >= c->n || from == to)
+        return;
+    struct docchange ch = {.op = CH_MOVE, .to = to};
+    locate(&ch, d, c, &c->r[from], c->def);
+    commit(s, d, &ch);
+}
+
+void core_draft_open(struct session *s, struct doc *d, struct collection *c, struct record *r,
+                     const struct coll_def *def, size_t field, const char *text)
+{
+    core_draft_close(s);
+    struct draft *dr = &s->draft;
+    if (s->read_only)
+        return;
+    dr->open = true;
+    dr->where.op = CH_SET;
+    dr->where.field = field;
+    locate(&dr->where, d, c, r, def);
+    dr->text = xstrdup(text ? text : "");
+    /* the text as it was is no work in progress: nothing to journal yet */
+    dr->edits = dr->journaled = 0;
+    dr->pending_since = -1;
+}
+
+void core_draft_text(struct session *s, const char *text)
+{
+    struct draft *dr = &s->draft;
+    if (!dr->open || strcmp(dr->text, text) == 0)
+        return;
+    free(dr->text);
+    dr->text = xstrdup(text);
+    dr->edits++;
+}
+
+void core_draft_close(struct session *s)
+{
+    struct draft *dr = &s->draft;
+    bool in_journal = dr->in_journal; /* then it must leave the journal */
+    change_free(&dr->where);
+    free(dr->text);
+    memset(dr, 0, sizeof *dr);
+    dr->in_journal = in_journal;
+}

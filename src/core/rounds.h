@@ -1,0 +1,24 @@
+/* rounds: the edits of an assessment round that carry a Handbook rule
+ * with them (model/rules.h): a new round or a copy, a service put into
+ * scope with its resources, a decision that records an acceptance. */
+#ifndef KIJUN_ROUNDS_H
+#define KIJUN_ROUNDS_H
+#include "core/session.h"
+#include "model/rules.h"
+
+#define ROUND_NONE ((size_t)-1)
+
+/* A new round `name`: a copy of round `from`, or ROUND_NONE for one made
+ * from the profile's criteria, dated today. Returns its index, or
+ * ROUND_NONE with a message (a bad or used name). */
+size_t core_new_round(struct session *s, const char *name, size_t from, const char *today,
+                      char *msg, size_t size);
+/* Put a priority service in scope with the resources it brings (returns
+ * how many came), or take it out (its resources stay). */
+size_t core_scope_service(struct session *s, struct round *r, const char *service_id, bool in);
+/* Put a resource in or out of scope. */
+void core_scope_resource(struct session *s, struct round *r, const char *resource_id, bool in);
+/* After risk i's decision was chosen: what an acceptance records (today,
+ * the residual value). Returns the acceptance it recorded. */
+struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i, const char *today);
+#endif

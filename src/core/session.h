@@ -1,0 +1,111 @@
+/* session: the open workspace. It owns the documents (the profile, the
+ * checklist and each round), counts the edits of each, keeps the named
+ * changes since the last save and the text being typed in an open field
+ * (the draft), holds the lock and the read-only state, writes the
+ * recovery journal when a counter moved, and saves. Screens read the
+ * documents, change them only through core/edits.h, and learn of changes
+ * from the generation number: nothing is compared to find out. */
+#ifndef KIJUN_SESSION_H
+#define KIJUN_SESSION_H
+#include "core/changes.h"
+#include "model/library.h"
+#include "model/profile.h"
+#include "store/lock.h"
+#include "store/workspace.h"
+#include <stdbool.h>
+
+/* One document: a file of the workspace. "Modified" is edits != saved. */
+struct doc {
+    const char *name;        /* workspace-relative: "profile.cfg", "assessments/2026.cfg" */
+    unsigned long edits;     /* every edit adds one */
+    unsigned long saved;     /* edits at the last load or save */
+    unsigned long journaled; /* edits the journal holds */
+    bool on_disk;            /* false: made in this session, not saved yet */
+};
+
+struct round_doc {
+    struct round r;
+    struct doc d;
+    char name[80];           /* storage of d.name */
+};
+
+/* The text being typed into a field, before Enter: core state, so that
+ * the journal can keep it. */
+struct draft {
+    bool open;
+    struct docchange where;     /* CH_SET of the field; v unused */
+    char *text;
+    unsigned long edits, journaled;
+    long long pending_since;  /* when its text first differed from the journal's (ms) */
+    bool in_journal;         /* the journal holds a draft (to drop once closed) */
+};
+
+struct session {
+    const struct library *lib;
+    char *dir;
+    char *label;                  /* shown on the status line */
+    bool demo;                    /* a private copy, removed on close */
+    struct profile profile;
+    struct checklist checklist;
+    struct doc pdoc, cdoc;
+    struct ws_file pinfo, cinfo;
+    struct round_doc **rounds;    /* assessments/NAME.cfg; never moved by an edit */
+    size_t nrounds;
+    unsigned long gen;            /* moves with every edit of any document */
+    struct change_log log;        /* the edits since the last save */
+    struct draft draft;
+    bool rounds_have_comments;
+    bool read_only;
+    char why_read_only[512];
+    bool comments_ok;             /* the user agreed to drop comments */
+    struct ws_lock lock;
+    struct diag_list diags;       /* findings of the last load or save */
+    char notice[600];             /* said once when the workbench opens */
+    char journal_error[600];      /* the recovery copy could not be written */
+    /* unsaved edits of a lost session, found in the journal at start */
+    struct {
+        bool available;
+        bool has_profile, has_checklist;
+        struct profile profile;
+        struct checklist checklist;
+        struct round *rounds;     /* rounds that differ from disk (or are new) */
+        size_t nrounds;
+        bool has_draft;           /* text that was being typed */
+        struct docchange draft;      /* where it goes, with the text as v */
+        char summary[600];        /* what they are, for the question */
+    } rec;
+};
+
+/* Open the workspace in dir (NULL: no workspace). Never fails: a file
+ * that cannot be read makes the session read-only, with the reason. */
+void session_open(struct session *s, const struct library *lib, const char *dir,
+                  const char *label, bool demo);
+void session_close(struct session *s);
+/* Add a round document (made by round_doc_new); returns its index. */
+struct round_doc *round_doc_new(const char *name, bool on_disk);
+size_t session_add_round(struct session *s, struct round_doc *rd);
+/* Unsaved edits in any document (a comparison of counters). */
+bool session_modified(const struct session *s);
+bool doc_modified(const struct doc *d);
+/* The document a round belongs to, or the profile's for NULL. */
+struct doc *session_doc(struct session *s, const struct round *r);
+/* Does saving need the user's word first (comments would be dropped)? */
+bool session_save_needs_consent(const struct session *s);
+/* Today as YYYY-MM-DD ($KIJUN_TODAY when set, for tests and workshops). */
+void session_today(char out[11]);
+/* Keep the recovery journal in step with the edits: a document whose
+ * counter moved since the journal last saw it is written there (or
+ * dropped, when it is as saved). Work only for what moved. The draft is
+ * written when `idle` (no key for a moment, or a signal), or when it has
+ * waited DRAFT_DELAY_MS; now_ms is a monotonic clock. */
+#define DRAFT_DELAY_MS 700
+void session_journal(struct session *s, long long now_ms, bool idle);
+/* Is there a draft the journal does not hold yet? */
+bool session_draft_pending(const struct session *s);
+/* Take the recovered edits (yes) or throw them away (no). */
+void session_recover(struct session *s, bool yes);
+/* Throw the journal away (quitting without saving). */
+void session_discard(struct session *s);
+/* Save what changed; msg tells the user what happened. */
+bool session_save(struct session *s, char *msg, size_t size);
+#endif

@@ -1,0 +1,31 @@
+/* rules: the Handbook's rules that decide what an edit brings with it,
+ * as pure functions: what a new or copied round starts with, what an
+ * acceptance records, what a priority service brings into scope. The
+ * core applies what they say; nothing here changes a document in use. */
+#ifndef KIJUN_RULES_H
+#define KIJUN_RULES_H
+#include "model/assessment.h"
+
+/* A new round `name` dated today, with the rule and threshold of the
+ * profile's risk criteria. r is initialised here. */
+void round_start_new(struct round *r, const char *name, const struct profile *p, const char *today);
+/* A new round `name` as a copy of src dated today: the head (purpose,
+ * scope, team, rule, threshold, what is in scope), the risks and the
+ * resources without risk carry over; it is compared with src; the
+ * sign-offs, the review log and the next review date start afresh. */
+void round_start_copy(struct round *r, const char *name, const struct round *src, const char *today);
+
+/* What choosing a decision records in a risk: for "accept", the date
+ * (today, unless one is there) and the residual value at that moment. */
+struct acceptance {
+    bool records;                /* false: the decision records nothing */
+    bool set_date;               /* accepted_on is empty: today goes there */
+    long long value;             /* the residual value accepted */
+};
+struct acceptance risk_acceptance(const struct round *r, const struct record *risk);
+
+/* The resources a priority service brings into scope: those used by an
+ * operation that serves it, in the profile's order. Appended to out;
+ * returns how many. */
+size_t service_resources(const struct profile *p, const char *service_id, struct strlist *out);
+#endif
