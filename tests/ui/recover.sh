@@ -56,6 +56,49 @@ for sig in HUP TERM KILL; do
     cp "$ws/orig.cfg" "$ws/w/profile.cfg"
 done
 
+# text typed into an open field, before Enter, survives every way out
+# (the journal keeps it within a second of the last key)
+for sig in HUP TERM INT KILL; do
+    ui_start 80 24 --lang en "$ws/w"
+    ui_wait "kijun"
+    ui_keys 4 Enter Enter C-u
+    ui_type "Typed before $sig"
+    i=0
+    while ! grep -q "Typed before $sig" "$ws/w/.kijun-recovery/draft.cfg" 2>/dev/null && [ $i -lt 30 ]; do
+        sleep 0.1; i=$((i + 1))
+    done
+    grep -q "Typed before $sig" "$ws/w/.kijun-recovery/draft.cfg" 2>/dev/null
+    ui_result $? "$sig: the journal holds the text being typed, before Enter"
+    signal "$sig"
+    ui_expect "[exit" "$sig: kijun ended with the field open"
+    ui_stop
+    ui_start 132 24 --lang en "$ws/w"
+    ui_wait "kijun"
+    ui_expect "text being typed into name of profile.cfg" "$sig: the next start offers the typed text"
+    ui_keys y 4
+    ui_expect "Organisation profile: Typed before $sig" "$sig: y puts it into its field"
+    ui_expect "[+] modified" "$sig: unsaved until s"
+    ui_keys Q n
+    ui_expect "[exit 0]" "$sig: quitting without saving"
+    [ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "$sig: leaves no journal"
+    ui_stop
+done
+
+# a field left with Esc leaves no draft behind
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "Never entered"
+sleep 1.5
+ui_keys Escape
+ui_expect "Edit cancelled" "Esc cancels the edit"
+i=0
+while [ -e "$ws/w/.kijun-recovery/draft.cfg" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+[ ! -e "$ws/w/.kijun-recovery/draft.cfg" ]; ui_result $? "the cancelled text leaves the journal"
+ui_keys Q
+ui_expect "[exit 0]" "nothing to save: Q quits"
+ui_stop
+
 # n throws the kept edits away
 ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"

@@ -1,0 +1,264 @@
+/* Unit tests of the core: every edit is counted and logged, "modified"
+ * is a comparison of counters, the log re-applies to a reloaded file,
+ * the journal writes only what moved, the draft of an open field, and
+ * rounds that stay put while the list grows. */
+#include <criterion/criterion.h>
+#include "diag_expect.h"
+#include "core/edits.h"
+#include "core/rounds.h"
+#include "core/session.h"
+#include "model/rules.h"
+#include "store/journal.h"
+#include "store/workspace.h"
+#include "util/xalloc.h"
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static struct library *lib;
+static struct session s;
+
+static void open_demo(void)
+{
+    lib = test_library();
+    struct diag_list dl = {0};
+    char *dir = ws_demo_copy(TEST_DATADIR, "en", &dl);
+    cr_assert_not_null(dir);
+    session_open(&s, lib, dir, "demo", true);
+    free(dir);
+    diag_clear(&dl);
+    cr_assert(!s.read_only, "the demo copy opens writable: %s", s.why_read_only);
+}
+
+static void close_demo(void)
+{
+    session_close(&s);
+    library_free(lib);
+}
+
+static bool exists(const char *name)
+{
+    char *p = journal_path(s.dir, name);
+    struct stat st;
+    bool e = lstat(p, &st) == 0;
+    free(p);
+    return e;
+}
+
+static size_t fi(const struct coll_def *def, const char *key)
+{
+    int i = field_index(def, key);
+    cr_assert(i >= 0, "no field %s", key);
+    return (size_t)i;
+}
+
+TestSuite(core, .init = open_demo, .fini = close_demo);
+
+Test(core, edits_count_and_modified_is_a_comparison_of_counters)
+{
+    cr_assert(!session_modified(&s));
+    unsigned long gen = s.gen;
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, fi(&profile_org_def, "name"), "X");
+    cr_assert_eq(s.pdoc.edits, 1);
+    cr_assert_gt(s.gen, gen, "the generation moves with every edit");
+    cr_assert(session_modified(&s) && doc_modified(&s.pdoc) && !doc_modified(&s.cdoc));
+    cr_assert_eq(s.log.n, 1);
+    cr_assert_eq(s.log.v[0].op, CH_SET);
+    cr_assert_str_eq(s.log.v[0].file, "profile.cfg");
+    char msg[512];
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    cr_assert(!session_modified(&s), "saved: the counters agree again");
+    cr_assert_eq(s.log.n, 0, "the log holds the edits since the last save");
+}
+
+Test(core, the_log_reapplies_to_the_file_reloaded_from_disk)
+{
+    struct collection *sv = &s.profile.c[COLL_SERVICES], *rs = &s.profile.c[COLL_RESOURCES];
+    cr_assert_gt(sv->n, 1);
+    core_set_text(&s, &s.pdoc, sv, &sv->r[0], sv->def, fi(sv->def, "name"), "Renamed");
+    struct record r;
+    record_init(&r, sv->def);
+    r.id = xstrdup("svc-new");
+    core_add(&s, &s.pdoc, sv, &r);
+    record_free(&r, sv->def);
+    core_move(&s, &s.pdoc, sv, sv->n - 1, 0);
+    size_t refs = core_delete(&s, &s.pdoc, rs, 0);
+    (void)refs;
+    core_set_int(&s, &s.pdoc, NULL, &s.profile.criteria, &profile_criteria_def,
+                 fi(&profile_criteria_def, "threshold"), 9);
+    cr_assert_eq(s.log.n, 5);
+    cr_assert_eq(s.pdoc.edits, 5);
+
+    struct profile disk;
+    struct ws_file info = {0};
+    struct diag_list dl = {0};
+    profile_init(&disk);
+    char *path = ws_path(s.dir, "profile.cfg");
+    cr_assert_eq(ws_load_profile(path, lib, &disk, &info, &dl), WS_OK);
+    cr_assert(!profile_equal(&disk, &s.profile), "the file on disk is as it was");
+    struct docset ds = {.profile = &disk};
+    for (size_t i = 0; i < s.log.n; i++)
+        cr_assert(change_apply(&s.log.v[i], &ds, NULL), "change %zu applies", i);
+    cr_assert(profile_equal(&disk, &s.profile), "the file with the changes is what the workbench holds");
+    profile_free(&disk);
+    free(path);
+    free(info.path);
+    diag_clear(&dl);
+}
+
+Test(core, a_change_to_a_record_gone_on_disk_does_nothing)
+{
+    struct collection *sv = &s.profile.c[COLL_SERVICES];
+    core_set_text(&s, &s.pdoc, sv, &sv->r[0], sv->def, fi(sv->def, "name"), "Renamed");
+    struct profile other;
+    profile_init(&other);
+    struct docset ds = {.profile = &other};
+    cr_assert(!change_apply(&s.log.v[0], &ds, NULL));
+    profile_free(&other);
+}
+
+Test(core, the_journal_is_written_only_when_a_counter_moved)
+{
+    session_journal(&s, 0, true);
+    cr_assert(!exists("profile.cfg"), "nothing edited: nothing journaled");
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, fi(&profile_org_def, "name"), "Y");
+    session_journal(&s, 0, true);
+    cr_assert(exists("profile.cfg"));
+    /* take it away: with no further edit, no work is done to write it again */
+    char *p = journal_path(s.dir, "profile.cfg");
+    unlink(p);
+    session_journal(&s, 0, true);
+    cr_assert(!exists("profile.cfg"), "no counter moved: the journal is not touched");
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, fi(&profile_org_def, "name"), "Z");
+    session_journal(&s, 0, true);
+    cr_assert(exists("profile.cfg"), "an edit: written again");
+    free(p);
+}
+
+Test(core, the_draft_of_an_open_field_is_journaled_and_dropped)
+{
+    size_t f = fi(&profile_org_def, "name");
+    core_draft_open(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, f, "Old");
+    cr_assert(!session_draft_pending(&s), "the text as it was is no work in progress");
+    core_draft_text(&s, "Half typed");
+    cr_assert(session_draft_pending(&s));
+    session_journal(&s, 1000, false);
+    cr_assert(!exists("draft.cfg"), "typing: the draft waits a moment");
+    session_journal(&s, 1000 + DRAFT_DELAY_MS, false);
+    cr_assert(exists("draft.cfg"), "but not longer than DRAFT_DELAY_MS");
+    core_draft_text(&s, "Half typed more");
+    session_journal(&s, 5000, true);
+    cr_assert(!session_draft_pending(&s));
+    core_draft_close(&s);
+    cr_assert(session_draft_pending(&s), "a closed draft must leave the journal");
+    session_journal(&s, 6000, false);
+    cr_assert(!exists("draft.cfg"));
+    cr_assert(!session_modified(&s), "a draft is no edit of the document");
+}
+
+Test(core, a_lost_draft_is_offered_and_restored_into_its_field)
+{
+    char *dir = xstrdup(s.dir);
+    size_t f = fi(&profile_org_def, "name");
+    core_draft_open(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, f, "");
+    core_draft_text(&s, "Typed, not entered");
+    session_journal(&s, 0, true);
+    /* the process is lost: open the folder again (keep the files) */
+    s.demo = false;
+    lock_release(&s.lock);
+    session_close(&s);
+    session_open(&s, lib, dir, "again", true);
+    cr_assert(s.rec.available && s.rec.has_draft);
+    cr_assert(strstr(s.rec.summary, "name of profile.cfg"), "%s", s.rec.summary);
+    session_recover(&s, true);
+    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Typed, not entered");
+    cr_assert(session_modified(&s), "recovered: unsaved until saved");
+    free(dir);
+}
+
+Test(core, rounds_stay_put_while_the_list_grows)
+{
+    cr_assert_gt(s.nrounds, 0);
+    const struct round *first = &s.rounds[0]->r;
+    char msg[256];
+    for (int i = 0; i < 40; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "c%d", i);
+        size_t from = (size_t)i % s.nrounds;
+        size_t k = core_new_round(&s, name, from, "2026-11-25", msg, sizeof msg);
+        cr_assert_neq(k, ROUND_NONE, "%s", msg);
+        cr_assert_str_eq(record_str(&s.rounds[k]->r.head, &round_head_def, "previous"),
+                         s.rounds[from]->r.name);
+    }
+    cr_assert_eq(&s.rounds[0]->r, first, "a round is never moved by adding others");
+    cr_assert(session_modified(&s), "new rounds are unsaved");
+    cr_assert_eq(core_new_round(&s, "c3", 0, "2026-11-25", msg, sizeof msg), ROUND_NONE);
+    cr_assert_eq(core_new_round(&s, "../x", 0, "2026-11-25", msg, sizeof msg), ROUND_NONE);
+}
+
+Test(core, a_service_in_scope_brings_its_resources)
+{
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    struct strlist none = {0};
+    size_t fs = fi(&round_head_def, "services"), fr = fi(&round_head_def, "resources");
+    core_set_list(&s, session_doc(&s, r), NULL, &r->head, &round_head_def, fs, &none);
+    core_set_list(&s, session_doc(&s, r), NULL, &r->head, &round_head_def, fr, &none);
+    const char *sid = s.profile.c[COLL_SERVICES].r[0].id;
+    struct strlist want = {0};
+    size_t n = service_resources(&s.profile, sid, &want);
+    cr_assert_gt(n, 0, "the demo's first service uses resources");
+    cr_assert_eq(core_scope_service(&s, r, sid, true), n);
+    cr_assert_eq(r->head.v[fr].list.n, n);
+    cr_assert_eq(core_scope_service(&s, r, sid, true), 0, "in scope already: nothing more");
+    core_scope_service(&s, r, sid, false);
+    cr_assert(!strlist_has(&r->head.v[fs].list, sid));
+    cr_assert_eq(r->head.v[fr].list.n, n, "its resources stay until taken out");
+    core_scope_resource(&s, r, want.v[0], false);
+    cr_assert_eq(r->head.v[fr].list.n, n - 1);
+    strlist_free(&want);
+}
+
+Test(core, choosing_accept_records_the_date_and_the_value)
+{
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    struct collection *c = &r->c[RC_RISKS];
+    const struct coll_def *def = c->def;
+    size_t i = 0;
+    core_clear(&s, session_doc(&s, r), c, &c->r[i], def, fi(def, "accepted_on"));
+    core_set_text(&s, session_doc(&s, r), c, &c->r[i], def, fi(def, "decision"), "accept");
+    struct acceptance a = core_risk_decided(&s, r, i, "2026-11-25");
+    cr_assert(a.records && a.set_date);
+    cr_assert_str_eq(record_str(&c->r[i], def, "accepted_on"), "2026-11-25");
+    cr_assert_eq(record_int(&c->r[i], def, "accepted_value", -1), risk_residual(r, &c->r[i]));
+    a = core_risk_decided(&s, r, i, "2027-01-01");
+    cr_assert(!a.set_date, "an acceptance keeps its date");
+    cr_assert_str_eq(record_str(&c->r[i], def, "accepted_on"), "2026-11-25");
+    core_set_text(&s, session_doc(&s, r), c, &c->r[i], def, fi(def, "decision"), "mitigate");
+    cr_assert(!core_risk_decided(&s, r, i, "2027-01-01").records, "mitigate records nothing");
+}
+
+Test(rules, a_copy_carries_the_register_and_starts_approvals_afresh)
+{
+    struct round src, copy;
+    round_init(&src, "2026");
+    struct record risk, so;
+    record_init(&risk, round_coll_defs[RC_RISKS]);
+    risk.id = xstrdup("risk-1");
+    coll_add(&src.c[RC_RISKS], &risk);
+    record_init(&so, round_coll_defs[RC_SIGNOFFS]);
+    so.id = xstrdup("prep");
+    coll_add(&src.c[RC_SIGNOFFS], &so);
+    struct value *nr = record_value(&src.head, &round_head_def, "next_review");
+    nr->s = xstrdup("2027-06-01");
+    nr->set = true;
+    round_start_copy(&copy, "2027", &src, "2026-12-01");
+    cr_assert_str_eq(copy.name, "2027");
+    cr_assert_eq(copy.c[RC_RISKS].n, 1, "the risks carry over");
+    cr_assert_eq(copy.c[RC_SIGNOFFS].n, 0, "sign-offs start afresh");
+    cr_assert_eq(copy.c[RC_REVIEWS].n, 0, "so does the review log");
+    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "previous"), "2026");
+    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "date"), "2026-12-01");
+    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "next_review"), "");
+    round_free(&src);
+    round_free(&copy);
+}
