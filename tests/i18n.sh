@@ -20,7 +20,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/kijun-i18n-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 po=$KIJUN_SRCDIR/po/ja.po
 
-(cd "$KIJUN_SRCDIR" && "$XGETTEXT" --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+(cd "$KIJUN_SRCDIR" && "$XGETTEXT" --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
     -o "$T/kijun.pot" $(find src -name '*.[ch]' | LC_ALL=C sort)) 2>"$T/err"
 result $? "xgettext extracts the strings of src/"
 count=$(grep -c '^msgid ' "$T/kijun.pot")

@@ -94,3 +94,19 @@ struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i
         core_clear(s, d, c, &c->r[i], c->def, fv);
     return a;
 }
+
+size_t session_rounds_using(const struct session *s, const char *coll_key, const char *id,
+                            char *names, size_t size)
+{
+    size_t n = 0, len = 0;
+    if (size)
+        names[0] = '\0';
+    for (size_t i = 0; i < s->nrounds; i++) {
+        if (!round_uses(&s->rounds[i]->r, coll_key, id))
+            continue;
+        if (len < size)
+            len += (size_t)snprintf(names + len, size - len, "%s%s", n ? ", " : "", s->rounds[i]->r.name);
+        n++;
+    }
+    return n;
+}

@@ -21,4 +21,8 @@ void core_scope_resource(struct session *s, struct round *r, const char *resourc
 /* After risk i's decision was chosen: what an acceptance records (today,
  * the residual value). Returns the acceptance it recorded. */
 struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i, const char *today);
+/* The rounds that refer to entry `id` of the profile collection
+ * coll_key: how many, and their names ("2025, 2026") in names. */
+size_t session_rounds_using(const struct session *s, const char *coll_key, const char *id,
+                            char *names, size_t size);
 #endif

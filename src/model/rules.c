@@ -67,3 +67,32 @@ size_t service_resources(const struct profile *p, const char *service_id, struct
     }
     return added;
 }
+
+static bool record_uses(const struct record *r, const struct coll_def *def, const char *coll_key,
+                        const char *id)
+{
+    if (def->id_ref && strcmp(def->id_ref, coll_key) == 0 && r->id && strcmp(r->id, id) == 0)
+        return true;
+    for (size_t f = 0; f < def->nfields; f++) {
+        const struct field_def *fd = &def->fields[f];
+        const struct value *v = &r->v[f];
+        if (!fd->ref || strcmp(fd->ref, coll_key) != 0 || !v->set)
+            continue;
+        if (fd->type == F_REF && v->s && strcmp(v->s, id) == 0)
+            return true;
+        if (fd->type == F_REFLIST && strlist_has(&v->list, id))
+            return true;
+    }
+    return false;
+}
+
+bool round_uses(const struct round *r, const char *coll_key, const char *id)
+{
+    if (record_uses(&r->head, &round_head_def, coll_key, id))
+        return true;
+    for (int c = 0; c < RC__COUNT; c++)
+        for (size_t i = 0; i < r->c[c].n; i++)
+            if (record_uses(&r->c[c].r[i], round_coll_defs[c], coll_key, id))
+                return true;
+    return false;
+}

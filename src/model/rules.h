@@ -28,4 +28,8 @@ struct acceptance risk_acceptance(const struct round *r, const struct record *ri
  * operation that serves it, in the profile's order. Appended to out;
  * returns how many. */
 size_t service_resources(const struct profile *p, const char *service_id, struct strlist *out);
+
+/* Does round r refer to the entry `id` of the profile collection
+ * coll_key (in its scope, its risks, its resources without risk)? */
+bool round_uses(const struct round *r, const char *coll_key, const char *id);
 #endif

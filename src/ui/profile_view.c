@@ -841,6 +841,22 @@ void pview_answer(struct pview *pv, bool yes)
     pv->level = PV_LIST;
 }
 
+/* d: ask before deleting entry i; a profile entry that rounds refer to
+ * stays (deleting it would break the rounds, a signed-off one too). */
+static void ask_delete(struct pview *pv, struct collection *c, size_t i)
+{
+    char names[200];
+    size_t n = !pv->round && c->r[i].id
+                   ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
+    if (n) {
+        say(pv, true, P_("Kept \"%s\": round %s uses it", "Kept \"%s\": rounds %s use it", n),
+            entry_name(pv, c, i), names);
+        return;
+    }
+    pv->asking_delete = true;
+    say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, i));
+}
+
 static bool list_action(struct pview *pv, enum action a)
 {
     struct collection *c = cur_coll(pv);
@@ -858,10 +874,8 @@ static bool list_action(struct pview *pv, enum action a)
         add_entry(pv);
         return true;
     case ACT_DELETE:
-        if (c->n && !read_only(pv)) {
-            pv->asking_delete = true;
-            say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, pv->list_cur));
-        }
+        if (c->n && !read_only(pv))
+            ask_delete(pv, c, pv->list_cur);
         return true;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN: {
@@ -902,10 +916,8 @@ static bool form_action(struct pview *pv, enum action a)
             core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
         return true;
     case ACT_DELETE:
-        if (cur_section(pv)->kind == SEC_COLL && !read_only(pv)) {
-            pv->asking_delete = true;
-            say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, cur_coll(pv), pv->rec));
-        }
+        if (cur_section(pv)->kind == SEC_COLL && !read_only(pv))
+            ask_delete(pv, cur_coll(pv), pv->rec);
         return true;
     case ACT_BACK:
         pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;

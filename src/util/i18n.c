@@ -41,4 +41,11 @@ char *i18n_tr(const char *msgid)
         return (char *)msgid;
     return dgettext(PACKAGE, msgid);
 }
+
+char *i18n_ntr(const char *one, const char *many, unsigned long n)
+{
+    if (!japanese)
+        return (char *)(n == 1 ? one : many);
+    return dngettext(PACKAGE, one, many, n);
+}
 #endif

@@ -58,4 +58,31 @@ ui_expect "copy6    2026-11-25 | 30 risks" "demo: the copies carry the risks ove
 ui_expect_not "[exit" "demo: kijun is still running"
 ui_keys Q n
 ui_stop
+
+# a profile entry that rounds use is kept: deleting it would break them
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 4 j j j Enter
+ui_expect "Priority services" "the profile's services"
+ui_keys d
+ui_expect "Kept \"Drinking water supply\": rounds 2025, 2026 use it" "d on a service the rounds use names them and keeps it"
+ui_keys y
+ui_expect_line_not 3 "Deleted" "a later y deletes nothing"
+ui_expect "Drinking water supply" "the service is still there"
+ui_keys a Enter
+ui_type "Unused service"
+ui_keys Enter q d
+ui_expect "Delete \"Unused service\"? y deletes" "an entry no round uses can be deleted"
+ui_keys y
+ui_expect "Deleted \"Unused service\"" "y deletes it"
+ui_keys Q n
+ui_stop
+
+UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
+ui_start 80 24 --demo --lang ja
+ui_wait "kijun"
+ui_keys 4 j j j Enter d
+ui_expect "実施回 2025, 2026 が使っているため削除しません" "ja: the same in Japanese"
+ui_keys Q n
+ui_stop
 ui_done
