@@ -1,7 +1,7 @@
 /* fuzz_common: shared by the libFuzzer targets. The loaders read files by
- * path, so each input is put in an anonymous in-memory file (memfd) that
- * is reached as /proc/self/fd/N; where memfd is missing, a fixed
- * per-process file under $TMPDIR is used instead (removed at exit). */
+ * path, so each input is put in a fixed per-process file under $TMPDIR
+ * (removed at exit). Not a memfd reached as /proc/self/fd/N: that path is
+ * a symbolic link, which the workspace loader rightly refuses. */
 #ifndef KIJUN_FUZZ_COMMON_H
 #define KIJUN_FUZZ_COMMON_H
 #include "util/diag.h"
@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -27,15 +26,6 @@ static void fuzz_unlink(void)
 /* Open the scratch file once; its path is fuzz_path. */
 static void fuzz_file_open(void)
 {
-#ifdef MFD_CLOEXEC
-    fuzz_fd = memfd_create("kijun-fuzz.cfg", MFD_CLOEXEC);
-    if (fuzz_fd >= 0) {
-        snprintf(fuzz_path, sizeof fuzz_path, "/proc/self/fd/%d", fuzz_fd);
-        if (access(fuzz_path, R_OK) == 0)
-            return;
-        close(fuzz_fd);
-    }
-#endif
     const char *tmp = getenv("TMPDIR");
     snprintf(fuzz_path, sizeof fuzz_path, "%s/kijun-fuzz-%ld.cfg",
              tmp && *tmp ? tmp : "/tmp", (long)getpid());

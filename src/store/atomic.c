@@ -1,14 +1,20 @@
-/* atomic: save a file via a fsynced temporary and rename, keeping FILE~. */
+/* atomic: save a file via a fsynced temporary and rename, keeping FILE~.
+ * Every step works on the descriptor of the file's folder (safefs), so
+ * that no link in a workspace is followed. */
 #include "config.h"
 #include "util/i18n.h"
 #include "store/atomic.h"
+#include "store/safefs.h"
 #include "util/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static enum atomic_step fail_step = ATOMIC_STEP_NONE;
@@ -39,16 +45,14 @@ static char *concat(const char *a, const char *b)
     return s;
 }
 
-/* The folder holding path ("." when path has no slash). */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
+/* The file being saved: its folder's descriptor and names in it. */
+struct target {
+    const char *path;   /* as the caller named it, for messages */
+    int dfd;
+    const char *leaf;   /* the file's name in dfd */
+    char *backup;       /* leaf~ */
+    char tmp[300];      /* leaf.tmpXXXXXX once made */
+};
 
 static bool write_all(int fd, const char *data, size_t len)
 {
@@ -85,30 +89,36 @@ static bool same_content(int fd, const char *data, size_t len)
     }
 }
 
-/* Look at what is at path now: *exists, and whether it already holds
- * the data. A non-regular file (or a symlink, which rename would replace)
- * is refused with a diagnostic. */
-static bool inspect(const char *path, const char *data, size_t len, bool *exists,
-                    bool *same, struct diag_list *dl)
+/* "it is a symbolic link (refused)" and the like, for what is at leaf. */
+static const char *kind_refused(mode_t m)
+{
+    if (S_ISLNK(m))
+        return _("it is a symbolic link (refused)");
+    return _("it is not a regular file (refused)");
+}
+
+/* Look at what is at the target now: *exists, and whether it already
+ * holds the data. A non-regular file (or a symbolic link, which rename
+ * would replace) is refused with a diagnostic. */
+static bool inspect(struct target *t, const char *data, size_t len, bool *exists, bool *same,
+                    struct diag_list *dl)
 {
     *exists = *same = false;
     struct stat st;
-    if (lstat(path, &st) != 0) {
+    if (safefs_lstat(t->dfd, t->leaf, &st) != 0) {
         if (errno == ENOENT)
             return true;
-        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: stat: %s"), strerror(errno));
+        diag_add(dl, DIAG_ERROR, t->path, 0, _("cannot save: stat: %s"), strerror(errno));
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
-        diag_add(dl, DIAG_ERROR, path, 0, _("cannot save: %s"),
-                 S_ISLNK(st.st_mode) ? "it is a symbolic link (refused)"
-                                     : "it is not a regular file (refused)");
+        diag_add(dl, DIAG_ERROR, t->path, 0, _("cannot save: %s"), kind_refused(st.st_mode));
         return false;
     }
     *exists = true;
     if ((unsigned long long)st.st_size != (unsigned long long)len)
         return true;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    int fd = openat(t->dfd, t->leaf, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd >= 0) {
         *same = same_content(fd, data, len);
         close(fd);
@@ -116,10 +126,25 @@ static bool inspect(const char *path, const char *data, size_t len, bool *exists
     return true;
 }
 
-/* Copy the open file in to a new file at to (mode 0600). */
-static bool copy_to(int in, const char *to)
+/* The backup name must hold kijun's backup or nothing: a link, a folder
+ * or a device there is refused before anything is written. */
+static bool backup_ok(struct target *t, struct diag_list *dl)
 {
-    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    struct stat st;
+    if (safefs_lstat(t->dfd, t->backup, &st) != 0 || S_ISREG(st.st_mode))
+        return true;
+    char *bp = concat(t->path, "~");
+    diag_add(dl, DIAG_ERROR, t->path, 0,
+             _("cannot save: its backup %s is in the way: %s; move it away"), bp,
+             kind_refused(st.st_mode));
+    free(bp);
+    return false;
+}
+
+/* Copy the open file in to a new file named to in dfd (mode 0600). */
+static bool copy_to(int in, int dfd, const char *to)
+{
+    int out = openat(dfd, to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (out < 0)
         return false;
     char buf[65536];
@@ -140,7 +165,7 @@ static bool copy_to(int in, const char *to)
         err = errno;
     }
     if (!ok) {
-        unlink(to);
+        unlinkat(dfd, to, 0);
         errno = err;
     }
     return ok;
@@ -153,19 +178,19 @@ static bool link_impossible(int err)
         || err == ENOTSUP || err == EOPNOTSUPP;
 }
 
-/* Make backup (path~) a copy of path: a hard link, or a real copy. */
-static bool make_backup(const char *path, const char *backup)
+/* Make the backup (leaf~) a copy of leaf: a hard link, or a real copy. */
+static bool make_backup(struct target *t)
 {
-    if (unlink(backup) != 0 && errno != ENOENT)
+    if (unlinkat(t->dfd, t->backup, 0) != 0 && errno != ENOENT)
         return false;
-    if (!injected(ATOMIC_STEP_BACKUP) && link(path, backup) == 0)
+    if (!injected(ATOMIC_STEP_BACKUP) && linkat(t->dfd, t->leaf, t->dfd, t->backup, 0) == 0)
         return true;
     if (!link_impossible(errno))
         return false;
-    int in = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+    int in = openat(t->dfd, t->leaf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
     if (in < 0)
         return false;
-    bool ok = copy_to(in, backup);
+    bool ok = copy_to(in, t->dfd, t->backup);
     int err = errno;
     close(in);
     errno = err;
@@ -185,12 +210,50 @@ static bool fill_temp(int fd, const char *data, size_t len, const char **step)
     return !injected(ATOMIC_STEP_FSYNC) && fsync(fd) == 0;
 }
 
+/* Six characters of the temporary's name, as mkstemp makes them. */
+static void temp_suffix(char out[7])
+{
+    static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static uint64_t counter;
+    unsigned char r[6];
+    if (getrandom(r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t v = (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 20) ^ (++counter * 0x9E3779B97F4A7C15ULL);
+        for (size_t i = 0; i < sizeof r; i++, v >>= 8)
+            r[i] = (unsigned char)v;
+    }
+    for (int i = 0; i < 6; i++)
+        out[i] = set[r[i] % (sizeof set - 1)];
+    out[6] = '\0';
+}
+
+/* Create a new temporary LEAF.tmpXXXXXX in the folder (O_EXCL). */
+static int create_temp(struct target *t)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        char sfx[7];
+        temp_suffix(sfx);
+        snprintf(t->tmp, sizeof t->tmp, "%s" ATOMIC_TEMP_MARK "%s", t->leaf, sfx);
+        int fd = openat(t->dfd, t->tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
 /* Write the temporary file: create, write, fsync, close. On failure
  * *step names what failed and the temporary is gone. */
-static bool write_temp(char *tmp, const char *data, size_t len, const char **step)
+static bool write_temp(struct target *t, const char *data, size_t len, const char **step)
 {
     *step = "create temporary file";
-    int fd = injected(ATOMIC_STEP_OPEN) ? -1 : mkstemp(tmp);
+    t->tmp[0] = '\0';
+    if (strlen(t->leaf) + sizeof ATOMIC_TEMP_MARK + 7 > sizeof t->tmp) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    int fd = injected(ATOMIC_STEP_OPEN) ? -1 : create_temp(t);
     if (fd < 0)
         return false;
     bool ok = fill_temp(fd, data, len, step);
@@ -201,7 +264,7 @@ static bool write_temp(char *tmp, const char *data, size_t len, const char **ste
         *step = "close";
     }
     if (!ok) {
-        unlink(tmp);
+        unlinkat(t->dfd, t->tmp, 0);
         errno = err;
     }
     return ok;
@@ -209,18 +272,10 @@ static bool write_temp(char *tmp, const char *data, size_t len, const char **ste
 
 /* Make the rename durable. Filesystems that cannot fsync a folder say
  * EINVAL; that is not an error. */
-static bool sync_dir(const char *path)
+static bool sync_dir(int dfd)
 {
-    char *dir = dir_of(path);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
-    if (fd < 0)
-        return false;
-    bool ok = !injected(ATOMIC_STEP_DIRSYNC) && fsync(fd) == 0;
-    int err = errno;
-    close(fd);
-    errno = err;
-    return ok || err == EINVAL;
+    bool ok = !injected(ATOMIC_STEP_DIRSYNC) && fsync(dfd) == 0;
+    return ok || errno == EINVAL;
 }
 
 static void report(struct diag_list *dl, const char *path, const char *step, int err,
@@ -239,52 +294,90 @@ static void report(struct diag_list *dl, const char *path, const char *step, int
                  keep);
 }
 
-static enum atomic_result save(const char *path, const char *data, size_t len,
+/* Open the target's folder; false with a diagnostic naming what was
+ * refused on the way. */
+static bool open_target(struct target *t, const char *path, struct diag_list *dl)
+{
+    memset(t, 0, sizeof *t);
+    t->path = path;
+    struct safefs_err e = {0};
+    t->dfd = safefs_open_parent(path, &t->leaf, &e);
+    if (t->dfd < 0) {
+        safefs_report(dl, &e, path, _("cannot save"));
+        safefs_err_free(&e);
+        return false;
+    }
+    t->backup = concat(t->leaf, "~");
+    return true;
+}
+
+static void close_target(struct target *t)
+{
+    if (t->dfd >= 0)
+        close(t->dfd);
+    free(t->backup);
+    t->dfd = -1;
+    t->backup = NULL;
+}
+
+/* Put the written temporary in place; false with errno and *step. */
+static bool replace(struct target *t, bool exists, bool backup, const char **step)
+{
+    if (exists && backup && !make_backup(t)) {
+        *step = "backup";
+        return false;
+    }
+    *step = "rename";
+    return !injected(ATOMIC_STEP_RENAME) && renameat(t->dfd, t->tmp, t->dfd, t->leaf) == 0;
+}
+
+static enum atomic_result save(const char *path, const char *data, size_t len, unsigned flags,
                                struct diag_list *dl)
 {
-    bool exists, same;
-    if (!inspect(path, data, len, &exists, &same, dl))
+    struct target t;
+    if (!open_target(&t, path, dl))
         return ATOMIC_FAILED;
+    bool exists, same, backup = !(flags & ATOMIC_NO_BACKUP);
+    enum atomic_result res = ATOMIC_FAILED;
+    if (!inspect(&t, data, len, &exists, &same, dl) || (backup && exists && !same && !backup_ok(&t, dl)))
+        goto out;
+    res = ATOMIC_UNCHANGED;
     if (same)
-        return ATOMIC_UNCHANGED;
-    char *tmp = concat(path, ".tmpXXXXXX");
+        goto out;
+    res = ATOMIC_FAILED;
     const char *step;
-    if (!write_temp(tmp, data, len, &step)) {
+    if (!write_temp(&t, data, len, &step)) {
         report(dl, path, step, errno, exists);
-        free(tmp);
-        return ATOMIC_FAILED;
+        goto out;
     }
-    char *backup = concat(path, "~");
-    bool ok = true;
-    if (exists && !make_backup(path, backup)) {
-        step = "backup";
-        ok = false;
-    } else if (injected(ATOMIC_STEP_RENAME) || rename(tmp, path) != 0) {
-        step = "rename";
-        ok = false;
-    }
-    if (!ok) {
+    if (!replace(&t, exists, backup, &step)) {
         int err = errno;
-        unlink(tmp);
+        unlinkat(t.dfd, t.tmp, 0);
         report(dl, path, step, err, exists);
+        goto out;
     }
-    free(backup);
-    free(tmp);
-    if (!ok)
-        return ATOMIC_FAILED;
+    res = ATOMIC_SAVED;
     /* The new content is in place; only its durability after a crash
      * is in doubt, so this is a warning. */
-    if (!sync_dir(path))
+    if (!sync_dir(t.dfd))
         diag_add(dl, DIAG_WARNING, path, 0,
                  _("saved, but cannot sync the folder (fsync): %s; a crash soon after "
                  "may lose the change"), strerror(errno));
-    return ATOMIC_SAVED;
+out:
+    close_target(&t);
+    return res;
 }
 
 enum atomic_result atomic_save(const char *path, const char *data, size_t len,
                                struct diag_list *dl)
 {
-    enum atomic_result r = save(path, data, len, dl);
+    return atomic_save_flags(path, data, len, 0, dl);
+}
+
+enum atomic_result atomic_save_flags(const char *path, const char *data, size_t len,
+                                     unsigned flags, struct diag_list *dl)
+{
+    enum atomic_result r = save(path, data, len, flags, dl);
     /* the hook is for one save only, even when its step was not reached */
     fail_step = ATOMIC_STEP_NONE;
     return r;

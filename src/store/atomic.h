@@ -1,7 +1,10 @@
 /* atomic: save a file so that it is always either the old or the new
- * version: write a temporary file in the same folder (mode 0600), fsync
- * it, keep the previous version as FILE~, rename the temporary over FILE,
- * fsync the folder. Nothing is written when the content is unchanged. */
+ * version: write a temporary file (FILE.tmpXXXXXX) in the same folder
+ * (mode 0600), fsync it, keep the previous version as FILE~, rename the
+ * temporary over FILE, fsync the folder. Nothing is written when the
+ * content is unchanged. Every step works on the folder's descriptor
+ * without following links (safefs): a link at FILE, at FILE~ or at a
+ * folder kijun made on the way is refused with a message naming it. */
 #ifndef KIJUN_ATOMIC_H
 #define KIJUN_ATOMIC_H
 #include "util/diag.h"
@@ -20,12 +23,23 @@ enum atomic_step {
     ATOMIC_STEP_BACKUP, ATOMIC_STEP_RENAME, ATOMIC_STEP_DIRSYNC,
 };
 
+/* The temporary's name: FILE + ATOMIC_TEMP_MARK + six of [A-Za-z0-9]. */
+#define ATOMIC_TEMP_MARK ".tmp"
+
+/* Flags of atomic_save_flags. */
+enum {
+    ATOMIC_NO_BACKUP = 1,   /* keep no FILE~ (the recovery journal) */
+};
+
 /* Write data[0..len) to path atomically; the previous version, if any,
  * is kept as path~ (a hard link, or a copy when links are impossible).
  * Errors (ENOSPC included) are reported as "PATH: error: ..." in dl and
  * leave path as it was. */
 enum atomic_result atomic_save(const char *path, const char *data, size_t len,
                                struct diag_list *dl);
+/* The same with flags (ATOMIC_NO_BACKUP). */
+enum atomic_result atomic_save_flags(const char *path, const char *data, size_t len,
+                                     unsigned flags, struct diag_list *dl);
 
 /* Test hook: make the given step fail with errno err (e.g. ENOSPC) on
  * the next atomic_save; ATOMIC_STEP_NONE clears it. */

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "util/i18n.h"
 #include "store/cfgfile.h"
+#include "store/safefs.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include <ctype.h>
@@ -31,15 +32,10 @@ const char *file_kind(mode_t m)
     return _("not a regular file");
 }
 
-bool file_read_checked(const char *path, const char *name, size_t max_bytes,
-                       char **out, size_t *len, struct diag_list *dl)
+/* Read the open file fd (closed here) as file_read_checked does. */
+static bool read_open_file(int fd, const char *name, size_t max_bytes, char **out, size_t *len,
+                           struct diag_list *dl)
 {
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        diag_add(dl, DIAG_ERROR, name, 0, _("cannot open: %s"), strerror(errno));
-        return false;
-    }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         diag_add(dl, DIAG_ERROR, name, 0, _("cannot stat: %s"), strerror(errno));
@@ -94,6 +90,37 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
     *out = buf;
     *len = n;
     return true;
+}
+
+bool file_read_checked(const char *path, const char *name, size_t max_bytes,
+                       char **out, size_t *len, struct diag_list *dl)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        diag_add(dl, DIAG_ERROR, name, 0, _("cannot open: %s"), strerror(errno));
+        return false;
+    }
+    return read_open_file(fd, name, max_bytes, out, len, dl);
+}
+
+bool file_read_nofollow(const char *path, const char *name, size_t max_bytes,
+                        char **out, size_t *len, struct diag_list *dl)
+{
+    struct safefs_err e = {0};
+    int fd = safefs_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0, &e);
+    if (fd < 0) {
+        char buf[160];
+        if (e.path && strcmp(e.path, path) != 0) /* a folder on the way was refused */
+            safefs_report(dl, &e, name, _("cannot open"));
+        else if (e.err == ELOOP && S_ISLNK(e.mode))
+            diag_add(dl, DIAG_ERROR, name, 0, "%s", safefs_reason(&e, buf, sizeof buf));
+        else
+            diag_add(dl, DIAG_ERROR, name, 0, _("cannot open: %s"), safefs_reason(&e, buf, sizeof buf));
+        safefs_err_free(&e);
+        return false;
+    }
+    return read_open_file(fd, name, max_bytes, out, len, dl);
 }
 
 /* Checks on the raw text that keep libconfig away from what it handles
@@ -214,6 +241,21 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
     return true;
 }
 
+bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
+                    struct diag_list *dl)
+{
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl))
+        return false;
+    config_init(cfg);
+    if (!config_read_string(cfg, buf)) {
+        diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
+                 config_error_text(cfg) ? config_error_text(cfg) : _("syntax error"));
+        config_destroy(cfg);
+        return false;
+    }
+    return true;
+}
+
 bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cfg,
               struct diag_list *dl)
 {
@@ -221,20 +263,21 @@ bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cf
     size_t n;
     if (!file_read_checked(path, name, max_bytes, &buf, &n, dl))
         return false;
-    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl)) {
-        free(buf);
-        return false;
-    }
-    config_init(cfg);
-    if (!config_read_string(cfg, buf)) {
-        diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
-                 config_error_text(cfg) ? config_error_text(cfg) : _("syntax error"));
-        config_destroy(cfg);
-        free(buf);
-        return false;
-    }
+    bool ok = cfg_parse_text(buf, n, name, cfg, dl);
     free(buf);
-    return true;
+    return ok;
+}
+
+bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, config_t *cfg,
+                       struct diag_list *dl)
+{
+    char *buf;
+    size_t n;
+    if (!file_read_nofollow(path, name, max_bytes, &buf, &n, dl))
+        return false;
+    bool ok = cfg_parse_text(buf, n, name, cfg, dl);
+    free(buf);
+    return ok;
 }
 
 int cfg_line(const config_setting_t *s)

@@ -24,10 +24,21 @@ const char *file_kind(mode_t m);
 bool file_read_checked(const char *path, const char *name, size_t max_bytes,
                        char **out, size_t *len, struct diag_list *dl);
 
+/* The same for a file in a workspace: neither the file nor the folders
+ * kijun makes on its way (safefs) may be symbolic links. */
+bool file_read_nofollow(const char *path, const char *name, size_t max_bytes,
+                        char **out, size_t *len, struct diag_list *dl);
+
 /* Read and parse a libconfig file; includes are refused. On failure the
  * config is destroyed and false returned. */
 bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cfg,
               struct diag_list *dl);
+/* Check and parse text already read (n bytes, NUL-terminated). */
+bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
+                    struct diag_list *dl);
+/* The same for a file in a workspace (file_read_nofollow). */
+bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, config_t *cfg,
+                       struct diag_list *dl);
 
 /* Getters: report a missing (when required) or mistyped setting as an
  * error at its line and return false; leave *out alone then. */

@@ -3,10 +3,12 @@
 #include "util/i18n.h"
 #include "store/journal.h"
 #include "store/atomic.h"
+#include "store/safefs.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,21 +25,19 @@ bool journal_put(const char *ws, const char *name, const char *text, struct diag
 {
     char *dir = ws_path(ws, JOURNAL_DIR);
     char *sub = ws_path(dir, "assessments");
-    bool ok = (mkdir(dir, 0700) == 0 || errno == EEXIST) && (mkdir(sub, 0700) == 0 || errno == EEXIST);
+    struct safefs_err e = {0};
+    /* neither folder may be a link: the journal is written only where kijun made it */
+    bool ok = safefs_mkdir(dir, 0700, &e) && safefs_mkdir(sub, 0700, &e);
+    if (!ok)
+        safefs_report(dl, &e, dir, _("cannot keep a recovery copy"));
+    safefs_err_free(&e);
     free(sub);
     free(dir);
-    if (!ok) {
-        diag_add(dl, DIAG_ERROR, ws, 0, _("cannot keep a recovery copy: %s"), strerror(errno));
+    if (!ok)
         return false;
-    }
     char *path = journal_path(ws, name);
     /* the recovery copy needs no backup of itself */
-    ok = atomic_save(path, text, strlen(text), dl) != ATOMIC_FAILED;
-    char *backup = xmalloc(strlen(path) + 2);
-    strcpy(backup, path);
-    strcat(backup, "~");
-    unlink(backup);
-    free(backup);
+    ok = atomic_save_flags(path, text, strlen(text), ATOMIC_NO_BACKUP, dl) != ATOMIC_FAILED;
     free(path);
     return ok;
 }
@@ -45,13 +45,31 @@ bool journal_put(const char *ws, const char *name, const char *text, struct diag
 void journal_drop(const char *ws, const char *name)
 {
     char *path = journal_path(ws, name);
-    unlink(path);
+    struct safefs_err e = {0};
+    const char *leaf;
+    int dfd = safefs_open_parent(path, &leaf, &e);
+    if (dfd >= 0) {
+        struct stat st;
+        /* only a file kijun wrote: never a link (nor what it points to) */
+        if (safefs_lstat(dfd, leaf, &st) == 0 && S_ISREG(st.st_mode))
+            unlinkat(dfd, leaf, 0);
+        close(dfd);
+    }
+    safefs_err_free(&e);
     free(path);
+}
+
+bool journal_clear_checked(const char *ws, struct diag_list *dl)
+{
+    char *dir = ws_path(ws, JOURNAL_DIR);
+    bool ok = ws_remove_tree_checked(dir, dl);
+    free(dir);
+    return ok;
 }
 
 void journal_clear(const char *ws)
 {
-    char *dir = ws_path(ws, JOURNAL_DIR);
-    ws_remove_tree(dir);
-    free(dir);
+    struct diag_list dl = {0};
+    journal_clear_checked(ws, &dl);
+    diag_clear(&dl);
 }

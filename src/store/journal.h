@@ -2,7 +2,9 @@
  * workbench writes the files that differ from disk, as they would be
  * saved, into .kijun-recovery/ in the workspace (atomically, 0600), so
  * that a lost SSH connection, a kill or a crash loses nothing; the next
- * start offers them back. */
+ * start offers them back. Nothing in it is reached through a symbolic
+ * link: a .kijun-recovery (or its assessments/) that is one is refused,
+ * never written through nor emptied. */
 #ifndef KIJUN_JOURNAL_H
 #define KIJUN_JOURNAL_H
 #include "util/diag.h"
@@ -17,6 +19,9 @@ char *journal_path(const char *ws, const char *name);
 bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl);
 /* Forget the copy of name (it equals the file on disk again). */
 void journal_drop(const char *ws, const char *name);
-/* Forget everything (after a save, or when the user declines recovery). */
+/* Forget everything (after a save, or when the user declines recovery).
+ * A .kijun-recovery that is a symbolic link or no folder is left alone. */
 void journal_clear(const char *ws);
+/* The same; false with a diagnostic naming what was refused. */
+bool journal_clear_checked(const char *ws, struct diag_list *dl);
 #endif

@@ -1,4 +1,5 @@
-/* lock: one writer per workspace, through a lock file naming its holder. */
+/* lock: one writer per workspace, decided by a kernel lock (flock) on an
+ * open lock file whose content names the holder. */
 #include "config.h"
 #include "util/i18n.h"
 #include "store/lock.h"
@@ -8,20 +9,16 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define LOCK_NAME ".kijun.lock"
 #define LOCK_MAX 4096   /* a real lock file is under 400 bytes */
-#define LOCK_YOUNG 10   /* seconds an incomplete lock file may still be being written */
-
-enum create_status { CREATED, EXISTS, CREATE_FAILED };
-enum read_status { READ_OK, READ_GONE, READ_PARTIAL, READ_BAD };
 
 static void set_why(struct ws_lock *lk, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -33,6 +30,56 @@ static void set_why(struct ws_lock *lk, const char *fmt, ...)
     vsnprintf(lk->why, sizeof lk->why, fmt, ap);
     va_end(ap);
 }
+
+/* --- the locks this process holds ---------------------------------------
+ * flock() locks belong to an open file: a second open in the same
+ * process conflicts with the first. A second lock_acquire of a lock file
+ * this process holds shares the first one's instead. */
+
+struct held_lock {
+    dev_t dev;
+    ino_t ino;
+    int fd;
+    int refs;
+    pid_t pid;   /* a child after fork() holds nothing of its parent's */
+};
+
+static struct held_lock *held_v;
+static size_t held_n, held_cap;
+
+static struct held_lock *held_find(dev_t dev, ino_t ino)
+{
+    for (size_t i = 0; i < held_n; i++)
+        if (held_v[i].dev == dev && held_v[i].ino == ino && held_v[i].pid == getpid())
+            return &held_v[i];
+    return NULL;
+}
+
+static struct held_lock *held_by_fd(int fd)
+{
+    for (size_t i = 0; i < held_n; i++)
+        if (held_v[i].fd == fd && held_v[i].pid == getpid())
+            return &held_v[i];
+    return NULL;
+}
+
+static void held_add(dev_t dev, ino_t ino, int fd)
+{
+    held_v = xgrow(held_v, &held_cap, held_n + 1, sizeof *held_v);
+    held_v[held_n++] = (struct held_lock){dev, ino, fd, 1, getpid()};
+}
+
+static void held_remove(struct held_lock *h)
+{
+    *h = held_v[--held_n];
+    if (held_n == 0) {
+        free(held_v);
+        held_v = NULL;
+        held_cap = 0;
+    }
+}
+
+/* --- who we are, and what a lock file says ------------------------------- */
 
 /* Copy src into dst, turning control characters (a newline would break
  * the file format) into '?'. */
@@ -105,50 +152,108 @@ static bool parse_owner(char *text, struct lock_owner *o)
             since = true;
         }
     }
+    if (!(host && pid && since))
+        memset(o, 0, sizeof *o);
     return host && pid && since;
 }
 
-/* Read up to LOCK_MAX bytes of fd into buf (NUL-terminated). */
-static bool read_small(int fd, char *buf, size_t cap)
+/* Who the open lock file fd names; false (o blank) when it names no one. */
+static bool read_owner(int fd, struct lock_owner *o)
 {
+    char buf[LOCK_MAX + 1];
     size_t n = 0;
-    while (n + 1 < cap) {
-        ssize_t r = read(fd, buf + n, cap - n - 1);
+    while (n < LOCK_MAX) {
+        ssize_t r = pread(fd, buf + n, LOCK_MAX - n, (off_t)n);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r < 0)
-            return false;
-        if (r == 0)
+        if (r <= 0)
             break;
         n += (size_t)r;
     }
     buf[n] = '\0';
+    return parse_owner(buf, o);
+}
+
+static bool write_owner(int fd, const struct lock_owner *me)
+{
+    char text[512];
+    int n = snprintf(text, sizeof text, "user=%s\nhost=%s\npid=%ld\nsince=%lld\n", me->user,
+                     me->host, (long)me->pid, (long long)me->since);
+    if (ftruncate(fd, 0) != 0)
+        return false;
+    size_t off = 0;
+    while (off < (size_t)n) {
+        ssize_t w = pwrite(fd, text + off, (size_t)n - off, (off_t)off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        off += (size_t)w;
+    }
     return true;
 }
 
-/* Open the lock file without following links and refuse anything that
- * is not a small regular file; fd < 0 means done with status *rs. */
-static int open_lock(struct ws_lock *lk, const char *path, struct stat *st,
-                     enum read_status *rs)
+/* --- taking the lock --------------------------------------------------- */
+
+/* What opening the lock file failed on, said as what is wrong. */
+static void why_open_failed(struct ws_lock *lk, int dfd, const char *dir, int err)
 {
-    *rs = READ_BAD;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            *rs = READ_GONE;
-        else if (errno == ELOOP)
-            set_why(lk, _("%s is a symbolic link, not a lock file: refused"), path);
-        else
-            set_why(lk, _("cannot read %s: %s"), path, strerror(errno));
+    struct stat st;
+    if (fstatat(dfd, LOCK_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISLNK(st.st_mode)) {
+            set_why(lk, _("%s is a symbolic link, not a lock file: refused"), lk->path);
+            return;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            set_why(lk, _("%s is %s, not a lock file: refused"), lk->path, file_kind(st.st_mode));
+            return;
+        }
+    }
+    bool exists = fstatat(dfd, LOCK_NAME, &st, AT_SYMLINK_NOFOLLOW) == 0;
+    if (err == EROFS)
+        set_why(lk, _("the folder %s is on a read-only file system: kijun can only show it"), dir);
+    else if (err == EACCES && exists && st.st_uid != geteuid())
+        set_why(lk, _("%s belongs to another user and cannot be opened (%s): kijun can only show "
+                      "the workspace"), lk->path, strerror(err));
+    else if (err == EACCES || err == EPERM)
+        set_why(lk, _("you have no permission to write in the folder %s (%s): kijun can only show it"),
+                dir, strerror(err));
+    else if (err == ENOSPC || err == EDQUOT)
+        set_why(lk, _("cannot create %s: %s"), lk->path, strerror(err));
+    else
+        set_why(lk, _("cannot open %s: %s"), lk->path, strerror(err));
+}
+
+/* Open (creating if need be) the lock file in dfd; *writable tells
+ * whether it is open for writing. -1 with lk->why on failure. */
+static int open_lock_file(struct ws_lock *lk, int dfd, const char *dir, bool *writable)
+{
+    const int flags = O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+    *writable = true;
+    int fd = openat(dfd, LOCK_NAME, O_RDWR | O_CREAT | flags, 0600);
+    if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+        int err = errno;
+        /* someone else's lock file, or a read-only folder: it can still
+         * tell whether a kijun holds it */
+        fd = openat(dfd, LOCK_NAME, O_RDONLY | flags);
+        if (fd < 0) {
+            why_open_failed(lk, dfd, dir, errno == ENOENT ? err : errno);
+            return -1;
+        }
+        *writable = false;
+        errno = err;
+    } else if (fd < 0) {
+        why_open_failed(lk, dfd, dir, errno);
         return -1;
     }
-    if (fstat(fd, st) != 0) {
-        set_why(lk, _("cannot stat %s: %s"), path, strerror(errno));
-    } else if (!S_ISREG(st->st_mode)) {
-        set_why(lk, _("%s is %s, not a lock file: refused"), path, file_kind(st->st_mode));
-    } else if (st->st_size > LOCK_MAX) {
-        set_why(lk, _("%s is %lld bytes, too big for a lock file: refused"), path,
-                (long long)st->st_size);
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        set_why(lk, _("cannot stat %s: %s"), lk->path, strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        set_why(lk, _("%s is %s, not a lock file: refused"), lk->path, file_kind(st.st_mode));
+    } else if (st.st_size > LOCK_MAX) {
+        set_why(lk, _("%s is %lld bytes, too big for a lock file: refused"), lk->path,
+                (long long)st.st_size);
     } else {
         return fd;
     }
@@ -156,143 +261,108 @@ static int open_lock(struct ws_lock *lk, const char *path, struct stat *st,
     return -1;
 }
 
-/* Read and parse the lock file at path into *o; st gets its identity. */
-static enum read_status read_lock(struct ws_lock *lk, const char *path, struct lock_owner *o,
-                                  struct stat *st)
+/* Whether the open fd is still the file named LOCK_NAME in dfd (a
+ * releasing holder removes it before letting go of the lock). */
+static bool still_linked(int dfd, int fd)
 {
-    enum read_status rs;
-    int fd = open_lock(lk, path, st, &rs);
-    if (fd < 0)
-        return rs;
-    char buf[LOCK_MAX + 1];
-    bool ok = read_small(fd, buf, sizeof buf);
-    int err = errno;
-    close(fd);
-    if (!ok) {
-        set_why(lk, _("cannot read %s: %s"), path, strerror(err));
-        return READ_BAD;
-    }
-    if (parse_owner(buf, o))
-        return READ_OK;
-    /* another kijun may have created it and not yet written it */
-    if (time(NULL) - st->st_mtime < LOCK_YOUNG)
-        return READ_PARTIAL;
-    set_why(lk, _("%s is not a valid lock file (no host, pid or start time); remove it "
-            "if no kijun is using this folder"), path);
-    return READ_BAD;
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && fstatat(dfd, LOCK_NAME, &b, AT_SYMLINK_NOFOLLOW) == 0
+        && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-static bool write_all(int fd, const char *s, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, s, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0)
-            return false;
-        s += w;
-        len -= (size_t)w;
-    }
-    return true;
-}
+enum attempt { ATTEMPT_DONE, ATTEMPT_AGAIN };
 
-/* Create the lock file with O_EXCL and write our owner lines into it. */
-static enum create_status create_lock(struct ws_lock *lk, const char *path,
-                                      const struct lock_owner *me)
+/* The lock file fd is held by someone: ours, or another kijun's. */
+static enum lock_result busy(struct ws_lock *lk, int fd, struct lock_owner *owner)
 {
-    int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return EXISTS;
-        set_why(lk, _("cannot create %s: %s"), path, strerror(errno));
-        return CREATE_FAILED;
-    }
-    char text[512];
-    int n = snprintf(text, sizeof text, "user=%s\nhost=%s\npid=%ld\nsince=%lld\n", me->user,
-                     me->host, (long)me->pid, (long long)me->since);
-    bool ok = fchmod(fd, 0600) == 0 && write_all(fd, text, (size_t)n);
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (ok)
-        return CREATED;
-    set_why(lk, _("cannot write %s: %s"), path, strerror(err));
-    unlink(path);
-    return CREATE_FAILED;
-}
-
-/* The holder (pid) on our host is dead: remove its lock, but only if the
- * file is still the one we read, then compete for it with O_EXCL again. */
-static enum lock_result take_stale(struct ws_lock *lk, const char *path,
-                                   const struct lock_owner *me, struct lock_owner *owner,
-                                   const struct stat *read_st)
-{
-    struct stat now;
-    if (lstat(path, &now) == 0) {
-        if (now.st_dev != read_st->st_dev || now.st_ino != read_st->st_ino)
-            return LOCK_BUSY;   /* another kijun took it over first */
-        if (unlink(path) != 0 && errno != ENOENT) {
-            set_why(lk, _("cannot remove the stale lock %s: %s"), path, strerror(errno));
-            return LOCK_ERROR;
-        }
-    }
-    switch (create_lock(lk, path, me)) {
-    case CREATED:
-        return LOCK_TAKEN_STALE;
-    case CREATE_FAILED:
-        return LOCK_ERROR;
-    case EXISTS:
-        break;
-    }
-    /* lost the race: say who won if we can */
-    struct lock_owner winner;
     struct stat st;
-    if (read_lock(lk, path, &winner, &st) == READ_OK)
-        *owner = winner;
-    return LOCK_BUSY;
-}
-
-/* Decide about a lock held by *owner. */
-static enum lock_result judge(struct ws_lock *lk, const char *path, const struct lock_owner *me,
-                              struct lock_owner *owner, const struct stat *st)
-{
-    if (strcmp(owner->host, me->host) != 0)
-        return LOCK_BUSY;   /* we cannot see processes on another host */
-    if (owner->pid == me->pid)
+    struct held_lock *h = fstat(fd, &st) == 0 ? held_find(st.st_dev, st.st_ino) : NULL;
+    if (h) {
+        read_owner(fd, owner);
+        close(fd);
+        h->refs++;
+        lk->fd = h->fd;
+        lk->held = true;
         return LOCK_TAKEN;
-    if (kill(owner->pid, 0) == 0 || errno != ESRCH)
-        return LOCK_BUSY;   /* alive (EPERM: alive, another user's) */
-    return take_stale(lk, path, me, owner, st);
+    }
+    char who[400];
+    if (read_owner(fd, owner)) {
+        lock_describe(owner, who, sizeof who);
+        set_why(lk, _("%s is held by another kijun: %s"), lk->path, who);
+    } else {
+        set_why(lk, _("%s is held by another kijun (its lock file does not say whose yet)"),
+                lk->path);
+    }
+    close(fd);
+    return LOCK_BUSY;
 }
 
-static enum lock_result try_lock(struct ws_lock *lk, const char *path,
-                                 const struct lock_owner *me, struct lock_owner *owner)
+/* One attempt: open, lock, check it is still the named file, write. */
+static enum attempt attempt(struct ws_lock *lk, const char *dir, const struct lock_owner *me,
+                            struct lock_owner *owner, enum lock_result *res)
 {
-    /* a few rounds: the file may vanish between our create and our read */
-    for (int round = 0; round < 3; round++) {
-        switch (create_lock(lk, path, me)) {
-        case CREATED:
-            return LOCK_TAKEN;
-        case CREATE_FAILED:
-            return LOCK_ERROR;
-        case EXISTS:
-            break;
+    bool writable;
+    *res = LOCK_ERROR;
+    int fd = open_lock_file(lk, lk->dirfd, dir, &writable);
+    if (fd < 0)
+        return ATTEMPT_DONE;
+    int open_err = errno;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno == EWOULDBLOCK || errno == EAGAIN) {
+            *res = busy(lk, fd, owner);
+        } else {
+            set_why(lk, _("cannot lock %s: %s (does the file system support locks?)"), lk->path,
+                    strerror(errno));
+            close(fd);
         }
-        struct stat st;
-        switch (read_lock(lk, path, owner, &st)) {
-        case READ_OK:
-            return judge(lk, path, me, owner, &st);
-        case READ_GONE:
-            continue;
-        case READ_PARTIAL:
-            return LOCK_BUSY;
-        case READ_BAD:
-            return LOCK_ERROR;
-        }
+        return ATTEMPT_DONE;
     }
-    return LOCK_BUSY;
+    if (!still_linked(lk->dirfd, fd)) {
+        close(fd);   /* its holder removed it as we opened it: try the new one */
+        return ATTEMPT_AGAIN;
+    }
+    struct lock_owner prev;
+    bool named = read_owner(fd, &prev);
+    if (named && strcmp(prev.host, me->host) != 0) {
+        /* a kijun on another host may hold it where our kernel's lock does
+         * not reach (a network file system without shared locks) */
+        *owner = prev;
+        char who[400];
+        lock_describe(owner, who, sizeof who);
+        set_why(lk, _("%s names a kijun on another host (%s): kijun cannot tell whether it still "
+                      "runs; remove the file if it does not"), lk->path, who);
+        close(fd);
+        *res = LOCK_BUSY;
+        return ATTEMPT_DONE;
+    }
+    if (!writable) {
+        /* no kijun holds it, but it cannot be rewritten: another user's
+         * file in a folder we may write replaces, else say why */
+        if (open_err != EROFS && unlinkat(lk->dirfd, LOCK_NAME, 0) == 0) {
+            close(fd);
+            return ATTEMPT_AGAIN;
+        }
+        why_open_failed(lk, lk->dirfd, dir, open_err == EROFS ? EROFS : errno);
+        close(fd);
+        return ATTEMPT_DONE;
+    }
+    if (fchmod(fd, 0600) != 0 || !write_owner(fd, me)) {
+        set_why(lk, _("cannot write %s: %s"), lk->path, strerror(errno));
+        close(fd);
+        return ATTEMPT_DONE;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0)
+        held_add(st.st_dev, st.st_ino, fd);
+    lk->fd = fd;
+    lk->held = true;
+    if (named) {
+        *owner = prev;
+        *res = LOCK_TAKEN_STALE;
+    } else {
+        *res = LOCK_TAKEN;
+    }
+    return ATTEMPT_DONE;
 }
 
 enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_owner *owner)
@@ -301,20 +371,35 @@ enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_o
     if (!owner)
         owner = &scratch;
     memset(owner, 0, sizeof *owner);
-    lk->path = NULL;
-    lk->held = false;
-    lk->why[0] = '\0';
+    memset(lk, 0, sizeof *lk);
+    lk->fd = lk->dirfd = -1;
     self_owner(&me);
     size_t nd = strlen(dir);
-    char *path = xmalloc(nd + sizeof "/" LOCK_NAME);
-    memcpy(path, dir, nd);
-    memcpy(path + nd, "/" LOCK_NAME, sizeof "/" LOCK_NAME);
-    enum lock_result r = try_lock(lk, path, &me, owner);
-    if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE) {
-        lk->path = path;
-        lk->held = true;
+    lk->path = xmalloc(nd + sizeof "/" LOCK_NAME);
+    memcpy(lk->path, dir, nd);
+    memcpy(lk->path + nd, "/" LOCK_NAME, sizeof "/" LOCK_NAME);
+    enum lock_result r = LOCK_ERROR;
+    /* the workspace folder as the user named it: followed */
+    lk->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (lk->dirfd < 0) {
+        set_why(lk, _("cannot open the folder %s: %s"), dir, strerror(errno));
     } else {
-        free(path);
+        /* a few rounds: a releasing holder may remove the file under us */
+        int round = 0;
+        while (attempt(lk, dir, &me, owner, &r) == ATTEMPT_AGAIN && ++round < 5)
+            ;
+        if (round == 5)
+            set_why(lk, _("%s keeps being replaced: another kijun is starting or stopping"),
+                    lk->path);
+    }
+    if (!lk->held) {
+        if (lk->dirfd >= 0)
+            close(lk->dirfd);
+        lk->dirfd = -1;
+        free(lk->path);
+        lk->path = NULL;
+        if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE)
+            r = LOCK_ERROR;
     }
     return r;
 }
@@ -323,17 +408,21 @@ void lock_release(struct ws_lock *lk)
 {
     if (!lk->held)
         return;
-    struct lock_owner o;
-    struct stat st;
-    char host[256];
-    my_host(host, sizeof host);
-    /* never remove a lock that another kijun has taken over meanwhile */
-    if (read_lock(lk, lk->path, &o, &st) == READ_OK && o.pid == getpid()
-        && strcmp(o.host, host) == 0)
-        unlink(lk->path);
+    struct held_lock *h = held_by_fd(lk->fd);
+    if (h && --h->refs == 0) {
+        held_remove(h);
+        /* removed while still locked: whoever opens it next finds it gone
+         * (still_linked) and makes a new one */
+        if (still_linked(lk->dirfd, lk->fd))
+            unlinkat(lk->dirfd, LOCK_NAME, 0);
+        close(lk->fd);
+    }
+    if (lk->dirfd >= 0)
+        close(lk->dirfd);
     free(lk->path);
     lk->path = NULL;
     lk->held = false;
+    lk->fd = lk->dirfd = -1;
 }
 
 void lock_describe(const struct lock_owner *o, char *buf, size_t size)

@@ -3,11 +3,14 @@
 #include "store/workspace.h"
 #include "store/atomic.h"
 #include "store/cfgfile.h"
+#include "store/safefs.h"
+#include "store/journal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +150,23 @@ static bool read_single(struct cfgctx *c, const config_setting_t *parent, const 
     return ok;
 }
 
+bool ws_file_missing(const char *path)
+{
+    struct safefs_err e = {0};
+    const char *leaf;
+    int dfd = safefs_open_parent(path, &leaf, &e);
+    bool missing;
+    if (dfd < 0) {
+        missing = e.err == ENOENT;
+    } else {
+        struct stat st;
+        missing = safefs_lstat(dfd, leaf, &st) != 0 && errno == ENOENT;
+        close(dfd);
+    }
+    safefs_err_free(&e);
+    return missing;
+}
+
 /* Open, parse and check the schema version; NULL-safe status. */
 static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *info,
                                struct diag_list *dl, struct cfgctx *c)
@@ -155,21 +175,21 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
         info->path = xstrdup(path);
         info->has_comments = false;
     }
-    if (access(path, F_OK) != 0 && errno == ENOENT) {
+    if (ws_file_missing(path)) {
         if (info)
             info->status = WS_MISSING;
         return WS_MISSING;
     }
     char *text;
     size_t len;
-    struct diag_list tmp = {0};
-    if (file_read_checked(path, path, WORKSPACE_MAX_FILE, &text, &len, &tmp)) {
+    bool ok = file_read_nofollow(path, path, WORKSPACE_MAX_FILE, &text, &len, dl);
+    if (ok) {
         if (info)
             info->has_comments = text_has_comments(text);
+        ok = cfg_parse_text(text, len, path, cfg, dl);
         free(text);
     }
-    diag_clear(&tmp);
-    if (!cfg_read(path, path, WORKSPACE_MAX_FILE, cfg, dl)) {
+    if (!ok) {
         if (info)
             info->status = WS_UNREADABLE;
         return WS_UNREADABLE;
@@ -194,12 +214,35 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
     return WS_OK;
 }
 
+/* A workspace's profile (not the journal's copy): its folder's own
+ * folders must be real ones, or nothing may be written in it. */
+static bool profile_folders_ok(const char *path, struct diag_list *dl)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    if (!*dir) {
+        free(dir);
+        dir = xstrdup("/");
+    }
+    const char *base = strrchr(dir, '/');
+    base = base ? base + 1 : dir;
+    bool ok = strcmp(base, JOURNAL_DIR) == 0 || ws_check_folders(dir, dl);
+    free(dir);
+    return ok;
+}
+
 enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
                                struct ws_file *info, struct diag_list *dl)
 {
     config_t cfg;
     struct cfgctx c = {path, dl};
     enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st == WS_OK && !profile_folders_ok(path, dl)) {
+        config_destroy(&cfg);
+        st = WS_UNREADABLE;
+        if (info)
+            info->status = st;
+    }
     if (st != WS_OK)
         return st;
     const config_setting_t *root = config_root_setting(&cfg);
@@ -257,7 +300,13 @@ static int cmp_names(const void *a, const void *b)
 size_t ws_list_rounds(const char *dir, char ***names)
 {
     char *ad = ws_path(dir, "assessments");
-    DIR *d = opendir(ad);
+    struct safefs_err e = {0};
+    /* assessments/ is kijun's: a link there is not listed through */
+    int fd = safefs_open_dir(ad, &e);
+    safefs_err_free(&e);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (fd >= 0 && !d)
+        close(fd);
     char **v = NULL;
     size_t n = 0, cap = 0;
     if (d) {
@@ -281,6 +330,31 @@ size_t ws_list_rounds(const char *dir, char ***names)
         qsort(v, n, sizeof *v, cmp_names);
     *names = v;
     return n;
+}
+
+/* The folders kijun makes in a workspace: absent, or real folders. */
+static const char *const own_folders[] = {"assessments", JOURNAL_DIR, JOURNAL_DIR "/assessments", NULL};
+
+bool ws_check_folders(const char *dir, struct diag_list *dl)
+{
+    bool ok = true;
+    for (const char *const *f = own_folders; *f; f++) {
+        char *p = ws_path(dir, *f);
+        struct safefs_err e = {0};
+        int fd = safefs_open_dir(p, &e);
+        if (fd >= 0)
+            close(fd);
+        else if (e.err != ENOENT) {
+            /* the first refused folder on the way is the one to name */
+            safefs_report(dl, &e, p, NULL);
+            ok = false;
+        }
+        safefs_err_free(&e);
+        free(p);
+        if (!ok)
+            break;
+    }
+    return ok;
 }
 
 enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
@@ -441,6 +515,24 @@ bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchan
 
 bool ws_save_round(const char *path, const struct round *r, bool *unchanged, struct diag_list *dl)
 {
+    /* the first round of a workspace without assessments/ makes it */
+    const char *slash = strrchr(path, '/');
+    if (slash) {
+        char *dir = xstrndup(path, (size_t)(slash - path));
+        const char *base = strrchr(dir, '/');
+        struct safefs_err e = {0};
+        if (strcmp(base ? base + 1 : dir, "assessments") == 0 && ws_file_missing(dir)
+            && !safefs_mkdir(dir, 0700, &e)) {
+            safefs_report(dl, &e, dir, _("cannot save"));
+            safefs_err_free(&e);
+            free(dir);
+            if (unchanged)
+                *unchanged = false;
+            return false;
+        }
+        safefs_err_free(&e);
+        free(dir);
+    }
     return save_text(path, ws_format_round(r), unchanged, dl);
 }
 
@@ -558,25 +650,71 @@ char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl)
     return dir;
 }
 
+/* Remove what is in the open folder fd (closed here), entering
+ * sub-folders by descriptor: a link is removed, never followed. */
+static bool empty_folder(int fd, const char *path, struct diag_list *dl, int depth)
+{
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return false;
+    }
+    bool ok = true;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        const char *name = de->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth < 16) {
+            int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            char *sp = ws_path(path, name);
+            if (sub < 0 || !empty_folder(sub, sp, dl, depth + 1)
+                || unlinkat(dirfd(d), name, AT_REMOVEDIR) != 0)
+                ok = false;
+            free(sp);
+        } else if (unlinkat(dirfd(d), name, 0) != 0) {
+            ok = false;
+        }
+    }
+    closedir(d);
+    return ok;
+}
+
+bool ws_remove_tree_checked(const char *dir, struct diag_list *dl)
+{
+    struct safefs_err e = {0};
+    int fd = safefs_open_dir(dir, &e);
+    if (fd < 0) {
+        bool gone = e.err == ENOENT;
+        if (!gone)
+            safefs_report(dl, &e, dir, _("not removed"));
+        safefs_err_free(&e);
+        return gone;
+    }
+    bool ok = empty_folder(fd, dir, dl, 0);
+    const char *leaf;
+    int pfd = safefs_open_parent(dir, &leaf, &e);
+    if (pfd >= 0) {
+        ok = unlinkat(pfd, leaf, AT_REMOVEDIR) == 0 && ok;
+        close(pfd);
+    } else {
+        ok = false;
+    }
+    safefs_err_free(&e);
+    if (!ok)
+        diag_add(dl, DIAG_ERROR, dir, 0, _("cannot remove the folder completely: %s"),
+                 strerror(errno));
+    return ok;
+}
+
 void ws_remove_tree(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *de;
-        while ((de = readdir(d))) {
-            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-                continue;
-            char *p = ws_path(dir, de->d_name);
-            struct stat st;
-            if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                ws_remove_tree(p);
-            else
-                unlink(p);
-            free(p);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
+    struct diag_list dl = {0};
+    ws_remove_tree_checked(dir, &dl);
+    diag_clear(&dl);
 }
 
 char *ws_default(const char *datadir, const char *lang, bool create, bool *created,

@@ -24,7 +24,11 @@ struct ws_file {
 };
 
 /* Read profile.cfg / checklist.cfg at path into p / c (initialised by
- * the caller). Schema findings go to dl. */
+ * the caller). Schema findings go to dl. No file of a workspace is read
+ * through a symbolic link: one is refused (WS_UNREADABLE, with a
+ * message). Loading a workspace's profile.cfg also checks the folders
+ * kijun makes beside it (ws_check_folders): one that is a link or no
+ * folder makes it WS_UNREADABLE, so that nothing is written through it. */
 enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
                                struct ws_file *info, struct diag_list *dl);
 enum ws_status ws_load_checklist(const char *path, const struct library *lib,
@@ -44,7 +48,8 @@ bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchan
 
 /* Rounds: assessments/NAME.cfg. NAME is 1-64 of [A-Za-z0-9._-]. */
 bool ws_round_name_valid(const char *name);
-/* The round names in dir/assessments, sorted; returns the count. */
+/* The round names in dir/assessments, sorted; returns the count (0 when
+ * assessments/ is a link: it is never listed through). */
 size_t ws_list_rounds(const char *dir, char ***names);
 enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
                              struct round *r, struct ws_file *info, struct diag_list *dl);
@@ -57,8 +62,13 @@ bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag
 /* Copy datadir/demo/LANG into a new private temporary folder; returns
  * its path (new string) or NULL. */
 char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl);
-/* Remove a folder made by ws_demo_copy, with its files. */
+/* Remove a folder kijun made (the demo copy, the journal), with what is
+ * in it. Nothing is followed: a link inside is removed, not entered; a
+ * dir that is itself a link, or no folder, is left alone. */
 void ws_remove_tree(const char *dir);
+/* The same; false with a diagnostic when dir was refused (a link, not a
+ * folder) or could not be removed completely. A missing dir is fine. */
+bool ws_remove_tree_checked(const char *dir, struct diag_list *dl);
 /* The workspace to open without an argument: $KIJUN_WORKSPACE, else the
  * current folder if it holds profile.cfg, else
  * $XDG_DATA_HOME/kijun/workspace (or ~/.local/share/...). *created tells
@@ -68,6 +78,13 @@ char *ws_default(const char *datadir, const char *lang, bool create, bool *creat
 /* s as a libconfig string literal, appended to sb. */
 struct strbuf;
 void ws_put_string(struct strbuf *sb, const char *s);
+/* Whether the folders kijun makes in the workspace dir (assessments/,
+ * .kijun-recovery/ and its assessments/) are absent or real folders;
+ * else false with "PATH: error: a symbolic link ...: refused". */
+bool ws_check_folders(const char *dir, struct diag_list *dl);
+/* Whether nothing is at path (not even a link), nor at a folder of
+ * kijun's on the way to it (safefs). */
+bool ws_file_missing(const char *path);
 /* path = dir + "/" + name; new string. */
 char *ws_path(const char *dir, const char *name);
 #endif

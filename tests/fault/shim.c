@@ -18,10 +18,14 @@
  *           fchmod      fchmod(2) on a matching fd fails
  *           open        creating a matching file fails: open/openat with
  *                       O_CREAT or for writing, and mkstemp & co.
- *           rename, link, unlink: when either path matches
+ *           rename, link, unlink: when either path matches (renameat,
+ *           linkat and unlinkat too)
  * ERRNO   a name (ENOSPC, EIO, EPERM, EACCES, EDQUOT, EROFS, EXDEV, ...)
  *         or a number
- * MATCH   a substring of the path as the program passes it; an fd matches
+ * MATCH   a substring of the path as the program passes it (a path
+ *         relative to a folder descriptor, as openat/renameat/linkat/
+ *         unlinkat take it, is matched as that folder's path, from
+ *         /proc/self/fd, + "/" + the name); an fd matches
  *         when it was opened on a matching path. A folder also matches
  *         when it is the folder that holds MATCH (for dirsync). Without
  *         MATCH, KIJUN_FAULT_MATCH is used; with neither, nothing matches.
@@ -72,6 +76,9 @@ static int (*real_mkostemp64)(char *, int);
 static int (*real_rename)(const char *, const char *);
 static int (*real_link)(const char *, const char *);
 static int (*real_unlink)(const char *);
+static int (*real_renameat)(int, const char *, int, const char *);
+static int (*real_linkat)(int, const char *, int, const char *, int);
+static int (*real_unlinkat)(int, const char *, int);
 
 /* Per fd: the path it was opened on (NULL when not tracked), and whether
  * a shortwrite already happened on it. */
@@ -99,6 +106,9 @@ static void resolve(void)
     RESOLVE(rename);
     RESOLVE(link);
     RESOLVE(unlink);
+    RESOLVE(renameat);
+    RESOLVE(linkat);
+    RESOLVE(unlinkat);
 }
 
 __attribute__((constructor)) static void shim_init(void)
@@ -308,6 +318,23 @@ static void track(int fd, const char *path)
         fd_path[fd] = strdup(path);
 }
 
+/* The path of name relative to the folder dirfd, as a full path (in
+ * buf), so that rules name files as the tests know them. */
+static const char *at_path(int dirfd, const char *name, char *buf, size_t size)
+{
+    if (!name || name[0] == '/' || dirfd == AT_FDCWD)
+        return name;
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
+    ssize_t n = readlink(link, buf, size - 1);
+    if (n <= 0 || (size_t)n + strlen(name) + 2 > size)
+        return name;
+    buf[n] = '\0';
+    strcat(buf, "/");
+    strcat(buf, name);
+    return buf;
+}
+
 static int creates(int flags)
 {
     return (flags & O_CREAT) || (flags & O_ACCMODE) != O_RDONLY;
@@ -436,10 +463,12 @@ int openat(int dirfd, const char *path, int flags, ...)
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
-    if (creates(flags) && fault("open", path, NULL))
+    char buf[4096];
+    const char *full = at_path(dirfd, path, buf, sizeof buf);
+    if (creates(flags) && fault("open", full, NULL))
         return -1;
     int fd = real_openat(dirfd, path, flags, mode);
-    track(fd, path);
+    track(fd, full);
     return fd;
 }
 
@@ -450,10 +479,12 @@ int openat64(int dirfd, const char *path, int flags, ...)
     va_start(ap, flags);
     mode_t mode = mode_arg(flags, ap);
     va_end(ap);
-    if (creates(flags) && fault("open", path, NULL))
+    char buf[4096];
+    const char *full = at_path(dirfd, path, buf, sizeof buf);
+    if (creates(flags) && fault("open", full, NULL))
         return -1;
     int fd = (real_openat64 ? real_openat64 : real_openat)(dirfd, path, flags, mode);
-    track(fd, path);
+    track(fd, full);
     return fd;
 }
 
@@ -520,4 +551,31 @@ int unlink(const char *path)
     if (fault("unlink", path, NULL))
         return -1;
     return real_unlink(path);
+}
+
+int renameat(int fromfd, const char *from, int tofd, const char *to)
+{
+    resolve();
+    char b1[4096], b2[4096];
+    if (fault("rename", at_path(fromfd, from, b1, sizeof b1), at_path(tofd, to, b2, sizeof b2)))
+        return -1;
+    return real_renameat(fromfd, from, tofd, to);
+}
+
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags)
+{
+    resolve();
+    char b1[4096], b2[4096];
+    if (fault("link", at_path(fromfd, from, b1, sizeof b1), at_path(tofd, to, b2, sizeof b2)))
+        return -1;
+    return real_linkat(fromfd, from, tofd, to, flags);
+}
+
+int unlinkat(int dirfd, const char *path, int flags)
+{
+    resolve();
+    char buf[4096];
+    if (fault("unlink", at_path(dirfd, path, buf, sizeof buf), NULL))
+        return -1;
+    return real_unlinkat(dirfd, path, flags);
 }

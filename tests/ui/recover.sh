@@ -123,4 +123,22 @@ edit_name "Discarded on purpose"
 ui_keys Q n
 ui_expect "[exit 0]" "Q n quits without saving"
 [ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "and leaves no journal"
+ui_stop
+
+# a journal folder that is a symbolic link (git stores them) to a folder
+# with files: opening the workspace must neither empty nor write that
+# folder; the workspace opens read-only and names the link
+mkdir "$ws/elsewhere"
+echo "not kijun's" > "$ws/elsewhere/notes.txt"
+ln -s "$ws/elsewhere" "$ws/w/.kijun-recovery"
+ui_start 200 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_expect "Read-only" "a linked journal folder: the workspace opens read-only"
+ui_expect ".kijun-recovery: error: a symbolic link" "and the message names the link"
+ui_keys Q
+ui_stop
+[ "$(cat "$ws/elsewhere/notes.txt" 2>/dev/null)" = "not kijun's" ] && [ "$(ls -A "$ws/elsewhere")" = notes.txt ]
+ui_result $? "the folder behind the link is untouched"
+[ -L "$ws/w/.kijun-recovery" ]; ui_result $? "and the link is still there"
+rm "$ws/w/.kijun-recovery"
 ui_done

@@ -615,7 +615,7 @@ Test(refused, a_fifo_a_folder_and_a_device_without_hanging)
     assert_refused(path, 0, "a directory, not a regular file: refused");
     rmdir(path);
     cr_assert_eq(symlink("/dev/null", path), 0);
-    assert_refused(path, 0, "a character device, not a regular file: refused");
+    assert_refused(path, 0, "a symbolic link (kijun follows no links in a workspace): refused");
     assert_refused("/dev/null", 0, "a character device, not a regular file: refused");
     free(path);
 }
