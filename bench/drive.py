@@ -14,6 +14,7 @@ be made shows as n/a with a note below the table.
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,10 +29,11 @@ TODAY = "2026-11-25"
 # the keys of TERM=xterm-256color in keypad mode (kcud1, kcuu1, knp, kpp)
 DOWN, UP, PGDN, PGUP = b"\x1bOB", b"\x1bOA", b"\x1b[6~", b"\x1b[5~"
 ROW_BUDGET = 12.0     # seconds of moves a row at most (fewer moves when slow)
+COMMAND_TIMEOUT = 60.0  # seconds a run of kijun check or tree may take
 
 
 def keybar_drawn(screen):
-    """The first full screen: its bottom line (the key bar) is drawn."""
+    """the first full screen: its bottom line (the key bar) is drawn."""
     return screen.line(screen.rows - 1).strip() != ""
 
 
@@ -141,11 +143,20 @@ def command(measure, argv, env, runs=3):
     command, run by bench/measure."""
     best, rss, code = None, 0, 0
     for _ in range(runs):
-        p = subprocess.run([measure] + argv, env=env, capture_output=True, text=True,
-                           timeout=120)
-        out = p.stdout.split()
+        # a session of its own, so that a command that hangs goes with its timer
+        p = subprocess.Popen([measure] + argv, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+        try:
+            stdout, stderr = p.communicate(timeout=COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
+            raise BenchError("%s did not finish within %.0f s" % (os.path.basename(argv[0]),
+                                                                  COMMAND_TIMEOUT))
+        out = stdout.split()
         if p.returncode != 0 or len(out) != 3:
-            raise BenchError("bench/measure failed: %s" % (p.stderr.strip() or p.returncode))
+            raise BenchError("bench/measure failed: %s" % (stderr.strip() or p.returncode))
         took, kib, code = float(out[0]), int(out[1]), int(out[2])
         best = took if best is None else min(best, took)
         rss = max(rss, kib)
@@ -194,9 +205,10 @@ def measure_all(a, tmp, notes):
         ws = res[c]["ws"]
         try:
             wall, rss, code = command(tool("measure"), [kijun, "check", ws], env)
-            res[c]["check"] = (wall, rss)
+            if code in (0, 1):
+                res[c]["check"] = (wall, rss)
             if code != 0:
-                note("kijun check exited %d: findings in the generated workspace" % code)
+                note("kijun check exited %d (1: findings; 2: a file unreadable)" % code)
             files = library + cfg_files(ws, os.path.join(ws, "assessments"))
             wall, rss, code = command(tool("measure"), [tool("floor-parse")] + files, env)
             res[c]["parse"] = (wall, rss)
@@ -210,9 +222,12 @@ def measure_all(a, tmp, notes):
         res["demo"]["tree"] = command(tool("measure"), [kijun, "tree"], env)
     except (BenchError, OSError, subprocess.SubprocessError) as e:
         notes.append("tree: %s" % e)
-    version = subprocess.run([kijun, "--version"], env=env, capture_output=True,
-                             text=True).stdout.strip()
-    return res, version or "kijun"
+    try:
+        version = subprocess.run([kijun, "--version"], env=env, stdin=subprocess.DEVNULL,
+                                 capture_output=True, text=True, timeout=5).stdout
+    except subprocess.SubprocessError:
+        version = ""
+    return res, version.strip().split("\n")[0] or "kijun"
 
 
 # --- the report ---------------------------------------------------------

@@ -19,7 +19,7 @@ import unicodedata
 HZ = os.sysconf("SC_CLK_TCK")
 SETTLE = 0.015        # output quiet this long after a key: the key is done
 KEY_TIMEOUT = 5.0     # no output this long after a key: the key changed nothing
-SCREEN_TIMEOUT = 30.0  # the longest wait for a screen (a first screen, a view)
+SCREEN_TIMEOUT = 15.0  # the longest wait for a screen (a first screen, a view)
 
 
 class BenchError(Exception):
@@ -271,14 +271,16 @@ class Tty:
 
     def wait_for(self, what, timeout=SCREEN_TIMEOUT, quiet=0.1):
         """Read until the screen shows `what` (a string, or a function of
-        the Screen) and the output is quiet; BenchError after timeout."""
+        the Screen whose docstring says what it looks for before a colon)
+        and the output is quiet; BenchError after timeout."""
         test = what if callable(what) else (lambda s: what in s.text())
+        shown = what.__doc__.split(":")[0].strip() if callable(what) else repr(what)
         end = time.monotonic() + timeout
         while not test(self.screen):
             if self.fd is None:
-                raise BenchError("the program ended before the screen showed %r" % (what,))
+                raise BenchError("the program ended before the screen showed %s" % shown)
             if time.monotonic() > end:
-                raise BenchError("the screen did not show %r within %.0f s" % (what, timeout))
+                raise BenchError("the screen did not show %s within %.0f s" % (shown, timeout))
             self.pump(end - time.monotonic())
         self.settle(quiet, timeout)
 
