@@ -1,0 +1,68 @@
+/* floor_list: the floor of a list screen, for bench/run to measure kijun
+ * against. N rows of text (default 20000), a highlight moved by the arrow
+ * keys (Up, Down, PgUp, PgDn), the rows on screen drawn again after each
+ * key and one doupdate per key, as a list view of kijun does; q quits.
+ *
+ *   bench/floor-list [N]
+ */
+#include "config.h"
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void draw(long n, long cur, long top)
+{
+    int rows = LINES - 2; /* a title line above, a key bar below */
+    erase();
+    mvprintw(0, 0, "floor-list: %ld rows", n);
+    for (int y = 0; y < rows && top + y < n; y++) {
+        long i = top + y;
+        if (i == cur)
+            attron(A_REVERSE);
+        mvprintw(1 + y, 0, "%-*.*s", COLS, COLS,
+                 i % 3 ? "  row of the list with some text in it, as a register row has"
+                       : "  another row, a little shorter than the first");
+        mvprintw(1 + y, 0, "%c%6ld", i == cur ? '>' : ' ', i + 1);
+        if (i == cur)
+            attroff(A_REVERSE);
+    }
+    mvprintw(LINES - 1, 0, "Up/Down move  PgUp/PgDn page  q quit");
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? atol(argv[1]) : 20000;
+    if (n < 1)
+        n = 1;
+    setlocale(LC_ALL, "");
+    initscr();
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    long cur = 0, top = 0;
+    for (;;) {
+        int page = LINES - 2 > 1 ? LINES - 2 : 1;
+        if (cur < top)
+            top = cur;
+        if (cur >= top + page)
+            top = cur - page + 1;
+        draw(n, cur, top);
+        int k = getch();
+        if (k == 'q' || k == ERR)
+            break;
+        switch (k) {
+        case KEY_DOWN: cur += cur + 1 < n; break;
+        case KEY_UP: cur -= cur > 0; break;
+        case KEY_NPAGE: cur = cur + page < n ? cur + page : n - 1; break;
+        case KEY_PPAGE: cur = cur > page ? cur - page : 0; break;
+        default: break;
+        }
+    }
+    endwin();
+    return 0;
+}
