@@ -24,7 +24,10 @@ struct ws_file {
 };
 
 /* Read profile.cfg / checklist.cfg at path into p / c (initialised by
- * the caller). Schema findings go to dl. */
+ * the caller). What the file's text breaks (syntax, types, unknown
+ * settings) goes to dl; the rules over what was read are
+ * model/validate.c's (workspace_validate). lib (and a round's p) are
+ * no longer used: kept for the callers. */
 enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
                                struct ws_file *info, struct diag_list *dl);
 enum ws_status ws_load_checklist(const char *path, const struct library *lib,

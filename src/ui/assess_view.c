@@ -52,16 +52,10 @@ static const char *step_title(const struct aview *av, enum step st)
     return _(step_name(st));
 }
 
-/* Today for the date checks of a round; NULL for a round that a later
- * round follows up (its overdue measures are that round's business). */
+/* Today for the date checks of a round (see round_today). */
 static const char *today_for(const struct aview *av, const struct round *r)
 {
-    for (size_t i = 0; i < av->s->nrounds; i++) {
-        const struct round *o = &av->s->rounds[i];
-        if (o != r && strcmp(record_str(&o->head, &round_head_def, "previous"), r->name) == 0)
-            return NULL;
-    }
-    return av->today;
+    return round_today(av->s->rounds, av->s->nrounds, r, av->today);
 }
 
 static void checks_refresh(struct aview *av)
@@ -69,7 +63,7 @@ static void checks_refresh(struct aview *av)
     checks_free(&av->checks);
     struct round *r = cur_round(av);
     if (r)
-        round_validate(r, prof(av), av->s->lib, today_for(av, r), &av->checks);
+        round_validate(av->s->rounds, av->s->nrounds, av->round, prof(av), av->s->lib, av->today, &av->checks);
 }
 
 void aview_init(struct aview *av, struct session *s, enum lang lang)
@@ -665,7 +659,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
     for (size_t i = 0; i < n; i++) {
         struct round *r = &av->s->rounds[i];
         struct checks c = {0};
-        round_validate(r, prof(av), av->s->lib, today_for(av, r), &c);
+        round_validate(av->s->rounds, n, i, prof(av), av->s->lib, av->today, &c);
         const struct check *why;
         enum step next = next_step(&c, &why);
         struct strbuf sb = STRBUF_INIT;
