@@ -584,18 +584,13 @@ static bool finish_edit(struct pview *pv)
         v->set = true;
     } else if (f->type == F_STRLIST) {
         strlist_free(&v->list);
-        char *copy = xstrdup(text), *save = NULL;
-        for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
-            while (*tok == ' ')
-                tok++;
-            size_t n = strlen(tok);
-            while (n && tok[n - 1] == ' ')
-                tok[--n] = '\0';
-            if (*tok)
-                strlist_add(&v->list, tok);
-        }
-        free(copy);
+        strlist_split(&v->list, text, ';');
         v->set = v->list.n > 0;
+    } else if (f->type == F_DATE && *text && !date_valid(text)) {
+        char today[11];
+        session_today(today);
+        say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
+        return false;
     } else {
         free(v->s);
         v->s = xstrdup(text);
