@@ -71,6 +71,12 @@ struct checks {
  * round_today) dates the overdue and next-review checks; NULL: none. */
 void round_validate(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
                     const struct library *lib, const char *today, struct checks *out);
+/* The same with the profile's findings made already (profile_findings of
+ * p), for a caller that validates several rounds, or keeps them while the
+ * profile does not change: they cost time in proportion to the profile. */
+void round_validate_with(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
+                         const struct findings *profile_found, const struct library *lib,
+                         const char *today, struct checks *out);
 /* Today for the date checks of r, or NULL for a round that a later round
  * follows up (names as `previous`): its overdue measures are that
  * round's business. */

@@ -310,10 +310,25 @@ static void validate_review(struct vstate *st, const char *today)
 void round_validate(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
                     const struct library *lib, const char *today, struct checks *out)
 {
+    round_validate_with(rounds, n, ri, p, NULL, lib, today, out);
+}
+
+void round_validate_with(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
+                         const struct findings *pf, const struct library *lib, const char *today,
+                         struct checks *out)
+{
     const struct round *r = &rounds[ri];
     today = round_today(rounds, n, r, today);
     size_t from = out->found.n;
-    profile_findings(p, lib, &out->found);
+    if (!pf)
+        profile_findings(p, lib, &out->found);
+    for (size_t i = 0; pf && i < pf->n; i++) {
+        struct findings *f = &out->found;
+        f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+        f->v[f->n] = pf->v[i];
+        f->v[f->n].file = xstrdup(pf->v[i].file);
+        f->v[f->n++].text = xstrdup(pf->v[i].text);
+    }
     round_findings(r, ri, p, rounds, n, lib, &out->found);
     struct vstate st = {r, p, out, from, xcalloc(out->found.n - from + 1, sizeof *st.placed)};
     validate_prep(&st);

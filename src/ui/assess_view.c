@@ -656,10 +656,12 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         return;
     }
     char **lines = xcalloc(n, sizeof *lines);
+    struct findings pf = {0}; /* once for every round */
+    profile_findings(prof(av), av->s->lib, &pf);
     for (size_t i = 0; i < n; i++) {
         struct round *r = &av->s->rounds[i];
         struct checks c = {0};
-        round_validate(av->s->rounds, n, i, prof(av), av->s->lib, av->today, &c);
+        round_validate_with(av->s->rounds, n, i, prof(av), &pf, av->s->lib, av->today, &c);
         const struct check *why;
         enum step next = next_step(&c, &why);
         struct strbuf sb = STRBUF_INIT;
@@ -673,6 +675,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         lines[i] = sb_take(&sb);
         checks_free(&c);
     }
+    findings_free(&pf);
     draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
     free_lines(lines, n);
 }

@@ -730,3 +730,33 @@ Test(one_truth, a_clean_round)
     round_free(&r);
     profile_free(&p);
 }
+
+/* The profile's findings made once for several rounds: the same checks. */
+Test(one_truth, the_profiles_findings_made_once)
+{
+    struct profile p;
+    small_profile(&p);
+    depends(&p, 0, "res-1", NULL);
+    set_i(&p.criteria, &profile_criteria_def, "threshold", 30);
+    struct round r;
+    small_round(&r, "2026");
+    set_i(&r.c[RC_RISKS].r[0], RD(RC_RISKS), "impact", 6);
+    struct checks a = {0}, b = {0};
+    round_validate(&r, 1, 0, &p, NULL, "2026-07-01", &a);
+    struct findings pf = {0};
+    profile_findings(&p, NULL, &pf);
+    round_validate_with(&r, 1, 0, &p, &pf, NULL, "2026-07-01", &b);
+    findings_free(&pf);
+    cr_assert_eq(a.n, b.n);
+    cr_assert_eq(a.found.n, 3);
+    cr_assert_eq(b.found.n, a.found.n);
+    for (size_t i = 0; i < a.n; i++) {
+        cr_assert_str_eq(a.v[i].text, b.v[i].text);
+        cr_assert_eq(a.v[i].ok, b.v[i].ok);
+        cr_assert_eq(a.v[i].finding, b.v[i].finding);
+    }
+    checks_free(&a);
+    checks_free(&b);
+    round_free(&r);
+    profile_free(&p);
+}
