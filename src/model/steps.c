@@ -57,6 +57,7 @@ struct vstate {
     struct checks *out;
     size_t from;               /* the first finding of this validation in out->found */
     bool *placed;              /* per finding from there: a check shows it */
+    size_t *risk_first, *next; /* the findings of each risk, chained (from `from` on) */
 };
 
 static bool head_field(const struct finding *f, const char *key)
@@ -95,27 +96,30 @@ static enum step finding_step(const struct vstate *st, const struct finding *f)
 
 typedef bool match_fn(const struct vstate *st, const struct finding *f, const void *arg);
 
+/* Finding i becomes a failed check of step s, "FILE:LINE: text". */
+static void place_one(struct vstate *st, enum step s, size_t i)
+{
+    const struct finding *f = &st->out->found.v[i];
+    bool here = f->at.doc == DOC_ROUND && f->at.coll >= 0;
+    st->placed[i - st->from] = true;
+    if (f->line > 0)
+        add_check(st->out, s, false, here ? f->at.coll : -1, here ? f->at.index : 0, "%s:%d: %s",
+                  f->file, f->line, f->text);
+    else
+        add_check(st->out, s, false, here ? f->at.coll : -1, here ? f->at.index : 0, "%s: %s",
+                  f->file, f->text);
+    st->out->v[st->out->n - 1].finding = i;
+}
+
 /* Each finding not shown yet that match() takes becomes a failed check
  * of step s; returns how many. */
 static size_t place(struct vstate *st, enum step s, match_fn *match, const void *arg)
 {
     struct findings *fs = &st->out->found;
     size_t n = 0;
-    for (size_t i = st->from; i < fs->n; i++) {
-        const struct finding *f = &fs->v[i];
-        if (st->placed[i - st->from] || !match(st, f, arg))
-            continue;
-        st->placed[i - st->from] = true;
-        bool here = f->at.doc == DOC_ROUND && f->at.coll >= 0;
-        if (f->line > 0)
-            add_check(st->out, s, false, here ? f->at.coll : -1, here ? f->at.index : 0, "%s:%d: %s",
-                      f->file, f->line, f->text);
-        else
-            add_check(st->out, s, false, here ? f->at.coll : -1, here ? f->at.index : 0, "%s: %s",
-                      f->file, f->text);
-        st->out->v[st->out->n - 1].finding = i;
-        n++;
-    }
+    for (size_t i = st->from; i < fs->n; i++)
+        if (!st->placed[i - st->from] && match(st, &fs->v[i], arg))
+            place_one(st, s, i), n++;
     return n;
 }
 
@@ -138,10 +142,36 @@ static bool on_criteria(const struct vstate *st, const struct finding *f, const 
     return head_field(f, "rule") || head_field(f, "threshold");
 }
 
-static bool on_risk(const struct vstate *st, const struct finding *f, const void *arg)
+/* The findings of risk k, by their chain (a round may have 10,000 risks). */
+static size_t place_risk(struct vstate *st, size_t k)
 {
-    (void)st;
-    return f->at.doc == DOC_ROUND && f->at.coll == RC_RISKS && f->at.index == *(const size_t *)arg;
+    size_t n = 0;
+    for (size_t i = st->risk_first[k]; i != CHECK_NO_FINDING; i = st->next[i - st->from])
+        if (!st->placed[i - st->from])
+            place_one(st, STEP_ASSESS, i), n++;
+    return n;
+}
+
+static void chain_risks(struct vstate *st)
+{
+    const struct findings *fs = &st->out->found;
+    size_t nr = st->r->c[RC_RISKS].n, *last = xcalloc(nr + 1, sizeof *last);
+    st->risk_first = xcalloc(nr + 1, sizeof *st->risk_first);
+    st->next = xcalloc(fs->n - st->from + 1, sizeof *st->next);
+    for (size_t k = 0; k < nr; k++)
+        st->risk_first[k] = last[k] = CHECK_NO_FINDING;
+    for (size_t i = st->from; i < fs->n; i++) {
+        const struct item *at = &fs->v[i].at;
+        st->next[i - st->from] = CHECK_NO_FINDING;
+        if (at->doc != DOC_ROUND || at->coll != RC_RISKS || at->index >= nr)
+            continue;
+        if (last[at->index] == CHECK_NO_FINDING)
+            st->risk_first[at->index] = i;
+        else
+            st->next[last[at->index] - st->from] = i;
+        last[at->index] = i;
+    }
+    free(last);
 }
 
 /* The findings of the step not shown by one of its checks. */
@@ -226,7 +256,7 @@ static void validate_risk(struct vstate *st, size_t k, const char *today)
     const struct coll_def *rd = round_coll_defs[RC_RISKS];
     const struct record *x = &r->c[RC_RISKS].r[k];
     const char *title = record_str(x, rd, "title");
-    if (!place(st, STEP_ASSESS, on_risk, &k))
+    if (!place_risk(st, k))
         add_check(st->out, STEP_ASSESS, true, RC_RISKS, k,
                   _("\"%s\": valid fields (levels 1-%zu x 1-%zu, dates, references)"), title,
                   st->p->c[COLL_IMPACT].n, st->p->c[COLL_LIKELIHOOD].n);
@@ -330,13 +360,16 @@ void round_validate_with(const struct round *rounds, size_t n, size_t ri, const 
         f->v[f->n++].text = xstrdup(pf->v[i].text);
     }
     round_findings(r, ri, p, rounds, n, lib, &out->found);
-    struct vstate st = {r, p, out, from, xcalloc(out->found.n - from + 1, sizeof *st.placed)};
+    struct vstate st = {r, p, out, from, xcalloc(out->found.n - from + 1, sizeof *st.placed), NULL, NULL};
+    chain_risks(&st);
     validate_prep(&st);
     validate_scope(&st);
     validate_assess(&st, today);
     validate_signoffs(&st);
     validate_review(&st, today);
     free(st.placed);
+    free(st.risk_first);
+    free(st.next);
 }
 
 void step_progress(const struct checks *c, enum step s, size_t *done, size_t *total)
