@@ -42,6 +42,7 @@ char band_letter(enum band b);               /* L M H V, '-' for none */
 const char *band_name(enum band b);          /* untranslated N_() */
 enum band risk_band(const struct round *r, const struct profile *p, const struct record *risk);
 bool risk_over_threshold(const struct round *r, const struct record *risk);
+/* Due (a real date) before today, not accepted; never without today. */
 bool risk_overdue(const struct record *risk, const char *today);
 
 /* One automatic check of the validation step. */
