@@ -64,7 +64,10 @@ static void try_round(const struct profile *p)
     round_init(&r, "fuzz");
     if (ws_load_round(fuzz_path, lib, p, &r, &info, &dl) == WS_OK) {
         struct checks checks = {0};
-        round_validate(&r, p, lib, "2026-04-01", &checks);
+        round_validate(&r, 1, 0, p, lib, "2026-04-01", &checks);
+        struct findings found = {0};
+        workspace_validate(p, NULL, &r, 1, lib, &found);
+        findings_free(&found);
         const struct check *why = NULL;
         (void)next_step(&checks, &why);
         checks_free(&checks);

@@ -12,11 +12,16 @@ void cmd_print_diags(FILE *f, const struct diag_list *dl);
 /* kijun tree: print the tree(s) as indented text. */
 int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FILE *out);
 /* kijun check [WORKSPACE|FILE...]: 0 clean, 1 findings, 2 unreadable.
- * rcfile (or NULL): kijunrc, checked too; a missing one is an error when
- * rc_required (--config FILE, which alone, without arguments, checks no
- * workspace), else skipped. A FILE named kijunrc is checked as one. */
+ * A FILE's kind is its place in a workspace (WS/profile.cfg,
+ * WS/checklist.cfg, WS/assessments/NAME.cfg); it is validated within its
+ * workspace and its findings alone are reported. rcfile (or NULL):
+ * kijunrc, checked too; a missing one is an error when rc_required
+ * (--config FILE, which alone, without arguments, checks no workspace),
+ * else skipped. A FILE named kijunrc is checked as one. workbench (the
+ * hidden --workbench, for the tests): report what the workbench's
+ * validation step shows instead, in the same form. */
 int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
-              const char *rcfile, bool rc_required);
+              const char *rcfile, bool rc_required, bool workbench);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

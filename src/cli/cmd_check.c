@@ -1,15 +1,23 @@
 /* cmd_check: `kijun check` and `kijun init`, workspace commands without
- * a terminal. */
+ * a terminal. kijun check reports, per file, what the store found in its
+ * text and what the model's rules (workspace_validate) find in what was
+ * read; --workbench (for the tests) reports instead what the workbench's
+ * validation step shows: the findings its checks carry (round_validate). */
 #include "config.h"
 #include "cli/cmd.h"
+#include "model/assessment.h"
 #include "store/workspace.h"
 #include "ui/settings.h"
+#include "util/hmap.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct check_result {
     size_t files;
@@ -17,94 +25,315 @@ struct check_result {
     size_t findings;
 };
 
-static bool ends_with(const char *s, const char *suffix)
+/* A workspace as kijun check reads it: its documents, and per file the
+ * path it was read from, its status and what the store said. */
+struct wsfile {
+    char *path;
+    enum ws_status st;
+    struct diag_list dl;
+};
+
+struct wsread {
+    char *dir;
+    struct profile p;
+    struct checklist c;
+    struct wsfile pf, cf;
+    struct round *rounds;
+    struct wsfile *rf;
+    size_t n;
+};
+
+static void ws_read(struct wsread *w, const struct library *lib, const char *dir)
 {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0 && (n == k || s[n - k - 1] == '/');
+    memset(w, 0, sizeof *w);
+    w->dir = xstrdup(dir);
+    profile_init(&w->p);
+    checklist_init(&w->c);
+    struct ws_file info = {0};
+    w->pf.path = ws_path(dir, "profile.cfg");
+    w->pf.st = ws_load_profile(w->pf.path, lib, &w->p, &info, &w->pf.dl);
+    free(info.path);
+    w->cf.path = ws_path(dir, "checklist.cfg");
+    w->cf.st = ws_load_checklist(w->cf.path, lib, &w->c, &info, &w->cf.dl);
+    free(info.path);
+    char **names;
+    w->n = ws_list_rounds(dir, &names);
+    w->rounds = xcalloc(w->n + 1, sizeof *w->rounds);
+    w->rf = xcalloc(w->n + 1, sizeof *w->rf);
+    for (size_t i = 0; i < w->n; i++) {
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s/assessments/%s.cfg", dir, names[i]);
+        w->rf[i].path = sb_take(&sb);
+        round_init(&w->rounds[i], names[i]);
+        w->rf[i].st = ws_load_round(w->rf[i].path, lib, &w->p, &w->rounds[i], &info, &w->rf[i].dl);
+        free(info.path);
+        free(names[i]);
+    }
+    free(names);
 }
 
-/* Report a file's findings; count it. */
-static void report(const char *path, enum ws_status st, bool required, struct diag_list *dl,
-                   struct check_result *res)
+static void wsfile_free(struct wsfile *f)
 {
-    if (st == WS_MISSING) {
+    free(f->path);
+    diag_clear(&f->dl);
+}
+
+static void ws_read_free(struct wsread *w)
+{
+    profile_free(&w->p);
+    checklist_free(&w->c);
+    wsfile_free(&w->pf);
+    wsfile_free(&w->cf);
+    for (size_t i = 0; i < w->n; i++) {
+        round_free(&w->rounds[i]);
+        wsfile_free(&w->rf[i]);
+    }
+    free(w->rounds);
+    free(w->rf);
+    free(w->dir);
+}
+
+/* The file of w with this workspace-relative name. */
+static struct wsfile *ws_file_of(struct wsread *w, const char *rel)
+{
+    if (strcmp(rel, "profile.cfg") == 0)
+        return &w->pf;
+    if (strcmp(rel, "checklist.cfg") == 0)
+        return &w->cf;
+    for (size_t i = 0; i < w->n; i++) {
+        char *f = round_file(&w->rounds[i]);
+        bool same = strcmp(f, rel) == 0;
+        free(f);
+        if (same)
+            return &w->rf[i];
+    }
+    return NULL;
+}
+
+/* May the rules speak of this file? Not of a file that could not be
+ * read, nor of a round whose profile could not be. */
+static bool validated(const struct wsread *w, const struct wsfile *f)
+{
+    return f->st == WS_OK && (f == &w->pf || f == &w->cf || w->pf.st == WS_OK);
+}
+
+struct seq_diag {
+    struct diag d;
+    size_t seq;
+};
+
+static int cmp_seq_diag(const void *pa, const void *pb)
+{
+    const struct seq_diag *a = pa, *b = pb;
+    if (a->d.line != b->d.line)
+        return a->d.line < b->d.line ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Put the findings from index `from` on in line order, stably, in
+ * n log n (a file may have tens of thousands of them). */
+static void sort_by_line(struct diag_list *dl, size_t from)
+{
+    size_t n = dl->n - from;
+    struct seq_diag *v = xcalloc(n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = (struct seq_diag){dl->v[from + i], i};
+    qsort(v, n, sizeof *v, cmp_seq_diag);
+    for (size_t i = 0; i < n; i++)
+        dl->v[from + i] = v[i].d;
+    free(v);
+}
+
+/* Report the file f of w (shown as `shown`): what the store said, then
+ * the findings of the rules about it, in line order; count it. */
+static void report(struct wsread *w, struct wsfile *f, const char *shown, bool required,
+                   const struct findings *found, struct check_result *res)
+{
+    if (f->st == WS_MISSING) {
         if (required) {
-            fprintf(stderr, "kijun: %s: %s: %s\n", path, _("error"), _("no such file"));
+            fprintf(stderr, "kijun: %s: %s: %s\n", shown, _("error"), _("no such file"));
             res->unreadable = true;
         }
         return;
     }
     res->files++;
-    cmd_print_diags(stderr, dl);
-    res->findings += dl->n;
-    if (st == WS_UNREADABLE)
+    struct diag_list dl = {0};
+    for (size_t i = 0; i < f->dl.n; i++) {
+        const struct diag *d = &f->dl.v[i];
+        const char *file = d->file && strcmp(d->file, f->path) == 0 ? shown : d->file;
+        diag_add(&dl, d->severity, file, d->line, "%s", d->text);
+    }
+    size_t from = dl.n;
+    for (size_t i = 0; validated(w, f) && i < found->n; i++)
+        if (ws_file_of(w, found->v[i].file) == f)
+            diag_add(&dl, found->v[i].severity, shown, found->v[i].line, "%s", found->v[i].text);
+    sort_by_line(&dl, from);
+    if (f != &w->pf && f != &w->cf && f->st == WS_OK && w->pf.st != WS_OK)
+        diag_add(&dl, DIAG_WARNING, shown, 0, _("not validated: the profile beside it (%s) cannot be read"),
+                 w->pf.path);
+    cmd_print_diags(stderr, &dl);
+    res->findings += dl.n;
+    if (f->st == WS_UNREADABLE)
         res->unreadable = true;
-}
-
-static bool is_round_path(const char *path)
-{
-    return strstr(path, "assessments/") != NULL;
-}
-
-/* Check a round against the profile of its workspace (dir). */
-static void check_round(const struct library *lib, const struct profile *p, const char *path,
-                        struct check_result *res)
-{
-    struct diag_list dl = {0};
-    struct ws_file info = {0};
-    struct round r;
-    round_init(&r, "");
-    enum ws_status st = ws_load_round(path, lib, p, &r, &info, &dl);
-    report(path, st, true, &dl, res);
-    round_free(&r);
-    free(info.path);
     diag_clear(&dl);
 }
 
-/* Load (and report) the profile at path into p. */
-static void check_profile(const struct library *lib, const char *path, struct profile *p,
-                          bool report_it, struct check_result *res)
+/* --workbench: what the workbench's validation step shows of the rounds
+ * of w, each finding once (those of the profile fail a check of every
+ * round); only the findings of `only` when not NULL. */
+static void report_workbench(struct wsread *w, const struct library *lib, const struct wsfile *only,
+                             const char *shown, struct check_result *res)
 {
+    const char *today = getenv("KIJUN_TODAY");
     struct diag_list dl = {0};
-    struct ws_file info = {0};
-    enum ws_status st = ws_load_profile(path, lib, p, &info, &dl);
-    if (report_it)
-        report(path, st, true, &dl, res);
-    free(info.path);
+    struct hmap seen = {.owns_keys = true};
+    for (size_t i = 0; i < w->n; i++) {
+        if (!validated(w, &w->rf[i]))
+            continue;
+        struct checks c = {0};
+        round_validate(w->rounds, w->n, i, &w->p, lib, today, &c);
+        for (size_t k = 0; k < c.n; k++) {
+            if (c.v[k].finding == CHECK_NO_FINDING)
+                continue;
+            const struct finding *f = &c.found.v[c.v[k].finding];
+            const struct wsfile *wf = ws_file_of(w, f->file);
+            if (only && wf != only)
+                continue;
+            struct strbuf key = STRBUF_INIT;
+            sb_printf(&key, "%s:%d:%d:%s", f->file, f->line, (int)f->severity, f->text);
+            if (hmap_put(&seen, sb_str(&key), 0, NULL)) {
+                struct strbuf name = STRBUF_INIT;
+                if (only)
+                    sb_adds(&name, shown);
+                else
+                    sb_printf(&name, "%s/%s", w->dir, f->file);
+                diag_add(&dl, f->severity, sb_str(&name), f->line, "%s", f->text);
+                sb_free(&name);
+            }
+            sb_free(&key);
+        }
+        checks_free(&c);
+    }
+    res->files += only ? 1 : 1 + (w->cf.st != WS_MISSING) + w->n;
+    res->unreadable |= w->pf.st != WS_OK || w->cf.st == WS_UNREADABLE;
+    for (size_t i = 0; i < w->n; i++)
+        res->unreadable |= w->rf[i].st == WS_UNREADABLE;
+    cmd_print_diags(stderr, &dl);
+    res->findings += dl.n;
     diag_clear(&dl);
+    hmap_free(&seen);
 }
 
-static void check_file(const struct library *lib, const char *path, bool required,
+static void check_dir(const struct library *lib, const char *dir, bool workbench,
+                      struct check_result *res)
+{
+    struct wsread w;
+    ws_read(&w, lib, dir);
+    if (workbench) {
+        report_workbench(&w, lib, NULL, NULL, res);
+    } else {
+        struct findings found = {0};
+        workspace_validate(&w.p, w.cf.st == WS_OK ? &w.c : NULL, w.rounds, w.n, lib, &found);
+        report(&w, &w.pf, w.pf.path, true, &found, res);
+        report(&w, &w.cf, w.cf.path, false, &found, res);
+        for (size_t i = 0; i < w.n; i++)
+            report(&w, &w.rf[i], w.rf[i].path, true, &found, res);
+        findings_free(&found);
+    }
+    ws_read_free(&w);
+}
+
+/* The folder part of path ("." when none). New string. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *base_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Is dir a folder named `assessments` (by its name, or when the name
+ * does not say, as "." does, by where it really is)? */
+static bool is_assessments(const char *dir)
+{
+    if (strcmp(base_of(dir), "assessments") == 0)
+        return true;
+    char real[PATH_MAX];
+    return realpath(dir, real) && strcmp(base_of(real), "assessments") == 0;
+}
+
+/* A file's kind by its place in a workspace: WS/profile.cfg,
+ * WS/checklist.cfg, WS/assessments/NAME.cfg. *ws: the workspace (new
+ * string); *rel: the file's name in it (new string); false for a file
+ * that has no such place. */
+static bool file_place(const char *path, char **ws, char **rel)
+{
+    const char *base = base_of(path);
+    char *dir = dir_of(path);
+    if (strcmp(base, "profile.cfg") == 0 || strcmp(base, "checklist.cfg") == 0) {
+        *ws = dir;
+        *rel = xstrdup(base);
+        return true;
+    }
+    size_t len = strlen(base);
+    char *stem = len > 4 && strcmp(base + len - 4, ".cfg") == 0 ? xstrndup(base, len - 4) : NULL;
+    bool round = stem && ws_round_name_valid(stem) && is_assessments(dir);
+    free(stem);
+    if (round) {
+        char real[PATH_MAX];
+        if (strcmp(base_of(dir), "assessments") == 0)
+            *ws = dir_of(dir);
+        else
+            *ws = realpath(dir, real) ? dir_of(real) : xstrdup("..");
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "assessments/%s", base);
+        *rel = sb_take(&sb);
+    }
+    free(dir);
+    return round;
+}
+
+static void check_file(const struct library *lib, const char *path, bool workbench,
                        struct check_result *res)
 {
-    struct diag_list dl = {0};
-    struct ws_file info = {0};
-    if (ends_with(path, "checklist.cfg")) {
-        struct checklist c;
-        checklist_init(&c);
-        report(path, ws_load_checklist(path, lib, &c, &info, &dl), required, &dl, res);
-        checklist_free(&c);
-    } else if (is_round_path(path)) {
-        /* a round refers to the profile beside its assessments/ folder */
-        char *dir = xstrdup(path);
-        *strstr(dir, "assessments/") = '\0';
-        char *pp = ws_path(*dir ? dir : ".", "profile.cfg");
-        struct profile p;
-        profile_init(&p);
-        struct check_result ignored = {0};
-        check_profile(lib, pp, &p, false, &ignored);
-        check_round(lib, &p, path, res);
-        profile_free(&p);
-        free(pp);
-        free(dir);
-    } else {
-        struct profile p;
-        profile_init(&p);
-        report(path, ws_load_profile(path, lib, &p, &info, &dl), required, &dl, res);
-        profile_free(&p);
+    char *ws, *rel;
+    if (access(path, F_OK) != 0 && errno == ENOENT) {
+        fprintf(stderr, "kijun: %s: %s: %s\n", path, _("error"), _("no such file"));
+        res->unreadable = true;
+        return;
     }
-    free(info.path);
-    diag_clear(&dl);
+    if (!file_place(path, &ws, &rel)) {
+        fprintf(stderr, "kijun: %s: %s: %s\n", path, _("error"),
+                _("not a workspace file: kijun check takes WORKSPACE/profile.cfg, "
+                  "WORKSPACE/checklist.cfg or WORKSPACE/assessments/NAME.cfg"));
+        res->unreadable = true;
+        return;
+    }
+    struct wsread w;
+    ws_read(&w, lib, ws);
+    struct wsfile *f = ws_file_of(&w, rel);
+    if (!f) { /* its folder does not list it */
+        fprintf(stderr, "kijun: %s: %s: ", path, _("error"));
+        fprintf(stderr, _("not a round of the workspace %s"), ws);
+        fputc('\n', stderr);
+        res->unreadable = true;
+    } else if (workbench) {
+        report_workbench(&w, lib, f, path, res);
+    } else {
+        struct findings found = {0};
+        workspace_validate(&w.p, w.cf.st == WS_OK ? &w.c : NULL, w.rounds, w.n, lib, &found);
+        report(&w, f, path, true, &found, res);
+        findings_free(&found);
+    }
+    ws_read_free(&w);
+    free(ws);
+    free(rel);
 }
 
 /* kijunrc: its findings as the workbench would meet them. */
@@ -128,31 +357,14 @@ static void check_rc(const char *path, bool required, struct check_result *res)
     diag_clear(&dl);
 }
 
-static void check_dir(const struct library *lib, const char *dir, struct check_result *res)
+static bool ends_with(const char *s, const char *suffix)
 {
-    char *pp = ws_path(dir, "profile.cfg");
-    struct profile p;
-    profile_init(&p);
-    check_profile(lib, pp, &p, true, res);
-    free(pp);
-    pp = ws_path(dir, "checklist.cfg");
-    check_file(lib, pp, false, res);
-    free(pp);
-    char **names;
-    size_t n = ws_list_rounds(dir, &names);
-    for (size_t i = 0; i < n; i++) {
-        struct strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "%s/assessments/%s.cfg", dir, names[i]);
-        check_round(lib, &p, sb_str(&sb), res);
-        sb_free(&sb);
-        free(names[i]);
-    }
-    free(names);
-    profile_free(&p);
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0 && (n == k || s[n - k - 1] == '/');
 }
 
 int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
-              const char *rcfile, bool rc_required)
+              const char *rcfile, bool rc_required, bool workbench)
 {
     struct check_result res = {0};
     char *def = NULL;
@@ -163,18 +375,18 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
         diag_clear(&dl);
         if (!def)
             return 2;
-        check_dir(lib, def, &res);
+        check_dir(lib, def, workbench, &res);
     }
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-            check_dir(lib, args[i], &res);
+            check_dir(lib, args[i], workbench, &res);
         else if (ends_with(args[i], "kijunrc"))
             check_rc(args[i], true, &res);
         else
-            check_file(lib, args[i], true, &res);
+            check_file(lib, args[i], workbench, &res);
     }
-    if (rcfile)
+    if (rcfile && !workbench)
         check_rc(rcfile, rc_required, &res);
     free(def);
     if (res.unreadable)

@@ -78,9 +78,10 @@ struct opts {
     const char *edition;
     const char *config;  /* --config FILE */
     bool help;           /* --help: shown once --lang is known */
+    bool workbench;      /* check --workbench (hidden, for the tests) */
 };
 
-enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG };
+enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -89,6 +90,7 @@ static const struct option long_opts[] = {
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"mouse", no_argument, NULL, OPT_MOUSE},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"workbench", no_argument, NULL, OPT_WORKBENCH},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -113,6 +115,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_NO_COLOR: o->no_color = true; break;
         case OPT_MOUSE: o->mouse = true; break;
         case OPT_CONFIG: o->config = optarg; break;
+        case OPT_WORKBENCH: o->workbench = true; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
         default:
@@ -258,7 +261,7 @@ int main(int argc, char **argv)
         char *dir = data_dir();
         /* kijunrc too: the one --config names, else (without arguments) the default one */
         char *rcfile = o.config || optind == argc ? rc_path(&o) : NULL;
-        rc = cmd_check(lib, argv + optind, argc - optind, dir, rcfile, o.config != NULL);
+        rc = cmd_check(lib, argv + optind, argc - optind, dir, rcfile, o.config != NULL, o.workbench);
         free(rcfile);
         free(dir);
         library_free(lib);

@@ -345,6 +345,18 @@ void session_discard(struct session *s)
         journal_clear(s->dir);
 }
 
+const struct round *session_rounds_flat(struct session *s)
+{
+    if (s->flat && s->nflat == s->nrounds && s->flat_gen == s->gen)
+        return s->flat;
+    s->flat = xrealloc(s->flat, (s->nrounds + 1) * sizeof *s->flat);
+    for (size_t i = 0; i < s->nrounds; i++)
+        s->flat[i] = s->rounds[i]->r; /* shallow: the rules only read */
+    s->nflat = s->nrounds;
+    s->flat_gen = s->gen;
+    return s->flat;
+}
+
 bool doc_modified(const struct doc *d)
 {
     return d->edits != d->saved || !d->on_disk;
@@ -441,6 +453,7 @@ void session_close(struct session *s)
         free(s->rounds[i]);
     }
     free(s->rounds);
+    free(s->flat);
     change_log_clear(&s->log);
     change_free(&s->draft.where);
     free(s->draft.text);

@@ -52,6 +52,9 @@ struct session {
     struct round_doc **rounds;    /* assessments/NAME.cfg; never moved by an edit */
     size_t nrounds;
     unsigned long gen;            /* moves with every edit of any document */
+    struct round *flat;           /* shallow copies of the rounds in one array, */
+    size_t nflat;                 /* for the model's rules; as of flat_gen */
+    unsigned long flat_gen;
     struct change_log log;        /* the edits since the last save */
     struct draft draft;
     bool rounds_have_comments;
@@ -84,6 +87,9 @@ void session_close(struct session *s);
 /* Add a round document (made by round_doc_new); returns its index. */
 struct round_doc *round_doc_new(const char *name, bool on_disk);
 size_t session_add_round(struct session *s, struct round_doc *rd);
+/* The rounds as one array (shallow copies, valid until the next edit),
+ * for the model's rules that take the workspace's rounds. */
+const struct round *session_rounds_flat(struct session *s);
 /* Unsaved edits in any document (a comparison of counters). */
 bool session_modified(const struct session *s);
 bool doc_modified(const struct doc *d);

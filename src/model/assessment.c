@@ -2,9 +2,7 @@
 #include "config.h"
 #include "model/assessment.h"
 #include "util/i18n.h"
-#include "util/strbuf.h"
 #include "util/xalloc.h"
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,35 +204,10 @@ bool risk_overdue(const struct record *risk, const char *today)
 {
     const char *due = record_str(risk, &risks_def, "due");
     const char *decision = record_str(risk, &risks_def, "decision");
-    return *due && today && strcmp(decision, "accept") != 0 && strcmp(due, today) < 0;
+    return date_valid(due) && today && strcmp(decision, "accept") != 0 && strcmp(due, today) < 0;
 }
 
-/* --- validation ------------------------------------------------------------ */
-
-static void add_check(struct checks *c, enum step s, bool ok, int coll, size_t index,
-                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void add_check(struct checks *c, enum step s, bool ok, int coll, size_t index,
-                      const char *fmt, ...)
-{
-    struct strbuf sb = STRBUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    sb_adds(&sb, buf);
-    c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-    c->v[c->n++] = (struct check){s, ok, sb_take(&sb), coll, index};
-}
-
-void checks_free(struct checks *c)
-{
-    for (size_t i = 0; i < c->n; i++)
-        free(c->v[i].text);
-    free(c->v);
-    memset(c, 0, sizeof *c);
-}
+/* --- comparison, heat map, register ---------------------------------------- */
 
 static const char *name_of(const struct profile *p, int coll, const char *id)
 {
@@ -242,193 +215,6 @@ static const char *name_of(const struct profile *p, int coll, const char *id)
     const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
     return *n ? n : id;
 }
-
-static bool head_set(const struct round *r, const char *key)
-{
-    int i = field_index(&round_head_def, key);
-    const struct value *v = &r->head.v[i];
-    if (!v->set)
-        return false;
-    switch (round_head_def.fields[i].type) {
-    case F_STRLIST:
-    case F_REFLIST: return v->list.n > 0;
-    case F_INT:
-    case F_BOOL: return true;
-    default: return v->s && *v->s;
-    }
-}
-
-static void validate_prep(const struct round *r, const struct profile *p, struct checks *out)
-{
-    static const struct { const char *key, *what; } need[] = {
-        {"date", N_("the round has a date")},
-        {"purpose", N_("the purpose is written down")},
-        {"scope", N_("the scope is described")},
-        {"team", N_("the team and its roles are named")},
-        {"schedule", N_("the schedule is set")},
-        {"sources", N_("the sources used are listed")},
-    };
-    for (size_t i = 0; i < N(need); i++)
-        add_check(out, STEP_PREP, head_set(r, need[i].key), -1, 0, "%s", _(need[i].what));
-    long long t = round_threshold(r), max = round_max(r, p);
-    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
-    add_check(out, STEP_PREP, t > 0 && t <= max && ni >= 3 && nl >= 3 && ni <= 6 && nl <= 6,
-              -1, 0, _("the risk criteria are set (scales of 3-6 levels, threshold %lld within 1..%lld)"), t, max);
-}
-
-static void validate_scope(const struct round *r, const struct profile *p, struct checks *out)
-{
-    const struct value *sv = record_value((struct record *)&r->head, &round_head_def, "services");
-    const struct value *rv = record_value((struct record *)&r->head, &round_head_def, "resources");
-    add_check(out, STEP_SCOPE, sv->list.n > 0, -1, 0, "%s", _("at least one priority service is in scope"));
-    for (size_t i = 0; i < sv->list.n; i++) {
-        const char *id = sv->list.v[i];
-        bool exists = coll_find(&p->c[COLL_SERVICES], id) != NULL;
-        add_check(out, STEP_SCOPE, exists && service_operation_count(p, id) > 0, -1, 0,
-                  _("service \"%s\" has business operations"), name_of(p, COLL_SERVICES, id));
-    }
-    add_check(out, STEP_SCOPE, rv->list.n > 0, -1, 0, "%s", _("the resources to assess are in scope"));
-    for (size_t i = 0; i < rv->list.n; i++)
-        if (!coll_find(&p->c[COLL_RESOURCES], rv->list.v[i]))
-            add_check(out, STEP_SCOPE, false, -1, 0, _("resource \"%s\" in scope is not in the profile"),
-                      rv->list.v[i]);
-}
-
-static void validate_assess(const struct round *r, const struct profile *p, const char *today,
-                            struct checks *out)
-{
-    const struct value *rv = record_value((struct record *)&r->head, &round_head_def, "resources");
-    const struct value *sv = record_value((struct record *)&r->head, &round_head_def, "services");
-    const struct collection *risks = &r->c[RC_RISKS], *clear = &r->c[RC_CLEAR];
-    for (size_t i = 0; i < rv->list.n; i++) {
-        const char *id = rv->list.v[i];
-        size_t first = (size_t)-1;
-        for (size_t k = 0; k < risks->n && first == (size_t)-1; k++)
-            if (strcmp(record_str(&risks->r[k], &risks_def, "resource"), id) == 0)
-                first = k;
-        bool cleared = coll_find(clear, id) != NULL;
-        add_check(out, STEP_ASSESS, first != (size_t)-1 || cleared, first != (size_t)-1 ? RC_RISKS : -1,
-                  first != (size_t)-1 ? first : 0,
-                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), name_of(p, COLL_RESOURCES, id));
-    }
-    long long max = round_max(r, p);
-    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
-    for (size_t k = 0; k < risks->n; k++) {
-        const struct record *x = &risks->r[k];
-        const char *title = record_str(x, &risks_def, "title");
-        long long im = level(x, "impact"), li = level(x, "likelihood");
-        bool on_scale = im >= 1 && li >= 1 && (size_t)im <= ni && (size_t)li <= nl;
-        long long ii = level(x, "inherent_impact"), il = level(x, "inherent_likelihood");
-        on_scale &= (!ii || (size_t)ii <= ni) && (!il || (size_t)il <= nl);
-        add_check(out, STEP_ASSESS, on_scale, RC_RISKS, k, _("\"%s\": its values lie on the scales (1-%zu x 1-%zu)"),
-                  title, ni, nl);
-        if (!strlist_has(&sv->list, record_str(x, &risks_def, "service")))
-            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the service it threatens is not in scope"), title);
-        if (risk_inherent(r, x) && risk_residual(r, x) > risk_inherent(r, x))
-            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the residual value is above the inherent one"), title);
-        if (!risk_over_threshold(r, x))
-            continue;
-        const char *decision = record_str(x, &risks_def, "decision");
-        bool accepted = strcmp(decision, "accept") == 0;
-        bool complete = *decision && *record_str(x, &risks_def, "owner")
-                     && (accepted || *record_str(x, &risks_def, "due"));
-        add_check(out, STEP_ASSESS, complete, RC_RISKS, k,
-                  _("\"%s\" (%lld of %lld, over the threshold) has a decision, an owner and a due date"),
-                  title, risk_residual(r, x), max);
-        if (accepted)
-            add_check(out, STEP_ASSESS, *record_str(x, &risks_def, "accepted_by") && *record_str(x, &risks_def, "accepted_on"),
-                      RC_RISKS, k, _("\"%s\" is accepted over the threshold: who accepted it and when is recorded"), title);
-        if (risk_overdue(x, today))
-            add_check(out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the measures were due on %s"),
-                      title, record_str(x, &risks_def, "due"));
-    }
-}
-
-static bool step_clean(const struct checks *c, enum step s)
-{
-    for (size_t i = 0; i < c->n; i++)
-        if (c->v[i].step == s && !c->v[i].ok)
-            return false;
-    return true;
-}
-
-static void validate_signoffs(const struct round *r, struct checks *out)
-{
-    bool clean = step_clean(out, STEP_PREP) && step_clean(out, STEP_SCOPE) && step_clean(out, STEP_ASSESS);
-    add_check(out, STEP_VALIDATE, clean, -1, 0, "%s", _("the automatic checks of steps 1-3 pass"));
-    for (int s = STEP_PREP; s <= STEP_ASSESS; s++) {
-        const struct record *so = coll_find(&r->c[RC_SIGNOFFS], step_id((enum step)s));
-        add_check(out, STEP_VALIDATE, so != NULL, RC_SIGNOFFS, 0, _("a reviewer signed off %s"), _(step_name((enum step)s)));
-    }
-}
-
-static void validate_review(const struct round *r, const char *today, struct checks *out)
-{
-    const char *next = record_str(&r->head, &round_head_def, "next_review");
-    add_check(out, STEP_REVIEW, *next, -1, 0, "%s", _("the next review date is set"));
-    if (*next && today)
-        add_check(out, STEP_REVIEW, strcmp(next, today) >= 0, -1, 0, _("the next review (%s) has not passed"), next);
-    add_check(out, STEP_REVIEW, r->c[RC_REVIEWS].n > 0, RC_REVIEWS, 0, "%s", _("the review log has an entry"));
-    const struct record *so = coll_find(&r->c[RC_SIGNOFFS], "review");
-    add_check(out, STEP_REVIEW, so != NULL, RC_SIGNOFFS, 0, _("a reviewer signed off %s"), _(step_name(STEP_REVIEW)));
-}
-
-void round_validate(const struct round *r, const struct profile *p, const struct library *lib,
-                    const char *today, struct checks *out)
-{
-    (void)lib;
-    validate_prep(r, p, out);
-    validate_scope(r, p, out);
-    validate_assess(r, p, today, out);
-    validate_signoffs(r, out);
-    validate_review(r, today, out);
-}
-
-void step_progress(const struct checks *c, enum step s, size_t *done, size_t *total)
-{
-    *done = *total = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (c->v[i].step != s)
-            continue;
-        (*total)++;
-        *done += c->v[i].ok;
-    }
-}
-
-enum step next_step(const struct checks *c, const struct check **why)
-{
-    for (int s = 0; s < STEP__COUNT; s++) {
-        for (size_t i = 0; i < c->n; i++) {
-            if (c->v[i].step == (enum step)s && !c->v[i].ok) {
-                if (why)
-                    *why = &c->v[i];
-                return (enum step)s;
-            }
-        }
-    }
-    if (why)
-        *why = NULL;
-    return STEP__COUNT;
-}
-
-void round_check(const struct round *r, const struct profile *p, const struct library *lib,
-                 const char *file, struct diag_list *dl)
-{
-    record_check(p, lib, file, &r->head, &round_head_def, dl);
-    for (int i = 0; i < RC__COUNT; i++)
-        collection_check(p, lib, file, &r->c[i], dl);
-    for (size_t k = 0; k < r->c[RC_SIGNOFFS].n; k++) {
-        const struct record *so = &r->c[RC_SIGNOFFS].r[k];
-        bool known = false;
-        for (int s = 0; s < STEP__COUNT; s++)
-            known |= so->id && strcmp(so->id, step_id((enum step)s)) == 0;
-        if (!known)
-            diag_add(dl, DIAG_ERROR, file, so->line,
-                     _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), so->id ? so->id : "");
-    }
-}
-
-/* --- comparison, heat map, register ---------------------------------------- */
 
 size_t round_compare(const struct round *now, const struct round *before, struct diff **out)
 {

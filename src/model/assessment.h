@@ -1,10 +1,11 @@
 /* assessment: a round of the Handbook's five-step risk assessment over
- * the profile: its schema, scoring and banding, the validation rules with
- * the progress of each step, the round comparison, the heat map and the
- * register's order. Pure, no I/O; "today" is an argument. */
+ * the profile: its schema, scoring and banding, the round comparison, the
+ * heat map and the register's order; the checks of the five steps and
+ * their progress (model/steps.c). Pure, no I/O; "today" is an argument. */
 #ifndef KIJUN_ASSESSMENT_H
 #define KIJUN_ASSESSMENT_H
 #include "model/profile.h"
+#include "model/validate.h"
 
 enum round_coll { RC_RISKS, RC_CLEAR, RC_SIGNOFFS, RC_REVIEWS, RC__COUNT };
 enum step { STEP_PREP, STEP_SCOPE, STEP_ASSESS, STEP_VALIDATE, STEP_REVIEW, STEP__COUNT };
@@ -41,25 +42,47 @@ char band_letter(enum band b);               /* L M H V, '-' for none */
 const char *band_name(enum band b);          /* untranslated N_() */
 enum band risk_band(const struct round *r, const struct profile *p, const struct record *risk);
 bool risk_over_threshold(const struct round *r, const struct record *risk);
+/* Due (a real date) before today, not accepted; never without today. */
 bool risk_overdue(const struct record *risk, const char *today);
 
 /* One automatic check of the validation step. */
+#define CHECK_NO_FINDING ((size_t)-1)
 struct check {
     enum step step;
     bool ok;
     char *text;                  /* what is checked, or what is wrong */
     int coll;                    /* RC_* of the entry to jump to, -1 for the round head */
     size_t index;
+    size_t finding;              /* the finding of validate.c it shows (index in
+                                    checks.found), or CHECK_NO_FINDING */
 };
 
 struct checks {
     struct check *v;
     size_t n, cap;
+    struct findings found;       /* of the profile and the round, each shown by a check */
 };
 
-/* Run every rule; each is a check that passes or fails. */
-void round_validate(const struct round *r, const struct profile *p, const struct library *lib,
-                    const char *today, struct checks *out);
+/* The workbench's validation of rounds[ri] (of the workspace's n rounds)
+ * over the profile p: every check of the five steps, passed or not, into
+ * out (empty, or checks to add to). The rules of validate.c run too:
+ * each finding about the round or p fails a check of its step, showing
+ * "FILE:LINE: text", in place of the check it contradicts (a field's
+ * "is set", a risk's "valid fields", the criteria). today (see
+ * round_today) dates the overdue and next-review checks; NULL: none. */
+void round_validate(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
+                    const struct library *lib, const char *today, struct checks *out);
+/* The same with the profile's findings made already (profile_findings of
+ * p), for a caller that validates several rounds, or keeps them while the
+ * profile does not change: they cost time in proportion to the profile. */
+void round_validate_with(const struct round *rounds, size_t n, size_t ri, const struct profile *p,
+                         const struct findings *profile_found, const struct library *lib,
+                         const char *today, struct checks *out);
+/* Today for the date checks of r, or NULL for a round that a later round
+ * follows up (names as `previous`): its overdue measures are that
+ * round's business. */
+const char *round_today(const struct round *rounds, size_t n, const struct round *r,
+                        const char *today);
 void checks_free(struct checks *c);
 /* Passed and total checks of a step. */
 void step_progress(const struct checks *c, enum step s, size_t *done, size_t *total);
@@ -67,7 +90,8 @@ void step_progress(const struct checks *c, enum step s, size_t *done, size_t *to
  * the check that says why; STEP__COUNT when all pass. */
 enum step next_step(const struct checks *c, const struct check **why);
 
-/* Schema and reference findings for kijun check, as FILE:LINE. */
+/* The rules of validate.c over the round alone (the rules that need the
+ * other rounds are skipped), as diagnostics named file. */
 void round_check(const struct round *r, const struct profile *p, const struct library *lib,
                  const char *file, struct diag_list *dl);
 

@@ -1,6 +1,7 @@
 /* profile: the organisation profile and the checklist of a workspace, as
- * schema-described records; their consistency rules and the dependency
- * analysis (service -> operations -> resources). Pure, no I/O. */
+ * schema-described records, and the dependency analysis (service ->
+ * operations -> resources); their rules are model/validate's. Pure, no
+ * I/O. */
 #ifndef KIJUN_PROFILE_H
 #define KIJUN_PROFILE_H
 #include "model/library.h"
@@ -45,22 +46,14 @@ void checklist_free(struct checklist *c);
 bool profile_ref_exists(const struct profile *p, const struct library *lib, const char *ref,
                         const char *id);
 
-/* Every rule: required fields, ranges, enumerations, references, unique
- * ids, scales of 3-6 levels numbered 1..n, a threshold within the values.
- * Findings go to dl with file and the record's line. */
+/* Every rule of model/validate.c over the profile / the checklist, as
+ * diagnostics named file (the validation's findings without the item). */
 void profile_check(const struct profile *p, const struct library *lib, const char *file,
                    struct diag_list *dl);
 void checklist_check(const struct checklist *c, const struct library *lib, const char *file,
                      struct diag_list *dl);
 
 /* The risk value of impact i and likelihood l by the profile's rule. */
-/* Check one record, or a collection (ids too), against its definition;
- * references resolve in p and the library. */
-void record_check(const struct profile *p, const struct library *lib, const char *file,
-                  const struct record *r, const struct coll_def *def, struct diag_list *dl);
-void collection_check(const struct profile *p, const struct library *lib, const char *file,
-                      const struct collection *c, struct diag_list *dl);
-
 long long criteria_value(const struct profile *p, long long impact, long long likelihood);
 long long criteria_max(const struct profile *p);
 

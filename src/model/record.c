@@ -49,6 +49,26 @@ void strlist_copy(struct strlist *dst, const struct strlist *src)
         strlist_add(dst, src->v[i]);
 }
 
+void strlist_split(struct strlist *l, const char *text, char sep)
+{
+    while (*text) {
+        const char *end = strchr(text, sep);
+        if (!end)
+            end = text + strlen(text);
+        const char *a = text, *b = end;
+        while (a < b && *a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            b--;
+        if (b > a) {
+            char *part = xstrndup(a, (size_t)(b - a));
+            strlist_add(l, part);
+            free(part);
+        }
+        text = *end ? end + 1 : end;
+    }
+}
+
 void record_init(struct record *r, const struct coll_def *def)
 {
     memset(r, 0, sizeof *r);
@@ -83,6 +103,7 @@ void record_copy(struct record *dst, const struct record *src, const struct coll
     record_init(dst, def);
     dst->id = src->id ? xstrdup(src->id) : NULL;
     dst->line = src->line;
+    dst->id_line = src->id_line;
     for (size_t i = 0; i < def->nfields; i++)
         value_copy(&dst->v[i], &src->v[i]);
 }
@@ -241,7 +262,7 @@ bool date_valid(const char *s)
             return false;
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1)
+    if (y < 1 || m < 1 || m > 12 || d < 1)
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= days[m - 1] + (m == 2 && leap);

@@ -46,6 +46,7 @@ struct strlist {
 
 struct value {
     bool set;
+    int line;                 /* where it was read, 0 when unknown (set in memory) */
     char *s;                  /* F_STRING, F_ENUM, F_REF */
     long long i;              /* F_INT */
     bool b;                   /* F_BOOL */
@@ -56,6 +57,7 @@ struct record {
     char *id;
     struct value *v;          /* one per field of the definition */
     int line;                 /* where it was read, 0 when new */
+    int id_line;              /* where its id was read, 0 when unknown */
 };
 
 struct collection {
@@ -71,6 +73,9 @@ bool strlist_has(const struct strlist *l, const char *s);
 void strlist_remove(struct strlist *l, const char *s);
 void strlist_free(struct strlist *l);
 void strlist_copy(struct strlist *dst, const struct strlist *src);
+/* Add the parts of text between the separators, without the blanks
+ * around them; empty parts are dropped ("a; b;" -> "a", "b"). */
+void strlist_split(struct strlist *l, const char *text, char sep);
 
 /* A deep copy of a value; the freeing of one (it is left unset). */
 void value_copy(struct value *dst, const struct value *src);
@@ -97,7 +102,8 @@ void coll_free(struct collection *c);
 bool enum_valid(const struct field_def *f, const char *s);
 /* An id: 1..max ASCII letters, digits, '.', '-' or '_'. */
 bool id_syntax_ok(const char *s, size_t max);
-/* A calendar date YYYY-MM-DD (month 1-12, day valid for the month). */
+/* A calendar date YYYY-MM-DD: ASCII digits, year 0001-9999, month 1-12,
+ * a day the month has (29 February in leap years only). */
 bool date_valid(const char *s);
 /* Display text of a value for lists: "12", "yes", "a, b". New string. */
 char *value_format(const struct value *v, const struct field_def *f);

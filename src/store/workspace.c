@@ -48,8 +48,10 @@ static bool text_has_comments(const char *s)
 static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
                        struct value *v)
 {
-    if (!config_setting_get_member(g, f->key))
+    const config_setting_t *m = config_setting_get_member(g, f->key);
+    if (!m)
         return true;
+    v->line = cfg_line(m);
     bool ok = true;
     switch (f->type) {
     case F_STRING:
@@ -94,6 +96,7 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
     bool ok = true;
     if (def->has_id)
         ok &= cg_string(c, g, "id", true, &r->id);
+    r->id_line = cfg_line(config_setting_get_member(g, "id"));
     for (size_t i = 0; i < def->nfields; i++)
         ok &= read_field(c, g, &def->fields[i], &r->v[i]);
     return ok;
@@ -265,7 +268,6 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     if (!crit)
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
     config_destroy(&cfg);
-    profile_check(p, lib, path, dl);
     return WS_OK;
 }
 
@@ -282,7 +284,6 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     cg_unknown(&c, root, root_keys);
     read_collection(&c, root, &cl->items);
     config_destroy(&cfg);
-    checklist_check(cl, lib, path, dl);
     return WS_OK;
 }
 
@@ -375,7 +376,6 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
     for (int i = 0; i < RC__COUNT; i++)
         read_collection(&c, root, &r->c[i]);
     config_destroy(&cfg);
-    round_check(r, p, lib, path, dl);
     return WS_OK;
 }
 

@@ -24,7 +24,10 @@ struct ws_file {
 };
 
 /* Read profile.cfg / checklist.cfg at path into p / c (initialised by
- * the caller). Schema findings go to dl. No file of a workspace is read
+ * the caller). What the file's text breaks (syntax, types, unknown
+ * settings) goes to dl; the rules over what was read are
+ * model/validate.c's (workspace_validate). lib (and a round's p) are
+ * no longer used: kept for the callers. No file of a workspace is read
  * through a symbolic link: one is refused (WS_UNREADABLE, with a
  * message). Loading a workspace's profile.cfg also checks the folders
  * kijun makes beside it (ws_check_folders): one that is a link or no

@@ -54,16 +54,14 @@ static const char *step_title(const struct aview *av, enum step st)
     return _(step_name(st));
 }
 
-/* Today for the date checks of a round; NULL for a round that a later
- * round follows up (its overdue measures are that round's business). */
+/* Today for the date checks of a round (see round_today). */
 static const char *today_for(const struct aview *av, const struct round *r)
 {
-    for (size_t i = 0; i < av->s->nrounds; i++) {
-        const struct round *o = &av->s->rounds[i]->r;
-        if (o != r && strcmp(record_str(&o->head, &round_head_def, "previous"), r->name) == 0)
-            return NULL;
-    }
-    return av->today;
+    const struct round *flat = session_rounds_flat(av->s);
+    size_t i = 0;
+    while (i < av->s->nrounds && &av->s->rounds[i]->r != r)
+        i++;
+    return i < av->s->nrounds ? round_today(flat, av->s->nrounds, &flat[i], av->today) : av->today;
 }
 
 /* The checks of the round shown: run again only after an edit (of the
@@ -78,7 +76,7 @@ static void checks_refresh(struct aview *av)
     checks_free(&av->checks);
     struct round *r = cur_round(av);
     if (r)
-        round_validate(r, prof(av), av->s->lib, today_for(av, r), &av->checks);
+        round_validate(session_rounds_flat(av->s), av->s->nrounds, av->round, prof(av), av->s->lib, av->today, &av->checks);
 }
 
 void aview_init(struct aview *av, struct session *s, enum lang lang)
@@ -660,14 +658,17 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
     if (av->nround_next != n || av->rounds_gen != av->s->gen) {
         /* each round's next step, again only after an edit */
         av->round_next = xrealloc(av->round_next, n * sizeof *av->round_next);
+        struct findings pf = {0}; /* once for every round */
+        profile_findings(prof(av), av->s->lib, &pf);
+        const struct round *flat = session_rounds_flat(av->s);
         for (size_t i = 0; i < n; i++) {
-            const struct round *r = &av->s->rounds[i]->r;
             struct checks c = {0};
-            round_validate(r, prof(av), av->s->lib, today_for(av, r), &c);
+            round_validate_with(flat, n, i, prof(av), &pf, av->s->lib, av->today, &c);
             const struct check *why;
             av->round_next[i] = next_step(&c, &why);
             checks_free(&c);
         }
+        findings_free(&pf);
         av->nround_next = n;
         av->rounds_gen = av->s->gen;
     }

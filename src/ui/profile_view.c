@@ -599,22 +599,17 @@ static bool finish_edit(struct pview *pv)
         core_set_int(pv->s, d, c, r, def, fi, n);
     } else if (f->type == F_STRLIST) {
         struct strlist l = {0};
-        char *copy = xstrdup(text), *save = NULL;
-        for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
-            while (*tok == ' ')
-                tok++;
-            size_t n = strlen(tok);
-            while (n && tok[n - 1] == ' ')
-                tok[--n] = '\0';
-            if (*tok)
-                strlist_add(&l, tok);
-        }
-        free(copy);
+        strlist_split(&l, text, ';');
         if (l.n)
             core_set_list(pv->s, d, c, r, def, fi, &l);
         else
             core_clear(pv->s, d, c, r, def, fi);
         strlist_free(&l);
+    } else if (f->type == F_DATE && *text && !date_valid(text)) {
+        char today[11];
+        session_today(today);
+        say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
+        return false;
     } else {
         core_set_text(pv->s, d, c, r, def, fi, text);
     }

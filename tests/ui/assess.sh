@@ -101,8 +101,17 @@ ui_expect_not "   Preparation" "and not those signed off"
 ui_keys Enter Enter
 ui_type "Onishi Ryo"
 ui_keys Enter j Enter
+ui_type "2026-02-30"
+ui_keys Enter
+ui_expect "Date: '2026-02-30' is no date; write YYYY-MM-DD (today: 2026-11-25)" "a day that does not exist is refused, with the format and today"
+ui_keys C-u
+ui_type "2027年6月"
+ui_keys Enter
+ui_expect "Date: '2027年6月' is no date" "so is a date in words"
+ui_keys C-u
 ui_type "2026-11-30"
 ui_keys Enter
+ui_expect_not "is no date" "a real date is taken"
 ui_expect_line 2 "Onishi Ryo" "the sign-off records the reviewer"
 ui_keys q
 ui_expect "Validation: the automatic checks" "q returns to the checks"

@@ -479,7 +479,7 @@ static size_t failing(const struct checks *c)
 static void run(struct checks *c, const struct round *r, const struct profile *p, const char *today)
 {
     checks_free(c);
-    round_validate(r, p, NULL, today, c);
+    round_validate(r, 1, 0, p, NULL, today, c);
 }
 
 struct fixture {
@@ -521,25 +521,30 @@ Test(validate, the_base_round_passes_every_check)
 
 Test(validate, preparation_fields)
 {
-    static const struct { const char *key, *text; bool list; } need[] = {
-        {"date", "the round has a date", false},
-        {"purpose", "the purpose is written down", false},
-        {"scope", "the scope is described", false},
-        {"team", "the team and its roles are named", true},
-        {"schedule", "the schedule is set", false},
-        {"sources", "the sources used are listed", true},
+    /* a required field missing is the finding kijun check reports, in
+     * place of the field's check */
+    static const struct { const char *key, *text; bool list; const char *missing; } need[] = {
+        {"date", "the round has a date", false, "assessments/2026.cfg:3: round: 'date' is required"},
+        {"purpose", "the purpose is written down", false, "assessments/2026.cfg:3: round: 'purpose' is required"},
+        {"scope", "the scope is described", false, NULL},
+        {"team", "the team and its roles are named", true, NULL},
+        {"schedule", "the schedule is set", false, NULL},
+        {"sources", "the sources used are listed", true, NULL},
     };
     struct fixture f;
     fx_init(&f);
     for (size_t i = 0; i < sizeof need / sizeof *need; i++) {
         struct record *h = &f.r.head;
+        const char *fails = need[i].missing ? need[i].missing : need[i].text;
         RUN(&f);
         OK(&f, STEP_PREP, need[i].text);
         char *saved = value_format(val(h, HD, need[i].key), &HD->fields[field_index(HD, need[i].key)]);
         /* missing */
         unset(h, HD, need[i].key);
         RUN(&f);
-        FAILS(&f, STEP_PREP, need[i].text);
+        FAILS(&f, STEP_PREP, fails);
+        if (need[i].missing)
+            ABSENT(&f, need[i].text);
         cr_assert_eq(failing(&f.c), 2, "%s: only its own check and the validation's fail", need[i].key);
         FAILS(&f, STEP_VALIDATE, "the automatic checks of steps 1-3 pass");
         /* empty */
@@ -548,7 +553,7 @@ Test(validate, preparation_fields)
         else
             set_s(h, HD, need[i].key, "");
         RUN(&f);
-        FAILS(&f, STEP_PREP, need[i].text);
+        FAILS(&f, STEP_PREP, fails);
         /* back */
         if (need[i].list)
             set_l(h, HD, need[i].key, saved, NULL);
@@ -562,62 +567,87 @@ Test(validate, preparation_fields)
     fx_free(&f);
 }
 
+/* The criteria check passes, or the findings on the rule, the threshold
+ * and the scales fail in its place: the threshold lies in the range of
+ * the rule over the scales. */
+#define CRITERIA_OK(t, lo, hi) "the risk criteria are set (scales of 3-6 levels, threshold " #t " within " #lo ".." #hi ")"
+
 Test(validate, risk_criteria)
 {
     struct fixture f;
     fx_init(&f);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 10 within 1..25)");
+    OK(&f, STEP_PREP, CRITERIA_OK(10, 1, 25));
     set_i(&f.r.head, HD, "threshold", 25);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 25 within 1..25)");
+    OK(&f, STEP_PREP, CRITERIA_OK(25, 1, 25));
     set_i(&f.r.head, HD, "threshold", 26);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 26 within 1..25)");
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: threshold 26 is above the highest risk value 25");
+    ABSENT(&f, CRITERIA_OK(26, 1, 25));
+    cr_assert_eq(failing(&f.c), 2);   /* and steps 1-3 do not pass */
     set_i(&f.r.head, HD, "threshold", 1);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 1 within 1..25)");
+    OK(&f, STEP_PREP, CRITERIA_OK(1, 1, 25));
     unset(&f.r.head, HD, "threshold");
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 0 within 1..25)");
-    /* the sum rule: the highest value is 10 */
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: 'threshold' is required");
+    /* the sum rule: values from 2 to 10 */
     set_s(&f.r.head, HD, "rule", "sum");
     set_i(&f.r.head, HD, "threshold", 10);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 10 within 1..10)");
+    OK(&f, STEP_PREP, CRITERIA_OK(10, 2, 10));
     set_i(&f.r.head, HD, "threshold", 11);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 11 within 1..10)");
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: threshold 11 is above the highest risk value 10");
+    set_i(&f.r.head, HD, "threshold", 2);
+    RUN(&f);
+    OK(&f, STEP_PREP, CRITERIA_OK(2, 2, 10));
+    set_i(&f.r.head, HD, "threshold", 1);
+    RUN(&f);
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: threshold 1 is below the lowest risk value 2");
+    /* beyond the field's own range: that finding alone */
+    set_i(&f.r.head, HD, "threshold", 40);
+    RUN(&f);
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: 'threshold' is 40, outside 1..36");
+    cr_assert_eq(failing(&f.c), 2);
     /* scales of 2 levels are too short even with the threshold in range */
     set_s(&f.r.head, HD, "rule", "product");
     set_i(&f.r.head, HD, "threshold", 4);
     set_scale(&f.p, COLL_IMPACT, 2);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 4 within 1..10)");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the impact scale has 2 levels; it needs 3 to 6");
+    ABSENT(&f, CRITERIA_OK(4, 1, 10));
     set_scale(&f.p, COLL_IMPACT, 3);
     set_scale(&f.p, COLL_LIKELIHOOD, 2);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 4 within 1..6)");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the likelihood scale has 2 levels; it needs 3 to 6");
     set_scale(&f.p, COLL_LIKELIHOOD, 3);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 4 within 1..9)");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: threshold 10 is above the highest risk value 9");
+    set_i(&f.p.criteria, &profile_criteria_def, "threshold", 4);
+    RUN(&f);
+    OK(&f, STEP_PREP, CRITERIA_OK(4, 1, 9));
     set_scale(&f.p, COLL_IMPACT, 6);
     set_scale(&f.p, COLL_LIKELIHOOD, 6);
     RUN(&f);
-    OK(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 4 within 1..36)");
+    OK(&f, STEP_PREP, CRITERIA_OK(4, 1, 36));
+    /* the profile's own threshold is the profile's finding */
+    set_i(&f.p.criteria, &profile_criteria_def, "threshold", 37);
+    RUN(&f);
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: 'threshold' is 37, outside 1..36");
     fx_free(&f);
 }
 
-/* BUG: the criteria check says "scales of 3-6 levels" but only tests for
- * at least 3 levels (validate_prep has no upper bound): a 7-level scale
- * passes it. */
+/* A 7-level scale fails the criteria (the rule says 3 to 6). */
 Test(validate, a_scale_of_seven_levels_fails_the_criteria)
 {
     struct fixture f;
     fx_init(&f);
     set_scale(&f.p, COLL_IMPACT, 7);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "the risk criteria are set (scales of 3-6 levels, threshold 10 within 1..35)");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the impact scale has 7 levels; it needs 3 to 6");
+    ABSENT(&f, CRITERIA_OK(10, 1, 35));
     fx_free(&f);
 }
 
@@ -637,10 +667,11 @@ Test(validate, services_in_scope)
     set_l(&f.p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "services", "svc-2", NULL);
     RUN(&f);
     OK(&f, STEP_SCOPE, "service \"Billing\" has business operations");
-    /* a service that is not in the profile is named by its id */
+    /* a service that is not in the profile: the broken reference */
     set_l(&f.r.head, HD, "services", "svc-1", "svc-2", "svc-9", NULL);
     RUN(&f);
-    FAILS(&f, STEP_SCOPE, "service \"svc-9\" has business operations");
+    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: 'services' names 'svc-9', which does not exist");
+    ABSENT(&f, "service \"svc-9\" has business operations");
     /* no service in scope; the risks' services are then out of scope too */
     set_l(&f.r.head, HD, "services", NULL);
     RUN(&f);
@@ -659,10 +690,9 @@ Test(validate, resources_in_scope)
     fx_init(&f);
     RUN(&f);
     OK(&f, STEP_SCOPE, "the resources to assess are in scope");
-    ABSENT(&f, "resource \"res-9\" in scope is not in the profile");
     set_l(&f.r.head, HD, "resources", "res-1", "res-2", "res-3", "res-4", "res-9", NULL);
     RUN(&f);
-    FAILS(&f, STEP_SCOPE, "resource \"res-9\" in scope is not in the profile");
+    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: 'resources' names 'res-9', which does not exist");
     OK(&f, STEP_SCOPE, "the resources to assess are in scope");
     FAILS(&f, STEP_ASSESS, "resource \"res-9\" has a risk assessed or a \"no risk\" note");
     cr_assert_eq(failing(&f.c), 3);   /* and steps 1-3 do not pass */
@@ -709,46 +739,70 @@ Test(validate, each_resource_has_a_risk_or_a_no_risk_note)
     fx_free(&f);
 }
 
+/* A risk's fields are valid, or each of their findings fails in place
+ * of that check: levels on the profile's scales (kijun check reports the
+ * same), real dates, existing references. */
 Test(validate, values_on_the_scales)
 {
     struct fixture f;
     fx_init(&f);
-    const char *text = "\"Billing data leak\": its values lie on the scales (1-5 x 1-5)";
+    const char *text = "\"Billing data leak\": valid fields (levels 1-5 x 1-5, dates, references)";
     RUN(&f);
     const struct check *k = OK(&f, STEP_ASSESS, text);
     cr_assert_eq(k->coll, RC_RISKS);
     cr_assert_eq(k->index, 2);
+    cr_assert_eq(k->finding, CHECK_NO_FINDING);
     struct record *x = RISK(&f.r, 2);
     const struct coll_def *d = RD(RC_RISKS);
+    /* 6 on a 5-level scale: within the field's 1..6, beyond the scale */
     set_i(x, d, "impact", 6);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, text);
+    k = FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 6, above the impact scale's top level 5");
+    cr_assert_eq(k->coll, RC_RISKS);
+    cr_assert_eq(k->index, 2);
+    cr_assert_neq(k->finding, CHECK_NO_FINDING);
+    cr_assert_eq(f.c.found.v[k->finding].at.field, field_index(d, "impact"));
+    cr_assert_eq(f.c.found.v[k->finding].line, 28);
+    ABSENT(&f, text);
+    /* beyond the field's range: that finding alone */
+    set_i(x, d, "impact", 7);
+    RUN(&f);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 7, outside 1..6");
+    ABSENT(&f, "assessments/2026.cfg:28: risk-3: 'impact' is 7, above the impact scale's top level 5");
     set_i(x, d, "impact", 5);
     set_i(x, d, "likelihood", 5);
     RUN(&f);
     OK(&f, STEP_ASSESS, text);
     set_i(x, d, "likelihood", 0);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, text);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'likelihood' is 0, outside 1..6");
     unset(x, d, "likelihood");
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, text);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'likelihood' is required");
     set_i(x, d, "likelihood", 1);
     set_i(x, d, "inherent_impact", 6);
     set_i(x, d, "inherent_likelihood", 1);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, text);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_impact' is 6, above the impact scale's top level 5");
     set_i(x, d, "inherent_impact", 5);
     set_i(x, d, "inherent_likelihood", 6);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, text);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_likelihood' is 6, above the likelihood scale's top level 5");
     set_i(x, d, "inherent_likelihood", 5);
     RUN(&f);
     OK(&f, STEP_ASSESS, text);
-    /* the text follows the scales */
+    /* a bad date is one of its fields' findings too */
+    set_s(x, d, "due", "2026-02-30");
+    RUN(&f);
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'due' is '2026-02-30', not a date YYYY-MM-DD");
+    ABSENT(&f, text);
+    unset(x, d, "due");
+    /* the text follows the scales; 5 is now above the impact scale */
     set_scale(&f.p, COLL_IMPACT, 4);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "\"Billing data leak\": its values lie on the scales (1-4 x 1-5)");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 5, above the impact scale's top level 4");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_impact' is 5, above the impact scale's top level 4");
+    OK(&f, STEP_ASSESS, "\"VPN appliance flaw\": valid fields (levels 1-4 x 1-5, dates, references)");
     fx_free(&f);
 }
 
@@ -993,6 +1047,8 @@ static void assert_progress(const struct checks *c, enum step s, size_t done, si
 {
     size_t d = 99, t = 99;
     step_progress(c, s, &d, &t);
+    if (t != total || d != done)
+        log_checks(c);
     cr_assert_eq(t, total, "step %d: %zu checks, want %zu", (int)s, t, total);
     cr_assert_eq(d, done, "step %d: %zu passed, want %zu", (int)s, d, done);
 }
@@ -1004,7 +1060,7 @@ Test(progress, counts_per_step)
     RUN(&f);
     assert_progress(&f.c, STEP_PREP, 7, 7);
     assert_progress(&f.c, STEP_SCOPE, 4, 4);
-    assert_progress(&f.c, STEP_ASSESS, 11, 11);   /* 4 resources, 4 scales, 1 + 2 over the threshold */
+    assert_progress(&f.c, STEP_ASSESS, 11, 11);   /* 4 resources, 4 risks' fields, 1 + 2 over the threshold */
     assert_progress(&f.c, STEP_VALIDATE, 4, 4);
     assert_progress(&f.c, STEP_REVIEW, 4, 4);
     unset(&f.r.head, HD, "scope");
@@ -1022,7 +1078,9 @@ Test(progress, counts_per_step)
     struct round r;
     round_init(&r, "empty");
     run(&f.c, &r, &f.p, TODAY);
-    assert_progress(&f.c, STEP_PREP, 0, 7);
+    /* 6 fields (2 required ones as their findings) and the rule and the
+     * threshold, each required, in place of the criteria */
+    assert_progress(&f.c, STEP_PREP, 0, 8);
     assert_progress(&f.c, STEP_SCOPE, 0, 2);
     assert_progress(&f.c, STEP_ASSESS, 0, 0);
     assert_progress(&f.c, STEP_VALIDATE, 0, 4);
@@ -1622,6 +1680,8 @@ static void load_round_at(struct loaded_round *l, const char *path, const struct
     memset(l, 0, sizeof *l);
     round_init(&l->r, "loaded");
     l->st = ws_load_round(path, lib, p, &l->r, &l->info, &l->dl);
+    if (l->st == WS_OK) /* and the model's rules, as kijun check runs them */
+        round_check(&l->r, p, lib, path, &l->dl);
     cr_assert_eq(l->info.status, l->st);
     cr_assert_str_eq(l->info.path, path);
 }
@@ -1746,7 +1806,7 @@ Test(store, loading_reports_findings_with_their_lines)
     load_round_at(&l, path, &p);
     cr_assert_eq(l.st, WS_OK);
     const struct want w[] = {
-        {DIAG_ERROR, 9, "risk-1: 'threat' names 'incidents.nope', which does not exist"},
+        {DIAG_ERROR, 10, "risk-1: 'threat' names 'incidents.nope', which does not exist"},
         {DIAG_ERROR, 13, "signoffs: 'sign' is not a step (prep, scope, assess, validate, review)"},
     };
     expect(&l.dl, path, w, 2);

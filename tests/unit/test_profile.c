@@ -423,10 +423,20 @@ Test(check, the_threshold_must_be_reachable)
     EXPECT(&p, {DIAG_ERROR, 70, "criteria: threshold 9 is above the highest risk value 6"});
     set_i(&p.criteria, &profile_criteria_def, "threshold", 6);
     EXPECT_NONE(&p);
+    /* one finding for one wrong value: the field's own range first */
     set_i(&p.criteria, &profile_criteria_def, "threshold", 37);
-    EXPECT(&p,
-           {DIAG_ERROR, 70, "criteria: 'threshold' is 37, outside 1..36"},
-           {DIAG_ERROR, 70, "criteria: threshold 37 is above the highest risk value 6"});
+    EXPECT(&p, {DIAG_ERROR, 70, "criteria: 'threshold' is 37, outside 1..36"});
+    /* the lowest value of the sum rule is 1 + 1 */
+    set_i(&p.criteria, &profile_criteria_def, "threshold", 2);
+    EXPECT_NONE(&p);
+    set_i(&p.criteria, &profile_criteria_def, "threshold", 1);
+    EXPECT(&p, {DIAG_ERROR, 70, "criteria: threshold 1 is below the lowest risk value 2"});
+    set_s(&p.criteria, &profile_criteria_def, "rule", "product");
+    EXPECT_NONE(&p);
+    /* a rule that is none: only that is said */
+    set_s(&p.criteria, &profile_criteria_def, "rule", "max");
+    set_i(&p.criteria, &profile_criteria_def, "threshold", 30);
+    EXPECT(&p, {DIAG_ERROR, 70, "criteria: 'rule' is 'max', not one of the allowed values"});
     profile_free(&p);
 }
 

@@ -222,6 +222,8 @@ static void load_at(struct loaded *l, const char *path)
     l->path = xstrdup(path);
     profile_init(&l->p);
     l->st = ws_load_profile(path, lib, &l->p, &l->info, &l->dl);
+    if (l->st == WS_OK) /* and the model's rules, as kijun check runs them */
+        profile_check(&l->p, lib, path, &l->dl);
     cr_assert_eq(l->info.status, l->st);
     cr_assert_str_eq(l->info.path, path);
 }
@@ -510,8 +512,9 @@ Test(schema, out_of_range_values_are_errors_with_their_line)
                   CRITERIA);
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
-           {DIAG_ERROR, 2, "organisation: 'sector' names 'sectors.mars', which does not exist"},
-           {DIAG_ERROR, 7, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
+           /* at the line of the value, not of its group */
+           {DIAG_ERROR, 4, "organisation: 'sector' names 'sectors.mars', which does not exist"},
+           {DIAG_ERROR, 10, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
            {DIAG_ERROR, 14, "res-1: 'kind' is 'robot', not one of the allowed values"});
     /* the value is kept for the user to fix */
     cr_assert_eq(record_int(&l.p.c[COLL_SERVICES].r[0], profile_coll_defs[COLL_SERVICES],
