@@ -57,8 +57,20 @@ char *ws_format_round(const struct round *r);
 bool ws_save_round(const char *path, const struct round *r, bool *unchanged, struct diag_list *dl);
 
 /* Make a new workspace in dir from datadir/template/LANG: folder 0700,
- * files 0600. Refuses a folder that already holds a profile.cfg. */
+ * files 0600. Refuses a folder that already holds a profile.cfg. In a
+ * folder that exists, only what is missing is added: no file there is
+ * replaced and the folder's mode is left as it was. */
 bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl);
+/* What ws_init_report did, for its message. */
+struct ws_init_info {
+    bool existed;      /* the folder was there */
+    unsigned mode;     /* its mode (left as it was), or 0700 when made */
+    char *added;       /* "profile.cfg, checklist.cfg, assessments/" or NULL */
+    char *kept;        /* what was there and stays, or NULL */
+};
+bool ws_init_report(const char *dir, const char *datadir, const char *lang,
+                    struct ws_init_info *info, struct diag_list *dl);
+void ws_init_info_free(struct ws_init_info *info);
 /* Copy datadir/demo/LANG into a new private temporary folder; returns
  * its path (new string) or NULL. */
 char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl);

@@ -137,6 +137,23 @@ KIJUN_DATADIR=$T/emptydata run tree --edition v5
 [ "$RC" -eq 2 ] && grep -qF "$T/emptydata" "$T/err"
 result $? "KIJUN_DATADIR naming an empty folder: exit 2, the message names it (got $RC)" "$T/err"
 
+# --- kijun init on a folder that exists: adds, replaces nothing, keeps the mode ---
+mkdir -m 755 "$T/there"
+printf 'kijun_workspace = 1;\nitems = ( );\n' > "$T/there/checklist.cfg"
+chmod 644 "$T/there/checklist.cfg"
+cp "$T/there/checklist.cfg" "$T/checklist.before"
+run init --lang en "$T/there"
+[ "$RC" -eq 0 ] && grep -q "the folder was there; added profile.cfg, assessments/" "$T/out" \
+    && grep -q "kept what was there, unchanged: checklist.cfg" "$T/out" \
+    && grep -q "mode 0755 is left as it was" "$T/out"
+result $? "init of an existing folder says what it added, what it kept and that the mode stays" "$T/out"
+cmp -s "$T/there/checklist.cfg" "$T/checklist.before" && [ "$(stat -c %a "$T/there/checklist.cfg")" = 644 ] \
+    && [ "$(stat -c %a "$T/there")" = 755 ] && [ -f "$T/there/profile.cfg" ]
+result $? "... and replaced no file nor changed the folder's mode"
+run init --lang en "$T/there"
+[ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
+result $? "init of a workspace is refused (exit 2)" "$T/err"
+
 # --- the workbench needs a terminal ----------------------------------------------
 TMPDIR=$T TERM=xterm run --demo --lang en </dev/null
 [ "$RC" -eq 2 ] && grep -q "needs a terminal" "$T/err"

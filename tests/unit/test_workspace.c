@@ -1140,17 +1140,85 @@ Test(create, init_makes_a_private_workspace_from_the_template)
     free(tp), free(tc), free(profile), free(checklist), free(assess), free(dir);
 }
 
-Test(create, init_of_an_existing_empty_folder_makes_it_private)
+Test(create, init_of_an_existing_folder_keeps_its_mode)
 {
     char *dir = at("ws");
     cr_assert_eq(mkdir(dir, 0755), 0);
+    cr_assert_eq(chmod(dir, 0755), 0);
     struct diag_list dl = {0};
-    cr_assert(ws_init(dir, TEST_DATADIR, "en", &dl));
+    struct ws_init_info info;
+    cr_assert(ws_init_report(dir, TEST_DATADIR, "en", &info, &dl));
     cr_assert_eq(dl.n, 0);
-    cr_assert_eq(mode_of(dir) & 07777, 0700);
+    cr_assert(info.existed);
+    cr_assert_eq(info.mode, 0755);
+    cr_assert_str_eq(info.added, "checklist.cfg, profile.cfg, assessments/");
+    cr_assert_null(info.kept);
+    cr_assert_eq(mode_of(dir) & 07777, 0755, "init changed the mode of an existing folder");
     char *tp = data_path("template", "en", "profile.cfg"), *profile = ws_path(dir, "profile.cfg");
     cr_assert(same_bytes(profile, tp));
+    cr_assert_eq(mode_of(profile) & 07777, 0600);
+    ws_init_info_free(&info);
     free(tp), free(profile), free(dir);
+}
+
+Test(create, init_adds_what_is_missing_and_replaces_nothing)
+{
+    char *dir = at("ws");
+    cr_assert_eq(mkdir(dir, 0711), 0);
+    cr_assert_eq(chmod(dir, 0711), 0);
+    /* a hand-made checklist, an assessments folder with a round, a link */
+    char *checklist = ws_path(dir, "checklist.cfg");
+    put(checklist, "my checklist\n", 13);
+    cr_assert_eq(chmod(checklist, 0644), 0);
+    struct stat before;
+    cr_assert_eq(stat(checklist, &before), 0);
+    char *assess = ws_path(dir, "assessments"), *round = ws_path(dir, "assessments/2026.cfg");
+    cr_assert_eq(mkdir(assess, 0750), 0);
+    put(round, "my round\n", 9);
+    struct diag_list dl = {0};
+    struct ws_init_info info;
+    cr_assert(ws_init_report(dir, TEST_DATADIR, "en", &info, &dl));
+    cr_assert_eq(dl.n, 0);
+    cr_assert_str_eq(info.added, "profile.cfg");
+    cr_assert_str_eq(info.kept, "checklist.cfg, assessments/");
+    struct stat after;
+    cr_assert_eq(stat(checklist, &after), 0);
+    cr_assert_eq(after.st_ino, before.st_ino, "checklist.cfg was replaced");
+    cr_assert_eq(after.st_mode, before.st_mode);
+    char *c = slurp(checklist, NULL);
+    cr_assert_str_eq(c, "my checklist\n");
+    free(c);
+    cr_assert_eq(mode_of(dir) & 07777, 0711);
+    cr_assert_eq(mode_of(assess) & 07777, 0750);
+    assert_listing(dir, "assessments checklist.cfg profile.cfg");
+    assert_listing(assess, "2026.cfg");
+    ws_init_info_free(&info);
+    /* the template's files are not replaced either when a second init is
+     * refused for the profile that is there now */
+    cr_assert_not(ws_init(dir, TEST_DATADIR, "en", &dl));
+    diag_clear(&dl);
+    free(round), free(assess), free(checklist), free(dir);
+}
+
+Test(create, atomic_create_replaces_nothing)
+{
+    /* atomic_create: whatever is at the name stays */
+    char *p = at("x.cfg"), *l = at("l.cfg"), *t = at("t");
+    put(p, "mine\n", 5);
+    cr_assert_eq(symlink(t, l), 0);
+    struct diag_list dl = {0};
+    cr_assert_eq(atomic_create(p, "new\n", 4, &dl), ATOMIC_UNCHANGED);
+    cr_assert_eq(atomic_create(l, "new\n", 4, &dl), ATOMIC_UNCHANGED);
+    cr_assert_not(exists(t), "atomic_create followed a link");
+    char *s = slurp(p, NULL);
+    cr_assert_str_eq(s, "mine\n");
+    free(s);
+    char *n = at("n.cfg");
+    cr_assert_eq(atomic_create(n, "new\n", 4, &dl), ATOMIC_SAVED);
+    cr_assert_eq(mode_of(n) & 07777, 0600);
+    cr_assert_eq(dl.n, 0);
+    assert_listing(root, "l.cfg n.cfg x.cfg");
+    free(n), free(t), free(l), free(p);
 }
 
 Test(create, init_refuses_a_workspace_and_leaves_it_alone)
