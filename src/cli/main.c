@@ -9,6 +9,7 @@
 #include "ui/app.h"
 #include "ui/settings.h"
 #include "util/i18n.h"
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -22,6 +23,8 @@
 #define KIJUN_SOURCE_DATADIR NULL
 #define KIJUN_BUILD_LOCALEDIR NULL
 #endif
+
+static int finish_output(int rc);
 
 static void usage(FILE *f)
 {
@@ -114,13 +117,26 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_MOUSE: o->mouse = true; break;
         case OPT_CONFIG: o->config = optarg; break;
         case 'h': o->help = true; break;
-        case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
+        case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
             fputs(_("Try 'kijun --help'.\n"), stderr);
             return 2;
         }
     }
     return -1;
+}
+
+/* A command's output must reach its reader: a full disk or a failing
+ * device is an error (exit 2), never a silent success. */
+static int finish_output(int rc)
+{
+    errno = 0;
+    bool out_bad = fflush(stdout) != 0 || ferror(stdout);
+    int err = errno;
+    if (out_bad)
+        fprintf(stderr, _("kijun: error: cannot write the output: %s\n"),
+                err ? strerror(err) : _("write error"));
+    return out_bad || ferror(stderr) ? 2 : rc;
 }
 
 void cmd_print_diags(FILE *f, const struct diag_list *dl)
@@ -238,7 +254,7 @@ int main(int argc, char **argv)
     ui_language(utf8 ? lang : LANG_EN);
     if (o.help) {
         usage(stdout);
-        return 0;
+        return finish_output(0);
     }
 
     if (command && strcmp(command, "init") == 0) {
@@ -249,7 +265,7 @@ int main(int argc, char **argv)
         char *dir = data_dir();
         rc = cmd_init(argv[optind], dir, lang);
         free(dir);
-        return rc;
+        return finish_output(rc);
     }
     if (command && strcmp(command, "check") == 0) {
         struct library *lib = load_library();
@@ -262,7 +278,7 @@ int main(int argc, char **argv)
         free(rcfile);
         free(dir);
         library_free(lib);
-        return rc;
+        return finish_output(rc);
     }
     if (command) {
         if (optind < argc) {
@@ -274,7 +290,7 @@ int main(int argc, char **argv)
             return 2;
         rc = cmd_tree(lib, o.edition, lang, stdout);
         library_free(lib);
-        return rc;
+        return finish_output(rc);
     }
 
     const char *workspace = NULL;

@@ -154,6 +154,24 @@ run init --lang en "$T/there"
 [ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
 result $? "init of a workspace is refused (exit 2)" "$T/err"
 
+# --- output that cannot be written is an error (exit 2), not a success ---------
+if [ -w /dev/full ]; then
+    "$KIJUN" tree --lang en >/dev/full 2>"$T/err"; RC=$?
+    [ "$RC" -eq 2 ] && grep -q "cannot write the output" "$T/err"
+    result $? "tree >/dev/full: exit 2, it says the output cannot be written (got $RC)" "$T/err"
+    "$KIJUN" check "$T/there" >/dev/full 2>"$T/err"; RC=$?
+    [ "$RC" -eq 2 ] && grep -q "cannot write the output" "$T/err"
+    result $? "check >/dev/full: exit 2 (got $RC)" "$T/err"
+    printf 'stray = 1;\n' >> "$T/there/checklist.cfg"
+    "$KIJUN" check "$T/there" >"$T/out" 2>/dev/full; RC=$?
+    [ "$RC" -eq 2 ]
+    result $? "check with findings 2>/dev/full: exit 2, not 1 (got $RC)"
+    "$KIJUN" --version >/dev/full 2>/dev/null; RC=$?
+    [ "$RC" -eq 2 ]; result $? "--version >/dev/full: exit 2 (got $RC)"
+else
+    echo "ok $((N = N + 1)) - # SKIP no writable /dev/full"
+fi
+
 # --- the workbench needs a terminal ----------------------------------------------
 TMPDIR=$T TERM=xterm run --demo --lang en </dev/null
 [ "$RC" -eq 2 ] && grep -q "needs a terminal" "$T/err"
