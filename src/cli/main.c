@@ -9,6 +9,7 @@
 #include "ui/app.h"
 #include "ui/settings.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 #include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
@@ -143,7 +144,11 @@ void cmd_print_diags(FILE *f, const struct diag_list *dl)
 {
     for (size_t i = 0; i < dl->n; i++) {
         char *s = diag_format(&dl->v[i]);
-        fprintf(f, "kijun: %s\n", s);
+        /* paths and values from files: no control, bidi override or
+         * other invisible character reaches the terminal raw */
+        char *safe = utf8_sanitize(s, strlen(s), false);
+        fprintf(f, "kijun: %s\n", safe);
+        free(safe);
         free(s);
     }
 }

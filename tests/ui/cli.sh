@@ -154,6 +154,18 @@ run init --lang en "$T/there"
 [ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
 result $? "init of a workspace is refused (exit 2)" "$T/err"
 
+# --- check shows invisible characters from files as escapes ---------------------
+"$KIJUN" init --lang en "$T/bidi" >/dev/null 2>&1
+rlo=$(printf '\342\200\256') lri=$(printf '\342\201\246') bom=$(printf '\357\273\277')
+lrm=$(printf '\342\200\216') tag=$(printf '\363\240\200\201')
+sed -i "s|  name = \"(organisation name)\";|  name = \"x\";\n  sector = \"sectors.${rlo}retaw${lri}${bom}${lrm}${tag}\";|" \
+    "$T/bidi/profile.cfg"
+run check "$T/bidi"
+[ "$RC" -eq 1 ] && grep -qF "'sectors.<U+202E>retaw<U+2066><U+FEFF><U+200E><U+E0001>', which does not exist" "$T/err"
+result $? "check shows RLO, LRI, BOM, LRM and a tag character from a file as <U+XXXX> (exit $RC)" "$T/err"
+! grep -qF -e "$rlo" -e "$lri" -e "$bom" -e "$lrm" -e "$tag" "$T/err" "$T/out"
+result $? "... and none of them reaches the output raw"
+
 # --- output that cannot be written is an error (exit 2), not a success ---------
 if [ -w /dev/full ]; then
     "$KIJUN" tree --lang en >/dev/full 2>"$T/err"; RC=$?
