@@ -73,6 +73,40 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     return ok;
 }
 
+/* The setting names a group of def may hold: "id" (entries of a
+ * collection), the fields and the extras (NULL-terminated). Sized from
+ * the schema, however large: no fixed table. New array. */
+static const char **group_names(const struct coll_def *def, const char *const *extra)
+{
+    size_t n = (def->has_id ? 1 : 0) + def->nfields, k = 0;
+    for (const char *const *e = extra; e && *e; e++)
+        n++;
+    const char **v = xcalloc(n + 1, sizeof *v);
+    if (def->has_id)
+        v[k++] = "id";
+    for (size_t i = 0; i < def->nfields; i++)
+        v[k++] = def->fields[i].key;
+    for (const char *const *e = extra; e && *e; e++)
+        v[k++] = *e;
+    v[k] = NULL;
+    return v;
+}
+
+bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                   const char *const *extra, struct record *r)
+{
+    r->line = cfg_line(g);
+    const char **known = group_names(def, extra);
+    cg_unknown(c, g, known);
+    free(known);
+    bool ok = true;
+    if (def->has_id)
+        ok &= cg_string(c, g, "id", true, &r->id);
+    for (size_t i = 0; i < def->nfields; i++)
+        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+    return ok;
+}
+
 static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                         struct record *r)
 {
@@ -83,20 +117,7 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
                  def->key);
         return false;
     }
-    const char *known[32];
-    size_t k = 0;
-    if (def->has_id)
-        known[k++] = "id";
-    for (size_t i = 0; i < def->nfields && k < 31; i++)
-        known[k++] = def->fields[i].key;
-    known[k] = NULL;
-    cg_unknown(c, g, known);
-    bool ok = true;
-    if (def->has_id)
-        ok &= cg_string(c, g, "id", true, &r->id);
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
-    return ok;
+    return ws_read_group(c, g, def, NULL, r);
 }
 
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
@@ -135,19 +156,7 @@ static bool read_single(struct cfgctx *c, const config_setting_t *parent, const 
     }
     record_free(r, def);
     record_init(r, def);
-    r->line = cfg_line(g);
-    const char *known[32];
-    size_t k = 0;
-    for (size_t i = 0; i < def->nfields; i++)
-        known[k++] = def->fields[i].key;
-    for (; extra && *extra; extra++)
-        known[k++] = *extra;
-    known[k] = NULL;
-    cg_unknown(c, g, known);
-    bool ok = true;
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
-    return ok;
+    return ws_read_group(c, g, def, extra, r);
 }
 
 bool ws_file_missing(const char *path)

@@ -6,6 +6,7 @@
 #define KIJUN_WORKSPACE_H
 #include "model/assessment.h"
 #include "model/profile.h"
+#include "store/cfgfile.h"
 #include "util/diag.h"
 #include <stdbool.h>
 
@@ -87,6 +88,12 @@ bool ws_remove_tree_checked(const char *dir, struct diag_list *dl);
  * whether the last one had to be made (from the template). */
 char *ws_default(const char *datadir, const char *lang, bool create, bool *created,
                  struct diag_list *dl);
+/* Read the group g as a record of def (initialised by the caller):
+ * "id" when def has ids, each field; settings not in def nor in extra
+ * (NULL-terminated, may be NULL) are warned about. The reader of every
+ * group of every workspace file; no schema or file size overflows it. */
+bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                   const char *const *extra, struct record *r);
 /* Whether the folders kijun makes in the workspace dir (assessments/,
  * .kijun-recovery/ and its assessments/) are absent or real folders;
  * else false with "PATH: error: a symbolic link ...: refused". */

@@ -7,6 +7,7 @@
 #include "store/cfgfile.h"
 #include "store/libload.h"
 #include "store/workspace.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
 #include "diag_expect.h"
@@ -1057,6 +1058,92 @@ Test(roundtrip, control_characters_are_escaped_then_refused_on_load)
     loaded_free(&l);
     profile_free(&p);
     free(path);
+}
+
+/* --- the reader: no fixed tables ------------------------------------------------ */
+
+TestSuite(reader, .init = setup, .fini = teardown);
+
+/* A schema of n string fields s000, s001, ... (the reader kept the
+ * names it knows in a 32-entry table). */
+static struct coll_def *wide_def(size_t n, bool has_id)
+{
+    struct field_def *f = xcalloc(n, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        char *k = xmalloc(8);
+        snprintf(k, 8, "s%03zu", i);
+        f[i] = (struct field_def){.key = k, .type = F_STRING, .label = k};
+    }
+    struct coll_def *d = xcalloc(1, sizeof *d);
+    *d = (struct coll_def){.key = "wide", .label = "wide", .id_prefix = "w", .fields = f,
+                           .nfields = n, .has_id = has_id};
+    return d;
+}
+
+static void wide_free(struct coll_def *d)
+{
+    for (size_t i = 0; i < d->nfields; i++)
+        free((char *)d->fields[i].key);
+    free((void *)d->fields);
+    free(d);
+}
+
+Test(reader, a_group_of_100_settings_against_a_schema_of_100_fields)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "g = {\n  id = \"x\";\n");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&sb, "  s%03d = \"v%d\";\n", i, i);
+    sb_adds(&sb, "  stray = 1;\n  extra = 2;\n};\n");
+    for (int has_id = 0; has_id < 2; has_id++) {
+        struct coll_def *def = wide_def(100, has_id);
+        struct diag_list dl = {0};
+        config_t cfg;
+        cr_assert(cfg_parse_text(sb_str(&sb), sb.len, "wide.cfg", &cfg, &dl));
+        const config_setting_t *g = config_setting_get_member(config_root_setting(&cfg), "g");
+        struct cfgctx c = {"wide.cfg", &dl};
+        struct record r;
+        record_init(&r, def);
+        static const char *const extra[] = {"extra", NULL};
+        cr_assert(ws_read_group(&c, g, def, extra, &r));
+        /* every field read; the one unknown setting (and "id" for the
+         * singleton) warned about, nothing else */
+        for (size_t i = 0; i < 100; i++) {
+            char want[8];
+            snprintf(want, sizeof want, "v%zu", i);
+            cr_assert(r.v[i].set, "s%03zu was not read", i);
+            cr_assert_str_eq(r.v[i].s, want);
+        }
+        if (has_id) {
+            cr_assert_str_eq(r.id, "x");
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+        } else {
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (ignored)"},
+                   {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+        }
+        record_free(&r, def);
+        config_destroy(&cfg);
+        diag_clear(&dl);
+        wide_free(def);
+    }
+    sb_free(&sb);
+}
+
+Test(reader, a_profile_group_with_100_settings)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n");
+    for (int i = 0; i < 99; i++)
+        sb_printf(&sb, "  unknown%02d = %d;\n", i, i);
+    sb_adds(&sb, "};\n" CRITERIA);
+    struct loaded l;
+    load_text(&l, sb_str(&sb));
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
+    cr_assert_eq(diag_count(&l.dl, DIAG_WARNING), 99);
+    cr_assert_eq(diag_count(&l.dl, DIAG_ERROR), 0);
+    loaded_free(&l);
+    sb_free(&sb);
 }
 
 /* --- atomic saving ---------------------------------------------------------- */
