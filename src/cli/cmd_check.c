@@ -402,11 +402,24 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
 int cmd_init(const char *dir, const char *datadir, enum lang lang)
 {
     struct diag_list dl = {0};
-    bool ok = ws_init(dir, datadir, lang_code(lang), &dl);
+    struct ws_init_info info;
+    bool ok = ws_init_report(dir, datadir, lang_code(lang), &info, &dl);
     cmd_print_diags(stderr, &dl);
     diag_clear(&dl);
-    if (!ok)
-        return 2;
-    printf(_("kijun: created the workspace %s (edit it with: kijun %s)\n"), dir, dir);
-    return 0;
+    if (ok && !info.existed) {
+        printf(_("kijun: created the workspace %s (edit it with: kijun %s)\n"), dir, dir);
+    } else if (ok) {
+        /* an existing folder: say what was added and that nothing was replaced */
+        printf(_("kijun: %s: the folder was there; added %s (edit it with: kijun %s)\n"), dir,
+               info.added ? info.added : _("nothing"), dir);
+        if (info.kept)
+            printf(_("kijun: %s: kept what was there, unchanged: %s\n"), dir, info.kept);
+        if (info.mode & 077)
+            printf(_("kijun: %s: the folder's mode %04o is left as it was; others may read it "
+                     "(chmod 700 makes it private)\n"), dir, info.mode);
+        else
+            printf(_("kijun: %s: the folder's mode %04o is left as it was\n"), dir, info.mode);
+    }
+    ws_init_info_free(&info);
+    return ok ? 0 : 2;
 }

@@ -9,6 +9,8 @@
 #include "ui/app.h"
 #include "ui/settings.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -22,6 +24,8 @@
 #define KIJUN_SOURCE_DATADIR NULL
 #define KIJUN_BUILD_LOCALEDIR NULL
 #endif
+
+static int finish_output(int rc);
 
 static void usage(FILE *f)
 {
@@ -117,7 +121,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_CONFIG: o->config = optarg; break;
         case OPT_WORKBENCH: o->workbench = true; break;
         case 'h': o->help = true; break;
-        case 'V': printf("kijun %s\n", PACKAGE_VERSION); return 0;
+        case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
             fputs(_("Try 'kijun --help'.\n"), stderr);
             return 2;
@@ -126,11 +130,28 @@ static int parse_opts(int argc, char **argv, struct opts *o)
     return -1;
 }
 
+/* A command's output must reach its reader: a full disk or a failing
+ * device is an error (exit 2), never a silent success. */
+static int finish_output(int rc)
+{
+    errno = 0;
+    bool out_bad = fflush(stdout) != 0 || ferror(stdout);
+    int err = errno;
+    if (out_bad)
+        fprintf(stderr, _("kijun: error: cannot write the output: %s\n"),
+                err ? strerror(err) : _("write error"));
+    return out_bad || ferror(stderr) ? 2 : rc;
+}
+
 void cmd_print_diags(FILE *f, const struct diag_list *dl)
 {
     for (size_t i = 0; i < dl->n; i++) {
         char *s = diag_format(&dl->v[i]);
-        fprintf(f, "kijun: %s\n", s);
+        /* paths and values from files: no control, bidi override or
+         * other invisible character reaches the terminal raw */
+        char *safe = utf8_sanitize(s, strlen(s), false);
+        fprintf(f, "kijun: %s\n", safe);
+        free(safe);
         free(s);
     }
 }
@@ -241,7 +262,7 @@ int main(int argc, char **argv)
     ui_language(utf8 ? lang : LANG_EN);
     if (o.help) {
         usage(stdout);
-        return 0;
+        return finish_output(0);
     }
 
     if (command && strcmp(command, "init") == 0) {
@@ -252,7 +273,7 @@ int main(int argc, char **argv)
         char *dir = data_dir();
         rc = cmd_init(argv[optind], dir, lang);
         free(dir);
-        return rc;
+        return finish_output(rc);
     }
     if (command && strcmp(command, "check") == 0) {
         struct library *lib = load_library();
@@ -265,7 +286,7 @@ int main(int argc, char **argv)
         free(rcfile);
         free(dir);
         library_free(lib);
-        return rc;
+        return finish_output(rc);
     }
     if (command) {
         if (optind < argc) {
@@ -277,7 +298,7 @@ int main(int argc, char **argv)
             return 2;
         rc = cmd_tree(lib, o.edition, lang, stdout);
         library_free(lib);
-        return rc;
+        return finish_output(rc);
     }
 
     const char *workspace = NULL;

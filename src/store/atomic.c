@@ -6,6 +6,8 @@
 #include "store/atomic.h"
 #include "store/safefs.h"
 #include "util/xalloc.h"
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -381,4 +383,96 @@ enum atomic_result atomic_save_flags(const char *path, const char *data, size_t 
     /* the hook is for one save only, even when its step was not reached */
     fail_step = ATOMIC_STEP_NONE;
     return r;
+}
+
+static enum atomic_result create(const char *path, const char *data, size_t len,
+                                 struct diag_list *dl)
+{
+    struct target t;
+    if (!open_target(&t, path, dl))
+        return ATOMIC_FAILED;
+    enum atomic_result res = ATOMIC_UNCHANGED;
+    struct stat st;
+    const char *step;
+    if (safefs_lstat(t.dfd, t.leaf, &st) == 0)
+        goto out;   /* whatever is there stays */
+    res = ATOMIC_FAILED;
+    if (!write_temp(&t, data, len, &step)) {
+        report(dl, path, step, errno, false);
+        goto out;
+    }
+    /* link() puts it in place only if the name is still free */
+    step = "link";
+    int rc = injected(ATOMIC_STEP_RENAME) ? -1 : linkat(t.dfd, t.tmp, t.dfd, t.leaf, 0);
+    int err = errno;
+    if (rc != 0 && link_impossible(err)) {
+        step = "rename";
+        rc = safefs_lstat(t.dfd, t.leaf, &st) == 0 ? (errno = EEXIST, -1)
+                                                     : renameat(t.dfd, t.tmp, t.dfd, t.leaf);
+        err = errno;
+    }
+    unlinkat(t.dfd, t.tmp, 0);
+    if (rc != 0 && err == EEXIST) {
+        res = ATOMIC_UNCHANGED;
+    } else if (rc != 0) {
+        report(dl, path, step, err, false);
+    } else {
+        res = ATOMIC_SAVED;
+        if (!sync_dir(t.dfd))
+            diag_add(dl, DIAG_WARNING, path, 0,
+                     _("saved, but cannot sync the folder (fsync): %s; a crash soon after "
+                     "may lose the change"), strerror(errno));
+    }
+out:
+    close_target(&t);
+    return res;
+}
+
+enum atomic_result atomic_create(const char *path, const char *data, size_t len,
+                                 struct diag_list *dl)
+{
+    enum atomic_result r = create(path, data, len, dl);
+    fail_step = ATOMIC_STEP_NONE;
+    return r;
+}
+
+bool atomic_is_temp_name(const char *name)
+{
+    static const char tail[] = ".cfg" ATOMIC_TEMP_MARK;
+    size_t n = strlen(name), k = sizeof tail - 1;
+    if (n < 1 + k + 6 || name[0] == '.')
+        return false;
+    for (size_t i = n - 6; i < n; i++)
+        if (!isalnum((unsigned char)name[i]))
+            return false;
+    if (memcmp(name + n - 6 - k, tail, k) != 0)
+        return false;
+    for (size_t i = 0; i < n - 6 - k; i++)
+        if (!isalnum((unsigned char)name[i]) && !strchr("._-", name[i]))
+            return false;
+    return true;
+}
+
+size_t atomic_remove_temps(const char *dir)
+{
+    struct safefs_err e = {0};
+    int fd = safefs_open_dir(dir, &e);
+    safefs_err_free(&e);
+    if (fd < 0)
+        return 0;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return 0;
+    }
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        struct stat st;
+        if (atomic_is_temp_name(de->d_name) && safefs_lstat(dirfd(d), de->d_name, &st) == 0
+            && S_ISREG(st.st_mode) && unlinkat(dirfd(d), de->d_name, 0) == 0)
+            n++;
+    }
+    closedir(d);
+    return n;
 }

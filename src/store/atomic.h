@@ -41,6 +41,22 @@ enum atomic_result atomic_save(const char *path, const char *data, size_t len,
 enum atomic_result atomic_save_flags(const char *path, const char *data, size_t len,
                                      unsigned flags, struct diag_list *dl);
 
+/* Create path with data (through a temporary, mode 0600) only when
+ * nothing is there: whatever is at path (a file, a link...) is left
+ * alone and ATOMIC_UNCHANGED returned. Never replaces anything. */
+enum atomic_result atomic_create(const char *path, const char *data, size_t len,
+                                 struct diag_list *dl);
+
+/* Whether name is one of atomic_save's temporaries of a kijun file:
+ * STEM.cfg.tmpXXXXXX (STEM of [A-Za-z0-9._-], not starting with '.';
+ * X one of [A-Za-z0-9]). */
+bool atomic_is_temp_name(const char *name);
+/* Remove the regular files named like atomic_save's temporaries in the
+ * folder dir (opened without following links); links, folders and every
+ * other name are left alone. Only the holder of the workspace's lock may
+ * call this (lock_acquire does). Returns how many were removed. */
+size_t atomic_remove_temps(const char *dir);
+
 /* Test hook: make the given step fail with errno err (e.g. ENOSPC) on
  * the next atomic_save; ATOMIC_STEP_NONE clears it. */
 void atomic_fail_at(enum atomic_step step, int err);

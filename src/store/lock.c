@@ -3,7 +3,9 @@
 #include "config.h"
 #include "util/i18n.h"
 #include "store/lock.h"
+#include "store/atomic.h"
 #include "store/cfgfile.h"
+#include "store/journal.h"
 #include "util/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -365,6 +367,24 @@ static enum attempt attempt(struct ws_lock *lk, const char *dir, const struct lo
     return ATTEMPT_DONE;
 }
 
+/* The workspace's own folders, where saves and the journal write. */
+static const char *const own_folders[] = {"", "/assessments", "/" JOURNAL_DIR,
+                                          "/" JOURNAL_DIR "/assessments", NULL};
+
+/* A kill during a save leaves its temporary file: the new holder (and
+ * only a holder: a save may be under way otherwise) removes them. */
+static void remove_stale_temps(const char *dir)
+{
+    for (const char *const *f = own_folders; *f; f++) {
+        size_t n = strlen(dir), k = strlen(*f);
+        char *p = xmalloc(n + k + 1);
+        memcpy(p, dir, n);
+        memcpy(p + n, *f, k + 1);
+        atomic_remove_temps(p);
+        free(p);
+    }
+}
+
 enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_owner *owner)
 {
     struct lock_owner scratch, me;
@@ -392,6 +412,9 @@ enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_o
             set_why(lk, _("%s keeps being replaced: another kijun is starting or stopping"),
                     lk->path);
     }
+    struct held_lock *h = lk->held ? held_by_fd(lk->fd) : NULL;
+    if (h && h->refs == 1)   /* taken anew, not shared with an earlier acquire */
+        remove_stale_temps(dir);
     if (!lk->held) {
         if (lk->dirfd >= 0)
             close(lk->dirfd);

@@ -42,7 +42,9 @@ enum lock_result {
  * ...", "is a symbolic link, not a lock file: refused", "the folder ... is
  * on a read-only file system", "no permission to create files in ...".
  * A second lock_acquire of the same workspace in the process that holds
- * it is LOCK_TAKEN (it is ours). */
+ * it is LOCK_TAKEN (it is ours). Once it holds the lock anew, kijun
+ * removes the temporary files that interrupted saves left in the
+ * workspace's folders (atomic_remove_temps): only a holder may. */
 enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_owner *owner);
 /* Release if held: the lock file is removed while still locked, then
  * closed (which lets the kernel release the lock). */

@@ -4,8 +4,10 @@
 #include "store/cfgfile.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,14 +40,18 @@ char *rc_default_path(void)
     return sb_take(&sb);
 }
 
-/* s as it may be quoted in a message: "?" when it has control characters
- * (C0, DEL, C1), which must not reach the terminal. */
-static const char *shown(const char *s)
+/* s as it may be quoted in a message (into buf): controls and invisible
+ * characters escaped (utf8_sanitize), then at most SHOWN_MAX bytes, cut
+ * on a character boundary so that '%.40s' never splits one. */
+#define SHOWN_MAX 40
+static const char *shown(const char *s, char buf[SHOWN_MAX + 1])
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0))
-            return "?";
-    return s;
+    char *safe = utf8_sanitize(s, strlen(s), false);
+    char *cut = utf8_prefix(safe, SHOWN_MAX);
+    snprintf(buf, SHOWN_MAX + 1, "%s", cut);
+    free(cut);
+    free(safe);
+    return buf;
 }
 
 static int find_name(const char *const *names, const char *name)
@@ -95,9 +101,10 @@ static void read_action(struct cfgctx *c, const struct rc_vocab *v, const config
         const char *spec = config_setting_get_string(e);
         int key = v->parse_key(spec);
         if (key < 0) {
+            char buf[SHOWN_MAX + 1];
             diag_add(c->dl, DIAG_ERROR, c->file, line,
                      _("'%.40s' is not a key (see kijun(5)); the default keys of '%s' stay"),
-                     shown(spec), name);
+                     shown(spec, buf), name);
             return;
         }
         bool dup = false;
@@ -156,9 +163,10 @@ static bool read_color(struct cfgctx *c, const config_setting_t *s, const char *
             return true;
         }
     }
+    char buf[SHOWN_MAX + 1];
     diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s),
              _("unknown colour '%.40s' for '%s' (see kijun(5)); the default of '%s' stays"),
-             shown(name), what, role);
+             shown(name, buf), what, role);
     return false;
 }
 
@@ -178,9 +186,10 @@ static bool read_attr(struct cfgctx *c, const config_setting_t *e, int line, con
             return true;
         }
     }
+    char buf[SHOWN_MAX + 1];
     diag_add(c->dl, DIAG_ERROR, c->file, line,
              _("unknown attribute '%.40s' (see kijun(5)); the default of '%s' stays"),
-             shown(name), role);
+             shown(name, buf), role);
     return false;
 }
 

@@ -75,6 +75,41 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     return ok;
 }
 
+/* The setting names a group of def may hold: "id" (entries of a
+ * collection), the fields and the extras (NULL-terminated). Sized from
+ * the schema, however large: no fixed table. New array. */
+static const char **group_names(const struct coll_def *def, const char *const *extra)
+{
+    size_t n = (def->has_id ? 1 : 0) + def->nfields, k = 0;
+    for (const char *const *e = extra; e && *e; e++)
+        n++;
+    const char **v = xcalloc(n + 1, sizeof *v);
+    if (def->has_id)
+        v[k++] = "id";
+    for (size_t i = 0; i < def->nfields; i++)
+        v[k++] = def->fields[i].key;
+    for (const char *const *e = extra; e && *e; e++)
+        v[k++] = *e;
+    v[k] = NULL;
+    return v;
+}
+
+bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                   const char *const *extra, struct record *r)
+{
+    r->line = cfg_line(g);
+    const char **known = group_names(def, extra);
+    cg_unknown(c, g, known);
+    free(known);
+    bool ok = true;
+    if (def->has_id)
+        ok &= cg_string(c, g, "id", true, &r->id);
+    r->id_line = cfg_line(config_setting_get_member(g, "id"));
+    for (size_t i = 0; i < def->nfields; i++)
+        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+    return ok;
+}
+
 static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                         struct record *r)
 {
@@ -85,21 +120,7 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
                  def->key);
         return false;
     }
-    const char *known[32];
-    size_t k = 0;
-    if (def->has_id)
-        known[k++] = "id";
-    for (size_t i = 0; i < def->nfields && k < 31; i++)
-        known[k++] = def->fields[i].key;
-    known[k] = NULL;
-    cg_unknown(c, g, known);
-    bool ok = true;
-    if (def->has_id)
-        ok &= cg_string(c, g, "id", true, &r->id);
-    r->id_line = cfg_line(config_setting_get_member(g, "id"));
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
-    return ok;
+    return ws_read_group(c, g, def, NULL, r);
 }
 
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
@@ -138,19 +159,7 @@ static bool read_single(struct cfgctx *c, const config_setting_t *parent, const 
     }
     record_free(r, def);
     record_init(r, def);
-    r->line = cfg_line(g);
-    const char *known[32];
-    size_t k = 0;
-    for (size_t i = 0; i < def->nfields; i++)
-        known[k++] = def->fields[i].key;
-    for (; extra && *extra; extra++)
-        known[k++] = *extra;
-    known[k] = NULL;
-    cg_unknown(c, g, known);
-    bool ok = true;
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
-    return ok;
+    return ws_read_group(c, g, def, extra, r);
 }
 
 bool ws_file_missing(const char *path)
@@ -560,32 +569,63 @@ static bool make_dirs(const char *dir, struct diag_list *dl)
     return true;
 }
 
-/* Copy every regular *.cfg file of from into to (0600). */
-static bool copy_cfgs(const char *from, const char *to, struct diag_list *dl)
+/* Names joined by ", " (what init added, what it kept). */
+static void add_name(char **list, const char *name)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (*list && **list)
+        sb_printf(&sb, "%s, ", *list);
+    sb_adds(&sb, name);
+    free(*list);
+    *list = sb_take(&sb);
+}
+
+/* Put every regular *.cfg file of from into to (0600) where to has
+ * nothing of that name; nothing there is replaced. prefix names the
+ * folder in info's lists ("" or "assessments/"). */
+static bool copy_cfgs(const char *from, const char *to, const char *prefix,
+                      struct ws_init_info *info, struct diag_list *dl)
 {
     DIR *d = opendir(from);
     if (!d) {
         diag_add(dl, DIAG_ERROR, from, 0, _("cannot read the folder: %s"), strerror(errno));
         return false;
     }
-    bool ok = true;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *de;
-    while (ok && (de = readdir(d))) {
-        size_t n = strlen(de->d_name);
-        if (de->d_name[0] == '.' || n < 5 || strcmp(de->d_name + n - 4, ".cfg") != 0)
+    while ((de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
             continue;
-        char *src = ws_path(from, de->d_name), *dst = ws_path(to, de->d_name);
+        names = xgrow(names, &cap, n + 1, sizeof *names);
+        names[n++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        char *src = ws_path(from, names[i]), *dst = ws_path(to, names[i]);
         char *text;
         size_t len;
-        ok = file_read_checked(src, src, WORKSPACE_MAX_FILE, &text, &len, dl);
-        if (ok) {
-            ok = atomic_save(dst, text, len, dl) != ATOMIC_FAILED;
+        enum atomic_result r = ATOMIC_FAILED;
+        if (ok && file_read_checked(src, src, WORKSPACE_MAX_FILE, &text, &len, dl)) {
+            r = atomic_create(dst, text, len, dl);
             free(text);
+        }
+        ok = ok && r != ATOMIC_FAILED;
+        if (ok) {
+            struct strbuf nm = STRBUF_INIT;
+            sb_printf(&nm, "%s%s", prefix, names[i]);
+            add_name(r == ATOMIC_SAVED ? &info->added : &info->kept, sb_str(&nm));
+            sb_free(&nm);
         }
         free(src);
         free(dst);
+        free(names[i]);
     }
-    closedir(d);
+    free(names);
     return ok;
 }
 
@@ -596,35 +636,70 @@ static char *lang_dir(const char *datadir, const char *what, const char *lang)
     return sb_take(&sb);
 }
 
-static bool make_workspace(const char *dir, const char *from, struct diag_list *dl)
+/* Fill the folder dir (made when missing) from the folder from: what is
+ * missing is added, nothing there is replaced, the folder's mode stays. */
+static bool make_workspace(const char *dir, const char *from, struct ws_init_info *info,
+                           struct diag_list *dl)
 {
-    if (!make_dirs(dir, dl))
+    struct stat st;
+    info->existed = stat(dir, &st) == 0;
+    if (info->existed && !S_ISDIR(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, dir, 0, _("%s, not a folder: refused"), file_kind(st.st_mode));
         return false;
-    chmod(dir, 0700);
+    }
+    info->mode = info->existed ? st.st_mode & 07777 : 0700;
+    if (!info->existed && !make_dirs(dir, dl))
+        return false;
     char *assess = ws_path(dir, "assessments");
     char *from_assess = ws_path(from, "assessments");
-    bool ok = copy_cfgs(from, dir, dl) && make_dirs(assess, dl);
+    bool ok = copy_cfgs(from, dir, "", info, dl);
+    if (ok) {
+        struct safefs_err e = {0};
+        bool missing = ws_file_missing(assess);
+        ok = safefs_mkdir(assess, 0700, &e);
+        if (!ok)
+            safefs_report(dl, &e, assess, _("cannot create the folder"));
+        else
+            add_name(missing ? &info->added : &info->kept, "assessments/");
+        safefs_err_free(&e);
+    }
     /* the rounds too, when the source has them (the demo does) */
-    struct stat st;
     if (ok && stat(from_assess, &st) == 0 && S_ISDIR(st.st_mode))
-        ok = copy_cfgs(from_assess, assess, dl);
+        ok = copy_cfgs(from_assess, assess, "assessments/", info, dl);
     free(from_assess);
     free(assess);
     return ok;
 }
 
-bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl)
+void ws_init_info_free(struct ws_init_info *info)
 {
+    free(info->added);
+    free(info->kept);
+    memset(info, 0, sizeof *info);
+}
+
+bool ws_init_report(const char *dir, const char *datadir, const char *lang,
+                    struct ws_init_info *info, struct diag_list *dl)
+{
+    memset(info, 0, sizeof *info);
     char *profile = ws_path(dir, "profile.cfg");
-    bool exists = access(profile, F_OK) == 0;
+    bool exists = !ws_file_missing(profile);
     free(profile);
     if (exists) {
         diag_add(dl, DIAG_ERROR, dir, 0, _("already a workspace (it has a profile.cfg): not touched"));
         return false;
     }
     char *from = lang_dir(datadir, "template", lang);
-    bool ok = make_workspace(dir, from, dl);
+    bool ok = make_workspace(dir, from, info, dl);
     free(from);
+    return ok;
+}
+
+bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl)
+{
+    struct ws_init_info info;
+    bool ok = ws_init_report(dir, datadir, lang, &info, dl);
+    ws_init_info_free(&info);
     return ok;
 }
 
@@ -640,7 +715,10 @@ char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl)
         return NULL;
     }
     char *from = lang_dir(datadir, "demo", lang);
-    bool ok = make_workspace(dir, from, dl);
+    struct ws_init_info info;
+    memset(&info, 0, sizeof info);
+    bool ok = make_workspace(dir, from, &info, dl);
+    ws_init_info_free(&info);
     free(from);
     if (!ok) {
         ws_remove_tree(dir);

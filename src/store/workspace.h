@@ -6,6 +6,7 @@
 #define KIJUN_WORKSPACE_H
 #include "model/assessment.h"
 #include "model/profile.h"
+#include "store/cfgfile.h"
 #include "util/diag.h"
 #include <stdbool.h>
 
@@ -60,8 +61,20 @@ char *ws_format_round(const struct round *r);
 bool ws_save_round(const char *path, const struct round *r, bool *unchanged, struct diag_list *dl);
 
 /* Make a new workspace in dir from datadir/template/LANG: folder 0700,
- * files 0600. Refuses a folder that already holds a profile.cfg. */
+ * files 0600. Refuses a folder that already holds a profile.cfg. In a
+ * folder that exists, only what is missing is added: no file there is
+ * replaced and the folder's mode is left as it was. */
 bool ws_init(const char *dir, const char *datadir, const char *lang, struct diag_list *dl);
+/* What ws_init_report did, for its message. */
+struct ws_init_info {
+    bool existed;      /* the folder was there */
+    unsigned mode;     /* its mode (left as it was), or 0700 when made */
+    char *added;       /* "profile.cfg, checklist.cfg, assessments/" or NULL */
+    char *kept;        /* what was there and stays, or NULL */
+};
+bool ws_init_report(const char *dir, const char *datadir, const char *lang,
+                    struct ws_init_info *info, struct diag_list *dl);
+void ws_init_info_free(struct ws_init_info *info);
 /* Copy datadir/demo/LANG into a new private temporary folder; returns
  * its path (new string) or NULL. */
 char *ws_demo_copy(const char *datadir, const char *lang, struct diag_list *dl);
@@ -81,6 +94,12 @@ char *ws_default(const char *datadir, const char *lang, bool create, bool *creat
 /* s as a libconfig string literal, appended to sb. */
 struct strbuf;
 void ws_put_string(struct strbuf *sb, const char *s);
+/* Read the group g as a record of def (initialised by the caller):
+ * "id" when def has ids, each field; settings not in def nor in extra
+ * (NULL-terminated, may be NULL) are warned about. The reader of every
+ * group of every workspace file; no schema or file size overflows it. */
+bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                   const char *const *extra, struct record *r);
 /* Whether the folders kijun makes in the workspace dir (assessments/,
  * .kijun-recovery/ and its assessments/) are absent or real folders;
  * else false with "PATH: error: a symbolic link ...: refused". */

@@ -211,6 +211,24 @@ char *utf8_ellipsize(const char *s, int cols, const char *ellipsis, int ellipsis
     return sb_take(&sb);
 }
 
+/* Invisible characters that change how text reads: the format controls
+ * (Unicode category Cf: bidi embeddings, overrides and isolates, marks,
+ * zero-width spaces and joiners, the BOM, interlinear annotation, tag
+ * characters), the line and paragraph separators and the blank fillers. */
+static const struct range invisible[] = {
+    {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
+    {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x115F, 0x1160},
+    {0x180E, 0x180E}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x206F},
+    {0x3164, 0x3164}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF9, 0xFFFB},
+    {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3},
+    {0x1D173, 0x1D17A}, {0xE0000, 0xE007F},
+};
+
+bool cp_is_invisible_control(uint32_t cp)
+{
+    return in_table(cp, invisible, sizeof invisible / sizeof *invisible);
+}
+
 char *utf8_sanitize(const char *s, size_t n, bool keep_newlines)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -234,13 +252,10 @@ char *utf8_sanitize(const char *s, size_t n, bool keep_newlines)
             sb_add(&sb, tmp, 2);
         } else if (cp == 0x7F) {
             sb_adds(&sb, "^?");
-        } else if (cp >= 0x80 && cp < 0xA0) {
-            snprintf(tmp, sizeof tmp, "\\u%04X", (unsigned)cp);
-            sb_adds(&sb, tmp);
-        } else if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E)
-                   || (cp >= 0x2066 && cp <= 0x2069)) {
-            /* line separators and bidi overrides can reorder what follows */
-            snprintf(tmp, sizeof tmp, "\\u%04X", (unsigned)cp);
+        } else if ((cp >= 0x80 && cp < 0xA0) || cp_is_invisible_control(cp)) {
+            /* C1 (0x9B is CSI on 8-bit terminals), and what reorders or
+             * hides text: shown as what it is */
+            snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
             sb_adds(&sb, tmp);
         } else {
             sb_add(&sb, s + i, k);
@@ -248,6 +263,20 @@ char *utf8_sanitize(const char *s, size_t n, bool keep_newlines)
         i += k;
     }
     return sb_take(&sb);
+}
+
+char *utf8_prefix(const char *s, size_t max_bytes)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        size_t k = utf8_decode(s + i, n - i, &cp, &ok);
+        if (i + k > max_bytes)
+            break;
+        i += k;
+    }
+    return xstrndup(s, i);
 }
 
 /* ASCII stand-ins for the few non-ASCII characters kijun itself draws and

@@ -32,11 +32,21 @@ size_t utf8_next(const char *s, size_t len, size_t off);
  * width given). Returns a new string. */
 char *utf8_ellipsize(const char *s, int cols, const char *ellipsis, int ellipsis_width);
 
-/* Make text safe for a terminal, HTML or CSV cell: control characters
- * (C0, DEL, C1) become visible escapes (^[ , ^? , \x85), invalid bytes
- * become \xNN. Newlines are kept when keep_newlines, else become spaces;
- * tabs become one space. Returns a new string. */
+/* Make text safe for a terminal, HTML or CSV cell: C0 controls and DEL
+ * become ^[ and ^?, C1 controls and the invisible characters that make a
+ * line read differently from what it holds (cp_is_invisible_control:
+ * bidi overrides and isolates, LRM/RLM/ALM, zero-width spaces and
+ * joiners, the BOM, tag characters...) become <U+XXXX>, invalid bytes
+ * \xNN. Newlines are kept when keep_newlines, else become spaces; tabs
+ * become one space. Never cuts a character. Returns a new string: the
+ * one function for text from files on its way to a screen or a report. */
 char *utf8_sanitize(const char *s, size_t n, bool keep_newlines);
+/* Whether cp is an invisible format control (Unicode Cf), a line or
+ * paragraph separator or a blank filler: utf8_sanitize escapes these. */
+bool cp_is_invisible_control(uint32_t cp);
+/* The longest prefix of s of at most max_bytes that ends on a character
+ * boundary (for messages quoting a value). Returns a new string. */
+char *utf8_prefix(const char *s, size_t max_bytes);
 /* Replace every non-ASCII character by an ASCII look-alike or '?', for
  * terminals that cannot show UTF-8. Returns a new string. */
 char *utf8_to_ascii(const char *s);

@@ -137,6 +137,53 @@ KIJUN_DATADIR=$T/emptydata run tree --edition v5
 [ "$RC" -eq 2 ] && grep -qF "$T/emptydata" "$T/err"
 result $? "KIJUN_DATADIR naming an empty folder: exit 2, the message names it (got $RC)" "$T/err"
 
+# --- kijun init on a folder that exists: adds, replaces nothing, keeps the mode ---
+mkdir -m 755 "$T/there"
+printf 'kijun_workspace = 1;\nitems = ( );\n' > "$T/there/checklist.cfg"
+chmod 644 "$T/there/checklist.cfg"
+cp "$T/there/checklist.cfg" "$T/checklist.before"
+run init --lang en "$T/there"
+[ "$RC" -eq 0 ] && grep -q "the folder was there; added profile.cfg, assessments/" "$T/out" \
+    && grep -q "kept what was there, unchanged: checklist.cfg" "$T/out" \
+    && grep -q "mode 0755 is left as it was" "$T/out"
+result $? "init of an existing folder says what it added, what it kept and that the mode stays" "$T/out"
+cmp -s "$T/there/checklist.cfg" "$T/checklist.before" && [ "$(stat -c %a "$T/there/checklist.cfg")" = 644 ] \
+    && [ "$(stat -c %a "$T/there")" = 755 ] && [ -f "$T/there/profile.cfg" ]
+result $? "... and replaced no file nor changed the folder's mode"
+run init --lang en "$T/there"
+[ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
+result $? "init of a workspace is refused (exit 2)" "$T/err"
+
+# --- check shows invisible characters from files as escapes ---------------------
+"$KIJUN" init --lang en "$T/bidi" >/dev/null 2>&1
+rlo=$(printf '\342\200\256') lri=$(printf '\342\201\246') bom=$(printf '\357\273\277')
+lrm=$(printf '\342\200\216') tag=$(printf '\363\240\200\201')
+sed -i "s|  name = \"(organisation name)\";|  name = \"x\";\n  sector = \"sectors.${rlo}retaw${lri}${bom}${lrm}${tag}\";|" \
+    "$T/bidi/profile.cfg"
+run check "$T/bidi"
+[ "$RC" -eq 1 ] && grep -qF "'sectors.<U+202E>retaw<U+2066><U+FEFF><U+200E><U+E0001>', which does not exist" "$T/err"
+result $? "check shows RLO, LRI, BOM, LRM and a tag character from a file as <U+XXXX> (exit $RC)" "$T/err"
+! grep -qF -e "$rlo" -e "$lri" -e "$bom" -e "$lrm" -e "$tag" "$T/err" "$T/out"
+result $? "... and none of them reaches the output raw"
+
+# --- output that cannot be written is an error (exit 2), not a success ---------
+if [ -w /dev/full ]; then
+    "$KIJUN" tree --lang en >/dev/full 2>"$T/err"; RC=$?
+    [ "$RC" -eq 2 ] && grep -q "cannot write the output" "$T/err"
+    result $? "tree >/dev/full: exit 2, it says the output cannot be written (got $RC)" "$T/err"
+    "$KIJUN" check "$T/there" >/dev/full 2>"$T/err"; RC=$?
+    [ "$RC" -eq 2 ] && grep -q "cannot write the output" "$T/err"
+    result $? "check >/dev/full: exit 2 (got $RC)" "$T/err"
+    printf 'stray = 1;\n' >> "$T/there/checklist.cfg"
+    "$KIJUN" check "$T/there" >"$T/out" 2>/dev/full; RC=$?
+    [ "$RC" -eq 2 ]
+    result $? "check with findings 2>/dev/full: exit 2, not 1 (got $RC)"
+    "$KIJUN" --version >/dev/full 2>/dev/null; RC=$?
+    [ "$RC" -eq 2 ]; result $? "--version >/dev/full: exit 2 (got $RC)"
+else
+    echo "ok $((N = N + 1)) - # SKIP no writable /dev/full"
+fi
+
 # --- the workbench needs a terminal ----------------------------------------------
 TMPDIR=$T TERM=xterm run --demo --lang en </dev/null
 [ "$RC" -eq 2 ] && grep -q "needs a terminal" "$T/err"

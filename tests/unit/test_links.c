@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char root[64];
@@ -376,4 +377,97 @@ Test(links, remove_tree_of_a_link_leaves_both)
     cr_assert_str_eq(after, before);
     diag_clear(&dl);
     free(after), free(l), free(before);
+}
+
+/* --- leftovers of interrupted saves ---------------------------------------- */
+
+static void put_at(const char *dir, const char *name, const char *text)
+{
+    char *p = at(dir, name);
+    put(p, text);
+    free(p);
+}
+
+static bool there(const char *dir, const char *name)
+{
+    char *p = at(dir, name);
+    struct stat st;
+    bool ok = lstat(p, &st) == 0;
+    free(p);
+    return ok;
+}
+
+Test(links, the_lock_holder_removes_stale_temporaries_and_nothing_else)
+{
+    char *ad = at(ws, "assessments"), *jd = at(ws, ".kijun-recovery"), *jad = at(jd, "assessments");
+    cr_assert_eq(mkdir(jd, 0700), 0);
+    cr_assert_eq(mkdir(jad, 0700), 0);
+    /* what a kill during saves leaves */
+    put_at(ws, "profile.cfg.tmpAb12Cd", "partial");
+    put_at(ws, "checklist.cfg.tmpZZZZZZ", "partial");
+    put_at(ad, "2026.cfg.tmp0a1B2c", "partial");
+    put_at(jd, "profile.cfg.tmpqwerty", "partial");
+    put_at(jad, "2026.cfg.tmpQWERTY", "partial");
+    /* names that are not kijun's temporaries, or not plain files */
+    put_at(ws, "notes.tmp", "mine");
+    put_at(ws, "profile.cfg.tmpAB12C", "mine");       /* five characters */
+    put_at(ws, "profile.cfg.tmpAB12CDE", "mine");     /* seven */
+    put_at(ws, "profile.txt.tmpAB12CD", "mine");
+    put_at(ws, ".hidden.cfg.tmpAB12CD", "mine");
+    put_at(ws, "profile.cfg.tmp-B12CD", "mine");
+    char *lp = at(ws, "checklist.cfg.tmpLINKED"), *target = at(outside, "profile.cfg");
+    cr_assert_eq(symlink(target, lp), 0);
+    char *dp = at(ws, "round.cfg.tmpFOLDER");
+    cr_assert_eq(mkdir(dp, 0700), 0);
+    char *before = outside_state();
+
+    /* while another kijun holds the lock, nothing is removed */
+    int r[2], g[2];
+    cr_assert_eq(pipe(r), 0);
+    cr_assert_eq(pipe(g), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct ws_lock hl;
+        char res = (char)('0' + lock_acquire(&hl, ws, NULL));
+        ssize_t w = write(r[1], &res, 1);
+        (void)w;
+        char c;
+        ssize_t n = read(g[0], &c, 1);
+        (void)n;
+        lock_release(&hl);
+        _exit(0);
+    }
+    char res;
+    cr_assert_eq(read(r[0], &res, 1), 1);
+    cr_assert(res == '0' + LOCK_TAKEN || res == '0' + LOCK_TAKEN_STALE);
+    /* (the child removed them as it took the lock: make them again) */
+    put_at(ws, "profile.cfg.tmpAb12Cd", "partial");
+    put_at(ad, "2026.cfg.tmp0a1B2c", "partial");
+    struct ws_lock lk;
+    cr_assert_eq(lock_acquire(&lk, ws, NULL), LOCK_BUSY);
+    cr_assert(there(ws, "profile.cfg.tmpAb12Cd"), "a busy kijun removed a temporary");
+    cr_assert(there(ad, "2026.cfg.tmp0a1B2c"));
+    cr_assert_eq(write(g[1], "x", 1), 1);
+    waitpid(pid, NULL, 0);
+    close(r[0]), close(r[1]), close(g[0]), close(g[1]);
+
+    put_at(ws, "checklist.cfg.tmpZZZZZZ", "partial");
+    put_at(jd, "profile.cfg.tmpqwerty", "partial");
+    put_at(jad, "2026.cfg.tmpQWERTY", "partial");
+    cr_assert(lock_acquire(&lk, ws, NULL) == LOCK_TAKEN, "%s", lk.why);
+    cr_assert_not(there(ws, "profile.cfg.tmpAb12Cd"));
+    cr_assert_not(there(ws, "checklist.cfg.tmpZZZZZZ"));
+    cr_assert_not(there(ad, "2026.cfg.tmp0a1B2c"));
+    cr_assert_not(there(jd, "profile.cfg.tmpqwerty"));
+    cr_assert_not(there(jad, "2026.cfg.tmpQWERTY"));
+    const char *kept[] = {"notes.tmp", "profile.cfg.tmpAB12C", "profile.cfg.tmpAB12CDE",
+                          "profile.txt.tmpAB12CD", ".hidden.cfg.tmpAB12CD", "profile.cfg.tmp-B12CD",
+                          "checklist.cfg.tmpLINKED", "round.cfg.tmpFOLDER", "profile.cfg",
+                          "checklist.cfg", NULL};
+    for (const char *const *k = kept; *k; k++)
+        cr_assert(there(ws, *k), "%s was removed", *k);
+    char *after = outside_state();
+    cr_assert_str_eq(after, before);
+    lock_release(&lk);
+    free(after), free(before), free(dp), free(target), free(lp), free(jad), free(jd), free(ad);
 }

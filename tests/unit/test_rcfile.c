@@ -9,6 +9,7 @@
 #include "util/diag.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+#include "util/utf8.h"
 #include <criterion/criterion.h>
 #include <curses.h>
 #include <errno.h>
@@ -276,7 +277,23 @@ Test(rcfile, key_with_control_character)
 {
     cr_assert_eq(read_rc("keys = { save = \"\\x1b[31m\"; };\n"), RC_READ);
     cr_assert_eq(dl.n, 1);
-    expect_finding(0, "kijunrc:1: error: '?' is not a key", NULL);
+    expect_finding(0, "kijunrc:1: error: '^[[31m' is not a key", NULL);
+}
+
+Test(rcfile, a_long_japanese_key_is_quoted_without_cutting_a_character)
+{
+    /* 20 characters of 3 bytes: '%.40s' alone would cut the 14th */
+    cr_assert_eq(read_rc("keys = { save = \"保存保存保存保存保存保存保存保存保存保存\"; };\n"), RC_READ);
+    cr_assert_eq(dl.n, 1);
+    expect_finding(0, "kijunrc:1: error: '保存保存保存保存保存保存保' is not a key", NULL);
+    cr_assert(utf8_valid(dl.v[0].text, strlen(dl.v[0].text), NULL));
+}
+
+Test(rcfile, an_invisible_character_in_a_key_is_shown)
+{
+    cr_assert_eq(read_rc("keys = { save = \"\u202Ex\"; };\n"), RC_READ);
+    cr_assert_eq(dl.n, 1);
+    expect_finding(0, "kijunrc:1: error: '<U+202E>x' is not a key", NULL);
 }
 
 Test(rcfile, wrong_types_in_keys)

@@ -2,6 +2,7 @@
 #include "util/utf8.h"
 #include "util/wrap.h"
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,13 +55,67 @@ Test(utf8, sanitize_makes_escapes_visible)
 {
     const char evil[] = "a\x1b[2Jb\x07\x7f\xC2\x9B" "c\xFF\n";
     char *s = utf8_sanitize(evil, sizeof evil - 1, false);
-    cr_assert_str_eq(s, "a^[[2Jb^G^?\\u009Bc\\xFF ");
+    cr_assert_str_eq(s, "a^[[2Jb^G^?<U+009B>c\\xFF ");
     free(s);
     s = utf8_sanitize("x\ny", 3, true);
     cr_assert_str_eq(s, "x\ny");
     free(s);
     s = utf8_sanitize("\xE2\x80\xAE" "abc", 6, false); /* bidi override */
-    cr_assert_str_eq(s, "\\u202Eabc");
+    cr_assert_str_eq(s, "<U+202E>abc");
+    free(s);
+}
+
+Test(utf8, sanitize_shows_every_invisible_format_control)
+{
+    /* each one, as UTF-8, and how it must show */
+    static const struct { const char *in, *out; } cases[] = {
+        {"\u200E", "<U+200E>"},   /* LRM */
+        {"\u200F", "<U+200F>"},   /* RLM */
+        {"\u061C", "<U+061C>"},   /* ALM */
+        {"\u202A", "<U+202A>"}, {"\u202B", "<U+202B>"}, {"\u202C", "<U+202C>"},
+        {"\u202D", "<U+202D>"}, {"\u202E", "<U+202E>"},   /* LRE RLE PDF LRO RLO */
+        {"\u2066", "<U+2066>"}, {"\u2067", "<U+2067>"}, {"\u2068", "<U+2068>"},
+        {"\u2069", "<U+2069>"},   /* LRI RLI FSI PDI */
+        {"\uFEFF", "<U+FEFF>"},   /* BOM, ZWNBSP */
+        {"\u200B", "<U+200B>"}, {"\u200C", "<U+200C>"}, {"\u200D", "<U+200D>"},
+        {"\u2060", "<U+2060>"}, {"\u2061", "<U+2061>"}, {"\u2064", "<U+2064>"},
+        {"\u206A", "<U+206A>"}, {"\u206F", "<U+206F>"},
+        {"\u00AD", "<U+00AD>"}, {"\u180E", "<U+180E>"}, {"\u2028", "<U+2028>"},
+        {"\u2029", "<U+2029>"}, {"\u3164", "<U+3164>"}, {"\uFFF9", "<U+FFF9>"},
+        {"\U000E0001", "<U+E0001>"}, {"\U000E0041", "<U+E0041>"},
+        {"\U000E007F", "<U+E007F>"},   /* tag characters */
+        {"\xC2\x85", "<U+0085>"},   /* NEL, a C1 control */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char in[32];
+        snprintf(in, sizeof in, "a%sb", cases[i].in);
+        char *s = utf8_sanitize(in, strlen(in), false);
+        char want[32];
+        snprintf(want, sizeof want, "a%sb", cases[i].out);
+        cr_assert_str_eq(s, want, "case %zu", i);
+        free(s);
+    }
+    /* what stays: Japanese, an ideographic variation sequence (IVS), a
+     * combining accent, emoji, the ideographic space */
+    const char *keep = "葛\U000E0100城 e\u0301 \U0001F6B0 \u3000全角";
+    char *s = utf8_sanitize(keep, strlen(keep), false);
+    cr_assert_str_eq(s, keep);
+    free(s);
+}
+
+Test(utf8, prefix_ends_on_a_character_boundary)
+{
+    char *s = utf8_prefix("重要インフラ", 7);   /* 3-byte characters: two fit */
+    cr_assert_str_eq(s, "重要");
+    free(s);
+    s = utf8_prefix("ab", 40);
+    cr_assert_str_eq(s, "ab");
+    free(s);
+    s = utf8_prefix("a\xFF" "\xFF" "b", 2);   /* an invalid byte counts as one */
+    cr_assert_str_eq(s, "a\xFF");
+    free(s);
+    s = utf8_prefix("日本", 2);
+    cr_assert_str_eq(s, "");
     free(s);
 }
 

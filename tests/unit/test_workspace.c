@@ -7,6 +7,7 @@
 #include "store/cfgfile.h"
 #include "store/libload.h"
 #include "store/workspace.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
 #include "diag_expect.h"
@@ -1062,6 +1063,92 @@ Test(roundtrip, control_characters_are_escaped_then_refused_on_load)
     free(path);
 }
 
+/* --- the reader: no fixed tables ------------------------------------------------ */
+
+TestSuite(reader, .init = setup, .fini = teardown);
+
+/* A schema of n string fields s000, s001, ... (the reader kept the
+ * names it knows in a 32-entry table). */
+static struct coll_def *wide_def(size_t n, bool has_id)
+{
+    struct field_def *f = xcalloc(n, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        char *k = xmalloc(8);
+        snprintf(k, 8, "s%03zu", i);
+        f[i] = (struct field_def){.key = k, .type = F_STRING, .label = k};
+    }
+    struct coll_def *d = xcalloc(1, sizeof *d);
+    *d = (struct coll_def){.key = "wide", .label = "wide", .id_prefix = "w", .fields = f,
+                           .nfields = n, .has_id = has_id};
+    return d;
+}
+
+static void wide_free(struct coll_def *d)
+{
+    for (size_t i = 0; i < d->nfields; i++)
+        free((char *)d->fields[i].key);
+    free((void *)d->fields);
+    free(d);
+}
+
+Test(reader, a_group_of_100_settings_against_a_schema_of_100_fields)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "g = {\n  id = \"x\";\n");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&sb, "  s%03d = \"v%d\";\n", i, i);
+    sb_adds(&sb, "  stray = 1;\n  extra = 2;\n};\n");
+    for (int has_id = 0; has_id < 2; has_id++) {
+        struct coll_def *def = wide_def(100, has_id);
+        struct diag_list dl = {0};
+        config_t cfg;
+        cr_assert(cfg_parse_text(sb_str(&sb), sb.len, "wide.cfg", &cfg, &dl));
+        const config_setting_t *g = config_setting_get_member(config_root_setting(&cfg), "g");
+        struct cfgctx c = {"wide.cfg", &dl};
+        struct record r;
+        record_init(&r, def);
+        static const char *const extra[] = {"extra", NULL};
+        cr_assert(ws_read_group(&c, g, def, extra, &r));
+        /* every field read; the one unknown setting (and "id" for the
+         * singleton) warned about, nothing else */
+        for (size_t i = 0; i < 100; i++) {
+            char want[8];
+            snprintf(want, sizeof want, "v%zu", i);
+            cr_assert(r.v[i].set, "s%03zu was not read", i);
+            cr_assert_str_eq(r.v[i].s, want);
+        }
+        if (has_id) {
+            cr_assert_str_eq(r.id, "x");
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+        } else {
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (ignored)"},
+                   {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+        }
+        record_free(&r, def);
+        config_destroy(&cfg);
+        diag_clear(&dl);
+        wide_free(def);
+    }
+    sb_free(&sb);
+}
+
+Test(reader, a_profile_group_with_100_settings)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n");
+    for (int i = 0; i < 99; i++)
+        sb_printf(&sb, "  unknown%02d = %d;\n", i, i);
+    sb_adds(&sb, "};\n" CRITERIA);
+    struct loaded l;
+    load_text(&l, sb_str(&sb));
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
+    cr_assert_eq(diag_count(&l.dl, DIAG_WARNING), 99);
+    cr_assert_eq(diag_count(&l.dl, DIAG_ERROR), 0);
+    loaded_free(&l);
+    sb_free(&sb);
+}
+
 /* --- atomic saving ---------------------------------------------------------- */
 
 TestSuite(atomic, .init = setup, .fini = teardown);
@@ -1143,17 +1230,85 @@ Test(create, init_makes_a_private_workspace_from_the_template)
     free(tp), free(tc), free(profile), free(checklist), free(assess), free(dir);
 }
 
-Test(create, init_of_an_existing_empty_folder_makes_it_private)
+Test(create, init_of_an_existing_folder_keeps_its_mode)
 {
     char *dir = at("ws");
     cr_assert_eq(mkdir(dir, 0755), 0);
+    cr_assert_eq(chmod(dir, 0755), 0);
     struct diag_list dl = {0};
-    cr_assert(ws_init(dir, TEST_DATADIR, "en", &dl));
+    struct ws_init_info info;
+    cr_assert(ws_init_report(dir, TEST_DATADIR, "en", &info, &dl));
     cr_assert_eq(dl.n, 0);
-    cr_assert_eq(mode_of(dir) & 07777, 0700);
+    cr_assert(info.existed);
+    cr_assert_eq(info.mode, 0755);
+    cr_assert_str_eq(info.added, "checklist.cfg, profile.cfg, assessments/");
+    cr_assert_null(info.kept);
+    cr_assert_eq(mode_of(dir) & 07777, 0755, "init changed the mode of an existing folder");
     char *tp = data_path("template", "en", "profile.cfg"), *profile = ws_path(dir, "profile.cfg");
     cr_assert(same_bytes(profile, tp));
+    cr_assert_eq(mode_of(profile) & 07777, 0600);
+    ws_init_info_free(&info);
     free(tp), free(profile), free(dir);
+}
+
+Test(create, init_adds_what_is_missing_and_replaces_nothing)
+{
+    char *dir = at("ws");
+    cr_assert_eq(mkdir(dir, 0711), 0);
+    cr_assert_eq(chmod(dir, 0711), 0);
+    /* a hand-made checklist, an assessments folder with a round, a link */
+    char *checklist = ws_path(dir, "checklist.cfg");
+    put(checklist, "my checklist\n", 13);
+    cr_assert_eq(chmod(checklist, 0644), 0);
+    struct stat before;
+    cr_assert_eq(stat(checklist, &before), 0);
+    char *assess = ws_path(dir, "assessments"), *round = ws_path(dir, "assessments/2026.cfg");
+    cr_assert_eq(mkdir(assess, 0750), 0);
+    put(round, "my round\n", 9);
+    struct diag_list dl = {0};
+    struct ws_init_info info;
+    cr_assert(ws_init_report(dir, TEST_DATADIR, "en", &info, &dl));
+    cr_assert_eq(dl.n, 0);
+    cr_assert_str_eq(info.added, "profile.cfg");
+    cr_assert_str_eq(info.kept, "checklist.cfg, assessments/");
+    struct stat after;
+    cr_assert_eq(stat(checklist, &after), 0);
+    cr_assert_eq(after.st_ino, before.st_ino, "checklist.cfg was replaced");
+    cr_assert_eq(after.st_mode, before.st_mode);
+    char *c = slurp(checklist, NULL);
+    cr_assert_str_eq(c, "my checklist\n");
+    free(c);
+    cr_assert_eq(mode_of(dir) & 07777, 0711);
+    cr_assert_eq(mode_of(assess) & 07777, 0750);
+    assert_listing(dir, "assessments checklist.cfg profile.cfg");
+    assert_listing(assess, "2026.cfg");
+    ws_init_info_free(&info);
+    /* the template's files are not replaced either when a second init is
+     * refused for the profile that is there now */
+    cr_assert_not(ws_init(dir, TEST_DATADIR, "en", &dl));
+    diag_clear(&dl);
+    free(round), free(assess), free(checklist), free(dir);
+}
+
+Test(create, atomic_create_replaces_nothing)
+{
+    /* atomic_create: whatever is at the name stays */
+    char *p = at("x.cfg"), *l = at("l.cfg"), *t = at("t");
+    put(p, "mine\n", 5);
+    cr_assert_eq(symlink(t, l), 0);
+    struct diag_list dl = {0};
+    cr_assert_eq(atomic_create(p, "new\n", 4, &dl), ATOMIC_UNCHANGED);
+    cr_assert_eq(atomic_create(l, "new\n", 4, &dl), ATOMIC_UNCHANGED);
+    cr_assert_not(exists(t), "atomic_create followed a link");
+    char *s = slurp(p, NULL);
+    cr_assert_str_eq(s, "mine\n");
+    free(s);
+    char *n = at("n.cfg");
+    cr_assert_eq(atomic_create(n, "new\n", 4, &dl), ATOMIC_SAVED);
+    cr_assert_eq(mode_of(n) & 07777, 0600);
+    cr_assert_eq(dl.n, 0);
+    assert_listing(root, "l.cfg n.cfg x.cfg");
+    free(n), free(t), free(l), free(p);
 }
 
 Test(create, init_refuses_a_workspace_and_leaves_it_alone)
