@@ -350,8 +350,13 @@ const struct round *session_rounds_flat(struct session *s)
     if (s->flat && s->nflat == s->nrounds && s->flat_gen == s->gen)
         return s->flat;
     s->flat = xrealloc(s->flat, (s->nrounds + 1) * sizeof *s->flat);
-    for (size_t i = 0; i < s->nrounds; i++)
-        s->flat[i] = s->rounds[i]->r; /* shallow: the rules only read */
+    for (size_t i = 0; i < s->nrounds; i++) {
+        /* shallow: the rules only read; indexed first, so that a lookup
+         * in the copy uses the round's own index and allocates nothing */
+        for (int k = 0; k < RC__COUNT; k++)
+            coll_index(&s->rounds[i]->r.c[k]);
+        s->flat[i] = s->rounds[i]->r;
+    }
     s->nflat = s->nrounds;
     s->flat_gen = s->gen;
     return s->flat;

@@ -199,7 +199,7 @@ void coll_move(struct collection *c, size_t from, size_t to)
     c->r[to] = tmp;
 }
 
-struct record *coll_find(const struct collection *cc, const char *id)
+void coll_index(const struct collection *cc)
 {
     /* the index is a cache: building it does not change the collection */
     struct collection *c = (struct collection *)cc;
@@ -209,6 +209,11 @@ struct record *coll_find(const struct collection *cc, const char *id)
                 hmap_put(&c->idx, c->r[i].id, i, NULL); /* the first of duplicates wins */
         c->idx_ok = true;
     }
+}
+
+struct record *coll_find(const struct collection *c, const char *id)
+{
+    coll_index(c);
     size_t i;
     return hmap_get(&c->idx, id, &i) && i < c->n ? &c->r[i] : NULL;
 }

@@ -95,6 +95,9 @@ size_t coll_add(struct collection *c, struct record *r);
 void coll_remove(struct collection *c, size_t i);
 void coll_move(struct collection *c, size_t from, size_t to);
 struct record *coll_find(const struct collection *c, const char *id);
+/* Build the id index now (coll_find builds it when first needed); a
+ * shallow copy of an indexed collection shares its index. */
+void coll_index(const struct collection *c);
 /* A fresh id "PREFIX1", "PREFIX2", ... not used in c. New string. */
 char *coll_new_id(const struct collection *c);
 void coll_free(struct collection *c);

@@ -262,3 +262,22 @@ Test(rules, a_copy_carries_the_register_and_starts_approvals_afresh)
     round_free(&src);
     round_free(&copy);
 }
+
+Test(core, the_rounds_array_for_the_rules_follows_every_edit)
+{
+    const struct round *flat = session_rounds_flat(&s);
+    cr_assert_eq(flat, session_rounds_flat(&s), "no edit: the same array, nothing rebuilt");
+    struct checks c = {0};
+    round_validate(flat, s.nrounds, s.nrounds - 1, &s.profile, lib, "2026-11-25", &c);
+    cr_assert_gt(c.n, 0);
+    checks_free(&c);
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    struct record risk;
+    record_init(&risk, round_coll_defs[RC_RISKS]);
+    risk.id = xstrdup("risk-new");
+    core_add(&s, session_doc(&s, r), &r->c[RC_RISKS], &risk);
+    record_free(&risk, round_coll_defs[RC_RISKS]);
+    flat = session_rounds_flat(&s);
+    cr_assert_eq(flat[s.nrounds - 1].c[RC_RISKS].n, r->c[RC_RISKS].n, "an edit: the array shows it");
+    cr_assert_not_null(coll_find(&flat[s.nrounds - 1].c[RC_RISKS], "risk-new"));
+}
