@@ -786,43 +786,54 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
     free(warn);
 }
 
+struct register_ctx {
+    struct aview *av;
+    struct round *r;
+    int cols;
+};
+
+/* One row of the register, made only when it is on the screen. */
+static char *register_line(void *ctx, size_t i, bool *warn)
+{
+    const struct register_ctx *rc = ctx;
+    struct aview *av = rc->av;
+    struct round *r = rc->r;
+    const struct coll_def *def = round_coll_defs[RC_RISKS];
+    const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
+    enum band b = risk_band(r, prof(av), x);
+    struct strbuf l = STRBUF_INIT;
+    const char *decision = record_str(x, def, "decision");
+    bool overdue = risk_overdue(x, today_for(av, r));
+    /* what matters first: band and value, overdue, the risk, then who and when */
+    sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
+              record_str(x, def, "title"));
+    if (rc->cols >= 120)
+        sb_printf(&l, " | %s", pname(av, COLL_SERVICES, record_str(x, def, "service")));
+    sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
+              *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
+    if (*record_str(x, def, "due"))
+        sb_printf(&l, " | %s", record_str(x, def, "due"));
+    *warn = overdue;
+    return sb_take(&l);
+}
+
 static void draw_register(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
     describe_filter(av, &sb);
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_free(&sb);
-    char **lines = xcalloc(av->nrows + 1, sizeof *lines);
-    bool *warn = xcalloc(av->nrows + 1, sizeof *warn);
-    for (size_t i = 0; i < av->nrows; i++) {
-        const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
-        enum band b = risk_band(r, prof(av), x);
-        struct strbuf l = STRBUF_INIT;
-        const char *decision = record_str(x, def, "decision");
-        bool overdue = risk_overdue(x, today_for(av, r));
-        /* what matters first: band and value, overdue, the risk, then who and when */
-        sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
-                  record_str(x, def, "title"));
-        if (cols >= 120)
-            sb_printf(&l, " | %s", pname(av, COLL_SERVICES, record_str(x, def, "service")));
-        sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
-                  *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
-        if (*record_str(x, def, "due"))
-            sb_printf(&l, " | %s", record_str(x, def, "due"));
-        warn[i] = overdue;
-        lines[i] = sb_take(&l);
-    }
-    if (!av->nrows)
+    if (!av->nrows) {
         draw_cell(y + 2, 2, cols - 2, r->c[RC_RISKS].n ? _("No risk passes the filter: x clears it.")
                                                         : _("No risk yet: a writes one, t takes one from the threat catalogue."),
                   role_attr(ROLE_DIM));
-    else
-        draw_list(av, y + 1, height - 1, cols, lines, warn, av->nrows);
-    free_lines(lines, av->nrows);
-    free(warn);
+        return;
+    }
+    struct register_ctx rc = {av, r, cols};
+    rows_draw(y + 1, height - 1, cols, av->nrows, &av->cur[av->level], &av->top[av->level],
+              register_line, &rc);
 }
 
 /* A click on a heat-map column: the cell in the row clicked. */
