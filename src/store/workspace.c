@@ -7,10 +7,12 @@
 #include "store/journal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +225,15 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
     return WS_OK;
 }
 
+static bool loaded_size_ok(const char *path, char *text, struct diag_list *dl);
+
+static enum ws_status unreadable(struct ws_file *info)
+{
+    if (info)
+        info->status = WS_UNREADABLE;
+    return WS_UNREADABLE;
+}
+
 /* A workspace's profile (not the journal's copy): its folder's own
  * folders must be real ones, or nothing may be written in it. */
 static bool profile_folders_ok(const char *path, struct diag_list *dl)
@@ -275,7 +286,7 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
     config_destroy(&cfg);
     profile_check(p, lib, path, dl);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_profile(p), dl) ? WS_OK : unreadable(info);
 }
 
 enum ws_status ws_load_checklist(const char *path, const struct library *lib,
@@ -292,7 +303,7 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     read_collection(&c, root, &cl->items);
     config_destroy(&cfg);
     checklist_check(cl, lib, path, dl);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_checklist(cl), dl) ? WS_OK : unreadable(info);
 }
 
 bool ws_round_name_valid(const char *name)
@@ -385,27 +396,112 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
         read_collection(&c, root, &r->c[i]);
     config_destroy(&cfg);
     round_check(r, p, lib, path, dl);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_round(r), dl) ? WS_OK : unreadable(info);
 }
 
 /* --- writing --------------------------------------------------------------- */
 
-static void put_string(struct strbuf *sb, const char *s)
+/* Lines kijun writes stay far below the reader's CFG_MAX_LINE: a longer
+ * string is written as adjacent literals ("..." "..."), which libconfig
+ * joins, one piece per line; a longer list one element per line. */
+#define PIECE_MAX 4000
+#define LIST_LINE_MAX 4000
+
+/* One character of s at p (n bytes left) as it goes between quotes:
+ * quotes and backslashes escaped, controls and bytes that are no UTF-8
+ * as \xNN (libconfig turns them back into the same bytes). */
+static size_t put_char(struct strbuf *sb, const unsigned char *p, size_t n)
 {
+    uint32_t cp;
+    bool ok;
+    size_t k = utf8_decode((const char *)p, n, &cp, &ok);
+    if (!ok) {
+        sb_printf(sb, "\\x%02X", *p);
+        return 1;
+    }
+    if (*p == '"' || *p == '\\') {
+        sb_addc(sb, '\\');
+        sb_addc(sb, (char)*p);
+    } else if (*p == '\n') {
+        sb_adds(sb, "\\n");
+    } else if (*p < 0x20 || *p == 0x7F) {
+        sb_printf(sb, "\\x%02X", *p);
+    } else {
+        sb_add(sb, (const char *)p, k);
+    }
+    return k;
+}
+
+/* How many bytes from p (n left, at most max) need no escape: printable
+ * ASCII but the quote and the backslash. */
+static size_t plain_run(const unsigned char *p, size_t n, size_t max)
+{
+    size_t k = 0;
+    while (k < n && k < max && p[k] >= 0x20 && p[k] < 0x7F && p[k] != '"' && p[k] != '\\')
+        k++;
+    return k;
+}
+
+/* s as a quoted string; when long, as pieces on lines of their own
+ * indented by cont (never cut inside a character or an escape). */
+static void put_string_at(struct strbuf *sb, const char *s, const char *cont)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
     sb_addc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            sb_addc(sb, '\\');
-            sb_addc(sb, (char)*p);
-        } else if (*p == '\n') {
-            sb_adds(sb, "\\n");
-        } else if (*p < 0x20 || *p == 0x7F) {
-            sb_printf(sb, "\\x%02X", *p);
-        } else {
-            sb_addc(sb, (char)*p);
+    size_t piece = sb->len;
+    while (n > 0) {
+        if (sb->len - piece >= PIECE_MAX) {
+            sb_printf(sb, "\"\n%s\"", cont);
+            piece = sb->len;
         }
+        size_t k = plain_run(p, n, PIECE_MAX - (sb->len - piece));
+        if (k > 0)
+            sb_add(sb, (const char *)p, k);
+        else
+            k = put_char(sb, p, n);
+        p += k;
+        n -= k;
     }
     sb_addc(sb, '"');
+}
+
+static void put_string(struct strbuf *sb, const char *s)
+{
+    put_string_at(sb, s, "    ");
+}
+
+/* An integer as libconfig reads it back: beyond 32 bits with the L
+ * suffix (without it, libconfig 1.5 wraps it and kijun's reader refuses it). */
+static void put_int(struct strbuf *sb, long long v)
+{
+    sb_printf(sb, "%lld%s", v, v < INT32_MIN || v > INT32_MAX ? "L" : "");
+}
+
+static void put_list(struct strbuf *sb, const char *indent, const struct strlist *l)
+{
+    size_t start = sb->len;
+    sb_adds(sb, "[");
+    for (size_t i = 0; i < l->n; i++) {
+        sb_adds(sb, i ? ", " : " ");
+        put_string(sb, l->v[i]);
+    }
+    sb_adds(sb, l->n ? " ]" : "]");
+    if (sb->len - start <= LIST_LINE_MAX && !memchr(sb->s + start, '\n', sb->len - start))
+        return;
+    /* too long for one line: one element per line */
+    sb->len = start;
+    sb->s[start] = '\0';
+    struct strbuf in = STRBUF_INIT;
+    sb_printf(&in, "%s    ", indent);
+    sb_adds(sb, "[\n");
+    for (size_t i = 0; i < l->n; i++) {
+        sb_printf(sb, "%s  ", indent);
+        put_string_at(sb, l->v[i], sb_str(&in));
+        sb_adds(sb, i + 1 < l->n ? ",\n" : "\n");
+    }
+    sb_printf(sb, "%s]", indent);
+    sb_free(&in);
 }
 
 static void put_value(struct strbuf *sb, const char *indent, const struct field_def *f,
@@ -414,20 +510,16 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
     if (!v->set)
         return;
     sb_printf(sb, "%s%s = ", indent, f->key);
+    struct strbuf cont = STRBUF_INIT;
+    sb_printf(&cont, "%s  ", indent);
     switch (f->type) {
-    case F_INT: sb_printf(sb, "%lld", v->i); break;
+    case F_INT: put_int(sb, v->i); break;
     case F_BOOL: sb_adds(sb, v->b ? "true" : "false"); break;
     case F_REFLIST:
-    case F_STRLIST:
-        sb_adds(sb, "[");
-        for (size_t i = 0; i < v->list.n; i++) {
-            sb_adds(sb, i ? ", " : " ");
-            put_string(sb, v->list.v[i]);
-        }
-        sb_adds(sb, v->list.n ? " ]" : "]");
-        break;
-    default: put_string(sb, v->s ? v->s : ""); break;
+    case F_STRLIST: put_list(sb, indent, &v->list); break;
+    default: put_string_at(sb, v->s ? v->s : "", sb_str(&cont)); break;
     }
+    sb_free(&cont);
     sb_adds(sb, ";\n");
 }
 
@@ -501,8 +593,96 @@ char *ws_format_round(const struct round *r)
     return sb_take(&sb);
 }
 
+/* --- what kijun writes, it reads back ----------------------------------------- */
+
+/* The first control character of s that kijun's reader refuses (C0 with
+ * the newline, DEL, C1), or 0. */
+static uint32_t refused_control(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        i += utf8_decode(s + i, n - i, &cp, &ok);
+        if (ok && (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)))
+            return cp;
+    }
+    return 0;
+}
+
+static bool value_writable(const char *path, const struct coll_def *def, const struct record *r,
+                           const char *key, const char *s, struct diag_list *dl)
+{
+    uint32_t cp = s ? refused_control(s) : 0;
+    if (!cp)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, r->line,
+             _("not saved: %s %s: '%s' holds a control character (0x%02X) that kijun cannot read "
+               "back; nothing was written"), def->key, r->id ? r->id : "", key, (unsigned)cp);
+    return false;
+}
+
+/* Whether every text of r is one kijun's reader accepts. */
+static bool record_writable(const char *path, const struct record *r, const struct coll_def *def,
+                            struct diag_list *dl)
+{
+    if (def->has_id && !value_writable(path, def, r, "id", r->id, dl))
+        return false;
+    for (size_t i = 0; i < def->nfields; i++) {
+        const struct value *v = &r->v[i];
+        if (!v->set)
+            continue;
+        if (!value_writable(path, def, r, def->fields[i].key, v->s, dl))
+            return false;
+        for (size_t k = 0; k < v->list.n; k++)
+            if (!value_writable(path, def, r, def->fields[i].key, v->list.v[k], dl))
+                return false;
+    }
+    return true;
+}
+
+static bool coll_writable(const char *path, const struct collection *c, struct diag_list *dl)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!record_writable(path, &c->r[i], c->def, dl))
+            return false;
+    return true;
+}
+
+/* The size kijun would write, within what its reader accepts? */
+static bool size_writable(const char *path, const char *text, struct diag_list *dl)
+{
+    size_t n = strlen(text);
+    if (n <= WORKSPACE_MAX_FILE)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, 0,
+             _("not saved: it would be %zu bytes, over the limit of %d bytes that kijun reads; "
+               "nothing was written"), n, WORKSPACE_MAX_FILE);
+    return false;
+}
+
+/* A file that loads must save as a file that loads: what kijun would
+ * write for it counts against the reader's limit. */
+static bool loaded_size_ok(const char *path, char *text, struct diag_list *dl)
+{
+    size_t n = strlen(text);
+    free(text);
+    if (n <= WORKSPACE_MAX_FILE)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, 0,
+             _("kijun would write this as %zu bytes, over the limit of %d bytes it reads back: "
+               "refused (split it, or shorten its texts)"), n, WORKSPACE_MAX_FILE);
+    return false;
+}
+
 static bool save_text(const char *path, char *text, bool *unchanged, struct diag_list *dl)
 {
+    if (unchanged)
+        *unchanged = false;
+    if (!size_writable(path, text, dl)) {
+        free(text);
+        return false;
+    }
     enum atomic_result r = atomic_save(path, text, strlen(text), dl);
     free(text);
     if (unchanged)
@@ -510,15 +690,51 @@ static bool save_text(const char *path, char *text, bool *unchanged, struct diag
     return r != ATOMIC_FAILED;
 }
 
+bool ws_profile_writable(const char *path, const struct profile *p, struct diag_list *dl)
+{
+    if (!record_writable(path, &p->org, &profile_org_def, dl)
+        || !record_writable(path, &p->criteria, &profile_criteria_def, dl))
+        return false;
+    for (int i = 0; i < COLL__COUNT; i++)
+        if (!coll_writable(path, &p->c[i], dl))
+            return false;
+    return true;
+}
+
+bool ws_checklist_writable(const char *path, const struct checklist *c, struct diag_list *dl)
+{
+    return coll_writable(path, &c->items, dl);
+}
+
+bool ws_round_writable(const char *path, const struct round *r, struct diag_list *dl)
+{
+    if (!record_writable(path, &r->head, &round_head_def, dl))
+        return false;
+    for (int i = 0; i < RC__COUNT; i++)
+        if (!coll_writable(path, &r->c[i], dl))
+            return false;
+    return true;
+}
+
 bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
                      struct diag_list *dl)
 {
+    if (!ws_profile_writable(path, p, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
+    }
     return save_text(path, ws_format_profile(p), unchanged, dl);
 }
 
 bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,
                        struct diag_list *dl)
 {
+    if (!ws_checklist_writable(path, c, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
+    }
     return save_text(path, ws_format_checklist(c), unchanged, dl);
 }
 
@@ -541,6 +757,11 @@ bool ws_save_round(const char *path, const struct round *r, bool *unchanged, str
         }
         safefs_err_free(&e);
         free(dir);
+    }
+    if (!ws_round_writable(path, r, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
     }
     return save_text(path, ws_format_round(r), unchanged, dl);
 }
