@@ -68,6 +68,7 @@ void record_free(struct record *r, const struct coll_def *def)
         value_free(&r->v[i]);
     free(r->v);
     free(r->id);
+    strlist_free(&r->kept);
     memset(r, 0, sizeof *r);
 }
 
@@ -76,6 +77,7 @@ void record_copy(struct record *dst, const struct record *src, const struct coll
     record_init(dst, def);
     dst->id = src->id ? xstrdup(src->id) : NULL;
     dst->line = src->line;
+    strlist_copy(&dst->kept, &src->kept);
     for (size_t i = 0; i < def->nfields; i++) {
         const struct value *s = &src->v[i];
         struct value *d = &dst->v[i];

@@ -56,6 +56,9 @@ struct record {
     char *id;
     struct value *v;          /* one per field of the definition */
     int line;                 /* where it was read, 0 when new */
+    struct strlist kept;      /* the store's: settings of the group it did not
+                                 understand (unknown, wrong type), as their text,
+                                 written back unchanged; not part of equality */
 };
 
 struct collection {

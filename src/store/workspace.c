@@ -3,6 +3,7 @@
 #include "store/workspace.h"
 #include "store/atomic.h"
 #include "store/cfgfile.h"
+#include "store/cfgwrite.h"
 #include "store/safefs.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -75,39 +76,58 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     return ok;
 }
 
-/* The setting names a group of def may hold: "id" (entries of a
- * collection), the fields and the extras (NULL-terminated). Sized from
- * the schema, however large: no fixed table. New array. */
-static const char **group_names(const struct coll_def *def, const char *const *extra)
+/* Keep the setting m of a group as its text, to be written back. */
+static void keep(struct record *r, const config_setting_t *m)
 {
-    size_t n = (def->has_id ? 1 : 0) + def->nfields, k = 0;
-    for (const char *const *e = extra; e && *e; e++)
-        n++;
-    const char **v = xcalloc(n + 1, sizeof *v);
-    if (def->has_id)
-        v[k++] = "id";
-    for (size_t i = 0; i < def->nfields; i++)
-        v[k++] = def->fields[i].key;
-    for (const char *const *e = extra; e && *e; e++)
-        v[k++] = *e;
-    v[k] = NULL;
-    return v;
+    struct strbuf sb = STRBUF_INIT;
+    cfgw_setting(&sb, m, "");
+    strlist_add(&r->kept, sb_str(&sb));
+    sb_free(&sb);
 }
 
 bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                    const char *const *extra, struct record *r)
 {
     r->line = cfg_line(g);
-    const char **known = group_names(def, extra);
-    cg_unknown(c, g, known);
-    free(known);
-    bool ok = true;
+    bool ok = true, id_ok = true;
     if (def->has_id)
-        ok &= cg_string(c, g, "id", true, &r->id);
+        ok &= id_ok = cg_string(c, g, "id", true, &r->id);
+    bool *field_ok = xcalloc(def->nfields ? def->nfields : 1, sizeof *field_ok);
     for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+        ok &= field_ok[i] = read_field(c, g, &def->fields[i], &r->v[i]);
+    /* what was not understood stays, in the file's order: an unknown
+     * setting, or one whose value was refused (wrong type, a bad list
+     * element, a control character) */
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(m);
+        int f = field_index(def, name);
+        if (def->has_id && strcmp(name, "id") == 0) {
+            if (!id_ok)
+                keep(r, m);
+            continue;
+        }
+        if (f >= 0) {
+            if (!field_ok[f])
+                keep(r, m);
+            continue;
+        }
+        bool other = false;
+        for (const char *const *e = extra; e && *e && !other; e++)
+            other = strcmp(*e, name) == 0;
+        if (other)
+            continue;
+        diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
+                 _("unknown setting '%s' (kept as it is)"), name);
+        keep(r, m);
+    }
+    free(field_ok);
     return ok;
 }
+
+/* An entry of a collection that is no group ( 5 in "services = ( 5 )"):
+ * kept whole, marked by a leading '=', and written back in its place. */
+#define KEPT_ENTRY '='
 
 static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                         struct record *r)
@@ -117,6 +137,11 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
     if (!config_setting_is_group(g)) {
         diag_add(c->dl, DIAG_ERROR, c->file, r->line, _("'%s': each entry must be a group { ... }"),
                  def->key);
+        struct strbuf sb = STRBUF_INIT;
+        sb_addc(&sb, KEPT_ENTRY);
+        cfgw_setting(&sb, g, "  ");
+        strlist_add(&r->kept, sb_str(&sb));
+        sb_free(&sb);
         return false;
     }
     return ws_read_group(c, g, def, NULL, r);
@@ -401,81 +426,20 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
 
 /* --- writing --------------------------------------------------------------- */
 
-/* Lines kijun writes stay far below the reader's CFG_MAX_LINE: a longer
- * string is written as adjacent literals ("..." "..."), which libconfig
- * joins, one piece per line; a longer list one element per line. */
-#define PIECE_MAX 4000
-#define LIST_LINE_MAX 4000
-
-/* One character of s at p (n bytes left) as it goes between quotes:
- * quotes and backslashes escaped, controls and bytes that are no UTF-8
- * as \xNN (libconfig turns them back into the same bytes). */
-static size_t put_char(struct strbuf *sb, const unsigned char *p, size_t n)
-{
-    uint32_t cp;
-    bool ok;
-    size_t k = utf8_decode((const char *)p, n, &cp, &ok);
-    if (!ok) {
-        sb_printf(sb, "\\x%02X", *p);
-        return 1;
-    }
-    if (*p == '"' || *p == '\\') {
-        sb_addc(sb, '\\');
-        sb_addc(sb, (char)*p);
-    } else if (*p == '\n') {
-        sb_adds(sb, "\\n");
-    } else if (*p < 0x20 || *p == 0x7F) {
-        sb_printf(sb, "\\x%02X", *p);
-    } else {
-        sb_add(sb, (const char *)p, k);
-    }
-    return k;
-}
-
-/* How many bytes from p (n left, at most max) need no escape: printable
- * ASCII but the quote and the backslash. */
-static size_t plain_run(const unsigned char *p, size_t n, size_t max)
-{
-    size_t k = 0;
-    while (k < n && k < max && p[k] >= 0x20 && p[k] < 0x7F && p[k] != '"' && p[k] != '\\')
-        k++;
-    return k;
-}
-
-/* s as a quoted string; when long, as pieces on lines of their own
- * indented by cont (never cut inside a character or an escape). */
+/* Lines kijun writes stay far below the reader's CFG_MAX_LINE (cfgwrite). */
 static void put_string_at(struct strbuf *sb, const char *s, const char *cont)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    sb_addc(sb, '"');
-    size_t piece = sb->len;
-    while (n > 0) {
-        if (sb->len - piece >= PIECE_MAX) {
-            sb_printf(sb, "\"\n%s\"", cont);
-            piece = sb->len;
-        }
-        size_t k = plain_run(p, n, PIECE_MAX - (sb->len - piece));
-        if (k > 0)
-            sb_add(sb, (const char *)p, k);
-        else
-            k = put_char(sb, p, n);
-        p += k;
-        n -= k;
-    }
-    sb_addc(sb, '"');
+    cfgw_string(sb, s, cont);
 }
 
 static void put_string(struct strbuf *sb, const char *s)
 {
-    put_string_at(sb, s, "    ");
+    cfgw_string(sb, s, "    ");
 }
 
-/* An integer as libconfig reads it back: beyond 32 bits with the L
- * suffix (without it, libconfig 1.5 wraps it and kijun's reader refuses it). */
 static void put_int(struct strbuf *sb, long long v)
 {
-    sb_printf(sb, "%lld%s", v, v < INT32_MIN || v > INT32_MAX ? "L" : "");
+    cfgw_int(sb, v);
 }
 
 static void put_list(struct strbuf *sb, const char *indent, const struct strlist *l)
@@ -487,7 +451,7 @@ static void put_list(struct strbuf *sb, const char *indent, const struct strlist
         put_string(sb, l->v[i]);
     }
     sb_adds(sb, l->n ? " ]" : "]");
-    if (sb->len - start <= LIST_LINE_MAX && !memchr(sb->s + start, '\n', sb->len - start))
+    if (sb->len - start <= CFGW_LINE_MAX && !memchr(sb->s + start, '\n', sb->len - start))
         return;
     /* too long for one line: one element per line */
     sb->len = start;
@@ -523,6 +487,46 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
     sb_adds(sb, ";\n");
 }
 
+/* The settings the reader kept, as they were read, each on its lines
+ * (continuations indented too) -- but not one that the record now holds
+ * a value for (an edit gave it one), which would be a duplicate. */
+static void put_kept(struct strbuf *sb, const char *indent, const struct record *r,
+                     const struct coll_def *def)
+{
+    for (size_t k = 0; k < r->kept.n; k++) {
+        const char *t = r->kept.v[k];
+        if (*t == KEPT_ENTRY)
+            continue;
+        const char *eq = strstr(t, " = ");
+        if (eq) {
+            char *name = xstrndup(t, (size_t)(eq - t));
+            int f = field_index(def, name);
+            bool taken = (f >= 0 && r->v[f].set) || (def->has_id && r->id && strcmp(name, "id") == 0);
+            free(name);
+            if (taken)
+                continue;
+        }
+        sb_adds(sb, indent);
+        for (; *t; t++) {
+            sb_addc(sb, *t);
+            if (*t == '\n')
+                sb_adds(sb, indent);
+        }
+        sb_addc(sb, '\n');
+    }
+}
+
+/* Whether r stands for a kept entry that is no group (KEPT_ENTRY). */
+static const char *kept_entry(const struct record *r, const struct coll_def *def)
+{
+    if (r->id || r->kept.n != 1 || r->kept.v[0][0] != KEPT_ENTRY)
+        return NULL;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (r->v[i].set)
+            return NULL;
+    return r->kept.v[0] + 1;
+}
+
 static void put_fields(struct strbuf *sb, const char *indent, const struct record *r,
                        const struct coll_def *def)
 {
@@ -533,6 +537,7 @@ static void put_fields(struct strbuf *sb, const char *indent, const struct recor
     }
     for (size_t i = 0; i < def->nfields; i++)
         put_value(sb, indent, &def->fields[i], &r->v[i]);
+    put_kept(sb, indent, r, def);
 }
 
 static void put_collection(struct strbuf *sb, const char *indent, const struct collection *c)
@@ -545,6 +550,17 @@ static void put_collection(struct strbuf *sb, const char *indent, const struct c
     char inner[32];
     snprintf(inner, sizeof inner, "%s    ", indent);
     for (size_t i = 0; i < c->n; i++) {
+        const char *raw = kept_entry(&c->r[i], c->def);
+        if (raw) {
+            sb_printf(sb, "%s  ", indent);
+            for (const char *t = raw; *t; t++) {
+                sb_addc(sb, *t);
+                if (*t == '\n')
+                    sb_adds(sb, indent);
+            }
+            sb_printf(sb, "%s\n", i + 1 < c->n ? "," : "");
+            continue;
+        }
         sb_printf(sb, "%s  {\n", indent);
         put_fields(sb, inner, &c->r[i], c->def);
         sb_printf(sb, "%s  }%s\n", indent, i + 1 < c->n ? "," : "");

@@ -456,8 +456,8 @@ Test(schema, unknown_settings_are_warnings_with_their_line)
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
            {DIAG_WARNING, 2, "unknown setting 'colour' (ignored)"},
-           {DIAG_WARNING, 5, "unknown setting 'motto' (ignored)"},
-           {DIAG_WARNING, 11, "unknown setting 'mtd' (ignored)"});
+           {DIAG_WARNING, 5, "unknown setting 'motto' (kept as it is)"},
+           {DIAG_WARNING, 11, "unknown setting 'mtd' (kept as it is)"});
     /* the rest is read */
     cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
     cr_assert_str_eq(l.p.c[COLL_SERVICES].r[0].id, "svc-1");
@@ -1230,6 +1230,68 @@ Test(fidelity, the_size_limit_counts_what_kijun_writes)
     free(path);
 }
 
+/* --- what the store does not understand, it keeps ------------------------------ */
+
+TestSuite(kept, .init = setup, .fini = teardown);
+
+#define KEPT_FILE HEAD_KEPT "services = (\n" \
+    "  {\n    id = \"svc-1\";\n    name = \"Water\";\n    mtd = \"many\";\n" \
+    "    future = { level = 3; tags = [ \"a\", \"b\" ]; ratio = 0.5; big = 1099511627776L; };\n  },\n" \
+    "  5,\n" \
+    "  {\n    id = 7;\n    name = \"Sewage\";\n    operations = ( \"op-1\", 2 );\n  }\n);\n" CRITERIA
+#define HEAD_KEPT "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n" \
+    "  employees = \"a few\";\n  motto = \"Safety first\";\n  hex = 0xFF;\n};\n"
+
+Test(kept, unknown_settings_wrong_types_and_bad_list_elements_survive_a_save)
+{
+    struct loaded l;
+    load_text(&l, KEPT_FILE);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_gt(diag_count(&l.dl, DIAG_ERROR), 0);
+    /* an unrelated edit, then save */
+    set_s(&l.p.org, &profile_org_def, "name", "Renamed");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert(ws_save_profile(l.path, &l.p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 0);
+    char *text = slurp(l.path, NULL);
+    static const char *const kept[] = {
+        "  employees = \"a few\";\n", "  motto = \"Safety first\";\n", "  hex = 0xFF;\n",
+        "    mtd = \"many\";\n",
+        "    future = { level = 3; tags = [ \"a\", \"b\" ]; ratio = 0.5; big = 1099511627776L; };\n",
+        "  5,\n", "    id = 7;\n", "    operations = ( \"op-1\", 2 );\n", NULL};
+    for (const char *const *k = kept; *k; k++)
+        cr_assert_not_null(strstr(text, *k), "dropped on save: %s\nin:\n%s", *k, text);
+    cr_assert_not_null(strstr(text, "name = \"Renamed\";"));
+    /* read again: the same findings about the same settings, and the
+     * same text when saved again */
+    struct loaded m;
+    load_at(&m, l.path);
+    cr_assert_eq(m.st, WS_OK);
+    cr_assert_eq(diag_count(&m.dl, DIAG_ERROR), diag_count(&l.dl, DIAG_ERROR));
+    cr_assert_eq(diag_count(&m.dl, DIAG_WARNING), diag_count(&l.dl, DIAG_WARNING));
+    char *again = ws_format_profile(&m.p);
+    cr_assert_str_eq(again, text);
+    free(again);
+    /* a value given to a field replaces what was kept for it */
+    set_i(&m.p.org, &profile_org_def, "employees", 12);
+    again = ws_format_profile(&m.p);
+    cr_assert_not_null(strstr(again, "  employees = 12;\n"));
+    cr_assert_null(strstr(again, "a few"), "the kept value stays beside the new one");
+    free(again);
+    /* copies keep them too (recovery, a round copied) */
+    struct profile copy;
+    profile_copy(&copy, &l.p);
+    again = ws_format_profile(&copy);
+    cr_assert_str_eq(again, text);
+    free(again);
+    profile_free(&copy);
+    loaded_free(&m);
+    free(text);
+    diag_clear(&dl);
+    loaded_free(&l);
+}
+
 /* --- the reader: no fixed tables ------------------------------------------------ */
 
 TestSuite(reader, .init = setup, .fini = teardown);
@@ -1286,10 +1348,10 @@ Test(reader, a_group_of_100_settings_against_a_schema_of_100_fields)
         }
         if (has_id) {
             cr_assert_str_eq(r.id, "x");
-            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (kept as it is)"});
         } else {
-            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (ignored)"},
-                   {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (kept as it is)"},
+                   {DIAG_WARNING, 103, "unknown setting 'stray' (kept as it is)"});
         }
         record_free(&r, def);
         config_destroy(&cfg);
