@@ -46,6 +46,8 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
 void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,
               const struct coll_def *def, size_t field, const struct value *v)
 {
+    if (field >= def->nfields || value_equal(&r->v[field], v, def->fields[field].type))
+        return; /* Enter on an unchanged field is no edit */
     struct docchange ch = {.op = CH_SET, .field = field};
     locate(&ch, d, c, r, def);
     value_copy(&ch.v, v);

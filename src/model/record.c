@@ -88,6 +88,7 @@ void record_free(struct record *r, const struct coll_def *def)
         value_free(&r->v[i]);
     free(r->v);
     free(r->id);
+    strlist_free(&r->kept);
     memset(r, 0, sizeof *r);
 }
 
@@ -104,6 +105,7 @@ void record_copy(struct record *dst, const struct record *src, const struct coll
     dst->id = src->id ? xstrdup(src->id) : NULL;
     dst->line = src->line;
     dst->id_line = src->id_line;
+    strlist_copy(&dst->kept, &src->kept);
     for (size_t i = 0; i < def->nfields; i++)
         value_copy(&dst->v[i], &src->v[i]);
 }
@@ -113,22 +115,34 @@ static bool str_eq(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-bool record_equal(const struct record *a, const struct record *b, const struct coll_def *def)
+bool value_equal(const struct value *x, const struct value *y, enum ftype t)
 {
-    if (!str_eq(a->id, b->id))
+    if (x->set != y->set)
         return false;
-    for (size_t i = 0; i < def->nfields; i++) {
-        const struct value *x = &a->v[i], *y = &b->v[i];
-        if (x->set != y->set)
-            return false;
-        if (!x->set)
-            continue;
-        if (!str_eq(x->s, y->s) || x->i != y->i || x->b != y->b || x->list.n != y->list.n)
+    if (!x->set)
+        return true;
+    switch (t) {
+    case F_INT: return x->i == y->i;
+    case F_BOOL: return x->b == y->b;
+    case F_REFLIST:
+    case F_STRLIST:
+        if (x->list.n != y->list.n)
             return false;
         for (size_t k = 0; k < x->list.n; k++)
             if (strcmp(x->list.v[k], y->list.v[k]) != 0)
                 return false;
+        return true;
+    default: return str_eq(x->s ? x->s : "", y->s ? y->s : "");
     }
+}
+
+bool record_equal(const struct record *a, const struct record *b, const struct coll_def *def)
+{
+    if (!str_eq(a->id, b->id))
+        return false;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (!value_equal(&a->v[i], &b->v[i], def->fields[i].type))
+            return false;
     return true;
 }
 

@@ -58,6 +58,9 @@ struct record {
     struct value *v;          /* one per field of the definition */
     int line;                 /* where it was read, 0 when new */
     int id_line;              /* where its id was read, 0 when unknown */
+    struct strlist kept;      /* the store's: settings of the group it did not
+                                 understand (unknown, wrong type), as their text,
+                                 written back unchanged; not part of equality */
 };
 
 struct collection {
@@ -80,6 +83,8 @@ void strlist_split(struct strlist *l, const char *text, char sep);
 /* A deep copy of a value; the freeing of one (it is left unset). */
 void value_copy(struct value *dst, const struct value *src);
 void value_free(struct value *v);
+/* Equal as a field of type t (an unset value equals any unset one). */
+bool value_equal(const struct value *a, const struct value *b, enum ftype t);
 void record_init(struct record *r, const struct coll_def *def);
 void record_free(struct record *r, const struct coll_def *def);
 void record_copy(struct record *dst, const struct record *src, const struct coll_def *def);

@@ -23,6 +23,13 @@ char *journal_path(const char *ws, const char *name)
 
 bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl)
 {
+    if (strlen(text) > WORKSPACE_MAX_FILE) {
+        /* a copy the next start could not read back is no copy */
+        diag_add(dl, DIAG_ERROR, ws, 0,
+                 _("cannot keep a recovery copy of %s: it is %zu bytes, over the limit of %d "
+                   "bytes that kijun reads"), name, strlen(text), WORKSPACE_MAX_FILE);
+        return false;
+    }
     char *dir = ws_path(ws, JOURNAL_DIR);
     char *sub = ws_path(dir, "assessments");
     struct safefs_err e = {0};

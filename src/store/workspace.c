@@ -3,14 +3,17 @@
 #include "store/workspace.h"
 #include "store/atomic.h"
 #include "store/cfgfile.h"
+#include "store/cfgwrite.h"
 #include "store/safefs.h"
 #include "store/journal.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,40 +78,59 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     return ok;
 }
 
-/* The setting names a group of def may hold: "id" (entries of a
- * collection), the fields and the extras (NULL-terminated). Sized from
- * the schema, however large: no fixed table. New array. */
-static const char **group_names(const struct coll_def *def, const char *const *extra)
+/* Keep the setting m of a group as its text, to be written back. */
+static void keep(struct record *r, const config_setting_t *m)
 {
-    size_t n = (def->has_id ? 1 : 0) + def->nfields, k = 0;
-    for (const char *const *e = extra; e && *e; e++)
-        n++;
-    const char **v = xcalloc(n + 1, sizeof *v);
-    if (def->has_id)
-        v[k++] = "id";
-    for (size_t i = 0; i < def->nfields; i++)
-        v[k++] = def->fields[i].key;
-    for (const char *const *e = extra; e && *e; e++)
-        v[k++] = *e;
-    v[k] = NULL;
-    return v;
+    struct strbuf sb = STRBUF_INIT;
+    cfgw_setting(&sb, m, "");
+    strlist_add(&r->kept, sb_str(&sb));
+    sb_free(&sb);
 }
 
 bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                    const char *const *extra, struct record *r)
 {
     r->line = cfg_line(g);
-    const char **known = group_names(def, extra);
-    cg_unknown(c, g, known);
-    free(known);
-    bool ok = true;
+    bool ok = true, id_ok = true;
     if (def->has_id)
-        ok &= cg_string(c, g, "id", true, &r->id);
+        ok &= id_ok = cg_string(c, g, "id", true, &r->id);
     r->id_line = cfg_line(config_setting_get_member(g, "id"));
+    bool *field_ok = xcalloc(def->nfields ? def->nfields : 1, sizeof *field_ok);
     for (size_t i = 0; i < def->nfields; i++)
-        ok &= read_field(c, g, &def->fields[i], &r->v[i]);
+        ok &= field_ok[i] = read_field(c, g, &def->fields[i], &r->v[i]);
+    /* what was not understood stays, in the file's order: an unknown
+     * setting, or one whose value was refused (wrong type, a bad list
+     * element, a control character) */
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(m);
+        int f = field_index(def, name);
+        if (def->has_id && strcmp(name, "id") == 0) {
+            if (!id_ok)
+                keep(r, m);
+            continue;
+        }
+        if (f >= 0) {
+            if (!field_ok[f])
+                keep(r, m);
+            continue;
+        }
+        bool other = false;
+        for (const char *const *e = extra; e && *e && !other; e++)
+            other = strcmp(*e, name) == 0;
+        if (other)
+            continue;
+        diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
+                 _("unknown setting '%s' (kept as it is)"), name);
+        keep(r, m);
+    }
+    free(field_ok);
     return ok;
 }
+
+/* An entry of a collection that is no group ( 5 in "services = ( 5 )"):
+ * kept whole, marked by a leading '=', and written back in its place. */
+#define KEPT_ENTRY '='
 
 static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                         struct record *r)
@@ -118,6 +140,11 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
     if (!config_setting_is_group(g)) {
         diag_add(c->dl, DIAG_ERROR, c->file, r->line, _("'%s': each entry must be a group { ... }"),
                  def->key);
+        struct strbuf sb = STRBUF_INIT;
+        sb_addc(&sb, KEPT_ENTRY);
+        cfgw_setting(&sb, g, "  ");
+        strlist_add(&r->kept, sb_str(&sb));
+        sb_free(&sb);
         return false;
     }
     return ws_read_group(c, g, def, NULL, r);
@@ -226,6 +253,15 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
     return WS_OK;
 }
 
+static bool loaded_size_ok(const char *path, char *text, struct diag_list *dl);
+
+static enum ws_status unreadable(struct ws_file *info)
+{
+    if (info)
+        info->status = WS_UNREADABLE;
+    return WS_UNREADABLE;
+}
+
 /* A workspace's profile (not the journal's copy): its folder's own
  * folders must be real ones, or nothing may be written in it. */
 static bool profile_folders_ok(const char *path, struct diag_list *dl)
@@ -277,7 +313,7 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     if (!crit)
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
     config_destroy(&cfg);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_profile(p), dl) ? WS_OK : unreadable(info);
 }
 
 enum ws_status ws_load_checklist(const char *path, const struct library *lib,
@@ -293,7 +329,7 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     cg_unknown(&c, root, root_keys);
     read_collection(&c, root, &cl->items);
     config_destroy(&cfg);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_checklist(cl), dl) ? WS_OK : unreadable(info);
 }
 
 bool ws_round_name_valid(const char *name)
@@ -385,27 +421,51 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
     for (int i = 0; i < RC__COUNT; i++)
         read_collection(&c, root, &r->c[i]);
     config_destroy(&cfg);
-    return WS_OK;
+    return loaded_size_ok(path, ws_format_round(r), dl) ? WS_OK : unreadable(info);
 }
 
 /* --- writing --------------------------------------------------------------- */
 
+/* Lines kijun writes stay far below the reader's CFG_MAX_LINE (cfgwrite). */
+static void put_string_at(struct strbuf *sb, const char *s, const char *cont)
+{
+    cfgw_string(sb, s, cont);
+}
+
 static void put_string(struct strbuf *sb, const char *s)
 {
-    sb_addc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            sb_addc(sb, '\\');
-            sb_addc(sb, (char)*p);
-        } else if (*p == '\n') {
-            sb_adds(sb, "\\n");
-        } else if (*p < 0x20 || *p == 0x7F) {
-            sb_printf(sb, "\\x%02X", *p);
-        } else {
-            sb_addc(sb, (char)*p);
-        }
+    cfgw_string(sb, s, "    ");
+}
+
+static void put_int(struct strbuf *sb, long long v)
+{
+    cfgw_int(sb, v);
+}
+
+static void put_list(struct strbuf *sb, const char *indent, const struct strlist *l)
+{
+    size_t start = sb->len;
+    sb_adds(sb, "[");
+    for (size_t i = 0; i < l->n; i++) {
+        sb_adds(sb, i ? ", " : " ");
+        put_string(sb, l->v[i]);
     }
-    sb_addc(sb, '"');
+    sb_adds(sb, l->n ? " ]" : "]");
+    if (sb->len - start <= CFGW_LINE_MAX && !memchr(sb->s + start, '\n', sb->len - start))
+        return;
+    /* too long for one line: one element per line */
+    sb->len = start;
+    sb->s[start] = '\0';
+    struct strbuf in = STRBUF_INIT;
+    sb_printf(&in, "%s    ", indent);
+    sb_adds(sb, "[\n");
+    for (size_t i = 0; i < l->n; i++) {
+        sb_printf(sb, "%s  ", indent);
+        put_string_at(sb, l->v[i], sb_str(&in));
+        sb_adds(sb, i + 1 < l->n ? ",\n" : "\n");
+    }
+    sb_printf(sb, "%s]", indent);
+    sb_free(&in);
 }
 
 static void put_value(struct strbuf *sb, const char *indent, const struct field_def *f,
@@ -414,21 +474,57 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
     if (!v->set)
         return;
     sb_printf(sb, "%s%s = ", indent, f->key);
+    struct strbuf cont = STRBUF_INIT;
+    sb_printf(&cont, "%s  ", indent);
     switch (f->type) {
-    case F_INT: sb_printf(sb, "%lld", v->i); break;
+    case F_INT: put_int(sb, v->i); break;
     case F_BOOL: sb_adds(sb, v->b ? "true" : "false"); break;
     case F_REFLIST:
-    case F_STRLIST:
-        sb_adds(sb, "[");
-        for (size_t i = 0; i < v->list.n; i++) {
-            sb_adds(sb, i ? ", " : " ");
-            put_string(sb, v->list.v[i]);
-        }
-        sb_adds(sb, v->list.n ? " ]" : "]");
-        break;
-    default: put_string(sb, v->s ? v->s : ""); break;
+    case F_STRLIST: put_list(sb, indent, &v->list); break;
+    default: put_string_at(sb, v->s ? v->s : "", sb_str(&cont)); break;
     }
+    sb_free(&cont);
     sb_adds(sb, ";\n");
+}
+
+/* The settings the reader kept, as they were read, each on its lines
+ * (continuations indented too) -- but not one that the record now holds
+ * a value for (an edit gave it one), which would be a duplicate. */
+static void put_kept(struct strbuf *sb, const char *indent, const struct record *r,
+                     const struct coll_def *def)
+{
+    for (size_t k = 0; k < r->kept.n; k++) {
+        const char *t = r->kept.v[k];
+        if (*t == KEPT_ENTRY)
+            continue;
+        const char *eq = strstr(t, " = ");
+        if (eq) {
+            char *name = xstrndup(t, (size_t)(eq - t));
+            int f = field_index(def, name);
+            bool taken = (f >= 0 && r->v[f].set) || (def->has_id && r->id && strcmp(name, "id") == 0);
+            free(name);
+            if (taken)
+                continue;
+        }
+        sb_adds(sb, indent);
+        for (; *t; t++) {
+            sb_addc(sb, *t);
+            if (*t == '\n')
+                sb_adds(sb, indent);
+        }
+        sb_addc(sb, '\n');
+    }
+}
+
+/* Whether r stands for a kept entry that is no group (KEPT_ENTRY). */
+static const char *kept_entry(const struct record *r, const struct coll_def *def)
+{
+    if (r->id || r->kept.n != 1 || r->kept.v[0][0] != KEPT_ENTRY)
+        return NULL;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (r->v[i].set)
+            return NULL;
+    return r->kept.v[0] + 1;
 }
 
 static void put_fields(struct strbuf *sb, const char *indent, const struct record *r,
@@ -441,6 +537,7 @@ static void put_fields(struct strbuf *sb, const char *indent, const struct recor
     }
     for (size_t i = 0; i < def->nfields; i++)
         put_value(sb, indent, &def->fields[i], &r->v[i]);
+    put_kept(sb, indent, r, def);
 }
 
 static void put_collection(struct strbuf *sb, const char *indent, const struct collection *c)
@@ -453,6 +550,17 @@ static void put_collection(struct strbuf *sb, const char *indent, const struct c
     char inner[32];
     snprintf(inner, sizeof inner, "%s    ", indent);
     for (size_t i = 0; i < c->n; i++) {
+        const char *raw = kept_entry(&c->r[i], c->def);
+        if (raw) {
+            sb_printf(sb, "%s  ", indent);
+            for (const char *t = raw; *t; t++) {
+                sb_addc(sb, *t);
+                if (*t == '\n')
+                    sb_adds(sb, indent);
+            }
+            sb_printf(sb, "%s\n", i + 1 < c->n ? "," : "");
+            continue;
+        }
         sb_printf(sb, "%s  {\n", indent);
         put_fields(sb, inner, &c->r[i], c->def);
         sb_printf(sb, "%s  }%s\n", indent, i + 1 < c->n ? "," : "");
@@ -501,8 +609,96 @@ char *ws_format_round(const struct round *r)
     return sb_take(&sb);
 }
 
+/* --- what kijun writes, it reads back ----------------------------------------- */
+
+/* The first control character of s that kijun's reader refuses (C0 with
+ * the newline, DEL, C1), or 0. */
+static uint32_t refused_control(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        i += utf8_decode(s + i, n - i, &cp, &ok);
+        if (ok && (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)))
+            return cp;
+    }
+    return 0;
+}
+
+static bool value_writable(const char *path, const struct coll_def *def, const struct record *r,
+                           const char *key, const char *s, struct diag_list *dl)
+{
+    uint32_t cp = s ? refused_control(s) : 0;
+    if (!cp)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, r->line,
+             _("not saved: %s %s: '%s' holds a control character (0x%02X) that kijun cannot read "
+               "back; nothing was written"), def->key, r->id ? r->id : "", key, (unsigned)cp);
+    return false;
+}
+
+/* Whether every text of r is one kijun's reader accepts. */
+static bool record_writable(const char *path, const struct record *r, const struct coll_def *def,
+                            struct diag_list *dl)
+{
+    if (def->has_id && !value_writable(path, def, r, "id", r->id, dl))
+        return false;
+    for (size_t i = 0; i < def->nfields; i++) {
+        const struct value *v = &r->v[i];
+        if (!v->set)
+            continue;
+        if (!value_writable(path, def, r, def->fields[i].key, v->s, dl))
+            return false;
+        for (size_t k = 0; k < v->list.n; k++)
+            if (!value_writable(path, def, r, def->fields[i].key, v->list.v[k], dl))
+                return false;
+    }
+    return true;
+}
+
+static bool coll_writable(const char *path, const struct collection *c, struct diag_list *dl)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!record_writable(path, &c->r[i], c->def, dl))
+            return false;
+    return true;
+}
+
+/* The size kijun would write, within what its reader accepts? */
+static bool size_writable(const char *path, const char *text, struct diag_list *dl)
+{
+    size_t n = strlen(text);
+    if (n <= WORKSPACE_MAX_FILE)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, 0,
+             _("not saved: it would be %zu bytes, over the limit of %d bytes that kijun reads; "
+               "nothing was written"), n, WORKSPACE_MAX_FILE);
+    return false;
+}
+
+/* A file that loads must save as a file that loads: what kijun would
+ * write for it counts against the reader's limit. */
+static bool loaded_size_ok(const char *path, char *text, struct diag_list *dl)
+{
+    size_t n = strlen(text);
+    free(text);
+    if (n <= WORKSPACE_MAX_FILE)
+        return true;
+    diag_add(dl, DIAG_ERROR, path, 0,
+             _("kijun would write this as %zu bytes, over the limit of %d bytes it reads back: "
+               "refused (split it, or shorten its texts)"), n, WORKSPACE_MAX_FILE);
+    return false;
+}
+
 static bool save_text(const char *path, char *text, bool *unchanged, struct diag_list *dl)
 {
+    if (unchanged)
+        *unchanged = false;
+    if (!size_writable(path, text, dl)) {
+        free(text);
+        return false;
+    }
     enum atomic_result r = atomic_save(path, text, strlen(text), dl);
     free(text);
     if (unchanged)
@@ -510,15 +706,51 @@ static bool save_text(const char *path, char *text, bool *unchanged, struct diag
     return r != ATOMIC_FAILED;
 }
 
+bool ws_profile_writable(const char *path, const struct profile *p, struct diag_list *dl)
+{
+    if (!record_writable(path, &p->org, &profile_org_def, dl)
+        || !record_writable(path, &p->criteria, &profile_criteria_def, dl))
+        return false;
+    for (int i = 0; i < COLL__COUNT; i++)
+        if (!coll_writable(path, &p->c[i], dl))
+            return false;
+    return true;
+}
+
+bool ws_checklist_writable(const char *path, const struct checklist *c, struct diag_list *dl)
+{
+    return coll_writable(path, &c->items, dl);
+}
+
+bool ws_round_writable(const char *path, const struct round *r, struct diag_list *dl)
+{
+    if (!record_writable(path, &r->head, &round_head_def, dl))
+        return false;
+    for (int i = 0; i < RC__COUNT; i++)
+        if (!coll_writable(path, &r->c[i], dl))
+            return false;
+    return true;
+}
+
 bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
                      struct diag_list *dl)
 {
+    if (!ws_profile_writable(path, p, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
+    }
     return save_text(path, ws_format_profile(p), unchanged, dl);
 }
 
 bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,
                        struct diag_list *dl)
 {
+    if (!ws_checklist_writable(path, c, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
+    }
     return save_text(path, ws_format_checklist(c), unchanged, dl);
 }
 
@@ -541,6 +773,11 @@ bool ws_save_round(const char *path, const struct round *r, bool *unchanged, str
         }
         safefs_err_free(&e);
         free(dir);
+    }
+    if (!ws_round_writable(path, r, dl)) {
+        if (unchanged)
+            *unchanged = false;
+        return false;
     }
     return save_text(path, ws_format_round(r), unchanged, dl);
 }

@@ -39,12 +39,26 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
                                  struct checklist *c, struct ws_file *info, struct diag_list *dl);
 
 /* The file text kijun writes for p / c (stable order, one setting per
- * line). New strings. */
+ * line; a string longer than a line as adjacent literals on lines of
+ * their own, a long list one element per line, integers beyond 32 bits
+ * with the L suffix): whatever kijun accepted, its reader reads back as
+ * the same document. A loader refuses a file whose text as kijun would
+ * write it is over WORKSPACE_MAX_FILE, so that what loads also saves.
+ * New strings. */
 char *ws_format_profile(const struct profile *p);
 char *ws_format_checklist(const struct checklist *c);
 
+/* Whether every text of p / c / r is one kijun's reader accepts (no
+ * control character: a newline, ESC, C1...); else false with a
+ * diagnostic. The savers check this first. */
+bool ws_profile_writable(const char *path, const struct profile *p, struct diag_list *dl);
+bool ws_checklist_writable(const char *path, const struct checklist *c, struct diag_list *dl);
+bool ws_round_writable(const char *path, const struct round *r, struct diag_list *dl);
+
 /* Write atomically; returns false (with a diagnostic) on failure. Sets
- * *unchanged when the file already held this content. */
+ * *unchanged when the file already held this content. Content kijun's
+ * reader would refuse (ws_*_writable, or over WORKSPACE_MAX_FILE as
+ * written) is refused before anything is written. */
 bool ws_save_profile(const char *path, const struct profile *p, bool *unchanged,
                      struct diag_list *dl);
 bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchanged,

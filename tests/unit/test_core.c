@@ -281,3 +281,15 @@ Test(core, the_rounds_array_for_the_rules_follows_every_edit)
     cr_assert_eq(flat[s.nrounds - 1].c[RC_RISKS].n, r->c[RC_RISKS].n, "an edit: the array shows it");
     cr_assert_not_null(coll_find(&flat[s.nrounds - 1].c[RC_RISKS], "risk-new"));
 }
+
+Test(core, setting_a_field_to_the_value_it_has_is_no_edit)
+{
+    size_t f = fi(&profile_org_def, "name");
+    const char *name = record_str(&s.profile.org, &profile_org_def, "name");
+    char *same = xstrdup(name);
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, f, same);
+    cr_assert_eq(s.pdoc.edits, 0, "Enter on an unchanged field changes nothing");
+    cr_assert(!session_modified(&s));
+    cr_assert_eq(s.log.n, 0);
+    free(same);
+}

@@ -6,6 +6,8 @@
 #include "store/atomic.h"
 #include "store/cfgfile.h"
 #include "store/libload.h"
+#include "util/utf8.h"
+#include "store/journal.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -456,8 +458,8 @@ Test(schema, unknown_settings_are_warnings_with_their_line)
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
            {DIAG_WARNING, 2, "unknown setting 'colour' (ignored)"},
-           {DIAG_WARNING, 5, "unknown setting 'motto' (ignored)"},
-           {DIAG_WARNING, 11, "unknown setting 'mtd' (ignored)"});
+           {DIAG_WARNING, 5, "unknown setting 'motto' (kept as it is)"},
+           {DIAG_WARNING, 11, "unknown setting 'mtd' (kept as it is)"});
     /* the rest is read */
     cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
     cr_assert_str_eq(l.p.c[COLL_SERVICES].r[0].id, "svc-1");
@@ -997,70 +999,300 @@ Test(roundtrip, the_checklist_survives_save_and_load)
 }
 
 /* The 1-based line of the first line of text holding needle, or 0. */
-static int line_with(const char *text, const char *needle)
+
+Test(roundtrip, control_characters_that_the_reader_refuses_are_refused_before_writing)
 {
-    const char *at_ = strstr(text, needle);
-    if (!at_)
-        return 0;
-    int line = 1;
-    for (const char *s = text; s < at_; s++)
-        line += *s == '\n';
-    return line;
+    /* the reader refuses control characters in a value: a save of one
+     * would write a file (or a journal) that loses it on the next load */
+    static const char *const bad[] = {"a\ttab", "two\nlines", "\x1b]0;pwned\x07", "del\x7f",
+                                      "c1\xc2\x9b", NULL};
+    static const unsigned codes[] = {0x09, 0x0A, 0x1B, 0x7F, 0x9B};
+    char *path = at("profile.cfg");
+    for (int k = 0; bad[k]; k++) {
+        struct profile p;
+        full_profile(&p);
+        bool unchanged = true;
+        struct diag_list dl = {0};
+        cr_assert(ws_save_profile(path, &p, &unchanged, &dl));
+        char *before = slurp(path, NULL);
+        struct stat st0, st1;
+        cr_assert_eq(stat(path, &st0), 0);
+        struct record *r = &p.c[COLL_OPERATIONS].r[0];
+        set_s(r, D(COLL_OPERATIONS), "note", bad[k]);
+        cr_assert_not(ws_save_profile(path, &p, &unchanged, &dl));
+        cr_assert_not(unchanged);
+        char want[300];
+        snprintf(want, sizeof want,
+                 "not saved: operations %s: 'note' holds a control character (0x%02X) that kijun "
+                 "cannot read back; nothing was written", r->id, codes[k]);
+        EXPECT(&dl, path, {DIAG_ERROR, r->line, want});
+        cr_assert_eq(stat(path, &st1), 0);
+        cr_assert_eq(st1.st_ino, st0.st_ino, "the file was replaced");
+        char *after = slurp(path, NULL);
+        cr_assert_str_eq(after, before);
+        assert_listing(root, "profile.cfg");
+        free(after), free(before);
+        diag_clear(&dl);
+        profile_free(&p);
+    }
+    free(path);
 }
 
-Test(roundtrip, control_characters_are_escaped_then_refused_on_load)
+/* --- write-read fidelity: whatever kijun accepts, it reads back ---------------- */
+
+TestSuite(fidelity, .init = setup, .fini = teardown, .timeout = 60);
+
+/* Every line of text is within the reader's limit. */
+static void assert_lines_fit(const char *text)
 {
-    struct profile p;
-    full_profile(&p);
-    set_s(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "note", "a\ttab");
-    set_s(&p.c[COLL_SERVICES].r[1], D(COLL_SERVICES), "note", "two\nlines");
-    set_s(&p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "note", "\x1b]0;pwned\x07");
-    set_s(&p.c[COLL_SUPPLIERS].r[0], D(COLL_SUPPLIERS), "note", "del\x7f");
+    size_t len = 0, line = 1, longest = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n') {
+            longest = len > longest ? len : longest;
+            len = 0;
+            line++;
+        } else {
+            len++;
+        }
+    }
+    longest = len > longest ? len : longest;
+    cr_assert_leq(longest, CFG_MAX_LINE, "a line of %zu bytes (limit %d)", longest, CFG_MAX_LINE);
+}
+
+/* Save p, load it back: clean, equal, and formatted the same. */
+static void assert_profile_round_trip(struct profile *p, size_t errors)
+{
     char *path = at("profile.cfg");
     struct diag_list dl = {0};
     bool unchanged;
-    cr_assert(ws_save_profile(path, &p, &unchanged, &dl));
+    cr_assert(ws_save_profile(path, p, &unchanged, &dl), "not saved");
     cr_assert_eq(dl.n, 0);
-
-    /* the file holds no raw control character: only line ends */
-    size_t n;
-    char *file = slurp(path, &n);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)file[i];
-        cr_assert((ch >= 0x20 && ch != 0x7F) || ch == '\n', "raw byte 0x%02X at %zu", ch, i);
-    }
-    int tab = line_with(file, "note = \"a\\x09tab\";");
-    int nl = line_with(file, "note = \"two\\nlines\";");
-    int esc = line_with(file, "note = \"\\x1B]0;pwned\\x07\";");
-    int del = line_with(file, "note = \"del\\x7F\";");
-    cr_assert(tab && nl && esc && del, "escapes not found in:\n%s", file);
-
-    /* the loader reads the escapes back and refuses the control
-     * characters at their lines; nothing is written */
-    struct stat before, after;
-    cr_assert_eq(stat(path, &before), 0);
+    char *file = slurp(path, NULL);
+    assert_lines_fit(file);
     struct loaded l;
     load_at(&l, path);
-    cr_assert_eq(l.st, WS_OK);
-    EXPECT(&l.dl, path,
-           {DIAG_ERROR, tab, "'note' contains a control character (0x09)"},
-           {DIAG_ERROR, nl, "'note' contains a control character (0x0A)"},
-           {DIAG_ERROR, esc, "'note' contains a control character (0x1B)"},
-           {DIAG_ERROR, del, "'note' contains a control character (0x7F)"});
-    cr_assert_not(record_value(&l.p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "note")->set);
-    cr_assert_str_eq(record_str(&l.p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "name"), "浄水処理");
-    cr_assert_not(profile_equal(&l.p, &p));
-    cr_assert_eq(stat(path, &after), 0);
-    cr_assert_eq(after.st_ino, before.st_ino);
-    cr_assert_eq(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
-    char *again = slurp(path, NULL);
-    cr_assert_str_eq(again, file);
-    assert_listing(root, "profile.cfg");
+    cr_assert_eq(l.st, WS_OK, "kijun cannot read what it wrote");
+    if (diag_count(&l.dl, DIAG_ERROR) != errors)
+        log_diags(&l.dl);
+    cr_assert_eq(diag_count(&l.dl, DIAG_ERROR), errors);
+    cr_assert(profile_equal(&l.p, p), "the document read back differs");
+    char *again = ws_format_profile(&l.p);
+    cr_assert(strcmp(again, file) == 0, "formatted again, the text differs");
+    free(again);
+    loaded_free(&l);
+    free(file);
+    free(path);
+}
+
+Test(fidelity, a_text_of_2_mib)
+{
+    struct profile p;
+    full_profile(&p);
+    /* Japanese, quotes and backslashes, no line end: 2 MiB on one "line" */
+    struct strbuf sb = STRBUF_INIT;
+    while (sb.len < 2 * 1024 * 1024)
+        sb_adds(&sb, "重要インフラの「機能保証」 \"quoted\" back\\slash 🚰 ");
+    set_s(&p.org, &profile_org_def, "note", sb_str(&sb));
+    set_s(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "name", sb_str(&sb));
+    assert_profile_round_trip(&p, 0);
+    sb_free(&sb);
+    profile_free(&p);
+}
+
+Test(fidelity, numbers_beyond_32_bits)
+{
+    struct profile p;
+    full_profile(&p);
+    set_i(&p.org, &profile_org_def, "employees", 1LL << 40);
+    /* read back as what it is: out of the field's range, said so */
+    assert_profile_round_trip(&p, 1);
+    char *text = ws_format_profile(&p);
+    cr_assert_not_null(strstr(text, "employees = 1099511627776L;"), "%s", text);
+    free(text);
+    set_i(&p.org, &profile_org_def, "employees", -(1LL << 40));
+    assert_profile_round_trip(&p, 1);
+    set_i(&p.org, &profile_org_def, "employees", 2147483647);
+    text = ws_format_profile(&p);
+    cr_assert_not_null(strstr(text, "employees = 2147483647;"), "no L within 32 bits");
+    free(text);
+    profile_free(&p);
+}
+
+Test(fidelity, bytes_that_are_no_utf8_are_written_as_escapes)
+{
+    struct profile p;
+    full_profile(&p);
+    set_s(&p.org, &profile_org_def, "note", "caf\xe9 \xff\xfe end");
+    char *text = ws_format_profile(&p);
+    cr_assert(utf8_valid(text, strlen(text), NULL), "kijun wrote invalid UTF-8");
+    cr_assert_not_null(strstr(text, "caf\\xE9 \\xFF\\xFE end"), "%s", text);
+    free(text);
+    assert_profile_round_trip(&p, 0);
+    profile_free(&p);
+}
+
+Test(fidelity, a_round_with_5000_entries_in_one_list)
+{
+    struct round r;
+    round_init(&r, "2026");
+    struct profile p;
+    profile_init(&p);
+    struct value *v = record_value(&r.head, &round_head_def, "resources");
+    for (int i = 0; i < 5000; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "res-%05d-control-system-hmi", i);
+        strlist_add(&v->list, id);
+        struct record *res = add(&p, COLL_RESOURCES, id);
+        set_s(res, D(COLL_RESOURCES), "name", id);
+    }
+    v->set = true;
+    struct value *d = record_value(&r.head, &round_head_def, "date");
+    d->s = xstrdup("2026-04-01");
+    d->set = true;
+    char *path = at("2026.cfg");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert(ws_save_round(path, &r, &unchanged, &dl));
+    char *file = slurp(path, NULL);
+    assert_lines_fit(file);
+    struct round back;
+    round_init(&back, "2026");
+    cr_assert_eq(ws_load_round(path, lib, &p, &back, NULL, &dl), WS_OK, "kijun cannot read its round");
+    cr_assert_eq(record_value(&back.head, &round_head_def, "resources")->list.n, 5000);
+    cr_assert(round_equal(&back, &r), "the round read back differs");
+    char *again = ws_format_round(&back);
+    cr_assert(strcmp(again, file) == 0);
+    /* the journal holds the same text, and loads too */
+    cr_assert(journal_put(root, "assessments/2026.cfg", file, &dl));
+    char *jp = journal_path(root, "assessments/2026.cfg");
+    struct round j;
+    round_init(&j, "2026");
+    cr_assert_eq(ws_load_round(jp, lib, &p, &j, NULL, &dl), WS_OK);
+    cr_assert(round_equal(&j, &r));
+    round_free(&j);
+    free(jp);
     free(again);
     free(file);
-    loaded_free(&l);
+    round_free(&back);
+    round_free(&r);
     profile_free(&p);
+    diag_clear(&dl);
     free(path);
+}
+
+Test(fidelity, the_size_limit_counts_what_kijun_writes)
+{
+    /* a model that would be written over the limit: refused before
+     * anything is written (the reader would refuse the file) */
+    struct profile p;
+    full_profile(&p);
+    char *big = xmalloc(WORKSPACE_MAX_FILE + 2);
+    memset(big, 'x', WORKSPACE_MAX_FILE + 1);
+    big[WORKSPACE_MAX_FILE + 1] = '\0';
+    set_s(&p.org, &profile_org_def, "note", big);
+    char *path = at("profile.cfg");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert_not(ws_save_profile(path, &p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 1);
+    cr_assert_not_null(strstr(dl.v[0].text, "over the limit"), "%s", dl.v[0].text);
+    cr_assert_not_null(strstr(dl.v[0].text, "nothing was written"), "%s", dl.v[0].text);
+    assert_listing(root, "");
+    diag_clear(&dl);
+    /* nor kept as a recovery copy that the next start could not read */
+    char *text = ws_format_profile(&p);
+    cr_assert_not(journal_put(root, "profile.cfg", text, &dl));
+    cr_assert_not_null(strstr(dl.v[0].text, "over the limit"), "%s", dl.v[0].text);
+    assert_listing(root, "");
+    free(text);
+    diag_clear(&dl);
+    profile_free(&p);
+    free(big);
+
+    /* a compact file under the limit that kijun would write over it:
+     * refused when read, so that what loads always saves (10 MiB to
+     * parse: minutes under valgrind, where the above suffices) */
+    if (getenv("KIJUN_VALGRIND")) {
+        free(path);
+        return;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, HEAD "services=(");
+    for (int i = 0; sb.len < 10 * 1024 * 1024; i++)
+        sb_printf(&sb, "%s{id=\"s%d\";name=\"n\";}\n", i ? "," : "", i);
+    sb_adds(&sb, ");\n" CRITERIA);
+    cr_assert_lt(sb.len, WORKSPACE_MAX_FILE);
+    put(path, sb_str(&sb), sb.len);
+    struct loaded l;
+    load_at(&l, path);
+    cr_assert_eq(l.st, WS_UNREADABLE);
+    const struct diag *e = the_error(&l.dl);
+    cr_assert_not_null(strstr(e->text, "kijun would write this as"), "%s", e->text);
+    loaded_free(&l);
+    sb_free(&sb);
+    free(path);
+}
+
+/* --- what the store does not understand, it keeps ------------------------------ */
+
+TestSuite(kept, .init = setup, .fini = teardown);
+
+#define KEPT_FILE HEAD_KEPT "services = (\n" \
+    "  {\n    id = \"svc-1\";\n    name = \"Water\";\n    mtd = \"many\";\n" \
+    "    future = { level = 3; tags = [ \"a\", \"b\" ]; ratio = 0.5; big = 1099511627776L; };\n  },\n" \
+    "  5,\n" \
+    "  {\n    id = 7;\n    name = \"Sewage\";\n    operations = ( \"op-1\", 2 );\n  }\n);\n" CRITERIA
+#define HEAD_KEPT "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n" \
+    "  employees = \"a few\";\n  motto = \"Safety first\";\n  hex = 0xFF;\n};\n"
+
+Test(kept, unknown_settings_wrong_types_and_bad_list_elements_survive_a_save)
+{
+    struct loaded l;
+    load_text(&l, KEPT_FILE);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_gt(diag_count(&l.dl, DIAG_ERROR), 0);
+    /* an unrelated edit, then save */
+    set_s(&l.p.org, &profile_org_def, "name", "Renamed");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert(ws_save_profile(l.path, &l.p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 0);
+    char *text = slurp(l.path, NULL);
+    static const char *const kept[] = {
+        "  employees = \"a few\";\n", "  motto = \"Safety first\";\n", "  hex = 0xFF;\n",
+        "    mtd = \"many\";\n",
+        "    future = { level = 3; tags = [ \"a\", \"b\" ]; ratio = 0.5; big = 1099511627776L; };\n",
+        "  5,\n", "    id = 7;\n", "    operations = ( \"op-1\", 2 );\n", NULL};
+    for (const char *const *k = kept; *k; k++)
+        cr_assert_not_null(strstr(text, *k), "dropped on save: %s\nin:\n%s", *k, text);
+    cr_assert_not_null(strstr(text, "name = \"Renamed\";"));
+    /* read again: the same findings about the same settings, and the
+     * same text when saved again */
+    struct loaded m;
+    load_at(&m, l.path);
+    cr_assert_eq(m.st, WS_OK);
+    cr_assert_eq(diag_count(&m.dl, DIAG_ERROR), diag_count(&l.dl, DIAG_ERROR));
+    cr_assert_eq(diag_count(&m.dl, DIAG_WARNING), diag_count(&l.dl, DIAG_WARNING));
+    char *again = ws_format_profile(&m.p);
+    cr_assert_str_eq(again, text);
+    free(again);
+    /* a value given to a field replaces what was kept for it */
+    set_i(&m.p.org, &profile_org_def, "employees", 12);
+    again = ws_format_profile(&m.p);
+    cr_assert_not_null(strstr(again, "  employees = 12;\n"));
+    cr_assert_null(strstr(again, "a few"), "the kept value stays beside the new one");
+    free(again);
+    /* copies keep them too (recovery, a round copied) */
+    struct profile copy;
+    profile_copy(&copy, &l.p);
+    again = ws_format_profile(&copy);
+    cr_assert_str_eq(again, text);
+    free(again);
+    profile_free(&copy);
+    loaded_free(&m);
+    free(text);
+    diag_clear(&dl);
+    loaded_free(&l);
 }
 
 /* --- the reader: no fixed tables ------------------------------------------------ */
@@ -1119,10 +1351,10 @@ Test(reader, a_group_of_100_settings_against_a_schema_of_100_fields)
         }
         if (has_id) {
             cr_assert_str_eq(r.id, "x");
-            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 103, "unknown setting 'stray' (kept as it is)"});
         } else {
-            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (ignored)"},
-                   {DIAG_WARNING, 103, "unknown setting 'stray' (ignored)"});
+            EXPECT(&dl, "wide.cfg", {DIAG_WARNING, 2, "unknown setting 'id' (kept as it is)"},
+                   {DIAG_WARNING, 103, "unknown setting 'stray' (kept as it is)"});
         }
         record_free(&r, def);
         config_destroy(&cfg);
