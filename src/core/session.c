@@ -116,9 +116,12 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
         make_read_only(s, why);
         break;
     }
-    case LOCK_ERROR:
-        make_read_only(s, _("cannot lock the workspace (is the folder writable?)"));
+    case LOCK_ERROR: {
+        char why[512];
+        snprintf(why, sizeof why, _("cannot lock the workspace: %.440s"), s->lock.why);
+        make_read_only(s, why);
         break;
+    }
     }
     if (s->read_only)
         snprintf(s->notice, sizeof s->notice, _("Read-only: %s"), s->why_read_only);
