@@ -40,7 +40,7 @@ size_t session_add_round(struct session *s, struct round_doc *rd)
     return s->nrounds++;
 }
 
-void session_open(struct session *s, const struct library *lib, const char *dir,
+void session_open_deferred(struct session *s, const struct library *lib, const char *dir,
                   const char *label, bool demo)
 {
     memset(s, 0, sizeof *s);
@@ -58,16 +58,36 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     }
     s->dir = xstrdup(dir);
     char *pp = ws_path(dir, "profile.cfg"), *cp = ws_path(dir, "checklist.cfg");
-    enum ws_status ps = ws_load_profile(pp, lib, &s->profile, &s->pinfo, &s->diags);
-    enum ws_status cs = ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
+    ws_load_profile(pp, lib, &s->profile, &s->pinfo, &s->diags);
+    ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
     free(pp);
     free(cp);
+    s->pending = true;
+}
+
+void session_open(struct session *s, const struct library *lib, const char *dir,
+                  const char *label, bool demo)
+{
+    session_open_deferred(s, lib, dir, label, demo);
+    session_open_finish(s, NULL, NULL);
+}
+
+void session_open_finish(struct session *s, session_progress_fn progress, void *ctx)
+{
+    if (!s->pending)
+        return;
+    s->pending = false;
+    const char *dir = s->dir;
+    const struct library *lib = s->lib;
+    enum ws_status ps = s->pinfo.status, cs = s->cinfo.status;
     char **names;
     size_t nr = ws_list_rounds(dir, &names);
     bool rounds_bad = false;
     for (size_t i = 0; i < nr; i++) {
         struct strbuf rp = STRBUF_INIT;
         sb_printf(&rp, "%s/assessments/%s.cfg", dir, names[i]);
+        if (progress)
+            progress(ctx, names[i], i, nr);
         struct ws_file info = {0};
         struct round_doc *rd = round_doc_new(names[i], true);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)

@@ -57,6 +57,7 @@ struct session {
     unsigned long flat_gen;
     struct change_log log;        /* the edits since the last save */
     struct draft draft;
+    bool pending;                 /* opened deferred: rounds, lock, recovery to come */
     bool rounds_have_comments;
     bool read_only;
     char why_read_only[512];
@@ -83,6 +84,15 @@ struct session {
  * that cannot be read makes the session read-only, with the reason. */
 void session_open(struct session *s, const struct library *lib, const char *dir,
                   const char *label, bool demo);
+/* The same in two halves, so that the first screen does not wait for the
+ * rounds: the profile and checklist now; the rounds (progress is told
+ * before each file), the read-only decision, the lock and the journal's
+ * offer when session_open_finish is called. Nothing can be edited or
+ * saved in between. */
+typedef void (*session_progress_fn)(void *ctx, const char *round, size_t i, size_t n);
+void session_open_deferred(struct session *s, const struct library *lib, const char *dir,
+                           const char *label, bool demo);
+void session_open_finish(struct session *s, session_progress_fn progress, void *ctx);
 void session_close(struct session *s);
 /* Add a round document (made by round_doc_new); returns its index. */
 struct round_doc *round_doc_new(const char *name, bool on_disk);

@@ -473,6 +473,39 @@ static void handle_mouse(struct app *a)
     }
 }
 
+/* Progress while the rounds load, on the message line. */
+static void loading(void *ctx, const char *round, size_t i, size_t n)
+{
+    (void)ctx;
+    char text[200];
+    snprintf(text, sizeof text, _("Loading round %s (%zu of %zu)..."), round, i + 1, n);
+    draw_cell(LINES - 2, 0, COLS, text, role_attr(ROLE_NOTICE));
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* What the opening of the workspace has to say, said once; the offer of
+ * the journal's edits. */
+static void opening_notices(struct app *a)
+{
+    if (a->s->notice[0]) {
+        snprintf(a->browser.message, sizeof a->browser.message, "%s", a->s->notice);
+        a->browser.message_is_error = true; /* said once: it must be read whole */
+    }
+    if (a->opt->notice && *a->opt->notice) {
+        size_t len = strlen(a->browser.message);
+        snprintf(a->browser.message + len, sizeof a->browser.message - len, "%s%s",
+                 len ? " | " : "", a->opt->notice);
+        a->browser.message_is_error = true;
+    }
+    if (a->s->rec.available) {
+        a->ask = ASK_RECOVER;
+        snprintf(a->recover_question, sizeof a->recover_question,
+                 _("Unsaved edits of an earlier session were kept: %s. y restores them, n throws them away"),
+                 a->s->rec.summary);
+    }
+}
+
 int app_run(const struct app_options *opt)
 {
     struct app a = {0};
@@ -481,23 +514,7 @@ int app_run(const struct app_options *opt)
     browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
     pview_init(&a.pview, a.s, opt->lang);
     aview_init(&a.aview, a.s, opt->lang);
-    if (a.s->notice[0]) {
-        snprintf(a.browser.message, sizeof a.browser.message, "%s", a.s->notice);
-        a.browser.message_is_error = true; /* said once: it must be read whole */
-    }
-    if (opt->notice && *opt->notice) {
-        size_t len = strlen(a.browser.message);
-        snprintf(a.browser.message + len, sizeof a.browser.message - len, "%s%s",
-                 len ? " | " : "", opt->notice);
-        a.browser.message_is_error = true;
-    }
     install_signals();
-    if (a.s->rec.available) {
-        a.ask = ASK_RECOVER;
-        snprintf(a.recover_question, sizeof a.recover_question,
-                 _("Unsaved edits of an earlier session were kept: %s. y restores them, n throws them away"),
-                 a.s->rec.summary);
-    }
     /* Not initscr, which exits when TERM is unknown: kijun says what is
      * wrong, and main removes the demo copy and the lock. A terminal that
      * cannot move the cursor (TERM=dumb) cannot show the workbench. */
@@ -538,6 +555,13 @@ int app_run(const struct app_options *opt)
         mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     }
     draw_init(opt->utf8, opt->color);
+    if (a.s->pending) {
+        /* the first screen first; then the rounds, with progress */
+        draw_all(&a);
+        session_open_finish(a.s, loading, &a);
+        aview_rounds_loaded(&a.aview);
+    }
+    opening_notices(&a);
     int status = 0;
     bool dirty = true;
     while (!a.quit) {

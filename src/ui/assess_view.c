@@ -93,6 +93,11 @@ void aview_init(struct aview *av, struct session *s, enum lang lang)
     av->cur[AV_ROUNDS] = s->nrounds ? s->nrounds - 1 : 0;
 }
 
+void aview_rounds_loaded(struct aview *av)
+{
+    av->cur[AV_ROUNDS] = av->s->nrounds ? av->s->nrounds - 1 : 0;
+}
+
 void aview_free(struct aview *av)
 {
     pview_free(&av->edit);

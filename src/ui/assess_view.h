@@ -56,6 +56,8 @@ struct aview {
 };
 
 void aview_init(struct aview *av, struct session *s, enum lang lang);
+/* The rounds are loaded (session_open_finish): start on the newest. */
+void aview_rounds_loaded(struct aview *av);
 void aview_free(struct aview *av);
 enum view aview_screen(const struct aview *av);
 bool aview_action(struct aview *av, enum action a);
