@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool checklist_equal(const struct checklist *a, const struct checklist *b);
-static void find_recovery(struct session *s);
 
 static void make_read_only(struct session *s, const char *why)
 {
@@ -146,226 +144,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
     if (s->read_only)
         snprintf(s->notice, sizeof s->notice, _("Read-only: %s"), s->why_read_only);
     else
-        find_recovery(s);
-}
-
-/* Changed entries between two collections, matched by id (or place). */
-static size_t coll_changes(const struct collection *a, const struct collection *b)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        const struct record *x = &a->r[i];
-        const struct record *y = x->id ? coll_find(b, x->id) : (i < b->n ? &b->r[i] : NULL);
-        n += !y || !record_equal(x, y, a->def);
-    }
-    for (size_t i = 0; i < b->n; i++)
-        n += b->r[i].id ? coll_find(a, b->r[i].id) == NULL : i >= a->n;
-    return n;
-}
-
-static size_t profile_changes(const struct profile *a, const struct profile *b)
-{
-    size_t n = !record_equal(&a->org, &b->org, &profile_org_def)
-             + !record_equal(&a->criteria, &b->criteria, &profile_criteria_def);
-    for (int i = 0; i < COLL__COUNT; i++)
-        n += coll_changes(&a->c[i], &b->c[i]);
-    return n;
-}
-
-static size_t round_changes(const struct round *a, const struct round *b)
-{
-    size_t n = !record_equal(&a->head, &b->head, &round_head_def);
-    for (int i = 0; i < RC__COUNT; i++)
-        n += coll_changes(&a->c[i], &b->c[i]);
-    return n;
-}
-
-static void summary_add(struct session *s, const char *name, size_t changes)
-{
-    size_t len = strlen(s->rec.summary);
-    snprintf(s->rec.summary + len, sizeof s->rec.summary - len, _("%s%s (%zu entries changed)"),
-             len ? ", " : "", name, changes);
-}
-
-static struct round_doc *round_named(const struct session *s, const char *name)
-{
-    for (size_t k = 0; k < s->nrounds; k++)
-        if (strcmp(s->rounds[k]->r.name, name) == 0)
-            return s->rounds[k];
-    return NULL;
-}
-
-/* The draft of a lost session: where its text goes, as a change. */
-static bool draft_change(const struct draft_rec *dr, struct docchange *ch)
-{
-    static const struct coll_def *const singles[] = {&profile_org_def, &profile_criteria_def,
-                                                     &round_head_def};
-    memset(ch, 0, sizeof *ch);
-    const struct coll_def *def = NULL;
-    for (size_t i = 0; i < sizeof singles / sizeof *singles; i++)
-        if (strcmp(singles[i]->key, dr->coll) == 0)
-            def = singles[i];
-    for (int i = 0; !def && i < COLL__COUNT; i++)
-        if (strcmp(profile_coll_defs[i]->key, dr->coll) == 0)
-            def = profile_coll_defs[i];
-    for (int i = 0; !def && i < RC__COUNT; i++)
-        if (strcmp(round_coll_defs[i]->key, dr->coll) == 0)
-            def = round_coll_defs[i];
-    int f = def ? field_index(def, dr->field) : -1;
-    if (f < 0 || dr->index < 0)
-        return false;
-    ch->op = CH_SET;
-    ch->file = xstrdup(dr->file);
-    ch->def = def;
-    ch->id = dr->id ? xstrdup(dr->id) : NULL;
-    ch->index = (size_t)dr->index;
-    ch->field = (size_t)f;
-    ch->v.s = xstrdup(dr->text);
-    ch->v.set = *dr->text != '\0';
-    return true;
-}
-
-/* Look in the journal for edits a lost session did not save. */
-static void find_recovery(struct session *s)
-{
-    struct diag_list dl = {0};
-    char *pp = journal_path(s->dir, "profile.cfg");
-    struct ws_file info = {0};
-    profile_init(&s->rec.profile);
-    checklist_init(&s->rec.checklist);
-    if (ws_load_profile(pp, s->lib, &s->rec.profile, &info, &dl) == WS_OK
-        && !profile_equal(&s->rec.profile, &s->profile)) {
-        s->rec.has_profile = true;
-        summary_add(s, "profile.cfg", profile_changes(&s->rec.profile, &s->profile));
-    }
-    free(info.path);
-    free(pp);
-    char *cp = journal_path(s->dir, "checklist.cfg");
-    memset(&info, 0, sizeof info);
-    if (ws_load_checklist(cp, s->lib, &s->rec.checklist, &info, &dl) == WS_OK
-        && !checklist_equal(&s->rec.checklist, &s->checklist)) {
-        s->rec.has_checklist = true;
-        summary_add(s, "checklist.cfg", coll_changes(&s->rec.checklist.items, &s->checklist.items));
-    }
-    free(info.path);
-    free(cp);
-    char *jdir = ws_path(s->dir, JOURNAL_DIR);
-    char **names;
-    size_t n = ws_list_rounds(jdir, &names);
-    for (size_t i = 0; i < n; i++) {
-        struct strbuf rp = STRBUF_INIT;
-        sb_printf(&rp, "%s/assessments/%s.cfg", jdir, names[i]);
-        struct round r;
-        round_init(&r, names[i]);
-        memset(&info, 0, sizeof info);
-        const struct round_doc *disk = round_named(s, names[i]);
-        if (ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK
-            && (!disk || !round_equal(&r, &disk->r))) {
-            struct strbuf nm = STRBUF_INIT;
-            sb_printf(&nm, "assessments/%s.cfg", names[i]);
-            if (disk)
-                summary_add(s, sb_str(&nm), round_changes(&r, &disk->r));
-            else
-                summary_add(s, sb_str(&nm), r.c[RC_RISKS].n + 1);
-            sb_free(&nm);
-            s->rec.rounds = xrealloc(s->rec.rounds, (s->rec.nrounds + 1) * sizeof *s->rec.rounds);
-            s->rec.rounds[s->rec.nrounds++] = r;
-        } else {
-            round_free(&r);
-        }
-        free(info.path);
-        sb_free(&rp);
-        free(names[i]);
-    }
-    free(names);
-    free(jdir);
-    diag_clear(&dl);
-    struct draft_rec dr;
-    if (draft_get(s->dir, &dr)) {
-        if (draft_change(&dr, &s->rec.draft)) {
-            s->rec.has_draft = true;
-            size_t len = strlen(s->rec.summary);
-            snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
-                     _("%stext being typed into %s of %s"), len ? ", " : "", dr.field, dr.file);
-        }
-        draft_rec_free(&dr);
-    }
-    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft;
-    if (!s->rec.available)
-        journal_clear(s->dir);
-}
-
-static void recovery_free(struct session *s)
-{
-    profile_free(&s->rec.profile);
-    checklist_free(&s->rec.checklist);
-    for (size_t i = 0; i < s->rec.nrounds; i++)
-        round_free(&s->rec.rounds[i]);
-    free(s->rec.rounds);
-    change_free(&s->rec.draft);
-    memset(&s->rec, 0, sizeof s->rec);
-}
-
-/* A recovered document: modified, and the journal holds it already. */
-static void recovered(struct session *s, struct doc *d)
-{
-    d->edits++;
-    d->journaled = d->edits;
-    s->gen++;
-}
-
-void session_recover(struct session *s, bool yes)
-{
-    if (!s->rec.available)
-        return;
-    if (!yes) {
-        journal_clear(s->dir);
-        recovery_free(s);
-        return;
-    }
-    if (s->rec.has_profile) {
-        profile_free(&s->profile);
-        profile_copy(&s->profile, &s->rec.profile);
-        recovered(s, &s->pdoc);
-    }
-    if (s->rec.has_checklist) {
-        checklist_free(&s->checklist);
-        checklist_copy(&s->checklist, &s->rec.checklist);
-        recovered(s, &s->cdoc);
-    }
-    for (size_t i = 0; i < s->rec.nrounds; i++) {
-        struct round *r = &s->rec.rounds[i];
-        struct round_doc *rd = round_named(s, r->name);
-        if (!rd)
-            session_add_round(s, rd = round_doc_new(r->name, false));
-        round_free(&rd->r);
-        round_copy(&rd->r, r, NULL);
-        recovered(s, &rd->d);
-    }
-    if (s->rec.has_draft) {
-        /* the text typed before the loss becomes the field's value */
-        const struct docchange *ch = &s->rec.draft;
-        struct round_doc *rd = NULL;
-        for (size_t k = 0; k < s->nrounds; k++)
-            if (strcmp(s->rounds[k]->d.name, ch->file) == 0)
-                rd = s->rounds[k];
-        struct doc *d = rd ? &rd->d : strcmp(ch->file, "checklist.cfg") == 0 ? &s->cdoc : &s->pdoc;
-        struct docset ds = {.profile = d == &s->pdoc ? &s->profile : NULL,
-                            .checklist = d == &s->cdoc ? &s->checklist : NULL,
-                            .round = rd ? &rd->r : NULL};
-        if (change_apply(ch, &ds, NULL)) {
-            change_log_push(&s->log, ch);
-            d->edits++;
-            s->gen++;
-        }
-    }
-    recovery_free(s);
-}
-
-void session_discard(struct session *s)
-{
-    if (s->dir && !s->read_only)
-        journal_clear(s->dir);
+        session_find_recovery(s);
 }
 
 const struct round *session_rounds_flat(struct session *s)
@@ -472,7 +251,7 @@ void session_journal(struct session *s, long long now_ms, bool idle)
 
 void session_close(struct session *s)
 {
-    recovery_free(s);
+    session_recovery_free(s);
     lock_release(&s->lock);
     if (s->demo && s->dir)
         ws_remove_tree(s->dir);
@@ -493,16 +272,6 @@ void session_close(struct session *s)
     free(s->label);
     diag_clear(&s->diags);
     memset(s, 0, sizeof *s);
-}
-
-static bool checklist_equal(const struct checklist *a, const struct checklist *b)
-{
-    if (a->items.n != b->items.n)
-        return false;
-    for (size_t i = 0; i < a->items.n; i++)
-        if (!record_equal(&a->items.r[i], &b->items.r[i], &checklist_def))
-            return false;
-    return true;
 }
 
 bool session_modified(const struct session *s)

@@ -118,6 +118,10 @@ void session_today(char out[11]);
 void session_journal(struct session *s, long long now_ms, bool idle);
 /* Is there a draft the journal does not hold yet? */
 bool session_draft_pending(const struct session *s);
+/* core/recovery.c: look in the journal for a lost session's edits (when
+ * the workspace opens), and forget what was found. */
+void session_find_recovery(struct session *s);
+void session_recovery_free(struct session *s);
 /* Take the recovered edits (yes) or throw them away (no). */
 void session_recover(struct session *s, bool yes);
 /* Throw the journal away (quitting without saving). */
