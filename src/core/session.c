@@ -1,6 +1,7 @@
 /* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
 #include "core/session.h"
+#include "model/validate.h"
 #include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -162,6 +163,34 @@ const struct round *session_rounds_flat(struct session *s)
     s->nflat = s->nrounds;
     s->flat_gen = s->gen;
     return s->flat;
+}
+
+void session_findings(struct session *s, struct findings *out)
+{
+    workspace_validate(&s->profile, &s->checklist, session_rounds_flat(s), s->nrounds, s->lib, out);
+}
+
+/* The files the findings are in, "profile.cfg, 2026.cfg", for a message
+ * (the first few; the findings of one file come together). */
+static void findings_files(const struct findings *f, char *out, size_t size)
+{
+    const char *seen[2];
+    size_t ns = 0, len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < f->n && len < size; i++) {
+        bool known = false;
+        for (size_t k = 0; k < ns && !known; k++)
+            known = strcmp(seen[k], f->v[i].file) == 0;
+        if (known)
+            continue;
+        if (ns == sizeof seen / sizeof *seen) {
+            snprintf(out + len, size - len, ", ...");
+            return;
+        }
+        seen[ns++] = f->v[i].file;
+        const char *name = strrchr(f->v[i].file, '/');
+        len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", name ? name + 1 : f->v[i].file);
+    }
 }
 
 bool doc_modified(const struct doc *d)
@@ -368,8 +397,10 @@ bool session_save(struct session *s, char *msg, size_t size)
     s->draft.in_journal = false;
     s->draft.journaled = s->draft.edits;
     s->gen++;
-    struct diag_list findings = {0};
-    profile_check(&s->profile, s->lib, "profile.cfg", &findings);
+    struct findings found = {0};
+    session_findings(s, &found);
+    char where[160];
+    findings_files(&found, where, sizeof where);
     const struct diag *warn = NULL;
     for (size_t i = 0; i < s->diags.n; i++)
         if (s->diags.v[i].severity == DIAG_WARNING)
@@ -378,10 +409,12 @@ bool session_save(struct session *s, char *msg, size_t size)
         snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
     else if (unchanged)
         snprintf(msg, size, "%s", _("No change: nothing to save"));
-    else if (findings.n)
-        snprintf(msg, size, _("Saved to %s; %zu findings remain (see kijun check)"), s->dir, findings.n);
+    else if (found.n)
+        snprintf(msg, size, P_("Saved; %zu finding in %s (kijun check)",
+                               "Saved; %zu findings in %s (kijun check)", found.n),
+                 found.n, where);
     else
         snprintf(msg, size, _("Saved to %s"), s->dir);
-    diag_clear(&findings);
+    findings_free(&found);
     return true;
 }

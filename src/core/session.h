@@ -100,6 +100,10 @@ size_t session_add_round(struct session *s, struct round_doc *rd);
 /* The rounds as one array (shallow copies, valid until the next edit),
  * for the model's rules that take the workspace's rounds. */
 const struct round *session_rounds_flat(struct session *s);
+/* Every finding of the one validation over the documents as they are
+ * in the workbench (model/validate.h). */
+struct findings;
+void session_findings(struct session *s, struct findings *out);
 /* Unsaved edits in any document (a comparison of counters). */
 bool session_modified(const struct session *s);
 bool doc_modified(const struct doc *d);
