@@ -1,6 +1,7 @@
 /* edits: every change to the open workspace goes through here. */
 #include "config.h"
 #include "core/edits.h"
+#include "model/rules.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -29,18 +30,38 @@ static void locate(struct docchange *ch, struct doc *d, const struct collection 
     ch->index = c && r ? (size_t)(r - c->r) : 0;
 }
 
+static void renew_signoff(struct session *s, struct doc *d, struct round *r, const char *id);
+
 /* Apply the change to the session's document, log it and count it. */
 static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
 {
     struct docset ds = docset_of(s, d);
     size_t refs = 0;
-    if (change_apply(ch, &ds, &refs)) {
+    bool applied = change_apply(ch, &ds, &refs);
+    if (applied) {
         change_log_push(&s->log, ch);
         d->edits++;
         s->gen++;
     }
+    /* a sign-off made or edited vouches for its step's data as it is now */
+    const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
+    if (applied && ds.round && ch->def == so && ch->op != CH_DELETE
+        && !(ch->op == CH_SET && (int)ch->field == field_index(so, "digest")))
+        renew_signoff(s, d, ds.round, ch->op == CH_ADD ? ch->rec.id : ch->id);
     change_free(ch);
     return refs;
+}
+
+static void renew_signoff(struct session *s, struct doc *d, struct round *r, const char *id)
+{
+    struct collection *c = &r->c[RC_SIGNOFFS];
+    struct record *x = id ? coll_find(c, id) : NULL;
+    enum step st = x ? step_of_id(id) : STEP__COUNT;
+    if (st == STEP__COUNT)
+        return;
+    char digest[17];
+    step_digest(r, st, digest);
+    core_set_text(s, d, c, x, c->def, (size_t)field_index(c->def, "digest"), digest);
 }
 
 void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,

@@ -92,6 +92,7 @@ struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i
         core_set_int(s, d, c, &c->r[i], c->def, fv, a.value);
     else
         core_clear(s, d, c, &c->r[i], c->def, fv);
+    core_set_text(s, d, c, &c->r[i], c->def, (size_t)field_index(c->def, "accepted_round"), r->name);
     return a;
 }
 

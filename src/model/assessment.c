@@ -49,6 +49,7 @@ static const struct field_def risk_fields[] = {
     STR("accepted_by", N_("Accepted by"), N_("Who accepted the risk"), false),
     DATE("accepted_on", N_("Accepted on"), N_("When it was accepted"), false),
     {"accepted_value", F_INT, N_("Value accepted"), N_("The residual value at the acceptance"), false, 0, 36, NULL, NULL},
+    STR("accepted_round", N_("Accepted in"), N_("The round in which the acceptance was made (a copy carries it over)"), false),
     STR("note", N_("Note"), N_("Free text"), false),
 };
 
@@ -60,6 +61,7 @@ static const struct field_def signoff_fields[] = {
     STR("reviewer", N_("Reviewer"), N_("Who signs off the step"), true),
     DATE("date", N_("Date"), N_("When"), true),
     STR("comment", N_("Comment"), N_("What the reviewer says"), false),
+    STR("digest", N_("Data signed"), N_("A digest of the step's data when it was signed off: kijun sets it"), false),
 };
 
 static const struct field_def review_fields[] = {

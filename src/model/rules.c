@@ -2,6 +2,8 @@
 #include "config.h"
 #include "model/rules.h"
 #include "util/xalloc.h"
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +32,17 @@ void round_start_copy(struct round *r, const char *name, const struct round *src
     round_copy(r, src, name);
     coll_free(&r->c[RC_SIGNOFFS]);
     coll_free(&r->c[RC_REVIEWS]);
+    /* acceptances come along as made in the source: to be confirmed here */
+    const struct coll_def *rd = round_coll_defs[RC_RISKS];
+    size_t fr = (size_t)field_index(rd, "accepted_round");
+    for (size_t i = 0; i < r->c[RC_RISKS].n; i++) {
+        struct record *x = &r->c[RC_RISKS].r[i];
+        if (strcmp(record_str(x, rd, "decision"), "accept") == 0 && !*record_str(x, rd, "accepted_round")) {
+            value_free(&x->v[fr]);
+            x->v[fr].s = xstrdup(src->name);
+            x->v[fr].set = true;
+        }
+    }
     head_text(r, "previous", src->name);
     head_text(r, "next_review", NULL);
     head_text(r, "date", today);
@@ -42,7 +55,7 @@ struct acceptance risk_acceptance(const struct round *r, const struct record *ri
     if (strcmp(record_str(risk, def, "decision"), "accept") != 0)
         return a;
     a.records = true;
-    a.set_date = !*record_str(risk, def, "accepted_on");
+    a.set_date = !*record_str(risk, def, "accepted_on") || risk_acceptance_carried(r, risk);
     a.value = risk_residual(r, risk);
     return a;
 }
@@ -95,4 +108,92 @@ bool round_uses(const struct round *r, const char *coll_key, const char *id)
             if (record_uses(&r->c[c].r[i], round_coll_defs[c], coll_key, id))
                 return true;
     return false;
+}
+
+bool risk_acceptance_carried(const struct round *r, const struct record *risk)
+{
+    const struct coll_def *def = round_coll_defs[RC_RISKS];
+    const char *in = record_str(risk, def, "accepted_round");
+    return strcmp(record_str(risk, def, "decision"), "accept") == 0 && *in && strcmp(in, r->name) != 0;
+}
+
+bool risk_acceptance_stale(const struct round *r, const struct record *risk)
+{
+    const struct coll_def *def = round_coll_defs[RC_RISKS];
+    long long at = record_int(risk, def, "accepted_value", 0);
+    return strcmp(record_str(risk, def, "decision"), "accept") == 0 && at > 0 && at != risk_residual(r, risk);
+}
+
+/* FNV-1a, 64 bits: a change detector, not a seal. */
+static void digest_add(uint64_t *h, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        *h ^= *p;
+        *h *= 0x100000001b3ULL;
+    }
+    *h ^= 0xff; /* a separator no UTF-8 text holds */
+    *h *= 0x100000001b3ULL;
+}
+
+static void digest_record(uint64_t *h, const struct record *r, const struct coll_def *def,
+                          const char *const *only, bool except)
+{
+    digest_add(h, r->id ? r->id : "");
+    for (size_t f = 0; f < def->nfields; f++) {
+        bool listed = false;
+        for (const char *const *k = only; k && *k; k++)
+            listed |= strcmp(*k, def->fields[f].key) == 0;
+        if (only && listed == except)
+            continue;
+        digest_add(h, def->fields[f].key);
+        char *t = r->v[f].set ? value_format(&r->v[f], &def->fields[f]) : NULL;
+        digest_add(h, t ? t : "");
+        free(t);
+    }
+}
+
+static void digest_coll(uint64_t *h, const struct collection *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        digest_record(h, &c->r[i], c->def, NULL, false);
+}
+
+void step_digest(const struct round *r, enum step s, char out[17])
+{
+    static const char *const scope[] = {"services", "resources", NULL};
+    static const char *const review[] = {"services", "resources", "next_review", "previous", NULL};
+    static const char *const dates[] = {"next_review", "previous", NULL};
+    uint64_t h = 0xcbf29ce484222325ULL;
+    if (s == STEP_PREP || s == STEP_VALIDATE)
+        digest_record(&h, &r->head, &round_head_def, review, true);
+    if (s == STEP_SCOPE || s == STEP_VALIDATE)
+        digest_record(&h, &r->head, &round_head_def, scope, false);
+    if (s == STEP_ASSESS || s == STEP_VALIDATE) {
+        digest_coll(&h, &r->c[RC_RISKS]);
+        digest_coll(&h, &r->c[RC_CLEAR]);
+    }
+    if (s == STEP_REVIEW) {
+        digest_record(&h, &r->head, &round_head_def, dates, false);
+        digest_coll(&h, &r->c[RC_REVIEWS]);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+enum step step_of_id(const char *id)
+{
+    for (int s = 0; s < STEP__COUNT; s++)
+        if (id && strcmp(id, step_id((enum step)s)) == 0)
+            return (enum step)s;
+    return STEP__COUNT;
+}
+
+bool signoff_stale(const struct round *r, const struct record *so)
+{
+    const char *d = record_str(so, round_coll_defs[RC_SIGNOFFS], "digest");
+    enum step s = step_of_id(so->id);
+    if (!*d || s == STEP__COUNT)
+        return false;
+    char now[17];
+    step_digest(r, s, now);
+    return strcmp(d, now) != 0;
 }

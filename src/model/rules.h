@@ -23,6 +23,22 @@ struct acceptance {
     long long value;             /* the residual value accepted */
 };
 struct acceptance risk_acceptance(const struct round *r, const struct record *risk);
+/* An acceptance made in another round and carried over by a copy: it
+ * asks to be confirmed in this one. */
+bool risk_acceptance_carried(const struct round *r, const struct record *risk);
+/* An acceptance whose residual value changed since: it is stale. */
+bool risk_acceptance_stale(const struct round *r, const struct record *risk);
+
+/* A digest of the data a step's sign-off vouches for (16 hex digits):
+ * preparation the round's head, scoping what is in scope, assessment the
+ * register and the resources without risk, validation all three, review
+ * the review log and its dates. A sign-off records it; when the data
+ * changes afterwards the sign-off is stale until it is renewed. */
+void step_digest(const struct round *r, enum step s, char out[17]);
+/* The step a sign-off's id names, STEP__COUNT for none. */
+enum step step_of_id(const char *id);
+/* A sign-off whose digest no longer matches its step's data. */
+bool signoff_stale(const struct round *r, const struct record *signoff);
 
 /* The resources a priority service brings into scope: those used by an
  * operation that serves it, in the profile's order. Appended to out;

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "model/validate.h"
 #include "model/assessment.h"
+#include "model/rules.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -444,18 +445,42 @@ static void level_rules(struct vctx *c, const struct collection *risks)
     }
 }
 
-/* A sign-off names one of the five steps. */
-static void signoff_rules(struct vctx *c, const struct collection *so)
+/* A sign-off names one of the five steps, and still vouches for its
+ * step's data (its digest matches). */
+static void signoff_rules(struct vctx *c, const struct round *r)
 {
+    const struct collection *so = &r->c[RC_SIGNOFFS];
+    int fd = field_index(so->def, "digest");
     c->at.coll = RC_SIGNOFFS;
     for (size_t k = 0; k < so->n; k++) {
         const struct record *x = &so->r[k];
-        bool known = false;
-        for (int s = 0; s < STEP__COUNT; s++)
-            known |= x->id && strcmp(x->id, step_id((enum step)s)) == 0;
-        if (!known)
+        if (step_of_id(x->id) == STEP__COUNT)
             add(c, DIAG_ERROR, x->id_line > 0 ? x->id_line : x->line, k, FIELD_ID,
                 _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), x->id ? x->id : "");
+        else if (signoff_stale(r, x))
+            add(c, DIAG_WARNING, value_line(x, &x->v[fd]), k, fd,
+                _("signoffs: the sign-off of '%s' by %s is stale: the step's data changed after it; sign it off again"),
+                x->id, record_str(x, so->def, "reviewer"));
+    }
+}
+
+/* An acceptance is of this round and of the value the risk has now. */
+static void acceptance_rules(struct vctx *c, const struct round *r)
+{
+    const struct collection *risks = &r->c[RC_RISKS];
+    int fr = field_index(risks->def, "accepted_round"), fv = field_index(risks->def, "accepted_value");
+    c->at.coll = RC_RISKS;
+    for (size_t k = 0; k < risks->n; k++) {
+        const struct record *x = &risks->r[k];
+        const char *id = x->id ? x->id : "";
+        if (risk_acceptance_carried(r, x))
+            add(c, DIAG_WARNING, value_line(x, &x->v[fr]), k, fr,
+                _("risks: '%s' was accepted in round %s: confirm the acceptance in this round (choose accept again)"),
+                id, x->v[fr].s);
+        else if (risk_acceptance_stale(r, x))
+            add(c, DIAG_WARNING, value_line(x, &x->v[fv]), k, fv,
+                _("risks: '%s' was accepted at the value %lld and is now %lld: the acceptance is stale (choose accept again)"),
+                id, x->v[fv].i, risk_residual(r, x));
     }
 }
 
@@ -487,7 +512,8 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
     for (int i = 0; i < RC__COUNT; i++)
         collection_rules(&c, i, &r->c[i]);
     level_rules(&c, &r->c[RC_RISKS]);
-    signoff_rules(&c, &r->c[RC_SIGNOFFS]);
+    signoff_rules(&c, r);
+    acceptance_rules(&c, r);
     free(file);
 }
 

@@ -8,6 +8,7 @@
 #include "core/rounds.h"
 #include "core/session.h"
 #include "model/rules.h"
+#include "model/validate.h"
 #include "store/journal.h"
 #include "store/workspace.h"
 #include "util/xalloc.h"
@@ -292,4 +293,81 @@ Test(core, setting_a_field_to_the_value_it_has_is_no_edit)
     cr_assert(!session_modified(&s));
     cr_assert_eq(s.log.n, 0);
     free(same);
+}
+
+static size_t count_findings_with(struct session *ss, const char *needle)
+{
+    struct findings f = {0};
+    session_findings(ss, &f);
+    size_t n = 0;
+    for (size_t i = 0; i < f.n; i++)
+        n += strstr(f.v[i].text, needle) != NULL;
+    findings_free(&f);
+    return n;
+}
+
+Test(core, a_signoff_goes_stale_when_its_step_changes_and_an_edit_renews_it)
+{
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    struct doc *d = session_doc(&s, r);
+    struct collection *so = &r->c[RC_SIGNOFFS];
+    while (so->n)
+        core_delete(&s, d, so, 0);
+    struct record x;
+    record_init(&x, so->def);
+    x.id = xstrdup("prep");
+    size_t i = core_add(&s, d, so, &x);
+    record_free(&x, so->def);
+    cr_assert(*record_str(&so->r[i], so->def, "digest"), "a new sign-off records its step's digest");
+    cr_assert(!signoff_stale(r, &so->r[i]));
+    cr_assert_eq(count_findings_with(&s, "is stale"), 0);
+    /* the preparation changes: the sign-off no longer vouches for it */
+    core_set_text(&s, d, NULL, &r->head, &round_head_def, fi(&round_head_def, "purpose"), "Another purpose");
+    cr_assert(signoff_stale(r, &so->r[0]));
+    cr_assert_eq(count_findings_with(&s, "is stale"), 1, "kijun check and the workbench say so");
+    /* a change elsewhere (the review log's dates) does not touch it */
+    /* the reviewer renews it */
+    core_set_text(&s, d, so, &so->r[0], so->def, fi(so->def, "date"), "2026-11-30");
+    cr_assert(!signoff_stale(r, &so->r[0]), "editing the sign-off renews it");
+    cr_assert_eq(count_findings_with(&s, "is stale"), 0);
+}
+
+Test(core, an_acceptance_carried_by_a_copy_asks_to_be_confirmed)
+{
+    size_t src = s.nrounds - 1;
+    struct round *from = &s.rounds[src]->r;
+    struct collection *rk = &from->c[RC_RISKS];
+    const struct coll_def *def = rk->def;
+    size_t k = 0;
+    while (k < rk->n && strcmp(record_str(&rk->r[k], def, "decision"), "accept") != 0)
+        k++;
+    cr_assert_lt(k, rk->n, "the demo's round has an accepted risk");
+    char msg[256];
+    size_t ci = core_new_round(&s, "copy", src, "2026-12-01", msg, sizeof msg);
+    struct round *c = &s.rounds[ci]->r;
+    const struct record *x = coll_find(&c->c[RC_RISKS], rk->r[k].id);
+    cr_assert(risk_acceptance_carried(c, x), "the copy's acceptance was made in the source");
+    cr_assert_gt(count_findings_with(&s, "confirm the acceptance in this round"), 0);
+    size_t xi = (size_t)(x - c->c[RC_RISKS].r);
+    struct acceptance a = core_risk_decided(&s, c, xi, "2026-12-01");
+    cr_assert(a.set_date, "confirming dates the acceptance today");
+    x = &c->c[RC_RISKS].r[xi];
+    cr_assert_str_eq(record_str(x, def, "accepted_on"), "2026-12-01");
+    cr_assert_str_eq(record_str(x, def, "accepted_round"), "copy");
+    cr_assert(!risk_acceptance_carried(c, x));
+}
+
+Test(core, an_acceptance_goes_stale_when_the_residual_value_changes)
+{
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    struct collection *rk = &r->c[RC_RISKS];
+    const struct coll_def *def = rk->def;
+    struct doc *d = session_doc(&s, r);
+    core_set_text(&s, d, rk, &rk->r[0], def, fi(def, "decision"), "accept");
+    core_risk_decided(&s, r, 0, "2026-11-25");
+    cr_assert(!risk_acceptance_stale(r, &rk->r[0]));
+    long long l = record_int(&rk->r[0], def, "likelihood", 1);
+    core_set_int(&s, d, rk, &rk->r[0], def, fi(def, "likelihood"), l > 1 ? l - 1 : l + 1);
+    cr_assert(risk_acceptance_stale(r, &rk->r[0]));
+    cr_assert_gt(count_findings_with(&s, "the acceptance is stale"), 0);
 }
