@@ -1,6 +1,7 @@
 /* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
 #include "core/session.h"
+#include "core/conflict.h"
 #include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -36,6 +37,8 @@ size_t session_add_round(struct session *s, struct round_doc *rd)
 {
     s->rounds = xrealloc(s->rounds, (s->nrounds + 1) * sizeof *s->rounds);
     s->rounds[s->nrounds] = rd;
+    if (!rd->d.on_disk && s->dir) /* no file yet: one that appears is another writer's */
+        stamp_identity(s->dir, rd->d.name, &rd->d.stamp);
     s->gen++;
     return s->nrounds++;
 }
@@ -58,6 +61,9 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     }
     s->dir = xstrdup(dir);
     char *pp = ws_path(dir, "profile.cfg"), *cp = ws_path(dir, "checklist.cfg");
+    /* stamped before reading: a change in between is noticed, not missed */
+    stamp_take(dir, "profile.cfg", &s->pdoc.stamp);
+    stamp_take(dir, "checklist.cfg", &s->cdoc.stamp);
     enum ws_status ps = ws_load_profile(pp, lib, &s->profile, &s->pinfo, &s->diags);
     enum ws_status cs = ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
     free(pp);
@@ -70,6 +76,7 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
         sb_printf(&rp, "%s/assessments/%s.cfg", dir, names[i]);
         struct ws_file info = {0};
         struct round_doc *rd = round_doc_new(names[i], true);
+        stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
         session_add_round(s, rd);
@@ -381,6 +388,7 @@ static void journal_doc(struct session *s, struct doc *d, char *(*format)(const 
 {
     if (d->edits == d->journaled && d->on_disk)
         return;
+    conflict_check(s, d, false); /* noticed early; the journal keeps the edits all the same */
     if (doc_modified(d)) {
         char *t = format(doc);
         journal_put(s->dir, d->name, t, dl);
@@ -506,90 +514,4 @@ void session_today(char out[11])
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* Keep the log's changes of the documents that are still unsaved. */
-static void log_keep_unsaved(struct session *s)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->log.n; i++) {
-        struct docchange *c = &s->log.v[i];
-        const struct doc *d = strcmp(c->file, "profile.cfg") == 0     ? &s->pdoc
-                            : strcmp(c->file, "checklist.cfg") == 0 ? &s->cdoc
-                                                                      : NULL;
-        for (size_t r = 0; !d && r < s->nrounds; r++)
-            if (strcmp(s->rounds[r]->d.name, c->file) == 0)
-                d = &s->rounds[r]->d;
-        if (d && doc_modified(d))
-            s->log.v[k++] = *c;
-        else
-            change_free(c);
-    }
-    s->log.n = k;
-}
-
-/* Save one document when it is modified. */
-static bool save_doc(struct session *s, struct doc *d, bool (*save)(const char *, const void *, bool *, struct diag_list *),
-                     const void *doc, bool *unchanged)
-{
-    if (!doc_modified(d))
-        return true;
-    char *path = ws_path(s->dir, d->name);
-    bool same = true;
-    bool ok = save(path, doc, &same, &s->diags);
-    free(path);
-    if (ok) {
-        d->saved = d->journaled = d->edits;
-        d->on_disk = true;
-        *unchanged = *unchanged && same;
-    }
-    return ok;
-}
-
-static bool save_profile(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_profile(p, d, u, dl); }
-static bool save_checklist(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_checklist(p, d, u, dl); }
-static bool save_round(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_round(p, d, u, dl); }
-
-bool session_save(struct session *s, char *msg, size_t size)
-{
-    if (s->read_only) {
-        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
-        return false;
-    }
-    diag_clear(&s->diags);
-    bool unchanged = true;
-    bool ok = save_doc(s, &s->pdoc, save_profile, &s->profile, &unchanged);
-    if (ok)
-        ok = save_doc(s, &s->cdoc, save_checklist, &s->checklist, &unchanged);
-    for (size_t i = 0; ok && i < s->nrounds; i++)
-        ok = save_doc(s, &s->rounds[i]->d, save_round, &s->rounds[i]->r, &unchanged);
-    log_keep_unsaved(s);
-    if (!ok) {
-        /* the reason, without the long path in front: it must fit the line */
-        const struct diag *d = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
-        const char *file = d && d->file ? strrchr(d->file, '/') : NULL;
-        snprintf(msg, size, _("Not saved: %s: %s"), file ? file + 1 : "?", d ? d->text : "?");
-        return false;
-    }
-    s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
-    journal_clear(s->dir);
-    s->draft.in_journal = false;
-    s->draft.journaled = s->draft.edits;
-    s->gen++;
-    struct diag_list findings = {0};
-    profile_check(&s->profile, s->lib, "profile.cfg", &findings);
-    const struct diag *warn = NULL;
-    for (size_t i = 0; i < s->diags.n; i++)
-        if (s->diags.v[i].severity == DIAG_WARNING)
-            warn = &s->diags.v[i];
-    if (warn) /* atomic_save says "saved, but ...": say it with a capital */
-        snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
-    else if (unchanged)
-        snprintf(msg, size, "%s", _("No change: nothing to save"));
-    else if (findings.n)
-        snprintf(msg, size, _("Saved to %s; %zu findings remain (see kijun check)"), s->dir, findings.n);
-    else
-        snprintf(msg, size, _("Saved to %s"), s->dir);
-    diag_clear(&findings);
-    return true;
 }
