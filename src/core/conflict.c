@@ -22,7 +22,7 @@ bool conflict_check(struct session *s, struct doc *d, bool hash)
     if (!same && !d->conflict) {
         d->conflict = true;
         snprintf(s->conflict_notice, sizeof s->conflict_notice,
-                 _("%s was changed by another program: s asks what to do, your edits are kept"),
+                 _("%s changed on disk; s asks what to do"),
                  d->name);
     }
     return !same;
@@ -163,10 +163,11 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
     d->edits++; /* modified: the redone edits are to be saved */
     s->gen++;
     if (*failed)
-        snprintf(msg, size, _("Reloaded %s: %zu of your edits redone, %zu could not be (their entry is gone); s saves"),
+        snprintf(msg, size, _("Reloaded %s: %zu redone, %zu not (entry gone)"),
                  d->name, *applied, *failed);
     else
-        snprintf(msg, size, _("Reloaded %s: %zu of your edits redone; s saves"), d->name, *applied);
+        snprintf(msg, size, P_("Reloaded %s: %zu edit redone; s saves", "Reloaded %s: %zu edits redone; s saves", *applied),
+                 d->name, *applied);
     return true;
 }
 
@@ -181,7 +182,7 @@ bool conflict_overwrite(struct session *s, struct doc *d, char *msg, size_t size
     }
     session_log_keep_unsaved(s);
     s->gen++;
-    snprintf(msg, size, _("Saved %s over the other version (kept as %s~)"), d->name, d->name);
+    snprintf(msg, size, _("Saved; the other version is %s~"), d->name);
     return true;
 }
 
@@ -223,7 +224,7 @@ bool conflict_beside(struct session *s, struct doc *d, char *name, size_t namesi
     if (ok) {
         if (name)
             snprintf(name, namesize, "%s", leaf);
-        snprintf(msg, size, _("Your version is in %s; your edits stay unsaved"), leaf);
+        snprintf(msg, size, _("Saved beside as %s"), leaf);
     } else {
         snprintf(msg, size, _("Not written beside: %s"), dl.n ? dl.v[0].text : leaf);
     }
