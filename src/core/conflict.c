@@ -175,6 +175,8 @@ bool conflict_overwrite(struct session *s, struct doc *d, char *msg, size_t size
 {
     bool unchanged = true;
     diag_clear(&s->diags);
+    struct file_stamp was;
+    stamp_identity(s->dir, d->name, &was);
     if (!session_save_doc(s, d, &unchanged)) {
         const struct diag *g = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
         snprintf(msg, size, _("Not saved: %s: %s"), d->name, g ? g->text : "?");
@@ -182,7 +184,10 @@ bool conflict_overwrite(struct session *s, struct doc *d, char *msg, size_t size
     }
     session_log_keep_unsaved(s);
     s->gen++;
-    snprintf(msg, size, _("Saved; the other version is %s~"), d->name);
+    if (was.exists)
+        snprintf(msg, size, _("Saved; the other version is %s~"), d->name);
+    else
+        snprintf(msg, size, _("Saved %s again (it had been deleted)"), d->name);
     return true;
 }
 

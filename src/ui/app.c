@@ -281,7 +281,10 @@ static void answer_writer(struct app *a, int key)
         say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
         return;
     }
-    if (key == 'r') {
+    if (key == 'r' && a->s->draft.open) {
+        /* the field's place may not survive the reload: its text first */
+        say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
+    } else if (key == 'r') {
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
         if (ok)

@@ -336,3 +336,19 @@ Test(conflict, a_copy_beside_a_round_is_no_round)
         free(names[i]);
     free(names);
 }
+
+Test(conflict, overwrite_of_a_deleted_file_writes_it_again)
+{
+    edit_org_name("Ours");
+    char *p = ws_path(s.dir, "profile.cfg");
+    cr_assert_eq(unlink(p), 0);
+    free(p);
+    char msg[512];
+    cr_assert_not(session_save(&s, msg, sizeof msg));
+    cr_assert_eq(s.conflict, &s.pdoc);
+    cr_assert(conflict_overwrite(&s, &s.pdoc, msg, sizeof msg), "%s", msg);
+    cr_assert(strstr(msg, "had been deleted"), "%s", msg);
+    char *t = slurp("profile.cfg");
+    cr_assert(t && strstr(t, "Ours"));
+    free(t);
+}
