@@ -70,8 +70,13 @@ fresh
 # b: save beside, then Esc: nothing of either side is lost
 ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"
-edit_name "Ours B"
+edit_name "Ours B0"
 theirs "Theirs B"
+ui_keys 4 Enter Enter C-u
+ui_type "Ours B"
+ui_keys Enter
+ui_expect "profile.cfg changed on disk; s asks what to do" "b: the next journal write notices it first"
+ui_keys q
 ui_keys s
 ui_expect "$Q" "b: s asks"
 ui_keys b
