@@ -2,6 +2,7 @@
 #include "config.h"
 #include "core/session.h"
 #include "model/validate.h"
+#include "core/conflict.h"
 #include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -35,6 +36,8 @@ size_t session_add_round(struct session *s, struct round_doc *rd)
 {
     s->rounds = xrealloc(s->rounds, (s->nrounds + 1) * sizeof *s->rounds);
     s->rounds[s->nrounds] = rd;
+    if (!rd->d.on_disk && s->dir) /* no file yet: one that appears is another writer's */
+        stamp_identity(s->dir, rd->d.name, &rd->d.stamp);
     s->gen++;
     return s->nrounds++;
 }
@@ -57,6 +60,9 @@ void session_open_deferred(struct session *s, const struct library *lib, const c
     }
     s->dir = xstrdup(dir);
     char *pp = ws_path(dir, "profile.cfg"), *cp = ws_path(dir, "checklist.cfg");
+    /* stamped before reading: a change in between is noticed, not missed */
+    stamp_take(dir, "profile.cfg", &s->pdoc.stamp);
+    stamp_take(dir, "checklist.cfg", &s->cdoc.stamp);
     ws_load_profile(pp, lib, &s->profile, &s->pinfo, &s->diags);
     ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
     free(pp);
@@ -89,6 +95,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
             progress(ctx, names[i], i, nr);
         struct ws_file info = {0};
         struct round_doc *rd = round_doc_new(names[i], true);
+        stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
         session_add_round(s, rd);
@@ -170,29 +177,6 @@ void session_findings(struct session *s, struct findings *out)
     workspace_validate(&s->profile, &s->checklist, session_rounds_flat(s), s->nrounds, s->lib, out);
 }
 
-/* The files the findings are in, "profile.cfg, 2026.cfg", for a message
- * (the first few; the findings of one file come together). */
-static void findings_files(const struct findings *f, char *out, size_t size)
-{
-    const char *seen[2];
-    size_t ns = 0, len = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < f->n && len < size; i++) {
-        bool known = false;
-        for (size_t k = 0; k < ns && !known; k++)
-            known = strcmp(seen[k], f->v[i].file) == 0;
-        if (known)
-            continue;
-        if (ns == sizeof seen / sizeof *seen) {
-            snprintf(out + len, size - len, ", ...");
-            return;
-        }
-        seen[ns++] = f->v[i].file;
-        const char *name = strrchr(f->v[i].file, '/');
-        len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", name ? name + 1 : f->v[i].file);
-    }
-}
-
 bool doc_modified(const struct doc *d)
 {
     return d->edits != d->saved || !d->on_disk;
@@ -212,6 +196,7 @@ static void journal_doc(struct session *s, struct doc *d, char *(*format)(const 
 {
     if (d->edits == d->journaled && d->on_disk)
         return;
+    conflict_check(s, d, false); /* noticed early; the journal keeps the edits all the same */
     if (doc_modified(d)) {
         char *t = format(doc);
         journal_put(s->dir, d->name, t, dl);
@@ -327,94 +312,4 @@ void session_today(char out[11])
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* Keep the log's changes of the documents that are still unsaved. */
-static void log_keep_unsaved(struct session *s)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->log.n; i++) {
-        struct docchange *c = &s->log.v[i];
-        const struct doc *d = strcmp(c->file, "profile.cfg") == 0     ? &s->pdoc
-                            : strcmp(c->file, "checklist.cfg") == 0 ? &s->cdoc
-                                                                      : NULL;
-        for (size_t r = 0; !d && r < s->nrounds; r++)
-            if (strcmp(s->rounds[r]->d.name, c->file) == 0)
-                d = &s->rounds[r]->d;
-        if (d && doc_modified(d))
-            s->log.v[k++] = *c;
-        else
-            change_free(c);
-    }
-    s->log.n = k;
-}
-
-/* Save one document when it is modified. */
-static bool save_doc(struct session *s, struct doc *d, bool (*save)(const char *, const void *, bool *, struct diag_list *),
-                     const void *doc, bool *unchanged)
-{
-    if (!doc_modified(d))
-        return true;
-    char *path = ws_path(s->dir, d->name);
-    bool same = true;
-    bool ok = save(path, doc, &same, &s->diags);
-    free(path);
-    if (ok) {
-        d->saved = d->journaled = d->edits;
-        d->on_disk = true;
-        *unchanged = *unchanged && same;
-    }
-    return ok;
-}
-
-static bool save_profile(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_profile(p, d, u, dl); }
-static bool save_checklist(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_checklist(p, d, u, dl); }
-static bool save_round(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_round(p, d, u, dl); }
-
-bool session_save(struct session *s, char *msg, size_t size)
-{
-    if (s->read_only) {
-        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
-        return false;
-    }
-    diag_clear(&s->diags);
-    bool unchanged = true;
-    bool ok = save_doc(s, &s->pdoc, save_profile, &s->profile, &unchanged);
-    if (ok)
-        ok = save_doc(s, &s->cdoc, save_checklist, &s->checklist, &unchanged);
-    for (size_t i = 0; ok && i < s->nrounds; i++)
-        ok = save_doc(s, &s->rounds[i]->d, save_round, &s->rounds[i]->r, &unchanged);
-    log_keep_unsaved(s);
-    if (!ok) {
-        /* the reason, without the long path in front: it must fit the line */
-        const struct diag *d = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
-        const char *file = d && d->file ? strrchr(d->file, '/') : NULL;
-        snprintf(msg, size, _("Not saved: %s: %s"), file ? file + 1 : "?", d ? d->text : "?");
-        return false;
-    }
-    s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
-    journal_clear(s->dir);
-    s->draft.in_journal = false;
-    s->draft.journaled = s->draft.edits;
-    s->gen++;
-    struct findings found = {0};
-    session_findings(s, &found);
-    char where[160];
-    findings_files(&found, where, sizeof where);
-    const struct diag *warn = NULL;
-    for (size_t i = 0; i < s->diags.n; i++)
-        if (s->diags.v[i].severity == DIAG_WARNING)
-            warn = &s->diags.v[i];
-    if (warn) /* atomic_save says "saved, but ...": say it with a capital */
-        snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
-    else if (unchanged)
-        snprintf(msg, size, "%s", _("No change: nothing to save"));
-    else if (found.n)
-        snprintf(msg, size, P_("Saved; %zu finding in %s (kijun check)",
-                               "Saved; %zu findings in %s (kijun check)", found.n),
-                 found.n, where);
-    else
-        snprintf(msg, size, _("Saved to %s"), s->dir);
-    findings_free(&found);
-    return true;
 }

@@ -11,6 +11,7 @@
 #include "model/library.h"
 #include "model/profile.h"
 #include "store/lock.h"
+#include "store/stamp.h"
 #include "store/workspace.h"
 #include <stdbool.h>
 
@@ -21,6 +22,8 @@ struct doc {
     unsigned long saved;     /* edits at the last load or save */
     unsigned long journaled; /* edits the journal holds */
     bool on_disk;            /* false: made in this session, not saved yet */
+    struct file_stamp stamp; /* the file as loaded or last saved (core/conflict.h) */
+    bool conflict;           /* its file was changed by another program */
 };
 
 struct round_doc {
@@ -66,6 +69,8 @@ struct session {
     struct diag_list diags;       /* findings of the last load or save */
     char notice[600];             /* said once when the workbench opens */
     char journal_error[600];      /* the recovery copy could not be written */
+    struct doc *conflict;         /* the last save stopped at this document: changed on disk */
+    char conflict_notice[300];    /* a change on disk noticed before a journal write */
     /* unsaved edits of a lost session, found in the journal at start */
     struct {
         bool available;
@@ -130,6 +135,14 @@ void session_recovery_free(struct session *s);
 void session_recover(struct session *s, bool yes);
 /* Throw the journal away (quitting without saving). */
 void session_discard(struct session *s);
-/* Save what changed; msg tells the user what happened. */
+/* Save what changed; msg tells the user what happened. When a modified
+ * document's file was changed by another program (core/conflict.h),
+ * nothing is written: false, with s->conflict set to that document and
+ * msg the question to ask. */
 bool session_save(struct session *s, char *msg, size_t size);
+/* Save one document when it is modified, without asking about its file
+ * (the overwrite of core/conflict.h); takes its stamp again. */
+bool session_save_doc(struct session *s, struct doc *d, bool *unchanged);
+/* Drop the log's changes of the documents no longer modified. */
+void session_log_keep_unsaved(struct session *s);
 #endif

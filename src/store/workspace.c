@@ -371,7 +371,8 @@ size_t ws_list_rounds(const char *dir, char ***names)
             if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
                 continue;
             char *stem = xstrndup(de->d_name, len - 4);
-            if (!ws_round_name_valid(stem)) {
+            /* a copy saved beside a changed round (core/conflict.h) is no round */
+            if (!ws_round_name_valid(stem) || strstr(stem, ".mine-")) {
                 free(stem);
                 continue;
             }

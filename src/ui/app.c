@@ -1,6 +1,7 @@
 /* app: the workbench's main loop. */
 #include "config.h"
 #include "ui/app.h"
+#include "core/conflict.h"
 #include "ui/actions.h"
 #include "ui/browser.h"
 #include "ui/draw.h"
@@ -50,7 +51,7 @@ static long long now_ms(void)
 }
 
 enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
-enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER };
+enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_WRITER };
 
 struct app {
     const struct app_options *opt;
@@ -63,6 +64,9 @@ struct app {
     bool help_open;
     enum ask ask;
     char recover_question[800];
+    char writer_question[512];  /* another program changed a file: r, o, b, Esc */
+    bool writer_help;           /* ? explains the choices above the question */
+    bool quit_after_save;       /* the save that asked was the quit's */
     bool quit;
 };
 
@@ -176,6 +180,8 @@ static const char *question(const struct app *a)
         return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
     case ASK_RECOVER:
         return a->recover_question;
+    case ASK_WRITER:
+        return a->writer_question;
     default:
         return NULL;
     }
@@ -209,6 +215,12 @@ static void draw_all(struct app *a)
     }
     draw_keybar(s, rows - 1, cols);
     const char *q = question(a);
+    if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
+        char help[5][200];
+        size_t n = conflict_help(a->s->conflict, help, 5);
+        for (size_t i = 0; i < n && (int)(n - i) < rows - 2; i++)
+            draw_cell(rows - 2 - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
+    }
     if (q)
         draw_cell(rows - 2, 0, cols, q, role_attr(ROLE_NOTICE));
     bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
@@ -230,7 +242,72 @@ static void save(struct app *a)
 {
     char msg[512];
     bool ok = session_save(a->s, msg, sizeof msg);
+    if (!ok && a->s->conflict) {
+        /* a file changed on disk: nothing was written, the user chooses */
+        snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+        a->writer_help = false;
+        a->ask = ASK_WRITER;
+        return;
+    }
     say(a, !ok, "%s", msg);
+}
+
+/* The screens hold places in the documents: after a reload they start
+ * again from their top. */
+static void views_reset(struct app *a)
+{
+    enum lang pl = a->pview.lang, al = a->aview.lang;
+    pview_free(&a->pview);
+    pview_init(&a->pview, a->s, pl);
+    aview_free(&a->aview);
+    aview_init(&a->aview, a->s, al);
+}
+
+static void answer_writer(struct app *a, int key)
+{
+    struct doc *d = a->s->conflict;
+    char msg[512];
+    if (key == '?' || key == KEY_F(1) || key == '1') {
+        a->writer_help = !a->writer_help;
+        return;
+    }
+    if (key != 'r' && key != 'o' && key != 'b' && key != 27 && key != 7)
+        return; /* the question stays until it is answered */
+    a->ask = ASK_NONE;
+    a->writer_help = false;
+    bool quit = a->quit_after_save;
+    a->quit_after_save = false;
+    if (key == 27 || key == 7 || !d) {
+        say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
+        return;
+    }
+    if (key == 'r' && a->s->draft.open) {
+        /* the field's place may not survive the reload: its text first */
+        say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
+    } else if (key == 'r') {
+        size_t applied, failed;
+        bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
+        if (ok)
+            views_reset(a);
+        say(a, !ok || failed, "%s", msg);
+    } else if (key == 'b') {
+        bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
+        say(a, !ok, "%s", msg);
+    } else if (conflict_overwrite(a->s, d, msg, sizeof msg)) {
+        char rest[512];
+        /* the other documents too; a second changed file asks again */
+        bool ok = session_save(a->s, rest, sizeof rest);
+        if (!ok && a->s->conflict) {
+            snprintf(a->writer_question, sizeof a->writer_question, "%s", rest);
+            a->ask = ASK_WRITER;
+            a->quit_after_save = quit;
+            return;
+        }
+        say(a, !ok, "%s", ok ? msg : rest);
+        a->quit = quit && ok && !session_modified(a->s);
+    } else {
+        say(a, true, "%s", msg);
+    }
 }
 
 static void request_save(struct app *a)
@@ -270,6 +347,7 @@ static void answer(struct app *a, int key)
                 a->s->comments_ok = true; /* y here is the user's word */
             save(a);
             a->quit = !session_modified(a->s);
+            a->quit_after_save = a->ask == ASK_WRITER;
         } else if (no) {
             session_discard(a->s); /* the user chose to lose the edits */
             a->quit = true;
@@ -309,6 +387,10 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
         if (key == 'q' || key == 'Q' || key == KEY_F(10) || action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
             request_quit(a);
+        return;
+    }
+    if (a->ask == ASK_WRITER) {
+        answer_writer(a, key);
         return;
     }
     if (a->ask != ASK_NONE) {
@@ -605,6 +687,10 @@ int app_run(const struct app_options *opt)
             session_journal(a.s, now_ms(), false);
             if (a.s->journal_error[0] && !had_error)
                 say(&a, true, "%s", a.s->journal_error);
+            if (a.s->conflict_notice[0]) { /* said once, when first noticed */
+                say(&a, true, "%s", a.s->conflict_notice);
+                a.s->conflict_notice[0] = '\0';
+            }
         }
     }
     /* Without an alternate screen (vt100, the Linux console) the shell goes

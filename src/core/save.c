@@ -1,0 +1,144 @@
+/* save: saving the modified documents of the session, each only when
+ * its file is still the one kijun loaded (core/conflict.h). */
+#include "config.h"
+#include "core/conflict.h"
+#include "core/session.h"
+#include "model/validate.h"
+#include "store/journal.h"
+#include "util/i18n.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The files the findings are in, "profile.cfg, 2026.cfg", for a message
+ * (the first few; the findings of one file come together). */
+static void findings_files(const struct findings *f, char *out, size_t size)
+{
+    const char *seen[2];
+    size_t ns = 0, len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < f->n && len < size; i++) {
+        bool known = false;
+        for (size_t k = 0; k < ns && !known; k++)
+            known = strcmp(seen[k], f->v[i].file) == 0;
+        if (known)
+            continue;
+        if (ns == sizeof seen / sizeof *seen) {
+            snprintf(out + len, size - len, ", ...");
+            return;
+        }
+        seen[ns++] = f->v[i].file;
+        const char *name = strrchr(f->v[i].file, '/');
+        len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", name ? name + 1 : f->v[i].file);
+    }
+}
+
+/* Keep the log's changes of the documents that are still unsaved. */
+void session_log_keep_unsaved(struct session *s)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < s->log.n; i++) {
+        struct docchange *c = &s->log.v[i];
+        const struct doc *d = strcmp(c->file, "profile.cfg") == 0     ? &s->pdoc
+                            : strcmp(c->file, "checklist.cfg") == 0 ? &s->cdoc
+                                                                      : NULL;
+        for (size_t r = 0; !d && r < s->nrounds; r++)
+            if (strcmp(s->rounds[r]->d.name, c->file) == 0)
+                d = &s->rounds[r]->d;
+        if (d && doc_modified(d))
+            s->log.v[k++] = *c;
+        else
+            change_free(c);
+    }
+    s->log.n = k;
+}
+
+static struct round_doc *round_of(struct session *s, struct doc *d)
+{
+    for (size_t i = 0; i < s->nrounds; i++)
+        if (&s->rounds[i]->d == d)
+            return s->rounds[i];
+    return NULL;
+}
+
+bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
+{
+    if (!doc_modified(d))
+        return true;
+    char *path = ws_path(s->dir, d->name);
+    bool same = true, ok;
+    struct round_doc *rd;
+    if (d == &s->pdoc)
+        ok = ws_save_profile(path, &s->profile, &same, &s->diags);
+    else if (d == &s->cdoc)
+        ok = ws_save_checklist(path, &s->checklist, &same, &s->diags);
+    else if ((rd = round_of(s, d)))
+        ok = ws_save_round(path, &rd->r, &same, &s->diags);
+    else
+        ok = false;
+    free(path);
+    if (ok) {
+        d->saved = d->journaled = d->edits;
+        d->on_disk = true;
+        d->conflict = false;
+        *unchanged = *unchanged && same;
+        /* what is on disk now is ours: the next save compares with it */
+        stamp_take(s->dir, d->name, &d->stamp);
+    }
+    return ok;
+}
+
+bool session_save(struct session *s, char *msg, size_t size)
+{
+    if (s->read_only) {
+        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
+        return false;
+    }
+    diag_clear(&s->diags);
+    /* nothing is written while another program's version would be lost */
+    s->conflict = conflict_find(s);
+    if (s->conflict) {
+        conflict_question(s, s->conflict, msg, size);
+        return false;
+    }
+    bool unchanged = true;
+    bool ok = session_save_doc(s, &s->pdoc, &unchanged);
+    if (ok)
+        ok = session_save_doc(s, &s->cdoc, &unchanged);
+    for (size_t i = 0; ok && i < s->nrounds; i++)
+        ok = session_save_doc(s, &s->rounds[i]->d, &unchanged);
+    session_log_keep_unsaved(s);
+    if (!ok) {
+        /* the reason, without the long path in front: it must fit the line */
+        const struct diag *d = s->diags.n ? &s->diags.v[s->diags.n - 1] : NULL;
+        const char *file = d && d->file ? strrchr(d->file, '/') : NULL;
+        snprintf(msg, size, _("Not saved: %s: %s"), file ? file + 1 : "?", d ? d->text : "?");
+        return false;
+    }
+    s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
+    journal_clear(s->dir);
+    s->draft.in_journal = false;
+    s->draft.journaled = s->draft.edits;
+    s->gen++;
+    struct findings found = {0};
+    session_findings(s, &found);
+    char where[160];
+    findings_files(&found, where, sizeof where);
+    const struct diag *warn = NULL;
+    for (size_t i = 0; i < s->diags.n; i++)
+        if (s->diags.v[i].severity == DIAG_WARNING)
+            warn = &s->diags.v[i];
+    if (warn) /* atomic_save says "saved, but ...": say it with a capital */
+        snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
+    else if (unchanged)
+        snprintf(msg, size, "%s", _("No change: nothing to save"));
+    else if (found.n)
+        snprintf(msg, size, P_("Saved; %zu finding in %s (kijun check)",
+                               "Saved; %zu findings in %s (kijun check)", found.n),
+                 found.n, where);
+    else
+        snprintf(msg, size, _("Saved to %s"), s->dir);
+    findings_free(&found);
+    return true;
+}
