@@ -6,6 +6,7 @@
 #include "config.h"
 #include "cli/cmd.h"
 #include "model/assessment.h"
+#include "model/rules.h"
 #include "store/workspace.h"
 #include "ui/settings.h"
 #include "util/hmap.h"
@@ -66,6 +67,8 @@ static void ws_read(struct wsread *w, const struct library *lib, const char *dir
         w->rf[i].path = sb_take(&sb);
         round_init(&w->rounds[i], names[i]);
         w->rf[i].st = ws_load_round(w->rf[i].path, lib, &w->p, &w->rounds[i], &info, &w->rf[i].dl);
+        if (w->rf[i].st == WS_OK)
+            round_migrate(&w->rounds[i]); /* as the workbench reads it: one truth */
         free(info.path);
         free(names[i]);
     }

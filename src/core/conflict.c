@@ -1,6 +1,7 @@
 /* conflict: a file changed by another program since kijun read it. */
 #include "config.h"
 #include "core/conflict.h"
+#include "model/rules.h"
 #include "store/atomic.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -120,6 +121,8 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
     } else {
         round_init(&r, rd->r.name);
         ws = ws_load_round(path, s->lib, &s->profile, &r, &info, &dl);
+        if (ws == WS_OK)
+            round_migrate(&r);
     }
     free(path);
     free(info.path);

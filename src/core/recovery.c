@@ -3,6 +3,7 @@
  * typed), offered, and restored or thrown away. */
 #include "config.h"
 #include "core/session.h"
+#include "model/rules.h"
 #include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -132,7 +133,10 @@ void session_find_recovery(struct session *s)
         round_init(&r, names[i]);
         memset(&info, 0, sizeof info);
         const struct round_doc *disk = round_named(s, names[i]);
-        if (ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK
+        bool read = ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK;
+        if (read)
+            round_migrate(&r);
+        if (read
             && (!disk || !round_equal(&r, &disk->r))) {
             struct strbuf nm = STRBUF_INIT;
             sb_printf(&nm, "assessments/%s.cfg", names[i]);

@@ -1,6 +1,7 @@
 /* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
 #include "core/session.h"
+#include "model/rules.h"
 #include "model/validate.h"
 #include "core/conflict.h"
 #include "store/draft.h"
@@ -98,6 +99,8 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
+        else
+            round_migrate(&rd->r); /* what an older file lacks; written with its next save */
         session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
         free(info.path);

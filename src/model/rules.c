@@ -135,6 +135,11 @@ static void digest_add(uint64_t *h, const char *s)
     *h *= 0x100000001b3ULL;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void digest_record(uint64_t *h, const struct record *r, const struct coll_def *def,
                           const char *const *only, bool except)
 {
@@ -146,6 +151,18 @@ static void digest_record(uint64_t *h, const struct record *r, const struct coll
         if (only && listed == except)
             continue;
         digest_add(h, def->fields[f].key);
+        if (def->fields[f].type == F_REFLIST) {
+            /* a set of references: the order they were picked in is no change */
+            const struct strlist *l = &r->v[f].list;
+            const char **v = xcalloc(l->n + 1, sizeof *v);
+            for (size_t i = 0; i < l->n; i++)
+                v[i] = l->v[i];
+            qsort(v, l->n, sizeof *v, cmp_str);
+            for (size_t i = 0; i < l->n; i++)
+                digest_add(h, v[i]);
+            free(v);
+            continue;
+        }
         char *t = r->v[f].set ? value_format(&r->v[f], &def->fields[f]) : NULL;
         digest_add(h, t ? t : "");
         free(t);
@@ -196,4 +213,36 @@ bool signoff_stale(const struct round *r, const struct record *so)
     char now[17];
     step_digest(r, s, now);
     return strcmp(d, now) != 0;
+}
+
+static void fill(struct value *v, const char *text)
+{
+    value_free(v);
+    v->s = xstrdup(text);
+    v->set = true;
+}
+
+size_t round_migrate(struct round *r)
+{
+    size_t n = 0;
+    struct collection *so = &r->c[RC_SIGNOFFS], *rk = &r->c[RC_RISKS];
+    size_t fd = (size_t)field_index(so->def, "digest"), fr = (size_t)field_index(rk->def, "accepted_round");
+    /* the acceptances first: they are part of the data a sign-off vouches for */
+    for (size_t i = 0; i < rk->n; i++) {
+        const struct record *x = &rk->r[i];
+        if (strcmp(record_str(x, rk->def, "decision"), "accept") == 0 && !*record_str(x, rk->def, "accepted_round")) {
+            fill(&rk->r[i].v[fr], r->name);
+            n++;
+        }
+    }
+    for (size_t i = 0; i < so->n; i++) {
+        enum step st = step_of_id(so->r[i].id);
+        if (st == STEP__COUNT || *record_str(&so->r[i], so->def, "digest"))
+            continue;
+        char d[17];
+        step_digest(r, st, d);
+        fill(&so->r[i].v[fd], d);
+        n++;
+    }
+    return n;
 }

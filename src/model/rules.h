@@ -37,6 +37,10 @@ bool risk_acceptance_stale(const struct round *r, const struct record *risk);
 void step_digest(const struct round *r, enum step s, char out[17]);
 /* The step a sign-off's id names, STEP__COUNT for none. */
 enum step step_of_id(const char *id);
+/* A round as read from an older file gains what it lacks: each sign-off
+ * without a digest vouches for its step's data as read, each acceptance
+ * without a round was made in this one. Returns how many were filled. */
+size_t round_migrate(struct round *r);
 /* A sign-off whose digest no longer matches its step's data. */
 bool signoff_stale(const struct round *r, const struct record *signoff);
 

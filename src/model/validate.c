@@ -459,7 +459,7 @@ static void signoff_rules(struct vctx *c, const struct round *r)
                 _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), x->id ? x->id : "");
         else if (signoff_stale(r, x))
             add(c, DIAG_WARNING, value_line(x, &x->v[fd]), k, fd,
-                _("signoffs: the sign-off of '%s' by %s is stale: the step's data changed after it; sign it off again"),
+                _("signoffs: the sign-off of '%s' is stale: the step changed after it; sign it off again (by %s)"),
                 x->id, record_str(x, so->def, "reviewer"));
     }
 }

@@ -78,6 +78,22 @@ ui_expect "Deleted \"Unused service\"" "y deletes it"
 ui_keys Q n
 ui_stop
 
+# a sign-off vouches for its step's data: an edit afterwards makes it stale
+UI_ENV="KIJUN_TODAY=2026-11-25"
+ui_start 132 43 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 Enter j j j Enter
+ui_expect "Validation: the automatic checks" "the demo round's validation"
+ui_expect_not "is stale" "its sign-offs vouch for the data as it is"
+ui_keys q k k k Enter j Enter C-u
+ui_type "A purpose changed after the sign-off"
+ui_keys Enter q j j j Enter
+ui_expect "signoffs: the sign-off of 'prep' is stale: the step changed after it" "an edit of the preparation makes its sign-off stale"
+ui_expect "[+] modified" "the edit is unsaved"
+ui_keys s
+ui_expect "Saved;" "saved"
+ui_keys Q
+ui_stop
 UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
 ui_start 80 24 --demo --lang ja
 ui_wait "kijun"

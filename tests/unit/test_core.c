@@ -300,8 +300,12 @@ static size_t count_findings_with(struct session *ss, const char *needle)
     struct findings f = {0};
     session_findings(ss, &f);
     size_t n = 0;
-    for (size_t i = 0; i < f.n; i++)
-        n += strstr(f.v[i].text, needle) != NULL;
+    for (size_t i = 0; i < f.n; i++) {
+        bool hit = strstr(f.v[i].text, needle) != NULL;
+        if (hit)
+            cr_log_info("%s:%d: %s", f.v[i].file, f.v[i].line, f.v[i].text);
+        n += hit;
+    }
     findings_free(&f);
     return n;
 }
