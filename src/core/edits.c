@@ -37,7 +37,8 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
 {
     struct docset ds = docset_of(s, d);
     size_t refs = 0;
-    bool applied = change_apply(ch, &ds, &refs);
+    /* a read-only session takes no edit, whatever a screen asks */
+    bool applied = !s->read_only && change_apply(ch, &ds, &refs);
     if (applied) {
         change_log_push(&s->log, ch);
         d->edits++;

@@ -689,12 +689,14 @@ static void pick_accept(struct pview *pv)
         struct record r;
         record_init(&r, c->def);
         r.id = xstrdup(pk->ids[pk->cur]);
-        pv->rec = core_add(pv->s, pv_doc(pv), c, &r);
+        size_t at = core_add(pv->s, pv_doc(pv), c, &r);
         record_free(&r, c->def);
-        pv->list_cur = pv->rec;
+        pick_close(pk);
+        if (at == (size_t)-1)
+            return;
+        pv->rec = pv->list_cur = at;
         pv->level = PV_FORM;
         pv->field_cur = 0;
-        pick_close(pk);
         return;
     }
     const struct coll_def *def;
@@ -793,9 +795,11 @@ static void add_entry(struct pview *pv)
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;
     }
-    pv->rec = core_add(pv->s, pv_doc(pv), c, &r);
+    size_t at = core_add(pv->s, pv_doc(pv), c, &r);
     record_free(&r, c->def);
-    pv->list_cur = pv->rec;
+    if (at == (size_t)-1)
+        return;
+    pv->rec = pv->list_cur = at;
     pv->level = PV_FORM;
     pv->field_cur = pv->form_top = 0;
     say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
