@@ -1,6 +1,7 @@
 /* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
 #include "core/session.h"
+#include "core/rounds.h"
 #include "store/draft.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -267,7 +268,9 @@ static void find_recovery(struct session *s)
         }
         draft_rec_free(&dr);
     }
-    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft;
+    retire_find(s);
+    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft
+                    || s->rec.retired.n;
     if (!s->rec.available)
         journal_clear(s->dir);
 }
@@ -280,6 +283,7 @@ static void recovery_free(struct session *s)
         round_free(&s->rec.rounds[i]);
     free(s->rec.rounds);
     change_free(&s->rec.draft);
+    strlist_free(&s->rec.retired);
     memset(&s->rec, 0, sizeof s->rec);
 }
 
@@ -319,6 +323,7 @@ void session_recover(struct session *s, bool yes)
         round_copy(&rd->r, r, NULL);
         recovered(s, &rd->d);
     }
+    retire_recover(s);
     if (s->rec.has_draft) {
         /* the text typed before the loss becomes the field's value */
         const struct docchange *ch = &s->rec.draft;
@@ -439,6 +444,7 @@ void session_journal(struct session *s, long long now_ms, bool idle)
     for (size_t i = 0; i < s->nrounds; i++)
         journal_doc(s, &s->rounds[i]->d, format_round, &s->rounds[i]->r, &dl);
     journal_draft(s, now_ms, idle, &dl);
+    retire_journal(s, &dl);
     if (dl.n)
         snprintf(s->journal_error, sizeof s->journal_error,
                  _("No recovery copy of the edits (%s): save soon"), dl.v[0].text);
@@ -459,6 +465,8 @@ void session_close(struct session *s)
     }
     free(s->rounds);
     free(s->flat);
+    strlist_free(&s->retired);
+    strlist_free(&s->journal_stale);
     change_log_clear(&s->log);
     change_free(&s->draft.where);
     free(s->draft.text);
@@ -487,7 +495,7 @@ bool session_modified(const struct session *s)
     for (size_t i = 0; i < s->nrounds; i++)
         if (doc_modified(&s->rounds[i]->d))
             return true;
-    return doc_modified(&s->pdoc) || doc_modified(&s->cdoc);
+    return doc_modified(&s->pdoc) || doc_modified(&s->cdoc) || s->retired.n;
 }
 
 bool session_save_needs_consent(const struct session *s)
@@ -563,6 +571,8 @@ bool session_save(struct session *s, char *msg, size_t size)
         ok = save_doc(s, &s->cdoc, save_checklist, &s->checklist, &unchanged);
     for (size_t i = 0; ok && i < s->nrounds; i++)
         ok = save_doc(s, &s->rounds[i]->d, save_round, &s->rounds[i]->r, &unchanged);
+    if (ok)
+        ok = retire_save(s, &unchanged);
     log_keep_unsaved(s);
     if (!ok) {
         /* the reason, without the long path in front: it must fit the line */
