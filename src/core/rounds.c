@@ -195,8 +195,7 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
         if (k != i && strcmp(record_str(&r->head, &round_head_def, "previous"), old) == 0)
             core_set_text(s, &s->rounds[k]->d, NULL, &r->head, &round_head_def, fp, name);
     }
-    snprintf(msg, size, _("Round \"%s\" is now \"%s\": saved as assessments/%s.cfg with s (the old file kept as %s.cfg~)"),
-             old, name, name, old);
+    snprintf(msg, size, _("Renamed %s to %s; s saves (a backup is kept)"), old, name);
     free(old);
     return i;
 }
@@ -209,10 +208,9 @@ void core_delete_round(struct session *s, size_t i, char *msg, size_t size)
     if (rd->d.on_disk) {
         if (!strlist_has(&s->retired, rd->r.name))
             strlist_add(&s->retired, rd->r.name);
-        snprintf(msg, size, _("Round \"%s\" deleted: s saves, and keeps its file as assessments/%s.cfg~"),
-                 rd->r.name, rd->r.name);
+        snprintf(msg, size, _("Deleted round %s; s saves (a backup is kept)"), rd->r.name);
     } else {
-        snprintf(msg, size, _("Round \"%s\" deleted (it was never saved)"), rd->r.name);
+        snprintf(msg, size, _("Deleted round %s (never saved)"), rd->r.name);
     }
     strlist_add(&s->journal_stale, rd->d.name);
     memmove(&s->rounds[i], &s->rounds[i + 1], (s->nrounds - i - 1) * sizeof *s->rounds);

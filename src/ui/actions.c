@@ -106,6 +106,8 @@ static const struct binding defaults[] = {
     {'a', ACT_ADD, LI | RO | RG | RV | SC, true},
     {'t', ACT_ADD_THREAT, RG, true},
     {'c', ACT_COPY, RO, true},
+    {'R', ACT_RENAME, RO, true},
+    {'d', ACT_DELETE, RO, true},
     {'m', ACT_HEATMAP, ST | RG, true},
     {'r', ACT_REGISTER, ST, true},
     {'o', ACT_SORT, RG, true},

@@ -47,6 +47,7 @@
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
     X(VIEW_ASSESS, "view-assessment", N_("Show the risk assessment rounds"), N_("Assess")) \
     X(COPY, "copy", N_("Start a new round as a copy of this one"), N_("Copy")) \
+    X(RENAME, "rename", N_("Rename the round (its file name, an ASCII id)"), N_("Rename")) \
     X(HEATMAP, "heatmap", N_("Show the heat map (impact x likelihood)"), N_("Map")) \
     X(REGISTER, "register", N_("Show the risk register"), N_("Register")) \
     X(ADD_THREAT, "add-threat", N_("Add a risk from the threat catalogue"), N_("Threat")) \

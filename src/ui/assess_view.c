@@ -123,16 +123,27 @@ enum view aview_screen(const struct aview *av)
 
 bool aview_asking(const struct aview *av)
 {
-    return av->editing && av->edit.asking_delete;
+    return av->asking_round || (av->editing && av->edit.asking_delete);
 }
 
 const char *aview_question(const struct aview *av)
 {
-    return av->edit.message;
+    return av->asking_round ? av->message : av->edit.message;
 }
 
 void aview_answer(struct aview *av, bool yes)
 {
+    if (av->asking_round) {
+        av->asking_round = false;
+        av->message[0] = '\0';
+        if (yes && av->cur[AV_ROUNDS] < av->s->nrounds)
+            core_delete_round(av->s, av->cur[AV_ROUNDS], av->message, sizeof av->message);
+        av->message_is_error = false;
+        if (av->cur[AV_ROUNDS] >= av->s->nrounds && av->cur[AV_ROUNDS])
+            av->cur[AV_ROUNDS] = av->s->nrounds - 1;
+        av->round = av->cur[AV_ROUNDS];
+        return;
+    }
     pview_answer(&av->edit, yes);
     snprintf(av->message, sizeof av->message, "%s", av->edit.message);
 }
@@ -399,9 +410,11 @@ static void start_prompt(struct aview *av, int kind)
 {
     av->prompting = true;
     av->prompt_kind = kind;
-    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text : "");
+    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
+                          : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
     say(av, false, "%s", kind == 0 ? _("Name of the new round (e.g. 2027), Enter makes it, Esc cancels")
                        : kind == 1 ? _("Name of the copy, Enter makes it, Esc cancels")
+                       : kind == 3 ? _("New name of the round (its file name), Enter renames, Esc cancels")
                                    : _("Text to look for, Enter filters, Esc cancels"));
 }
 
@@ -417,6 +430,11 @@ static void finish_prompt(struct aview *av)
         return;
     }
     char msg[512];
+    if (av->prompt_kind == 3) {
+        size_t i = core_rename_round(av->s, av->cur[AV_ROUNDS], text, msg, sizeof msg);
+        say(av, i == ROUND_NONE, "%s", msg);
+        return;
+    }
     /* by index: adding a round must not leave a pointer into the list behind */
     size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
     size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
@@ -427,6 +445,17 @@ static void finish_prompt(struct aview *av)
         av->cur[AV_STEPS] = 0;
         checks_refresh(av);
     }
+}
+
+static void ask_delete_round(struct aview *av)
+{
+    size_t i = av->cur[AV_ROUNDS];
+    const struct round *r = &av->s->rounds[i]->r;
+    char after[200], also[300] = "";
+    if (session_rounds_after(av->s, i, after, sizeof after))
+        snprintf(also, sizeof also, _("; round %s compares with it"), after);
+    say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+    av->asking_round = true;
 }
 
 static bool prompt_action(struct aview *av, enum action a)
@@ -566,6 +595,14 @@ bool aview_action(struct aview *av, enum action a)
             start_prompt(av, 1);
             return true;
         }
+        if (a == ACT_RENAME && av->s->nrounds && !read_only(av)) {
+            start_prompt(av, 3);
+            return true;
+        }
+        if (a == ACT_DELETE && av->s->nrounds && !read_only(av)) {
+            ask_delete_round(av);
+            return true;
+        }
         return false;
     case AV_STEPS:
         if (a == ACT_SELECT) { open_step(av, (enum step)av->cur[AV_STEPS]); return true; }
@@ -677,13 +714,17 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         struct round *r = &av->s->rounds[i]->r;
         enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "%-8s %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
-                  r->c[RC_RISKS].n, _("risks"));
+        const char *title = record_str(&r->head, &round_head_def, "title");
+        sb_printf(&sb, "%-8s %s | ", r->name, record_str(&r->head, &round_head_def, "date"));
+        if (*title) /* the title in words before what is cut first */
+            sb_printf(&sb, "%s | ", title);
+        sb_printf(&sb, "%zu %s | ", r->c[RC_RISKS].n, _("risks"));
         if (next == STEP__COUNT)
             sb_adds(&sb, _("every check passes"));
         else
             sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
-        sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
+        if (!*title)
+            sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
         lines[i] = sb_take(&sb);
     }
     draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
