@@ -117,6 +117,7 @@ static const struct binding defaults[] = {
     {'/', ACT_FILTER_TEXT, RG, true},
     {'x', ACT_CLEAR_FILTERS, RG, false},
     {' ', ACT_TOGGLE_SCOPE, SC, true},
+    {'n', ACT_NO_RISK, SC, true},
     {'\n', ACT_TOGGLE_SCOPE, SC, false},
     {'S', ACT_SIGNOFF, ST | CK, true},
     {'c', ACT_COMPARE, RV, true},

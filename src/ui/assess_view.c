@@ -17,6 +17,7 @@
 #include <string.h>
 
 static void say(struct aview *av, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void register_build(struct aview *av);
 
 static void say(struct aview *av, bool error, const char *fmt, ...)
 {
@@ -146,6 +147,11 @@ void aview_answer(struct aview *av, bool yes)
     }
     pview_answer(&av->edit, yes);
     snprintf(av->message, sizeof av->message, "%s", av->edit.message);
+    if (av->edit.done) {
+        av->editing = false;
+        checks_refresh(av);
+        register_build(av);
+    }
 }
 
 static bool read_only(struct aview *av)
@@ -296,6 +302,32 @@ static void describe_filter(struct aview *av, struct strbuf *sb)
 }
 
 /* --- actions --------------------------------------------------------------- */
+
+/* n on a resource in the scoping: its "no risk" note (the round's
+ * `clear`), opened when there is one, else added and typed at once. */
+static void no_risk_note(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    size_t i = av->cur[AV_SCOPE];
+    if (!r || i >= av->nscope || av->scope[i].kind != 2) {
+        say(av, false, "%s", _("A \"no risk\" note is for a resource: move to one"));
+        return;
+    }
+    const char *id = prof(av)->c[COLL_RESOURCES].r[av->scope[i].index].id;
+    struct collection *c = &r->c[RC_CLEAR];
+    const struct record *note = coll_find(c, id);
+    if (note) {
+        pview_open_round(&av->edit, r, RSEC_CLEAR, (size_t)(note - c->r));
+        av->editing = true;
+        return;
+    }
+    if (read_only(av))
+        return;
+    pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
+    av->editing = !av->edit.done;
+    if (av->editing)
+        pview_edit_field(&av->edit, "note");
+}
 
 static void open_edit(struct aview *av, enum round_section sec, size_t index)
 {
@@ -568,6 +600,7 @@ bool aview_action(struct aview *av, enum action a)
         bool used = pview_action(&av->edit, a);
         if (av->edit.done) {
             av->editing = false;
+            snprintf(av->message, sizeof av->message, "%s", av->edit.message);
             checks_refresh(av);
             register_build(av);
         }
@@ -613,6 +646,7 @@ bool aview_action(struct aview *av, enum action a)
         return false;
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
+        if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
         if (a == ACT_ADD && !read_only(av)) {
             /* what is missing goes into the profile; 5 comes back here */
             av->want_new_resource = true;
@@ -819,6 +853,9 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
             sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
                       record_str(res, profile_coll_defs[COLL_RESOURCES], "name"),
                       enum_label(record_str(res, profile_coll_defs[COLL_RESOURCES], "kind")));
+            const struct record *note = coll_find(&r->c[RC_CLEAR], res->id);
+            if (note)
+                sb_printf(&sb, _(" - no risk: %s"), record_str(note, round_coll_defs[RC_CLEAR], "note"));
         }
         lines[i] = sb_take(&sb);
     }

@@ -169,4 +169,64 @@ ui_keys d
 ui_expect "fy2026" "ja: d asks"
 ui_keys n Q
 ui_stop
+
+# nothing half-made: a cancelled add leaves nothing behind
+UI_ENV="KIJUN_TODAY=2026-11-25"
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 G Enter r
+ui_expect "Register: 30 of 30" "the register of 2026"
+ui_keys t
+ui_expect "Space Mark Enter Choose Esc Cancel" "t opens the threat catalogue"
+ui_keys Escape
+ui_expect "Register: 30 of 30" "Esc in the threat catalogue leaves no risk behind"
+ui_expect_not "[+] modified" "and no change"
+ui_keys a
+ui_expect "New entry: fill in" "a opens a new risk"
+ui_keys q
+ui_expect "Nothing added: the new entry was left empty" "a, then q without a field set, leaves nothing"
+ui_expect "Register: 30 of 30" "no empty risk in the register"
+ui_keys a Escape
+ui_expect "Nothing added: the new entry was left empty" "a, then Esc, leaves nothing"
+ui_keys a Enter
+ui_type "Half a risk"
+ui_keys Enter q
+ui_expect "Keep it incomplete (Resource, Service, Impact, Likelihood missing)? y/n" "required fields missing: leaving asks"
+ui_keys n
+ui_expect "Register: 30 of 30" "n deletes the incomplete risk"
+ui_keys a Enter
+ui_type "Half a risk"
+ui_keys Enter q y
+ui_expect "Register: 31 of 31" "y keeps it"
+ui_expect "Kept incomplete" "and says so"
+# the "no risk" note of a resource in scope, from the scoping
+ui_keys q j Enter G
+ui_expect "n No risk" "the scoping offers the no-risk note"
+ui_keys n
+ui_expect "Why this resource has no risk worth recording" "n on a resource without a note types one"
+ui_type "Spare part only"
+ui_keys Enter q
+ui_expect "Old billing standby server (system) - no risk: Spare part only" "the note is seen in the scoping"
+ui_keys n
+ui_expect "Why no risk" "n again opens the note"
+ui_keys d
+ui_expect "Delete" "d in the note asks"
+ui_keys y
+ui_expect_not "no risk: Spare part only" "and removes it"
+ui_keys n Escape
+ui_expect_not "- no risk: " "Esc on a new note leaves none" 
+ui_keys Q n
+ui_stop
+
+UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
+ui_start 80 24 --demo --lang ja
+ui_wait "kijun"
+ui_keys 5 G Enter r t Escape
+ui_expect_not "[+]" "ja: Esc in the threat catalogue leaves nothing"
+ui_keys a Enter
+ui_type "途中のリスク"
+ui_keys Enter q
+ui_expect "$(ja 'Keep it incomplete (%s missing)? y/n' | cut -c1-6)" "ja: leaving an incomplete risk asks"
+ui_keys n Q n
+ui_stop
 ui_done

@@ -195,3 +195,32 @@ Test(rounds, a_pending_delete_declined_on_restart_is_forgotten)
     cr_assert(!session_modified(&s));
     cr_assert(!in_ws(".kijun-recovery/rounds.cfg"));
 }
+
+Test(rounds, an_add_taken_back_untouched_is_no_change)
+{
+    struct round *r = &s.rounds[idx("2026")]->r;
+    struct doc *d = &s.rounds[idx("2026")]->d;
+    struct collection *c = &r->c[RC_RISKS];
+    size_t n = c->n;
+    struct record rec;
+    record_init(&rec, c->def);
+    rec.id = coll_new_id(c);
+    size_t i = core_add(&s, d, c, &rec);
+    record_free(&rec, c->def);
+    unsigned long since = d->edits;
+    session_journal(&s, 0, true);
+    core_take_back(&s, d, c, i, since);
+    cr_assert_eq(c->n, n, "nothing is left behind");
+    cr_assert(!session_modified(&s), "an add left empty is no change");
+    session_journal(&s, 0, true);
+    cr_assert(!in_ws(".kijun-recovery/assessments/2026.cfg"), "nor in the journal");
+    /* touched since: taken back, it still counts as an edit until saved */
+    record_init(&rec, c->def);
+    i = core_add(&s, d, c, &rec);
+    record_free(&rec, c->def);
+    since = d->edits;
+    core_set_text(&s, d, c, &c->r[i], c->def, (size_t)field_index(c->def, "title"), "x");
+    core_take_back(&s, d, c, i, since);
+    cr_assert_eq(c->n, n);
+    cr_assert(session_modified(&s));
+}
