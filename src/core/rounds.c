@@ -213,6 +213,15 @@ void core_delete_round(struct session *s, size_t i, char *msg, size_t size)
         snprintf(msg, size, _("Deleted round %s (never saved)"), rd->r.name);
     }
     strlist_add(&s->journal_stale, rd->d.name);
+    /* its changes go with it: a round made later under the name is another */
+    size_t kept = 0;
+    for (size_t k = 0; k < s->log.n; k++) {
+        if (strcmp(s->log.v[k].file, rd->d.name) == 0)
+            change_free(&s->log.v[k]);
+        else
+            s->log.v[kept++] = s->log.v[k];
+    }
+    s->log.n = kept;
     memmove(&s->rounds[i], &s->rounds[i + 1], (s->nrounds - i - 1) * sizeof *s->rounds);
     s->nrounds--;
     round_free(&rd->r);

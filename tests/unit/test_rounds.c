@@ -118,10 +118,15 @@ Test(rounds, delete_is_pending_until_saved_and_keeps_a_backup)
 {
     char msg[512];
     size_t n = s.nrounds;
+    struct round *r = &s.rounds[idx("2025")]->r;
+    core_set_text(&s, &s.rounds[idx("2025")]->d, NULL, &r->head, &round_head_def,
+                  (size_t)field_index(&round_head_def, "title"), "令和7年度");
     core_delete_round(&s, idx("2025"), msg, sizeof msg);
     cr_assert_eq(s.nrounds, n - 1);
     cr_assert_eq(idx("2025"), ROUND_NONE);
     cr_assert(session_modified(&s), "a delete is an unsaved edit");
+    for (size_t k = 0; k < s.log.n; k++)
+        cr_assert_str_neq(s.log.v[k].file, "assessments/2025.cfg", "its changes go with it");
     cr_assert(in_ws("assessments/2025.cfg"), "nothing is deleted before s");
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
     cr_assert(!in_ws("assessments/2025.cfg"));
