@@ -99,6 +99,18 @@ Test(rounds, a_rename_is_checked)
     cr_assert(!session_modified(&s), "no rename, no edit");
 }
 
+Test(rounds, a_copy_starts_without_the_title_of_its_source)
+{
+    char msg[512];
+    size_t i = idx("2026");
+    core_set_text(&s, &s.rounds[i]->d, NULL, &s.rounds[i]->r.head, &round_head_def,
+                  (size_t)field_index(&round_head_def, "title"), "令和8年度 リスク評価");
+    size_t c = core_new_round(&s, "2027", i, "2026-11-25", msg, sizeof msg);
+    cr_assert_neq(c, ROUND_NONE, "%s", msg);
+    cr_assert_str_eq(record_str(&s.rounds[c]->r.head, &round_head_def, "title"), "");
+    cr_assert_str_eq(record_str(&s.rounds[i]->r.head, &round_head_def, "title"), "令和8年度 リスク評価");
+}
+
 Test(rounds, previous_follows_a_rename)
 {
     char msg[512];
