@@ -350,23 +350,6 @@ void session_discard(struct session *s)
         journal_clear(s->dir);
 }
 
-const struct round *session_rounds_flat(struct session *s)
-{
-    if (s->flat && s->nflat == s->nrounds && s->flat_gen == s->gen)
-        return s->flat;
-    s->flat = xrealloc(s->flat, (s->nrounds + 1) * sizeof *s->flat);
-    for (size_t i = 0; i < s->nrounds; i++) {
-        /* shallow: the rules only read; indexed first, so that a lookup
-         * in the copy uses the round's own index and allocates nothing */
-        for (int k = 0; k < RC__COUNT; k++)
-            coll_index(&s->rounds[i]->r.c[k]);
-        s->flat[i] = s->rounds[i]->r;
-    }
-    s->nflat = s->nrounds;
-    s->flat_gen = s->gen;
-    return s->flat;
-}
-
 bool doc_modified(const struct doc *d)
 {
     return d->edits != d->saved || !d->on_disk;
