@@ -130,6 +130,15 @@ size_t core_delete(struct session *s, struct doc *d, struct collection *c, size_
     return commit(s, d, &ch);
 }
 
+void core_take_back(struct session *s, struct doc *d, struct collection *c, size_t i, unsigned long since)
+{
+    bool clean = d->on_disk && d->saved + 1 == since;
+    bool untouched = d->edits == since;
+    core_delete(s, d, c, i);
+    if (clean && untouched)
+        d->saved = d->edits; /* as on disk again; the journal drops its copy */
+}
+
 void core_move(struct session *s, struct doc *d, struct collection *c, size_t from, size_t to)
 {
     if (from >= c->n || to >= c->n || from == to)

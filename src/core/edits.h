@@ -26,6 +26,10 @@ void core_clear(struct session *s, struct doc *d, struct collection *c, struct r
 size_t core_add(struct session *s, struct doc *d, struct collection *c, const struct record *r);
 /* Delete entry i of c; returns how many references to it went with it. */
 size_t core_delete(struct session *s, struct doc *d, struct collection *c, size_t i);
+/* Take back entry i of c, added when d's counter became `since`: when
+ * nothing was edited since and d was unmodified before the add, d is
+ * unmodified again (an add left empty is no change). */
+void core_take_back(struct session *s, struct doc *d, struct collection *c, size_t i, unsigned long since);
 /* Move entry `from` of c to the place `to`. */
 void core_move(struct session *s, struct doc *d, struct collection *c, size_t from, size_t to);
 

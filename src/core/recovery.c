@@ -3,6 +3,7 @@
  * typed), offered, and restored or thrown away. */
 #include "config.h"
 #include "core/session.h"
+#include "core/rounds.h"
 #include "model/rules.h"
 #include "store/draft.h"
 #include "store/journal.h"
@@ -167,7 +168,9 @@ void session_find_recovery(struct session *s)
         }
         draft_rec_free(&dr);
     }
-    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft;
+    retire_find(s);
+    s->rec.available = s->rec.has_profile || s->rec.has_checklist || s->rec.nrounds || s->rec.has_draft
+                    || s->rec.retired.n;
     if (!s->rec.available)
         journal_clear(s->dir);
 }
@@ -180,6 +183,7 @@ void session_recovery_free(struct session *s)
         round_free(&s->rec.rounds[i]);
     free(s->rec.rounds);
     change_free(&s->rec.draft);
+    strlist_free(&s->rec.retired);
     memset(&s->rec, 0, sizeof s->rec);
 }
 
@@ -219,6 +223,7 @@ void session_recover(struct session *s, bool yes)
         round_copy(&rd->r, r, NULL);
         recovered(s, &rd->d);
     }
+    retire_recover(s);
     if (s->rec.has_draft) {
         /* the text typed before the loss becomes the field's value */
         const struct docchange *ch = &s->rec.draft;

@@ -1,10 +1,15 @@
 /* rounds: round edits that carry a rule with them. */
 #include "config.h"
 #include "core/rounds.h"
+#include "store/stamp.h"
 #include "core/edits.h"
 #include "model/rules.h"
+#include "store/journal.h"
+#include "store/retire.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t core_new_round(struct session *s, const char *name, size_t from, const char *today,
@@ -19,6 +24,12 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
             snprintf(msg, size, _("There is a round \"%s\" already"), name);
             return ROUND_NONE;
         }
+    }
+    if (strlist_has(&s->retired, name)) {
+        /* a deleted round's name again: its file is written over (the
+         * save keeps the backup), not moved away */
+        strlist_remove(&s->retired, name);
+        s->retired_edits++;
     }
     struct round_doc *rd = round_doc_new(name, false);
     round_free(&rd->r);
@@ -110,4 +121,192 @@ size_t session_rounds_using(const struct session *s, const char *coll_key, const
         n++;
     }
     return n;
+}
+
+static size_t round_index(const struct session *s, const char *name)
+{
+    for (size_t i = 0; i < s->nrounds; i++)
+        if (strcmp(s->rounds[i]->r.name, name) == 0)
+            return i;
+    return ROUND_NONE;
+}
+
+static void retired_changed(struct session *s)
+{
+    s->retired_edits++;
+    s->gen++;
+}
+
+size_t session_rounds_after(const struct session *s, size_t i, char *names, size_t size)
+{
+    size_t n = 0, len = 0;
+    if (size)
+        names[0] = '\0';
+    for (size_t k = 0; k < s->nrounds; k++) {
+        const struct round *r = &s->rounds[k]->r;
+        if (k == i || strcmp(record_str(&r->head, &round_head_def, "previous"), s->rounds[i]->r.name) != 0)
+            continue;
+        if (len < size)
+            len += (size_t)snprintf(names + len, size - len, "%s%s", n ? ", " : "", r->name);
+        n++;
+    }
+    return n;
+}
+
+size_t core_rename_round(struct session *s, size_t i, const char *name, char *msg, size_t size)
+{
+    if (i >= s->nrounds)
+        return ROUND_NONE;
+    struct round_doc *rd = s->rounds[i];
+    if (strcmp(rd->r.name, name) == 0) {
+        snprintf(msg, size, _("The round is called \"%s\" already"), name);
+        return i;
+    }
+    if (!ws_round_name_valid(name)) {
+        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_'"), name);
+        return ROUND_NONE;
+    }
+    if (round_index(s, name) != ROUND_NONE) {
+        snprintf(msg, size, _("There is a round \"%s\" already"), name);
+        return ROUND_NONE;
+    }
+    char *old = xstrdup(rd->r.name);
+    /* the file of the old name goes on save; a pending one of the new
+     * name is written over instead (the save keeps its backup) */
+    if (rd->d.on_disk && !strlist_has(&s->retired, old))
+        strlist_add(&s->retired, old);
+    strlist_remove(&s->retired, name);
+    strlist_add(&s->journal_stale, rd->d.name);
+    free(rd->r.name);
+    rd->r.name = xstrdup(name);
+    char oldfile[sizeof rd->name];
+    snprintf(oldfile, sizeof oldfile, "%s", rd->name);
+    snprintf(rd->name, sizeof rd->name, "assessments/%s.cfg", name);
+    /* the file it is saved to is the new name's: what is there now (as a
+     * rule nothing) is what a later save must find there */
+    if (s->dir)
+        stamp_take(s->dir, rd->name, &rd->d.stamp);
+    rd->d.conflict = false;
+    for (size_t k = 0; k < s->log.n; k++) {
+        if (strcmp(s->log.v[k].file, oldfile) == 0) {
+            free(s->log.v[k].file);
+            s->log.v[k].file = xstrdup(rd->name);
+        }
+    }
+    rd->d.on_disk = false;
+    rd->d.edits++;
+    retired_changed(s);
+    size_t fp = (size_t)field_index(&round_head_def, "previous");
+    const struct coll_def *rk = round_coll_defs[RC_RISKS];
+    size_t fa = (size_t)field_index(rk, "accepted_round");
+    for (size_t k = 0; k < s->nrounds; k++) {
+        struct round *r = &s->rounds[k]->r;
+        if (k != i && strcmp(record_str(&r->head, &round_head_def, "previous"), old) == 0)
+            core_set_text(s, &s->rounds[k]->d, NULL, &r->head, &round_head_def, fp, name);
+        /* an acceptance made in the round is still made in it, by its new name */
+        struct collection *c = &r->c[RC_RISKS];
+        for (size_t x = 0; x < c->n; x++)
+            if (strcmp(record_str(&c->r[x], rk, "accepted_round"), old) == 0)
+                core_set_text(s, &s->rounds[k]->d, c, &c->r[x], rk, fa, name);
+    }
+    snprintf(msg, size, _("Renamed %s to %s; s saves (a backup is kept)"), old, name);
+    free(old);
+    return i;
+}
+
+void core_delete_round(struct session *s, size_t i, char *msg, size_t size)
+{
+    if (i >= s->nrounds)
+        return;
+    struct round_doc *rd = s->rounds[i];
+    if (rd->d.on_disk) {
+        if (!strlist_has(&s->retired, rd->r.name))
+            strlist_add(&s->retired, rd->r.name);
+        snprintf(msg, size, _("Deleted round %s; s saves (a backup is kept)"), rd->r.name);
+    } else {
+        snprintf(msg, size, _("Deleted round %s (never saved)"), rd->r.name);
+    }
+    strlist_add(&s->journal_stale, rd->d.name);
+    /* its changes go with it: a round made later under the name is another */
+    size_t kept = 0;
+    for (size_t k = 0; k < s->log.n; k++) {
+        if (strcmp(s->log.v[k].file, rd->d.name) == 0)
+            change_free(&s->log.v[k]);
+        else
+            s->log.v[kept++] = s->log.v[k];
+    }
+    s->log.n = kept;
+    memmove(&s->rounds[i], &s->rounds[i + 1], (s->nrounds - i - 1) * sizeof *s->rounds);
+    s->nrounds--;
+    round_free(&rd->r);
+    free(rd);
+    retired_changed(s);
+}
+
+void retire_journal(struct session *s, struct diag_list *dl)
+{
+    if (s->retired_edits == s->retired_journaled)
+        return;
+    if (retire_journal_put(s->dir, &s->retired, dl))
+        s->retired_journaled = s->retired_edits;
+    /* copies under a name no round has any more */
+    for (size_t k = 0; k < s->journal_stale.n; k++) {
+        bool used = false;
+        for (size_t i = 0; i < s->nrounds && !used; i++)
+            used = strcmp(s->rounds[i]->d.name, s->journal_stale.v[k]) == 0;
+        if (!used)
+            journal_drop(s->dir, s->journal_stale.v[k]);
+    }
+    strlist_free(&s->journal_stale);
+}
+
+void retire_find(struct session *s)
+{
+    struct strlist l;
+    if (!retire_journal_get(s->dir, &l))
+        return;
+    for (size_t k = 0; k < l.n; k++) {
+        if (round_index(s, l.v[k]) == ROUND_NONE)
+            continue; /* gone from disk meanwhile */
+        strlist_add(&s->rec.retired, l.v[k]);
+        size_t len = strlen(s->rec.summary);
+        snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                 _("%sassessments/%s.cfg deleted or renamed"), len ? ", " : "", l.v[k]);
+    }
+    strlist_free(&l);
+}
+
+void retire_recover(struct session *s)
+{
+    for (size_t k = 0; k < s->rec.retired.n; k++) {
+        size_t i = round_index(s, s->rec.retired.v[k]);
+        /* a round recovered under that name is a new one: it stays */
+        if (i == ROUND_NONE || !s->rounds[i]->d.on_disk || doc_modified(&s->rounds[i]->d))
+            continue;
+        char msg[300];
+        core_delete_round(s, i, msg, sizeof msg);
+    }
+    s->retired_journaled = s->retired_edits; /* the journal holds the list */
+}
+
+bool retire_save(struct session *s, bool *unchanged)
+{
+    bool ok = true;
+    size_t k = 0;
+    for (size_t i = 0; i < s->retired.n; i++) {
+        const char *name = s->retired.v[i];
+        /* a round saved under that name again keeps its file */
+        bool gone = round_index(s, name) != ROUND_NONE || ws_retire_round(s->dir, name, &s->diags);
+        if (gone) {
+            *unchanged = false;
+            free(s->retired.v[i]);
+        } else {
+            s->retired.v[k++] = s->retired.v[i];
+            ok = false;
+        }
+    }
+    s->retired.n = k;
+    if (!k)
+        strlist_free(&s->retired);
+    return ok;
 }

@@ -25,4 +25,24 @@ struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i
  * coll_key: how many, and their names ("2025, 2026") in names. */
 size_t session_rounds_using(const struct session *s, const char *coll_key, const char *id,
                             char *names, size_t size);
+
+/* Rename round i to `name` (checked as core_new_round checks it). The
+ * round is written under the new name on save and its old file moved to
+ * OLD.cfg~; `previous` in the other rounds that named it follows (an
+ * edit of each). Returns i, or ROUND_NONE with a message. */
+size_t core_rename_round(struct session *s, size_t i, const char *name, char *msg, size_t size);
+/* Delete round i: on save its file is moved to NAME.cfg~ (nothing else
+ * is deleted). The rounds after it move up one place. */
+void core_delete_round(struct session *s, size_t i, char *msg, size_t size);
+/* The rounds other than i whose `previous` names round i: how many, and
+ * their names in names. */
+size_t session_rounds_after(const struct session *s, size_t i, char *names, size_t size);
+
+/* The session's side of renames and deletes (session.c calls them): the
+ * journal's list (rounds.cfg), finding and taking it back after a lost
+ * session, and moving the files on save. */
+void retire_journal(struct session *s, struct diag_list *dl);
+void retire_find(struct session *s);
+void retire_recover(struct session *s);
+bool retire_save(struct session *s, bool *unchanged);
 #endif

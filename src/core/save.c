@@ -3,6 +3,7 @@
 #include "config.h"
 #include "core/conflict.h"
 #include "core/session.h"
+#include "core/rounds.h"
 #include "model/validate.h"
 #include "store/journal.h"
 #include "util/i18n.h"
@@ -108,6 +109,8 @@ bool session_save(struct session *s, char *msg, size_t size)
         ok = session_save_doc(s, &s->cdoc, &unchanged);
     for (size_t i = 0; ok && i < s->nrounds; i++)
         ok = session_save_doc(s, &s->rounds[i]->d, &unchanged);
+    if (ok) /* rounds deleted or renamed: their old files become backups */
+        ok = retire_save(s, &unchanged);
     session_log_keep_unsaved(s);
     if (!ok) {
         /* the reason, without the long path in front: it must fit the line */

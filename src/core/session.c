@@ -1,6 +1,7 @@
 /* session: the open workspace, its counters, journal and saving. */
 #include "config.h"
 #include "core/session.h"
+#include "core/rounds.h"
 #include "model/rules.h"
 #include "model/validate.h"
 #include "core/conflict.h"
@@ -258,6 +259,7 @@ void session_journal(struct session *s, long long now_ms, bool idle)
     for (size_t i = 0; i < s->nrounds; i++)
         journal_doc(s, &s->rounds[i]->d, format_round, &s->rounds[i]->r, &dl);
     journal_draft(s, now_ms, idle, &dl);
+    retire_journal(s, &dl);
     if (dl.n)
         snprintf(s->journal_error, sizeof s->journal_error,
                  _("No recovery copy of the edits (%s): save soon"), dl.v[0].text);
@@ -278,6 +280,8 @@ void session_close(struct session *s)
     }
     free(s->rounds);
     free(s->flat);
+    strlist_free(&s->retired);
+    strlist_free(&s->journal_stale);
     change_log_clear(&s->log);
     change_free(&s->draft.where);
     free(s->draft.text);
@@ -296,7 +300,7 @@ bool session_modified(const struct session *s)
     for (size_t i = 0; i < s->nrounds; i++)
         if (doc_modified(&s->rounds[i]->d))
             return true;
-    return doc_modified(&s->pdoc) || doc_modified(&s->cdoc);
+    return doc_modified(&s->pdoc) || doc_modified(&s->cdoc) || s->retired.n;
 }
 
 bool session_save_needs_consent(const struct session *s)

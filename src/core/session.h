@@ -61,6 +61,12 @@ struct session {
     struct change_log log;        /* the edits since the last save */
     struct draft draft;
     bool pending;                 /* opened deferred: rounds, lock, recovery to come */
+    /* rounds deleted or renamed since the last save: the names whose
+     * file moves to NAME.cfg~ on save (core/rounds.h); counted, so that
+     * the journal writes the list only when it moved */
+    struct strlist retired;
+    unsigned long retired_edits, retired_journaled;
+    struct strlist journal_stale; /* journal copies to drop (old names) */
     bool rounds_have_comments;
     bool read_only;
     char why_read_only[512];
@@ -79,6 +85,7 @@ struct session {
         struct checklist checklist;
         struct round *rounds;     /* rounds that differ from disk (or are new) */
         size_t nrounds;
+        struct strlist retired;   /* rounds deleted or renamed, not saved */
         bool has_draft;           /* text that was being typed */
         struct docchange draft;      /* where it goes, with the text as v */
         char summary[600];        /* what they are, for the question */

@@ -29,6 +29,8 @@ static const struct field_def head_fields[] = {
     {"resources", F_REFLIST, N_("Resources in scope"), N_("The management resources to assess"), false, 0, 0, NULL, "resources"},
     DATE("next_review", N_("Next review"), N_("When the round is reviewed next"), false),
     STR("previous", N_("Compared with"), N_("An earlier round (its file name) to compare with"), false),
+    /* the file name is a portable id (--round, the commands); the title is free text */
+    STR("title", N_("Title"), N_("The round's name in words, any language; the file name stays its id"), false),
 };
 
 static const struct field_def risk_fields[] = {

@@ -45,6 +45,7 @@ void round_start_copy(struct round *r, const char *name, const struct round *src
     }
     head_text(r, "previous", src->name);
     head_text(r, "next_review", NULL);
+    head_text(r, "title", NULL); /* the source's title names the source's year */
     head_text(r, "date", today);
 }
 

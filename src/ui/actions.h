@@ -47,6 +47,7 @@
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
     X(VIEW_ASSESS, "view-assessment", N_("Show the risk assessment rounds"), N_("Assess")) \
     X(COPY, "copy", N_("Start a new round as a copy of this one"), N_("Copy")) \
+    X(RENAME, "rename", N_("Rename the round (its file name, an ASCII id)"), N_("Rename")) \
     X(HEATMAP, "heatmap", N_("Show the heat map (impact x likelihood)"), N_("Map")) \
     X(REGISTER, "register", N_("Show the risk register"), N_("Register")) \
     X(ADD_THREAT, "add-threat", N_("Add a risk from the threat catalogue"), N_("Threat")) \
@@ -56,6 +57,7 @@
     X(FILTER_OWNER, "filter-owner", N_("Filter by the next owner"), NULL) \
     X(FILTER_TEXT, "filter-text", N_("Filter by text in title, scenario, controls, measures"), N_("Filter")) \
     X(CLEAR_FILTERS, "clear-filters", N_("Clear every filter"), NULL) \
+    X(NO_RISK, "no-risk", N_("Note why the resource has no risk, or open its note (d there removes it)"), N_("No risk")) \
     X(TOGGLE_SCOPE, "toggle-scope", N_("Put the service or resource in scope, or take it out"), N_("In/out")) \
     X(SIGNOFF, "sign-off", N_("Sign off a step (reviewer, date, comment)"), N_("Sign off")) \
     X(COMPARE, "compare", N_("Compare with the next earlier round"), N_("Compare")) \

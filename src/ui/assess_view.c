@@ -17,6 +17,7 @@
 #include <string.h>
 
 static void say(struct aview *av, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void register_build(struct aview *av);
 
 static void say(struct aview *av, bool error, const char *fmt, ...)
 {
@@ -128,18 +129,34 @@ enum view aview_screen(const struct aview *av)
 
 bool aview_asking(const struct aview *av)
 {
-    return av->editing && av->edit.asking_delete;
+    return av->asking_round || (av->editing && av->edit.asking_delete);
 }
 
 const char *aview_question(const struct aview *av)
 {
-    return av->edit.message;
+    return av->asking_round ? av->message : av->edit.message;
 }
 
 void aview_answer(struct aview *av, bool yes)
 {
+    if (av->asking_round) {
+        av->asking_round = false;
+        av->message[0] = '\0';
+        if (yes && av->cur[AV_ROUNDS] < av->s->nrounds)
+            core_delete_round(av->s, av->cur[AV_ROUNDS], av->message, sizeof av->message);
+        av->message_is_error = false;
+        if (av->cur[AV_ROUNDS] >= av->s->nrounds && av->cur[AV_ROUNDS])
+            av->cur[AV_ROUNDS] = av->s->nrounds - 1;
+        av->round = av->cur[AV_ROUNDS];
+        return;
+    }
     pview_answer(&av->edit, yes);
     snprintf(av->message, sizeof av->message, "%s", av->edit.message);
+    if (av->edit.done) {
+        av->editing = false;
+        checks_refresh(av);
+        register_build(av);
+    }
 }
 
 static bool read_only(struct aview *av)
@@ -291,6 +308,32 @@ static void describe_filter(struct aview *av, struct strbuf *sb)
 
 /* --- actions --------------------------------------------------------------- */
 
+/* n on a resource in the scoping: its "no risk" note (the round's
+ * `clear`), opened when there is one, else added and typed at once. */
+static void no_risk_note(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    size_t i = av->cur[AV_SCOPE];
+    if (!r || i >= av->nscope || av->scope[i].kind != 2) {
+        say(av, false, "%s", _("A \"no risk\" note is for a resource: move to one"));
+        return;
+    }
+    const char *id = prof(av)->c[COLL_RESOURCES].r[av->scope[i].index].id;
+    struct collection *c = &r->c[RC_CLEAR];
+    const struct record *note = coll_find(c, id);
+    if (note) {
+        pview_open_round(&av->edit, r, RSEC_CLEAR, (size_t)(note - c->r));
+        av->editing = true;
+        return;
+    }
+    if (read_only(av))
+        return;
+    pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
+    av->editing = !av->edit.done;
+    if (av->editing)
+        pview_edit_field(&av->edit, "note");
+}
+
 static void open_edit(struct aview *av, enum round_section sec, size_t index)
 {
     pview_open_round(&av->edit, cur_round(av), sec, index);
@@ -404,9 +447,11 @@ static void start_prompt(struct aview *av, int kind)
 {
     av->prompting = true;
     av->prompt_kind = kind;
-    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text : "");
+    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
+                          : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
     say(av, false, "%s", kind == 0 ? _("Name of the new round (e.g. 2027), Enter makes it, Esc cancels")
                        : kind == 1 ? _("Name of the copy, Enter makes it, Esc cancels")
+                       : kind == 3 ? _("New name of the round (its file name), Enter renames, Esc cancels")
                                    : _("Text to look for, Enter filters, Esc cancels"));
 }
 
@@ -422,6 +467,11 @@ static void finish_prompt(struct aview *av)
         return;
     }
     char msg[512];
+    if (av->prompt_kind == 3) {
+        size_t i = core_rename_round(av->s, av->cur[AV_ROUNDS], text, msg, sizeof msg);
+        say(av, i == ROUND_NONE, "%s", msg);
+        return;
+    }
     /* by index: adding a round must not leave a pointer into the list behind */
     size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
     size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
@@ -432,6 +482,17 @@ static void finish_prompt(struct aview *av)
         av->cur[AV_STEPS] = 0;
         checks_refresh(av);
     }
+}
+
+static void ask_delete_round(struct aview *av)
+{
+    size_t i = av->cur[AV_ROUNDS];
+    const struct round *r = &av->s->rounds[i]->r;
+    char after[200], also[300] = "";
+    if (session_rounds_after(av->s, i, after, sizeof after))
+        snprintf(also, sizeof also, _("; round %s compares with it"), after);
+    say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+    av->asking_round = true;
 }
 
 static bool prompt_action(struct aview *av, enum action a)
@@ -544,6 +605,7 @@ bool aview_action(struct aview *av, enum action a)
         bool used = pview_action(&av->edit, a);
         if (av->edit.done) {
             av->editing = false;
+            snprintf(av->message, sizeof av->message, "%s", av->edit.message);
             checks_refresh(av);
             register_build(av);
         }
@@ -571,6 +633,14 @@ bool aview_action(struct aview *av, enum action a)
             start_prompt(av, 1);
             return true;
         }
+        if (a == ACT_RENAME && av->s->nrounds && !read_only(av)) {
+            start_prompt(av, 3);
+            return true;
+        }
+        if (a == ACT_DELETE && av->s->nrounds && !read_only(av)) {
+            ask_delete_round(av);
+            return true;
+        }
         return false;
     case AV_STEPS:
         if (a == ACT_SELECT) { open_step(av, (enum step)av->cur[AV_STEPS]); return true; }
@@ -581,6 +651,7 @@ bool aview_action(struct aview *av, enum action a)
         return false;
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
+        if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
         if (a == ACT_ADD && !read_only(av)) {
             /* what is missing goes into the profile; 5 comes back here */
             av->want_new_resource = true;
@@ -682,13 +753,17 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         struct round *r = &av->s->rounds[i]->r;
         enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "%-8s %s | %zu %s | ", r->name, record_str(&r->head, &round_head_def, "date"),
-                  r->c[RC_RISKS].n, _("risks"));
+        const char *title = record_str(&r->head, &round_head_def, "title");
+        sb_printf(&sb, "%-8s %s | ", r->name, record_str(&r->head, &round_head_def, "date"));
+        if (*title) /* the title in words before what is cut first */
+            sb_printf(&sb, "%s | ", title);
+        sb_printf(&sb, "%zu %s | ", r->c[RC_RISKS].n, _("risks"));
         if (next == STEP__COUNT)
             sb_adds(&sb, _("every check passes"));
         else
             sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
-        sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
+        if (!*title)
+            sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
         lines[i] = sb_take(&sb);
     }
     draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
@@ -783,6 +858,9 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
             sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
                       record_str(res, profile_coll_defs[COLL_RESOURCES], "name"),
                       enum_label(record_str(res, profile_coll_defs[COLL_RESOURCES], "kind")));
+            const struct record *note = coll_find(&r->c[RC_CLEAR], res->id);
+            if (note)
+                sb_printf(&sb, _(" - no risk: %s"), record_str(note, round_coll_defs[RC_CLEAR], "note"));
         }
         lines[i] = sb_take(&sb);
     }

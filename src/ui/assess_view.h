@@ -48,7 +48,8 @@ struct aview {
     /* the name prompt (new round, copy) and the text filter prompt */
     bool want_new_resource;    /* scoping asked to add a resource to the profile */
     bool prompting;
-    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter */
+    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename */
+    bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
     struct edit prompt;
     int page;
     char message[640];

@@ -52,6 +52,10 @@ static void say(struct pview *pv, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void add_entry(struct pview *pv);
 static void open_section(struct pview *pv);
+static bool read_only(struct pview *pv);
+static void fresh_start(struct pview *pv);
+static bool fresh_untouched(struct pview *pv);
+static void fresh_drop(struct pview *pv);
 static void start_edit(struct pview *pv);
 
 static void say(struct pview *pv, bool error, const char *fmt, ...)
@@ -293,6 +297,7 @@ void pview_open_round(struct pview *pv, struct round *r, enum round_section sec,
 {
     pv->round = r;
     pv->done = false;
+    pv->fresh = false;
     pv->section = (size_t)sec;
     pv->field_cur = pv->form_top = 0;
     pv->form_only = sec == RSEC_HEAD || index != (size_t)-1;
@@ -316,6 +321,25 @@ void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
         pv->done = true; /* nothing could be added (read-only) */
 }
 
+void pview_round_add_id(struct pview *pv, struct round *r, enum round_section sec, const char *id)
+{
+    pview_open_round(pv, r, sec, (size_t)-1);
+    if (read_only(pv)) {
+        pv->done = true;
+        return;
+    }
+    struct collection *c = cur_coll(pv);
+    struct record rec;
+    record_init(&rec, c->def);
+    rec.id = xstrdup(id);
+    pv->rec = pv->list_cur = core_add(pv->s, pv_doc(pv), c, &rec);
+    record_free(&rec, c->def);
+    pv->level = PV_FORM;
+    pv->form_only = true;
+    pv->message[0] = '\0';
+    fresh_start(pv);
+}
+
 void pview_add_resource(struct pview *pv)
 {
     for (size_t i = 0; i < NSECTIONS; i++)
@@ -335,6 +359,7 @@ void pview_edit_field(struct pview *pv, const char *key)
     if (i < 0)
         return;
     pv->field_cur = (size_t)i;
+    pv->fresh_direct = pv->fresh;
     start_edit(pv);
 }
 
@@ -652,6 +677,8 @@ static bool edit_action(struct pview *pv, enum action a)
         pv->editing = false;
         core_draft_close(pv->s);
         say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
+        if (pv->fresh_direct && fresh_untouched(pv))
+            fresh_drop(pv);
         return true;
     default: {
         bool used = action_edit(a, e) != EDIT_NONE;
@@ -734,6 +761,8 @@ static bool pick_action(struct pview *pv, enum action a)
         return true;
     case ACT_PICK_CANCEL:
         pick_close(pk);
+        if (pv->fresh_direct && fresh_untouched(pv))
+            fresh_drop(pv); /* Esc in the threat catalogue: no risk is left */
         return true;
     default:
         return false;
@@ -761,6 +790,66 @@ static void open_section(struct pview *pv)
         deps_build(pv);
         break;
     }
+}
+
+/* --- a new entry: nothing half-made ------------------------------------------ */
+
+static void fresh_start(struct pview *pv)
+{
+    pv->fresh = true;
+    pv->fresh_direct = false;
+    pv->fresh_edits = pv_doc(pv)->edits;
+}
+
+static bool fresh_untouched(struct pview *pv)
+{
+    return pv->fresh && pv_doc(pv)->edits == pv->fresh_edits;
+}
+
+/* Leave the form for the list, or the caller (a round's screens). */
+static void form_leave(struct pview *pv)
+{
+    pv->fresh = false;
+    pv->message[0] = '\0';
+    pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
+    if (pv->round && (pv->form_only || pv->level == PV_MENU))
+        pv->done = true;
+}
+
+static void fresh_drop(struct pview *pv)
+{
+    struct collection *c = cur_coll(pv);
+    if (c && pv->rec < c->n)
+        core_take_back(pv->s, pv_doc(pv), c, pv->rec, pv->fresh_edits);
+    if (c && pv->list_cur >= c->n)
+        pv->list_cur = c->n ? c->n - 1 : 0;
+    form_leave(pv);
+    say(pv, false, "%s", _("Nothing added: the new entry was left empty"));
+}
+
+/* May the form of a new entry be left now? Untouched, it goes; with
+ * required fields missing, the user is asked first. */
+static bool fresh_leave(struct pview *pv)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    if (!pv->fresh || !r)
+        return true;
+    if (fresh_untouched(pv)) {
+        fresh_drop(pv);
+        return false;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (def->fields[i].required && !r->v[i].set)
+            sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
+    bool ask = sb.len > 0;
+    if (ask) {
+        pv->asking_delete = pv->asking_keep = true;
+        say(pv, true, _("Keep it incomplete (%s missing)? y/n"), sb_str(&sb));
+    }
+    sb_free(&sb);
+    return !ask;
 }
 
 static void add_entry(struct pview *pv)
@@ -802,6 +891,7 @@ static void add_entry(struct pview *pv)
     pv->rec = pv->list_cur = at;
     pv->level = PV_FORM;
     pv->field_cur = pv->form_top = 0;
+    fresh_start(pv);
     say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
 }
 
@@ -820,6 +910,18 @@ static const char *entry_name(struct pview *pv, struct collection *c, size_t i)
 void pview_answer(struct pview *pv, bool yes)
 {
     pv->asking_delete = false;
+    if (pv->asking_keep) {
+        pv->asking_keep = false;
+        if (!yes) {
+            fresh_drop(pv);
+            say(pv, false, "%s", _("Nothing added: the new entry is deleted"));
+            return;
+        }
+        form_leave(pv);
+        say(pv, false, "%s", _("Kept incomplete: the validation lists what is missing"));
+        return;
+    }
+    pv->fresh = false;
     struct collection *c = cur_coll(pv);
     size_t i = pv->level == PV_FORM ? pv->rec : pv->list_cur;
     if (!yes || !c || i >= c->n) {
@@ -838,6 +940,8 @@ void pview_answer(struct pview *pv, bool yes)
     if (pv->list_cur >= c->n && c->n)
         pv->list_cur = c->n - 1;
     pv->level = PV_LIST;
+    if (pv->round && pv->form_only)
+        pv->done = true; /* back to the round's screen it was opened from */
 }
 
 /* d: ask before deleting entry i; a profile entry that rounds refer to
@@ -864,6 +968,7 @@ static bool list_action(struct pview *pv, enum action a)
     switch (a) {
     case ACT_SELECT:
         if (c->n) {
+            pv->fresh = false;
             pv->rec = pv->list_cur;
             pv->level = PV_FORM;
             pv->field_cur = pv->form_top = 0;
@@ -919,9 +1024,8 @@ static bool form_action(struct pview *pv, enum action a)
             ask_delete(pv, cur_coll(pv), pv->rec);
         return true;
     case ACT_BACK:
-        pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
-        if (pv->round && (pv->form_only || pv->level == PV_MENU))
-            pv->done = true;
+        if (fresh_leave(pv))
+            form_leave(pv);
         return true;
     default:
         return false;

@@ -45,7 +45,12 @@ struct pview {
     struct dep_line *deps;
     size_t ndeps, deps_cur, deps_top;
     int page;
-    bool asking_delete;  /* "delete? y/n" is on the status line */
+    bool asking_delete;  /* a y/n question is on the status line: delete, or keep */
+    bool asking_keep;    /* the question is "keep the new entry incomplete?" */
+    /* the entry of the form was just added: left untouched it goes again,
+     * left with required fields missing it asks (nothing half-made) */
+    bool fresh, fresh_direct; /* direct: opened on a field; cancelling it cancels the add */
+    unsigned long fresh_edits;
     char message[640];
     bool message_is_error;
 };
@@ -63,6 +68,8 @@ void pview_add_resource(struct pview *pv);
 void pview_edit_field(struct pview *pv, const char *key);
 /* Add an entry to a round collection and open its form. */
 void pview_round_add(struct pview *pv, struct round *r, enum round_section sec);
+/* The same for an entry named by id (a resource's "no risk" note). */
+void pview_round_add_id(struct pview *pv, struct round *r, enum round_section sec, const char *id);
 enum view pview_screen(const struct pview *pv);
 /* Handle an action; returns false when it was not for this view. */
 bool pview_action(struct pview *pv, enum action a);

@@ -101,4 +101,148 @@ ui_keys 4 j j j Enter d
 ui_expect "実施回 2025, 2026 が使っているため削除しません" "ja: the same in Japanese"
 ui_keys Q n
 ui_stop
+
+# rename and delete from the rounds screen, in a copy of the demo
+UI_ENV="KIJUN_TODAY=2026-11-25"
+cp -r "$KIJUN_TEST_DATA/demo/en" "$ws/d"
+chmod -R u+w "$ws/d"
+kijun_pid() { pgrep -P "$(t display-message -p -t ui '#{pane_pid}')" | head -n 1; }
+ui_start 80 24 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5 G c
+ui_type "2027"
+ui_keys Enter q
+ui_expect "2027     2026-11-25" "a copy of 2026 to compare with it"
+ui_keys g j R
+ui_expect_line 23 "> 2026" "R asks for the new name, the old one filled in"
+ui_keys C-u
+ui_type "fy 2026"
+ui_keys Enter
+ui_expect "cannot name a round" "a name that is no portable id is refused"
+ui_keys R C-u
+ui_type "2025"
+ui_keys Enter
+ui_expect "There is a round \"2025\" already" "a name in use is refused"
+ui_keys R C-u
+ui_type "fy2026"
+ui_keys Enter
+ui_expect "Renamed 2026 to fy2026" "R renames the round"
+ui_expect "fy2026   2026-06-01" "the rounds screen shows the new name"
+[ -f "$ws/d/assessments/2026.cfg" ] && [ ! -e "$ws/d/assessments/fy2026.cfg" ]
+ui_result $? "nothing moves on disk before s"
+ui_keys G d
+ui_expect "Delete round 2027 (30 risks)? y/n" "d asks, naming the round and its risks"
+ui_keys n
+ui_expect "2027     2026-11-25" "n keeps it"
+ui_keys g j d
+ui_expect "Delete round fy2026 (30 risks; round 2027 compares with it)? y/n" "a round another compares with is said so"
+ui_keys n s
+ui_expect "Saved" "s saves the rename"
+[ -f "$ws/d/assessments/fy2026.cfg" ] && [ -f "$ws/d/assessments/2026.cfg~" ] && [ ! -e "$ws/d/assessments/2026.cfg" ]
+ui_result $? "saved under the new name, the old file kept as 2026.cfg~"
+grep -q 'previous = "fy2026";' "$ws/d/assessments/2027.cfg"; ui_result $? "previous follows the rename"
+ui_keys G d y
+ui_expect "Deleted round 2027" "y deletes the round"
+ui_expect_not "2027     2026-11-25" "it leaves the list"
+ui_keys s
+ui_expect "Saved" "s saves the delete"
+[ -f "$ws/d/assessments/2027.cfg~" ] && [ ! -e "$ws/d/assessments/2027.cfg" ] && [ -f "$ws/d/assessments/2025.cfg" ]
+ui_result $? "the file moves to 2027.cfg~, nothing else goes"
+# a pending delete survives kill -9 and is offered on restart
+ui_keys g d y
+ui_expect "Deleted round 2025" "a delete not saved yet"
+sleep 1
+[ -f "$ws/d/.kijun-recovery/rounds.cfg" ]; ui_result $? "the journal lists the pending delete"
+kill -9 "$(kijun_pid)"
+ui_expect "[exit" "kill -9"
+ui_stop
+ui_start 80 24 --lang en "$ws/d"
+ui_expect "assessments/2025.cfg deleted or" "the next start offers the pending delete"
+ui_keys y 5
+ui_expect "fy2026   2026-06-01" "recovered"
+ui_expect_not "2025     2025-06-01" "the round stays deleted"
+ui_keys s
+ui_expect "Saved" "s saves it"
+[ -f "$ws/d/assessments/2025.cfg~" ] && [ ! -e "$ws/d/assessments/2025.cfg" ]
+ui_result $? "after the restart the delete is saved like any other"
+ui_keys Q
+ui_stop
+
+# the file name is an ASCII id; the title is free text, shown on the rounds screen
+UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
+sed -i 's/^round = {/round = {\n    title = "令和8年度 水道施設リスク評価";/' "$ws/d/assessments/fy2026.cfg"
+ui_start 80 24 --lang ja "$ws/d"
+ui_wait "kijun"
+ui_keys 5
+ui_expect "令和8年度 水道施設リスク評価" "ja: the round's Japanese title on the rounds screen"
+ui_keys R
+ui_expect_line 23 "> fy2026" "ja: R asks for the new id"
+ui_keys C-u
+ui_type "令和8年"
+ui_keys Enter
+ui_expect "$(ja '"%s" cannot name a round: use 1-64 letters, digits, '"'"'.'"'"', '"'"'-'"'"' or '"'"'_'"'"'' | cut -c1-6)" "ja: the file name stays an ASCII id"
+ui_keys d
+ui_expect "fy2026" "ja: d asks"
+ui_keys n Q
+ui_stop
+
+# nothing half-made: a cancelled add leaves nothing behind
+UI_ENV="KIJUN_TODAY=2026-11-25"
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 G Enter r
+ui_expect "Register: 30 of 30" "the register of 2026"
+ui_keys t
+ui_expect "Space Mark Enter Choose Esc Cancel" "t opens the threat catalogue"
+ui_keys Escape
+ui_expect "Register: 30 of 30" "Esc in the threat catalogue leaves no risk behind"
+ui_expect_not "[+] modified" "and no change"
+ui_keys a
+ui_expect "New entry: fill in" "a opens a new risk"
+ui_keys q
+ui_expect "Nothing added: the new entry was left empty" "a, then q without a field set, leaves nothing"
+ui_expect "Register: 30 of 30" "no empty risk in the register"
+ui_keys a Escape
+ui_expect "Nothing added: the new entry was left empty" "a, then Esc, leaves nothing"
+ui_keys a Enter
+ui_type "Half a risk"
+ui_keys Enter q
+ui_expect "Keep it incomplete (Resource, Service, Impact, Likelihood missing)? y/n" "required fields missing: leaving asks"
+ui_keys n
+ui_expect "Register: 30 of 30" "n deletes the incomplete risk"
+ui_keys a Enter
+ui_type "Half a risk"
+ui_keys Enter q y
+ui_expect "Register: 31 of 31" "y keeps it"
+ui_expect "Kept incomplete" "and says so"
+# the "no risk" note of a resource in scope, from the scoping
+ui_keys q j Enter G
+ui_expect "n No risk" "the scoping offers the no-risk note"
+ui_keys n
+ui_expect "Why this resource has no risk worth recording" "n on a resource without a note types one"
+ui_type "Spare part only"
+ui_keys Enter q
+ui_expect "Old billing standby server (system) - no risk: Spare part only" "the note is seen in the scoping"
+ui_keys n
+ui_expect "Why no risk" "n again opens the note"
+ui_keys d
+ui_expect "Delete" "d in the note asks"
+ui_keys y
+ui_expect_not "no risk: Spare part only" "and removes it"
+ui_keys n Escape
+ui_expect_not "- no risk: " "Esc on a new note leaves none" 
+ui_keys Q n
+ui_stop
+
+UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
+ui_start 80 24 --demo --lang ja
+ui_wait "kijun"
+ui_keys 5 G Enter r t Escape
+ui_expect_not "[+]" "ja: Esc in the threat catalogue leaves nothing"
+ui_keys a Enter
+ui_type "途中のリスク"
+ui_keys Enter q
+ui_expect "$(ja 'Keep it incomplete (%s missing)? y/n' | cut -c1-6)" "ja: leaving an incomplete risk asks"
+ui_keys n Q n
+ui_stop
 ui_done

@@ -375,3 +375,13 @@ Test(core, an_acceptance_goes_stale_when_the_residual_value_changes)
     cr_assert(risk_acceptance_stale(r, &rk->r[0]));
     cr_assert_gt(count_findings_with(&s, "the acceptance is stale"), 0);
 }
+
+Test(core, a_renamed_round_keeps_its_acceptances_its_own)
+{
+    size_t i = s.nrounds - 1;
+    char msg[256];
+    cr_assert_eq(count_findings_with(&s, "confirm the acceptance"), 0);
+    cr_assert_neq(core_rename_round(&s, i, "fy2026", msg, sizeof msg), ROUND_NONE, "%s", msg);
+    cr_assert_eq(count_findings_with(&s, "confirm the acceptance"), 0,
+                 "acceptances made in the round follow its new name");
+}
