@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static bool checklist_equal(const struct checklist *a, const struct checklist *b);
 static void find_recovery(struct session *s);
@@ -550,6 +551,48 @@ static bool save_profile(const char *p, const void *d, bool *u, struct diag_list
 static bool save_checklist(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_checklist(p, d, u, dl); }
 static bool save_round(const char *p, const void *d, bool *u, struct diag_list *dl) { return ws_save_round(p, d, u, dl); }
 
+/* Test-only (man/kijun.1, ENVIRONMENT): with KIJUN_TEST_DUMP=DIR each
+ * save writes the text of every document on disk as the workbench holds
+ * it into DIR (DIR/NAME as in the workspace), then DIR/saves (a count),
+ * so that tests/monkey can compare the files on disk with it. */
+static void dump_one(const char *dir, const struct doc *d, char *text)
+{
+    if (d->on_disk) {
+        struct strbuf p = STRBUF_INIT;
+        sb_printf(&p, "%s/%s", dir, d->name);
+        FILE *f = fopen(sb_str(&p), "w");
+        if (f) {
+            fputs(text, f);
+            fclose(f);
+        }
+        sb_free(&p);
+    }
+    free(text);
+}
+
+static void test_dump(const struct session *s)
+{
+    static unsigned long saves;
+    const char *dir = getenv("KIJUN_TEST_DUMP");
+    if (!dir || !*dir)
+        return;
+    struct strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/assessments", dir);
+    mkdir(sb_str(&p), 0700);
+    dump_one(dir, &s->pdoc, ws_format_profile(&s->profile));
+    dump_one(dir, &s->cdoc, ws_format_checklist(&s->checklist));
+    for (size_t i = 0; i < s->nrounds; i++)
+        dump_one(dir, &s->rounds[i]->d, ws_format_round(&s->rounds[i]->r));
+    sb_reset(&p);
+    sb_printf(&p, "%s/saves", dir);
+    FILE *f = fopen(sb_str(&p), "w");
+    if (f) {
+        fprintf(f, "%lu\n", ++saves);
+        fclose(f);
+    }
+    sb_free(&p);
+}
+
 bool session_save(struct session *s, char *msg, size_t size)
 {
     if (s->read_only) {
@@ -576,6 +619,7 @@ bool session_save(struct session *s, char *msg, size_t size)
     s->draft.in_journal = false;
     s->draft.journaled = s->draft.edits;
     s->gen++;
+    test_dump(s);
     struct diag_list findings = {0};
     profile_check(&s->profile, s->lib, "profile.cfg", &findings);
     const struct diag *warn = NULL;
