@@ -31,6 +31,16 @@ static void on_stop_signal(int sig)
     stop_signal = sig;
 }
 
+/* kill -TSTP (^Z is a key in raw mode): the main loop leaves the screen,
+ * turns bracketed paste off for the shell, and stops (suspend). */
+static volatile sig_atomic_t suspend_signal;
+
+static void on_suspend_signal(int sig)
+{
+    (void)sig;
+    suspend_signal = 1;
+}
+
 static void install_signals(void)
 {
     struct sigaction sa;
@@ -40,6 +50,8 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL); /* kill -INT; ^C itself is a key (raw mode) */
+    sa.sa_handler = on_suspend_signal; /* before newterm: ncurses then keeps its own off */
+    sigaction(SIGTSTP, &sa, NULL);
 }
 
 static long long now_ms(void)
@@ -510,6 +522,22 @@ static void handle_paste(struct app *a)
     sb_free(&t);
 }
 
+/* Stop as SIGTSTP asks, with the terminal as the shell wants it (no
+ * bracketed paste), and the journal written: a stopped kijun may be
+ * killed. Back on SIGCONT, everything is drawn again. */
+static void suspend(struct session *s)
+{
+    session_journal(s, now_ms(), true);
+    paste_mode(false);
+    endwin();
+    /* SIGSTOP: a SIGTSTP of its own would be discarded in an orphaned
+     * process group (a tmux pane's command), and the stop not happen */
+    raise(SIGSTOP);
+    paste_mode(true);
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 /* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
 static int read_key(wint_t *ch)
 {
@@ -645,6 +673,11 @@ int app_run(const struct app_options *opt)
             session_journal(a.s, now_ms(), true);
             status = 128 + stop_signal;
             break;
+        }
+        if (suspend_signal) {
+            suspend_signal = 0;
+            suspend(a.s);
+            dirty = true;
         }
         /* drawn only when a key or a resize may have changed it */
         if (dirty)

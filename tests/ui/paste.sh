@@ -45,5 +45,28 @@ ui_expect "Unsaved changes" "Q asks about the pasted, unsaved edits"
 ui_keys y
 ui_expect "[exit 0]" "y saves and quits"
 grep -q 'name = "水道局 line two";' "$ws/w/profile.cfg"; ui_result $? "the file holds the pasted text"
+# after kijun, the terminal (cooked, echoing) gets a paste unbracketed:
+# kijun turned the mode off when it ended
+paste "zz"
+ui_expect_line 3 "zz" "at exit bracketed paste is off again (the echo shows the paste plain)"
+ui_expect_not "[200~" "no bracket marks reach the shell"
+ui_stop
+
+# kill -TSTP: kijun leaves the screen with the mode off, and comes back on
+# SIGCONT with it on (kijun acts on a signal within a second)
+signal() { pkill "-$1" -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" 2>/dev/null; sleep 1.5; }
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+signal TSTP
+paste "yy"
+ui_expect "yy" "suspended: the shell's terminal gets the paste"
+ui_expect_not "[200~" "suspended: bracketed paste is off"
+signal CONT
+ui_expect "Guideline" "SIGCONT: the workbench is back"
+ui_keys 4 Enter Enter C-u
+paste "$(printf 'back\nagain')"
+ui_expect "Name       back again" "after SIGCONT bracketed paste is on again"
+ui_keys Escape Q
+ui_expect "[exit 0]" "and kijun quits"
 ui_stop
 ui_done
