@@ -429,8 +429,10 @@ static void define_missing_keys(void)
  * ESC[200~ ... ESC[201~, so that a paste is text for the open field and
  * never keys (a pasted "...\n0" once quit kijun). Turned on where the
  * terminfo entry says so (BE) or the terminal is of a kind that has it. */
-#define KEY_PASTE_BEGIN (KEY_MAX + 1)
-#define KEY_PASTE_END (KEY_MAX + 2)
+/* far above KEY_MAX: ncurses numbers the terminfo's extended keys (kUP5,
+ * kDC3 ...) from KEY_MAX + 1 up */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1000)
+#define KEY_PASTE_END (KEY_MAX + 1001)
 #define PASTE_MAX 65536 /* bytes kept of one paste; the rest is dropped */
 
 static bool paste_on;
