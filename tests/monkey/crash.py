@@ -11,12 +11,13 @@ without Enter, saves, or waits, and at a random moment sends kill -9,
 SIGHUP or SIGTERM. Then it starts kijun again, answers the recovery
 question with y, saves (s) and reads the files on disk.
 
-Each confirmed edit counts as saved (on disk before the restart), offered
-for recovery (back after y and s), or lost; so does the text typed into
+The last confirmed edit of the name (the earlier ones it replaced are not
+counted) is saved (on disk before the restart), offered for recovery (back
+after y and s), or lost; so does the text typed into
 the note more than a second before the kill (what came back must begin
 with it). Lost must be 0: the counts are printed, and a loss, a file that
-does not load or a sanitizer report fails the loop (exit 1) with the
-run's seed.
+does not load, a save's temporary file left after the next session or a
+sanitizer report fails the loop (exit 1) with the run's seed.
 """
 import argparse
 import concurrent.futures
@@ -177,6 +178,9 @@ class Run:
         kt.wait_exit(self.tty, self.timeout)
         kt.reap(self.tty)
         after = org_values(w, os.path.join(w.ws, "profile.cfg"))
+        left = [os.path.join(b, f) for b, _, fs in os.walk(w.ws) for f in fs if re.search(r"\.tmp\w{6}$", f)]
+        if left:
+            return self.fail("temporary files left after the next session: %s" % ", ".join(left))
         if before is None or after is None:
             return self.fail("profile.cfg does not load")
         reports = w.sanitizer_reports()

@@ -265,6 +265,23 @@ def reap(tty):
         tty.fd = None
 
 
+def signal_to(tty, sig):
+    """Send sig to kijun unless it has ended (and been reaped); whether sent."""
+    if exited(tty) is not None:
+        return False
+    os.kill(tty.pid, sig)
+    return True
+
+
+def state(pid):
+    """The process state letter of /proc/PID/stat (T: stopped), "?" when gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
 def describe(status):
     if status is None:
         return "running"

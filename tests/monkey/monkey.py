@@ -9,7 +9,7 @@ bursts of random and grammar-driven keys: every default key of the action
 table (src/ui/actions.c), digits 1-5, text with Japanese, control
 characters, bracketed pastes, resizes (TIOCSWINSZ + SIGWINCH) and now and
 then SIGHUP, SIGTERM or SIGINT, after which it starts kijun again (as it
-does after a quit key ended it). After each burst it checks:
+does after a quit key ended it), or kill -TSTP and SIGCONT. After each burst it checks:
 
   - kijun lives, or a quit key or a signal it was sent ended it as it should;
   - no sanitizer report;
@@ -132,6 +132,8 @@ def events(rng, keys):
             out.append(("resize", rng.choice(SIZES)))
         elif x < 0.685:
             out.append(("signal", rng.choice(SIGNALS)))
+        elif x < 0.688:
+            out.append(("suspend", None))
         else:
             out.extend(("key", k) for k in g.sequence())
     return out
@@ -149,7 +151,7 @@ class Monkey:
         self.may_quit = False
         self.sent_signal = None
         self.last = []
-        self.n = dict(keys=0, texts=0, controls=0, pastes=0, resizes=0, signals=0, bursts=0,
+        self.n = dict(suspends=0, keys=0, texts=0, controls=0, pastes=0, resizes=0, signals=0, bursts=0,
                       starts=0, quits=0, saves=0, files=0, recover_y=0, recover_n=0)
 
     def log(self, kind, value):
@@ -178,8 +180,19 @@ class Monkey:
             self.size = value
             kt.resize(self.tty, *value)
             self.n["resizes"] += 1
+        elif kind == "suspend":  # kill -TSTP, and SIGCONT when it has stopped
+            if not kt.signal_to(self.tty, signal.SIGTSTP):
+                return
+            end = time.monotonic() + 3
+            while time.monotonic() < end and kt.state(self.tty.pid) not in ("T", "?"):
+                kt.drain(self.tty, 0.05)
+            if kt.state(self.tty.pid) != "T" and kt.exited(self.tty) is None:
+                self.fail("kill -TSTP did not stop kijun within 3 s")
+            kt.signal_to(self.tty, signal.SIGCONT)
+            self.n["suspends"] += 1
         elif kind == "signal":
-            os.kill(self.tty.pid, value)
+            if not kt.signal_to(self.tty, value):
+                return
             self.sent_signal = value
             self.n["signals"] += 1
             kt.wait_exit(self.tty, 15)
@@ -278,10 +291,10 @@ class Monkey:
     def progress(self, began):
         n = self.n
         print("monkey: %5.1f s: %d keys, %d texts, %d controls, %d pastes, %d resizes, "
-              "%d signals; %d starts (%d quits, recovery y %d n %d); %d bursts checked "
+              "%d signals, %d suspends; %d starts (%d quits, recovery y %d n %d); %d bursts checked "
               "(%d file loads), %d saves compared with the disk"
               % (time.monotonic() - began, n["keys"], n["texts"], n["controls"], n["pastes"],
-                 n["resizes"], n["signals"], n["starts"], n["quits"], n["recover_y"],
+                 n["resizes"], n["signals"], n["suspends"], n["starts"], n["quits"], n["recover_y"],
                  n["recover_n"], n["bursts"], n["files"], n["saves"]), flush=True)
 
 
