@@ -19,7 +19,8 @@ ui_wait "kijun"
 ui_keys 4 Enter Enter C-u
 paste "$(printf 'abc\n0 open findings')"
 ui_expect "Name       abc 0 open findings" "a two-line paste is one line of text in the field"
-ui_expect_not "Unsaved changes" "its second line ran no keys (0 is quit)"
+ui_expect_not "[exit" "its second line ran no keys (0 quits, n answers don't save)"
+ui_expect_not "Unsaved changes" "no quit question either"
 ui_keys Enter q
 ui_expect "Organisation profile: abc 0 open findings" "the field holds the pasted text"
 
@@ -27,6 +28,7 @@ ui_expect "Organisation profile: abc 0 open findings" "the field holds the paste
 paste "$(printf 'x\nQ\n0 5 s')"
 ui_expect "Paste ignored: no field is open" "a paste on a list screen is ignored with a message"
 ui_expect_not "Unsaved changes" "no quit question: Q and 0 of the paste ran nothing"
+ui_expect_not "[exit" "kijun still runs"
 ui_expect "Organisation profile: abc" "still on the profile: 5 of the paste ran nothing"
 cmp -s "$ws/w/profile.cfg" "$ws/orig.cfg"; ui_result $? "s of the paste saved nothing"
 
