@@ -2,15 +2,18 @@
  * its file is still the one kijun loaded (core/conflict.h). */
 #include "config.h"
 #include "core/conflict.h"
-#include "core/session.h"
 #include "core/rounds.h"
+#include "core/session.h"
 #include "model/validate.h"
 #include "store/journal.h"
+#include "store/workspace.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The files the findings are in, "profile.cfg, 2026.cfg", for a message
  * (the first few; the findings of one file come together). */
@@ -90,6 +93,48 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
     return ok;
 }
 
+/* Test-only (man/kijun.1, ENVIRONMENT): with KIJUN_TEST_DUMP=DIR each
+ * save writes the text of every document on disk as the workbench holds
+ * it into DIR (DIR/NAME as in the workspace), then DIR/saves (a count),
+ * so that tests/monkey can compare the files on disk with it. */
+static void dump_one(const char *dir, const struct doc *d, char *text)
+{
+    if (d->on_disk) {
+        struct strbuf p = STRBUF_INIT;
+        sb_printf(&p, "%s/%s", dir, d->name);
+        FILE *f = fopen(sb_str(&p), "w");
+        if (f) {
+            fputs(text, f);
+            fclose(f);
+        }
+        sb_free(&p);
+    }
+    free(text);
+}
+
+static void test_dump(const struct session *s)
+{
+    static unsigned long saves;
+    const char *dir = getenv("KIJUN_TEST_DUMP");
+    if (!dir || !*dir)
+        return;
+    struct strbuf p = STRBUF_INIT;
+    sb_printf(&p, "%s/assessments", dir);
+    mkdir(sb_str(&p), 0700);
+    dump_one(dir, &s->pdoc, ws_format_profile(&s->profile));
+    dump_one(dir, &s->cdoc, ws_format_checklist(&s->checklist));
+    for (size_t i = 0; i < s->nrounds; i++)
+        dump_one(dir, &s->rounds[i]->d, ws_format_round(&s->rounds[i]->r));
+    sb_reset(&p);
+    sb_printf(&p, "%s/saves", dir);
+    FILE *f = fopen(sb_str(&p), "w");
+    if (f) {
+        fprintf(f, "%lu\n", ++saves);
+        fclose(f);
+    }
+    sb_free(&p);
+}
+
 bool session_save(struct session *s, char *msg, size_t size)
 {
     if (s->read_only) {
@@ -124,6 +169,7 @@ bool session_save(struct session *s, char *msg, size_t size)
     s->draft.in_journal = false;
     s->draft.journaled = s->draft.edits;
     s->gen++;
+    test_dump(s);
     struct findings found = {0};
     session_findings(s, &found);
     char where[160];

@@ -32,6 +32,16 @@ static void on_stop_signal(int sig)
     stop_signal = sig;
 }
 
+/* kill -TSTP (^Z is a key in raw mode): the main loop leaves the screen,
+ * turns bracketed paste off for the shell, and stops (suspend). */
+static volatile sig_atomic_t suspend_signal;
+
+static void on_suspend_signal(int sig)
+{
+    (void)sig;
+    suspend_signal = 1;
+}
+
 static void install_signals(void)
 {
     struct sigaction sa;
@@ -41,6 +51,8 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL); /* kill -INT; ^C itself is a key (raw mode) */
+    sa.sa_handler = on_suspend_signal; /* before newterm: ncurses then keeps its own off */
+    sigaction(SIGTSTP, &sa, NULL);
 }
 
 static long long now_ms(void)
@@ -495,6 +507,121 @@ static void define_missing_keys(void)
             define_key(keys[i].seq, keys[i].key);
 }
 
+/* Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in
+ * ESC[200~ ... ESC[201~, so that a paste is text for the open field and
+ * never keys (a pasted "...\n0" once quit kijun). Turned on where the
+ * terminfo entry says so (BE) or the terminal is of a kind that has it. */
+/* far above KEY_MAX: ncurses numbers the terminfo's extended keys (kUP5,
+ * kDC3 ...) from KEY_MAX + 1 up */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1000)
+#define KEY_PASTE_END (KEY_MAX + 1001)
+#define PASTE_MAX 65536 /* bytes kept of one paste; the rest is dropped */
+
+static bool paste_on;
+
+static bool paste_supported(void)
+{
+    const char *be = tigetstr("BE");
+    if (be && be != (char *)-1)
+        return true;
+    static const char *const kinds[] = {"xterm", "tmux", "screen", "rxvt", "alacritty", "foot",
+                                        "kitty", "wezterm", "st", "vte", "gnome", "konsole"};
+    const char *term = getenv("TERM");
+    for (size_t i = 0; term && i < sizeof kinds / sizeof *kinds; i++) {
+        size_t n = strlen(kinds[i]);
+        if (strncmp(term, kinds[i], n) == 0 && (term[n] == '\0' || term[n] == '-'))
+            return true;
+    }
+    return false;
+}
+
+static void paste_mode(bool on)
+{
+    if (on == paste_on || (on && !paste_supported()))
+        return;
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
+    putp(on ? "\033[?2004h" : "\033[?2004l");
+    fflush(stdout);
+    paste_on = on;
+}
+
+static int read_key(wint_t *ch);
+
+/* The text of a paste, read up to its end: a newline, CR or tab becomes a
+ * space (CR LF one space), a trailing newline is dropped, other control
+ * characters and keys inside it are dropped. Ends on the terminal's end
+ * mark, or after a second without input (an end mark that got lost). */
+static void read_paste(struct strbuf *t)
+{
+    bool cr = false;
+    size_t spaces = 0; /* newlines not yet written: a trailing one is dropped */
+    timeout(1000);
+    while (!stop_signal) {
+        wint_t ch;
+        int r = read_key(&ch);
+        if (r == ERR || (r == KEY_CODE_YES && ch == KEY_PASTE_END))
+            break;
+        if (r != OK)
+            continue;
+        if (ch == '\r' || ch == '\n' || ch == '\t') {
+            if (!(ch == '\n' && cr))
+                spaces++;
+            cr = ch == '\r';
+            continue;
+        }
+        cr = false;
+        if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
+            continue;
+        char buf[8];
+        size_t n = utf8_encode((uint32_t)ch, buf);
+        if (t->len + spaces + n > PASTE_MAX)
+            continue;
+        for (; spaces; spaces--)
+            sb_add(t, " ", 1);
+        sb_add(t, buf, n);
+    }
+}
+
+/* A paste goes into the open field or prompt as text; anywhere else it is
+ * ignored, with a message, and runs nothing. */
+static void handle_paste(struct app *a)
+{
+    struct strbuf t = STRBUF_INIT;
+    read_paste(&t);
+    enum view s = current_screen(a);
+    if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
+        /* nothing to paste into */
+    } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
+        if (a->ask == ASK_NONE)
+            say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
+    } else if (t.len) {
+        if (a->top == TOP_GUIDELINE)
+            browser_input(&a->browser, sb_str(&t));
+        else if (a->top == TOP_PROFILE)
+            pview_input(&a->pview, sb_str(&t));
+        else
+            aview_input(&a->aview, sb_str(&t));
+    }
+    sb_free(&t);
+}
+
+/* Stop as SIGTSTP asks, with the terminal as the shell wants it (no
+ * bracketed paste), and the journal written: a stopped kijun may be
+ * killed. Back on SIGCONT, everything is drawn again. */
+static void suspend(struct session *s)
+{
+    session_journal(s, now_ms(), true);
+    paste_mode(false);
+    endwin();
+    /* SIGSTOP: a SIGTSTP of its own would be discarded in an orphaned
+     * process group (a tmux pane's command), and the stop not happen */
+    raise(SIGSTOP);
+    paste_mode(true);
+    clearok(curscr, TRUE);
+    refresh();
+}
+
 /* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
 static int read_key(wint_t *ch)
 {
@@ -631,6 +758,7 @@ int app_run(const struct app_options *opt)
     nonl();
     keypad(stdscr, TRUE);
     define_missing_keys();
+    paste_mode(true);
     if (opt->mouse) {
         /* presses, not clicks: no waiting for the release */
         mouseinterval(0);
@@ -653,6 +781,11 @@ int app_run(const struct app_options *opt)
             session_journal(a.s, now_ms(), true);
             status = 128 + stop_signal;
             break;
+        }
+        if (suspend_signal) {
+            suspend_signal = 0;
+            suspend(a.s);
+            dirty = true;
         }
         /* drawn only when a key or a resize may have changed it */
         if (dirty)
@@ -678,7 +811,11 @@ int app_run(const struct app_options *opt)
             request_quit(&a);
             continue;
         }
-        if (r == KEY_CODE_YES && key == KEY_MOUSE)
+        if (r == KEY_CODE_YES && key == KEY_PASTE_BEGIN)
+            handle_paste(&a);
+        else if (r == KEY_CODE_YES && key == KEY_PASTE_END)
+            ; /* the end of a paste whose beginning was taken for keys */
+        else if (r == KEY_CODE_YES && key == KEY_MOUSE)
             handle_mouse(&a);
         else
             handle_key(&a, key, r == OK, ch);
@@ -702,6 +839,7 @@ int app_run(const struct app_options *opt)
         clrtoeol();
         refresh();
     }
+    paste_mode(false);
     endwin();
     delscreen(screen);
     help_close(&a.help);
