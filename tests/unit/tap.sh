@@ -6,6 +6,9 @@
 # afterwards, and any error or leak fails the program with "Bail out!".
 . "$(dirname "$0")/../valgrind.sh"
 if [ "$VG" = 0 ]; then
+    # under ASan: Criterion's own leaks are not the program's (lsan.supp)
+    LSAN_OPTIONS="suppressions=$(dirname "$0")/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+    export LSAN_OPTIONS
     exec "$1" --tap=- -q
 fi
 vg_begin
