@@ -354,8 +354,7 @@ int main(int argc, char **argv)
     }
     diag_clear(&dl);
     struct session session;
-    /* the rounds load after the first screen is up (app_run) */
-    session_open_deferred(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
+    session_open(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
     if (created && !session.notice[0])
         snprintf(session.notice, sizeof session.notice,
                  _("Made a new workspace in %s from the template"), dir);
