@@ -16,26 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static struct library *lib;
-static struct session s;
-
-static void open_demo(void)
-{
-    lib = test_library();
-    struct diag_list dl = {0};
-    char *dir = ws_demo_copy(TEST_DATADIR, "en", &dl);
-    cr_assert_not_null(dir);
-    session_open(&s, lib, dir, "demo", true);
-    free(dir);
-    diag_clear(&dl);
-    cr_assert(!s.read_only, "the demo copy opens writable: %s", s.why_read_only);
-}
-
-static void close_demo(void)
-{
-    session_close(&s);
-    library_free(lib);
-}
+#include "demo_session.h"
 
 static bool exists(const char *name)
 {
