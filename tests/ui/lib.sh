@@ -27,6 +27,8 @@ UI_FAILED=0
 UI_ENV=${UI_ENV:-}
 UI_TIMEOUT=${UI_TIMEOUT:-10}
 UI_SETTLE_STEP=${UI_SETTLE_STEP:-0.05}
+# an explicit wait of N seconds is N * UI_SCALE: slower under valgrind
+UI_SCALE=${UI_SCALE:-1}
 unset TMUX
 
 if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
@@ -39,7 +41,7 @@ t() { "$TMUX_BIN" -u -L "$UI_SOCK" -f /dev/null "$@"; }
 . "${KIJUN_TESTS:-$(dirname "$0")/..}/valgrind.sh"
 if [ "$VG" = 1 ]; then
     # kijun under valgrind starts in about 1.5 s and takes 50-100 ms a key
-    UI_TIMEOUT=60 UI_EXPECT_WAIT=30 UI_SETTLE_STEP=0.25
+    UI_TIMEOUT=60 UI_EXPECT_WAIT=30 UI_SETTLE_STEP=0.25 UI_SCALE=10
     vg_begin
     vg_wrap_kijun
 fi
@@ -72,7 +74,8 @@ ui_screen() { t capture-pane -p -t ui; }
 
 # ui_wait TEXT [seconds]: wait until TEXT appears; false on timeout.
 ui_wait() {
-    local text=$1 limit=${2:-$UI_TIMEOUT} i=0
+    local text=$1 limit=$UI_TIMEOUT i=0
+    [ $# -ge 2 ] && limit=$(($2 * UI_SCALE))
     while [ "$i" -lt $((limit * 20)) ]; do
         if ui_screen | grep -qF -- "$text"; then
             return 0

@@ -1,0 +1,335 @@
+/* wsread: reading a workspace's files into the model (store). */
+#include "config.h"
+#include "store/workspace.h"
+#include "store/ws_private.h"
+#include "store/atomic.h"
+#include "store/cfgfile.h"
+#include "store/cfgwrite.h"
+#include "store/safefs.h"
+#include "store/journal.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- reading ------------------------------------------------------------- */
+
+/* Does the text have a comment outside strings? (# // or slash-star) */
+static bool text_has_comments(const char *s)
+{
+    bool in_str = false;
+    for (; *s; s++) {
+        if (in_str) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == '"')
+                in_str = false;
+        } else if (*s == '"') {
+            in_str = true;
+        } else if (*s == '#' || (*s == '/' && (s[1] == '/' || s[1] == '*'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
+                       struct value *v)
+{
+    const config_setting_t *m = config_setting_get_member(g, f->key);
+    if (!m)
+        return true;
+    v->line = cfg_line(m);
+    bool ok = true;
+    switch (f->type) {
+    case F_STRING:
+    case F_ENUM:
+    case F_REF:
+    case F_DATE:
+        ok = cg_string(c, g, f->key, false, &v->s);
+        break;
+    case F_INT:
+        ok = cg_int(c, g, f->key, false, -(1LL << 62), 1LL << 62, &v->i);
+        break;
+    case F_BOOL:
+        ok = cg_bool(c, g, f->key, false, &v->b);
+        break;
+    case F_REFLIST:
+    case F_STRLIST:
+        ok = cg_strings(c, g, f->key, &v->list.v, &v->list.n);
+        break;
+    }
+    v->set = ok;
+    return ok;
+}
+
+/* Keep the setting m of a group as its text, to be written back. */
+static void keep(struct record *r, const config_setting_t *m)
+{
+    struct strbuf sb = STRBUF_INIT;
+    cfgw_setting(&sb, m, "");
+    strlist_add(&r->kept, sb_str(&sb));
+    sb_free(&sb);
+}
+
+bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                   const char *const *extra, struct record *r)
+{
+    r->line = cfg_line(g);
+    bool ok = true, id_ok = true;
+    if (def->has_id)
+        ok &= id_ok = cg_string(c, g, "id", true, &r->id);
+    r->id_line = cfg_line(config_setting_get_member(g, "id"));
+    bool *field_ok = xcalloc(def->nfields ? def->nfields : 1, sizeof *field_ok);
+    for (size_t i = 0; i < def->nfields; i++)
+        ok &= field_ok[i] = read_field(c, g, &def->fields[i], &r->v[i]);
+    /* what was not understood stays, in the file's order: an unknown
+     * setting, or one whose value was refused (wrong type, a bad list
+     * element, a control character) */
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(m);
+        int f = field_index(def, name);
+        if (def->has_id && strcmp(name, "id") == 0) {
+            if (!id_ok)
+                keep(r, m);
+            continue;
+        }
+        if (f >= 0) {
+            if (!field_ok[f])
+                keep(r, m);
+            continue;
+        }
+        bool other = false;
+        for (const char *const *e = extra; e && *e && !other; e++)
+            other = strcmp(*e, name) == 0;
+        if (other)
+            continue;
+        diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
+                 _("unknown setting '%s' (kept as it is)"), name);
+        keep(r, m);
+    }
+    free(field_ok);
+    return ok;
+}
+
+static bool read_record(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
+                        struct record *r)
+{
+    record_init(r, def);
+    r->line = cfg_line(g);
+    if (!config_setting_is_group(g)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, r->line, _("'%s': each entry must be a group { ... }"),
+                 def->key);
+        struct strbuf sb = STRBUF_INIT;
+        sb_addc(&sb, KEPT_ENTRY);
+        cfgw_setting(&sb, g, "  ");
+        strlist_add(&r->kept, sb_str(&sb));
+        sb_free(&sb);
+        return false;
+    }
+    return ws_read_group(c, g, def, NULL, r);
+}
+
+static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
+                            struct collection *coll)
+{
+    const config_setting_t *s = config_setting_get_member(parent, coll->def->key);
+    if (!s)
+        return true;
+    if (!config_setting_is_list(s) && !(config_setting_is_array(s) && config_setting_length(s) == 0)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' must be a list ( { ... }, ... )"),
+                 coll->def->key);
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < config_setting_length(s); i++) {
+        struct record r;
+        ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
+        coll_add(coll, &r);
+    }
+    return ok;
+}
+
+static bool read_single(struct cfgctx *c, const config_setting_t *parent, const char *key,
+                        const struct coll_def *def, struct record *r, const char *const *extra)
+{
+    const config_setting_t *g = config_setting_get_member(parent, key);
+    if (!g) {
+        record_free(r, def);
+        record_init(r, def);
+        r->line = cfg_line(parent);
+        return true;
+    }
+    if (!config_setting_is_group(g)) {
+        diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g), _("'%s' must be a group { ... }"), key);
+        return false;
+    }
+    record_free(r, def);
+    record_init(r, def);
+    return ws_read_group(c, g, def, extra, r);
+}
+
+/* Open, parse and check the schema version; NULL-safe status. */
+static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *info,
+                               struct diag_list *dl, struct cfgctx *c)
+{
+    if (info) {
+        info->path = xstrdup(path);
+        info->has_comments = false;
+    }
+    if (ws_file_missing(path)) {
+        if (info)
+            info->status = WS_MISSING;
+        return WS_MISSING;
+    }
+    char *text;
+    size_t len;
+    bool ok = file_read_nofollow(path, path, WORKSPACE_MAX_FILE, &text, &len, dl);
+    if (ok) {
+        if (info)
+            info->has_comments = text_has_comments(text);
+        ok = cfg_parse_text(text, len, path, cfg, dl);
+        free(text);
+    }
+    if (!ok) {
+        if (info)
+            info->status = WS_UNREADABLE;
+        return WS_UNREADABLE;
+    }
+    c->file = path;
+    c->dl = dl;
+    const config_setting_t *root = config_root_setting(cfg);
+    long long v = 0;
+    /* a file without our version, or a newer one, is not ours to rewrite */
+    if (!cg_int(c, root, "kijun_workspace", true, 1, (1LL << 62), &v) || v > WORKSPACE_SCHEMA) {
+        if (v > WORKSPACE_SCHEMA)
+            diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(root, "kijun_workspace")),
+                     _("schema version %lld is newer than this kijun understands (%d): not read"),
+                     v, WORKSPACE_SCHEMA);
+        config_destroy(cfg);
+        if (info)
+            info->status = WS_UNREADABLE;
+        return WS_UNREADABLE;
+    }
+    if (info)
+        info->status = WS_OK;
+    return WS_OK;
+}
+
+/* A file this small cannot grow past the limit when kijun writes it
+ * (kijun's form is at most a few times longer than the shortest one):
+ * no need to format it to know. */
+static bool surely_fits(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && st.st_size < WORKSPACE_MAX_FILE / 8;
+}
+
+static enum ws_status unreadable(struct ws_file *info)
+{
+    if (info)
+        info->status = WS_UNREADABLE;
+    return WS_UNREADABLE;
+}
+
+/* A workspace's profile (not the journal's copy): its folder's own
+ * folders must be real ones, or nothing may be written in it. */
+static bool profile_folders_ok(const char *path, struct diag_list *dl)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    if (!*dir) {
+        free(dir);
+        dir = xstrdup("/");
+    }
+    const char *base = strrchr(dir, '/');
+    base = base ? base + 1 : dir;
+    bool ok = strcmp(base, JOURNAL_DIR) == 0 || ws_check_folders(dir, dl);
+    free(dir);
+    return ok;
+}
+
+enum ws_status ws_load_profile(const char *path, const struct library *lib, struct profile *p,
+                               struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st == WS_OK && !profile_folders_ok(path, dl)) {
+        config_destroy(&cfg);
+        st = WS_UNREADABLE;
+        if (info)
+            info->status = st;
+    }
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "organisation", "roles",
+        "governance", "services", "operations", "resources", "suppliers", "criteria", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_single(&c, root, "organisation", &profile_org_def, &p->org, NULL);
+    for (int i = 0; i < COLL__COUNT; i++)
+        if (i != COLL_IMPACT && i != COLL_LIKELIHOOD)
+            read_collection(&c, root, &p->c[i]);
+    static const char *const crit_extra[] = {"impact", "likelihood", NULL};
+    read_single(&c, root, "criteria", &profile_criteria_def, &p->criteria, crit_extra);
+    const config_setting_t *crit = config_setting_get_member(root, "criteria");
+    if (crit && config_setting_is_group(crit)) {
+        read_collection(&c, crit, &p->c[COLL_IMPACT]);
+        read_collection(&c, crit, &p->c[COLL_LIKELIHOOD]);
+    }
+    if (!config_setting_get_member(root, "organisation"))
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'organisation = { name = ...; };'"));
+    if (!crit)
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
+    config_destroy(&cfg);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_profile(p), dl) ? WS_OK : unreadable(info);
+}
+
+enum ws_status ws_load_checklist(const char *path, const struct library *lib,
+                                 struct checklist *cl, struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "items", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_collection(&c, root, &cl->items);
+    config_destroy(&cfg);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_checklist(cl), dl) ? WS_OK : unreadable(info);
+}
+
+enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
+                             struct round *r, struct ws_file *info, struct diag_list *dl)
+{
+    config_t cfg;
+    struct cfgctx c = {path, dl};
+    enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
+    if (st != WS_OK)
+        return st;
+    const config_setting_t *root = config_root_setting(&cfg);
+    static const char *const root_keys[] = {"kijun_workspace", "round", "risks", "clear",
+                                            "signoffs", "reviews", NULL};
+    cg_unknown(&c, root, root_keys);
+    read_single(&c, root, "round", &round_head_def, &r->head, NULL);
+    if (!config_setting_get_member(root, "round"))
+        diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'round = { date = ...; purpose = ...; };'"));
+    for (int i = 0; i < RC__COUNT; i++)
+        read_collection(&c, root, &r->c[i]);
+    config_destroy(&cfg);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_round(r), dl) ? WS_OK : unreadable(info);
+}
+
