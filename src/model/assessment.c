@@ -95,6 +95,7 @@ void round_free(struct round *r)
     record_free(&r->head, &round_head_def);
     for (int i = 0; i < RC__COUNT; i++)
         coll_free(&r->c[i]);
+    strlist_free(&r->kept);
     memset(r, 0, sizeof *r);
 }
 
@@ -111,6 +112,7 @@ void round_copy(struct round *dst, const struct round *src, const char *name)
             coll_add(&dst->c[i], &rec);
         }
     }
+    strlist_copy(&dst->kept, &src->kept);
 }
 
 bool round_equal(const struct round *a, const struct round *b)

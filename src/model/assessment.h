@@ -18,6 +18,7 @@ struct round {
     char *name;                  /* the file's stem: assessments/NAME.cfg */
     struct record head;
     struct collection c[RC__COUNT];
+    struct strlist kept;         /* as in struct profile */
 };
 
 void round_init(struct round *r, const char *name);

@@ -126,6 +126,7 @@ void profile_free(struct profile *p)
     record_free(&p->criteria, &profile_criteria_def);
     for (int i = 0; i < COLL__COUNT; i++)
         coll_free(&p->c[i]);
+    strlist_free(&p->kept);
 }
 
 bool profile_equal(const struct profile *a, const struct profile *b)
@@ -156,6 +157,7 @@ void profile_copy(struct profile *dst, const struct profile *src)
             coll_add(&dst->c[i], &r);
         }
     }
+    strlist_copy(&dst->kept, &src->kept);
 }
 
 void checklist_init(struct checklist *c)
@@ -172,6 +174,7 @@ void checklist_copy(struct checklist *dst, const struct checklist *src)
         record_copy(&r, &src->items.r[i], &checklist_def);
         coll_add(&dst->items, &r);
     }
+    strlist_copy(&dst->kept, &src->kept);
 }
 
 size_t profile_remove_refs(struct profile *p, const char *coll_key, const char *id)
@@ -203,6 +206,7 @@ size_t profile_remove_refs(struct profile *p, const char *coll_key, const char *
 void checklist_free(struct checklist *c)
 {
     coll_free(&c->items);
+    strlist_free(&c->kept);
 }
 
 static const struct collection *coll_by_key(const struct profile *p, const char *key)

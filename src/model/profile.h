@@ -24,10 +24,13 @@ struct profile {
     struct record org;
     struct record criteria;
     struct collection c[COLL__COUNT];
+    struct strlist kept;         /* the store's: top-level settings it did not
+                                    understand, written back; not part of equality */
 };
 
 struct checklist {
     struct collection items;
+    struct strlist kept;         /* as in struct profile */
 };
 
 void profile_init(struct profile *p);

@@ -72,14 +72,7 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     return ok;
 }
 
-/* Keep the setting m of a group as its text, to be written back. */
-static void keep(struct record *r, const config_setting_t *m)
-{
-    struct strbuf sb = STRBUF_INIT;
-    cfgw_setting(&sb, m, "");
-    strlist_add(&r->kept, sb_str(&sb));
-    sb_free(&sb);
-}
+static void keep_setting(struct strlist *kept, const config_setting_t *m);
 
 bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                    const char *const *extra, struct record *r)
@@ -101,12 +94,12 @@ bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct col
         int f = field_index(def, name);
         if (def->has_id && strcmp(name, "id") == 0) {
             if (!id_ok)
-                keep(r, m);
+                keep_setting(&r->kept, m);
             continue;
         }
         if (f >= 0) {
             if (!field_ok[f])
-                keep(r, m);
+                keep_setting(&r->kept, m);
             continue;
         }
         bool other = false;
@@ -116,7 +109,7 @@ bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct col
             continue;
         diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m),
                  _("unknown setting '%s' (kept as it is)"), name);
-        keep(r, m);
+        keep_setting(&r->kept, m);
     }
     free(field_ok);
     return ok;
@@ -140,8 +133,18 @@ static bool read_record(struct cfgctx *c, const config_setting_t *g, const struc
     return ws_read_group(c, g, def, NULL, r);
 }
 
+/* Keep the setting m, not understood, in kept: written back unchanged. */
+static void keep_setting(struct strlist *kept, const config_setting_t *m)
+{
+    struct strbuf sb = STRBUF_INIT;
+    cfgw_setting(&sb, m, "");
+    strlist_add(kept, sb_str(&sb));
+    sb_free(&sb);
+}
+
+/* The collection coll of parent; one of the wrong type goes to kept. */
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
-                            struct collection *coll)
+                            struct collection *coll, struct strlist *kept)
 {
     const config_setting_t *s = config_setting_get_member(parent, coll->def->key);
     if (!s)
@@ -149,6 +152,7 @@ static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
     if (!config_setting_is_list(s) && !(config_setting_is_array(s) && config_setting_length(s) == 0)) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(s), _("'%s' must be a list ( { ... }, ... )"),
                  coll->def->key);
+        keep_setting(kept, s);
         return false;
     }
     bool ok = true;
@@ -160,23 +164,41 @@ static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
     return ok;
 }
 
+/* The group key of parent into r; one of the wrong type goes to kept. */
 static bool read_single(struct cfgctx *c, const config_setting_t *parent, const char *key,
-                        const struct coll_def *def, struct record *r, const char *const *extra)
+                        const struct coll_def *def, struct record *r, const char *const *extra,
+                        struct strlist *kept)
 {
     const config_setting_t *g = config_setting_get_member(parent, key);
+    record_free(r, def);
+    record_init(r, def);
     if (!g) {
-        record_free(r, def);
-        record_init(r, def);
         r->line = cfg_line(parent);
         return true;
     }
     if (!config_setting_is_group(g)) {
         diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g), _("'%s' must be a group { ... }"), key);
+        keep_setting(kept, g);
         return false;
     }
-    record_free(r, def);
-    record_init(r, def);
     return ws_read_group(c, g, def, extra, r);
+}
+
+/* The top-level settings that are not kijun's: a warning each, and kept. */
+static void keep_unknown(struct cfgctx *c, const config_setting_t *root, const char *const *known,
+                         struct strlist *kept)
+{
+    for (int i = 0; i < config_setting_length(root); i++) {
+        const config_setting_t *m = config_setting_get_elem(root, (unsigned)i);
+        const char *k = config_setting_name(m);
+        bool found = false;
+        for (const char *const *p = known; *p && !found; p++)
+            found = strcmp(*p, k) == 0;
+        if (found)
+            continue;
+        diag_add(c->dl, DIAG_WARNING, c->file, cfg_line(m), _("unknown setting '%s' (kept as it is)"), k);
+        keep_setting(kept, m);
+    }
 }
 
 /* Open, parse and check the schema version; NULL-safe status. */
@@ -276,17 +298,17 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     const config_setting_t *root = config_root_setting(&cfg);
     static const char *const root_keys[] = {"kijun_workspace", "organisation", "roles",
         "governance", "services", "operations", "resources", "suppliers", "criteria", NULL};
-    cg_unknown(&c, root, root_keys);
-    read_single(&c, root, "organisation", &profile_org_def, &p->org, NULL);
+    keep_unknown(&c, root, root_keys, &p->kept);
+    read_single(&c, root, "organisation", &profile_org_def, &p->org, NULL, &p->kept);
     for (int i = 0; i < COLL__COUNT; i++)
         if (i != COLL_IMPACT && i != COLL_LIKELIHOOD)
-            read_collection(&c, root, &p->c[i]);
+            read_collection(&c, root, &p->c[i], &p->kept);
     static const char *const crit_extra[] = {"impact", "likelihood", NULL};
-    read_single(&c, root, "criteria", &profile_criteria_def, &p->criteria, crit_extra);
+    read_single(&c, root, "criteria", &profile_criteria_def, &p->criteria, crit_extra, &p->kept);
     const config_setting_t *crit = config_setting_get_member(root, "criteria");
     if (crit && config_setting_is_group(crit)) {
-        read_collection(&c, crit, &p->c[COLL_IMPACT]);
-        read_collection(&c, crit, &p->c[COLL_LIKELIHOOD]);
+        read_collection(&c, crit, &p->c[COLL_IMPACT], &p->criteria.kept);
+        read_collection(&c, crit, &p->c[COLL_LIKELIHOOD], &p->criteria.kept);
     }
     if (!config_setting_get_member(root, "organisation"))
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'organisation = { name = ...; };'"));
@@ -306,8 +328,8 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
         return st;
     const config_setting_t *root = config_root_setting(&cfg);
     static const char *const root_keys[] = {"kijun_workspace", "items", NULL};
-    cg_unknown(&c, root, root_keys);
-    read_collection(&c, root, &cl->items);
+    keep_unknown(&c, root, root_keys, &cl->kept);
+    read_collection(&c, root, &cl->items, &cl->kept);
     config_destroy(&cfg);
     return surely_fits(path) || ws_loaded_size_ok(path, ws_format_checklist(cl), dl) ? WS_OK : unreadable(info);
 }
@@ -323,12 +345,12 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
     const config_setting_t *root = config_root_setting(&cfg);
     static const char *const root_keys[] = {"kijun_workspace", "round", "risks", "clear",
                                             "signoffs", "reviews", NULL};
-    cg_unknown(&c, root, root_keys);
-    read_single(&c, root, "round", &round_head_def, &r->head, NULL);
+    keep_unknown(&c, root, root_keys, &r->kept);
+    read_single(&c, root, "round", &round_head_def, &r->head, NULL, &r->kept);
     if (!config_setting_get_member(root, "round"))
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'round = { date = ...; purpose = ...; };'"));
     for (int i = 0; i < RC__COUNT; i++)
-        read_collection(&c, root, &r->c[i]);
+        read_collection(&c, root, &r->c[i], &r->kept);
     config_destroy(&cfg);
     return surely_fits(path) || ws_loaded_size_ok(path, ws_format_round(r), dl) ? WS_OK : unreadable(info);
 }

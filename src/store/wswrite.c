@@ -84,25 +84,51 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
     sb_adds(sb, ";\n");
 }
 
-/* The settings the reader kept, as they were read, each on its lines
- * (continuations indented too) -- but not one that the record now holds
- * a value for (an edit gave it one), which would be a duplicate. */
-static void put_kept(struct strbuf *sb, const char *indent, const struct record *r,
-                     const struct coll_def *def)
+/* Whether the kept setting t ("name = ...;") is called name. */
+static bool kept_named(const char *t, const char *name)
 {
-    for (size_t k = 0; k < r->kept.n; k++) {
-        const char *t = r->kept.v[k];
-        if (*t == KEPT_ENTRY)
+    size_t n = strlen(name);
+    return *t != KEPT_ENTRY && strncmp(t, name, n) == 0 && strncmp(t + n, " = ", 3) == 0;
+}
+
+static bool kept_holds(const struct strlist *kept, const char *name)
+{
+    for (size_t k = 0; k < kept->n; k++)
+        if (kept_named(kept->v[k], name))
+            return true;
+    return false;
+}
+
+/* Whether the kept setting t now has a value from memory: a field of r
+ * that an edit set, r's id, or a setting named in written. Writing it
+ * too would make a duplicate, which libconfig refuses. */
+static bool kept_taken(const char *t, const struct record *r, const struct coll_def *def,
+                       const struct strlist *written)
+{
+    const char *eq = strstr(t, " = ");
+    if (!eq)
+        return false;
+    char *name = xstrndup(t, (size_t)(eq - t));
+    bool taken = written && strlist_has(written, name);
+    if (r && !taken) {
+        int f = field_index(def, name);
+        taken = (f >= 0 && r->v[f].set) || (def->has_id && r->id && strcmp(name, "id") == 0);
+    }
+    free(name);
+    return taken;
+}
+
+/* The settings the reader kept, as they were read, each on its lines
+ * (continuations indented too) -- but not one that now has a value from
+ * memory (kept_taken). */
+static void put_kept(struct strbuf *sb, const char *indent, const struct strlist *kept,
+                     const struct record *r, const struct coll_def *def,
+                     const struct strlist *written)
+{
+    for (size_t k = 0; k < kept->n; k++) {
+        const char *t = kept->v[k];
+        if (*t == KEPT_ENTRY || kept_taken(t, r, def, written))
             continue;
-        const char *eq = strstr(t, " = ");
-        if (eq) {
-            char *name = xstrndup(t, (size_t)(eq - t));
-            int f = field_index(def, name);
-            bool taken = (f >= 0 && r->v[f].set) || (def->has_id && r->id && strcmp(name, "id") == 0);
-            free(name);
-            if (taken)
-                continue;
-        }
         sb_adds(sb, indent);
         for (; *t; t++) {
             sb_addc(sb, *t);
@@ -124,7 +150,7 @@ static const char *kept_entry(const struct record *r, const struct coll_def *def
     return r->kept.v[0] + 1;
 }
 
-static void put_fields(struct strbuf *sb, const char *indent, const struct record *r,
+static void put_values(struct strbuf *sb, const char *indent, const struct record *r,
                        const struct coll_def *def)
 {
     if (def->has_id && r->id) {
@@ -134,7 +160,13 @@ static void put_fields(struct strbuf *sb, const char *indent, const struct recor
     }
     for (size_t i = 0; i < def->nfields; i++)
         put_value(sb, indent, &def->fields[i], &r->v[i]);
-    put_kept(sb, indent, r, def);
+}
+
+static void put_fields(struct strbuf *sb, const char *indent, const struct record *r,
+                       const struct coll_def *def)
+{
+    put_values(sb, indent, r, def);
+    put_kept(sb, indent, &r->kept, r, def, NULL);
 }
 
 static void put_collection(struct strbuf *sb, const char *indent, const struct collection *c)
@@ -165,44 +197,107 @@ static void put_collection(struct strbuf *sb, const char *indent, const struct c
     sb_printf(sb, "%s);\n", indent);
 }
 
+/* A collection, unless it is empty and a setting of its name was kept
+ * (one of the wrong type, "services = 5;"): then the kept one is written
+ * in its place. Its name goes to written when it is written. */
+static void put_collection_or_kept(struct strbuf *sb, const char *before, const char *indent,
+                                   const struct collection *c, const struct strlist *kept,
+                                   struct strlist *written)
+{
+    if (c->n == 0 && kept_holds(kept, c->def->key))
+        return;
+    sb_adds(sb, before);
+    put_collection(sb, indent, c);
+    strlist_add(written, c->def->key);
+}
+
+static bool record_empty(const struct record *r, const struct coll_def *def)
+{
+    if (r->id || r->kept.n)
+        return false;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (r->v[i].set)
+            return false;
+    return true;
+}
+
+/* "key = { ... };" at the top of a file, unless it is empty and a
+ * setting of its name was kept ("organisation = 5;"). */
+static bool open_group(struct strbuf *sb, const char *key, const struct record *r,
+                       const struct coll_def *def, const struct strlist *kept,
+                       struct strlist *written)
+{
+    if (record_empty(r, def) && kept_holds(kept, key))
+        return false;
+    sb_printf(sb, "\n%s = {\n", key);
+    strlist_add(written, key);
+    return true;
+}
+
+/* The top-level settings the reader kept, after kijun's own. */
+static void put_kept_top(struct strbuf *sb, const struct strlist *kept, const struct strlist *written)
+{
+    if (kept->n)
+        sb_adds(sb, "\n");
+    put_kept(sb, "", kept, NULL, NULL, written);
+}
+
 char *ws_format_profile(const struct profile *p)
 {
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "kijun_workspace = %d;\n\norganisation = {\n", WORKSPACE_SCHEMA);
-    put_fields(&sb, "  ", &p->org, &profile_org_def);
-    sb_adds(&sb, "};\n");
+    struct strlist written = {0};
+    sb_printf(&sb, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
+    if (open_group(&sb, "organisation", &p->org, &profile_org_def, &p->kept, &written)) {
+        put_fields(&sb, "  ", &p->org, &profile_org_def);
+        sb_adds(&sb, "};\n");
+    }
     for (int i = 0; i < COLL__COUNT; i++) {
         if (i == COLL_IMPACT || i == COLL_LIKELIHOOD)
             continue;
-        sb_adds(&sb, "\n");
-        put_collection(&sb, "", &p->c[i]);
+        put_collection_or_kept(&sb, "\n", "", &p->c[i], &p->kept, &written);
     }
-    sb_adds(&sb, "\ncriteria = {\n");
-    put_fields(&sb, "  ", &p->criteria, &profile_criteria_def);
-    put_collection(&sb, "  ", &p->c[COLL_IMPACT]);
-    put_collection(&sb, "  ", &p->c[COLL_LIKELIHOOD]);
-    sb_adds(&sb, "};\n");
+    if (open_group(&sb, "criteria", &p->criteria, &profile_criteria_def, &p->kept, &written)) {
+        /* the scales are settings of this group: what was kept in it
+         * comes after them, so that a scale given in memory takes the
+         * place of a kept one of the wrong type */
+        struct strlist inner = {0};
+        put_values(&sb, "  ", &p->criteria, &profile_criteria_def);
+        put_collection_or_kept(&sb, "", "  ", &p->c[COLL_IMPACT], &p->criteria.kept, &inner);
+        put_collection_or_kept(&sb, "", "  ", &p->c[COLL_LIKELIHOOD], &p->criteria.kept, &inner);
+        put_kept(&sb, "  ", &p->criteria.kept, &p->criteria, &profile_criteria_def, &inner);
+        strlist_free(&inner);
+        sb_adds(&sb, "};\n");
+    }
+    put_kept_top(&sb, &p->kept, &written);
+    strlist_free(&written);
     return sb_take(&sb);
 }
 
 char *ws_format_checklist(const struct checklist *c)
 {
     struct strbuf sb = STRBUF_INIT;
+    struct strlist written = {0};
     sb_printf(&sb, "kijun_workspace = %d;\n\n", WORKSPACE_SCHEMA);
-    put_collection(&sb, "", &c->items);
+    put_collection_or_kept(&sb, "", "", &c->items, &c->kept, &written);
+    put_kept_top(&sb, &c->kept, &written);
+    strlist_free(&written);
     return sb_take(&sb);
 }
 
 char *ws_format_round(const struct round *r)
 {
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "kijun_workspace = %d;\n\nround = {\n", WORKSPACE_SCHEMA);
-    put_fields(&sb, "  ", &r->head, &round_head_def);
-    sb_adds(&sb, "};\n");
-    for (int i = 0; i < RC__COUNT; i++) {
-        sb_adds(&sb, "\n");
-        put_collection(&sb, "", &r->c[i]);
+    struct strlist written = {0};
+    sb_printf(&sb, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
+    if (open_group(&sb, "round", &r->head, &round_head_def, &r->kept, &written)) {
+        put_fields(&sb, "  ", &r->head, &round_head_def);
+        sb_adds(&sb, "};\n");
     }
+    for (int i = 0; i < RC__COUNT; i++) {
+        put_collection_or_kept(&sb, "\n", "", &r->c[i], &r->kept, &written);
+    }
+    put_kept_top(&sb, &r->kept, &written);
+    strlist_free(&written);
     return sb_take(&sb);
 }
 

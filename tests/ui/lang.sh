@@ -108,7 +108,7 @@ WARN_JA=$(ja "warning")
 out=$(env LANG=ja_JP.UTF-8 "$KIJUN" check "$T/ws" 2>&1)
 printf '%s\n' "$out" | grep -q "profile.cfg:[0-9]*: $WARN_JA: "
 ui_result $? "kijun check under LANG=ja_JP.UTF-8: FILE:LINE: $WARN_JA: ..."
-UNKNOWN_JA=$(ja "unknown setting '%s' (ignored)")
+UNKNOWN_JA=$(ja "unknown setting '%s' (kept as it is)")
 printf '%s\n' "$out" | grep -qF "$(printf "$UNKNOWN_JA" colour)"
 ui_result $? "kijun check under LANG=ja_JP.UTF-8: the store's message is Japanese too"
 out=$(env LANG=C.UTF-8 "$KIJUN" check "$T/ws" 2>&1)

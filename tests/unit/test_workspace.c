@@ -457,7 +457,7 @@ Test(schema, unknown_settings_are_warnings_with_their_line)
                   CRITERIA);
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
-           {DIAG_WARNING, 2, "unknown setting 'colour' (ignored)"},
+           {DIAG_WARNING, 2, "unknown setting 'colour' (kept as it is)"},
            {DIAG_WARNING, 5, "unknown setting 'motto' (kept as it is)"},
            {DIAG_WARNING, 11, "unknown setting 'mtd' (kept as it is)"});
     /* the rest is read */
@@ -1292,6 +1292,147 @@ Test(kept, unknown_settings_wrong_types_and_bad_list_elements_survive_a_save)
     loaded_free(&m);
     free(text);
     diag_clear(&dl);
+    loaded_free(&l);
+}
+
+/* How often name appears at the start of a line of text ("name = "). */
+static int settings_named(const char *text, const char *name)
+{
+    int n = 0;
+    size_t len = strlen(name);
+    for (const char *l = text; l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        const char *b = l;
+        while (*b == ' ')
+            b++;
+        n += strncmp(b, name, len) == 0 && strncmp(b + len, " = ", 3) == 0;
+    }
+    return n;
+}
+
+#define TOP_KEPT "kijun_workspace = 1;\ncolour = \"red\";\n" \
+    "organisation = {\n  name = \"Org\";\n};\n" \
+    "operations = 5;\n" \
+    "future = { level = 3; tags = [ \"a\" ]; };\n" \
+    "criteria = {\n  rule = \"product\";\n  threshold = 4;\n" \
+    "  impact = ( { level = 1; label = \"a\"; }, { level = 2; label = \"b\"; } );\n" \
+    "  likelihood = \"high\";\n};\n"
+
+Test(kept, top_level_settings_and_whole_sections_of_the_wrong_type_survive_a_save)
+{
+    struct loaded l;
+    load_text(&l, TOP_KEPT);
+    cr_assert_eq(l.st, WS_OK);
+    set_s(&l.p.org, &profile_org_def, "name", "Renamed");
+    struct diag_list dl = {0};
+    bool unchanged;
+    cr_assert(ws_save_profile(l.path, &l.p, &unchanged, &dl));
+    cr_assert_eq(dl.n, 0);
+    char *text = slurp(l.path, NULL);
+    static const char *const kept[] = {"colour = \"red\";\n", "operations = 5;\n",
+        "future = { level = 3; tags = [ \"a\" ]; };\n", "  likelihood = \"high\";\n", NULL};
+    for (const char *const *k = kept; *k; k++)
+        cr_assert_not_null(strstr(text, *k), "dropped on save: %s\nin:\n%s", *k, text);
+    /* each once: libconfig refuses a setting given twice */
+    cr_assert_eq(settings_named(text, "operations"), 1, "%s", text);
+    cr_assert_eq(settings_named(text, "likelihood"), 1, "%s", text);
+    /* read again: it loads, with the same findings, and saves the same */
+    struct loaded m;
+    load_at(&m, l.path);
+    cr_assert_eq(m.st, WS_OK);
+    cr_assert_eq(diag_count(&m.dl, DIAG_ERROR), diag_count(&l.dl, DIAG_ERROR));
+    cr_assert_eq(diag_count(&m.dl, DIAG_WARNING), diag_count(&l.dl, DIAG_WARNING));
+    char *again = ws_format_profile(&m.p);
+    cr_assert_str_eq(again, text);
+    free(again);
+    /* an entry added in memory takes the place of the kept section */
+    struct record op;
+    record_init(&op, D(COLL_OPERATIONS));
+    op.id = xstrdup("op-1");
+    set_s(&op, D(COLL_OPERATIONS), "name", "Billing");
+    coll_add(&m.p.c[COLL_OPERATIONS], &op);
+    struct record lv;
+    record_init(&lv, D(COLL_LIKELIHOOD));
+    set_i(&lv, D(COLL_LIKELIHOOD), "level", 1);
+    set_s(&lv, D(COLL_LIKELIHOOD), "label", "rare");
+    coll_add(&m.p.c[COLL_LIKELIHOOD], &lv);
+    again = ws_format_profile(&m.p);
+    cr_assert_null(strstr(again, "operations = 5;"), "%s", again);
+    cr_assert_null(strstr(again, "\"high\""), "%s", again);
+    cr_assert_eq(settings_named(again, "operations"), 1, "%s", again);
+    cr_assert_eq(settings_named(again, "likelihood"), 1, "%s", again);
+    cr_assert_not_null(strstr(again, "colour = \"red\";"));
+    cr_assert(ws_save_profile(m.path, &m.p, &unchanged, &dl));
+    struct loaded k;
+    load_at(&k, m.path);
+    cr_assert_eq(k.st, WS_OK);
+    cr_assert_str_eq(k.p.c[COLL_OPERATIONS].r[0].id, "op-1");
+    free(again);
+    loaded_free(&k);
+    loaded_free(&m);
+    free(text);
+    diag_clear(&dl);
+    loaded_free(&l);
+}
+
+Test(kept, a_group_of_the_wrong_type_is_kept_until_the_workbench_fills_it)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\norganisation = 5;\n" CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_gt(diag_count(&l.dl, DIAG_ERROR), 0);
+    char *text = ws_format_profile(&l.p);
+    cr_assert_not_null(strstr(text, "organisation = 5;"), "%s", text);
+    cr_assert_eq(settings_named(text, "organisation"), 1, "%s", text);
+    free(text);
+    set_s(&l.p.org, &profile_org_def, "name", "Org");
+    text = ws_format_profile(&l.p);
+    cr_assert_null(strstr(text, "organisation = 5;"), "%s", text);
+    cr_assert_eq(settings_named(text, "organisation"), 1, "%s", text);
+    free(text);
+    loaded_free(&l);
+}
+
+Test(kept, a_round_and_the_checklist_keep_their_top_level_settings)
+{
+    struct loaded l;
+    load_text(&l, HEAD CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    char *rp = put_in("r.cfg", "kijun_workspace = 1;\nround = {\n  date = \"2026-04-01\";\n"
+                               "  purpose = \"p\";\n  rule = \"product\";\n  threshold = 4;\n};\n"
+                               "risks = ( );\nsignoffs = \"none\";\naudit = { by = \"A\"; };\n");
+    struct round r;
+    round_init(&r, "r");
+    struct diag_list dl = {0};
+    cr_assert_eq(ws_load_round(rp, lib, &l.p, &r, NULL, &dl), WS_OK);
+    diag_clear(&dl);
+    bool unchanged;
+    cr_assert(ws_save_round(rp, &r, &unchanged, &dl));
+    char *text = slurp(rp, NULL);
+    cr_assert_not_null(strstr(text, "signoffs = \"none\";"), "%s", text);
+    cr_assert_not_null(strstr(text, "audit = { by = \"A\"; };"), "%s", text);
+    cr_assert_eq(settings_named(text, "signoffs"), 1, "%s", text);
+    struct round again;
+    round_init(&again, "r");
+    cr_assert_eq(ws_load_round(rp, lib, &l.p, &again, NULL, &dl), WS_OK);
+    char *t2 = ws_format_round(&again);
+    cr_assert_str_eq(t2, text);
+    free(t2);
+    round_free(&again);
+    round_free(&r);
+    free(text);
+    char *cp = put_in("checklist.cfg", "kijun_workspace = 1;\nitems = ( );\nowner = \"ops\";\n");
+    struct checklist c;
+    checklist_init(&c);
+    diag_clear(&dl);
+    cr_assert_eq(ws_load_checklist(cp, lib, &c, NULL, &dl), WS_OK);
+    cr_assert(ws_save_checklist(cp, &c, &unchanged, &dl));
+    text = slurp(cp, NULL);
+    cr_assert_not_null(strstr(text, "owner = \"ops\";"), "%s", text);
+    free(text);
+    checklist_free(&c);
+    diag_clear(&dl);
+    free(cp);
+    free(rp);
     loaded_free(&l);
 }
 
