@@ -261,10 +261,11 @@ void session_journal(struct session *s, long long now_ms, bool idle)
         journal_doc(s, &s->rounds[i]->d, format_round, &s->rounds[i]->r, &dl);
     journal_draft(s, now_ms, idle, &dl);
     retire_journal(s, &dl);
-    if (dl.n)
+    if (dl.n) {
         snprintf(s->journal_error, sizeof s->journal_error,
-                 _("No recovery copy of the edits (%s): save soon"), dl.v[0].text);
-    else if (s->journal_error[0] && !session_modified(s))
+                 _("Save soon: no recovery copy of the edits (%s)"), dl.v[0].text);
+        s->journal_error_gen++;
+    } else if (s->journal_error[0] && !session_modified(s))
         s->journal_error[0] = '\0';
     diag_clear(&dl);
 }

@@ -75,6 +75,7 @@ struct session {
     struct diag_list diags;       /* findings of the last load or save */
     char notice[600];             /* said once when the workbench opens */
     char journal_error[600];      /* the recovery copy could not be written */
+    unsigned journal_error_gen;   /* moves at each failed journal write */
     struct doc *conflict;         /* the last save stopped at this document: changed on disk */
     char conflict_notice[300];    /* a change on disk noticed before a journal write */
     /* unsaved edits of a lost session, found in the journal at start */

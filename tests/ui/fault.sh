@@ -163,12 +163,40 @@ while [ $i -lt $((UI_TIMEOUT * 10)) ] && ! grep -q "^write ENOSPC $w/.kijun-reco
 done
 grep -q "^write ENOSPC $w/.kijun-recovery/profile.cfg.tmp" "$log"; ui_result $? "$name: the fault was injected"
 l=$(leftovers); [ -z "$l" ]; ui_result $? "$name: no temporary file is left ($l)"
-ui_wait "recovery" 3
+ui_wait "Save soon: no recovery copy" 3
 ui_result $? "$name: the status line says the unsaved edits cannot be kept"
 rm -f "$ctl"
 ui_keys s
 ui_expect "Saved to $w" "$name: s still saves"
 ui_keys Q
+ui_stop
+
+# the same while typing: the text in the open field goes to the journal
+# after a second without a key; that write fails too, and says so at once
+# (no key needed), and again when the edit is kept (Enter)
+name="journal ENOSPC while typing"
+rm -rf "$w" "$ctl" "$log"
+cp -Rp "$ws/w0" "$w"
+echo "write ENOSPC $w/.kijun-recovery/" > "$ctl"
+ui_start 80 24 --lang en "$w"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "Typed slowly"
+i=0
+while [ $i -lt $((UI_TIMEOUT * 10)) ] && ! grep -q "^write ENOSPC $w/.kijun-recovery/draft.cfg" "$log" 2>/dev/null; do
+    sleep 0.1; i=$((i + 1))
+done
+grep -q "^write ENOSPC $w/.kijun-recovery/draft.cfg" "$log"; ui_result $? "$name: the text being typed was to be journaled"
+ui_wait "Save soon: no recovery copy" 3
+ui_result $? "$name: the status line says so while the field is open, without a key"
+ui_expect "the disk is full" "$name: and why, at 80 columns"
+ui_keys Enter
+ui_wait "Save soon: no recovery copy" 3
+ui_result $? "$name: and again once the edit is kept"
+rm -f "$ctl"
+ui_keys Q y
+ui_expect_exit 0 "$name: Q y saves and quits"
+grep -q 'name = "Typed slowly";' "$w/profile.cfg"; ui_result $? "$name: the file has the new name"
 ui_stop
 
 # at 80 columns the reason must still be on screen
