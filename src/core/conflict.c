@@ -218,6 +218,12 @@ bool conflict_beside(struct session *s, struct doc *d, char *name, size_t namesi
     struct tm tm;
     localtime_r(&now, &tm);
     struct diag_list dl = {0};
+    if (!session_hold_lock(s, &dl)) {
+        snprintf(msg, size, _("Not written beside: %s"), dl.v[0].text);
+        diag_clear(&dl);
+        free(text);
+        return false;
+    }
     char leaf[300];
     enum atomic_result res = ATOMIC_UNCHANGED;
     /* never over a file that is there: a second copy in the same second gets -1, -2 ... */

@@ -70,6 +70,8 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
 {
     if (!doc_modified(d))
         return true;
+    if (!session_hold_lock(s, &s->diags))
+        return false;
     char *path = ws_path(s->dir, d->name);
     bool same = true, ok;
     struct round_doc *rd;
@@ -142,6 +144,10 @@ bool session_save(struct session *s, char *msg, size_t size)
         return false;
     }
     diag_clear(&s->diags);
+    if (session_modified(s) && !session_hold_lock(s, &s->diags)) {
+        snprintf(msg, size, _("Not saved: %s"), s->diags.v[0].text);
+        return false;
+    }
     /* nothing is written while another program's version would be lost */
     s->conflict = conflict_find(s);
     if (s->conflict) {

@@ -250,11 +250,33 @@ static void journal_draft(struct session *s, long long now, bool idle, struct di
     dr->journaled = dr->edits;
 }
 
+bool session_hold_lock(struct session *s, struct diag_list *dl)
+{
+    struct lock_owner owner;
+    enum lock_result r = lock_renew(&s->lock, s->dir, &owner);
+    if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE)
+        return true;
+    diag_add(dl, DIAG_ERROR, s->dir, 0,
+             _("the workspace folder was replaced or removed, and cannot be locked anew: %s; "
+               "nothing was written"), s->lock.why);
+    return false;
+}
+
 void session_journal(struct session *s, long long now_ms, bool idle)
 {
     if (!s->dir || s->read_only || s->rec.available)
         return;
     struct diag_list dl = {0};
+    /* not even the journal's old copies are removed in a folder not ours */
+    if (!session_hold_lock(s, &dl)) {
+        if (session_modified(s) || s->draft.open) {
+            snprintf(s->journal_error, sizeof s->journal_error,
+                     _("Save soon: no recovery copy of the edits (%s)"), dl.v[0].text);
+            s->journal_error_gen++;
+        }
+        diag_clear(&dl);
+        return;
+    }
     journal_doc(s, &s->pdoc, format_profile, &s->profile, &dl);
     journal_doc(s, &s->cdoc, format_checklist, &s->checklist, &dl);
     for (size_t i = 0; i < s->nrounds; i++)

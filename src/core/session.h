@@ -148,6 +148,11 @@ void session_discard(struct session *s);
  * nothing is written: false, with s->conflict set to that document and
  * msg the question to ask. */
 bool session_save(struct session *s, char *msg, size_t size);
+/* Whether the session still holds the lock of the folder at its path: a
+ * folder re-created there (a fresh clone, a restored copy) is locked anew
+ * when no other kijun holds it; else an error in dl says who or what, and
+ * nothing may be written. Every save and journal write asks first. */
+bool session_hold_lock(struct session *s, struct diag_list *dl);
 /* Save one document when it is modified, without asking about its file
  * (the overwrite of core/conflict.h); takes its stamp again. */
 bool session_save_doc(struct session *s, struct doc *d, bool *unchanged);

@@ -448,6 +448,22 @@ void lock_release(struct ws_lock *lk)
     lk->fd = lk->dirfd = -1;
 }
 
+bool lock_current(const struct ws_lock *lk, const char *dir)
+{
+    struct stat now, then;
+    return lk->held && stat(dir, &now) == 0 && fstat(lk->dirfd, &then) == 0
+           && now.st_dev == then.st_dev && now.st_ino == then.st_ino
+           && still_linked(lk->dirfd, lk->fd);
+}
+
+enum lock_result lock_renew(struct ws_lock *lk, const char *dir, struct lock_owner *owner)
+{
+    if (lock_current(lk, dir))
+        return LOCK_TAKEN;
+    lock_release(lk);
+    return lock_acquire(lk, dir, owner);
+}
+
 void lock_describe(const struct lock_owner *o, char *buf, size_t size)
 {
     char when[32] = "?";

@@ -49,6 +49,14 @@ enum lock_result lock_acquire(struct ws_lock *lk, const char *dir, struct lock_o
 /* Release if held: the lock file is removed while still locked, then
  * closed (which lets the kernel release the lock). */
 void lock_release(struct ws_lock *lk);
+/* Whether lk still locks the folder at dir: the folder there is the one it
+ * was taken in (not one re-created at the same path: a fresh clone, a
+ * restored copy), and the lock file held is still linked in it. Two
+ * stat calls; nothing else. */
+bool lock_current(const struct ws_lock *lk, const char *dir);
+/* lock_current, or else let go of the old folder's lock (its lock file is
+ * left alone unless it is still ours) and lock_acquire the folder at dir. */
+enum lock_result lock_renew(struct ws_lock *lk, const char *dir, struct lock_owner *owner);
 /* "user@host, pid 123, since 2026-11-25 10:00" into buf. */
 void lock_describe(const struct lock_owner *o, char *buf, size_t size);
 #endif

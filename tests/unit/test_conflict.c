@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -179,6 +180,89 @@ Test(conflict, a_folder_recreated_at_the_same_path_counts_as_changed)
     char msg[512];
     cr_assert_not(session_save(&s, msg, sizeof msg));
     cr_assert_eq(s.conflict, &s.pdoc);
+}
+
+/* The workspace folder re-created at its path by a copy (a fresh clone,
+ * a restored backup): the same files, but a new lock file nobody holds. */
+static void recreate_by_copy(void)
+{
+    struct strbuf old = STRBUF_INIT, cmd = STRBUF_INIT;
+    sb_printf(&old, "%s.old", s.dir);
+    cr_assert_eq(rename(s.dir, sb_str(&old)), 0);
+    sb_printf(&cmd, "cp -Rp '%s' '%s' && rm -rf '%s'", sb_str(&old), s.dir, sb_str(&old));
+    cr_assert_eq(system(sb_str(&cmd)), 0);
+    sb_free(&cmd);
+    sb_free(&old);
+}
+
+/* Whether another kijun could take the folder's lock now (and, with
+ * keep, holds it in *keep). */
+static bool lock_is_free(int *keep)
+{
+    char *p = ws_path(s.dir, ".kijun.lock");
+    int fd = open(p, O_RDWR | O_CLOEXEC);
+    free(p);
+    cr_assert_geq(fd, 0);
+    bool got = flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (keep && got)
+        *keep = fd;
+    else
+        close(fd);
+    return got;
+}
+
+/* Save, overwriting what the check calls changed (the folder is new). */
+static bool save_over(char *msg, size_t size)
+{
+    if (session_save(&s, msg, size))
+        return true;
+    return s.conflict && conflict_overwrite(&s, s.conflict, msg, size);
+}
+
+Test(conflict, a_folder_recreated_by_a_copy_is_locked_anew_before_anything_is_written)
+{
+    edit_org_name("Ours");
+    recreate_by_copy();
+    cr_assert(lock_is_free(NULL), "the copy's lock file is nobody's yet");
+    session_journal(&s, 0, true);
+    cr_assert_str_empty(s.journal_error);
+    cr_assert_not(lock_is_free(NULL), "locked again before the journal wrote");
+    char msg[512];
+    cr_assert(save_over(msg, sizeof msg), "%s", msg);
+    cr_assert_not(lock_is_free(NULL), "still locked after the save");
+    char *t = slurp("profile.cfg");
+    cr_assert_not_null(strstr(t, "\"Ours\""));
+    free(t);
+}
+
+Test(conflict, a_folder_recreated_and_locked_by_another_kijun_is_not_written)
+{
+    edit_org_name("Ours");
+    recreate_by_copy();
+    int other = -1;
+    cr_assert(lock_is_free(&other), "another kijun locks the new folder");
+    char *before = slurp("profile.cfg");
+    session_journal(&s, 0, true);
+    cr_assert_not_null(strstr(s.journal_error, "folder was replaced"), "%s", s.journal_error);
+    char *journaled = ws_path(s.dir, ".kijun-recovery/profile.cfg");
+    cr_assert_neq(access(journaled, F_OK), 0, "nothing journaled in a folder that is not ours");
+    char msg[512];
+    cr_assert_not(save_over(msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "folder was replaced"), "%s", msg);
+    cr_assert_not_null(strstr(msg, "held by another kijun"), "%s", msg);
+    char *after = slurp("profile.cfg");
+    cr_assert_str_eq(after, before, "nothing was written");
+    cr_assert(session_modified(&s), "the edits are still there");
+    /* once the other one is gone, the save goes on */
+    close(other);
+    cr_assert(save_over(msg, sizeof msg), "%s", msg);
+    cr_assert_not(lock_is_free(NULL));
+    free(after);
+    after = slurp("profile.cfg");
+    cr_assert_not_null(strstr(after, "\"Ours\""));
+    free(journaled);
+    free(before);
+    free(after);
 }
 
 Test(conflict, reload_redoes_the_edits_and_reports_those_whose_entry_is_gone)
