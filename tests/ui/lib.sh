@@ -74,8 +74,12 @@ ui_screen() { t capture-pane -p -t ui; }
 
 # ui_wait TEXT [seconds]: wait until TEXT appears; false on timeout.
 ui_wait() {
-    local text=$1 limit=$UI_TIMEOUT i=0
-    [ $# -ge 2 ] && limit=$(($2 * UI_SCALE))
+    if [ $# -ge 2 ]; then ui_wait_for "$1" $(($2 * UI_SCALE)); else ui_wait_for "$1" "$UI_TIMEOUT"; fi
+}
+
+# ui_wait_for TEXT SECONDS: the same, without scaling.
+ui_wait_for() {
+    local text=$1 limit=$2 i=0
     while [ "$i" -lt $((limit * 20)) ]; do
         if ui_screen | grep -qF -- "$text"; then
             return 0
@@ -115,7 +119,7 @@ ui_result() { # ui_result OK DESC
 }
 
 # ui_expect TEXT DESC: TEXT is on screen (waits for it).
-ui_expect() { ui_wait "$1" "${UI_EXPECT_WAIT:-10}"; ui_result $? "$2"; }
+ui_expect() { ui_wait_for "$1" "${UI_EXPECT_WAIT:-10}"; ui_result $? "$2"; }
 # ui_expect_not TEXT DESC: TEXT is not on screen (after the screen settles).
 ui_expect_not() {
     ui_settle
