@@ -354,7 +354,7 @@ int main(int argc, char **argv)
     }
     diag_clear(&dl);
     struct session session;
-    session_open(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
+    session_open_screen(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
     if (created && !session.notice[0])
         snprintf(session.notice, sizeof session.notice,
                  _("Made a new workspace in %s from the template"), dir);

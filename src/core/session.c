@@ -80,6 +80,14 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     session_open_finish(s, NULL, NULL);
 }
 
+void session_open_screen(struct session *s, const struct library *lib, const char *dir,
+                         const char *label, bool demo)
+{
+    session_open_deferred(s, lib, dir, label, demo);
+    if (s->dir && journal_holds_any(s->dir))
+        session_open_finish(s, NULL, NULL);
+}
+
 void session_open_finish(struct session *s, session_progress_fn progress, void *ctx)
 {
     if (!s->pending)

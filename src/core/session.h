@@ -106,6 +106,11 @@ typedef void (*session_progress_fn)(void *ctx, const char *round, size_t i, size
 void session_open_deferred(struct session *s, const struct library *lib, const char *dir,
                            const char *label, bool demo);
 void session_open_finish(struct session *s, session_progress_fn progress, void *ctx);
+/* For the workbench: session_open_deferred, but everything at once when
+ * the journal holds something, so that its offer is on the first screen
+ * and no key typed at that screen meets the question unseen. */
+void session_open_screen(struct session *s, const struct library *lib, const char *dir,
+                         const char *label, bool demo);
 void session_close(struct session *s);
 /* Add a round document (made by round_doc_new); returns its index. */
 struct round_doc *round_doc_new(const char *name, bool on_disk);

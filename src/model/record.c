@@ -190,6 +190,16 @@ size_t coll_add(struct collection *c, struct record *r)
     return c->n++;
 }
 
+void coll_reverse(struct collection *c, size_t from)
+{
+    coll_changed(c);
+    for (size_t i = from, j = c->n; i + 1 < j; i++, j--) {
+        struct record t = c->r[i];
+        c->r[i] = c->r[j - 1];
+        c->r[j - 1] = t;
+    }
+}
+
 void coll_remove(struct collection *c, size_t i)
 {
     if (i >= c->n)

@@ -97,6 +97,9 @@ long long record_int(const struct record *r, const struct coll_def *def, const c
 
 /* Add a record (copied fields are moved in); returns its index. */
 size_t coll_add(struct collection *c, struct record *r);
+/* Reverse the order of the records from index from on (a reader that
+ * took them from the end). */
+void coll_reverse(struct collection *c, size_t from);
 void coll_remove(struct collection *c, size_t i);
 void coll_move(struct collection *c, size_t from, size_t to);
 struct record *coll_find(const struct collection *c, const char *id);

@@ -1,13 +1,16 @@
 /* cfgfile: read a libconfig file safely and get typed settings. */
+#define _GNU_SOURCE /* fopencookie: libconfig reads a file through a hash */
 #include "config.h"
 #include "util/i18n.h"
 #include "store/cfgfile.h"
 #include "store/safefs.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,29 +35,28 @@ const char *file_kind(mode_t m)
     return _("not a regular file");
 }
 
-/* Read the open file fd (closed here) as file_read_checked does. */
-static bool read_open_file(int fd, const char *name, size_t max_bytes, char **out, size_t *len,
+/* Read the open file fd (left open) as file_read_checked does. */
+static bool read_fd(int fd, const char *name, size_t max_bytes, char **out, size_t *len,
                            struct diag_list *dl)
 {
     struct stat st;
     if (fstat(fd, &st) != 0) {
         diag_add(dl, DIAG_ERROR, name, 0, _("cannot stat: %s"), strerror(errno));
-        close(fd);
         return false;
     }
     if (!S_ISREG(st.st_mode)) {
         diag_add(dl, DIAG_ERROR, name, 0, _("%s, not a regular file: refused"),
                  file_kind(st.st_mode));
-        close(fd);
         return false;
     }
     if ((unsigned long long)st.st_size > max_bytes) {
         diag_add(dl, DIAG_ERROR, name, 0, _("file is %lld bytes, over the limit of %zu: refused"),
                  (long long)st.st_size, max_bytes);
-        close(fd);
         return false;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    /* room for the file as it is, its NUL, and the byte whose read says
+     * it ended: no doubling of a large file's buffer */
+    size_t cap = (size_t)st.st_size + 2, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
@@ -62,8 +64,7 @@ static bool read_open_file(int fd, const char *name, size_t max_bytes, char **ou
                 diag_add(dl, DIAG_ERROR, name, 0, _("file grew over the limit of %zu bytes: refused"),
                          max_bytes);
                 free(buf);
-                close(fd);
-                return false;
+                        return false;
             }
             buf = xrealloc(buf, cap *= 2);
         }
@@ -73,14 +74,12 @@ static bool read_open_file(int fd, const char *name, size_t max_bytes, char **ou
         if (r < 0) {
             diag_add(dl, DIAG_ERROR, name, 0, _("cannot read: %s"), strerror(errno));
             free(buf);
-            close(fd);
-            return false;
+                return false;
         }
         if (r == 0)
             break;
         n += (size_t)r;
     }
-    close(fd);
     if (n > max_bytes) {
         diag_add(dl, DIAG_ERROR, name, 0, _("file is over the limit of %zu bytes: refused"), max_bytes);
         free(buf);
@@ -90,6 +89,15 @@ static bool read_open_file(int fd, const char *name, size_t max_bytes, char **ou
     *out = buf;
     *len = n;
     return true;
+}
+
+/* The same, and fd closed. */
+static bool read_open_file(int fd, const char *name, size_t max_bytes, char **out, size_t *len,
+                           struct diag_list *dl)
+{
+    bool ok = read_fd(fd, name, max_bytes, out, len, dl);
+    close(fd);
+    return ok;
 }
 
 bool file_read_checked(const char *path, const char *name, size_t max_bytes,
@@ -104,8 +112,9 @@ bool file_read_checked(const char *path, const char *name, size_t max_bytes,
     return read_open_file(fd, name, max_bytes, out, len, dl);
 }
 
-bool file_read_nofollow(const char *path, const char *name, size_t max_bytes,
-                        char **out, size_t *len, struct diag_list *dl)
+/* Open a workspace file for reading (safefs: no link followed), or -1
+ * with a diagnostic. */
+static int open_nofollow(const char *path, const char *name, struct diag_list *dl)
 {
     struct safefs_err e = {0};
     int fd = safefs_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0, &e);
@@ -118,9 +127,16 @@ bool file_read_nofollow(const char *path, const char *name, size_t max_bytes,
         else
             diag_add(dl, DIAG_ERROR, name, 0, _("cannot open: %s"), safefs_reason(&e, buf, sizeof buf));
         safefs_err_free(&e);
-        return false;
+        return -1;
     }
-    return read_open_file(fd, name, max_bytes, out, len, dl);
+    return fd;
+}
+
+bool file_read_nofollow(const char *path, const char *name, size_t max_bytes,
+                        char **out, size_t *len, struct diag_list *dl)
+{
+    int fd = open_nofollow(path, name, dl);
+    return fd >= 0 && read_open_file(fd, name, max_bytes, out, len, dl);
 }
 
 /* Checks on the raw text that keep libconfig away from what it handles
@@ -247,7 +263,16 @@ bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
     if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl))
         return false;
     config_init(cfg);
-    if (!config_read_string(cfg, buf)) {
+    /* read as a stream: config_read_string would copy the whole text */
+    FILE *f = fmemopen((void *)buf, n, "r");
+    if (!f) {
+        diag_add(dl, DIAG_ERROR, name, 0, _("cannot read: %s"), strerror(errno));
+        config_destroy(cfg);
+        return false;
+    }
+    int read_ok = config_read(cfg, f);
+    fclose(f);
+    if (!read_ok) {
         diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
                  config_error_text(cfg) ? config_error_text(cfg) : _("syntax error"));
         config_destroy(cfg);
@@ -268,16 +293,96 @@ bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cf
     return ok;
 }
 
-bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, config_t *cfg,
-                       struct diag_list *dl)
+/* Does the text have a comment outside strings? (# // or slash-star) */
+static bool text_has_comments(const char *s)
 {
+    bool in_str = false;
+    for (; *s; s++) {
+        if (in_str) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == '"')
+                in_str = false;
+        } else if (*s == '"') {
+            in_str = true;
+        } else if (*s == '#' || (*s == '/' && (s[1] == '/' || s[1] == '*'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* libconfig reads the file through this, which hashes what it reads. */
+struct hashed_fd {
+    int fd;
+    struct sha256 h;
+    size_t n;
+};
+
+static ssize_t hashed_read(void *cookie, char *buf, size_t size)
+{
+    struct hashed_fd *c = cookie;
+    ssize_t r;
+    do
+        r = read(c->fd, buf, size);
+    while (r < 0 && errno == EINTR);
+    if (r > 0) {
+        sha256_update(&c->h, buf, (size_t)r);
+        c->n += (size_t)r;
+    }
+    return r;
+}
+
+bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, config_t *cfg,
+                       bool *has_comments, struct diag_list *dl)
+{
+    int fd = open_nofollow(path, name, dl);
+    if (fd < 0)
+        return false;
     char *buf;
     size_t n;
-    if (!file_read_nofollow(path, name, max_bytes, &buf, &n, dl))
+    if (!read_fd(fd, name, max_bytes, &buf, &n, dl)) {
+        close(fd);
         return false;
-    bool ok = cfg_parse_text(buf, n, name, cfg, dl);
+    }
+    if (has_comments)
+        *has_comments = text_has_comments(buf);
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl)) {
+        free(buf);
+        close(fd);
+        return false;
+    }
+    /* the text goes before the tree is made: libconfig reads the file
+     * again, as a stream, and what it reads must be what was checked */
+    unsigned char checked[SHA256_BYTES], parsed[SHA256_BYTES];
+    sha256(buf, n, checked);
     free(buf);
-    return ok;
+    struct hashed_fd c = {.fd = fd, .n = 0};
+    sha256_init(&c.h);
+    cookie_io_functions_t io = {.read = hashed_read};
+    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fopencookie(&c, "r", io) : NULL;
+    if (!f) {
+        diag_add(dl, DIAG_ERROR, name, 0, _("cannot read: %s"), strerror(errno));
+        close(fd);
+        return false;
+    }
+    config_init(cfg);
+    bool ok = config_read(cfg, f) == CONFIG_TRUE;
+    fclose(f);
+    close(fd);
+    if (!ok) {
+        diag_add(dl, DIAG_ERROR, name, config_error_line(cfg), "%s",
+                 config_error_text(cfg) ? config_error_text(cfg) : _("syntax error"));
+        config_destroy(cfg);
+        return false;
+    }
+    sha256_final(&c.h, parsed);
+    if (c.n != n || memcmp(parsed, checked, sizeof parsed) != 0) {
+        diag_add(dl, DIAG_ERROR, name, 0, _("the file changed while kijun read it: not read (open it again)"));
+        config_destroy(cfg);
+        return false;
+    }
+    return true;
 }
 
 int cfg_line(const config_setting_t *s)

@@ -36,9 +36,12 @@ bool cfg_read(const char *path, const char *name, size_t max_bytes, config_t *cf
 /* Check and parse text already read (n bytes, NUL-terminated). */
 bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
                     struct diag_list *dl);
-/* The same for a file in a workspace (file_read_nofollow). */
+/* The same for a file in a workspace (file_read_nofollow), and whether it
+ * has comments (has_comments may be NULL). The text is checked, then let
+ * go before libconfig reads the file again as a stream (a large file is
+ * not held twice); a file that changed in between is refused. */
 bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, config_t *cfg,
-                       struct diag_list *dl);
+                       bool *has_comments, struct diag_list *dl);
 
 /* Getters: report a missing (when required) or mistyped setting as an
  * error at its line and return false; leave *out alone then. */

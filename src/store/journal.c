@@ -7,6 +7,7 @@
 #include "store/workspace.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -64,6 +65,42 @@ void journal_drop(const char *ws, const char *name)
     }
     safefs_err_free(&e);
     free(path);
+}
+
+/* Whether the folder dfd holds an entry; "assessments" counts when
+ * it holds one itself (depth 0 only). */
+static bool holds_any(int dfd, bool top)
+{
+    DIR *d = fdopendir(dfd);
+    if (!d) {
+        close(dfd);
+        return true;
+    }
+    bool any = false;
+    struct dirent *e;
+    while (!any && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (top && strcmp(e->d_name, "assessments") == 0) {
+            int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            any = sub < 0 || holds_any(sub, false);
+            continue;
+        }
+        any = true;
+    }
+    closedir(d);
+    return any;
+}
+
+bool journal_holds_any(const char *ws)
+{
+    char *dir = ws_path(ws, JOURNAL_DIR);
+    struct safefs_err e = {0};
+    int fd = safefs_open_dir(dir, &e);
+    bool any = fd >= 0 ? holds_any(fd, true) : e.err != ENOENT;
+    safefs_err_free(&e);
+    free(dir);
+    return any;
 }
 
 bool journal_clear_checked(const char *ws, struct diag_list *dl)

@@ -19,6 +19,10 @@ char *journal_path(const char *ws, const char *name);
 bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl);
 /* Forget the copy of name (it equals the file on disk again). */
 void journal_drop(const char *ws, const char *name);
+/* Whether the journal may hold something: a file in it, or in its
+ * assessments/; also when it cannot be looked into (a link, no folder),
+ * so that the full opening of the workspace says what is wrong. */
+bool journal_holds_any(const char *ws);
 /* Forget everything (after a save, or when the user declines recovery).
  * A .kijun-recovery that is a symbolic link or no folder is left alone. */
 void journal_clear(const char *ws);

@@ -79,7 +79,7 @@ bool retire_journal_get(const char *ws, struct strlist *out)
     char *path = journal_path(ws, RETIRE_JOURNAL);
     struct diag_list dl = {0};
     config_t cfg;
-    bool ok = cfg_read_nofollow(path, RETIRE_JOURNAL, RETIRE_MAX, &cfg, &dl);
+    bool ok = cfg_read_nofollow(path, RETIRE_JOURNAL, RETIRE_MAX, &cfg, NULL, &dl);
     free(path);
     diag_clear(&dl);
     if (!ok)

@@ -46,6 +46,10 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
  * write it is over WORKSPACE_MAX_FILE, so that what loads also saves.
  * New strings. */
 char *ws_format_profile(const struct profile *p);
+/* The length of what ws_format_* would return, without holding it. */
+size_t ws_format_profile_size(const struct profile *p);
+size_t ws_format_checklist_size(const struct checklist *c);
+size_t ws_format_round_size(const struct round *r);
 char *ws_format_checklist(const struct checklist *c);
 
 /* Whether every text of p / c / r is one kijun's reader accepts (no

@@ -11,6 +11,6 @@
 #define KEPT_ENTRY '='
 
 /* A file that loads must save as a file that loads: what kijun would
- * write for it (text, freed here) counts against the reader's limit. */
-bool ws_loaded_size_ok(const char *path, char *text, struct diag_list *dl);
+ * write for it (n bytes) counts against the reader's limit. */
+bool ws_loaded_size_ok(const char *path, size_t n, struct diag_list *dl);
 #endif

@@ -23,25 +23,6 @@
 
 /* --- reading ------------------------------------------------------------- */
 
-/* Does the text have a comment outside strings? (# // or slash-star) */
-static bool text_has_comments(const char *s)
-{
-    bool in_str = false;
-    for (; *s; s++) {
-        if (in_str) {
-            if (*s == '\\' && s[1])
-                s++;
-            else if (*s == '"')
-                in_str = false;
-        } else if (*s == '"') {
-            in_str = true;
-        } else if (*s == '#' || (*s == '/' && (s[1] == '/' || s[1] == '*'))) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
                        struct value *v)
 {
@@ -142,6 +123,24 @@ static void keep_setting(struct strlist *kept, const config_setting_t *m)
     sb_free(&sb);
 }
 
+/* The findings from first on came in blocks, one per entry read from the
+ * last to the first (ends[k]: the end of block k): in the file's order
+ * again. */
+static void diags_unreverse(struct diag_list *dl, size_t first, const size_t *ends, int n)
+{
+    size_t total = dl->n - first, w = 0;
+    if (total == 0)
+        return;
+    struct diag *tmp = xmalloc(total * sizeof *tmp);
+    for (int k = n - 1; k >= 0; k--) {
+        size_t b = k ? ends[k - 1] : first, e = ends[k];
+        memcpy(tmp + w, dl->v + b, (e - b) * sizeof *tmp);
+        w += e - b;
+    }
+    memcpy(dl->v + first, tmp, total * sizeof *tmp);
+    free(tmp);
+}
+
 /* The collection coll of parent; one of the wrong type goes to kept. */
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
                             struct collection *coll, struct strlist *kept)
@@ -155,12 +154,24 @@ static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
         keep_setting(kept, s);
         return false;
     }
+    /* from the last entry to the first, each freed from the parsed tree
+     * once read: the tree and the model are never both whole in memory
+     * (a round of 10,000 risks) */
     bool ok = true;
-    for (int i = 0; i < config_setting_length(s); i++) {
+    int n = config_setting_length(s);
+    size_t base = coll->n, first = c->dl ? c->dl->n : 0;
+    size_t *ends = xcalloc((size_t)n + 1, sizeof *ends);
+    for (int i = n - 1; i >= 0; i--) {
         struct record r;
         ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
         coll_add(coll, &r);
+        config_setting_remove_elem((config_setting_t *)s, (unsigned)i); /* the tree is the reader's own */
+        ends[n - 1 - i] = c->dl ? c->dl->n : 0;
     }
+    coll_reverse(coll, base);
+    if (c->dl)
+        diags_unreverse(c->dl, first, ends, n);
+    free(ends);
     return ok;
 }
 
@@ -214,15 +225,10 @@ static enum ws_status open_cfg(const char *path, config_t *cfg, struct ws_file *
             info->status = WS_MISSING;
         return WS_MISSING;
     }
-    char *text;
-    size_t len;
-    bool ok = file_read_nofollow(path, path, WORKSPACE_MAX_FILE, &text, &len, dl);
-    if (ok) {
-        if (info)
-            info->has_comments = text_has_comments(text);
-        ok = cfg_parse_text(text, len, path, cfg, dl);
-        free(text);
-    }
+    bool comments = false;
+    bool ok = cfg_read_nofollow(path, path, WORKSPACE_MAX_FILE, cfg, &comments, dl);
+    if (info)
+        info->has_comments = comments;
     if (!ok) {
         if (info)
             info->status = WS_UNREADABLE;
@@ -315,7 +321,7 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     if (!crit)
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
     config_destroy(&cfg);
-    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_profile(p), dl) ? WS_OK : unreadable(info);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_profile_size(p), dl) ? WS_OK : unreadable(info);
 }
 
 enum ws_status ws_load_checklist(const char *path, const struct library *lib,
@@ -331,7 +337,7 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     keep_unknown(&c, root, root_keys, &cl->kept);
     read_collection(&c, root, &cl->items, &cl->kept);
     config_destroy(&cfg);
-    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_checklist(cl), dl) ? WS_OK : unreadable(info);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_checklist_size(cl), dl) ? WS_OK : unreadable(info);
 }
 
 enum ws_status ws_load_round(const char *path, const struct library *lib, const struct profile *p,
@@ -352,6 +358,6 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
     for (int i = 0; i < RC__COUNT; i++)
         read_collection(&c, root, &r->c[i], &r->kept);
     config_destroy(&cfg);
-    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_round(r), dl) ? WS_OK : unreadable(info);
+    return surely_fits(path) || ws_loaded_size_ok(path, ws_format_round_size(r), dl) ? WS_OK : unreadable(info);
 }
 

@@ -193,6 +193,7 @@ static void put_collection(struct strbuf *sb, const char *indent, const struct c
         sb_printf(sb, "%s  {\n", indent);
         put_fields(sb, inner, &c->r[i], c->def);
         sb_printf(sb, "%s  }%s\n", indent, i + 1 < c->n ? "," : "");
+        sb_checkpoint(sb);
     }
     sb_printf(sb, "%s);\n", indent);
 }
@@ -242,64 +243,80 @@ static void put_kept_top(struct strbuf *sb, const struct strlist *kept, const st
     put_kept(sb, "", kept, NULL, NULL, written);
 }
 
-char *ws_format_profile(const struct profile *p)
+static void format_profile(struct strbuf *out, const struct profile *p)
 {
-    struct strbuf sb = STRBUF_INIT;
     struct strlist written = {0};
-    sb_printf(&sb, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
-    if (open_group(&sb, "organisation", &p->org, &profile_org_def, &p->kept, &written)) {
-        put_fields(&sb, "  ", &p->org, &profile_org_def);
-        sb_adds(&sb, "};\n");
+    sb_printf(out, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
+    if (open_group(out, "organisation", &p->org, &profile_org_def, &p->kept, &written)) {
+        put_fields(out, "  ", &p->org, &profile_org_def);
+        sb_adds(out, "};\n");
     }
     for (int i = 0; i < COLL__COUNT; i++) {
         if (i == COLL_IMPACT || i == COLL_LIKELIHOOD)
             continue;
-        put_collection_or_kept(&sb, "\n", "", &p->c[i], &p->kept, &written);
+        put_collection_or_kept(out, "\n", "", &p->c[i], &p->kept, &written);
     }
-    if (open_group(&sb, "criteria", &p->criteria, &profile_criteria_def, &p->kept, &written)) {
+    if (open_group(out, "criteria", &p->criteria, &profile_criteria_def, &p->kept, &written)) {
         /* the scales are settings of this group: what was kept in it
          * comes after them, so that a scale given in memory takes the
          * place of a kept one of the wrong type */
         struct strlist inner = {0};
-        put_values(&sb, "  ", &p->criteria, &profile_criteria_def);
-        put_collection_or_kept(&sb, "", "  ", &p->c[COLL_IMPACT], &p->criteria.kept, &inner);
-        put_collection_or_kept(&sb, "", "  ", &p->c[COLL_LIKELIHOOD], &p->criteria.kept, &inner);
-        put_kept(&sb, "  ", &p->criteria.kept, &p->criteria, &profile_criteria_def, &inner);
+        put_values(out, "  ", &p->criteria, &profile_criteria_def);
+        put_collection_or_kept(out, "", "  ", &p->c[COLL_IMPACT], &p->criteria.kept, &inner);
+        put_collection_or_kept(out, "", "  ", &p->c[COLL_LIKELIHOOD], &p->criteria.kept, &inner);
+        put_kept(out, "  ", &p->criteria.kept, &p->criteria, &profile_criteria_def, &inner);
         strlist_free(&inner);
-        sb_adds(&sb, "};\n");
+        sb_adds(out, "};\n");
     }
-    put_kept_top(&sb, &p->kept, &written);
+    put_kept_top(out, &p->kept, &written);
     strlist_free(&written);
-    return sb_take(&sb);
 }
 
-char *ws_format_checklist(const struct checklist *c)
+static void format_checklist(struct strbuf *out, const struct checklist *c)
 {
-    struct strbuf sb = STRBUF_INIT;
     struct strlist written = {0};
-    sb_printf(&sb, "kijun_workspace = %d;\n\n", WORKSPACE_SCHEMA);
-    put_collection_or_kept(&sb, "", "", &c->items, &c->kept, &written);
-    put_kept_top(&sb, &c->kept, &written);
+    sb_printf(out, "kijun_workspace = %d;\n\n", WORKSPACE_SCHEMA);
+    put_collection_or_kept(out, "", "", &c->items, &c->kept, &written);
+    put_kept_top(out, &c->kept, &written);
     strlist_free(&written);
-    return sb_take(&sb);
 }
 
-char *ws_format_round(const struct round *r)
+static void format_round(struct strbuf *out, const struct round *r)
 {
-    struct strbuf sb = STRBUF_INIT;
     struct strlist written = {0};
-    sb_printf(&sb, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
-    if (open_group(&sb, "round", &r->head, &round_head_def, &r->kept, &written)) {
-        put_fields(&sb, "  ", &r->head, &round_head_def);
-        sb_adds(&sb, "};\n");
+    sb_printf(out, "kijun_workspace = %d;\n", WORKSPACE_SCHEMA);
+    if (open_group(out, "round", &r->head, &round_head_def, &r->kept, &written)) {
+        put_fields(out, "  ", &r->head, &round_head_def);
+        sb_adds(out, "};\n");
     }
     for (int i = 0; i < RC__COUNT; i++) {
-        put_collection_or_kept(&sb, "\n", "", &r->c[i], &r->kept, &written);
+        put_collection_or_kept(out, "\n", "", &r->c[i], &r->kept, &written);
     }
-    put_kept_top(&sb, &r->kept, &written);
+    put_kept_top(out, &r->kept, &written);
     strlist_free(&written);
-    return sb_take(&sb);
 }
+
+/* The text of a document, or only its length (measured without holding
+ * the whole text: a round of 10,000 risks is several megabytes). */
+#define FORMAT_BOTH(name, type, fn)                                                  \
+    char *ws_format_##name(const type *d)                                           \
+    {                                                                               \
+        struct strbuf sb = STRBUF_INIT;                                             \
+        fn(&sb, d);                                                                 \
+        return sb_take(&sb);                                                        \
+    }                                                                               \
+    size_t ws_format_##name##_size(const type *d)                                   \
+    {                                                                               \
+        struct strbuf sb = STRBUF_INIT;                                             \
+        sb.measure = true;                                                          \
+        fn(&sb, d);                                                                 \
+        size_t n = sb.dropped + sb.len;                                             \
+        sb_free(&sb);                                                               \
+        return n;                                                                   \
+    }
+FORMAT_BOTH(profile, struct profile, format_profile)
+FORMAT_BOTH(checklist, struct checklist, format_checklist)
+FORMAT_BOTH(round, struct round, format_round)
 
 /* --- what kijun writes, it reads back ----------------------------------------- */
 
@@ -369,10 +386,8 @@ static bool size_writable(const char *path, const char *text, struct diag_list *
     return false;
 }
 
-bool ws_loaded_size_ok(const char *path, char *text, struct diag_list *dl)
+bool ws_loaded_size_ok(const char *path, size_t n, struct diag_list *dl)
 {
-    size_t n = strlen(text);
-    free(text);
     if (n <= WORKSPACE_MAX_FILE)
         return true;
     diag_add(dl, DIAG_ERROR, path, 0,

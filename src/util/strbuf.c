@@ -15,6 +15,15 @@ void sb_add(struct strbuf *sb, const char *s, size_t n)
     sb->s[sb->len] = '\0';
 }
 
+void sb_checkpoint(struct strbuf *sb)
+{
+    if (!sb->measure || !sb->len)
+        return;
+    sb->dropped += sb->len;
+    sb->len = 0;
+    sb->s[0] = '\0';
+}
+
 void sb_adds(struct strbuf *sb, const char *s)
 {
     sb_add(sb, s, strlen(s));

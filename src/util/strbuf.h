@@ -1,15 +1,18 @@
 /* strbuf: a growable NUL-terminated byte string. */
 #ifndef KIJUN_STRBUF_H
 #define KIJUN_STRBUF_H
+#include <stdbool.h>
 #include <stddef.h>
 
 struct strbuf {
     char *s;      /* always NUL-terminated once anything was added */
     size_t len;
     size_t cap;
+    bool measure; /* only the length counts: sb_checkpoint lets the text go */
+    size_t dropped; /* bytes let go by sb_checkpoint */
 };
 
-#define STRBUF_INIT { NULL, 0, 0 }
+#define STRBUF_INIT { NULL, 0, 0, false, 0 }
 
 void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
@@ -17,6 +20,10 @@ void sb_addc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sb_reset(struct strbuf *sb);
+/* A point where nothing before is looked at again: a measuring buffer
+ * (measure set) counts its text in dropped and lets it go, so that the
+ * length of a large text is known without holding it. */
+void sb_checkpoint(struct strbuf *sb);
 /* The string (never NULL); the buffer keeps ownership. */
 const char *sb_str(const struct strbuf *sb);
 /* Hand the string to the caller and empty the buffer. */

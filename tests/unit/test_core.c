@@ -158,6 +158,41 @@ Test(core, a_lost_draft_is_offered_and_restored_into_its_field)
     free(dir);
 }
 
+/* The workbench's opening: the rounds after the first screen, but all at
+ * once when the journal holds something, so that its question is on the
+ * first screen (a key typed there could answer it unseen otherwise). */
+Test(core, the_workbench_loads_the_rounds_later_unless_the_journal_holds_edits)
+{
+    char *dir = xstrdup(s.dir);
+    size_t nr = s.nrounds;
+    cr_assert_gt(nr, 0);
+    s.demo = false;
+    session_close(&s);
+    session_open_screen(&s, lib, dir, "again", false);
+    cr_assert(s.pending, "no journal: the rounds come after the first screen");
+    cr_assert_eq(s.nrounds, 0);
+    cr_assert_not(s.rec.available);
+    session_open_finish(&s, NULL, NULL);
+    cr_assert_eq(s.nrounds, nr);
+    /* an unsaved edit of a round goes to the journal; the process is lost */
+    core_set_text(&s, &s.rounds[0]->d, NULL, &s.rounds[0]->r.head, &round_head_def,
+                  fi(&round_head_def, "purpose"), "Journaled purpose");
+    session_journal(&s, 0, true);
+    lock_release(&s.lock);
+    session_close(&s);
+    session_open_screen(&s, lib, dir, "again", false);
+    cr_assert_not(s.pending, "a journal: everything before the first screen");
+    cr_assert_eq(s.nrounds, nr);
+    cr_assert(s.rec.available, "and the offer with it");
+    session_recover(&s, false);
+    session_close(&s);
+    /* the journal was thrown away: later again */
+    session_open_screen(&s, lib, dir, "again", true);
+    cr_assert(s.pending);
+    session_open_finish(&s, NULL, NULL);
+    free(dir);
+}
+
 Test(core, rounds_stay_put_while_the_list_grows)
 {
     cr_assert_gt(s.nrounds, 0);
