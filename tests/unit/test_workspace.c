@@ -466,6 +466,31 @@ Test(schema, unknown_settings_are_warnings_with_their_line)
     loaded_free(&l);
 }
 
+/* The reader takes a list's entries from the last (each freed from the
+ * parsed tree once read): the entries and their findings stay in the
+ * file's order. */
+Test(schema, entries_and_their_findings_keep_the_files_order)
+{
+    struct loaded l;
+    load_text(&l, HEAD "services = (\n"
+                  "  { id = \"svc-1\"; name = \"A\"; x1 = 1; },\n"
+                  "  { id = \"svc-2\"; name = \"B\"; x2 = 2; x3 = 3; },\n"
+                  "  { id = \"svc-3\"; name = \"C\"; x4 = 4; }\n"
+                  ");\n" CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_eq(l.p.c[COLL_SERVICES].n, 3);
+    static const char *const ids[] = {"svc-1", "svc-2", "svc-3"};
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_str_eq(l.p.c[COLL_SERVICES].r[i].id, ids[i]);
+    static const char *const names[] = {"'x1'", "'x2'", "'x3'", "'x4'"};
+    size_t k = 0;
+    for (size_t i = 0; i < l.dl.n && k < 4; i++)
+        if (strstr(l.dl.v[i].text, names[k]))
+            k++;
+    cr_assert_eq(k, 4, "the findings are in the file's order");
+    loaded_free(&l);
+}
+
 Test(schema, wrong_types_are_errors_with_their_line)
 {
     struct loaded l;
