@@ -70,17 +70,22 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
 {
     if (!v->set)
         return;
-    sb_printf(sb, "%s%s = ", indent, f->key);
-    struct strbuf cont = STRBUF_INIT;
-    sb_printf(&cont, "%s  ", indent);
+    sb_adds(sb, indent);
+    sb_adds(sb, f->key);
+    sb_adds(sb, " = ");
     switch (f->type) {
     case F_INT: put_int(sb, v->i); break;
     case F_BOOL: sb_adds(sb, v->b ? "true" : "false"); break;
     case F_REFLIST:
     case F_STRLIST: put_list(sb, indent, &v->list); break;
-    default: put_string_at(sb, v->s ? v->s : "", sb_str(&cont)); break;
+    default: {
+        /* a long text's continuation lines: two spaces deeper */
+        char cont[64];
+        snprintf(cont, sizeof cont, "%s  ", indent);
+        put_string_at(sb, v->s ? v->s : "", cont);
+        break;
     }
-    sb_free(&cont);
+    }
     sb_adds(sb, ";\n");
 }
 

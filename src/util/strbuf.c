@@ -37,11 +37,17 @@ void sb_addc(struct strbuf *sb, char c)
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
     va_list ap;
+    /* first into the room there is: most pieces fit, and one pass does */
+    size_t room = sb->s ? sb->cap - sb->len : 0;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? sb->s + sb->len : NULL, room, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
+    if ((size_t)n < room) {
+        sb->len += (size_t)n;
+        return;
+    }
     sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
