@@ -5,6 +5,7 @@
  * Pure, no I/O. */
 #include "config.h"
 #include "model/assessment.h"
+#include "model/snapshot.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -295,7 +296,7 @@ static void validate_assess(struct vstate *st, const char *today)
         bool cleared = coll_find(clear, id) != NULL;
         add_check(st->out, STEP_ASSESS, first != (size_t)-1 || cleared, first != (size_t)-1 ? RC_RISKS : -1,
                   first != (size_t)-1 ? first : 0,
-                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), name_of(st->p, COLL_RESOURCES, id));
+                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), round_ref_name(r, st->p, "resources", id, NULL));
     }
     for (size_t k = 0; k < risks->n; k++)
         validate_risk(st, k, today);
