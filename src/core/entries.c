@@ -2,9 +2,12 @@
 #include "config.h"
 #include "core/entries.h"
 #include "core/edits.h"
+#include "core/rounds.h"
 #include "model/rules.h"
 #include "model/snapshot.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,8 +69,12 @@ void core_snapshot_follow(struct session *s, struct doc *d, struct round *r, con
         follow_rename(s, ch);
 }
 
-size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c, size_t i)
+size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c, size_t i,
+                         const char *name, char *msg, size_t size)
 {
+    char names[200];
+    size_t nr = d == &s->pdoc && i < c->n && c->r[i].id
+                    ? session_rounds_using(s, c->def->key, c->r[i].id, names, sizeof names) : 0;
     int rc = d == &s->pdoc && i < c->n && c->r[i].id ? snapshot_coll(c->def->key) : -1;
     char *id = rc >= 0 ? xstrdup(c->r[i].id) : NULL;
     for (size_t k = 0; id && k < s->nrounds; k++) {
@@ -95,5 +102,12 @@ size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c,
         record_free(&want, sc->def);
     }
     free(id);
-    return core_delete(s, d, c, i);
+    size_t refs = core_delete(s, d, c, i);
+    int len = refs ? snprintf(msg, size, _("Deleted \"%s\" and %zu references to it"), name, refs)
+                   : snprintf(msg, size, _("Deleted \"%s\""), name);
+    if (nr && len >= 0 && (size_t)len < size)
+        snprintf(msg + len, size - (size_t)len,
+                 P_("; round %s keeps it as assessed, marked \"%s\"", "; rounds %s keep it as assessed, marked \"%s\"", nr),
+                 names, _("(removed from profile)"));
+    return refs;
 }

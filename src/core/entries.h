@@ -12,7 +12,9 @@
 void core_snapshot_follow(struct session *s, struct doc *d, struct round *r, const struct docchange *ch);
 /* Delete entry i of collection c of document d (core_delete), first
  * making sure that each round using a profile entry keeps it as assessed
- * (an edit of each round that lacks it in its file). Returns how many
- * references within the profile went with it. */
-size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c, size_t i);
+ * (an edit of each round that lacks it in its file). The message says
+ * what went (name: the entry as the screen names it) and which rounds
+ * keep it. Returns how many references within the profile went with it. */
+size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c, size_t i,
+                         const char *name, char *msg, size_t size);
 #endif
