@@ -61,31 +61,38 @@ bool round_keeps_names(const struct round *r)
     return r->c[RC_SIGNOFFS].n > 0;
 }
 
+/* What snapshot_missing gathers: out, and the ids in it (a round may
+ * name thousands: no search of the list for each). */
+struct gather {
+    struct strlist *out;
+    struct hmap seen;
+    size_t n;
+};
+
 static void missing_add(const struct round *r, const struct profile *p, int k, const char *id,
-                        struct strlist *out, size_t *n)
+                        struct gather *g)
 {
     if (!id || !*id || coll_find(&r->c[kept[k].rc], id) || !coll_find(&p->c[kept[k].pc], id)
-        || strlist_has(out, id))
+        || !hmap_put(&g->seen, id, 0, NULL))
         return;
-    strlist_add(out, id);
-    (*n)++;
+    strlist_add(g->out, id);
+    g->n++;
 }
 
 static void missing_record(const struct round *r, const struct profile *p, int k,
-                           const struct record *x, const struct coll_def *def,
-                           struct strlist *out, size_t *n)
+                           const struct record *x, const struct coll_def *def, struct gather *g)
 {
     if (def->id_ref && strcmp(def->id_ref, kept[k].key) == 0)
-        missing_add(r, p, k, x->id, out, n);
+        missing_add(r, p, k, x->id, g);
     for (size_t f = 0; f < def->nfields; f++) {
         const struct field_def *fd = &def->fields[f];
         if (!fd->ref || strcmp(fd->ref, kept[k].key) != 0 || !x->v[f].set)
             continue;
         if (fd->type == F_REF)
-            missing_add(r, p, k, x->v[f].s, out, n);
+            missing_add(r, p, k, x->v[f].s, g);
         else if (fd->type == F_REFLIST)
             for (size_t i = 0; i < x->v[f].list.n; i++)
-                missing_add(r, p, k, x->v[f].list.v[i], out, n);
+                missing_add(r, p, k, x->v[f].list.v[i], g);
     }
 }
 
@@ -93,14 +100,17 @@ size_t snapshot_missing(const struct round *r, const struct profile *p, const ch
                         struct strlist *out)
 {
     int k = kept_index(coll_key);
-    size_t n = 0;
     if (k < 0)
         return 0;
-    missing_record(r, p, k, &r->head, &round_head_def, out, &n);
+    struct gather g = {out, {0}, 0};
+    for (size_t i = 0; i < out->n; i++)
+        hmap_put(&g.seen, out->v[i], i, NULL);
+    missing_record(r, p, k, &r->head, &round_head_def, &g);
     for (int c = 0; c < RC__COUNT; c++)
         for (size_t i = 0; i < r->c[c].n; i++)
-            missing_record(r, p, k, &r->c[c].r[i], round_coll_defs[c], out, &n);
-    return n;
+            missing_record(r, p, k, &r->c[c].r[i], round_coll_defs[c], &g);
+    hmap_free(&g.seen);
+    return g.n;
 }
 
 size_t round_snapshot_fill(struct round *r, const struct profile *p)
