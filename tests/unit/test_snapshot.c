@@ -93,6 +93,27 @@ Test(snapshot, the_demo_rounds_gain_what_they_assessed_when_read)
     cr_assert(!doc_modified(session_doc(&s, r)));
 }
 
+Test(snapshot, an_older_round_keeps_what_it_gained_from_its_next_save)
+{
+    struct round *r = round_named("2025");
+    char msg[640];
+    core_set_text(&s, session_doc(&s, r), NULL, &r->head, &round_head_def,
+                  (size_t)field_index(&round_head_def, "title"), "FY2025");
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    char *rp = ws_path(s.dir, "assessments/2025.cfg");
+    FILE *f = fopen(rp, "r");
+    cr_assert_not_null(f);
+    char line[512];
+    bool services = false, resources = false;
+    while (fgets(line, sizeof line, f)) {
+        services |= strncmp(line, "assessed_services = (", 21) == 0;
+        resources |= strncmp(line, "assessed_resources = (", 22) == 0;
+    }
+    fclose(f);
+    free(rp);
+    cr_assert(services && resources, "the file keeps what the round assessed");
+}
+
 Test(snapshot, fill_is_a_pure_rule_over_the_profile)
 {
     struct round r;
