@@ -230,6 +230,14 @@ Test(snapshot, deleting_a_resource_keeps_its_kind)
     struct round *r = round_named("2026");
     cr_assert_str_eq(round_ref_kind(r, &s.profile, "res-plc"), "ot");
     cr_assert_eq(errors_in(NULL), 0);
+    /* the validation's checks name it as assessed, marked in words */
+    struct checks ch = {0};
+    round_validate(session_rounds_flat(&s), s.nrounds, idx("2026"), &s.profile, lib, NULL, &ch);
+    bool marked = false;
+    for (size_t i = 0; i < ch.n; i++)
+        marked |= strstr(ch.v[i].text, "PLCs at the purification plant (filtration, pumping) (removed from profile)") != NULL;
+    checks_free(&ch);
+    cr_assert(marked, "a check names the resource, marked");
 }
 
 Test(snapshot, an_entry_no_round_uses_is_deleted_as_before)
