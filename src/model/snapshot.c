@@ -150,15 +150,11 @@ const char *round_ref_name(const struct round *r, const struct profile *p, const
 {
     int k = kept_index(coll_key);
     const struct record *e = k < 0 || !id ? NULL : coll_find(&p->c[kept[k].pc], id);
-    const char *n = "";
-    if (e) {
-        n = record_str(e, profile_coll_defs[kept[k].pc], "name");
-    } else if (k >= 0 && id) {
-        const struct record *was = coll_find(&r->c[kept[k].rc], id);
-        n = was ? record_str(was, round_coll_defs[kept[k].rc], "name") : "";
-    }
+    const struct record *was = e || k < 0 || !id ? NULL : coll_find(&r->c[kept[k].rc], id);
+    const char *n = e ? record_str(e, profile_coll_defs[kept[k].pc], "name")
+                  : was ? record_str(was, round_coll_defs[kept[k].rc], "name") : "";
     if (removed)
-        *removed = k >= 0 && id && !e;
+        *removed = was != NULL;
     return *n ? n : id ? id : "";
 }
 

@@ -36,7 +36,8 @@ size_t snapshot_missing(const struct round *r, const struct profile *p, const ch
 size_t round_snapshot_fill(struct round *r, const struct profile *p);
 /* What a reader sees for entry id of coll_key in round r: the profile's
  * name when the entry is there, else the name as assessed (*removed set
- * true), else the id itself (*removed true too). removed may be NULL. */
+ * true), else the id itself (a broken reference: *removed false, a
+ * finding says so). removed may be NULL. */
 const char *round_ref_name(const struct round *r, const struct profile *p, const char *coll_key,
                            const char *id, bool *removed);
 /* The same for a resource's kind (a code: "system", ...; "" unknown). */

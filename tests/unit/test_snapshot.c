@@ -144,7 +144,8 @@ Test(snapshot, a_reference_reads_from_the_profile_else_as_assessed)
     cr_assert(removed, "read from the round, marked as removed");
     cr_assert(round_ref_ok(&r, &p, "services", "svc-water"));
     cr_assert(!round_ref_ok(&r, &p, "services", "svc-nowhere"));
-    cr_assert_str_eq(round_ref_name(&r, &p, "services", "svc-nowhere", NULL), "svc-nowhere");
+    cr_assert_str_eq(round_ref_name(&r, &p, "services", "svc-nowhere", &removed), "svc-nowhere");
+    cr_assert(!removed, "an id never known is a broken reference, not a removed entry");
     /* no finding: the round reads correctly */
     struct findings f = {0};
     round_findings(&r, 0, &p, NULL, 0, lib, &f);
