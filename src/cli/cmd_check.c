@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "model/assessment.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "store/workspace.h"
 #include "ui/settings.h"
 #include "util/hmap.h"
@@ -68,7 +69,10 @@ static void ws_read(struct wsread *w, const struct library *lib, const char *dir
         round_init(&w->rounds[i], names[i]);
         w->rf[i].st = ws_load_round(w->rf[i].path, lib, &w->p, &w->rounds[i], &info, &w->rf[i].dl);
         if (w->rf[i].st == WS_OK)
-            round_migrate(&w->rounds[i]); /* as the workbench reads it: one truth */
+            { /* as the workbench reads it: one truth */
+            round_migrate(&w->rounds[i]);
+            round_snapshot_fill(&w->rounds[i], &w->p);
+        }
         free(info.path);
         free(names[i]);
     }

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "core/conflict.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "store/atomic.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -122,7 +123,7 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
         round_init(&r, rd->r.name);
         ws = ws_load_round(path, s->lib, &s->profile, &r, &info, &dl);
         if (ws == WS_OK)
-            round_migrate(&r);
+            round_migrate(&r), round_snapshot_fill(&r, &s->profile);
     }
     free(path);
     free(info.path);

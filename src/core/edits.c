@@ -1,6 +1,7 @@
 /* edits: every change to the open workspace goes through here. */
 #include "config.h"
 #include "core/edits.h"
+#include "core/entries.h"
 #include "model/rules.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
@@ -44,6 +45,8 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
         d->edits++;
         s->gen++;
     }
+    if (applied)
+        core_snapshot_follow(s, d, ds.round, ch); /* what the rounds keep follows */
     /* a sign-off made or edited vouches for its step's data as it is now */
     const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
     if (applied && ds.round && ch->def == so && ch->op != CH_DELETE

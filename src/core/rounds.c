@@ -4,6 +4,7 @@
 #include "store/stamp.h"
 #include "core/edits.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "store/journal.h"
 #include "store/retire.h"
 #include "util/i18n.h"
@@ -37,6 +38,7 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
         round_start_copy(&rd->r, name, &s->rounds[from]->r, today);
     else
         round_start_new(&rd->r, name, &s->profile, today);
+    round_snapshot_fill(&rd->r, &s->profile); /* a copy follows the profile as it is now */
     size_t i = session_add_round(s, rd);
     snprintf(msg, size, _("New round \"%s\": saved as assessments/%s.cfg with s"), name, name);
     return i;

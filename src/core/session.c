@@ -3,6 +3,7 @@
 #include "core/session.h"
 #include "core/rounds.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "model/validate.h"
 #include "core/conflict.h"
 #include "store/draft.h"
@@ -110,7 +111,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
         else
-            round_migrate(&rd->r); /* what an older file lacks; written with its next save */
+            round_migrate(&rd->r), round_snapshot_fill(&rd->r, &s->profile); /* what an older file lacks; written with its next save */
         session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
         free(info.path);

@@ -1,6 +1,7 @@
 /* assessment: a round of the Handbook's five-step risk assessment. */
 #include "config.h"
 #include "model/assessment.h"
+#include "model/snapshot.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include <stdio.h>
@@ -72,13 +73,27 @@ static const struct field_def review_fields[] = {
     STR("changes", N_("What changed"), N_("What the review changed"), false),
 };
 
+/* What the round assessed as it was, by profile id (model/snapshot.h);
+ * kind is text: a past record may hold a kind no longer offered. */
+static const struct field_def seen_service_fields[] = {
+    STR("name", N_("Name"), N_("The service's name as assessed"), true),
+};
+static const struct field_def seen_resource_fields[] = {
+    STR("name", N_("Name"), N_("The resource's name as assessed"), true),
+    STR("kind", N_("Kind"), N_("The resource's kind as assessed"), false),
+};
+
 const struct coll_def round_head_def = {"round", N_("Round"), "", head_fields, N(head_fields), false, NULL};
 static const struct coll_def risks_def = {"risks", N_("Risk register"), "risk-", risk_fields, N(risk_fields), true, NULL};
 static const struct coll_def clear_def = {"clear", N_("Resources without risk"), "", clear_fields, N(clear_fields), true, "resources"};
 static const struct coll_def signoffs_def = {"signoffs", N_("Sign-offs"), "", signoff_fields, N(signoff_fields), true, NULL};
 static const struct coll_def reviews_def = {"reviews", N_("Review log"), "review-", review_fields, N(review_fields), true, NULL};
 
-const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_def, &signoffs_def, &reviews_def};
+static const struct coll_def seen_services_def = {"assessed_services", N_("Services as assessed"), "", seen_service_fields, N(seen_service_fields), true, NULL};
+static const struct coll_def seen_resources_def = {"assessed_resources", N_("Resources as assessed"), "", seen_resource_fields, N(seen_resource_fields), true, NULL};
+
+const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_def, &signoffs_def, &reviews_def,
+                                                           &seen_services_def, &seen_resources_def};
 
 void round_init(struct round *r, const char *name)
 {
@@ -215,13 +230,6 @@ bool risk_overdue(const struct record *risk, const char *today)
 
 /* --- comparison, heat map, register ---------------------------------------- */
 
-static const char *name_of(const struct profile *p, int coll, const char *id)
-{
-    const struct record *r = coll_find(&p->c[coll], id);
-    const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
-    return *n ? n : id;
-}
-
 size_t round_compare(const struct round *now, const struct round *before, struct diff **out)
 {
     struct diff *v = NULL;
@@ -321,8 +329,8 @@ static int cmp_risk(const void *pa, const void *pb)
         break;
     }
     case SORT_SERVICE:
-        c = strcmp(name_of(sort_profile, COLL_SERVICES, record_str(a, &risks_def, "service")),
-                   name_of(sort_profile, COLL_SERVICES, record_str(b, &risks_def, "service")));
+        c = strcmp(round_ref_name(sort_round, sort_profile, "services", record_str(a, &risks_def, "service"), NULL),
+                   round_ref_name(sort_round, sort_profile, "services", record_str(b, &risks_def, "service"), NULL));
         break;
     case SORT_OWNER:
         c = strcmp(record_str(a, &risks_def, "owner"), record_str(b, &risks_def, "owner"));

@@ -5,6 +5,7 @@
  * Pure, no I/O. */
 #include "config.h"
 #include "model/assessment.h"
+#include "model/snapshot.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -292,10 +293,15 @@ static void validate_assess(struct vstate *st, const char *today)
         for (size_t k = 0; k < risks->n && first == (size_t)-1; k++)
             if (strcmp(record_str(&risks->r[k], rd, "resource"), id) == 0)
                 first = k;
-        bool cleared = coll_find(clear, id) != NULL;
+        bool cleared = coll_find(clear, id) != NULL, gone;
+        struct strbuf name = STRBUF_INIT; /* as assessed, marked, when the profile has it no more */
+        sb_adds(&name, round_ref_name(r, st->p, "resources", id, &gone));
+        if (gone)
+            sb_printf(&name, " %s", _("(removed from profile)"));
         add_check(st->out, STEP_ASSESS, first != (size_t)-1 || cleared, first != (size_t)-1 ? RC_RISKS : -1,
                   first != (size_t)-1 ? first : 0,
-                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), name_of(st->p, COLL_RESOURCES, id));
+                  _("resource \"%s\" has a risk assessed or a \"no risk\" note"), sb_str(&name));
+        sb_free(&name);
     }
     for (size_t k = 0; k < risks->n; k++)
         validate_risk(st, k, today);

@@ -3,6 +3,7 @@
 #include "model/validate.h"
 #include "model/assessment.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -19,7 +20,15 @@ struct vctx {
     const char *file;
     struct item at;            /* doc, round and coll of what is checked */
     struct findings *out;
+    const struct round *round; /* the round checked, whose snapshots count as references */
 };
+
+/* A round's reference to an entry no longer in the profile reads from
+ * what the round keeps of it (model/snapshot.h): no error. */
+static bool ref_exists(const struct vctx *c, const char *ref, const char *id)
+{
+    return profile_ref_exists(c->p, c->lib, ref, id) || (c->round && round_ref_ok(c->round, c->p, ref, id));
+}
 
 static void add(struct vctx *c, enum diag_severity sev, int line, size_t index, int field,
                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -129,13 +138,13 @@ static void record_rules(struct vctx *c, const struct record *r, const struct co
                     what, f->key, v->s);
             break;
         case F_REF:
-            if (!profile_ref_exists(c->p, c->lib, f->ref, v->s))
+            if (!ref_exists(c, f->ref, v->s))
                 add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' names '%s', which does not exist"),
                     what, f->key, v->s);
             break;
         case F_REFLIST:
             for (size_t k = 0; k < v->list.n; k++) {
-                if (!profile_ref_exists(c->p, c->lib, f->ref, v->list.v[k]))
+                if (!ref_exists(c, f->ref, v->list.v[k]))
                     add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' names '%s', which does not exist"),
                         what, f->key, v->list.v[k]);
                 for (size_t j = 0; j < k; j++)
@@ -169,7 +178,7 @@ static void collection_rules(struct vctx *c, int coll, const struct collection *
             if (first && first != r)
                 add(c, DIAG_ERROR, line, i, FIELD_ID, _("%s: id '%s' is used twice (first at line %d)"),
                     def->key, r->id, first->id_line > 0 ? first->id_line : first->line);
-            if (r->id && def->id_ref && !profile_ref_exists(c->p, c->lib, def->id_ref, r->id))
+            if (r->id && def->id_ref && !ref_exists(c, def->id_ref, r->id))
                 add(c, DIAG_ERROR, line, i, FIELD_ID,
                     strncmp(def->id_ref, "lib:", 4) == 0 ? _("%s: '%s' is not an item of the library")
                                                          : _("%s: '%s' names no entry of the profile"),
@@ -395,7 +404,7 @@ static void cycle_rules(struct vctx *c)
 
 void profile_findings(const struct profile *p, const struct library *lib, struct findings *out)
 {
-    struct vctx c = {p, lib, "profile.cfg", {DOC_PROFILE, 0, ITEM_HEAD, 0, FIELD_NONE}, out};
+    struct vctx c = {p, lib, "profile.cfg", {DOC_PROFILE, 0, ITEM_HEAD, 0, FIELD_NONE}, out, NULL};
     record_rules(&c, &p->org, &profile_org_def, 0);
     for (int i = 0; i < COLL__COUNT; i++)
         collection_rules(&c, i, &p->c[i]);
@@ -412,7 +421,7 @@ void checklist_findings(const struct checklist *cl, const struct library *lib, s
 {
     struct profile none;
     profile_init(&none);
-    struct vctx c = {&none, lib, "checklist.cfg", {DOC_CHECKLIST, 0, 0, 0, FIELD_NONE}, out};
+    struct vctx c = {&none, lib, "checklist.cfg", {DOC_CHECKLIST, 0, 0, 0, FIELD_NONE}, out, NULL};
     collection_rules(&c, 0, &cl->items);
     profile_free(&none);
 }
@@ -504,7 +513,7 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
                     struct findings *out)
 {
     char *file = round_file(r);
-    struct vctx c = {p, lib, file, {DOC_ROUND, ri, ITEM_HEAD, 0, FIELD_NONE}, out};
+    struct vctx c = {p, lib, file, {DOC_ROUND, ri, ITEM_HEAD, 0, FIELD_NONE}, out, r};
     record_rules(&c, &r->head, &round_head_def, 0);
     c.at.coll = ITEM_HEAD;
     threshold_rules(&c, &r->head, &round_head_def, "round");

@@ -6,6 +6,9 @@
 #include "ui/draw.h"
 #include "ui/labels.h"
 #include "ui/mouse.h"
+#include "ui/refnames.h"
+#include "ui/regfilter.h"
+#include "ui/scope_gone.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -40,9 +43,9 @@ static const struct profile *prof(const struct aview *av)
 
 static const char *pname(const struct aview *av, int coll, const char *id)
 {
-    const struct record *r = coll_find(&av->s->profile.c[coll], id);
-    const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
-    return *n ? n : id;
+    const struct round *r = av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
+    const char *n = refname(av->s, r, profile_coll_defs[coll]->key, id);
+    return n ? n : id;
 }
 
 /* The step's name as the Handbook (library) gives it, in the language. */
@@ -183,10 +186,11 @@ static void scope_build(struct aview *av)
     const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
                             *rs = &p->c[COLL_RESOURCES];
     int fs = field_index(ops->def, "services"), fo = field_index(rs->def, "operations");
-    if (av->scope_ok && av->scope_gen == av->s->gen)
-        return; /* the profile did not change: the same lines */
+    if (av->scope_ok && av->scope_gen == av->s->gen && av->scope_round == av->round)
+        return; /* the profile and the round did not change: the same lines */
     av->scope_ok = true;
     av->scope_gen = av->s->gen;
+    av->scope_round = av->round;
     av->nscope = 0;
     for (size_t i = 0; i < sv->n; i++) {
         scope_push(av, 0, i);
@@ -202,6 +206,7 @@ static void scope_build(struct aview *av)
     for (size_t j = 0; j < rs->n; j++)
         if (!rs->r[j].v[fo].list.n)
             scope_push(av, 2, j);
+    scope_gone_push(av, cur_round(av)); /* in scope, gone from the profile */
 }
 
 static bool in_scope(const struct round *r, const char *key, const char *id)
@@ -217,6 +222,8 @@ static void scope_toggle(struct aview *av)
         return;
     const struct profile *p = prof(av);
     const struct scope_line *l = &av->scope[i];
+    if (scope_gone_toggle(av, r, l))
+        return;
     if (l->kind == 1) {
         say(av, false, "%s", _("Operations follow their service: put the service or a resource in scope"));
         return;
@@ -252,58 +259,6 @@ static void register_build(struct aview *av)
     av->nrows = round_register(r, prof(av), av->sort, &av->filter, av->rows);
     if (av->cur[AV_REGISTER] >= av->nrows)
         av->cur[AV_REGISTER] = av->nrows ? av->nrows - 1 : 0;
-}
-
-static const char *const decisions[] = {"", "mitigate", "accept", "avoid", "transfer"};
-
-static void next_decision(struct aview *av)
-{
-    if (!av->filter.decision) {
-        av->filter.decision = decisions[0];
-        return;
-    }
-    for (size_t i = 0; i < 5; i++) {
-        if (av->filter.decision == decisions[i]) {
-            av->filter.decision = i + 1 < 5 ? decisions[i + 1] : NULL;
-            return;
-        }
-    }
-    av->filter.decision = NULL;
-}
-
-/* The owners of the round's risks, in turn, then any. */
-static void next_owner(struct aview *av)
-{
-    struct round *r = cur_round(av);
-    const struct collection *c = &r->c[RC_RISKS];
-    const char *owners[256];
-    size_t n = 0;
-    for (size_t i = 0; i < c->n && n < 256; i++) {
-        const char *o = record_str(&c->r[i], c->def, "owner");
-        bool seen = !*o;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = strcmp(owners[k], o) == 0;
-        if (!seen)
-            owners[n++] = o;
-    }
-    av->owner_pick = av->owner_pick >= n ? 0 : av->owner_pick + 1;
-    av->filter.owner = av->owner_pick < n ? owners[av->owner_pick] : NULL;
-}
-
-static void describe_filter(struct aview *av, struct strbuf *sb)
-{
-    struct risk_filter *f = &av->filter;
-    sb_printf(sb, _("by %s"), _(sort_name(av->sort)));
-    if (f->band != BAND_NONE)
-        sb_printf(sb, _("; band %s"), _(band_name(f->band)));
-    if (f->decision)
-        sb_printf(sb, _("; decision %s"), *f->decision ? enum_label(f->decision) : _("none yet"));
-    if (f->owner)
-        sb_printf(sb, _("; owner %s"), f->owner);
-    if (f->impact)
-        sb_printf(sb, _("; cell I%lld x L%lld"), f->impact, f->likelihood);
-    if (av->filter_text && *av->filter_text)
-        sb_printf(sb, _("; text \"%s\""), av->filter_text);
 }
 
 /* --- actions --------------------------------------------------------------- */
@@ -576,8 +531,8 @@ static bool register_action(struct aview *av, enum action a)
         return true;
     case ACT_SORT: av->sort = (enum risk_sort)((av->sort + 1) % SORT__COUNT); break;
     case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
-    case ACT_FILTER_DECISION: next_decision(av); break;
-    case ACT_FILTER_OWNER: next_owner(av); break;
+    case ACT_FILTER_DECISION: regfilter_next_decision(av); break;
+    case ACT_FILTER_OWNER: regfilter_next_owner(av); break;
     case ACT_FILTER_TEXT: start_prompt(av, 2); return true;
     case ACT_CLEAR_FILTERS:
         memset(&av->filter, 0, sizeof av->filter);
@@ -842,7 +797,9 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
     for (size_t i = 0; i < av->nscope; i++) {
         const struct scope_line *l = &av->scope[i];
         struct strbuf sb = STRBUF_INIT;
-        if (l->kind == 0) {
+        if (l->kind >= SCOPE_GONE_SERVICE) {
+            scope_gone_line(av, r, l, &sb);
+        } else if (l->kind == 0) {
             const struct record *s = &p->c[COLL_SERVICES].r[l->index];
             sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", record_str(s, profile_coll_defs[COLL_SERVICES], "name"));
             if (!service_operation_count(p, s->id)) {
@@ -905,7 +862,7 @@ static void draw_register(struct aview *av, int y, int height, int cols)
     struct round *r = cur_round(av);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
-    describe_filter(av, &sb);
+    regfilter_describe(av, &sb);
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_free(&sb);
     if (!av->nrows) {

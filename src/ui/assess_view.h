@@ -14,8 +14,8 @@
 enum av_level { AV_ROUNDS, AV_STEPS, AV_SCOPE, AV_REGISTER, AV_HEATMAP, AV_CHECKS, AV_REVIEW };
 
 struct scope_line {
-    int kind;            /* 0 service, 1 operation, 2 resource */
-    size_t index;        /* in the profile's collection */
+    int kind;            /* 0 service, 1 operation, 2 resource; 3, 4 gone (ui/scope_gone.h) */
+    size_t index;        /* in the profile's collection (3, 4: in the round's scope) */
 };
 
 struct aview {
@@ -45,6 +45,7 @@ struct aview {
     /* scoping */
     struct scope_line *scope;
     size_t nscope;
+    size_t scope_round;        /* the round the lines are of */
     /* the name prompt (new round, copy) and the text filter prompt */
     bool want_new_resource;    /* scoping asked to add a resource to the profile */
     bool prompting;

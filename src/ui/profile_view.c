@@ -2,10 +2,12 @@
 #include "config.h"
 #include "ui/profile_view.h"
 #include "core/edits.h"
+#include "core/entries.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
 #include "ui/mouse.h"
+#include "ui/refnames.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
@@ -118,8 +120,9 @@ static struct collection *form_coll(struct pview *pv)
 /* The name a person reads for the entry id of ref. */
 static const char *ref_label(const struct pview *pv, const char *ref, const char *id)
 {
-    if (!ref || !id)
-        return id ? id : "";
+    const char *kept = pv->round && id ? refname(pv->s, pv->round, ref, id) : NULL;
+    if (!ref || !id || kept)
+        return kept ? kept : id ? id : "";
     if (strncmp(ref, "lib:", 4) == 0) {
         const struct ref_item *it = library_ref_item(pv->s->lib, ref + 4, id);
         return it ? text_get(&it->title, pv->lang) : id;
@@ -928,15 +931,10 @@ void pview_answer(struct pview *pv, bool yes)
         say(pv, false, "%s", _("Nothing deleted"));
         return;
     }
-    char *name = xstrdup(entry_name(pv, c, i));
-    char *id = c->r[i].id ? xstrdup(c->r[i].id) : NULL;
-    size_t refs = core_delete(pv->s, pv_doc(pv), c, i);
-    if (refs)
-        say(pv, false, _("Deleted \"%s\" and %zu references to it"), name, refs);
-    else
-        say(pv, false, _("Deleted \"%s\""), name);
+    char msg[sizeof pv->message], *name = xstrdup(entry_name(pv, c, i));
+    core_delete_entry(pv->s, pv_doc(pv), c, i, name, msg, sizeof msg);
+    say(pv, false, "%s", msg);
     free(name);
-    free(id);
     if (pv->list_cur >= c->n && c->n)
         pv->list_cur = c->n - 1;
     pv->level = PV_LIST;
@@ -944,20 +942,19 @@ void pview_answer(struct pview *pv, bool yes)
         pv->done = true; /* back to the round's screen it was opened from */
 }
 
-/* d: ask before deleting entry i; a profile entry that rounds refer to
- * stays (deleting it would break the rounds, a signed-off one too). */
+/* d: ask before deleting entry i, naming the rounds that refer to it:
+ * they keep it as assessed (core/entries.h). */
 static void ask_delete(struct pview *pv, struct collection *c, size_t i)
 {
     char names[200];
     size_t n = !pv->round && c->r[i].id
                    ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
-    if (n) {
-        say(pv, true, P_("Kept \"%s\": round %s uses it", "Kept \"%s\": rounds %s use it", n),
-            entry_name(pv, c, i), names);
-        return;
-    }
     pv->asking_delete = true;
-    say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, i));
+    if (n)
+        say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. y/n", "Delete \"%s\"? Rounds %s keep its name. y/n", n),
+            entry_name(pv, c, i), names);
+    else
+        say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, i));
 }
 
 static bool list_action(struct pview *pv, enum action a)

@@ -8,6 +8,7 @@
  *   canon --raw FILE...        only libconfig's parse (draft.cfg, others) */
 #include "config.h"
 #include "model/rules.h"
+#include "model/snapshot.h"
 #include "store/libload.h"
 #include "store/workspace.h"
 #include <libconfig.h>
@@ -90,8 +91,18 @@ static int one(const struct library *lib, const char *path, const char *held)
         round_init(&r, name);
         if (ws_load_round(path, lib, NULL, &r, NULL, &dl) == WS_OK) {
             /* as every reader of kijun's takes it (an older round gains its
-             * digests and acceptance rounds when read; model/rules.h) */
+             * digests and acceptance rounds when read; model/rules.h, and
+             * what it assessed from the workspace's profile; model/snapshot.h) */
             round_migrate(&r);
+            char pp[4096];
+            snprintf(pp, sizeof pp, "%.*s../profile.cfg", slash ? (int)(slash - path + 1) : 0, path);
+            struct profile p;
+            struct diag_list pdl = {0};
+            profile_init(&p);
+            if (ws_load_profile(pp, lib, &p, NULL, &pdl) == WS_OK)
+                round_snapshot_fill(&r, &p);
+            profile_free(&p);
+            diag_clear(&pdl);
             text = ws_format_round(&r);
         }
         round_free(&r);

@@ -59,15 +59,16 @@ ui_expect_not "[exit" "demo: kijun is still running"
 ui_keys Q n
 ui_stop
 
-# a profile entry that rounds use is kept: deleting it would break them
+# a profile entry that rounds use: the question names them (they keep it
+# as assessed, tests/ui/snapshot.sh); n keeps it
 ui_start 80 24 --demo --lang en
 ui_wait "kijun"
 ui_keys 4 j j j Enter
 ui_expect "Priority services" "the profile's services"
 ui_keys d
-ui_expect "Kept \"Drinking water supply\": rounds 2025, 2026 use it" "d on a service the rounds use names them and keeps it"
-ui_keys y
-ui_expect_line_not 3 "Deleted" "a later y deletes nothing"
+ui_expect "Delete \"Drinking water supply\"? Rounds 2025, 2026 keep its name. y/n" "d on a service the rounds use asks, naming them"
+ui_keys n
+ui_expect "Nothing deleted" "n keeps it"
 ui_expect "Drinking water supply" "the service is still there"
 ui_keys a Enter
 ui_type "Unused service"
@@ -98,8 +99,8 @@ UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
 ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys 4 j j j Enter d
-ui_expect "実施回 2025, 2026 が使っているため削除しません" "ja: the same in Japanese"
-ui_keys Q n
+ui_expect "実施回 2025, 2026 には名前が残ります。y/n" "ja: the same in Japanese"
+ui_keys n Q n
 ui_stop
 
 # rename and delete from the rounds screen, in a copy of the demo

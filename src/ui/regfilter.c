@@ -1,0 +1,59 @@
+/* regfilter: the register's filters in turn, and their description. */
+#include "config.h"
+#include "ui/regfilter.h"
+#include "ui/labels.h"
+#include "util/i18n.h"
+#include <string.h>
+
+static const char *const decisions[] = {"", "mitigate", "accept", "avoid", "transfer"};
+
+void regfilter_next_decision(struct aview *av)
+{
+    if (!av->filter.decision) {
+        av->filter.decision = decisions[0];
+        return;
+    }
+    for (size_t i = 0; i < 5; i++) {
+        if (av->filter.decision == decisions[i]) {
+            av->filter.decision = i + 1 < 5 ? decisions[i + 1] : NULL;
+            return;
+        }
+    }
+    av->filter.decision = NULL;
+}
+
+/* The owners of the round's risks, in turn, then any. */
+void regfilter_next_owner(struct aview *av)
+{
+    if (av->round >= av->s->nrounds)
+        return;
+    const struct collection *c = &av->s->rounds[av->round]->r.c[RC_RISKS];
+    const char *owners[256];
+    size_t n = 0;
+    for (size_t i = 0; i < c->n && n < 256; i++) {
+        const char *o = record_str(&c->r[i], c->def, "owner");
+        bool seen = !*o;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(owners[k], o) == 0;
+        if (!seen)
+            owners[n++] = o;
+    }
+    av->owner_pick = av->owner_pick >= n ? 0 : av->owner_pick + 1;
+    av->filter.owner = av->owner_pick < n ? owners[av->owner_pick] : NULL;
+}
+
+void regfilter_describe(const struct aview *av, struct strbuf *sb)
+{
+    const struct risk_filter *f = &av->filter;
+    sb_printf(sb, _("by %s"), _(sort_name(av->sort)));
+    if (f->band != BAND_NONE)
+        sb_printf(sb, _("; band %s"), _(band_name(f->band)));
+    if (f->decision)
+        sb_printf(sb, _("; decision %s"), *f->decision ? enum_label(f->decision) : _("none yet"));
+    if (f->owner)
+        sb_printf(sb, _("; owner %s"), f->owner);
+    if (f->impact)
+        sb_printf(sb, _("; cell I%lld x L%lld"), f->impact, f->likelihood);
+    if (av->filter_text && *av->filter_text)
+        sb_printf(sb, _("; text \"%s\""), av->filter_text);
+}
