@@ -33,12 +33,12 @@ bool conflict_check(struct session *s, struct doc *d, bool hash)
 struct doc *conflict_find(struct session *s)
 {
     struct doc *found = NULL;
-    if (doc_modified(&s->pdoc) && conflict_check(s, &s->pdoc, true))
+    if (doc_to_write(&s->pdoc) && conflict_check(s, &s->pdoc, true))
         found = &s->pdoc;
-    if (!found && doc_modified(&s->cdoc) && conflict_check(s, &s->cdoc, true))
+    if (!found && doc_to_write(&s->cdoc) && conflict_check(s, &s->cdoc, true))
         found = &s->cdoc;
     for (size_t i = 0; !found && i < s->nrounds; i++)
-        if (doc_modified(&s->rounds[i]->d) && conflict_check(s, &s->rounds[i]->d, true))
+        if (doc_to_write(&s->rounds[i]->d) && conflict_check(s, &s->rounds[i]->d, true))
             found = &s->rounds[i]->d;
     return found;
 }

@@ -68,7 +68,7 @@ static struct round_doc *round_of(struct session *s, struct doc *d)
 
 bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
 {
-    if (!doc_modified(d))
+    if (!doc_to_write(d))
         return true;
     if (!session_hold_lock(s, &s->diags))
         return false;
@@ -88,6 +88,7 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
         d->saved = d->journaled = d->edits;
         d->on_disk = true;
         d->conflict = false;
+        d->upgrade = false;
         *unchanged = *unchanged && same;
         /* what is on disk now is ours: the next save compares with it */
         stamp_take(s->dir, d->name, &d->stamp);

@@ -110,8 +110,8 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
-        else
-            round_migrate(&rd->r), round_snapshot_fill(&rd->r, &s->profile); /* what an older file lacks; written with its next save */
+        else /* what an older file lacks: written with the next save, edited or not */
+            rd->d.upgrade = round_migrate(&rd->r) + round_snapshot_fill(&rd->r, &s->profile) > 0;
         session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
         free(info.path);
@@ -194,6 +194,11 @@ void session_findings(struct session *s, struct findings *out)
 bool doc_modified(const struct doc *d)
 {
     return d->edits != d->saved || !d->on_disk;
+}
+
+bool doc_to_write(const struct doc *d)
+{
+    return doc_modified(d) || d->upgrade;
 }
 
 struct doc *session_doc(struct session *s, const struct round *r)

@@ -24,6 +24,8 @@ struct doc {
     bool on_disk;            /* false: made in this session, not saved yet */
     struct file_stamp stamp; /* the file as loaded or last saved (core/conflict.h) */
     bool conflict;           /* its file was changed by another program */
+    bool upgrade;            /* read from an older file and filled in (round_migrate):
+                                the next save writes it, though nothing was edited */
 };
 
 struct round_doc {
@@ -125,6 +127,8 @@ void session_findings(struct session *s, struct findings *out);
 /* Unsaved edits in any document (a comparison of counters). */
 bool session_modified(const struct session *s);
 bool doc_modified(const struct doc *d);
+/* Whether a save writes d: modified, or to be upgraded. */
+bool doc_to_write(const struct doc *d);
 /* The document a round belongs to, or the profile's for NULL. */
 struct doc *session_doc(struct session *s, const struct round *r);
 /* Does saving need the user's word first (comments would be dropped)? */

@@ -114,6 +114,33 @@ Test(snapshot, an_older_round_keeps_what_it_gained_from_its_next_save)
     cr_assert(services && resources, "the file keeps what the round assessed");
 }
 
+/* The demo's files are older than what a round keeps: opened and saved
+ * (s, with nothing edited), they gain it; nothing reads as modified, and
+ * a second save has nothing to write. */
+Test(snapshot, an_older_round_gains_what_it_keeps_on_first_open_and_save)
+{
+    struct round *r = round_named("2026");
+    struct doc *d = session_doc(&s, r);
+    cr_assert(d->upgrade, "filled in when read");
+    cr_assert(!session_modified(&s), "no edit: quitting does not ask");
+    char msg[640];
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    cr_assert_not_null(strstr(msg, "Saved"), "%s", msg);
+    cr_assert(!d->upgrade);
+    char *rp = ws_path(s.dir, "assessments/2026.cfg");
+    FILE *f = fopen(rp, "r");
+    cr_assert_not_null(f);
+    char line[512];
+    bool services = false;
+    while (fgets(line, sizeof line, f))
+        services |= strncmp(line, "assessed_services = (", 21) == 0;
+    fclose(f);
+    free(rp);
+    cr_assert(services, "written on the first save");
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    cr_assert_str_eq(msg, "No change: nothing to save");
+}
+
 Test(snapshot, fill_is_a_pure_rule_over_the_profile)
 {
     struct round r;
