@@ -37,8 +37,10 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
 {
     struct docset ds = docset_of(s, d);
     size_t refs = 0;
-    /* a read-only session takes no edit, whatever a screen asks */
-    bool applied = !s->read_only && change_apply(ch, &ds, &refs);
+    /* a read-only session takes no edit, whatever a screen asks; nor
+     * does a closed round, but for its reopening (core/rounds.h) */
+    bool closed = ds.round && round_closed(ds.round) && ch->def != round_coll_defs[RC_REOPENED];
+    bool applied = !s->read_only && !closed && change_apply(ch, &ds, &refs);
     if (applied) {
         change_log_push(&s->log, ch);
         d->edits++;
@@ -47,7 +49,8 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
     /* a sign-off made or edited vouches for its step's data as it is now */
     const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
     if (applied && ds.round && ch->def == so && ch->op != CH_DELETE
-        && !(ch->op == CH_SET && (int)ch->field == field_index(so, "digest")))
+        && !(ch->op == CH_SET && ((int)ch->field == field_index(so, "digest")
+                                  || (int)ch->field == field_index(so, "reopens"))))
         renew_signoff(s, d, ds.round, ch->op == CH_ADD ? ch->rec.id : ch->id);
     change_free(ch);
     return refs;
@@ -63,6 +66,8 @@ static void renew_signoff(struct session *s, struct doc *d, struct round *r, con
     char digest[17];
     step_digest(r, st, digest);
     core_set_text(s, d, c, x, c->def, (size_t)field_index(c->def, "digest"), digest);
+    /* made after the last reopening: it can close the round again */
+    core_set_int(s, d, c, x, c->def, (size_t)field_index(c->def, "reopens"), (long long)round_reopens(r));
 }
 
 void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,
@@ -153,7 +158,8 @@ void core_draft_open(struct session *s, struct doc *d, struct collection *c, str
 {
     core_draft_close(s);
     struct draft *dr = &s->draft;
-    if (s->read_only)
+    struct docset ds = docset_of(s, d);
+    if (s->read_only || (ds.round && round_closed(ds.round)))
         return;
     dr->open = true;
     dr->where.op = CH_SET;

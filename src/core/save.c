@@ -142,6 +142,15 @@ bool session_save(struct session *s, char *msg, size_t size)
         return false;
     }
     diag_clear(&s->diags);
+    char today[11];
+    session_today(today);
+    for (size_t i = 0; i < s->nrounds; i++) {
+        struct round_doc *rd = s->rounds[i];
+        core_round_settle(s, &rd->r, today); /* a round that closes is closed when saved */
+        if (rd->closing_unsaved && rd->d.on_disk)
+            rd->d.edits++; /* its closing, made when it was read, goes to its file */
+        rd->closing_unsaved = false;
+    }
     /* nothing is written while another program's version would be lost */
     s->conflict = conflict_find(s);
     if (s->conflict) {

@@ -322,7 +322,7 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
         return st;
     const config_setting_t *root = config_root_setting(&cfg);
     static const char *const root_keys[] = {"kijun_workspace", "round", "risks", "clear",
-                                            "signoffs", "reviews", NULL};
+                                            "signoffs", "reviews", "reopened", "closed", NULL};
     cg_unknown(&c, root, root_keys);
     read_single(&c, root, "round", &round_head_def, &r->head, NULL);
     if (!config_setting_get_member(root, "round"))

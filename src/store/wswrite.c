@@ -200,6 +200,9 @@ char *ws_format_round(const struct round *r)
     put_fields(&sb, "  ", &r->head, &round_head_def);
     sb_adds(&sb, "};\n");
     for (int i = 0; i < RC__COUNT; i++) {
+        /* a round never closed has no history to write: its file is as before */
+        if ((i == RC_REOPENED || i == RC_CLOSED) && !r->c[i].n)
+            continue;
         sb_adds(&sb, "\n");
         put_collection(&sb, "", &r->c[i]);
     }
