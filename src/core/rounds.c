@@ -154,7 +154,7 @@ bool core_reopen_round(struct session *s, struct round *r, const char *by, const
         snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
         return false;
     }
-    snprintf(msg, size, _("Round %s reopened by %s; s saves (the reopening is recorded)"), r->name, by);
+    snprintf(msg, size, _("Round %s reopened; s saves it"), r->name);
     return true;
 }
 
