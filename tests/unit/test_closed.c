@@ -409,3 +409,25 @@ Test(closed_core, a_save_settles_a_round_that_closes)
     cr_assert(round_closed(r));
     cr_assert_not(doc_modified(&rd->d), "the closing is saved with it");
 }
+
+Test(closed_core, a_reopening_survives_a_lost_session)
+{
+    char msg[300];
+    cr_assert(core_reopen_round(&s, &s.rounds[idx("2025")]->r, "Tanaka", "typo", "2026-11-25", msg, sizeof msg), "%s", msg);
+    session_journal(&s, 0, true);
+    /* the process is lost (kill -9): the folder opened again */
+    char *dir = xstrdup(s.dir);
+    s.demo = false;
+    lock_release(&s.lock);
+    session_close(&s);
+    session_open(&s, lib, dir, "again", true);
+    free(dir);
+    cr_assert(round_closed(&s.rounds[idx("2025")]->r), "as on disk: closed");
+    cr_assert(s.rec.available);
+    session_recover(&s, true);
+    struct round *r = &s.rounds[idx("2025")]->r;
+    cr_assert_not(round_closed(r), "the reopening is taken back");
+    cr_assert_eq(r->c[RC_REOPENED].n, 1);
+    cr_assert_str_eq(record_str(&r->c[RC_REOPENED].r[0], RD(RC_REOPENED), "why"), "typo");
+    cr_assert(session_modified(&s));
+}
