@@ -78,7 +78,7 @@ static struct round_doc *round_of(struct session *s, struct doc *d)
 }
 
 /* Apply the log's changes of d to the document in ds; drop those that
- * cannot apply. */
+ * cannot apply (an edit of a round their version has closed among them). */
 static void redo(struct session *s, const struct doc *d, const struct docset *ds, size_t *applied,
                  size_t *failed)
 {
@@ -88,7 +88,8 @@ static void redo(struct session *s, const struct doc *d, const struct docset *ds
         struct docchange *c = &s->log.v[i];
         if (strcmp(c->file, d->name) != 0) {
             s->log.v[k++] = *c;
-        } else if (change_apply(c, ds, NULL)) {
+        } else if (!(ds->round && round_closed(ds->round) && c->def != round_coll_defs[RC_REOPENED])
+                   && change_apply(c, ds, NULL)) { /* their version closed: as edits.c, none but a reopening */
             (*applied)++;
             s->log.v[k++] = *c;
         } else {

@@ -6,6 +6,7 @@
  * reopening, which needs who and why and is saved like any edit. */
 #include <criterion/criterion.h>
 #include "diag_expect.h"
+#include "core/conflict.h"
 #include "core/edits.h"
 #include "core/rounds.h"
 #include "core/session.h"
@@ -430,4 +431,31 @@ Test(closed_core, a_reopening_survives_a_lost_session)
     cr_assert_eq(r->c[RC_REOPENED].n, 1);
     cr_assert_str_eq(record_str(&r->c[RC_REOPENED].r[0], RD(RC_REOPENED), "why"), "typo");
     cr_assert(session_modified(&s));
+}
+
+Test(closed_core, a_reload_does_not_redo_edits_into_a_round_their_version_closed)
+{
+    char msg[300];
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg); /* the closing of 2025 on disk */
+    char *closed_text = xstrdup(file_text("assessments/2025.cfg"));
+    struct round_doc *rd = s.rounds[idx("2025")];
+    cr_assert(core_reopen_round(&s, &rd->r, "Tanaka", "typo", "2026-11-25", msg, sizeof msg), "%s", msg);
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    struct collection *risks = &rd->r.c[RC_RISKS];
+    char *title = xstrdup(record_str(&risks->r[0], risks->def, "title"));
+    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, (size_t)field_index(risks->def, "title"), "Ours");
+    /* another program puts the closed version back */
+    char *p = ws_path(s.dir, "assessments/2025.cfg");
+    FILE *f = fopen(p, "w");
+    cr_assert_not_null(f);
+    fputs(closed_text, f);
+    fclose(f);
+    free(p);
+    size_t applied, failed;
+    cr_assert(conflict_reload(&s, &rd->d, &applied, &failed, msg, sizeof msg), "%s", msg);
+    cr_assert_eq(failed, 1, "%s", msg);
+    cr_assert(round_closed(&rd->r));
+    cr_assert_str_eq(record_str(&rd->r.c[RC_RISKS].r[0], risks->def, "title"), title);
+    free(title);
+    free(closed_text);
 }
