@@ -101,7 +101,8 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
-        else if (round_migrate(&rd->r) && round_closed(&rd->r) && !rd->r.c[RC_CLOSED].r[rd->r.c[RC_CLOSED].n - 1].line)
+        else if (round_migrate(&rd->r) && round_closed(&rd->r)
+                 && !rd->r.c[RC_CLOSED].r[rd->r.c[RC_CLOSED].n - 1].line)
             rd->closing_unsaved = true; /* what an older file lacks; written with its next save */
         session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
