@@ -49,8 +49,7 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
     /* a sign-off made or edited vouches for its step's data as it is now */
     const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
     if (applied && ds.round && ch->def == so && ch->op != CH_DELETE
-        && !(ch->op == CH_SET && ((int)ch->field == field_index(so, "digest")
-                                  || (int)ch->field == field_index(so, "reopens"))))
+        && !(ch->op == CH_SET && (int)ch->field == field_index(so, "digest")))
         renew_signoff(s, d, ds.round, ch->op == CH_ADD ? ch->rec.id : ch->id);
     change_free(ch);
     return refs;

@@ -285,6 +285,8 @@ bool round_closes(const struct round *r)
     const struct collection *so = &r->c[RC_SIGNOFFS];
     long long reopens = (long long)round_reopens(r);
     bool after = reopens == 0;
+    if (r->c[RC_CLOSED].n < round_reopens(r))
+        return false; /* reopened more often than closed: not kijun's history */
     for (int st = 0; st < STEP__COUNT; st++) {
         const struct record *x = coll_find(so, step_id((enum step)st));
         if (!x || !*record_str(x, so->def, "reviewer") || !date_valid(record_str(x, so->def, "date"))

@@ -56,6 +56,8 @@ bool signoff_stale(const struct round *r, const struct record *signoff);
  * A closed round whose content no longer matches its closing digest was
  * changed outside kijun. */
 bool round_closes(const struct round *r);
+/* (A round reopened more often than it was closed never closes: that
+ * history was written outside kijun, a finding of validate.c.) */
 bool round_closed(const struct round *r);
 /* How often the round was reopened (what a sign-off made now records). */
 size_t round_reopens(const struct round *r);

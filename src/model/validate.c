@@ -488,7 +488,12 @@ static void acceptance_rules(struct vctx *c, const struct round *r)
  * kijun (in an editor), which no sign-off or reopening records. */
 static void closed_rules(struct vctx *c, const struct round *r)
 {
-    const struct collection *cl = &r->c[RC_CLOSED];
+    const struct collection *cl = &r->c[RC_CLOSED], *ro = &r->c[RC_REOPENED];
+    if (ro->n > cl->n) {
+        c->at.coll = RC_REOPENED;
+        add(c, DIAG_ERROR, ro->r[ro->n - 1].line, ro->n - 1, FIELD_NONE,
+            _("reopened: %zu reopenings but %zu closings: the history was changed outside kijun"), ro->n, cl->n);
+    }
     if (!round_changed_outside(r))
         return;
     size_t k = cl->n - 1;

@@ -818,6 +818,7 @@ static void draw_steps(struct aview *av, int y, int height, int cols)
     sb_free(&sb);
     for (int k = y + 5 + STEP__COUNT; k < y + height; k++)
         draw_blank(k, 0, cols, A_NORMAL);
+    round_history_draw(r, y + 6 + STEP__COUNT, height - 6 - STEP__COUNT, cols);
 }
 
 static void draw_scope(struct aview *av, int y, int height, int cols)

@@ -174,3 +174,41 @@ void round_state_draw(const struct session *s, const struct round *r, int y, int
         return;
     draw_cell(y, 0, cols, line, role_attr(warn ? ROLE_NOTICE : ROLE_LABEL));
 }
+
+/* The i-th event of the history: closings and reopenings alternate, a
+ * closing first; the surplus of either (a history written by hand) last. */
+static const struct record *event(const struct round *r, size_t i, bool *closing)
+{
+    const struct collection *cl = &r->c[RC_CLOSED], *ro = &r->c[RC_REOPENED];
+    size_t pairs = cl->n < ro->n ? cl->n : ro->n;
+    if (i < 2 * pairs) {
+        *closing = i % 2 == 0;
+        return &(*closing ? cl : ro)->r[i / 2];
+    }
+    *closing = cl->n > pairs;
+    return &(*closing ? cl : ro)->r[pairs + i - 2 * pairs];
+}
+
+void round_history_draw(const struct round *r, int y, int height, int cols)
+{
+    const struct coll_def *cd = round_coll_defs[RC_CLOSED], *rd = round_coll_defs[RC_REOPENED];
+    size_t n = r->c[RC_CLOSED].n + r->c[RC_REOPENED].n;
+    if (!n || height < 2)
+        return;
+    draw_cell(y, 0, cols, _("Closings and reopenings:"), role_attr(ROLE_LABEL));
+    size_t shown = n < (size_t)height - 1 ? n : (size_t)height - 1; /* the newest */
+    for (size_t k = 0; k < shown; k++) {
+        bool closing;
+        const struct record *x = event(r, n - shown + k, &closing);
+        char line[700];
+        if (closing)
+            snprintf(line, sizeof line, _("  %s closed (content digest %s)"), record_str(x, cd, "date"),
+                     record_str(x, cd, "digest"));
+        else
+            snprintf(line, sizeof line, _("  %s reopened by %s%s: %s"), record_str(x, rd, "date"),
+                     record_str(x, rd, "by"),
+                     x->v[field_index(rd, "changed_outside")].b ? _(" (changed outside kijun)") : "",
+                     record_str(x, rd, "why"));
+        draw_cell(y + 1 + (int)k, 0, cols, line, A_NORMAL);
+    }
+}

@@ -41,4 +41,7 @@ const char *round_state_words(const struct round *r, bool changed_outside);
 bool ui_changed_outside(const struct session *s, const struct round *r);
 /* A round's screen: the line that says it is closed, or was reopened. */
 void round_state_draw(const struct session *s, const struct round *r, int y, int cols);
+/* The round's closings and reopenings, oldest first (the newest when
+ * they do not fit), in the lines from y. */
+void round_history_draw(const struct round *r, int y, int height, int cols);
 #endif

@@ -88,6 +88,8 @@ ui_keys j Enter j j Enter
 ui_type " Checked again."
 ui_keys Enter q q q
 ui_expect "Closed on 2026-11-25: read-only" "both renewed, the form left: closed again"
+ui_expect "2026-11-25 reopened by Onishi Ryo (changed outside kijun): Restore the" "the round's screen shows its history"
+ui_expect "2026-11-25 closed (content digest" "with the second closing"
 ui_keys q
 ui_expect "[closed] 20 risks" "the rounds list says so"
 ui_keys s
@@ -108,6 +110,7 @@ ui_expect "[確定]" "ja: the rounds list says 確定"
 ui_check_fit 80 "ja: the rounds list fits"
 ui_keys Enter
 ui_expect "に確定: 読み取り専用" "ja: the round's screen"
+ui_expect "2026-01-15 確定 (内容のダイジェスト" "ja: its history"
 ui_check_fit 80 "ja: the round's screen fits"
 ui_keys S
 ui_expect "評価回 2025 は確定しています" "ja: the refusal"

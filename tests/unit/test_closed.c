@@ -171,6 +171,30 @@ Test(closed_rule, a_reopening_notes_a_change_outside_kijun)
     round_free(&r);
 }
 
+Test(closed_rule, more_reopenings_than_closings_is_a_history_written_by_hand)
+{
+    struct round r;
+    round_with(&r, 5, "2026-06-01");
+    reopen_it(&r, "2026-06-02");
+    reopen_it(&r, "2026-06-03"); /* no kijun makes this: a second reopening without a closing */
+    r.c[RC_REOPENED].r[1].line = 77;
+    resign(&r, STEP_PREP, "2026-06-03");
+    cr_assert_not(round_closes(&r), "it never closes so");
+    cr_assert_not(round_closed(&r));
+    struct profile p;
+    profile_init(&p);
+    struct diag_list dl = {0};
+    round_check(&r, &p, NULL, "assessments/2026.cfg", &dl);
+    bool found = false;
+    for (size_t i = 0; i < dl.n; i++)
+        found |= dl.v[i].line == 77 && dl.v[i].severity == DIAG_ERROR
+                 && strstr(dl.v[i].text, "2 reopenings but 1 closings") != NULL;
+    cr_assert(found);
+    diag_clear(&dl);
+    profile_free(&p);
+    round_free(&r);
+}
+
 Test(closed_rule, a_copy_starts_open)
 {
     struct round r, copy;
