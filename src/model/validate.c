@@ -500,7 +500,7 @@ static void closed_rules(struct vctx *c, const struct round *r)
     int fd = field_index(cl->def, "digest");
     c->at.coll = RC_CLOSED;
     add(c, DIAG_ERROR, value_line(&cl->r[k], &cl->r[k].v[fd]), k, fd,
-        _("closed: the round, closed on %s, was changed outside kijun since: it no longer matches its closing (reopen it to record why)"),
+        _("closed: changed outside kijun since it was closed on %s: it no longer matches its closing (reopen it to record why)"),
         round_closed_on(r));
 }
 

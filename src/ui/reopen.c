@@ -162,7 +162,7 @@ void round_state_draw(const struct session *s, const struct round *r, int y, int
     action_key_name(ACT_REOPEN, SCREEN_STEPS, key, sizeof key);
     bool warn = round_closed(r) && ui_changed_outside(s, r);
     if (warn)
-        snprintf(line, sizeof line, _("! Closed on %s, but changed outside kijun since (see its Validation); %s reopens it"),
+        snprintf(line, sizeof line, _("! Closed %s, then changed outside kijun (see Validation); %s reopens it"),
                  round_closed_on(r), key);
     else if (round_closed(r))
         snprintf(line, sizeof line, _("Closed on %s: read-only; %s reopens it (who and why are recorded)"),

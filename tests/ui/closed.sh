@@ -41,7 +41,7 @@ grep -q "Edited: an unpatched" "$f"; ui_result $? "the file was changed (sed)"
 "$KIJUN" check "$ws/d" >"$ws/out" 2>&1; rc=$?
 [ "$rc" = 1 ]; ui_result $? "kijun check exits 1 (it exited $rc)"
 line=$(grep -n '^closed = (' "$f" | cut -d: -f1)
-grep -q "2025.cfg:$((line + 4)): error: closed: the round, closed on 2026-01-15, was changed outside kijun" "$ws/out"
+grep -q "2025.cfg:$((line + 4)): error: closed: changed outside kijun since it was closed on 2026-01-15" "$ws/out"
 ui_result $? "kijun check names the file and the line of the closing"
 sed 's/^/# /' "$ws/out"
 
@@ -50,7 +50,8 @@ ui_wait "kijun"
 ui_keys 5 g
 ui_expect "2025     2025-06-01 | [closed, changed outside kijun!]" "the rounds list flags the change"
 ui_keys Enter
-ui_expect "! Closed on 2026-01-15, but changed outside kijun since" "the round's screen flags it"
+ui_expect "! Closed 2026-01-15, then changed outside kijun (see Validation); O reopens it" "the round's screen flags it"
+ui_check_fit 80 "it fits"
 # the reopen form: Esc leaves nothing
 ui_keys O
 ui_expect "Reopen round 2025, closed on 2026-01-15" "O opens the reopen form"
