@@ -486,6 +486,8 @@ static void ask_delete_round(struct aview *av)
     char after[200], also[300] = "";
     if (session_rounds_after(av->s, i, after, sizeof after))
         snprintf(also, sizeof also, _("; round %s compares with it"), after);
+    if (round_closed(r)) /* a record signed off: the question says so */
+        snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
     say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
     av->asking_round = true;
 }

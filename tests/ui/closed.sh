@@ -23,6 +23,9 @@ ui_keys j
 ui_expect_line_not 24 "O Reopen" "and not on an open one"
 ui_keys O
 ui_expect "Round 2026 is not closed: nothing to reopen" "O on an open round says so"
+ui_keys g d
+ui_expect "Delete round 2025 (20 risks; round 2026 compares with it; closed)? y/n" "d on a closed round says it is closed"
+ui_keys n
 ui_keys g Enter
 ui_expect "Closed on 2026-01-15: read-only; O reopens it" "the round's screen says it is closed"
 ui_keys S
