@@ -68,11 +68,8 @@ static void ws_read(struct wsread *w, const struct library *lib, const char *dir
         w->rf[i].path = sb_take(&sb);
         round_init(&w->rounds[i], names[i]);
         w->rf[i].st = ws_load_round(w->rf[i].path, lib, &w->p, &w->rounds[i], &info, &w->rf[i].dl);
-        if (w->rf[i].st == WS_OK)
-            { /* as the workbench reads it: one truth */
-            round_migrate(&w->rounds[i]);
-            round_snapshot_fill(&w->rounds[i], &w->p);
-        }
+        if (w->rf[i].st == WS_OK) /* as the workbench reads it: one truth */
+            round_read_fill(&w->rounds[i], &w->p);
         free(info.path);
         free(names[i]);
     }

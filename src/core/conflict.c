@@ -79,7 +79,7 @@ static struct round_doc *round_of(struct session *s, struct doc *d)
 }
 
 /* Apply the log's changes of d to the document in ds; drop those that
- * cannot apply. */
+ * cannot apply (an edit of a round their version has closed among them). */
 static void redo(struct session *s, const struct doc *d, const struct docset *ds, size_t *applied,
                  size_t *failed)
 {
@@ -89,7 +89,8 @@ static void redo(struct session *s, const struct doc *d, const struct docset *ds
         struct docchange *c = &s->log.v[i];
         if (strcmp(c->file, d->name) != 0) {
             s->log.v[k++] = *c;
-        } else if (change_apply(c, ds, NULL)) {
+        } else if (!(ds->round && round_closed(ds->round) && c->def != round_coll_defs[RC_REOPENED])
+                   && change_apply(c, ds, NULL)) { /* their version closed: as edits.c, none but a reopening */
             (*applied)++;
             s->log.v[k++] = *c;
         } else {
@@ -123,7 +124,7 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
         round_init(&r, rd->r.name);
         ws = ws_load_round(path, s->lib, &s->profile, &r, &info, &dl);
         if (ws == WS_OK)
-            round_migrate(&r), round_snapshot_fill(&r, &s->profile);
+            round_read_fill(&r, &s->profile);
     }
     free(path);
     free(info.path);

@@ -38,8 +38,10 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
 {
     struct docset ds = docset_of(s, d);
     size_t refs = 0;
-    /* a read-only session takes no edit, whatever a screen asks */
-    bool applied = !s->read_only && change_apply(ch, &ds, &refs);
+    /* a read-only session takes no edit, whatever a screen asks; nor
+     * does a closed round, but for its reopening (core/rounds.h) */
+    bool closed = ds.round && round_closed(ds.round) && ch->def != round_coll_defs[RC_REOPENED];
+    bool applied = !s->read_only && !closed && change_apply(ch, &ds, &refs);
     if (applied) {
         change_log_push(&s->log, ch);
         d->edits++;
@@ -66,6 +68,8 @@ static void renew_signoff(struct session *s, struct doc *d, struct round *r, con
     char digest[17];
     step_digest(r, st, digest);
     core_set_text(s, d, c, x, c->def, (size_t)field_index(c->def, "digest"), digest);
+    /* made after the last reopening: it can close the round again */
+    core_set_int(s, d, c, x, c->def, (size_t)field_index(c->def, "reopens"), (long long)round_reopens(r));
 }
 
 void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,
@@ -156,7 +160,8 @@ void core_draft_open(struct session *s, struct doc *d, struct collection *c, str
 {
     core_draft_close(s);
     struct draft *dr = &s->draft;
-    if (s->read_only)
+    struct docset ds = docset_of(s, d);
+    if (s->read_only || (ds.round && round_closed(ds.round)))
         return;
     dr->open = true;
     dr->where.op = CH_SET;

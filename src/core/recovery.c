@@ -137,7 +137,7 @@ void session_find_recovery(struct session *s)
         const struct round_doc *disk = round_named(s, names[i]);
         bool read = ws_load_round(sb_str(&rp), s->lib, &s->rec.profile, &r, &info, &dl) == WS_OK;
         if (read)
-            round_migrate(&r), round_snapshot_fill(&r, &s->rec.profile);
+            round_read_fill(&r, &s->rec.profile);
         if (read
             && (!disk || !round_equal(&r, &disk->r))) {
             struct strbuf nm = STRBUF_INIT;

@@ -109,6 +109,75 @@ struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i
     return a;
 }
 
+bool core_round_settle(struct session *s, struct round *r, const char *today)
+{
+    struct round_doc *rd = NULL;
+    for (size_t i = 0; i < s->nrounds && !rd; i++)
+        if (&s->rounds[i]->r == r)
+            rd = s->rounds[i];
+    if (!rd || rd->settled == rd->d.edits + 1 || s->read_only)
+        return false;
+    rd->settled = rd->d.edits + 1;
+    if (round_closed(r) || !round_closes(r))
+        return false;
+    struct record rec;
+    round_closing(r, today, &rec);
+    core_add(s, &rd->d, &r->c[RC_CLOSED], &rec);
+    record_free(&rec, round_coll_defs[RC_CLOSED]);
+    rd->settled = rd->d.edits + 1;
+    return true;
+}
+
+static bool blank(const char *t)
+{
+    while (t && (*t == ' ' || *t == '\t'))
+        t++;
+    return !t || !*t;
+}
+
+bool core_reopen_round(struct session *s, struct round *r, const char *by, const char *why,
+                       const char *today, char *msg, size_t size)
+{
+    if (!round_closed(r)) {
+        snprintf(msg, size, _("Round %s is not closed"), r->name);
+        return false;
+    }
+    if (blank(by) || blank(why)) {
+        snprintf(msg, size, "%s", _("A reopening needs who reopens the round and why"));
+        return false;
+    }
+    struct record rec;
+    round_reopening(r, by, why, today, &rec);
+    struct collection *c = &r->c[RC_REOPENED];
+    size_t before = c->n;
+    core_add(s, session_doc(s, r), c, &rec);
+    record_free(&rec, c->def);
+    if (c->n == before) {
+        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
+        return false;
+    }
+    snprintf(msg, size, _("Round %s reopened; s saves it"), r->name);
+    return true;
+}
+
+/* The closed round that stops a rename of round i: itself, or one that
+ * names it (compares with it, or accepted a risk in it). */
+static const struct round *closed_user(const struct session *s, size_t i)
+{
+    const char *name = s->rounds[i]->r.name;
+    for (size_t k = 0; k < s->nrounds; k++) {
+        const struct round *r = &s->rounds[k]->r;
+        if (!round_closed(r))
+            continue;
+        bool uses = k == i || strcmp(record_str(&r->head, &round_head_def, "previous"), name) == 0;
+        for (size_t x = 0; !uses && x < r->c[RC_RISKS].n; x++)
+            uses = strcmp(record_str(&r->c[RC_RISKS].r[x], round_coll_defs[RC_RISKS], "accepted_round"), name) == 0;
+        if (uses)
+            return r;
+    }
+    return NULL;
+}
+
 size_t session_rounds_using(const struct session *s, const char *coll_key, const char *id,
                             char *names, size_t size)
 {
@@ -170,6 +239,11 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     }
     if (round_index(s, name) != ROUND_NONE) {
         snprintf(msg, size, _("There is a round \"%s\" already"), name);
+        return ROUND_NONE;
+    }
+    const struct round *closed = closed_user(s, i);
+    if (closed) {
+        snprintf(msg, size, _("Round %s is closed: reopen it before renaming %s"), closed->name, rd->r.name);
         return ROUND_NONE;
     }
     char *old = xstrdup(rd->r.name);

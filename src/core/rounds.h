@@ -21,12 +21,25 @@ void core_scope_resource(struct session *s, struct round *r, const char *resourc
 /* After risk i's decision was chosen: what an acceptance records (today,
  * the residual value). Returns the acceptance it recorded. */
 struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i, const char *today);
+/* A round whose five steps are signed off (round_closes) is closed: a
+ * closing is added, dated today, a named change as any other. Called
+ * after edits (the workbench, when a form is left) and before a save;
+ * cheap when the round did not change since. Returns whether it closed
+ * now. */
+bool core_round_settle(struct session *s, struct round *r, const char *today);
+/* Reopen the closed round r: by (who) and why are required, dated
+ * today; a named change, saved and journaled as others. False, with
+ * a message, when r is not closed or by or why is empty. */
+bool core_reopen_round(struct session *s, struct round *r, const char *by, const char *why,
+                       const char *today, char *msg, size_t size);
+
 /* The rounds that refer to entry `id` of the profile collection
  * coll_key: how many, and their names ("2025, 2026") in names. */
 size_t session_rounds_using(const struct session *s, const char *coll_key, const char *id,
                             char *names, size_t size);
 
-/* Rename round i to `name` (checked as core_new_round checks it). The
+/* Rename round i to `name` (checked as core_new_round checks it; a
+ * closed round, or a round a closed round names, is not renamed). The
  * round is written under the new name on save and its old file moved to
  * OLD.cfg~; `previous` in the other rounds that named it follows (an
  * edit of each). Returns i, or ROUND_NONE with a message. */

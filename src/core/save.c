@@ -145,6 +145,10 @@ bool session_save(struct session *s, char *msg, size_t size)
         return false;
     }
     diag_clear(&s->diags);
+    char today[11];
+    session_today(today);
+    for (size_t i = 0; i < s->nrounds; i++) /* a round that closes is closed when saved */
+        core_round_settle(s, &s->rounds[i]->r, today);
     if (session_modified(s) && !session_hold_lock(s, &s->diags)) {
         snprintf(msg, size, _("Not saved: %s"), s->diags.v[0].text);
         return false;

@@ -110,8 +110,9 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
             rounds_bad = true;
-        else /* what an older file lacks: written with the next save, edited or not */
-            rd->d.upgrade = round_migrate(&rd->r) + round_snapshot_fill(&rd->r, &s->profile) > 0;
+        else /* what an older file lacks (a closing, what it assessed): written
+              * with the next save, edited or not */
+            rd->d.upgrade = round_read_fill(&rd->r, &s->profile) > 0;
         session_add_round(s, rd);
         s->rounds_have_comments |= info.has_comments;
         free(info.path);

@@ -32,6 +32,7 @@ struct round_doc {
     struct round r;
     struct doc d;
     char name[80];           /* storage of d.name */
+    unsigned long settled;   /* d.edits + 1 when core_round_settle last looked */
 };
 
 /* The text being typed into a field, before Enter: core state, so that

@@ -65,6 +65,7 @@ static const struct field_def signoff_fields[] = {
     DATE("date", N_("Date"), N_("When"), true),
     STR("comment", N_("Comment"), N_("What the reviewer says"), false),
     STR("digest", N_("Data signed"), N_("A digest of the step's data when it was signed off: kijun sets it"), false),
+    {"reopens", F_INT, N_("Reopenings before"), N_("How often the round had been reopened when the step was signed off: kijun sets it"), false, 0, 100000, NULL, NULL},
 };
 
 static const struct field_def review_fields[] = {
@@ -83,16 +84,33 @@ static const struct field_def seen_resource_fields[] = {
     STR("kind", N_("Kind"), N_("The resource's kind as assessed"), false),
 };
 
+/* A closed round is read-only until reopened (model/rules.h): each
+ * reopening is recorded, each closing with a digest of what it closed. */
+static const struct field_def reopened_fields[] = {
+    STR("by", N_("Reopened by"), N_("Who reopened the closed round"), true),
+    DATE("date", N_("Date"), N_("When it was reopened"), true),
+    STR("why", N_("Why"), N_("Why the closed round was reopened"), true),
+    {"changed_outside", F_BOOL, N_("Changed outside kijun"), N_("The round no longer matched its closing when it was reopened: kijun sets it"), false, 0, 0, NULL, NULL},
+};
+
+static const struct field_def closed_fields[] = {
+    DATE("date", N_("Closed on"), N_("When the last of the five sign-offs closed the round"), true),
+    STR("digest", N_("Content closed"), N_("A digest of the round's content when it closed: kijun sets it"), true),
+};
+
 const struct coll_def round_head_def = {"round", N_("Round"), "", head_fields, N(head_fields), false, NULL};
 static const struct coll_def risks_def = {"risks", N_("Risk register"), "risk-", risk_fields, N(risk_fields), true, NULL};
 static const struct coll_def clear_def = {"clear", N_("Resources without risk"), "", clear_fields, N(clear_fields), true, "resources"};
 static const struct coll_def signoffs_def = {"signoffs", N_("Sign-offs"), "", signoff_fields, N(signoff_fields), true, NULL};
 static const struct coll_def reviews_def = {"reviews", N_("Review log"), "review-", review_fields, N(review_fields), true, NULL};
+static const struct coll_def reopened_def = {"reopened", N_("Reopenings"), "reopen-", reopened_fields, N(reopened_fields), true, NULL};
+static const struct coll_def closed_def = {"closed", N_("Closings"), "closed-", closed_fields, N(closed_fields), true, NULL};
 
 static const struct coll_def seen_services_def = {"assessed_services", N_("Services as assessed"), "", seen_service_fields, N(seen_service_fields), true, NULL};
 static const struct coll_def seen_resources_def = {"assessed_resources", N_("Resources as assessed"), "", seen_resource_fields, N(seen_resource_fields), true, NULL};
 
 const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_def, &signoffs_def, &reviews_def,
+                                                           &reopened_def, &closed_def,
                                                            &seen_services_def, &seen_resources_def};
 
 void round_init(struct round *r, const char *name)

@@ -7,7 +7,8 @@
 #include "model/profile.h"
 #include "model/validate.h"
 
-enum round_coll { RC_RISKS, RC_CLEAR, RC_SIGNOFFS, RC_REVIEWS,
+/* RC_REOPENED and RC_CLOSED: the round's closings and reopenings (model/rules.h) */
+enum round_coll { RC_RISKS, RC_CLEAR, RC_SIGNOFFS, RC_REVIEWS, RC_REOPENED, RC_CLOSED,
                   RC_SEEN_SERVICES, RC_SEEN_RESOURCES, /* as assessed: model/snapshot.h */
                   RC__COUNT };
 enum step { STEP_PREP, STEP_SCOPE, STEP_ASSESS, STEP_VALIDATE, STEP_REVIEW, STEP__COUNT };

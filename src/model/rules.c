@@ -32,6 +32,8 @@ void round_start_copy(struct round *r, const char *name, const struct round *src
     round_copy(r, src, name);
     coll_free(&r->c[RC_SIGNOFFS]);
     coll_free(&r->c[RC_REVIEWS]);
+    coll_free(&r->c[RC_REOPENED]); /* a copy starts open, its history afresh */
+    coll_free(&r->c[RC_CLOSED]);
     /* acceptances come along as made in the source: to be confirmed here */
     const struct coll_def *rd = round_coll_defs[RC_RISKS];
     size_t fr = (size_t)field_index(rd, "accepted_round");
@@ -125,7 +127,11 @@ bool risk_acceptance_stale(const struct round *r, const struct record *risk)
     return strcmp(record_str(risk, def, "decision"), "accept") == 0 && at > 0 && at != risk_residual(r, risk);
 }
 
-/* FNV-1a, 64 bits: a change detector, not a seal. */
+/* FNV-1a, 64 bits: a change detector, not a seal. The closing digest
+ * (round_content_digest) is one too, on purpose: whoever can edit the
+ * file can recompute any unkeyed digest, SHA-256 as well, so a stronger
+ * hash would seal nothing more; it is there to notice an editor's
+ * change, as the sign-offs' digests are, with the same 16 digits. */
 static void digest_add(uint64_t *h, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -216,6 +222,8 @@ bool signoff_stale(const struct round *r, const struct record *so)
     return strcmp(d, now) != 0;
 }
 
+static size_t migrate_fields(struct round *r);
+
 static void fill(struct value *v, const char *text)
 {
     value_free(v);
@@ -224,6 +232,18 @@ static void fill(struct value *v, const char *text)
 }
 
 size_t round_migrate(struct round *r)
+{
+    size_t n = migrate_fields(r);
+    if (!round_closed(r) && round_closes(r)) {
+        struct record rec;
+        round_closing(r, NULL, &rec);
+        coll_add(&r->c[RC_CLOSED], &rec);
+        n++;
+    }
+    return n;
+}
+
+static size_t migrate_fields(struct round *r)
 {
     size_t n = 0;
     struct collection *so = &r->c[RC_SIGNOFFS], *rk = &r->c[RC_RISKS];
@@ -246,4 +266,101 @@ size_t round_migrate(struct round *r)
         n++;
     }
     return n;
+}
+
+/* --- closed rounds ------------------------------------------------------ */
+
+size_t round_reopens(const struct round *r)
+{
+    return r->c[RC_REOPENED].n;
+}
+
+bool round_closed(const struct round *r)
+{
+    return r->c[RC_CLOSED].n > r->c[RC_REOPENED].n;
+}
+
+bool round_closes(const struct round *r)
+{
+    const struct collection *so = &r->c[RC_SIGNOFFS];
+    long long reopens = (long long)round_reopens(r);
+    bool after = reopens == 0;
+    if (r->c[RC_CLOSED].n < round_reopens(r))
+        return false; /* reopened more often than closed: not kijun's history */
+    for (int st = 0; st < STEP__COUNT; st++) {
+        const struct record *x = coll_find(so, step_id((enum step)st));
+        if (!x || !*record_str(x, so->def, "reviewer") || !date_valid(record_str(x, so->def, "date"))
+            || !*record_str(x, so->def, "digest") || signoff_stale(r, x))
+            return false;
+        after |= record_int(x, so->def, "reopens", 0) >= reopens;
+    }
+    return after;
+}
+
+const char *round_closed_on(const struct round *r)
+{
+    const struct collection *c = &r->c[RC_CLOSED];
+    return c->n ? record_str(&c->r[c->n - 1], c->def, "date") : "";
+}
+
+void round_content_digest(const struct round *r, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    digest_record(&h, &r->head, &round_head_def, NULL, false);
+    for (int c = 0; c < RC__COUNT; c++) {
+        const struct collection *k = &r->c[c];
+        size_t n = c == RC_CLOSED && round_closed(r) ? k->n - 1 : k->n;
+        digest_add(&h, k->def->key);
+        for (size_t i = 0; i < n; i++)
+            digest_record(&h, &k->r[i], k->def, NULL, false);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+bool round_changed_outside(const struct round *r)
+{
+    if (!round_closed(r))
+        return false;
+    const struct collection *c = &r->c[RC_CLOSED];
+    char now[17];
+    round_content_digest(r, now);
+    return strcmp(record_str(&c->r[c->n - 1], c->def, "digest"), now) != 0;
+}
+
+static void rec_text(struct record *rec, const struct coll_def *def, const char *key, const char *text)
+{
+    if (text && *text)
+        fill(record_value(rec, def, key), text);
+}
+
+void round_closing(const struct round *r, const char *today, struct record *rec)
+{
+    const struct collection *c = &r->c[RC_CLOSED], *so = &r->c[RC_SIGNOFFS];
+    record_init(rec, c->def);
+    rec->id = coll_new_id(c);
+    const char *last = "";
+    for (size_t i = 0; !today && i < so->n; i++) {
+        const char *d = record_str(&so->r[i], so->def, "date");
+        if (date_valid(d) && strcmp(d, last) > 0)
+            last = d;
+    }
+    rec_text(rec, c->def, "date", today ? today : last);
+    char digest[17];
+    round_content_digest(r, digest);
+    rec_text(rec, c->def, "digest", digest);
+}
+
+void round_reopening(const struct round *r, const char *by, const char *why, const char *today,
+                     struct record *rec)
+{
+    const struct collection *c = &r->c[RC_REOPENED];
+    record_init(rec, c->def);
+    rec->id = coll_new_id(c);
+    rec_text(rec, c->def, "by", by);
+    rec_text(rec, c->def, "date", today);
+    rec_text(rec, c->def, "why", why);
+    if (round_changed_outside(r)) {
+        struct value *v = record_value(rec, c->def, "changed_outside");
+        v->set = v->b = true;
+    }
 }

@@ -39,10 +39,42 @@ void step_digest(const struct round *r, enum step s, char out[17]);
 enum step step_of_id(const char *id);
 /* A round as read from an older file gains what it lacks: each sign-off
  * without a digest vouches for its step's data as read, each acceptance
- * without a round was made in this one. Returns how many were filled. */
+ * without a round was made in this one, and a round that closes but has
+ * no closing is closed as of its last sign-off. Returns how many were
+ * filled. */
 size_t round_migrate(struct round *r);
 /* A sign-off whose digest no longer matches its step's data. */
 bool signoff_stale(const struct round *r, const struct record *signoff);
+
+/* Closed rounds. A round closes when each of the five steps has a
+ * sign-off (a reviewer, a valid date) that is not stale and, when the
+ * round was reopened, at least one of them was made after the last
+ * reopening (its `reopens` counts that reopening). Closing is recorded
+ * (a `closed` entry: the date and round_content_digest); the round is
+ * closed while it has more closings than reopenings, and read-only
+ * then: only a reopening, recorded with who, when and why, changes it.
+ * A closed round whose content no longer matches its closing digest was
+ * changed outside kijun. */
+bool round_closes(const struct round *r);
+/* (A round reopened more often than it was closed never closes: that
+ * history was written outside kijun, a finding of validate.c.) */
+bool round_closed(const struct round *r);
+/* How often the round was reopened (what a sign-off made now records). */
+size_t round_reopens(const struct round *r);
+/* The date of the last closing ("" for none). */
+const char *round_closed_on(const struct round *r);
+/* A digest (16 hex digits) of all the round holds but its last closing
+ * while it is closed: the head, every collection, earlier closings. */
+void round_content_digest(const struct round *r, char out[17]);
+bool round_changed_outside(const struct round *r);
+/* The closing of r (which round_closes): dated today, or without today
+ * the latest of its sign-offs' dates. rec is initialised here. */
+void round_closing(const struct round *r, const char *today, struct record *rec);
+/* The reopening of the closed round r by `by` for `why`, dated today;
+ * it notes whether the round had been changed outside kijun. rec is
+ * initialised here. */
+void round_reopening(const struct round *r, const char *by, const char *why, const char *today,
+                     struct record *rec);
 
 /* The resources a priority service brings into scope: those used by an
  * operation that serves it, in the profile's order. Appended to out;

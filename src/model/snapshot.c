@@ -1,6 +1,7 @@
 /* snapshot: what a round keeps of the profile entries it assessed. */
 #include "config.h"
 #include "model/snapshot.h"
+#include "model/rules.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -171,4 +172,10 @@ bool round_ref_ok(const struct round *r, const struct profile *p, const char *co
 {
     int k = kept_index(coll_key);
     return k >= 0 && id && (coll_find(&p->c[kept[k].pc], id) || coll_find(&r->c[kept[k].rc], id));
+}
+
+size_t round_read_fill(struct round *r, const struct profile *p)
+{
+    size_t n = p ? round_snapshot_fill(r, p) : 0;
+    return n + round_migrate(r);
 }

@@ -34,6 +34,11 @@ size_t snapshot_missing(const struct round *r, const struct profile *p, const ch
  * workbench and kijun check alike), and a round that follows the
  * profile takes its current names. Returns how many were filled. */
 size_t round_snapshot_fill(struct round *r, const struct profile *p);
+/* Everything an older round lacks, filled when read (by every reader: the
+ * workbench, kijun check, recovery, a reload): what it assessed from p
+ * (NULL: none), then round_migrate (digests, a closing), so that a closing
+ * made now vouches for the names too. Returns how many were filled. */
+size_t round_read_fill(struct round *r, const struct profile *p);
 /* What a reader sees for entry id of coll_key in round r: the profile's
  * name when the entry is there, else the name as assessed (*removed set
  * true), else the id itself (a broken reference: *removed false, a

@@ -83,6 +83,7 @@ static enum step finding_step(const struct vstate *st, const struct finding *f)
     switch (f->at.coll) {
     case RC_RISKS: case RC_CLEAR: return STEP_ASSESS;
     case RC_REVIEWS: return STEP_REVIEW;
+    case RC_REOPENED: case RC_CLOSED: return STEP_VALIDATE; /* the closing vouches for it all */
     case RC_SIGNOFFS: {
         const struct collection *so = &st->r->c[RC_SIGNOFFS];
         const char *id = f->at.index < so->n ? so->r[f->at.index].id : NULL;

@@ -493,6 +493,26 @@ static void acceptance_rules(struct vctx *c, const struct round *r)
     }
 }
 
+/* A closed round is as it was closed: a change since was made outside
+ * kijun (in an editor), which no sign-off or reopening records. */
+static void closed_rules(struct vctx *c, const struct round *r)
+{
+    const struct collection *cl = &r->c[RC_CLOSED], *ro = &r->c[RC_REOPENED];
+    if (ro->n > cl->n) {
+        c->at.coll = RC_REOPENED;
+        add(c, DIAG_ERROR, ro->r[ro->n - 1].line, ro->n - 1, FIELD_NONE,
+            _("reopened: %zu reopenings but %zu closings: the history was changed outside kijun"), ro->n, cl->n);
+    }
+    if (!round_changed_outside(r))
+        return;
+    size_t k = cl->n - 1;
+    int fd = field_index(cl->def, "digest");
+    c->at.coll = RC_CLOSED;
+    add(c, DIAG_ERROR, value_line(&cl->r[k], &cl->r[k].v[fd]), k, fd,
+        _("closed: changed outside kijun since it was closed on %s: it no longer matches its closing (reopen it to record why)"),
+        round_closed_on(r));
+}
+
 /* The round it is compared with is another round of the workspace. */
 static void previous_rules(struct vctx *c, const struct round *r, const struct round *rounds, size_t n)
 {
@@ -523,6 +543,7 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
     level_rules(&c, &r->c[RC_RISKS]);
     signoff_rules(&c, r);
     acceptance_rules(&c, r);
+    closed_rules(&c, r);
     free(file);
 }
 

@@ -350,8 +350,8 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
         return st;
     const config_setting_t *root = config_root_setting(&cfg);
     static const char *const root_keys[] = {"kijun_workspace", "round", "risks", "clear",
-                                            "signoffs", "reviews", "assessed_services",
-                                            "assessed_resources", NULL};
+                                            "signoffs", "reviews", "reopened", "closed",
+                                            "assessed_services", "assessed_resources", NULL};
     keep_unknown(&c, root, root_keys, &r->kept);
     read_single(&c, root, "round", &round_head_def, &r->head, NULL, &r->kept);
     if (!config_setting_get_member(root, "round"))

@@ -295,6 +295,9 @@ static void format_round(struct strbuf *out, const struct round *r)
         sb_adds(out, "};\n");
     }
     for (int i = 0; i < RC__COUNT; i++) {
+        /* a round never closed has no history to write: its file is as before */
+        if ((i == RC_REOPENED || i == RC_CLOSED) && !r->c[i].n && !kept_holds(&r->kept, r->c[i].def->key))
+            continue;
         put_collection_or_kept(out, "\n", "", &r->c[i], &r->kept, &written);
     }
     put_kept_top(out, &r->kept, &written);

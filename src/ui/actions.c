@@ -120,6 +120,7 @@ static const struct binding defaults[] = {
     {'n', ACT_NO_RISK, SC, true},
     {'\n', ACT_TOGGLE_SCOPE, SC, false},
     {'S', ACT_SIGNOFF, ST | CK, true},
+    {'O', ACT_REOPEN, RO | ST, true},
     {'c', ACT_COMPARE, RV, true},
     {KEY_IC, ACT_ADD, LI, false},
     {'d', ACT_DELETE, LI | FO, true},
@@ -271,6 +272,11 @@ const char *action_key_name(enum action a, enum view s, char *buf, size_t size)
     }
     return key_label(key, buf, size);
 }
+
+static bool hidden[ACT__COUNT];
+
+void action_hide(enum action a, bool hide) { hidden[a] = hide; }
+bool action_hidden(enum action a) { return hidden[a]; }
 
 unsigned action_screens(enum action a)
 {

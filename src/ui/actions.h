@@ -60,6 +60,7 @@
     X(NO_RISK, "no-risk", N_("Note why the resource has no risk, or open its note (d there removes it)"), N_("No risk")) \
     X(TOGGLE_SCOPE, "toggle-scope", N_("Put the service or resource in scope, or take it out"), N_("In/out")) \
     X(SIGNOFF, "sign-off", N_("Sign off a step (reviewer, date, comment)"), N_("Sign off")) \
+    X(REOPEN, "reopen", N_("Reopen the closed round: who and why are recorded in its file"), N_("Reopen")) \
     X(COMPARE, "compare", N_("Compare with the next earlier round"), N_("Compare")) \
     X(LEFT, "left", N_("Move left"), NULL) \
     X(RIGHT, "right", N_("Move right"), NULL) \
@@ -124,6 +125,10 @@ int action_key(enum action a, enum view s);
 const char *action_key_name(enum action a, enum view s, char *buf, size_t size);
 /* The screens where action a has keys by default (bit per enum view). */
 unsigned action_screens(enum action a);
+/* An action that does not apply now (the reopen key on an open round)
+ * is left off the key bar; its keys and its help stay. */
+void action_hide(enum action a, bool hidden);
+bool action_hidden(enum action a);
 /* Keys from kijunrc: they replace the default keys of action a on every
  * screen where it has one (the first is the one the key bar shows), and
  * on those screens they take precedence over another action's default

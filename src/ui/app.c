@@ -151,7 +151,7 @@ static void draw_keybar(enum view s, int y, int cols)
                 continue;
             const char *label = action_label(b[i].action);
             int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);
-            if (!label || code < 0)
+            if (!label || code < 0 || action_hidden(b[i].action))
                 continue;
             char buf[16];
             const char *key = key_label(code, buf, sizeof buf);

@@ -10,6 +10,8 @@
 #include "ui/regfilter.h"
 #include "ui/scope_gone.h"
 #include "ui/rows.h"
+#include "ui/reopen.h"
+#include "ui/review_lines.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -34,6 +36,13 @@ static void say(struct aview *av, bool error, const char *fmt, ...)
 static struct round *cur_round(struct aview *av)
 {
     return av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
+}
+
+/* The round the reopen key acts on: the one under the cursor, or shown. */
+static struct round *key_round(struct aview *av)
+{
+    size_t i = av->level == AV_ROUNDS ? av->cur[AV_ROUNDS] : av->round;
+    return i < av->s->nrounds ? &av->s->rounds[i]->r : NULL;
 }
 
 static const struct profile *prof(const struct aview *av)
@@ -72,6 +81,8 @@ static const char *today_for(const struct aview *av, const struct round *r)
  * round or of the profile it reads) or when another round is shown. */
 static void checks_refresh(struct aview *av)
 {
+    if (cur_round(av)) /* its five steps just signed off, the form left: it closes */
+        core_round_settle(av->s, cur_round(av), av->today);
     if (av->checks_ok && av->checks_gen == av->s->gen && av->checks_for == av->round)
         return;
     av->checks_ok = true;
@@ -90,6 +101,7 @@ void aview_init(struct aview *av, struct session *s, enum lang lang)
     av->lang = lang;
     pview_init(&av->edit, s, lang);
     edit_init(&av->prompt, "", 256);
+    reopen_init(&av->reopen);
     session_today(av->today);
     av->hm_i = av->hm_l = 1;
     av->page = 10;
@@ -106,8 +118,10 @@ void aview_free(struct aview *av)
 {
     pview_free(&av->edit);
     edit_free(&av->prompt);
+    reopen_free(&av->reopen);
     checks_free(&av->checks);
     free(av->round_next);
+    free(av->round_changed);
     free(av->rows);
     free(av->scope);
     free(av->filter_text);
@@ -115,7 +129,7 @@ void aview_free(struct aview *av)
 
 enum view aview_screen(const struct aview *av)
 {
-    if (av->prompting)
+    if (av->prompting || av->reopen.open)
         return SCREEN_PROMPT;
     if (av->editing)
         return pview_screen(&av->edit);
@@ -162,12 +176,10 @@ void aview_answer(struct aview *av, bool yes)
     }
 }
 
-static bool read_only(struct aview *av)
+/* An edit of round r (NULL: of the workspace) refused: read-only, or r is closed. */
+static bool read_only(struct aview *av, const struct round *r)
 {
-    if (!av->s->read_only)
-        return false;
-    say(av, true, _("Read-only: %s"), av->s->why_read_only);
-    return true;
+    return av->message_is_error = ui_refused(av->s, r, av->message, sizeof av->message);
 }
 
 /* --- scoping ---------------------------------------------------------- */
@@ -218,7 +230,7 @@ static void scope_toggle(struct aview *av)
 {
     struct round *r = cur_round(av);
     size_t i = av->cur[AV_SCOPE];
-    if (!r || i >= av->nscope || read_only(av))
+    if (!r || i >= av->nscope || read_only(av, r))
         return;
     const struct profile *p = prof(av);
     const struct scope_line *l = &av->scope[i];
@@ -281,7 +293,7 @@ static void no_risk_note(struct aview *av)
         av->editing = true;
         return;
     }
-    if (read_only(av))
+    if (read_only(av, r))
         return;
     pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
     av->editing = !av->edit.done;
@@ -297,7 +309,7 @@ static void open_edit(struct aview *av, enum round_section sec, size_t index)
 
 static void add_in(struct aview *av, enum round_section sec)
 {
-    if (read_only(av))
+    if (read_only(av, cur_round(av)))
         return;
     pview_round_add(&av->edit, cur_round(av), sec);
     av->editing = !av->edit.done;
@@ -342,23 +354,6 @@ static void jump_to_check(struct aview *av)
         open_step(av, c->step);
 }
 
-/* Lines of the review screen and what Enter does on each. */
-struct review_line {
-    char *text;
-    int act;             /* 0 none, 1 head form, 2 review entry, 3 risk now, 4 compare */
-    size_t index;
-    bool warn;
-};
-
-static size_t review_lines(struct aview *av, struct review_line **out);
-
-static void review_free(struct review_line *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i].text);
-    free(v);
-}
-
 static void review_enter(struct aview *av)
 {
     struct review_line *v;
@@ -379,7 +374,7 @@ static void review_enter(struct aview *av)
 static void compare_next(struct aview *av)
 {
     struct round *r = cur_round(av);
-    if (read_only(av) || av->s->nrounds < 2)
+    if (read_only(av, r) || av->s->nrounds < 2)
         return;
     const char *prev = record_str(&r->head, &round_head_def, "previous");
     size_t start = 0;
@@ -446,6 +441,8 @@ static void ask_delete_round(struct aview *av)
     char after[200], also[300] = "";
     if (session_rounds_after(av->s, i, after, sizeof after))
         snprintf(also, sizeof also, _("; round %s compares with it"), after);
+    if (round_closed(r)) /* a record signed off: the question says so */
+        snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
     say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
     av->asking_round = true;
 }
@@ -464,6 +461,8 @@ void aview_input(struct aview *av, const char *utf8)
 {
     if (av->prompting)
         edit_insert(&av->prompt, utf8);
+    else if (av->reopen.open)
+        reopen_input(&av->reopen, utf8);
     else if (av->editing)
         pview_input(&av->edit, utf8);
 }
@@ -556,6 +555,8 @@ bool aview_action(struct aview *av, enum action a)
 {
     if (av->prompting)
         return prompt_action(av, a);
+    if (av->reopen.open)
+        return reopen_action(&av->reopen, av->s, a, av->today, av->message, sizeof av->message, &av->message_is_error);
     if (av->editing) {
         bool used = pview_action(&av->edit, a);
         if (av->edit.done) {
@@ -580,34 +581,37 @@ bool aview_action(struct aview *av, enum action a)
             checks_refresh(av);
             return true;
         }
-        if (a == ACT_ADD && !read_only(av)) {
+        if (a == ACT_ADD && !read_only(av, NULL)) {
             start_prompt(av, 0);
             return true;
         }
-        if (a == ACT_COPY && av->s->nrounds && !read_only(av)) {
+        if (a == ACT_COPY && av->s->nrounds && !read_only(av, NULL)) {
             start_prompt(av, 1);
             return true;
         }
-        if (a == ACT_RENAME && av->s->nrounds && !read_only(av)) {
+        if (a == ACT_RENAME && av->s->nrounds && !read_only(av, NULL)) {
             start_prompt(av, 3);
             return true;
         }
-        if (a == ACT_DELETE && av->s->nrounds && !read_only(av)) {
+        if (a == ACT_DELETE && av->s->nrounds && !read_only(av, NULL)) {
             ask_delete_round(av);
             return true;
         }
-        return false;
+        if (a == ACT_REOPEN && av->s->nrounds)
+            av->message_is_error = !reopen_start(&av->reopen, av->s, key_round(av), av->message, sizeof av->message);
+        return a == ACT_REOPEN;
     case AV_STEPS:
         if (a == ACT_SELECT) { open_step(av, (enum step)av->cur[AV_STEPS]); return true; }
         if (a == ACT_HEATMAP) { av->level = AV_HEATMAP; return true; }
         if (a == ACT_REGISTER) { open_step(av, STEP_ASSESS); return true; }
         if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_REOPEN) { av->message_is_error = !reopen_start(&av->reopen, av->s, key_round(av), av->message, sizeof av->message); return true; }
         if (a == ACT_BACK) { av->level = AV_ROUNDS; return true; }
         return false;
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
         if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
-        if (a == ACT_ADD && !read_only(av)) {
+        if (a == ACT_ADD && !read_only(av, NULL)) {
             /* what is missing goes into the profile; 5 comes back here */
             av->want_new_resource = true;
             return true;
@@ -689,6 +693,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
     if (av->nround_next != n || av->rounds_gen != av->s->gen) {
         /* each round's next step, again only after an edit */
         av->round_next = xrealloc(av->round_next, n * sizeof *av->round_next);
+        av->round_changed = xrealloc(av->round_changed, n * sizeof *av->round_changed);
         struct findings pf = {0}; /* once for every round */
         profile_findings(prof(av), av->s->lib, &pf);
         const struct round *flat = session_rounds_flat(av->s);
@@ -697,6 +702,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
             round_validate_with(flat, n, i, prof(av), &pf, av->s->lib, av->today, &c);
             const struct check *why;
             av->round_next[i] = next_step(&c, &why);
+            av->round_changed[i] = round_changed_outside(&flat[i]);
             checks_free(&c);
         }
         findings_free(&pf);
@@ -709,7 +715,8 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
         const char *title = record_str(&r->head, &round_head_def, "title");
-        sb_printf(&sb, "%-8s %s | ", r->name, record_str(&r->head, &round_head_def, "date"));
+        sb_printf(&sb, "%-8s %s | %s", r->name, record_str(&r->head, &round_head_def, "date"),
+                  round_state_words(r, av->round_changed[i]));
         if (*title) /* the title in words before what is cut first */
             sb_printf(&sb, "%s | ", title);
         sb_printf(&sb, "%zu %s | ", r->c[RC_RISKS].n, _("risks"));
@@ -740,6 +747,7 @@ static void draw_steps(struct aview *av, int y, int height, int cols)
     else
         sb_printf(&sb, _("Next: %d %s: %s"), (int)next + 1, step_title(av, next), why->text);
     draw_cell(y + 1, 0, cols, sb_str(&sb), role_attr(next == STEP__COUNT ? ROLE_LABEL : ROLE_NOTICE));
+    round_state_draw(av->s, r, y + 2, cols);
     char *lines[STEP__COUNT];
     bool warn[STEP__COUNT];
     for (int s = 0; s < STEP__COUNT; s++) {
@@ -767,6 +775,7 @@ static void draw_steps(struct aview *av, int y, int height, int cols)
     sb_free(&sb);
     for (int k = y + 5 + STEP__COUNT; k < y + height; k++)
         draw_blank(k, 0, cols, A_NORMAL);
+    round_history_draw(r, y + 6 + STEP__COUNT, height - 6 - STEP__COUNT, cols);
 }
 
 static void draw_scope(struct aview *av, int y, int height, int cols)
@@ -975,88 +984,6 @@ static void draw_checks(struct aview *av, int y, int height, int cols)
     free(warn);
 }
 
-static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    *v = xrealloc(*v, (*n + 1) * sizeof **v);
-    (*v)[(*n)++] = (struct review_line){xstrdup(buf), act, index, warn};
-}
-
-static size_t review_lines(struct aview *av, struct review_line **out)
-{
-    struct review_line *v = NULL;
-    size_t n = 0;
-    struct round *r = cur_round(av);
-    const char *next = record_str(&r->head, &round_head_def, "next_review");
-    if (!*next)
-        rl_add(&v, &n, 1, 0, true, "%s", _("Next review: not set (Enter sets it)"));
-    else if (strcmp(next, av->today) < 0)
-        rl_add(&v, &n, 1, 0, true, _("Next review: %s ! passed (today is %s)"), next, av->today);
-    else
-        rl_add(&v, &n, 1, 0, false, _("Next review: %s"), next);
-    rl_add(&v, &n, 0, 0, false, _("Review log (%zu; a adds an entry):"), r->c[RC_REVIEWS].n);
-    const struct coll_def *rd = round_coll_defs[RC_REVIEWS];
-    for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
-        const struct record *e = &r->c[RC_REVIEWS].r[i];
-        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), enum_label(record_str(e, rd, "trigger")),
-               record_str(e, rd, "changes"));
-    }
-    const char *prev = record_str(&r->head, &round_head_def, "previous");
-    const struct round *before = NULL;
-    for (size_t i = 0; i < av->s->nrounds; i++)
-        if (*prev && strcmp(av->s->rounds[i]->r.name, prev) == 0)
-            before = &av->s->rounds[i]->r;
-    if (!before) {
-        rl_add(&v, &n, 0, 0, false, "%s", *prev ? _("Comparison: the earlier round is not in this workspace (c chooses one)")
-                                               : _("Comparison: no earlier round chosen (c chooses one)"));
-    } else {
-        struct diff *d;
-        size_t nd = round_compare(r, before, &d);
-        size_t count[4] = {0};
-        for (size_t i = 0; i < nd; i++)
-            count[d[i].kind]++;
-        rl_add(&v, &n, 0, 0, false, _("Compared with %s (c: another): %zu rose, %zu added, %zu fell, %zu removed"),
-               before->name, count[DIFF_ROSE], count[DIFF_ADDED], count[DIFF_FELL], count[DIFF_REMOVED]);
-        const struct coll_def *kd = round_coll_defs[RC_RISKS];
-        /* what got worse first */
-        static const enum change_kind order[] = {DIFF_ROSE, DIFF_ADDED, DIFF_FELL, DIFF_REMOVED};
-        for (size_t o = 0; o < 4; o++) {
-            for (size_t i = 0; i < nd; i++) {
-                if (d[i].kind != order[o])
-                    continue;
-                const struct record *x = d[i].now ? d[i].now : d[i].before;
-                size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
-                switch (d[i].kind) {
-                case DIFF_ADDED:
-                    rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
-                    break;
-                case DIFF_REMOVED:
-                    rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
-                    break;
-                case DIFF_ROSE:
-                    rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                           record_str(x, kd, "title"));
-                    break;
-                case DIFF_FELL:
-                    rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                           record_str(x, kd, "title"));
-                    break;
-                }
-            }
-        }
-        free(d);
-    }
-    *out = v;
-    return n;
-}
-
 static void draw_review(struct aview *av, int y, int height, int cols)
 {
     draw_cell(y, 0, cols, _("Review: the next review, the review log and the comparison with an earlier round"),
@@ -1107,6 +1034,7 @@ void aview_draw(struct aview *av, int rows, int cols)
     if (av->level != AV_ROUNDS && !cur_round(av))
         av->level = AV_ROUNDS;
     checks_refresh(av); /* after an edit anywhere the progress is the edit's */
+    action_hide(ACT_REOPEN, !key_round(av) || !round_closed(key_round(av)));
     switch (av->level) {
     case AV_ROUNDS: draw_rounds(av, y, body, cols); break;
     case AV_STEPS: draw_steps(av, y, body, cols); break;
@@ -1126,7 +1054,10 @@ void aview_draw(struct aview *av, int rows, int cols)
     if (av->s->read_only)
         sb_adds(&sb, _(" [read-only]"));
     free(ws);
-    if (av->prompting) {
+    if (av->reopen.open) {
+        draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
+        reopen_draw(&av->reopen, rows - 7, cols);
+    } else if (av->prompting) {
         draw_blank(rows - 2, 0, cols, A_NORMAL);
         draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
         draw_cell(rows - 2, 2, cols - 2, av->prompt.buf, A_NORMAL);

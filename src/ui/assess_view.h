@@ -8,6 +8,7 @@
 #include "model/assessment.h"
 #include "ui/actions.h"
 #include "ui/profile_view.h"
+#include "ui/reopen.h"
 #include "core/session.h"
 #include "util/edit.h"
 
@@ -31,6 +32,7 @@ struct aview {
     unsigned long checks_gen, scope_gen, rounds_gen;
     bool checks_ok, scope_ok;
     enum step *round_next;     /* the rounds screen: each round's next step */
+    bool *round_changed;       /* and whether it changed outside kijun since it closed */
     size_t nround_next;
     char today[11];
     /* register */
@@ -52,6 +54,7 @@ struct aview {
     int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
     struct edit prompt;
+    struct reopen_form reopen; /* the reopen form (O), over the screen */
     int page;
     char message[640];
     bool message_is_error;

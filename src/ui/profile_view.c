@@ -8,6 +8,7 @@
 #include "ui/labels.h"
 #include "ui/mouse.h"
 #include "ui/refnames.h"
+#include "ui/reopen.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
@@ -555,12 +556,9 @@ static void pick_open_library_ids(struct pview *pv, struct collection *c)
 
 /* --- editing ----------------------------------------------------------------- */
 
-static bool read_only(struct pview *pv)
+static bool read_only(struct pview *pv) /* read-only, or the round is closed */
 {
-    if (!pv->s->read_only)
-        return false;
-    say(pv, true, _("Read-only: %s"), pv->s->why_read_only);
-    return true;
+    return pv->message_is_error = ui_refused(pv->s, pv->round, pv->message, sizeof pv->message);
 }
 
 static void start_edit(struct pview *pv)

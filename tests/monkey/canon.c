@@ -93,14 +93,12 @@ static int one(const struct library *lib, const char *path, const char *held)
             /* as every reader of kijun's takes it (an older round gains its
              * digests and acceptance rounds when read; model/rules.h, and
              * what it assessed from the workspace's profile; model/snapshot.h) */
-            round_migrate(&r);
             char pp[4096];
             snprintf(pp, sizeof pp, "%.*s../profile.cfg", slash ? (int)(slash - path + 1) : 0, path);
             struct profile p;
             struct diag_list pdl = {0};
             profile_init(&p);
-            if (ws_load_profile(pp, lib, &p, NULL, &pdl) == WS_OK)
-                round_snapshot_fill(&r, &p);
+            round_read_fill(&r, ws_load_profile(pp, lib, &p, NULL, &pdl) == WS_OK ? &p : NULL);
             profile_free(&p);
             diag_clear(&pdl);
             text = ws_format_round(&r);

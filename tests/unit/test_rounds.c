@@ -51,11 +51,22 @@ static void lose_and_reopen(void)
 
 TestSuite(rounds, .init = open_demo, .fini = close_demo);
 
+/* The demo's 2025 round is closed (all five steps signed off): reopened
+ * and saved, it can be renamed. */
+static void reopen_2025(void)
+{
+    char msg[512];
+    cr_assert(core_reopen_round(&s, &s.rounds[idx("2025")]->r, "Auditor", "to rename it", "2026-11-25",
+                                msg, sizeof msg), "%s", msg);
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+}
+
 Test(rounds, rename_is_pending_until_saved_then_keeps_a_backup)
 {
     char msg[512];
     size_t i = idx("2025");
     cr_assert_neq(i, ROUND_NONE);
+    reopen_2025();
     cr_assert(!session_modified(&s));
     cr_assert_eq(core_rename_round(&s, i, "fy2025", msg, sizeof msg), i, "%s", msg);
     cr_assert_str_eq(s.rounds[i]->r.name, "fy2025");
@@ -169,6 +180,7 @@ Test(rounds, a_pending_delete_survives_a_lost_session)
 Test(rounds, a_pending_rename_survives_a_lost_session)
 {
     char msg[512];
+    reopen_2025();
     core_rename_round(&s, idx("2025"), "fy2025", msg, sizeof msg);
     session_journal(&s, 0, true);
     lose_and_reopen();

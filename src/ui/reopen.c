@@ -1,0 +1,214 @@
+/* reopen: closed rounds on the screen, and the form that reopens one. */
+#include "config.h"
+#include "ui/reopen.h"
+#include "core/rounds.h"
+#include "model/rules.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
+#include <curses.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void reopen_init(struct reopen_form *f)
+{
+    memset(f, 0, sizeof *f);
+    edit_init(&f->by, "", 200);
+    edit_init(&f->why, "", 1000);
+}
+
+void reopen_free(struct reopen_form *f)
+{
+    edit_free(&f->by);
+    edit_free(&f->why);
+}
+
+bool ui_refused(const struct session *s, const struct round *r, char *msg, size_t size)
+{
+    if (s->read_only) {
+        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
+        return true;
+    }
+    if (!r || !round_closed(r))
+        return false;
+    char key[16];
+    snprintf(msg, size, _("Round %s is closed (all five steps signed off): press %s to reopen it"), r->name,
+             action_key_name(ACT_REOPEN, SCREEN_STEPS, key, sizeof key));
+    return true;
+}
+
+/* Who is at the keyboard, as the system knows it: a default to change. */
+static const char *login_name(void)
+{
+    const char *n = getlogin();
+    if (n && *n)
+        return n;
+    const struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_name ? pw->pw_name : "";
+}
+
+bool reopen_start(struct reopen_form *f, const struct session *s, struct round *r, char *msg, size_t size)
+{
+    if (!r)
+        return false;
+    if (s->read_only) {
+        snprintf(msg, size, _("Read-only: %s"), s->why_read_only);
+        return false;
+    }
+    if (!round_closed(r)) {
+        snprintf(msg, size, _("Round %s is not closed: nothing to reopen"), r->name);
+        return false;
+    }
+    f->open = true;
+    f->field = 0;
+    f->round = r;
+    f->scroll[0] = f->scroll[1] = 0;
+    edit_set(&f->by, login_name());
+    edit_set(&f->why, "");
+    snprintf(msg, size, _("Reopening round %s"), r->name);
+    return true;
+}
+
+bool reopen_action(struct reopen_form *f, struct session *s, enum action a, const char *today,
+                   char *msg, size_t size, bool *error)
+{
+    struct edit *e = f->field ? &f->why : &f->by;
+    *error = false;
+    switch (a) {
+    case ACT_EDIT_CANCEL:
+        f->open = false;
+        snprintf(msg, size, "%s", _("Not reopened"));
+        return true;
+    case ACT_EDIT_ACCEPT:
+        if (f->field == 0) {
+            f->field = 1;
+            return true;
+        }
+        if (!*f->why.buf) {
+            *error = true;
+            snprintf(msg, size, "%s", _("Why is it reopened? The reason is required (Esc cancels)"));
+            return true;
+        }
+        *error = !core_reopen_round(s, f->round, f->by.buf, f->why.buf, today, msg, size);
+        if (*error && !*f->by.buf)
+            f->field = 0;
+        else
+            f->open = false;
+        return true;
+    default:
+        return action_edit(a, e) != EDIT_NONE;
+    }
+}
+
+void reopen_input(struct reopen_form *f, const char *utf8)
+{
+    edit_insert(f->field ? &f->why : &f->by, utf8);
+}
+
+void reopen_draw(struct reopen_form *f, int y, int cols)
+{
+    char head[200];
+    snprintf(head, sizeof head, _("Reopen round %s, closed on %s; both are recorded in its file"), f->round->name,
+             round_closed_on(f->round));
+    draw_blank(y, 0, cols, role_attr(ROLE_HEADING));
+    draw_cell(y, 1, cols - 1, head, role_attr(ROLE_HEADING));
+    const char *labels[2] = {_("Reopened by"), _("Why")};
+    int lw = 0;
+    for (int i = 0; i < 2; i++)
+        lw = utf8_width(labels[i]) > lw ? utf8_width(labels[i]) : lw;
+    int vx = lw + 4, vw = cols - vx - 1, cx = vx;
+    for (int i = 0; i < 2; i++) {
+        struct edit *e = i ? &f->why : &f->by;
+        draw_blank(y + 1 + i, 0, cols, A_NORMAL);
+        draw_cell(y + 1 + i, 1, lw + 2, labels[i], role_attr(ROLE_LABEL));
+        draw_cell(y + 1 + i, lw + 2, 2, i ? "*" : "", role_attr(ROLE_LABEL));
+        f->scroll[i] = edit_scroll(e, f->scroll[i], vw);
+        draw_cell(y + 1 + i, vx, vw, e->buf + f->scroll[i], role_attr(i == f->field ? ROLE_SELECTED_DIM : ROLE_NORMAL));
+        if (i == f->field)
+            cx = vx + utf8_nwidth(e->buf + f->scroll[i], e->cur - f->scroll[i]);
+    }
+    draw_blank(y + 3, 0, cols, A_NORMAL);
+    draw_cell(y + 3, 1, cols - 1, _("Enter: next field, then reopen; Esc: cancel, nothing is recorded"), role_attr(ROLE_DIM));
+    move(y + 1 + f->field, cx < cols ? cx : cols - 1);
+}
+
+const char *round_state_words(const struct round *r, bool changed_outside)
+{
+    if (!round_closed(r))
+        return "";
+    return changed_outside ? _("[closed, changed outside kijun!] ") : _("[closed] ");
+}
+
+bool ui_changed_outside(const struct session *s, const struct round *r)
+{
+    /* a digest of the whole round: once per edit, not per key */
+    static const struct round *last;
+    static unsigned long gen;
+    static bool changed;
+    if (r != last || s->gen != gen) {
+        last = r;
+        gen = s->gen;
+        changed = round_changed_outside(r);
+    }
+    return changed;
+}
+
+void round_state_draw(const struct session *s, const struct round *r, int y, int cols)
+{
+    char line[600], key[16];
+    const struct collection *ro = &r->c[RC_REOPENED];
+    action_key_name(ACT_REOPEN, SCREEN_STEPS, key, sizeof key);
+    bool warn = round_closed(r) && ui_changed_outside(s, r);
+    if (warn)
+        snprintf(line, sizeof line, _("! Closed %s, then changed outside kijun (see Validation); %s reopens it"),
+                 round_closed_on(r), key);
+    else if (round_closed(r))
+        snprintf(line, sizeof line, _("Closed on %s: read-only; %s reopens it (who and why are recorded)"),
+                 round_closed_on(r), key);
+    else if (ro->n)
+        snprintf(line, sizeof line, _("Reopened on %s by %s: %s"), record_str(&ro->r[ro->n - 1], ro->def, "date"),
+                 record_str(&ro->r[ro->n - 1], ro->def, "by"), record_str(&ro->r[ro->n - 1], ro->def, "why"));
+    else
+        return;
+    draw_cell(y, 0, cols, line, role_attr(warn ? ROLE_NOTICE : ROLE_LABEL));
+}
+
+/* The i-th event of the history: closings and reopenings alternate, a
+ * closing first; the surplus of either (a history written by hand) last. */
+static const struct record *event(const struct round *r, size_t i, bool *closing)
+{
+    const struct collection *cl = &r->c[RC_CLOSED], *ro = &r->c[RC_REOPENED];
+    size_t pairs = cl->n < ro->n ? cl->n : ro->n;
+    if (i < 2 * pairs) {
+        *closing = i % 2 == 0;
+        return &(*closing ? cl : ro)->r[i / 2];
+    }
+    *closing = cl->n > pairs;
+    return &(*closing ? cl : ro)->r[pairs + i - 2 * pairs];
+}
+
+void round_history_draw(const struct round *r, int y, int height, int cols)
+{
+    const struct coll_def *cd = round_coll_defs[RC_CLOSED], *rd = round_coll_defs[RC_REOPENED];
+    size_t n = r->c[RC_CLOSED].n + r->c[RC_REOPENED].n;
+    if (!n || height < 2)
+        return;
+    draw_cell(y, 0, cols, _("Closings and reopenings:"), role_attr(ROLE_LABEL));
+    size_t shown = n < (size_t)height - 1 ? n : (size_t)height - 1; /* the newest */
+    for (size_t k = 0; k < shown; k++) {
+        bool closing;
+        const struct record *x = event(r, n - shown + k, &closing);
+        char line[700];
+        if (closing)
+            snprintf(line, sizeof line, _("  %s closed (content digest %s)"), record_str(x, cd, "date"),
+                     record_str(x, cd, "digest"));
+        else
+            snprintf(line, sizeof line, _("  %s reopened by %s%s: %s"), record_str(x, rd, "date"),
+                     record_str(x, rd, "by"),
+                     x->v[field_index(rd, "changed_outside")].b ? _(" (changed outside kijun)") : "",
+                     record_str(x, rd, "why"));
+        draw_cell(y + 1 + (int)k, 0, cols, line, A_NORMAL);
+    }
+}

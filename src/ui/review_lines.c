@@ -1,0 +1,104 @@
+/* review_lines: the lines of a round's review screen. */
+#include "config.h"
+#include "ui/review_lines.h"
+#include "ui/labels.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct round *cur_round(struct aview *av)
+{
+    return av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
+}
+
+void review_free(struct review_line *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].text);
+    free(v);
+}
+
+static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void rl_add(struct review_line **v, size_t *n, int act, size_t index, bool warn, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = (struct review_line){xstrdup(buf), act, index, warn};
+}
+
+size_t review_lines(struct aview *av, struct review_line **out)
+{
+    struct review_line *v = NULL;
+    size_t n = 0;
+    struct round *r = cur_round(av);
+    const char *next = record_str(&r->head, &round_head_def, "next_review");
+    if (!*next)
+        rl_add(&v, &n, 1, 0, true, "%s", _("Next review: not set (Enter sets it)"));
+    else if (strcmp(next, av->today) < 0)
+        rl_add(&v, &n, 1, 0, true, _("Next review: %s ! passed (today is %s)"), next, av->today);
+    else
+        rl_add(&v, &n, 1, 0, false, _("Next review: %s"), next);
+    rl_add(&v, &n, 0, 0, false, _("Review log (%zu; a adds an entry):"), r->c[RC_REVIEWS].n);
+    const struct coll_def *rd = round_coll_defs[RC_REVIEWS];
+    for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
+        const struct record *e = &r->c[RC_REVIEWS].r[i];
+        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), enum_label(record_str(e, rd, "trigger")),
+               record_str(e, rd, "changes"));
+    }
+    const char *prev = record_str(&r->head, &round_head_def, "previous");
+    const struct round *before = NULL;
+    for (size_t i = 0; i < av->s->nrounds; i++)
+        if (*prev && strcmp(av->s->rounds[i]->r.name, prev) == 0)
+            before = &av->s->rounds[i]->r;
+    if (!before) {
+        rl_add(&v, &n, 0, 0, false, "%s", *prev ? _("Comparison: the earlier round is not in this workspace (c chooses one)")
+                                               : _("Comparison: no earlier round chosen (c chooses one)"));
+    } else {
+        struct diff *d;
+        size_t nd = round_compare(r, before, &d);
+        size_t count[4] = {0};
+        for (size_t i = 0; i < nd; i++)
+            count[d[i].kind]++;
+        rl_add(&v, &n, 0, 0, false, _("Compared with %s (c: another): %zu rose, %zu added, %zu fell, %zu removed"),
+               before->name, count[DIFF_ROSE], count[DIFF_ADDED], count[DIFF_FELL], count[DIFF_REMOVED]);
+        const struct coll_def *kd = round_coll_defs[RC_RISKS];
+        /* what got worse first */
+        static const enum change_kind order[] = {DIFF_ROSE, DIFF_ADDED, DIFF_FELL, DIFF_REMOVED};
+        for (size_t o = 0; o < 4; o++) {
+            for (size_t i = 0; i < nd; i++) {
+                if (d[i].kind != order[o])
+                    continue;
+                const struct record *x = d[i].now ? d[i].now : d[i].before;
+                size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
+                switch (d[i].kind) {
+                case DIFF_ADDED:
+                    rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
+                    break;
+                case DIFF_REMOVED:
+                    rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
+                    break;
+                case DIFF_ROSE:
+                    rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                           record_str(x, kd, "title"));
+                    break;
+                case DIFF_FELL:
+                    rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
+                           record_str(x, kd, "title"));
+                    break;
+                }
+            }
+        }
+        free(d);
+    }
+    *out = v;
+    return n;
+}

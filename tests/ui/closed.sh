@@ -1,0 +1,132 @@
+#!/bin/sh
+# UI test: a closed round. The demo's 2025 round has its five steps
+# signed off: it is closed, read-only, and says so in words; a save
+# writes its closing; a change in an editor (sed) is flagged by kijun
+# check (file and line, exit 1) and by the workbench; O reopens it with
+# who and why (Esc leaves nothing), recorded in the file; a sign-off made
+# after the reopening closes it again. Every text fits 80x24 in Japanese.
+. "$KIJUN_TESTS/ui/lib.sh"
+
+ws=$(mktemp -d /tmp/kijun-ui-closed-XXXXXX)
+trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
+cp -r "$KIJUN_TEST_DATA/demo/en" "$ws/d"
+chmod -R u+w "$ws/d"
+f="$ws/d/assessments/2025.cfg"
+UI_ENV="KIJUN_TODAY=2026-11-25"
+
+ui_start 80 24 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5 g
+ui_expect "2025     2025-06-01 | [closed] 20 risks" "the rounds list says the round is closed"
+ui_expect_line 24 "O Reopen" "the key bar offers the reopen key on a closed round"
+ui_keys j
+ui_expect_line_not 24 "O Reopen" "and not on an open one"
+ui_keys O
+ui_expect "Round 2026 is not closed: nothing to reopen" "O on an open round says so"
+ui_keys g d
+ui_expect "Delete round 2025 (20 risks; round 2026 compares with it; closed)? y/n" "d on a closed round says it is closed"
+ui_keys n
+ui_keys g Enter
+ui_expect "Closed on 2026-01-15: read-only; O reopens it" "the round's screen says it is closed"
+ui_keys S
+ui_expect "Round 2025 is closed (all five steps signed off): press O to reopen it" "a sign-off is refused, naming the key"
+ui_keys Enter Enter
+ui_expect "Round 2025 is closed" "a field of the preparation is not edited"
+ui_keys q q s
+ui_expect "Saved" "s saves"
+grep -q '^closed = (' "$f"; ui_result $? "the save writes the closing an older file lacked"
+ui_keys Q
+ui_stop
+
+# a change in an editor
+sed -i "s/title = \"An unpatched flaw in the maintenance VPN/title = \"Edited: an unpatched flaw in the maintenance VPN/" "$f"
+grep -q "Edited: an unpatched" "$f"; ui_result $? "the file was changed (sed)"
+"$KIJUN" check "$ws/d" >"$ws/out" 2>&1; rc=$?
+[ "$rc" = 1 ]; ui_result $? "kijun check exits 1 (it exited $rc)"
+line=$(grep -n '^closed = (' "$f" | cut -d: -f1)
+grep -q "2025.cfg:$((line + 4)): error: closed: changed outside kijun since it was closed on 2026-01-15" "$ws/out"
+ui_result $? "kijun check names the file and the line of the closing"
+sed 's/^/# /' "$ws/out"
+
+ui_start 80 24 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5 g
+ui_expect "2025     2025-06-01 | [closed, changed outside kijun!]" "the rounds list flags the change"
+ui_keys Enter
+ui_expect "! Closed 2026-01-15, then changed outside kijun (see Validation); O reopens it" "the round's screen flags it"
+ui_check_fit 80 "it fits"
+# the reopen form: Esc leaves nothing
+ui_keys O
+ui_expect "Reopen round 2025, closed on 2026-01-15" "O opens the reopen form"
+ui_expect "Reopened by" "it asks who"
+ui_keys Escape
+ui_expect "Not reopened" "Esc cancels"
+ui_expect_not "[+] modified" "and leaves nothing"
+ui_keys O C-u
+ui_type "Onishi Ryo"
+ui_keys Enter Enter
+ui_expect "The reason is required" "why is required"
+ui_type "Restore the risk title"
+ui_keys Enter
+ui_expect "Round 2025 reopened; s saves it" "Enter reopens"
+ui_expect "Reopened on 2026-11-25 by Onishi Ryo: Restore the risk title" "the round's screen shows the reopening"
+ui_keys s
+ui_expect "Saved" "saved"
+grep -A6 '^reopened = (' "$f" >"$ws/rec"
+grep -q 'by = "Onishi Ryo";' "$ws/rec" && grep -q 'date = "2026-11-25";' "$ws/rec" \
+    && grep -q 'why = "Restore the risk title";' "$ws/rec" && grep -q 'changed_outside = true;' "$ws/rec"
+ui_result $? "the file records who, when, why, and that it had been changed outside"
+"$KIJUN" check "$ws/d" >"$ws/out" 2>&1
+! grep -q "changed outside kijun" "$ws/out"; ui_result $? "reopened, it is no finding of kijun check"
+# editable again; a sign-off made now closes it again when its form is left
+ui_keys g j j j Enter
+ui_expect "Validation: the automatic checks" "the validation"
+ui_keys Enter
+ui_expect "Sign-offs" "the sign-offs"
+# the sed made the assessment's and the validation's sign-offs stale
+ui_keys j j Enter j j Enter
+ui_type " Checked again after the reopening."
+ui_keys Enter q
+ui_expect_not "[closed]" "one sign-off renewed: the validation's is stale still"
+ui_keys j Enter j j Enter
+ui_type " Checked again."
+ui_keys Enter q q q
+ui_expect "Closed on 2026-11-25: read-only" "both renewed, the form left: closed again"
+ui_expect "2026-11-25 reopened by Onishi Ryo (changed outside kijun): Restore the" "the round's screen shows its history"
+ui_expect "2026-11-25 closed (content digest" "with the second closing"
+ui_keys q
+ui_expect "[closed] 20 risks" "the rounds list says so"
+ui_keys s
+ui_expect "Saved" "saved"
+[ "$(grep -c '^  {' "$f")" -gt 0 ] && [ "$(sed -n '/^closed = (/,/^);/p' "$f" | grep -c 'id = "closed-')" = 2 ]
+ui_result $? "a second closing is written"
+"$KIJUN" check "$ws/d" >/dev/null 2>&1; ui_result $? "kijun check is clean again"
+ui_keys Q
+ui_stop
+
+# Japanese, 80x24: the words, the refusal and the form fit
+cp -r "$KIJUN_TEST_DATA/demo/ja" "$ws/j"
+chmod -R u+w "$ws/j"
+ui_start 80 24 --lang ja "$ws/j"
+ui_wait "kijun"
+ui_keys 5 g
+ui_expect "[確定]" "ja: the rounds list says 確定"
+ui_check_fit 80 "ja: the rounds list fits"
+ui_keys Enter
+ui_expect "に確定: 読み取り専用" "ja: the round's screen"
+ui_expect "2026-01-15 確定 (内容のダイジェスト" "ja: its history"
+ui_check_fit 80 "ja: the round's screen fits"
+ui_keys S
+ui_expect "評価回 2025 は確定しています" "ja: the refusal"
+ui_check_fit 80 "ja: the refusal fits"
+ui_keys O
+ui_expect "再開した人" "ja: the form"
+ui_check_fit 80 "ja: the form fits"
+ui_keys Escape
+ui_expect "再開しませんでした" "ja: Esc cancels"
+ui_keys ?
+ui_expect "確定した評価回を再開する" "ja: the help lists the reopen key"
+ui_check_fit 80 "ja: the help fits"
+ui_keys q Q
+ui_stop
+ui_done
