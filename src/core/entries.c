@@ -83,22 +83,16 @@ size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c,
         struct collection *sc = &r->c[rc];
         if (!round_uses(r, c->def->key, id))
             continue;
+        /* kept as signed; one only read so far (an older file) is written
+         * with the next save all the same (doc.upgrade) */
         struct record *was = coll_find(sc, id), want;
-        if (was && round_keeps_names(r))
-            record_copy(&want, was, sc->def);       /* as signed */
-        else if (!snapshot_take(&s->profile, c->def->key, id, &want))
+        if ((was && round_keeps_names(r)) || !snapshot_take(&s->profile, c->def->key, id, &want))
             continue;
-        if (was && was->line > 0) {
-            /* in its file already: only what changed since */
+        if (was) /* an open round follows the profile up to the deletion */
             for (size_t f = 0; f < sc->def->nfields; f++)
                 core_set(s, rd, sc, was, sc->def, f, &want.v[f]);
-        } else {
-            /* kept in memory only (an older file, as read): made an edit,
-             * so that the round is saved with it */
-            if (was)
-                core_delete(s, rd, sc, (size_t)(was - sc->r));
+        else
             core_add(s, rd, sc, &want);
-        }
         record_free(&want, sc->def);
     }
     free(id);

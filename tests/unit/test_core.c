@@ -175,8 +175,10 @@ Test(core, the_workbench_loads_the_rounds_later_unless_the_journal_holds_edits)
     session_open_finish(&s, NULL, NULL);
     cr_assert_eq(s.nrounds, nr);
     /* an unsaved edit of a round goes to the journal; the process is lost */
-    core_set_text(&s, &s.rounds[0]->d, NULL, &s.rounds[0]->r.head, &round_head_def,
+    struct round_doc *open = s.rounds[nr - 1]; /* the newest: not closed */
+    core_set_text(&s, &open->d, NULL, &open->r.head, &round_head_def,
                   fi(&round_head_def, "purpose"), "Journaled purpose");
+    cr_assert(session_modified(&s));
     session_journal(&s, 0, true);
     lock_release(&s.lock);
     session_close(&s);
