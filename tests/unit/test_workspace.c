@@ -1270,6 +1270,19 @@ TestSuite(kept, .init = setup, .fini = teardown);
 #define HEAD_KEPT "kijun_workspace = 1;\norganisation = {\n  name = \"Org\";\n" \
     "  employees = \"a few\";\n  motto = \"Safety first\";\n  hex = 0xFF;\n};\n"
 
+/* Load l's file again into m: it loads, with as many findings of each
+ * kind as l had, and formats as text (what was saved). */
+static void reload_same(const struct loaded *l, struct loaded *m, const char *text)
+{
+    load_at(m, l->path);
+    cr_assert_eq(m->st, WS_OK);
+    cr_assert_eq(diag_count(&m->dl, DIAG_ERROR), diag_count(&l->dl, DIAG_ERROR));
+    cr_assert_eq(diag_count(&m->dl, DIAG_WARNING), diag_count(&l->dl, DIAG_WARNING));
+    char *again = ws_format_profile(&m->p);
+    cr_assert_str_eq(again, text);
+    free(again);
+}
+
 Test(kept, unknown_settings_wrong_types_and_bad_list_elements_survive_a_save)
 {
     struct loaded l;
@@ -1294,13 +1307,8 @@ Test(kept, unknown_settings_wrong_types_and_bad_list_elements_survive_a_save)
     /* read again: the same findings about the same settings, and the
      * same text when saved again */
     struct loaded m;
-    load_at(&m, l.path);
-    cr_assert_eq(m.st, WS_OK);
-    cr_assert_eq(diag_count(&m.dl, DIAG_ERROR), diag_count(&l.dl, DIAG_ERROR));
-    cr_assert_eq(diag_count(&m.dl, DIAG_WARNING), diag_count(&l.dl, DIAG_WARNING));
-    char *again = ws_format_profile(&m.p);
-    cr_assert_str_eq(again, text);
-    free(again);
+    reload_same(&l, &m, text);
+    char *again;
     /* a value given to a field replaces what was kept for it */
     set_i(&m.p.org, &profile_org_def, "employees", 12);
     again = ws_format_profile(&m.p);
@@ -1362,13 +1370,8 @@ Test(kept, top_level_settings_and_whole_sections_of_the_wrong_type_survive_a_sav
     cr_assert_eq(settings_named(text, "likelihood"), 1, "%s", text);
     /* read again: it loads, with the same findings, and saves the same */
     struct loaded m;
-    load_at(&m, l.path);
-    cr_assert_eq(m.st, WS_OK);
-    cr_assert_eq(diag_count(&m.dl, DIAG_ERROR), diag_count(&l.dl, DIAG_ERROR));
-    cr_assert_eq(diag_count(&m.dl, DIAG_WARNING), diag_count(&l.dl, DIAG_WARNING));
-    char *again = ws_format_profile(&m.p);
-    cr_assert_str_eq(again, text);
-    free(again);
+    reload_same(&l, &m, text);
+    char *again;
     /* an entry added in memory takes the place of the kept section */
     struct record op;
     record_init(&op, D(COLL_OPERATIONS));
