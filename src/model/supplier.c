@@ -93,23 +93,29 @@ static char *kept_name(const char *t)
 }
 
 /* Settings s kept unread go to r, but one whose name r has already (a
- * field that is set, a kept setting) goes to the note as its text. */
+ * field of resources, a kept setting) goes to the note as its text. */
 static void kept_move(struct record *r, const struct record *s)
 {
     for (size_t k = 0; k < s->kept.n; k++) {
         char *name = kept_name(s->kept.v[k]);
         bool taken = false;
         if (name) {
-            int f = field_index(res_def(), name);
-            taken = (f >= 0 && r->v[f].set) || strcmp(name, "id") == 0;
+            /* a field's name: the kept text would stand for the field */
+            taken = field_index(res_def(), name) >= 0 || strcmp(name, "id") == 0;
             for (size_t j = 0; !taken && j < r->kept.n; j++) {
                 char *other = kept_name(r->kept.v[j]);
                 taken = other && strcmp(other, name) == 0;
                 free(other);
             }
         }
-        if (taken)
-            note_add(r, s->kept.v[k]);
+        if (taken) { /* one line, as a note is */
+            char *line = xstrdup(s->kept.v[k]);
+            for (char *c = line; *c; c++)
+                if (*c == '\n' || *c == '\t')
+                    *c = ' ';
+            note_add(r, line);
+            free(line);
+        }
         else
             strlist_add(&r->kept, s->kept.v[k]);
         free(name);

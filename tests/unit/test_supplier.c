@@ -207,11 +207,12 @@ Test(merge, a_value_the_resource_has_otherwise_and_kept_settings_go_along)
     set_l(r, OLD, "resources", "res-chem", NULL);
     strlist_add(&r->kept, "contact = \"y\";");
     strlist_add(&r->kept, "since = 2019;");
+    strlist_add(&r->kept, "serves = (\n  1 );"); /* a field's name: not kept, but noted */
     profile_merge_suppliers(&p, &old, 1);
     r = &p.c[COLL_RESOURCES].r[0];
     cr_assert_str_eq(str(r, "provides"), "Chlorine");
     assert_list(list(r, "supply_risks"), 2, "supply_chain.disruption", "supply_chain.subcontractor");
-    cr_assert_str_eq(str(r, "note"), "provides: PAC / contact = \"y\";");
+    cr_assert_str_eq(str(r, "note"), "provides: PAC / contact = \"y\"; / serves = (   1 );");
     assert_list(&r->kept, 2, "contact = \"x\";", "since = 2019;");
     profile_free(&p);
 }
