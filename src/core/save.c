@@ -89,6 +89,8 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
         d->on_disk = true;
         d->conflict = false;
         d->upgrade = false;
+        if (d == &s->pdoc) /* the new form is on disk: nothing left to merge */
+            s->profile.old_suppliers = s->profile.old_suppliers_joined = 0;
         *unchanged = *unchanged && same;
         /* what is on disk now is ours: the next save compares with it */
         stamp_take(s->dir, d->name, &d->stamp);

@@ -68,6 +68,9 @@ void session_open_deferred(struct session *s, const struct library *lib, const c
     stamp_take(dir, "profile.cfg", &s->pdoc.stamp);
     stamp_take(dir, "checklist.cfg", &s->cdoc.stamp);
     ws_load_profile(pp, lib, &s->profile, &s->pinfo, &s->diags);
+    /* an old suppliers section, merged when read: the next save writes
+     * the new form, edited or not (model/supplier.h) */
+    s->pdoc.upgrade = s->profile.old_suppliers > 0;
     ws_load_checklist(cp, lib, &s->checklist, &s->cinfo, &s->diags);
     free(pp);
     free(cp);

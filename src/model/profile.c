@@ -10,7 +10,8 @@
 #define STR(k, l, h, req) {k, F_STRING, l, h, req, 0, 0, NULL, NULL}
 
 static const char *const status_values[] = {"yes", "partial", "no", "na", NULL};
-static const char *const contract_values[] = {"yes", "partial", "no", NULL};
+const char *const profile_contract_values[] = {"yes", "partial", "no", NULL};
+#define contract_values profile_contract_values
 static const char *const kind_values[] = {"system", "data", "people", "facility", "ot",
                                           "supplier", "external", NULL};
 static const char *const rule_values[] = {"product", "sum", NULL};
@@ -64,16 +65,12 @@ static const struct field_def resource_fields[] = {
     {"operations", F_REFLIST, N_("Operations"), N_("Business operations that use it"), false, 0, 0, NULL, "operations"},
     {"depends", F_REFLIST, N_("Depends on"), N_("Resources it depends on"), false, 0, 0, NULL, "resources"},
     STR("note", N_("Note"), N_("Free text"), false),
-};
-
-static const struct field_def supplier_fields[] = {
-    STR("name", N_("Name"), N_("The supplier or external service"), true),
+    /* a supplier's own, last (model/supplier.h: a supplier is a resource) */
     STR("provides", N_("Provides"), N_("What it provides"), false),
     {"contract_security", F_ENUM, N_("Security clauses"), N_("Does the contract have security clauses: yes, partial, no"), false, 0, 0, contract_values, NULL},
     STR("clauses", N_("Clauses"), N_("The security clauses of the contract"), false),
-    {"risks", F_REFLIST, N_("Supply-chain risks"), N_("Risks of slide 18 that apply"), false, 0, 0, NULL, "lib:supply_chain"},
-    {"resources", F_REFLIST, N_("Resources"), N_("Resources it provides or maintains"), false, 0, 0, NULL, "resources"},
-    STR("note", N_("Note"), N_("Free text"), false),
+    {"supply_risks", F_REFLIST, N_("Supply-chain risks"), N_("Risks of slide 18 that apply"), false, 0, 0, NULL, "lib:supply_chain"},
+    {"serves", F_REFLIST, N_("Serves"), N_("Resources it provides or maintains"), false, 0, 0, NULL, "resources"},
 };
 
 static const struct field_def level_fields[] = {
@@ -101,13 +98,12 @@ static const struct coll_def gov_def = {"governance", N_("Governance items"), ""
 static const struct coll_def services_def = {"services", N_("Priority services"), "svc-", service_fields, N(service_fields), true, NULL};
 static const struct coll_def operations_def = {"operations", N_("Business operations"), "op-", operation_fields, N(operation_fields), true, NULL};
 static const struct coll_def resources_def = {"resources", N_("Management resources"), "res-", resource_fields, N(resource_fields), true, NULL};
-static const struct coll_def suppliers_def = {"suppliers", N_("Suppliers"), "sup-", supplier_fields, N(supplier_fields), true, NULL};
 static const struct coll_def impact_def = {"impact", N_("Impact scale"), "", level_fields, N(level_fields), false, NULL};
 static const struct coll_def likelihood_def = {"likelihood", N_("Likelihood scale"), "", level_fields, N(level_fields), false, NULL};
 const struct coll_def checklist_def = {"items", N_("Checklist"), "", check_fields, N(check_fields), true, "lib:guideline"};
 
 const struct coll_def *const profile_coll_defs[COLL__COUNT] = {
-    &roles_def, &gov_def, &services_def, &operations_def, &resources_def, &suppliers_def,
+    &roles_def, &gov_def, &services_def, &operations_def, &resources_def,
     &impact_def, &likelihood_def,
 };
 
@@ -158,6 +154,9 @@ void profile_copy(struct profile *dst, const struct profile *src)
         }
     }
     strlist_copy(&dst->kept, &src->kept);
+    dst->old_suppliers = src->old_suppliers;
+    dst->old_suppliers_joined = src->old_suppliers_joined;
+    dst->old_suppliers_line = src->old_suppliers_line;
 }
 
 void checklist_init(struct checklist *c)
@@ -257,7 +256,7 @@ bool resource_unused(const struct profile *p, const struct record *res)
 {
     const struct collection *rs = &p->c[COLL_RESOURCES];
     int fo = field_index(rs->def, "operations"), fd = field_index(rs->def, "depends");
-    if (res->v[fo].list.n)
+    if (res->v[fo].list.n || res->v[field_index(rs->def, "serves")].list.n)
         return false;
     for (size_t i = 0; i < rs->n; i++)
         if (&rs->r[i] != res && strlist_has(&rs->r[i].v[fd].list, res->id))

@@ -10,13 +10,14 @@
 
 enum profile_coll {
     COLL_ROLES, COLL_GOVERNANCE, COLL_SERVICES, COLL_OPERATIONS, COLL_RESOURCES,
-    COLL_SUPPLIERS, COLL_IMPACT, COLL_LIKELIHOOD, COLL__COUNT
+    COLL_IMPACT, COLL_LIKELIHOOD, COLL__COUNT
 };
 
 extern const struct coll_def profile_org_def;       /* organisation = { ... } */
 extern const struct coll_def profile_criteria_def;  /* criteria = { rule; threshold } */
 extern const struct coll_def *const profile_coll_defs[COLL__COUNT];
 extern const struct coll_def checklist_def;         /* items = ( ... ) */
+extern const char *const profile_contract_values[];  /* yes, partial, no */
 
 #define WORKSPACE_SCHEMA 1
 
@@ -26,6 +27,11 @@ struct profile {
     struct collection c[COLL__COUNT];
     struct strlist kept;         /* the store's: top-level settings it did not
                                     understand, written back; not part of equality */
+    /* an old `suppliers` section merged when read (model/supplier.h):
+       its entries, those that joined a resource, its line; not part of
+       equality, cleared when the new form is saved */
+    size_t old_suppliers, old_suppliers_joined;
+    int old_suppliers_line;
 };
 
 struct checklist {
@@ -62,6 +68,7 @@ long long criteria_max(const struct profile *p);
 
 /* Dependency analysis. */
 size_t service_operation_count(const struct profile *p, const char *service_id);
-/* A resource nothing uses: no operation and no other resource depends on it. */
+/* A resource nothing uses: no operation and no other resource depends on
+ * it, and it is no supplier that serves a resource. */
 bool resource_unused(const struct profile *p, const struct record *res);
 #endif

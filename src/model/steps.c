@@ -68,13 +68,13 @@ static bool head_field(const struct finding *f, const char *key)
 }
 
 /* The step a finding belongs to: the criteria, the organisation and its
- * roles prepare; services, operations, resources and suppliers are the
+ * roles prepare; services, operations and resources (suppliers among them) are the
  * scope; risks are assessed; sign-offs validate; the review looks ahead. */
 static enum step finding_step(const struct vstate *st, const struct finding *f)
 {
     if (f->at.doc == DOC_PROFILE) {
         switch (f->at.coll) {
-        case COLL_SERVICES: case COLL_OPERATIONS: case COLL_RESOURCES: case COLL_SUPPLIERS:
+        case COLL_SERVICES: case COLL_OPERATIONS: case COLL_RESOURCES:
             return STEP_SCOPE;
         default:
             return STEP_PREP;

@@ -1,6 +1,7 @@
 /* validate: one set of rules over a workspace's documents. */
 #include "config.h"
 #include "model/validate.h"
+#include "model/supplier.h"
 #include "model/assessment.h"
 #include "model/rules.h"
 #include "model/snapshot.h"
@@ -415,6 +416,7 @@ void profile_findings(const struct profile *p, const struct library *lib, struct
     c.at.coll = ITEM_CRITERIA;
     threshold_rules(&c, &p->criteria, &profile_criteria_def, "criteria");
     cycle_rules(&c);
+    supplier_findings(p, out);
 }
 
 void checklist_findings(const struct checklist *cl, const struct library *lib, struct findings *out)

@@ -1,6 +1,7 @@
 /* wsread: reading a workspace's files into the model (store). */
 #include "config.h"
 #include "store/workspace.h"
+#include "model/supplier.h"
 #include "store/ws_private.h"
 #include "store/atomic.h"
 #include "store/cfgfile.h"
@@ -309,6 +310,14 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     for (int i = 0; i < COLL__COUNT; i++)
         if (i != COLL_IMPACT && i != COLL_LIKELIHOOD)
             read_collection(&c, root, &p->c[i], &p->kept);
+    /* the old section: merged into the resources (model/supplier.h) */
+    const config_setting_t *old = config_setting_get_member(root, "suppliers");
+    if (old) {
+        struct collection os = {.def = &profile_old_suppliers_def};
+        if (read_collection(&c, root, &os, &p->kept) || os.n)
+            profile_merge_suppliers(p, &os, cfg_line(old));
+        coll_free(&os);
+    }
     static const char *const crit_extra[] = {"impact", "likelihood", NULL};
     read_single(&c, root, "criteria", &profile_criteria_def, &p->criteria, crit_extra, &p->kept);
     const config_setting_t *crit = config_setting_get_member(root, "criteria");

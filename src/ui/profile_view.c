@@ -4,6 +4,7 @@
 #include "core/edits.h"
 #include "core/entries.h"
 #include "core/rounds.h"
+#include "model/supplier.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
 #include "ui/mouse.h"
@@ -35,7 +36,6 @@ static const struct section sections[] = {
     {SEC_COLL, COLL_SERVICES, N_("Priority services")},
     {SEC_COLL, COLL_OPERATIONS, N_("Business operations")},
     {SEC_COLL, COLL_RESOURCES, N_("Management resources")},
-    {SEC_COLL, COLL_SUPPLIERS, N_("Suppliers")},
     {SEC_CRITERIA, -1, N_("Risk criteria")},
     {SEC_COLL, COLL_IMPACT, N_("Impact scale")},
     {SEC_COLL, COLL_LIKELIHOOD, N_("Likelihood scale")},
@@ -247,13 +247,10 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
         sb_printf(&sb, "[%s] %s", enum_label(record_str(r, def, "kind")), record_str(r, def, "name"));
         if (*record_str(r, def, "owner"))
             sb_printf(&sb, " | %s", record_str(r, def, "owner"));
+        if (resource_is_supplier(r) && *record_str(r, def, "contract_security"))
+            sb_printf(&sb, _(" | security clauses: %s"), enum_label(record_str(r, def, "contract_security")));
         if (resource_unused(p, r))
             sb_adds(&sb, _(" | ! nothing uses it"));
-        break;
-    case COLL_SUPPLIERS:
-        sb_adds(&sb, record_str(r, def, "name"));
-        if (*record_str(r, def, "contract_security"))
-            sb_printf(&sb, _(" | security clauses: %s"), enum_label(record_str(r, def, "contract_security")));
         break;
     case COLL_IMPACT:
     case COLL_LIKELIHOOD:
@@ -1004,7 +1001,7 @@ static bool form_action(struct pview *pv, enum action a)
         pv->done = pv->round != NULL;
         return true;
     }
-    if (rows_move(&pv->field_cur, def->nfields, a, pv->page))
+    if (rows_move(&pv->field_cur, record_shown_fields(def, r), a, pv->page))
         return true;
     switch (a) {
     case ACT_EDIT_FIELD:
@@ -1097,6 +1094,7 @@ static char *menu_line(void *ctx, size_t i, bool *warn)
             size_t unused = 0;
             for (size_t k = 0; k < p->c[COLL_RESOURCES].n; k++)
                 unused += resource_unused(p, &p->c[COLL_RESOURCES].r[k]);
+            sb_printf(&sb, P_(" (%zu supplier)", " (%zu suppliers)", profile_supplier_count(p)), profile_supplier_count(p));
             if (unused) {
                 sb_printf(&sb, _("   ! %zu that nothing uses"), unused);
                 *warn = true;
@@ -1150,12 +1148,14 @@ static void draw_form(struct pview *pv, int y, int height, int cols)
         return;
     int lw = label_width(def, cols);
     int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
+    size_t nf = record_shown_fields(def, r); /* a supplier's own only on a supplier */
+    pv->field_cur = pv->field_cur < nf ? pv->field_cur : nf - 1;
     rows_scroll(pv->field_cur, &pv->form_top, rows);
-    hit_rows(y, 0, rows, cols, pv->form_top, def->nfields, &pv->field_cur);
+    hit_rows(y, 0, rows, cols, pv->form_top, nf, &pv->field_cur);
     for (int k = 0; k < rows; k++) {
         size_t i = pv->form_top + (size_t)k;
         int yy = y + k;
-        if (i >= def->nfields) {
+        if (i >= nf) {
             draw_blank(yy, 0, cols, A_NORMAL);
             continue;
         }

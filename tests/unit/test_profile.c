@@ -131,11 +131,13 @@ static void base_profile(struct profile *p)
     set_s(r, D(COLL_RESOURCES), "kind", "system");
     set_l(r, D(COLL_RESOURCES), "depends", "res-2", NULL);
 
-    r = add(p, COLL_SUPPLIERS, "sup-1", 60);
-    set_s(r, D(COLL_SUPPLIERS), "name", "Vendor");
-    set_s(r, D(COLL_SUPPLIERS), "contract_security", "partial");
-    set_l(r, D(COLL_SUPPLIERS), "risks", "supply_chain.subcontractor", NULL);
-    set_l(r, D(COLL_SUPPLIERS), "resources", "res-1", "res-3", NULL);
+    /* a supplier is a resource of kind supplier (model/supplier.h) */
+    r = add(p, COLL_RESOURCES, "sup-1", 60);
+    set_s(r, D(COLL_RESOURCES), "name", "Vendor");
+    set_s(r, D(COLL_RESOURCES), "kind", "supplier");
+    set_s(r, D(COLL_RESOURCES), "contract_security", "partial");
+    set_l(r, D(COLL_RESOURCES), "supply_risks", "supply_chain.subcontractor", NULL);
+    set_l(r, D(COLL_RESOURCES), "serves", "res-1", "res-3", NULL);
 
     p->criteria.line = 70;
     set_s(&p->criteria, &profile_criteria_def, "rule", "product");
@@ -259,13 +261,13 @@ Test(check, references_to_missing_entries)
     set_l(&p.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "services", "svc-1", "svc-x", NULL);
     set_l(&p.c[COLL_RESOURCES].r[1], D(COLL_RESOURCES), "depends", "res-9", NULL);
     set_l(&p.c[COLL_RESOURCES].r[2], D(COLL_RESOURCES), "operations", "op-9", NULL);
-    set_l(&p.c[COLL_SUPPLIERS].r[0], D(COLL_SUPPLIERS), "resources", "res-1", "svc-1", NULL);
+    set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "serves", "res-1", "svc-1", NULL);
     EXPECT(&p,
            {DIAG_ERROR, 40, "op-1: 'services' names 'svc-x', which does not exist"},
            {DIAG_ERROR, 51, "res-2: 'depends' names 'res-9', which does not exist"},
            {DIAG_ERROR, 52, "res-3: 'operations' names 'op-9', which does not exist"},
            /* an id of another collection is not a resource */
-           {DIAG_ERROR, 60, "sup-1: 'resources' names 'svc-1', which does not exist"});
+           {DIAG_ERROR, 60, "sup-1: 'serves' names 'svc-1', which does not exist"});
     profile_free(&p);
 }
 
@@ -275,16 +277,16 @@ Test(check, references_to_the_library)
     base_profile(&p);
     set_s(&p.org, &profile_org_def, "sector", "sectors.mars");
     set_s(&p.c[COLL_ROLES].r[0], D(COLL_ROLES), "role", "roles.king");
-    set_l(&p.c[COLL_SUPPLIERS].r[0], D(COLL_SUPPLIERS), "risks", "supply_chain.aliens",
+    set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "supply_risks", "supply_chain.aliens",
           "supply_chain.subcontractor", NULL);
     EXPECT(&p,
            {DIAG_ERROR, 3, "organisation: 'sector' names 'sectors.mars', which does not exist"},
            {DIAG_ERROR, 10, "role-1: 'role' names 'roles.king', which does not exist"},
-           {DIAG_ERROR, 60, "sup-1: 'risks' names 'supply_chain.aliens', which does not exist"});
+           {DIAG_ERROR, 60, "sup-1: 'supply_risks' names 'supply_chain.aliens', which does not exist"});
     /* a table id of another table is no sector */
     set_s(&p.org, &profile_org_def, "sector", "roles.ciso");
     set_s(&p.c[COLL_ROLES].r[0], D(COLL_ROLES), "role", "roles.ciso");
-    set_l(&p.c[COLL_SUPPLIERS].r[0], D(COLL_SUPPLIERS), "risks", "supply_chain.subcontractor", NULL);
+    set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "supply_risks", "supply_chain.subcontractor", NULL);
     EXPECT(&p, {DIAG_ERROR, 3, "organisation: 'sector' names 'roles.ciso', which does not exist"});
     /* without the library, library references cannot be judged */
     set_s(&p.org, &profile_org_def, "sector", "sectors.mars");
@@ -328,13 +330,13 @@ Test(check, an_entry_without_an_id)
 {
     struct profile p;
     base_profile(&p);
-    struct record *r = add(&p, COLL_SUPPLIERS, NULL, 65);
-    set_s(r, D(COLL_SUPPLIERS), "name", "Anonymous");
-    r = add(&p, COLL_SUPPLIERS, "", 66);
-    set_s(r, D(COLL_SUPPLIERS), "name", "Empty id");
+    struct record *r = add(&p, COLL_OPERATIONS, NULL, 65);
+    set_s(r, D(COLL_OPERATIONS), "name", "Anonymous");
+    r = add(&p, COLL_OPERATIONS, "", 66);
+    set_s(r, D(COLL_OPERATIONS), "name", "Empty id");
     EXPECT(&p,
-           {DIAG_ERROR, 65, "suppliers: an entry has no id"},
-           {DIAG_ERROR, 66, "suppliers: an entry has no id"});
+           {DIAG_ERROR, 65, "operations: an entry has no id"},
+           {DIAG_ERROR, 66, "operations: an entry has no id"});
     profile_free(&p);
 }
 
@@ -569,18 +571,18 @@ Test(refs, removing_a_resource_an_operation_and_nothing)
     assert_list(list_of(&p, COLL_RESOURCES, 2, "depends"), 0);
     /* res-1 is named by the supplier */
     cr_assert_eq(profile_remove_refs(&p, "resources", "res-1"), 1);
-    assert_list(list_of(&p, COLL_SUPPLIERS, 0, "resources"), 1, "res-3");
+    assert_list(list_of(&p, COLL_RESOURCES, 3, "serves"), 1, "res-3");
     /* op-1 is used by res-1 */
     cr_assert_eq(profile_remove_refs(&p, "operations", "op-1"), 1);
     assert_list(list_of(&p, COLL_RESOURCES, 0, "operations"), 1, "op-2");
     /* an id that nothing names, and a key nothing refers to */
     cr_assert_eq(profile_remove_refs(&p, "resources", "res-9"), 0);
-    cr_assert_eq(profile_remove_refs(&p, "suppliers", "sup-1"), 0);
+    cr_assert_eq(profile_remove_refs(&p, "suppliers", "sup-1"), 0); /* no such collection */
     cr_assert_eq(profile_remove_refs(&p, "services", "op-2"), 0);
     /* the entries themselves and other fields are untouched */
-    cr_assert_eq(p.c[COLL_RESOURCES].n, 3);
+    cr_assert_eq(p.c[COLL_RESOURCES].n, 4);
     assert_list(list_of(&p, COLL_OPERATIONS, 1, "services"), 2, "svc-1", "svc-2");
-    assert_list(list_of(&p, COLL_SUPPLIERS, 0, "risks"), 1, "supply_chain.subcontractor");
+    assert_list(list_of(&p, COLL_RESOURCES, 3, "supply_risks"), 1, "supply_chain.subcontractor");
     cr_assert_str_eq(record_str(&p.c[COLL_RESOURCES].r[0], D(COLL_RESOURCES), "kind"), "ot");
     /* after the removals the profile is clean once the entries go */
     coll_remove(&p.c[COLL_RESOURCES], 1);

@@ -9,6 +9,7 @@
 #include "util/utf8.h"
 #include "store/journal.h"
 #include "store/workspace.h"
+#include "model/supplier.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
@@ -278,7 +279,8 @@ Test(shipped, demo_and_template_load_without_findings)
                 cr_assert_eq(l.p.c[COLL_GOVERNANCE].n, 8);
                 cr_assert_eq(l.p.c[COLL_SERVICES].n, 4);
                 cr_assert_eq(l.p.c[COLL_OPERATIONS].n, 10);
-                cr_assert_eq(l.p.c[COLL_SUPPLIERS].n, 5);
+                cr_assert_eq(profile_supplier_count(&l.p), 5); /* in the new form */
+                cr_assert_eq(l.p.old_suppliers, 0);
                 cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "sector"), "sectors.water");
                 cr_assert_eq(record_int(&l.p.org, &profile_org_def, "employees", 0), 480);
             } else {
@@ -898,14 +900,20 @@ static void full_profile(struct profile *p)
     set_l(r, D(COLL_RESOURCES), "depends", NULL);
     set_s(r, D(COLL_RESOURCES), "note", "");
 
-    r = add(p, COLL_SUPPLIERS, "sup-1");
-    set_s(r, D(COLL_SUPPLIERS), "name", "Vendor K.K.");
-    set_s(r, D(COLL_SUPPLIERS), "provides", "保守");
-    set_s(r, D(COLL_SUPPLIERS), "contract_security", "partial");
-    set_s(r, D(COLL_SUPPLIERS), "clauses", WEIRD);
-    set_l(r, D(COLL_SUPPLIERS), "risks", "supply_chain.subcontractor", "supply_chain.disruption", NULL);
-    set_l(r, D(COLL_SUPPLIERS), "resources", "res-1", "res-2", NULL);
-    set_s(r, D(COLL_SUPPLIERS), "note", "🚰");
+    /* a supplier: a resource of kind supplier, with its own fields */
+    r = add(p, COLL_RESOURCES, "sup-1");
+    set_s(r, D(COLL_RESOURCES), "name", "Vendor K.K.");
+    set_s(r, D(COLL_RESOURCES), "kind", "supplier");
+    set_s(r, D(COLL_RESOURCES), "owner", "調達課");
+    set_s(r, D(COLL_RESOURCES), "location", WEIRD);
+    set_l(r, D(COLL_RESOURCES), "operations", "op-1", NULL);
+    set_l(r, D(COLL_RESOURCES), "depends", "res-2", NULL);
+    set_s(r, D(COLL_RESOURCES), "provides", "保守");
+    set_s(r, D(COLL_RESOURCES), "contract_security", "partial");
+    set_s(r, D(COLL_RESOURCES), "clauses", WEIRD);
+    set_l(r, D(COLL_RESOURCES), "supply_risks", "supply_chain.subcontractor", "supply_chain.disruption", NULL);
+    set_l(r, D(COLL_RESOURCES), "serves", "res-1", "res-2", NULL);
+    set_s(r, D(COLL_RESOURCES), "note", "🚰");
 
     set_s(&p->criteria, &profile_criteria_def, "rule", "sum");
     set_i(&p->criteria, &profile_criteria_def, "threshold", 6);
@@ -933,9 +941,12 @@ static void assert_all_set(const struct profile *p)
         cr_assert(p->criteria.v[f].set);
     for (int c = 0; c < COLL__COUNT; c++) {
         cr_assert_gt(p->c[c].n, 0, "%s is empty", D(c)->key);
-        for (size_t i = 0; i < p->c[c].n; i++)
-            for (size_t f = 0; f < D(c)->nfields; f++)
+        for (size_t i = 0; i < p->c[c].n; i++) /* a supplier's own fields on suppliers only */
+            for (size_t f = 0; f < record_shown_fields(D(c), &p->c[c].r[i]); f++)
                 cr_assert(p->c[c].r[i].v[f].set, "%s[%zu].%s", D(c)->key, i, D(c)->fields[f].key);
+    cr_assert_eq(profile_supplier_count(p), 1);
+    for (size_t f = 0; f < D(COLL_RESOURCES)->nfields; f++)
+        cr_assert(p->c[COLL_RESOURCES].r[p->c[COLL_RESOURCES].n - 1].v[f].set);
     }
 }
 
