@@ -186,7 +186,7 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
 static bool prescan(const char *buf, const char *name, struct diag_list *dl)
 {
     size_t counts[64] = {0};
-    int depth = 0, line = 1;
+    int depth = 0, lists = 0, line = 1; /* groups open, lists open */
     for (const char *p = buf; *p; p++) {
         char c = *p;
         if (c == '\n') {
@@ -209,8 +209,17 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
             if (!*p)
                 break;
             p++;
+        } else if (c == '(' || c == '[') {
+            /* libconfig's parser takes exponential time on deep lists */
+            if (depth + ++lists >= 64) {
+                diag_add(dl, DIAG_ERROR, name, line, _("lists nested deeper than 63 levels: refused"));
+                return false;
+            }
+        } else if (c == ')' || c == ']') {
+            if (lists > 0)
+                lists--;
         } else if (c == '{') {
-            if (++depth >= 64) {
+            if (++depth + lists >= 64) {
                 diag_add(dl, DIAG_ERROR, name, line, _("groups nested deeper than 63 levels: refused"));
                 return false;
             }

@@ -96,6 +96,10 @@ make_case() {
                      print "b = 1;"; for (i = 0; i < 10000; i++) print "};" }' > "$p" ;;
     @deep-lists)
         { echo 'kijun_workspace = 1;'; printf 'x = '; repeat 10000 '('; repeat 10000 ')'; echo ';'; } > "$p" ;;
+    @lists-1020)
+        { echo 'kijun_workspace = 1;'; printf 'x = '; repeat 1020 '('; printf 1; repeat 1020 ')'; echo ';'; } > "$p" ;;
+    @mixed-nesting)
+        { echo 'kijun_workspace = 1;'; printf 'x = '; repeat 40 '( {a = '; printf 1; repeat 40 '; } )'; echo ';'; } > "$p" ;;
     @many-settings)
         awk 'BEGIN { print "kijun_workspace = 1;"; for (i = 0; i < 50000; i++) printf "s%07d = 1;\n", i }' > "$p" ;;
     @big)
