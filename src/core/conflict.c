@@ -21,6 +21,8 @@ bool conflict_check(struct session *s, struct doc *d, bool hash)
     else
         stamp_identity(s->dir, d->name, &now);
     bool same = hash ? stamp_same(&d->stamp, &now) : stamp_same_identity(&d->stamp, &now);
+    if (hash && d->restored_over)
+        same = false; /* the journal's edits began on an older version */
     if (!same && !d->conflict) {
         d->conflict = true;
         snprintf(s->conflict_notice, sizeof s->conflict_notice,
@@ -104,6 +106,14 @@ static void redo(struct session *s, const struct doc *d, const struct docset *ds
 bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *failed,
                      char *msg, size_t size)
 {
+    if (d->restored_over) {
+        /* the journal holds the document, not its edits one by one */
+        snprintf(msg, size, _("Not reloaded: %s came back from the journal whole, its edits cannot be "
+                              "redone one by one: o writes it over (the other kept as %s~), b beside"),
+                 d->name, d->name);
+        *applied = *failed = 0;
+        return false;
+    }
     struct file_stamp st;
     stamp_take(s->dir, d->name, &st); /* before reading: a later change is noticed */
     char *path = ws_path(s->dir, d->name);
@@ -163,6 +173,7 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
         rd->r = r; /* the round_doc stays where it is */
     }
     d->stamp = st;
+    d->base_journaled = false; /* the edits begin on the reloaded file now */
     d->on_disk = ws == WS_OK;
     d->conflict = false;
     d->edits++; /* modified: the redone edits are to be saved */

@@ -56,11 +56,21 @@ static size_t round_changes(const struct round *a, const struct round *b)
     return n;
 }
 
-static void summary_add(struct session *s, const char *name, size_t changes)
+/* One file of the question: its name, how many entries its copy
+ * changes, and whether another program changed the file since. */
+static void summary_add(struct session *s, const char *name, size_t changes, const struct doc *d)
 {
     size_t len = strlen(s->rec.summary);
-    snprintf(s->rec.summary + len, sizeof s->rec.summary - len, _("%s%s (%zu entries changed)"),
-             len ? ", " : "", name, changes);
+    bool since = d && journal_base_changed(s->dir, name, &d->stamp) == 1;
+    if (since)
+        snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                 P_("%s%s (%zu entry changed; the file too, since)",
+                    "%s%s (%zu entries changed; the file too, since)", changes),
+                 len ? ", " : "", name, changes);
+    else
+        snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                 P_("%s%s (%zu entry changed)", "%s%s (%zu entries changed)", changes),
+                 len ? ", " : "", name, changes);
 }
 
 static struct round_doc *round_named(const struct session *s, const char *name)
@@ -112,7 +122,7 @@ void session_find_recovery(struct session *s)
     if (ws_load_profile(pp, s->lib, &s->rec.profile, &info, &dl) == WS_OK
         && !profile_equal(&s->rec.profile, &s->profile)) {
         s->rec.has_profile = true;
-        summary_add(s, "profile.cfg", profile_changes(&s->rec.profile, &s->profile));
+        summary_add(s, "profile.cfg", profile_changes(&s->rec.profile, &s->profile), &s->pdoc);
     }
     free(info.path);
     free(pp);
@@ -121,7 +131,7 @@ void session_find_recovery(struct session *s)
     if (ws_load_checklist(cp, s->lib, &s->rec.checklist, &info, &dl) == WS_OK
         && !checklist_equal(&s->rec.checklist, &s->checklist)) {
         s->rec.has_checklist = true;
-        summary_add(s, "checklist.cfg", coll_changes(&s->rec.checklist.items, &s->checklist.items));
+        summary_add(s, "checklist.cfg", coll_changes(&s->rec.checklist.items, &s->checklist.items), &s->cdoc);
     }
     free(info.path);
     free(cp);
@@ -143,9 +153,9 @@ void session_find_recovery(struct session *s)
             struct strbuf nm = STRBUF_INIT;
             sb_printf(&nm, "assessments/%s.cfg", names[i]);
             if (disk)
-                summary_add(s, sb_str(&nm), round_changes(&r, &disk->r));
+                summary_add(s, sb_str(&nm), round_changes(&r, &disk->r), &disk->d);
             else
-                summary_add(s, sb_str(&nm), r.c[RC_RISKS].n + 1);
+                summary_add(s, sb_str(&nm), r.c[RC_RISKS].n + 1, NULL);
             sb_free(&nm);
             s->rec.rounds = xrealloc(s->rec.rounds, (s->rec.nrounds + 1) * sizeof *s->rec.rounds);
             s->rec.rounds[s->rec.nrounds++] = r;
@@ -188,11 +198,16 @@ void session_recovery_free(struct session *s)
     memset(&s->rec, 0, sizeof s->rec);
 }
 
-/* A recovered document: modified, and the journal holds it already. */
+/* A recovered document: modified, and the journal holds it already,
+ * with the file its edits began on; when another program changed that
+ * file since, the save asks first (restored_over). */
 static void recovered(struct session *s, struct doc *d)
 {
     d->edits++;
     d->journaled = d->edits;
+    int since = journal_base_changed(s->dir, d->name, &d->stamp);
+    d->base_journaled = since >= 0; /* kept as it was: the edits' own beginning */
+    d->restored_over = since == 1;
     s->gen++;
 }
 

@@ -89,6 +89,8 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
         d->on_disk = true;
         d->conflict = false;
         d->upgrade = false;
+        d->restored_over = false;
+        d->base_journaled = false; /* the next edit begins on this file */
         if (d == &s->pdoc) /* the new form is on disk: nothing left to merge */
             s->profile.old_suppliers = s->profile.old_suppliers_joined = 0;
         *unchanged = *unchanged && same;
@@ -179,6 +181,9 @@ bool session_save(struct session *s, char *msg, size_t size)
     }
     s->pinfo.has_comments = s->cinfo.has_comments = s->rounds_have_comments = false;
     journal_clear(s->dir);
+    s->pdoc.base_journaled = s->cdoc.base_journaled = false;
+    for (size_t i = 0; i < s->nrounds; i++)
+        s->rounds[i]->d.base_journaled = false;
     s->draft.in_journal = false;
     s->draft.journaled = s->draft.edits;
     s->gen++;

@@ -222,10 +222,17 @@ static void journal_doc(struct session *s, struct doc *d, char *(*format)(const 
     conflict_check(s, d, false); /* noticed early; the journal keeps the edits all the same */
     if (doc_modified(d)) {
         char *t = format(doc);
-        journal_put(s->dir, d->name, t, dl);
+        bool ok = journal_put(s->dir, d->name, t, dl);
         free(t);
+        if (!ok)
+            return; /* not kept: tried again after the next key, and at a stop */
+        /* the file the edits began on, so that the next start can tell
+         * whether another program changed it since */
+        if (!d->base_journaled)
+            d->base_journaled = journal_put_base(s->dir, d->name, &d->stamp, dl);
     } else {
         journal_drop(s->dir, d->name);
+        d->base_journaled = false;
     }
     d->journaled = d->edits;
 }

@@ -26,6 +26,9 @@ struct doc {
     bool conflict;           /* its file was changed by another program */
     bool upgrade;            /* read from an older file and filled in (round_migrate):
                                 the next save writes it, though nothing was edited */
+    bool base_journaled;     /* the journal knows the file its edits began on */
+    bool restored_over;      /* edits restored from the journal onto a file another
+                                program changed since: a save asks (conflict) */
 };
 
 struct round_doc {

@@ -3,6 +3,7 @@
 #include "util/i18n.h"
 #include "store/journal.h"
 #include "store/atomic.h"
+#include "store/cfgfile.h"
 #include "store/safefs.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
@@ -50,7 +51,54 @@ bool journal_put(const char *ws, const char *name, const char *text, struct diag
     return ok;
 }
 
-void journal_drop(const char *ws, const char *name)
+static char *base_name(const char *name)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s.base", name);
+    return sb_take(&sb);
+}
+
+bool journal_put_base(const char *ws, const char *name, const struct file_stamp *was,
+                      struct diag_list *dl)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (was->exists && was->hashed) {
+        char hex[2 * SHA256_BYTES + 1];
+        sha256_hex(was->sha, hex);
+        sb_printf(&sb, "sha256 %s\n", hex);
+    } else {
+        sb_adds(&sb, "none\n");
+    }
+    char *bn = base_name(name);
+    bool ok = journal_put(ws, bn, sb_str(&sb), dl);
+    free(bn);
+    sb_free(&sb);
+    return ok;
+}
+
+int journal_base_changed(const char *ws, const char *name, const struct file_stamp *now)
+{
+    char *bn = base_name(name), *path = journal_path(ws, bn), *text = NULL;
+    size_t len;
+    struct diag_list dl = {0};
+    int r = -1;
+    if (file_read_nofollow(path, path, 200, &text, &len, &dl)) {
+        char hex[2 * SHA256_BYTES + 1] = "";
+        if (now->exists && now->hashed)
+            sha256_hex(now->sha, hex);
+        if (strcmp(text, "none\n") == 0)
+            r = now->exists;
+        else if (strncmp(text, "sha256 ", 7) == 0 && len == 7 + 2 * SHA256_BYTES + 1)
+            r = !*hex || strncmp(text + 7, hex, 2 * SHA256_BYTES) != 0;
+    }
+    diag_clear(&dl);
+    free(text);
+    free(path);
+    free(bn);
+    return r;
+}
+
+static void drop_one(const char *ws, const char *name)
 {
     char *path = journal_path(ws, name);
     struct safefs_err e = {0};
@@ -65,6 +113,14 @@ void journal_drop(const char *ws, const char *name)
     }
     safefs_err_free(&e);
     free(path);
+}
+
+void journal_drop(const char *ws, const char *name)
+{
+    char *bn = base_name(name);
+    drop_one(ws, name);
+    drop_one(ws, bn);
+    free(bn);
 }
 
 /* Whether the folder dfd holds an entry; "assessments" counts when

@@ -7,6 +7,7 @@
  * never written through nor emptied. */
 #ifndef KIJUN_JOURNAL_H
 #define KIJUN_JOURNAL_H
+#include "store/stamp.h"
 #include "util/diag.h"
 #include <stdbool.h>
 
@@ -17,6 +18,15 @@
 char *journal_path(const char *ws, const char *name);
 /* Keep text as the journal copy of name. */
 bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl);
+/* Keep beside the copy of name what the file on disk was when the copy's
+ * edits began (NAME.base: its SHA-256, or "none" when there was no file),
+ * so that the next start can tell whether another program changed it
+ * since. */
+bool journal_put_base(const char *ws, const char *name, const struct file_stamp *was,
+                      struct diag_list *dl);
+/* Whether the file on disk (now) is no longer the one the copy's edits
+ * began on: 1 changed, 0 the same, -1 unknown (no base kept). */
+int journal_base_changed(const char *ws, const char *name, const struct file_stamp *now);
 /* Forget the copy of name (it equals the file on disk again). */
 void journal_drop(const char *ws, const char *name);
 /* Whether the journal may hold something: a file in it, or in its

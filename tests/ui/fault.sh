@@ -199,6 +199,26 @@ ui_expect_exit 0 "$name: Q y saves and quits"
 grep -q 'name = "Typed slowly";' "$w/profile.cfg"; ui_result $? "$name: the file has the new name"
 ui_stop
 
+# the journal could not be written when the edit was made; the disk has
+# room again when kijun is told to stop: the edit is journaled then
+name="journal ENOSPC, then SIGTERM"
+rm -rf "$w" "$ctl" "$log"
+cp -Rp "$ws/w0" "$w"
+echo "write ENOSPC $w/.kijun-recovery/" > "$ctl"
+ui_start 200 24 --lang en "$w"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "Kept at the stop"
+ui_keys Enter
+ui_wait "Save soon: no recovery copy" 3
+ui_result $? "$name: the failed journal write is said"
+rm -f "$ctl"
+pkill -TERM -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$w\$" 2>/dev/null
+ui_expect "[exit 143]" "$name: kijun stops on SIGTERM"
+grep -q 'name = "Kept at the stop";' "$w/.kijun-recovery/profile.cfg" 2>/dev/null
+ui_result $? "$name: the edit is in the journal"
+ui_stop
+
 # at 80 columns the reason must still be on screen
 name="80 columns, write ENOSPC"
 start "Name at 80 columns" 80

@@ -8,6 +8,7 @@
 #include "core/conflict.h"
 #include "core/edits.h"
 #include "store/journal.h"
+#include "store/lock.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -263,6 +264,64 @@ Test(conflict, a_folder_recreated_and_locked_by_another_kijun_is_not_written)
     free(journaled);
     free(before);
     free(after);
+}
+
+/* The process is lost with an unsaved edit journaled; the folder is
+ * opened again (the files kept). */
+static void lose_and_reopen(void)
+{
+    char *dir = xstrdup(s.dir);
+    s.demo = false;
+    lock_release(&s.lock);
+    session_close(&s);
+    session_open(&s, lib, dir, "again", true);
+    free(dir);
+}
+
+Test(conflict, edits_restored_from_the_journal_do_not_go_over_a_change_made_since)
+{
+    edit_org_name("Ours");
+    session_journal(&s, 0, false);
+    lose_and_reopen();
+    /* meanwhile another program (git pull) changed the file */
+    other_writer("profile.cfg", "employees = 480", "employees = 481");
+    lose_and_reopen();
+    cr_assert(s.rec.available);
+    cr_assert_not_null(strstr(s.rec.summary, "the file too, since"), "%s", s.rec.summary);
+    session_recover(&s, true);
+    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Ours");
+    char *before = slurp("profile.cfg"), msg[512];
+    cr_assert_not(session_save(&s, msg, sizeof msg), "a save asks first");
+    cr_assert_eq(s.conflict, &s.pdoc);
+    char *after = slurp("profile.cfg");
+    cr_assert_str_eq(after, before, "nothing was written");
+    /* r cannot redo a whole document's edits one by one: it says so */
+    size_t applied, failed;
+    cr_assert_not(conflict_reload(&s, &s.pdoc, &applied, &failed, msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "came back from the journal"), "%s", msg);
+    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Ours", "kept");
+    /* o writes ours; the other version stays as the backup */
+    cr_assert(conflict_overwrite(&s, &s.pdoc, msg, sizeof msg), "%s", msg);
+    char *backup = slurp("profile.cfg~");
+    cr_assert_not_null(strstr(backup, "employees = 481"), "the other version is the backup");
+    free(backup);
+    free(after);
+    after = slurp("profile.cfg");
+    cr_assert_not_null(strstr(after, "\"Ours\""));
+    free(after);
+    free(before);
+}
+
+Test(conflict, edits_restored_onto_an_unchanged_file_save_at_once)
+{
+    edit_org_name("Ours");
+    session_journal(&s, 0, false);
+    lose_and_reopen();
+    cr_assert(s.rec.available);
+    cr_assert_null(strstr(s.rec.summary, "since"), "%s", s.rec.summary);
+    session_recover(&s, true);
+    char msg[512];
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
 }
 
 Test(conflict, reload_redoes_the_edits_and_reports_those_whose_entry_is_gone)
