@@ -64,7 +64,7 @@ static long long now_ms(void)
 }
 
 enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
-enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_WRITER };
+enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_DISCARD, ASK_WRITER };
 
 struct app {
     const struct app_options *opt;
@@ -193,6 +193,9 @@ static const char *question(const struct app *a)
         return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
     case ASK_RECOVER:
         return a->recover_question;
+    case ASK_DISCARD:
+        return _("Throw the unsaved edits of the earlier session away for good? y throws them away, "
+                 "n keeps them and asks again");
     case ASK_WRITER:
         return a->writer_question;
     default:
@@ -228,14 +231,14 @@ static void draw_all(struct app *a)
     }
     draw_keybar(s, rows - 1, cols);
     const char *q = question(a);
+    /* a question is read whole: over as many lines as it needs */
+    int nq = q ? draw_question(rows - 2, cols, rows / 3, q, role_attr(ROLE_NOTICE)) : 0;
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
         char help[5][200];
         size_t n = conflict_help(a->s->conflict, help, 5);
-        for (size_t i = 0; i < n && (int)(n - i) < rows - 2; i++)
-            draw_cell(rows - 2 - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
+        for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
+            draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
     }
-    if (q)
-        draw_cell(rows - 2, 0, cols, q, role_attr(ROLE_NOTICE));
     bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
     if (cursor) {
         /* the views leave the cursor in their prompt; draw them last */
@@ -367,12 +370,20 @@ static void answer(struct app *a, int key)
         }
         break;
     case ASK_RECOVER:
-        if (cancel) {
-            a->ask = ASK_RECOVER; /* it must be answered: y or n */
-            return;
+        /* it must be answered: y, or n and y (an n typed in a word
+         * must not throw them away) */
+        a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
+        if (yes) {
+            session_recover(a->s, true);
+            say(a, false, "%s", _("Recovered the unsaved edits: s saves them"));
         }
-        session_recover(a->s, yes);
-        say(a, false, "%s", yes ? _("Recovered the unsaved edits: s saves them") : _("The unsaved edits were thrown away"));
+        break;
+    case ASK_DISCARD:
+        a->ask = yes ? ASK_NONE : ASK_RECOVER;
+        if (yes) {
+            session_recover(a->s, false);
+            say(a, false, "%s", _("The unsaved edits were thrown away"));
+        }
         break;
     case ASK_COMMENTS:
         if (yes) {
@@ -598,7 +609,7 @@ static void opening_notices(struct app *a)
     if (a->s->rec.available) {
         a->ask = ASK_RECOVER;
         snprintf(a->recover_question, sizeof a->recover_question,
-                 _("Unsaved edits of an earlier session were kept: %s. y restores them, n throws them away"),
+                 _("y restores the unsaved edits of an earlier session, n throws them away: %s"),
                  a->s->rec.summary);
     }
 }

@@ -283,3 +283,15 @@ int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr
     free(lines);
     return n < (size_t)nlines ? (int)n : nlines;
 }
+
+int draw_question(int bottom, int cols, int max_lines, const char *s, attr_t attr)
+{
+    struct wrap_line *lines = NULL;
+    size_t n = cols >= 2 ? wrap_text(s, cols - 1, &lines) : 0;
+    free(lines);
+    int k = n < 1 ? 1 : n > (size_t)max_lines ? max_lines : (int)n;
+    for (int i = 0; i < k; i++)
+        draw_blank(bottom - k + 1 + i, 0, 1, attr);
+    draw_wrapped(bottom - k + 1, 1, cols - 1, k, s, attr);
+    return k;
+}

@@ -57,6 +57,10 @@ void draw_blank(int y, int x, int width, attr_t attr);
  * lines it does not fill are blanked, and a text longer than nlines ends
  * in an ellipsis. Returns the number of lines the text took. */
 int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr);
+/* A question or notice that must be read whole: wrapped over as many
+ * lines as it needs (at most max_lines), its last line at row bottom;
+ * returns the lines it took. */
+int draw_question(int bottom, int cols, int max_lines, const char *s, attr_t attr);
 void draw_vline(int y, int x, int height);
 void draw_hline(int y, int x, int width);
 #endif

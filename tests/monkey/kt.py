@@ -24,8 +24,8 @@ sys.path.insert(0, os.path.join(SRCDIR, "bench"))
 from term import Screen, Tty  # noqa: E402  (bench/term.py)
 
 TODAY = "2026-12-01"
-RECOVER_Q = "Unsaved edits of an earlier session"
-RECOVER_Q_JA = "以前のセッション"
+RECOVER_Q = "y restores the unsaved edits"
+RECOVER_Q_JA = "前回のセッションの未保存の編集を復旧"
 
 # the bytes of TERM=xterm-256color in keypad mode for the KEY_ names
 CURSES_KEYS = {

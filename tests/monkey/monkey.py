@@ -173,6 +173,8 @@ class Monkey:
             answer = self.rng.choice([b"y", b"y", b"n"])
             self.n["recover_y" if answer == b"y" else "recover_n"] += 1
             self.send("key", answer)
+            if answer == b"n":  # n asks again: y throws them away
+                self.send("key", b"y")
 
     def send(self, kind, value):
         self.log(kind, value)

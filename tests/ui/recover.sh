@@ -38,9 +38,10 @@ for sig in HUP TERM KILL; do
 
     ui_start 80 24 --lang en "$ws/w"
     ui_wait "kijun"
-    ui_expect "Unsaved edits of an earlier session were kept: profile.cfg (2 entries changed)" "$sig: the next start says what was kept"
+    ui_expect "y restores the unsaved edits of an earlier session, n throws them" "$sig: the next start asks, the keys first"
+    ui_expect "profile.cfg (2 entries changed)" "$sig: and says what was kept, whole at 80 columns"
     ui_keys Escape
-    ui_expect "Unsaved edits of an earlier session" "$sig: the question must be answered"
+    ui_expect "y restores the unsaved edits" "$sig: the question must be answered"
     ui_keys y
     ui_expect "Recovered the unsaved edits" "$sig: y restores them"
     ui_keys 4
@@ -107,9 +108,17 @@ signal HUP
 ui_stop
 ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"
-ui_expect "Unsaved edits of an earlier session" "the question comes again after another loss"
+ui_expect "y restores the unsaved edits" "the question comes again after another loss"
+# a word typed at the question: its n asks again, and its other keys
+# answer nothing; the edits are still kept
+ui_type " NEW"
+ui_expect "n keeps them and asks again" "an n asks whether to throw them away for good"
+ui_keys Escape
+ui_expect "y restores the unsaved edits" "Esc there goes back to the first question"
+[ -e "$ws/w/.kijun-recovery/profile.cfg" ]; ui_result $? "the journal is still there"
 ui_keys n
-ui_expect "thrown away" "n throws them away"
+ui_keys y
+ui_expect "thrown away" "n, then y, throws them away"
 [ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "the journal is gone"
 ui_keys 4
 ui_expect "Organisation profile: (organisation name)" "the profile is as on disk"
