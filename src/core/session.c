@@ -120,6 +120,9 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         free(names[i]);
     }
     free(names);
+    for (size_t i = 0; i < s->diags.n; i++) /* kijun check says them too (core/findings.h) */
+        diag_add(&s->read_diags, s->diags.v[i].severity, s->diags.v[i].file, s->diags.v[i].line, "%s",
+                 s->diags.v[i].text);
     if (ps == WS_UNREADABLE || cs == WS_UNREADABLE || rounds_bad) {
         char first[400] = "";
         for (size_t i = 0; i < s->diags.n; i++) {
@@ -331,6 +334,7 @@ void session_close(struct session *s)
     free(s->dir);
     free(s->label);
     diag_clear(&s->diags);
+    diag_clear(&s->read_diags);
     memset(s, 0, sizeof *s);
 }
 

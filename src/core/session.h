@@ -76,6 +76,9 @@ struct session {
     bool comments_ok;             /* the user agreed to drop comments */
     struct ws_lock lock;
     struct diag_list diags;       /* findings of the last load or save */
+    struct diag_list read_diags;  /* what reading the files found when they opened */
+    char findings_key[16];        /* the key that shows the findings (the UI's), for the
+                                     save's message; "": it names kijun check */
     char notice[600];             /* said once when the workbench opens */
     char journal_error[600];      /* the recovery copy could not be written */
     unsigned journal_error_gen;   /* moves at each failed journal write */
