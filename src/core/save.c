@@ -40,18 +40,19 @@ static void findings_files(const struct findings *f, char *out, size_t size)
     }
 }
 
-/* the narrowest terminal the message must fit (80x24) */
-#define SAVE_MESSAGE_COLS 80
+/* The columns a message has beside the status line at 80 columns. */
+#define SAVE_MESSAGE_COLS 46
 
-/* "Saved; 3 findings in profile.cfg, 2026.cfg: 6 shows them", within
- * 80 columns: without the files' names when they would not fit. */
+/* "Saved; 3 findings (6 shows them) in profile.cfg, 2026.cfg", the key
+ * first, so that a cut loses only names; without the names when they
+ * would not fit beside the status line at 80 columns. */
 static void saved_findings(const struct session *s, const struct findings *f, const char *where,
                            char *msg, size_t size)
 {
-    snprintf(msg, size, P_("Saved; %zu finding in %s: %s shows it", "Saved; %zu findings in %s: %s shows them",
-                           f->n), f->n, where, s->findings_key);
+    snprintf(msg, size, P_("Saved; %zu finding (%s shows it) in %s", "Saved; %zu findings (%s shows them) in %s",
+                           f->n), f->n, s->findings_key, where);
     if (utf8_width(msg) > SAVE_MESSAGE_COLS)
-        snprintf(msg, size, P_("Saved; %zu finding: %s shows it", "Saved; %zu findings: %s shows them", f->n),
+        snprintf(msg, size, P_("Saved; %zu finding (%s shows it)", "Saved; %zu findings (%s shows them)", f->n),
                  f->n, s->findings_key);
 }
 

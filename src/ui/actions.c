@@ -58,8 +58,8 @@ static const struct binding defaults[] = {
     {'4', ACT_VIEW_PROFILE, MAIN, true},
     {KEY_F(5), ACT_VIEW_ASSESS, MAIN, false},
     {'5', ACT_VIEW_ASSESS, MAIN, true},
+    {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
     {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
-    {'6', ACT_VIEW_FINDINGS, MAIN, true},
     {'q', ACT_QUIT, B | PR | RO, true},
     {'Q', ACT_QUIT, MAIN | H, false},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
