@@ -41,7 +41,7 @@ static void findings_files(const struct findings *f, char *out, size_t size)
 }
 
 /* The columns a message has beside the status line at 80 columns. */
-#define SAVE_MESSAGE_COLS 46
+#define SAVE_MESSAGE_COLS 50
 
 /* "Saved; 3 findings (6 shows them) in profile.cfg, 2026.cfg", the key
  * first, so that a cut loses only names; without the names when they

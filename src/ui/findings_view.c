@@ -400,6 +400,8 @@ void fview_draw(struct fview *fv, int rows, int cols)
         char *t = NULL;
         if (fv->cur < fv->nrows && !is_header(fv, fv->cur))
             text = t = finding_format(&fv->f.v[fv->rows[fv->cur]]);
+        for (int r = 0; r < detail - 1; r++)
+            draw_blank(2 + list + r, 0, cols, A_NORMAL);
         draw_wrapped(2 + list, 1, cols - 2, detail - 1, text, A_NORMAL);
         free(t);
     }
