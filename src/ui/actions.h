@@ -47,6 +47,7 @@
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
     X(VIEW_ASSESS, "view-assessment", N_("Show the risk assessment rounds"), N_("Assess")) \
     X(VIEW_FINDINGS, "view-findings", N_("Show every finding of the workspace, as kijun check gives them"), N_("Findings")) \
+    X(SEARCH_FINDINGS, "search-findings", N_("Search the findings: file, line, severity and text"), N_("Search")) \
     X(COPY, "copy", N_("Start a new round as a copy of this one"), N_("Copy")) \
     X(RENAME, "rename", N_("Rename the round (its file name, an ASCII id)"), N_("Rename")) \
     X(HEATMAP, "heatmap", N_("Show the heat map (impact x likelihood)"), N_("Map")) \

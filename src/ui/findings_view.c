@@ -16,6 +16,8 @@
 
 /* Progress is shown when computing takes longer than this. */
 #define FV_PROGRESS_MS 150
+/* A workspace with more resources and risks than this is large. */
+#define FV_LARGE 5000
 
 static void say(struct fview *fv, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -100,7 +102,11 @@ void fview_refresh(struct fview *fv)
     }
     size_t old = fv->cur;
     rows_clear(fv);
-    long long start = now_ms();
+    /* a large workspace shows its progress from the start */
+    size_t entries = fv->s->profile.c[COLL_RESOURCES].n;
+    for (size_t i = 0; i < fv->s->nrounds; i++)
+        entries += fv->s->rounds[i]->r.c[RC_RISKS].n;
+    long long start = now_ms() - (entries > FV_LARGE ? FV_PROGRESS_MS : 0);
     session_all_findings(fv->s, &fv->f, progress, &start);
     fv->ngroups = findings_group(&fv->f, &fv->groups);
     fv->rows = xcalloc(fv->f.n + fv->ngroups + 1, sizeof *fv->rows);
@@ -212,7 +218,7 @@ bool fview_action(struct fview *fv, enum action a)
         return true;
     }
     switch (a) {
-    case ACT_SEARCH:
+    case ACT_SEARCH_FINDINGS:
         fv->searching = true;
         fv->search_origin = fv->cur;
         edit_set(&fv->query, "");
@@ -223,7 +229,7 @@ bool fview_action(struct fview *fv, enum action a)
         if (!fv->last_query) {
             char key[16];
             say(fv, true, _("No search yet: press %s to search"),
-                action_key_name(ACT_SEARCH, SCREEN_FINDINGS, key, sizeof key));
+                action_key_name(ACT_SEARCH_FINDINGS, SCREEN_FINDINGS, key, sizeof key));
         } else if (!search(fv, fv->last_query, a == ACT_NEXT_MATCH ? 1 : -1, false)) {
             say(fv, true, _("No match for \"%s\""), fv->last_query);
         }

@@ -52,7 +52,7 @@ ui_check_fit 132 "the screen fits 132 columns"
 # help
 ui_keys '?'
 ui_expect "Show every finding of the workspace, as kijun check gives them" "? lists the findings key"
-ui_expect "Search titles and summaries" "and the search"
+ui_expect "Search the findings: file, line, severity and text" "and the search"
 ui_keys q
 # search
 ui_keys / ; ui_type "threshold"
