@@ -282,6 +282,18 @@ static enum fv_goto jump_round(struct fview *fv, struct aview *av, const struct 
     return FV_ASSESS;
 }
 
+/* The key of action a that the key bar shows here. */
+static const char *bar_key(enum action a)
+{
+    static char buf[16];
+    size_t n;
+    const struct binding *b = bindings(&n);
+    for (size_t i = 0; i < n; i++)
+        if (b[i].action == a && b[i].on_keybar && binding_active(&b[i], SCREEN_FINDINGS))
+            return key_label(b[i].key, buf, sizeof buf);
+    return action_key_name(a, SCREEN_FINDINGS, buf, sizeof buf);
+}
+
 enum fv_goto fview_jump(struct fview *fv, struct browser *b, struct pview *pv, struct aview *av)
 {
     fview_refresh(fv);
@@ -292,6 +304,12 @@ enum fv_goto fview_jump(struct fview *fv, struct browser *b, struct pview *pv, s
     if (!session_finding_target(fv->s, f, &t)) {
         say(fv, true, "%s", f->read ? _("Found reading the file: fix it in an editor (kijun keeps what it does not understand)")
                                     : _("What this finding is about is no longer there"));
+        return FV_STAY;
+    }
+    if ((t.kind == TARGET_PROFILE && pv->fresh) || (t.kind == TARGET_ROUND && av->editing && av->edit.fresh)) {
+        /* a new entry's form is open there: it decides first what becomes of the entry */
+        say(fv, true, _("A new entry's form is open: finish it first (%s shows it)"),
+            bar_key(t.kind == TARGET_PROFILE ? ACT_VIEW_PROFILE : ACT_VIEW_ASSESS));
         return FV_STAY;
     }
     fv->jumped = t;

@@ -11,13 +11,15 @@
 #include <curses.h>
 
 /* Which pass of the key bar shows an action: help, the screen's own keys,
- * save and quit, then the views (they matter least where space is short). */
+ * save and quit, the findings, then the views (they matter least where
+ * space is short). */
 static int keybar_pass(enum action a)
 {
     switch (a) {
     case ACT_HELP: return 0;
-    case ACT_SAVE: case ACT_QUIT: case ACT_VIEW_FINDINGS: return 2;
-    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 3;
+    case ACT_SAVE: case ACT_QUIT: return 2;
+    case ACT_VIEW_FINDINGS: return 3;
+    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 4;
     default: return 1;
     }
 }
@@ -31,7 +33,7 @@ void draw_keybar(enum view s, int y, int cols)
     const struct binding *b = bindings(&n);
     int x = 0;
     draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
-    for (int pass = 0; pass < 4; pass++) {
+    for (int pass = 0; pass < 5; pass++) {
         for (size_t i = 0; i < n; i++) {
             if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
                 continue;

@@ -1,6 +1,6 @@
 /* frame: what every screen has. The key bar, generated from the action
  * table: the keys that matter on the screen, help first, then the
- * screen's own, save, the findings and quit, then the views (they matter
+ * screen's own, save and quit, the findings, then the views (they matter
  * least where space is short); each entry is recorded for mouse clicks. */
 #ifndef KIJUN_FRAME_H
 #define KIJUN_FRAME_H

@@ -104,6 +104,13 @@ ui_keys 6
 ui_expect "$(ja "Findings of the workspace")" "the screen in Japanese"
 ui_expect "エラー: res-scada" "the severity in Japanese words, as kijun check --lang ja"
 ui_check_fit 80 "it fits 80 columns"
+# a new entry's form open in the profile: Enter does not replace it
+ui_keys 4 j Enter a 6 Enter
+ui_expect "新しい項目のフォームが開いています。先に仕上げてください（4 で表示）" "Enter does not replace a new entry's form; it says which key shows it"
+ui_check_fit 80 "the message fits 80 columns"
+ui_keys 4 q
+ui_expect "$(ja "Governance roles"): 1" "the new entry, left empty, leaves nothing behind"
+ui_keys 6 g
 ui_keys Enter Enter Space Enter Escape s
 ui_expect "保存しました。指摘 2 件（6 で一覧）" "the save's message in Japanese names the key"
 ui_check_fit 80 "and fits 80 columns"
