@@ -102,6 +102,17 @@ screen_same "$T/ws" "profile, checklist and round"
 [ "$(wc -l <"$T/screen.err")" = 3 ]
 result $? "profile, checklist and round: three findings on the findings screen" "" "$T/screen.err"
 
+# files that do not parse: no rule speaks of them, and the rounds of a
+# profile that does not parse are not validated (a warning each says so)
+make_case base
+echo 'broken = ;' >>"$T/ws/assessments/2025.cfg"
+screen_same "$T/ws" "a round that does not parse"
+make_case base
+echo 'broken = ;' >>"$T/ws/profile.cfg"
+screen_same "$T/ws" "a profile that does not parse"
+grep -q "not validated" "$T/screen.err"
+result $? "a profile that does not parse: its rounds are not validated" "" "$T/screen.err"
+
 cases=0
 for dir in "$C"/*/; do
     name=$(basename "$dir")

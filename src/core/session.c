@@ -109,7 +109,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         struct round_doc *rd = round_doc_new(names[i], true);
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
-            rounds_bad = true;
+            rounds_bad = rd->unreadable = true;
         else /* what an older file lacks (a closing, what it assessed): written
               * with the next save, edited or not */
             rd->d.upgrade = round_read_fill(&rd->r, &s->profile) > 0;

@@ -33,6 +33,7 @@ struct round_doc {
     struct doc d;
     char name[80];           /* storage of d.name */
     unsigned long settled;   /* d.edits + 1 when core_round_settle last looked */
+    bool unreadable;         /* its file could not be read: no rule speaks of it */
 };
 
 /* The text being typed into a field, before Enter: core state, so that
