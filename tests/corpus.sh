@@ -66,6 +66,16 @@ make_case() {
     done
 }
 
+# screen_same WS NAME: the workbench's findings screen (kijun check
+# --findings-screen: the workspace opened as the workbench opens it) lists
+# exactly the lines kijun check prints, in its order; last, as it locks WS
+screen_same() {
+    "$KIJUN" check "$1" >/dev/null 2>"$T/check.err"
+    "$KIJUN" check --findings-screen "$1" >/dev/null 2>"$T/screen.err"
+    diff -u "$T/check.err" "$T/screen.err" >"$T/screen.diff" 2>&1
+    result $? "$2: the findings screen lists what kijun check prints, in its order" "" "$T/screen.diff"
+}
+
 # the control: base/ is clean for both
 make_case base
 : >"$T/none"
@@ -73,6 +83,35 @@ findings "$T/ws" check "$T/ws"
 compare "$T/none" "base: kijun check calls the clean workspace clean"
 findings "$T/ws" check --workbench "$T/ws"
 compare "$T/none" "base: the workbench's validation finds nothing either"
+
+screen_same "$T/ws" base
+# the demo: clean for both, in each language
+for l in en ja; do
+    rm -rf "$T/demo"
+    cp -R "$KIJUN_TESTS/../data/demo/$l" "$T/demo"
+    screen_same "$T/demo" "the demo ($l)"
+    [ ! -s "$T/screen.err" ]
+    result $? "the demo ($l): the findings screen has no finding" "" "$T/screen.err"
+done
+# a workspace with findings in the profile, the checklist and a round at once
+make_case base
+for c in depends-cycle checklist-status threshold-above; do
+    (cd "$C/$c" && find . -type f ! -name EXPECT) | while read -r f; do cp "$C/$c/$f" "$T/ws/$f"; done
+done
+screen_same "$T/ws" "profile, checklist and round"
+[ "$(wc -l <"$T/screen.err")" = 3 ]
+result $? "profile, checklist and round: three findings on the findings screen" "" "$T/screen.err"
+
+# files that do not parse: no rule speaks of them, and the rounds of a
+# profile that does not parse are not validated (a warning each says so)
+make_case base
+echo 'broken = ;' >>"$T/ws/assessments/2025.cfg"
+screen_same "$T/ws" "a round that does not parse"
+make_case base
+echo 'broken = ;' >>"$T/ws/profile.cfg"
+screen_same "$T/ws" "a profile that does not parse"
+grep -q "not validated" "$T/screen.err"
+result $? "a profile that does not parse: its rounds are not validated" "" "$T/screen.err"
 
 cases=0
 for dir in "$C"/*/; do
@@ -103,6 +142,7 @@ for dir in "$C"/*/; do
         fi
     done
     result $bad "$name: kijun check on each file with a finding alone: its own findings" "" "$T/alone.diff"
+    screen_same "$T/ws" "$name"
 done
 [ "$cases" -ge 15 ]
 result $? "the corpus has its cases ($cases)"

@@ -22,6 +22,9 @@ int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FIL
  * validation step shows instead, in the same form. */
 int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
               const char *rcfile, bool rc_required, bool workbench);
+/* kijun check --findings-screen WORKSPACE... (hidden, for the tests):
+ * the findings the workbench's findings screen lists, in the same form. */
+int cmd_findings_screen(const struct library *lib, char **args, int n);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

@@ -83,9 +83,10 @@ struct opts {
     const char *config;  /* --config FILE */
     bool help;           /* --help: shown once --lang is known */
     bool workbench;      /* check --workbench (hidden, for the tests) */
+    bool screen;         /* check --findings-screen (hidden, for the tests) */
 };
 
-enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH };
+enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -95,6 +96,7 @@ static const struct option long_opts[] = {
     {"mouse", no_argument, NULL, OPT_MOUSE},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"workbench", no_argument, NULL, OPT_WORKBENCH},
+    {"findings-screen", no_argument, NULL, OPT_SCREEN},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -120,6 +122,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_MOUSE: o->mouse = true; break;
         case OPT_CONFIG: o->config = optarg; break;
         case OPT_WORKBENCH: o->workbench = true; break;
+        case OPT_SCREEN: o->screen = true; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
@@ -282,7 +285,8 @@ int main(int argc, char **argv)
         char *dir = data_dir();
         /* kijunrc too: the one --config names, else (without arguments) the default one */
         char *rcfile = o.config || optind == argc ? rc_path(&o) : NULL;
-        rc = cmd_check(lib, argv + optind, argc - optind, dir, rcfile, o.config != NULL, o.workbench);
+        rc = o.screen ? cmd_findings_screen(lib, argv + optind, argc - optind)
+                      : cmd_check(lib, argv + optind, argc - optind, dir, rcfile, o.config != NULL, o.workbench);
         free(rcfile);
         free(dir);
         library_free(lib);

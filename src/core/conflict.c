@@ -1,6 +1,7 @@
 /* conflict: a file changed by another program since kijun read it. */
 #include "config.h"
 #include "core/conflict.h"
+#include "core/findings.h"
 #include "model/rules.h"
 #include "model/snapshot.h"
 #include "store/atomic.h"
@@ -154,6 +155,7 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
             round_free(&r);
         return false;
     }
+    session_read_again(s, d->name, &dl); /* what reading it found, as of now */
     diag_clear(&dl);
     struct docset ds = {0};
     if (d == &s->pdoc) {

@@ -2,6 +2,7 @@
  * its file is still the one kijun loaded (core/conflict.h). */
 #include "config.h"
 #include "core/conflict.h"
+#include "core/findings.h"
 #include "core/rounds.h"
 #include "core/session.h"
 #include "model/validate.h"
@@ -9,6 +10,7 @@
 #include "store/workspace.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,22 @@ static void findings_files(const struct findings *f, char *out, size_t size)
         const char *name = strrchr(f->v[i].file, '/');
         len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", name ? name + 1 : f->v[i].file);
     }
+}
+
+/* The columns a message has beside the status line at 80 columns. */
+#define SAVE_MESSAGE_COLS 50
+
+/* "Saved; 3 findings (6 shows them) in profile.cfg, 2026.cfg", the key
+ * first, so that a cut loses only names; without the names when they
+ * would not fit beside the status line at 80 columns. */
+static void saved_findings(const struct session *s, const struct findings *f, const char *where,
+                           char *msg, size_t size)
+{
+    snprintf(msg, size, P_("Saved; %zu finding (%s shows it) in %s", "Saved; %zu findings (%s shows them) in %s",
+                           f->n), f->n, s->findings_key, where);
+    if (utf8_width(msg) > SAVE_MESSAGE_COLS)
+        snprintf(msg, size, P_("Saved; %zu finding (%s shows it)", "Saved; %zu findings (%s shows them)", f->n),
+                 f->n, s->findings_key);
 }
 
 /* Keep the log's changes of the documents that are still unsaved. */
@@ -189,7 +207,7 @@ bool session_save(struct session *s, char *msg, size_t size)
     s->gen++;
     test_dump(s);
     struct findings found = {0};
-    session_findings(s, &found);
+    session_all_findings(s, &found, NULL, NULL);
     char where[160];
     findings_files(&found, where, sizeof where);
     const struct diag *warn = NULL;
@@ -200,6 +218,8 @@ bool session_save(struct session *s, char *msg, size_t size)
         snprintf(msg, size, "%c%s", toupper((unsigned char)warn->text[0]), warn->text + 1);
     else if (unchanged)
         snprintf(msg, size, "%s", _("No change: nothing to save"));
+    else if (found.n && s->findings_key[0])
+        saved_findings(s, &found, where, msg, size);
     else if (found.n)
         snprintf(msg, size, P_("Saved; %zu finding in %s (kijun check)",
                                "Saved; %zu findings in %s (kijun check)", found.n),

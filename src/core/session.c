@@ -112,7 +112,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         struct round_doc *rd = round_doc_new(names[i], true);
         stamp_take(dir, rd->d.name, &rd->d.stamp);
         if (ws_load_round(sb_str(&rp), lib, &s->profile, &rd->r, &info, &s->diags) == WS_UNREADABLE)
-            rounds_bad = true;
+            rounds_bad = rd->unreadable = true;
         else /* what an older file lacks (a closing, what it assessed): written
               * with the next save, edited or not */
             rd->d.upgrade = round_read_fill(&rd->r, &s->profile) > 0;
@@ -123,6 +123,9 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         free(names[i]);
     }
     free(names);
+    for (size_t i = 0; i < s->diags.n; i++) /* kijun check says them too (core/findings.h) */
+        diag_add(&s->read_diags, s->diags.v[i].severity, s->diags.v[i].file, s->diags.v[i].line, "%s",
+                 s->diags.v[i].text);
     if (ps == WS_UNREADABLE || cs == WS_UNREADABLE || rounds_bad) {
         char first[400] = "";
         for (size_t i = 0; i < s->diags.n; i++) {
@@ -341,6 +344,7 @@ void session_close(struct session *s)
     free(s->dir);
     free(s->label);
     diag_clear(&s->diags);
+    diag_clear(&s->read_diags);
     memset(s, 0, sizeof *s);
 }
 

@@ -36,6 +36,7 @@ struct round_doc {
     struct doc d;
     char name[80];           /* storage of d.name */
     unsigned long settled;   /* d.edits + 1 when core_round_settle last looked */
+    bool unreadable;         /* its file could not be read: no rule speaks of it */
 };
 
 /* The text being typed into a field, before Enter: core state, so that
@@ -79,6 +80,9 @@ struct session {
     bool comments_ok;             /* the user agreed to drop comments */
     struct ws_lock lock;
     struct diag_list diags;       /* findings of the last load or save */
+    struct diag_list read_diags;  /* what reading the files found when they opened */
+    char findings_key[16];        /* the key that shows the findings (the UI's), for the
+                                     save's message; "": it names kijun check */
     char notice[600];             /* said once when the workbench opens */
     char journal_error[600];      /* the recovery copy could not be written */
     unsigned journal_error_gen;   /* moves at each failed journal write */

@@ -225,7 +225,7 @@ static void push(struct findings *out, int line, size_t index, int field, char *
     out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
     struct item at = {DOC_PROFILE, 0, field == ITEM_HEAD ? ITEM_HEAD : COLL_RESOURCES, index,
                       field == ITEM_HEAD ? FIELD_NONE : field};
-    out->v[out->n++] = (struct finding){DIAG_WARNING, xstrdup("profile.cfg"), line, text, at};
+    out->v[out->n++] = (struct finding){DIAG_WARNING, xstrdup("profile.cfg"), line, text, at, false};
 }
 
 void supplier_findings(const struct profile *p, struct findings *out)

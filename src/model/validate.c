@@ -50,17 +50,7 @@ static void add(struct vctx *c, enum diag_severity sev, int line, size_t index, 
     struct item at = c->at;
     at.index = index;
     at.field = field;
-    f->v[f->n++] = (struct finding){sev, xstrdup(c->file), line, text, at};
-}
-
-void findings_free(struct findings *f)
-{
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->v[i].file);
-        free(f->v[i].text);
-    }
-    free(f->v);
-    memset(f, 0, sizeof *f);
+    f->v[f->n++] = (struct finding){sev, xstrdup(c->file), line, text, at, false};
 }
 
 char *round_file(const struct round *r)
@@ -68,23 +58,6 @@ char *round_file(const struct round *r)
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "assessments/%s.cfg", r->name);
     return sb_take(&sb);
-}
-
-void findings_to_diags(const struct findings *f, const char *dir, const char *file,
-                       struct diag_list *dl)
-{
-    for (size_t i = 0; i < f->n; i++) {
-        const struct finding *x = &f->v[i];
-        struct strbuf sb = STRBUF_INIT;
-        if (file)
-            sb_adds(&sb, file);
-        else if (dir)
-            sb_printf(&sb, "%s/%s", dir, x->file);
-        else
-            sb_adds(&sb, x->file);
-        diag_add(dl, x->severity, sb_str(&sb), x->line, "%s", x->text);
-        sb_free(&sb);
-    }
 }
 
 void risk_value_range(const char *rule, size_t ni, size_t nl, long long *lo, long long *hi)
@@ -549,15 +522,29 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
     free(file);
 }
 
+void workspace_validate_progress(const struct profile *p, const struct checklist *cl,
+                                 const struct round *rounds, size_t n, const struct library *lib,
+                                 struct findings *out, validate_progress_fn progress, void *ctx)
+{
+    if (progress)
+        progress(ctx, 0, n + 2);
+    profile_findings(p, lib, out);
+    if (progress)
+        progress(ctx, 1, n + 2);
+    if (cl)
+        checklist_findings(cl, lib, out);
+    for (size_t i = 0; i < n; i++) {
+        if (progress)
+            progress(ctx, i + 2, n + 2);
+        round_findings(&rounds[i], i, p, rounds, n, lib, out);
+    }
+}
+
 void workspace_validate(const struct profile *p, const struct checklist *cl,
                         const struct round *rounds, size_t n, const struct library *lib,
                         struct findings *out)
 {
-    profile_findings(p, lib, out);
-    if (cl)
-        checklist_findings(cl, lib, out);
-    for (size_t i = 0; i < n; i++)
-        round_findings(&rounds[i], i, p, rounds, n, lib, out);
+    workspace_validate_progress(p, cl, rounds, n, lib, out, NULL, NULL);
 }
 
 /* --- the same rules as diagnostics of one file ------------------------------- */

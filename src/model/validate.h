@@ -38,6 +38,7 @@ struct finding {
     int line;                 /* of the offending value, else of its entry; 0: none */
     char *text;               /* translated */
     struct item at;
+    bool read;                /* found reading the file (the store's), not by a rule: no item */
 };
 
 struct findings {
@@ -65,6 +66,12 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
 void workspace_validate(const struct profile *p, const struct checklist *c,
                         const struct round *rounds, size_t n, const struct library *lib,
                         struct findings *out);
+/* The same, telling progress (NULL: none) before each document: done of
+ * total (the profile, the checklist, each round). */
+typedef void (*validate_progress_fn)(void *ctx, size_t done, size_t total);
+void workspace_validate_progress(const struct profile *p, const struct checklist *c,
+                                 const struct round *rounds, size_t n, const struct library *lib,
+                                 struct findings *out, validate_progress_fn progress, void *ctx);
 
 /* The range of risk values by a rule ("product" or "sum") over scales of
  * ni x nl levels: lowest 1x1 (or 1+1), highest ni x nl (or ni+nl). */

@@ -35,11 +35,12 @@ static const struct action_info infos[ACT__COUNT] = {
 #define HM (1u << SCREEN_HEATMAP)
 #define CK (1u << SCREEN_CHECKS)
 #define RV (1u << SCREEN_REVIEW)
+#define FI (1u << SCREEN_FINDINGS)
 #define ASSESS (RO | ST | SC | RG | HM | CK | RV)
 /* screens with the global keys (help, save, switching views, quit) */
-#define MAIN (B | PR | LI | FO | DP | ASSESS)
+#define MAIN (B | PR | LI | FO | DP | ASSESS | FI)
 /* screens that move a cursor through rows */
-#define ROWS (B | H | PR | LI | FO | DP | PK | ASSESS)
+#define ROWS (B | H | PR | LI | FO | DP | PK | ASSESS | FI)
 
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
@@ -47,7 +48,7 @@ static const struct binding defaults[] = {
     {'?', ACT_HELP, MAIN, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
-    {'s', ACT_SAVE, PR | LI | FO | DP | ASSESS, true},
+    {'s', ACT_SAVE, PR | LI | FO | DP | ASSESS | FI, true},
     {KEY_F(2), ACT_SAVE, MAIN, false},
     {'2', ACT_SAVE, MAIN, false},
     {CTRL('s'), ACT_SAVE, MAIN, false},
@@ -57,6 +58,8 @@ static const struct binding defaults[] = {
     {'4', ACT_VIEW_PROFILE, MAIN, true},
     {KEY_F(5), ACT_VIEW_ASSESS, MAIN, false},
     {'5', ACT_VIEW_ASSESS, MAIN, true},
+    {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
+    {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
     {'q', ACT_QUIT, B | PR | RO, true},
     {'Q', ACT_QUIT, MAIN | H, false},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
@@ -91,12 +94,13 @@ static const struct binding defaults[] = {
     {'-', ACT_COLLAPSE_ALL, B, false},
     {'e', ACT_EDITION, B, true},
     {'/', ACT_SEARCH, B, true},
-    {'n', ACT_NEXT_MATCH, B, true},
-    {'N', ACT_PREV_MATCH, B, false},
+    {'/', ACT_SEARCH_FINDINGS, FI, true},
+    {'n', ACT_NEXT_MATCH, B | FI, true},
+    {'N', ACT_PREV_MATCH, B | FI, false},
     {'\t', ACT_FOCUS, B, true},
     {'L', ACT_LANGUAGE, B, true},
-    {'\n', ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV, true},
-    {KEY_ENTER, ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV, false},
+    {'\n', ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI, true},
+    {KEY_ENTER, ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI, false},
     {KEY_RIGHT, ACT_SELECT, PR | LI | RO | ST, false},
     {'l', ACT_SELECT, PR | LI | RO | ST, false},
     {KEY_LEFT, ACT_LEFT, HM, false},
@@ -132,8 +136,8 @@ static const struct binding defaults[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
-    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, true},
-    {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, false},
+    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, true},
+    {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, false},
     {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {'h', ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {KEY_BACKSPACE, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, false},
@@ -186,6 +190,7 @@ const char *screen_title(enum view s)
     case SCREEN_HEATMAP: return _("Heat map");
     case SCREEN_CHECKS: return _("Validation");
     case SCREEN_REVIEW: return _("Review");
+    case SCREEN_FINDINGS: return _("Findings of the workspace");
     default: return "";
     }
 }

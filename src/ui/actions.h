@@ -46,6 +46,8 @@
     X(PICK_ACCEPT, "choose", N_("Take the choice"), N_("Choose")) \
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel")) \
     X(VIEW_ASSESS, "view-assessment", N_("Show the risk assessment rounds"), N_("Assess")) \
+    X(VIEW_FINDINGS, "view-findings", N_("Show every finding of the workspace, as kijun check gives them"), N_("Findings")) \
+    X(SEARCH_FINDINGS, "search-findings", N_("Search the findings: file, line, severity and text"), N_("Search")) \
     X(COPY, "copy", N_("Start a new round as a copy of this one"), N_("Copy")) \
     X(RENAME, "rename", N_("Rename the round (its file name, an ASCII id)"), N_("Rename")) \
     X(HEATMAP, "heatmap", N_("Show the heat map (impact x likelihood)"), N_("Map")) \
@@ -88,7 +90,7 @@ enum action {
 enum view {
     SCREEN_BROWSER, SCREEN_PROFILE, SCREEN_LIST, SCREEN_FORM, SCREEN_DEPS, SCREEN_PICK,
     SCREEN_HELP, SCREEN_PROMPT, SCREEN_ROUNDS, SCREEN_STEPS, SCREEN_SCOPE, SCREEN_REGISTER,
-    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN__COUNT
+    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN_FINDINGS, SCREEN__COUNT
 };
 
 const char *screen_title(enum view s); /* translated */

@@ -5,7 +5,9 @@
 #include "ui/actions.h"
 #include "ui/browser.h"
 #include "ui/draw.h"
+#include "ui/findings_view.h"
 #include "ui/help.h"
+#include "ui/frame.h"
 #include "ui/input.h"
 #include "ui/mouse.h"
 #include "ui/profile_view.h"
@@ -63,7 +65,7 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS };
+enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS, TOP_FINDINGS };
 enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_DISCARD, ASK_WRITER };
 
 struct app {
@@ -73,6 +75,9 @@ struct app {
     struct browser browser;
     struct pview pview;
     struct aview aview;
+    struct fview fview;
+    bool from_findings;         /* Enter on a finding went here: Esc or q goes back */
+    enum top findings_from;     /* where the findings were opened: Esc or q there goes back */
     struct help help;
     bool help_open;
     enum ask ask;
@@ -90,6 +95,7 @@ static enum view current_screen(const struct app *a)
     switch (a->top) {
     case TOP_GUIDELINE: return browser_screen(&a->browser);
     case TOP_PROFILE: return pview_screen(&a->pview);
+    case TOP_FINDINGS: return fview_screen(&a->fview);
     default: return aview_screen(&a->aview);
     }
 }
@@ -109,6 +115,9 @@ static void say(struct app *a, bool error, const char *fmt, ...)
     case TOP_PROFILE:
         buf = a->pview.message, size = sizeof a->pview.message, err = &a->pview.message_is_error;
         break;
+    case TOP_FINDINGS:
+        buf = a->fview.message, size = sizeof a->fview.message, err = &a->fview.message_is_error;
+        break;
     default:
         /* the round's editor shows its own status line when it is in front */
         if (a->aview.editing)
@@ -122,64 +131,6 @@ static void say(struct app *a, bool error, const char *fmt, ...)
     vsnprintf(buf, size, fmt, ap);
     va_end(ap);
     *err = error;
-}
-
-/* Which pass of the key bar shows an action: help, the screen's own keys,
- * save and quit, then the views (they matter least where space is short). */
-static int keybar_pass(enum action a)
-{
-    switch (a) {
-    case ACT_HELP: return 0;
-    case ACT_SAVE: case ACT_QUIT: return 2;
-    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 3;
-    default: return 1;
-    }
-}
-
-/* The key bar: the keys that matter on this screen, from the table (a
- * key that kijunrc gave to another action here is replaced by the
- * action's next key). Each entry is recorded for mouse clicks. */
-static void draw_keybar(enum view s, int y, int cols)
-{
-    size_t n;
-    const struct binding *b = bindings(&n);
-    int x = 0;
-    draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
-    for (int pass = 0; pass < 4; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
-                continue;
-            const char *label = action_label(b[i].action);
-            int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);
-            if (!label || code < 0 || action_hidden(b[i].action))
-                continue;
-            char buf[16];
-            const char *key = key_label(code, buf, sizeof buf);
-            int kw = utf8_width(key), lw = utf8_width(label);
-            if (x + kw + lw + 1 > cols)
-                return;
-            draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
-            draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
-            hit_key(y, x, kw + lw + 1, code);
-            x += kw + lw + 2;
-        }
-    }
-}
-
-static void draw_too_small(int rows, int cols)
-{
-    char line1[128], line2[128];
-    snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
-    snprintf(line2, sizeof line2, _("kijun needs at least %dx%d."), APP_MIN_COLS, APP_MIN_ROWS);
-    const char *line3 = _("Enlarge the window, or press Q to quit.");
-    erase();
-    const char *lines[3] = {line1, line2, line3};
-    for (int i = 0; i < 3 && i < rows; i++) {
-        int w = utf8_width(lines[i]);
-        int x = w < cols ? (cols - w) / 2 : 0;
-        int y = rows >= 3 ? rows / 2 - 1 + i : i;
-        draw_cell(y, x, cols - x, lines[i], i == 0 ? role_attr(ROLE_NOTICE) : A_NORMAL);
-    }
 }
 
 static const char *question(const struct app *a)
@@ -203,6 +154,37 @@ static const char *question(const struct app *a)
     }
 }
 
+static void view_draw(struct app *a, int rows, int cols)
+{
+    switch (a->top) {
+    case TOP_GUIDELINE: browser_draw(&a->browser, rows, cols, a->s->label); break;
+    case TOP_PROFILE: pview_draw(&a->pview, rows, cols); break;
+    case TOP_FINDINGS: fview_draw(&a->fview, rows, cols); break;
+    default: aview_draw(&a->aview, rows, cols); break;
+    }
+}
+
+/* Text typed or pasted into the open prompt or field. */
+static void view_input(struct app *a, const char *text)
+{
+    switch (a->top) {
+    case TOP_GUIDELINE: browser_input(&a->browser, text); break;
+    case TOP_PROFILE: pview_input(&a->pview, text); break;
+    case TOP_FINDINGS: fview_input(&a->fview, text); break;
+    default: aview_input(&a->aview, text); break;
+    }
+}
+
+static bool view_action(struct app *a, enum action act)
+{
+    switch (a->top) {
+    case TOP_GUIDELINE: return browser_action(&a->browser, act);
+    case TOP_PROFILE: return pview_action(&a->pview, act);
+    case TOP_FINDINGS: return fview_action(&a->fview, act);
+    default: return aview_action(&a->aview, act);
+    }
+}
+
 static void draw_all(struct app *a)
 {
     int rows = LINES, cols = COLS;
@@ -222,12 +204,8 @@ static void draw_all(struct app *a)
         draw_cell(0, 0, cols, sb_str(&t), role_attr(ROLE_TITLE));
         sb_free(&t);
         help_draw(&a->help, 1, rows - 2, cols);
-    } else if (a->top == TOP_GUIDELINE) {
-        browser_draw(&a->browser, rows, cols, a->s->label);
-    } else if (a->top == TOP_PROFILE) {
-        pview_draw(&a->pview, rows, cols);
     } else {
-        aview_draw(&a->aview, rows, cols);
+        view_draw(a, rows, cols);
     }
     draw_keybar(s, rows - 1, cols);
     const char *q = question(a);
@@ -241,13 +219,7 @@ static void draw_all(struct app *a)
     }
     bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
     if (cursor) {
-        /* the views leave the cursor in their prompt; draw them last */
-        if (a->top == TOP_GUIDELINE)
-            browser_draw(&a->browser, rows, cols, a->s->label);
-        else if (a->top == TOP_PROFILE)
-            pview_draw(&a->pview, rows, cols);
-        else
-            aview_draw(&a->aview, rows, cols);
+        view_draw(a, rows, cols); /* the views leave the cursor in their prompt */
         curs_set(1);
     }
     wnoutrefresh(stdscr);
@@ -404,6 +376,21 @@ static void answer(struct app *a, int key)
     }
 }
 
+/* Enter on a finding: its item, in the view it belongs to; Esc or q:
+ * back to the screen the findings were opened from. */
+static void findings_enter(struct app *a, enum action act)
+{
+    if (act == ACT_BACK) {
+        a->top = a->findings_from;
+        return;
+    }
+    enum fv_goto g = fview_jump(&a->fview, &a->browser, &a->pview, &a->aview);
+    if (g != FV_STAY) {
+        a->top = g == FV_GUIDELINE ? TOP_GUIDELINE : g == FV_PROFILE ? TOP_PROFILE : TOP_ASSESS;
+        a->from_findings = true;
+    }
+}
+
 static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
 {
     int rows = LINES, cols = COLS;
@@ -426,15 +413,15 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         char buf[8];
         size_t n = utf8_encode((uint32_t)ch, buf);
         buf[n] = '\0';
-        if (a->top == TOP_GUIDELINE)
-            browser_input(&a->browser, buf);
-        else if (a->top == TOP_PROFILE)
-            pview_input(&a->pview, buf);
-        else
-            aview_input(&a->aview, buf);
+        view_input(a, buf);
         return;
     }
     enum action act = action_for_key(s, key);
+    if (a->from_findings && a->top == TOP_GUIDELINE && s == SCREEN_BROWSER && (key == 'q' || key == 27)) {
+        a->top = TOP_FINDINGS; /* the checklist's item was shown: back to the findings */
+        a->from_findings = false;
+        return;
+    }
     if (act == ACT_REDRAW) {
         clearok(curscr, TRUE);
         return;
@@ -457,21 +444,27 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     case ACT_SAVE:
         request_save(a);
         return;
-    case ACT_VIEW_GUIDELINE:
-        a->top = TOP_GUIDELINE;
+    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
+        if (act == ACT_VIEW_FINDINGS && a->top != TOP_FINDINGS)
+            a->findings_from = a->top;
+        a->top = act == ACT_VIEW_GUIDELINE ? TOP_GUIDELINE : act == ACT_VIEW_PROFILE ? TOP_PROFILE
+               : act == ACT_VIEW_ASSESS ? TOP_ASSESS : TOP_FINDINGS;
+        a->from_findings = false;
         return;
-    case ACT_VIEW_PROFILE:
-        a->top = TOP_PROFILE;
-        return;
-    case ACT_VIEW_ASSESS:
-        a->top = TOP_ASSESS;
-        return;
+    case ACT_SELECT: case ACT_BACK:
+        if (a->top == TOP_FINDINGS) {
+            findings_enter(a, act);
+            return;
+        }
+        goto view;
     case ACT_NONE:
         break;
-    default: {
-        bool used = a->top == TOP_GUIDELINE ? browser_action(&a->browser, act)
-                  : a->top == TOP_PROFILE ? pview_action(&a->pview, act)
-                  : aview_action(&a->aview, act);
+    default: view: {
+        bool used = view_action(a, act);
+        if (used && a->from_findings && a->top != TOP_GUIDELINE && fview_left(&a->fview, &a->pview, &a->aview)) {
+            a->top = TOP_FINDINGS; /* Esc or q on the item: back to the findings */
+            a->from_findings = false;
+        }
         if (used && a->top == TOP_ASSESS && a->aview.want_new_resource) {
             a->aview.want_new_resource = false;
             a->top = TOP_PROFILE;
@@ -506,12 +499,7 @@ static void handle_paste(struct app *a)
         if (a->ask == ASK_NONE)
             say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
     } else if (t.len) {
-        if (a->top == TOP_GUIDELINE)
-            browser_input(&a->browser, sb_str(&t));
-        else if (a->top == TOP_PROFILE)
-            pview_input(&a->pview, sb_str(&t));
-        else
-            aview_input(&a->aview, sb_str(&t));
+        view_input(a, sb_str(&t));
     }
     sb_free(&t);
 }
@@ -552,12 +540,8 @@ static void wheel(struct app *a, enum action act)
     for (int i = 0; i < 3; i++) {
         if (a->help_open)
             help_action(&a->help, act, LINES - 2);
-        else if (a->top == TOP_GUIDELINE)
-            browser_action(&a->browser, act);
-        else if (a->top == TOP_PROFILE)
-            pview_action(&a->pview, act);
         else
-            aview_action(&a->aview, act);
+            view_action(a, act);
     }
 }
 
@@ -622,6 +606,8 @@ int app_run(const struct app_options *opt)
     browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
     pview_init(&a.pview, a.s, opt->lang);
     aview_init(&a.aview, a.s, opt->lang);
+    fview_init(&a.fview, a.s);
+    action_key_name(ACT_VIEW_FINDINGS, SCREEN_PROFILE, a.s->findings_key, sizeof a.s->findings_key);
     install_signals();
     /* Not initscr, which exits when TERM is unknown: kijun says what is
      * wrong, and main removes the demo copy and the lock. A terminal that
@@ -649,6 +635,7 @@ int app_run(const struct app_options *opt)
         browser_free(&a.browser);
         pview_free(&a.pview);
         aview_free(&a.aview);
+        fview_free(&a.fview);
         return 2;
     }
     set_escdelay(25);
@@ -742,5 +729,6 @@ int app_run(const struct app_options *opt)
     browser_free(&a.browser);
     pview_free(&a.pview);
     aview_free(&a.aview);
+    fview_free(&a.fview);
     return status;
 }

@@ -55,10 +55,8 @@ static void say(struct pview *pv, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void add_entry(struct pview *pv);
 static void open_section(struct pview *pv);
-static bool read_only(struct pview *pv);
-static void fresh_start(struct pview *pv);
-static bool fresh_untouched(struct pview *pv);
-static void fresh_drop(struct pview *pv);
+static bool read_only(struct pview *pv), fresh_untouched(struct pview *pv);
+static void fresh_start(struct pview *pv), fresh_drop(struct pview *pv);
 static void start_edit(struct pview *pv);
 
 static void say(struct pview *pv, bool error, const char *fmt, ...)
@@ -1032,18 +1030,20 @@ static bool deps_action(struct pview *pv, enum action a)
         pv->level = PV_MENU;
         return true;
     }
-    if (a == ACT_SELECT && pv->deps_cur < pv->ndeps && pv->deps[pv->deps_cur].coll >= 0) {
-        /* jump to the entry's form */
-        const struct dep_line *d = &pv->deps[pv->deps_cur];
-        for (size_t i = 0; i < NSECTIONS; i++)
-            if (sections[i].coll == d->coll)
-                pv->section = i;
-        pv->rec = pv->list_cur = d->index;
-        pv->level = PV_FORM;
-        pv->field_cur = pv->form_top = 0;
-        return true;
-    }
-    return false;
+    if (a == ACT_SELECT && pv->deps_cur < pv->ndeps && pv->deps[pv->deps_cur].coll >= 0)
+        pview_open_entry(pv, pv->deps[pv->deps_cur].coll, pv->deps[pv->deps_cur].index);
+    return a == ACT_SELECT && pv->level == PV_FORM;
+}
+
+void pview_open_entry(struct pview *pv, int coll, size_t index)
+{
+    enum sec_kind kind = coll == -1 ? SEC_ORG : coll == -2 ? SEC_CRITERIA : SEC_COLL;
+    for (size_t i = 0; i < NSECTIONS; i++)
+        if (sections[i].kind == kind && (kind != SEC_COLL || sections[i].coll == coll))
+            pv->section = i;
+    pv->rec = pv->list_cur = index;
+    pv->level = PV_FORM;
+    pv->field_cur = pv->form_top = 0;
 }
 
 bool pview_action(struct pview *pv, enum action a)

@@ -64,6 +64,9 @@ enum round_section { RSEC_HEAD, RSEC_RISKS, RSEC_CLEAR, RSEC_SIGNOFFS, RSEC_REVI
 void pview_open_round(struct pview *pv, struct round *r, enum round_section sec, size_t index);
 /* Open the profile's resources and add one (asked for by the scoping). */
 void pview_add_resource(struct pview *pv);
+/* Open the form of a profile entry: coll a COLL_*, or -1 the organisation,
+ * -2 the criteria (ITEM_HEAD, ITEM_CRITERIA of model/validate.h). */
+void pview_open_entry(struct pview *pv, int coll, size_t index);
 /* Put the form's cursor on field key and start editing it. */
 void pview_edit_field(struct pview *pv, const char *key);
 /* Add an entry to a round collection and open its form. */

@@ -139,6 +139,6 @@ ui_keys Enter
 ui_expect "New round \"2027\"" "a starts a new round"
 ui_expect "[+] modified" "the new round is unsaved"
 ui_keys s
-ui_expect "Saved; 1 finding in 2027.cfg (kijun check)" "s saves it, and says what remains to do"
+ui_expect "Saved; 1 finding (6 shows it) in 2027.cfg" "s saves it, and says what remains to do"
 ui_stop
 ui_done

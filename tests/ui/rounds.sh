@@ -33,7 +33,7 @@ ui_expect_not "[exit" "kijun is still running after eight copies"
 ui_keys q
 ui_expect "r9       2026-11-25" "the rounds screen lists the copies"
 ui_keys s
-ui_expect "Saved; 9 findings in r1.cfg, r2.cfg, ... (kijun check)" "s saves them and says how many findings remain, and where"
+ui_expect "Saved; 9 findings (6 shows them)" "s saves them and says how many findings remain and the key that shows them (the files do not fit)"
 n=$(ls "$ws/w/assessments" | grep -c '^r[0-9]\.cfg$')
 [ "$n" = 9 ]; ui_result $? "nine round files on disk ($n)"
 grep -q 'previous = "r1";' "$ws/w/assessments/r2.cfg"; ui_result $? "a copy is compared with its source"

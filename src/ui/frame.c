@@ -1,0 +1,72 @@
+/* frame: what every screen has: the key bar; the notice of a terminal
+ * too small. */
+#include "config.h"
+#include "ui/frame.h"
+#include "ui/app.h"
+#include "util/i18n.h"
+#include <stdio.h>
+#include "ui/draw.h"
+#include "ui/mouse.h"
+#include "util/utf8.h"
+#include <curses.h>
+
+/* Which pass of the key bar shows an action: help, the screen's own keys,
+ * save and quit, the findings, then the views (they matter least where
+ * space is short). */
+static int keybar_pass(enum action a)
+{
+    switch (a) {
+    case ACT_HELP: return 0;
+    case ACT_SAVE: case ACT_QUIT: return 2;
+    case ACT_VIEW_FINDINGS: return 3;
+    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 4;
+    default: return 1;
+    }
+}
+
+/* The key bar: the keys that matter on this screen, from the table (a
+ * key that kijunrc gave to another action here is replaced by the
+ * action's next key). Each entry is recorded for mouse clicks. */
+void draw_keybar(enum view s, int y, int cols)
+{
+    size_t n;
+    const struct binding *b = bindings(&n);
+    int x = 0;
+    draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
+    for (int pass = 0; pass < 5; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
+                continue;
+            const char *label = action_label(b[i].action);
+            int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);
+            if (!label || code < 0 || action_hidden(b[i].action))
+                continue;
+            char buf[16];
+            const char *key = key_label(code, buf, sizeof buf);
+            int kw = utf8_width(key), lw = utf8_width(label);
+            if (x + kw + lw + 1 > cols)
+                return;
+            draw_cell(y, x, kw, key, role_attr(ROLE_KEY));
+            draw_cell(y, x + kw + 1, lw, label, role_attr(ROLE_KEYBAR));
+            hit_key(y, x, kw + lw + 1, code);
+            x += kw + lw + 2;
+        }
+    }
+}
+
+
+void draw_too_small(int rows, int cols)
+{
+    char line1[128], line2[128];
+    snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
+    snprintf(line2, sizeof line2, _("kijun needs at least %dx%d."), APP_MIN_COLS, APP_MIN_ROWS);
+    const char *line3 = _("Enlarge the window, or press Q to quit.");
+    erase();
+    const char *lines[3] = {line1, line2, line3};
+    for (int i = 0; i < 3 && i < rows; i++) {
+        int w = utf8_width(lines[i]);
+        int x = w < cols ? (cols - w) / 2 : 0;
+        int y = rows >= 3 ? rows / 2 - 1 + i : i;
+        draw_cell(y, x, cols - x, lines[i], i == 0 ? role_attr(ROLE_NOTICE) : A_NORMAL);
+    }
+}
