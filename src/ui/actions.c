@@ -48,7 +48,7 @@ static const struct binding defaults[] = {
     {'?', ACT_HELP, MAIN, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
-    {'s', ACT_SAVE, PR | LI | FO | DP | ASSESS | FI, true},
+    {'s', ACT_SAVE, B | PR | LI | FO | DP | ASSESS | FI, true},
     {KEY_F(2), ACT_SAVE, MAIN, false},
     {'2', ACT_SAVE, MAIN, false},
     {CTRL('s'), ACT_SAVE, MAIN, false},

@@ -347,7 +347,7 @@ static void answer(struct app *a, int key)
         a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
         if (yes) {
             session_recover(a->s, true);
-            say(a, false, "%s", _("Recovered the unsaved edits: s saves them"));
+            say(a, true, "%s", _("Recovered the unsaved edits: s saves them")); /* read whole */
         }
         break;
     case ASK_DISCARD:

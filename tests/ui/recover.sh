@@ -134,6 +134,24 @@ ui_expect "[exit 0]" "Q n quits without saving"
 [ ! -e "$ws/w/.kijun-recovery" ]; ui_result $? "and leaves no journal"
 ui_stop
 
+# after y the message says "s saves them": s does, from the Guideline
+# browser where the question was answered
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+edit_name "Saved from the browser"
+signal HUP
+ui_stop
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_expect "y restores the unsaved edits" "the question is asked"
+ui_keys y
+ui_expect "s saves them" "y restores them, and says s saves them"
+ui_keys s
+ui_expect "Saved to" "s saves from the Guideline browser"
+grep -q 'name = "Saved from the browser";' "$ws/w/profile.cfg"; ui_result $? "the file has the restored name"
+ui_keys Q
+ui_stop
+
 # a journal folder that is a symbolic link (git stores them) to a folder
 # with files: opening the workspace must neither empty nor write that
 # folder; the workspace opens read-only and names the link
