@@ -176,6 +176,15 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
     }
     d->stamp = st;
     d->base_journaled = false; /* the edits begin on the reloaded file now */
+    if (info.has_comments) { /* the other program wrote comments: the save asks again */
+        if (d == &s->pdoc)
+            s->pinfo.has_comments = true;
+        else if (d == &s->cdoc)
+            s->cinfo.has_comments = true;
+        else
+            s->rounds_have_comments = true;
+        s->comments_ok = false;
+    }
     d->on_disk = ws == WS_OK;
     d->conflict = false;
     d->edits++; /* modified: the redone edits are to be saved */

@@ -312,6 +312,17 @@ Test(conflict, edits_restored_from_the_journal_do_not_go_over_a_change_made_sinc
     free(before);
 }
 
+Test(conflict, a_reload_that_brings_comments_asks_before_the_save_drops_them)
+{
+    edit_org_name("Ours");
+    other_writer("profile.cfg", "kijun_workspace = 1;", "kijun_workspace = 1;\n# a colleague's note");
+    char msg[512];
+    cr_assert_not(session_save(&s, msg, sizeof msg));
+    size_t applied, failed;
+    cr_assert(conflict_reload(&s, &s.pdoc, &applied, &failed, msg, sizeof msg), "%s", msg);
+    cr_assert(session_save_needs_consent(&s), "libconfig drops comments: the save asks first");
+}
+
 Test(conflict, edits_restored_onto_an_unchanged_file_save_at_once)
 {
     edit_org_name("Ours");
