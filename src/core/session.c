@@ -284,9 +284,16 @@ bool session_hold_lock(struct session *s, struct diag_list *dl)
     enum lock_result r = lock_renew(&s->lock, s->dir, &owner);
     if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE)
         return true;
-    diag_add(dl, DIAG_ERROR, s->dir, 0,
-             _("the workspace folder was replaced or removed, and cannot be locked anew: %s; "
-               "nothing was written"), s->lock.why);
+    char who[400];
+    lock_describe(&owner, who, sizeof who);
+    if (r == LOCK_BUSY && owner.pid)
+        diag_add(dl, DIAG_ERROR, s->dir, 0,
+                 _("the workspace folder was replaced, and another kijun holds it now (%s); "
+                   "nothing was written"), who);
+    else
+        diag_add(dl, DIAG_ERROR, s->dir, 0,
+                 _("the workspace folder was replaced or removed, and cannot be locked anew: %s; "
+                   "nothing was written"), s->lock.why);
     return false;
 }
 
@@ -298,8 +305,9 @@ void session_journal(struct session *s, long long now_ms, bool idle)
     /* not even the journal's old copies are removed in a folder not ours */
     if (!session_hold_lock(s, &dl)) {
         if (session_modified(s) || s->draft.open) {
+            /* "save soon" would be untrue: no save can be made either */
             snprintf(s->journal_error, sizeof s->journal_error,
-                     _("Save soon: no recovery copy of the edits (%s)"), dl.v[0].text);
+                     _("Neither saved nor kept for recovery: %s"), dl.v[0].text);
             s->journal_error_gen++;
         }
         diag_clear(&dl);
