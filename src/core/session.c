@@ -159,7 +159,10 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
     case LOCK_BUSY: {
         lock_describe(&owner, who, sizeof who);
         char why[512];
-        snprintf(why, sizeof why, _("another kijun is editing this workspace: %s"), who);
+        if (s->lock.elsewhere) /* what to do when that kijun is gone */
+            snprintf(why, sizeof why, "%.500s", s->lock.why);
+        else
+            snprintf(why, sizeof why, _("another kijun is editing this workspace: %s"), who);
         make_read_only(s, why);
         break;
     }

@@ -333,6 +333,7 @@ static enum attempt attempt(struct ws_lock *lk, const char *dir, const struct lo
         lock_describe(owner, who, sizeof who);
         set_why(lk, _("%s names a kijun on another host (%s): kijun cannot tell whether it still "
                       "runs; remove the file if it does not"), lk->path, who);
+        lk->elsewhere = true;
         close(fd);
         *res = LOCK_BUSY;
         return ATTEMPT_DONE;

@@ -27,6 +27,7 @@ struct ws_lock {
     char why[512];     /* after LOCK_BUSY or LOCK_ERROR: what is wrong, for the user */
     int fd;            /* the open lock file holding the flock (-1: none) */
     int dirfd;         /* the workspace folder (-1: none) */
+    bool elsewhere;    /* after LOCK_BUSY: the file names a kijun on another host */
 };
 
 enum lock_result {

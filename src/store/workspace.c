@@ -224,6 +224,10 @@ static bool make_workspace(const char *dir, const char *from, struct ws_init_inf
     info->mode = info->existed ? st.st_mode & 07777 : 0700;
     if (!info->existed && !make_dirs(dir, dl))
         return false;
+    /* a folder of kijun's that is a link (or no folder) stops it before
+     * anything is written: nothing half-made */
+    if (info->existed && !ws_check_folders(dir, dl))
+        return false;
     char *assess = ws_path(dir, "assessments");
     char *from_assess = ws_path(from, "assessments");
     bool ok = copy_cfgs(from, dir, "", info, dl);

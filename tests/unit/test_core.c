@@ -195,6 +195,28 @@ Test(core, the_workbench_loads_the_rounds_later_unless_the_journal_holds_edits)
     free(dir);
 }
 
+/* A lock file naming a kijun on another host: read-only, and the reason
+ * says what to do once that kijun is gone. */
+Test(core, a_lock_of_another_host_says_to_remove_it_when_that_kijun_is_gone)
+{
+    char *dir = xstrdup(s.dir);
+    s.demo = false;
+    session_close(&s);
+    char *lp = ws_path(dir, ".kijun.lock");
+    FILE *f = fopen(lp, "w");
+    cr_assert_not_null(f);
+    fprintf(f, "user=bob\nhost=other-host.example\npid=1\nsince=1700000000\n");
+    fclose(f);
+    session_open(&s, lib, dir, "again", false);
+    cr_assert(s.read_only);
+    cr_assert_not_null(strstr(s.why_read_only, "other-host.example"), "%s", s.why_read_only);
+    cr_assert_not_null(strstr(s.why_read_only, "remove the file if it does not"), "%s", s.why_read_only);
+    s.demo = true; /* removed when closed */
+    unlink(lp);
+    free(lp);
+    free(dir);
+}
+
 Test(core, rounds_stay_put_while_the_list_grows)
 {
     cr_assert_gt(s.nrounds, 0);

@@ -1702,6 +1702,21 @@ Test(create, init_adds_what_is_missing_and_replaces_nothing)
     free(round), free(assess), free(checklist), free(dir);
 }
 
+Test(create, a_linked_assessments_folder_stops_init_before_anything_is_written)
+{
+    char *dir = at("linked"), *assess = at("linked/assessments"), *out = at("outside");
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    cr_assert_eq(symlink(out, assess), 0);
+    struct diag_list dl = {0};
+    cr_assert_not(ws_init(dir, TEST_DATADIR, "en", &dl));
+    cr_assert_gt(dl.n, 0);
+    cr_assert_not_null(strstr(dl.v[0].text, "symbolic link"), "%s", dl.v[0].text);
+    assert_listing(dir, "assessments");
+    cr_assert_not(exists(out), "nothing made through the link");
+    diag_clear(&dl);
+    free(dir), free(assess), free(out);
+}
+
 Test(create, atomic_create_replaces_nothing)
 {
     /* atomic_create: whatever is at the name stays */
