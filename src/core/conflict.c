@@ -107,6 +107,15 @@ static void redo(struct session *s, const struct doc *d, const struct docset *ds
 bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *failed,
                      char *msg, size_t size)
 {
+    if (!d->on_disk) {
+        /* made here (new, copied, renamed): the file another program made
+         * at its name is another document, not an older version of it */
+        snprintf(msg, size, _("Not reloaded: %s is new here, and another program made a file of "
+                              "that name: o writes yours over it (theirs kept as %s~), b beside, "
+                              "Esc and R renames yours"), d->name, d->name);
+        *applied = *failed = 0;
+        return false;
+    }
     if (d->restored_over) {
         /* the journal holds the document, not its edits one by one */
         snprintf(msg, size, _("Not reloaded: %s came back from the journal whole, its edits cannot be "

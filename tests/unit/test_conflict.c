@@ -7,6 +7,7 @@
 #include "diag_expect.h"
 #include "core/conflict.h"
 #include "core/edits.h"
+#include "core/rounds.h"
 #include "store/journal.h"
 #include "store/lock.h"
 #include "store/workspace.h"
@@ -322,6 +323,33 @@ Test(conflict, a_reload_that_brings_comments_asks_before_the_save_drops_them)
     size_t applied, failed;
     cr_assert(conflict_reload(&s, &s.pdoc, &applied, &failed, msg, sizeof msg), "%s", msg);
     cr_assert(session_save_needs_consent(&s), "libconfig drops comments: the save asks first");
+}
+
+/* A round renamed here, and another program makes a file of the new name
+ * before the save: that file is another round, not an older version of
+ * this one; r must not take it in place of the renamed round. */
+Test(conflict, a_round_renamed_onto_a_name_another_program_took_is_not_reloaded)
+{
+    size_t i = s.nrounds - 1; /* the newest: not closed */
+    size_t nrisks = s.rounds[i]->r.c[RC_RISKS].n;
+    cr_assert_gt(nrisks, 0);
+    char msg[512];
+    size_t k = core_rename_round(&s, i, "fy27", msg, sizeof msg);
+    cr_assert_neq(k, ROUND_NONE, "%s", msg);
+    spit("assessments/fy27.cfg", "kijun_workspace = 1;\nEXTERNAL = 1;\n");
+    cr_assert_not(session_save(&s, msg, sizeof msg));
+    cr_assert_not_null(s.conflict);
+    cr_assert_str_eq(s.conflict->name, "assessments/fy27.cfg");
+    size_t applied, failed;
+    cr_assert_not(conflict_reload(&s, s.conflict, &applied, &failed, msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "is new here"), "%s", msg);
+    cr_assert_eq(s.rounds[k]->r.c[RC_RISKS].n, nrisks, "the renamed round keeps its risks");
+    /* o writes ours; theirs is the backup */
+    cr_assert(conflict_overwrite(&s, s.conflict, msg, sizeof msg), "%s", msg);
+    char *theirs = slurp("assessments/fy27.cfg~");
+    cr_assert_not_null(theirs);
+    cr_assert_not_null(strstr(theirs, "EXTERNAL"));
+    free(theirs);
 }
 
 Test(conflict, edits_restored_onto_an_unchanged_file_save_at_once)
