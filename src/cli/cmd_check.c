@@ -121,33 +121,6 @@ static bool validated(const struct wsread *w, const struct wsfile *f)
     return f->st == WS_OK && (f == &w->pf || f == &w->cf || w->pf.st == WS_OK);
 }
 
-struct seq_diag {
-    struct diag d;
-    size_t seq;
-};
-
-static int cmp_seq_diag(const void *pa, const void *pb)
-{
-    const struct seq_diag *a = pa, *b = pb;
-    if (a->d.line != b->d.line)
-        return a->d.line < b->d.line ? -1 : 1;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* Put the findings from index `from` on in line order, stably, in
- * n log n (a file may have tens of thousands of them). */
-static void sort_by_line(struct diag_list *dl, size_t from)
-{
-    size_t n = dl->n - from;
-    struct seq_diag *v = xcalloc(n + 1, sizeof *v);
-    for (size_t i = 0; i < n; i++)
-        v[i] = (struct seq_diag){dl->v[from + i], i};
-    qsort(v, n, sizeof *v, cmp_seq_diag);
-    for (size_t i = 0; i < n; i++)
-        dl->v[from + i] = v[i].d;
-    free(v);
-}
-
 /* Report the file f of w (shown as `shown`): what the store said, then
  * the findings of the rules about it, in line order; count it. */
 static void report(struct wsread *w, struct wsfile *f, const char *shown, bool required,
@@ -171,7 +144,7 @@ static void report(struct wsread *w, struct wsfile *f, const char *shown, bool r
     for (size_t i = 0; validated(w, f) && i < found->n; i++)
         if (ws_file_of(w, found->v[i].file) == f)
             diag_add(&dl, found->v[i].severity, shown, found->v[i].line, "%s", found->v[i].text);
-    sort_by_line(&dl, from);
+    diag_sort_lines(&dl, from);
     if (f != &w->pf && f != &w->cf && f->st == WS_OK && w->pf.st != WS_OK)
         diag_add(&dl, DIAG_WARNING, shown, 0, _("not validated: the profile beside it (%s) cannot be read"),
                  w->pf.path);

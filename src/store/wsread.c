@@ -293,6 +293,7 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
 {
     config_t cfg;
     struct cfgctx c = {path, dl};
+    size_t first = dl->n; /* what reading finds, in line order */
     enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
     if (st == WS_OK && !profile_folders_ok(path, dl)) {
         config_destroy(&cfg);
@@ -330,6 +331,7 @@ enum ws_status ws_load_profile(const char *path, const struct library *lib, stru
     if (!crit)
         diag_add(dl, DIAG_ERROR, path, 0, _("missing group 'criteria = { ... };'"));
     config_destroy(&cfg);
+    diag_sort_lines(dl, first);
     return surely_fits(path) || ws_loaded_size_ok(path, ws_format_profile_size(p), dl) ? WS_OK : unreadable(info);
 }
 
@@ -338,6 +340,7 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
 {
     config_t cfg;
     struct cfgctx c = {path, dl};
+    size_t first = dl->n; /* what reading finds, in line order */
     enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
     if (st != WS_OK)
         return st;
@@ -346,6 +349,7 @@ enum ws_status ws_load_checklist(const char *path, const struct library *lib,
     keep_unknown(&c, root, root_keys, &cl->kept);
     read_collection(&c, root, &cl->items, &cl->kept);
     config_destroy(&cfg);
+    diag_sort_lines(dl, first);
     return surely_fits(path) || ws_loaded_size_ok(path, ws_format_checklist_size(cl), dl) ? WS_OK : unreadable(info);
 }
 
@@ -354,6 +358,7 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
 {
     config_t cfg;
     struct cfgctx c = {path, dl};
+    size_t first = dl->n; /* what reading finds, in line order */
     enum ws_status st = open_cfg(path, &cfg, info, dl, &c);
     if (st != WS_OK)
         return st;
@@ -368,6 +373,7 @@ enum ws_status ws_load_round(const char *path, const struct library *lib, const 
     for (int i = 0; i < RC__COUNT; i++)
         read_collection(&c, root, &r->c[i], &r->kept);
     config_destroy(&cfg);
+    diag_sort_lines(dl, first);
     return surely_fits(path) || ws_loaded_size_ok(path, ws_format_round_size(r), dl) ? WS_OK : unreadable(info);
 }
 

@@ -62,13 +62,30 @@ void diag_clear(struct diag_list *dl)
     dl->n = dl->cap = 0;
 }
 
+struct seq_diag {
+    struct diag d;
+    size_t seq;
+};
+
+static int cmp_seq_diag(const void *pa, const void *pb)
+{
+    const struct seq_diag *a = pa, *b = pb;
+    if (a->d.line != b->d.line)
+        return a->d.line < b->d.line ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Stable, in n log n: a file may have tens of thousands of findings. */
 void diag_sort_lines(struct diag_list *dl, size_t from)
 {
-    for (size_t i = from + 1; i < dl->n; i++) {
-        struct diag d = dl->v[i];
-        size_t j = i;
-        for (; j > from && dl->v[j - 1].line > d.line; j--)
-            dl->v[j] = dl->v[j - 1];
-        dl->v[j] = d;
-    }
+    if (from >= dl->n)
+        return;
+    size_t n = dl->n - from;
+    struct seq_diag *v = xcalloc(n, sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = (struct seq_diag){dl->v[from + i], i};
+    qsort(v, n, sizeof *v, cmp_seq_diag);
+    for (size_t i = 0; i < n; i++)
+        dl->v[from + i] = v[i].d;
+    free(v);
 }

@@ -493,6 +493,30 @@ Test(schema, entries_and_their_findings_keep_the_files_order)
     loaded_free(&l);
 }
 
+/* What reading finds comes in line order, whatever the order in which
+ * the reader looks (the top level first, then each group). */
+Test(schema, what_reading_finds_comes_in_line_order)
+{
+    struct loaded l;
+    load_text(&l, "kijun_workspace = 1;\n"
+                  "organisation = {\n"
+                  "  name = \"Org\";\n"
+                  "  motto = \"first\";\n"
+                  "};\n"
+                  CRITERIA
+                  "trailing = 1;\n");
+    cr_assert_eq(l.st, WS_OK);
+    int last = 0;
+    size_t seen = 0;
+    for (size_t i = 0; i < l.dl.n; i++) {
+        cr_assert_geq(l.dl.v[i].line, last, "finding %zu (line %d) after line %d", i, l.dl.v[i].line, last);
+        last = l.dl.v[i].line;
+        seen += strstr(l.dl.v[i].text, "'motto'") || strstr(l.dl.v[i].text, "'trailing'");
+    }
+    cr_assert_eq(seen, 2);
+    loaded_free(&l);
+}
+
 Test(schema, wrong_types_are_errors_with_their_line)
 {
     struct loaded l;
