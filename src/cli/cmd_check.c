@@ -391,7 +391,10 @@ int cmd_init(const char *dir, const char *datadir, enum lang lang)
                info.added ? info.added : _("nothing"), dir);
         if (info.kept)
             printf(_("kijun: %s: kept what was there, unchanged: %s\n"), dir, info.kept);
-        if (info.mode & 077)
+        if (info.mode & 022)
+            printf(_("kijun: %s: the folder's mode %04o is left as it was; others may change "
+                     "its files (chmod 700 makes it private)\n"), dir, info.mode);
+        else if (info.mode & 077)
             printf(_("kijun: %s: the folder's mode %04o is left as it was; others may read it "
                      "(chmod 700 makes it private)\n"), dir, info.mode);
         else

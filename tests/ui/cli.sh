@@ -150,6 +150,11 @@ result $? "init of an existing folder says what it added, what it kept and that 
 cmp -s "$T/there/checklist.cfg" "$T/checklist.before" && [ "$(stat -c %a "$T/there/checklist.cfg")" = 644 ] \
     && [ "$(stat -c %a "$T/there")" = 755 ] && [ -f "$T/there/profile.cfg" ]
 result $? "... and replaced no file nor changed the folder's mode"
+mkdir -m 777 "$T/open"
+chmod 777 "$T/open"
+run init --lang en "$T/open"
+[ "$RC" -eq 0 ] && grep -q "mode 0777 is left as it was; others may change its files" "$T/out"
+result $? "init of a folder others may write says so (not only that they may read it)" "$T/out"
 run init --lang en "$T/there"
 [ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
 result $? "init of a workspace is refused (exit 2)" "$T/err"
