@@ -181,6 +181,11 @@ static void coll_changed(struct collection *c)
     c->idx_ok = false;
 }
 
+bool record_is_kept_entry(const struct record *r)
+{
+    return !r->id && r->kept.n == 1 && r->kept.v[0][0] == RECORD_KEPT_ENTRY;
+}
+
 size_t coll_add(struct collection *c, struct record *r)
 {
     coll_changed(c);

@@ -63,6 +63,13 @@ struct record {
                                  written back unchanged; not part of equality */
 };
 
+/* An entry of a collection that is no group in its file ( 5 in
+ * "services = ( 5 )"): the store keeps it whole as its only kept text,
+ * marked by this leading character, and writes it back in its place. The
+ * reader's finding says what is wrong with it: the rules skip it. */
+#define RECORD_KEPT_ENTRY '='
+bool record_is_kept_entry(const struct record *r);
+
 struct collection {
     const struct coll_def *def;
     struct record *r;

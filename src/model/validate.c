@@ -141,6 +141,8 @@ static void collection_rules(struct vctx *c, int coll, const struct collection *
     const struct coll_def *def = col->def;
     for (size_t i = 0; i < col->n; i++) {
         const struct record *r = &col->r[i];
+        if (record_is_kept_entry(r))
+            continue; /* no group: the reader said so, once */
         int line = r->id_line > 0 ? r->id_line : r->line;
         if (def->has_id) {
             if (!r->id || !*r->id)

@@ -517,6 +517,18 @@ Test(schema, what_reading_finds_comes_in_line_order)
     loaded_free(&l);
 }
 
+/* An entry that is no group is one finding, the reader's: not also "no id"
+ * and "'name' is required" from the rules. */
+Test(schema, an_entry_that_is_no_group_is_said_once)
+{
+    struct loaded l;
+    load_text(&l, HEAD "services = ( 5 );\n" CRITERIA);
+    cr_assert_eq(l.st, WS_OK);
+    cr_assert_eq(l.dl.n, 1, "%zu findings, the first: %s", l.dl.n, l.dl.n ? l.dl.v[0].text : "");
+    cr_assert_not_null(strstr(l.dl.v[0].text, "each entry must be a group"), "%s", l.dl.v[0].text);
+    loaded_free(&l);
+}
+
 Test(schema, wrong_types_are_errors_with_their_line)
 {
     struct loaded l;
