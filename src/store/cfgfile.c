@@ -403,6 +403,11 @@ bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what
 {
     size_t n = strlen(value), i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)value[i];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: no decoding */
+            i++;
+            continue;
+        }
         uint32_t cp;
         bool ok;
         size_t k = utf8_decode(value + i, n - i, &cp, &ok);
@@ -417,12 +422,8 @@ bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what
     return true;
 }
 
-bool cg_string(struct cfgctx *c, const config_setting_t *group, const char *name,
-               bool required, char **out)
+bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, char **out)
 {
-    const config_setting_t *s = member(c, group, name, required);
-    if (!s)
-        return !required;
     if (config_setting_type(s) != CONFIG_TYPE_STRING)
         return wrong_type(c, s, name, _("a string"));
     const char *v = config_setting_get_string(s);
@@ -433,12 +434,16 @@ bool cg_string(struct cfgctx *c, const config_setting_t *group, const char *name
     return true;
 }
 
-bool cg_int(struct cfgctx *c, const config_setting_t *group, const char *name,
-            bool required, long long lo, long long hi, long long *out)
+bool cg_string(struct cfgctx *c, const config_setting_t *group, const char *name,
+               bool required, char **out)
 {
     const config_setting_t *s = member(c, group, name, required);
-    if (!s)
-        return !required;
+    return s ? cgv_string(c, s, name, out) : !required;
+}
+
+bool cgv_int(struct cfgctx *c, const config_setting_t *s, const char *name, long long lo,
+             long long hi, long long *out)
+{
     int t = config_setting_type(s);
     if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
         return wrong_type(c, s, name, _("an integer"));
@@ -452,16 +457,26 @@ bool cg_int(struct cfgctx *c, const config_setting_t *group, const char *name,
     return true;
 }
 
-bool cg_bool(struct cfgctx *c, const config_setting_t *group, const char *name,
-             bool required, bool *out)
+bool cg_int(struct cfgctx *c, const config_setting_t *group, const char *name,
+            bool required, long long lo, long long hi, long long *out)
 {
     const config_setting_t *s = member(c, group, name, required);
-    if (!s)
-        return !required;
+    return s ? cgv_int(c, s, name, lo, hi, out) : !required;
+}
+
+bool cgv_bool(struct cfgctx *c, const config_setting_t *s, const char *name, bool *out)
+{
     if (config_setting_type(s) != CONFIG_TYPE_BOOL)
         return wrong_type(c, s, name, _("true or false"));
     *out = config_setting_get_bool(s) != 0;
     return true;
+}
+
+bool cg_bool(struct cfgctx *c, const config_setting_t *group, const char *name,
+             bool required, bool *out)
+{
+    const config_setting_t *s = member(c, group, name, required);
+    return s ? cgv_bool(c, s, name, out) : !required;
 }
 
 bool cg_text_setting(struct cfgctx *c, const config_setting_t *s, struct text *out)
@@ -522,8 +537,14 @@ bool cg_strings(struct cfgctx *c, const config_setting_t *group, const char *nam
     const config_setting_t *s = member(c, group, name, false);
     *out = NULL;
     *n = 0;
-    if (!s)
-        return true;
+    return !s || cgv_strings(c, s, name, out, n);
+}
+
+bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, char ***out,
+                 size_t *n)
+{
+    *out = NULL;
+    *n = 0;
     if (!config_setting_is_aggregate(s) || config_setting_is_group(s))
         return wrong_type(c, s, name, _("a list of strings [\"...\", ...]"));
     int len = config_setting_length(s);

@@ -64,6 +64,13 @@ bool cg_text_setting(struct cfgctx *c, const config_setting_t *s, struct text *o
 /* A list/array of strings; returns a new array (NULL-free) and its size. */
 bool cg_strings(struct cfgctx *c, const config_setting_t *group, const char *name,
                 char ***out, size_t *n);
+/* The same for a setting s already found (named name in messages). */
+bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, char **out);
+bool cgv_int(struct cfgctx *c, const config_setting_t *s, const char *name, long long lo,
+             long long hi, long long *out);
+bool cgv_bool(struct cfgctx *c, const config_setting_t *s, const char *name, bool *out);
+bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, char ***out,
+                 size_t *n);
 /* Warn about settings of group not named in known (NULL-terminated). */
 void cg_unknown(struct cfgctx *c, const config_setting_t *group, const char *const *known);
 /* Text safe for the model: valid UTF-8 with no control characters (but

@@ -37,17 +37,17 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
     case F_ENUM:
     case F_REF:
     case F_DATE:
-        ok = cg_string(c, g, f->key, false, &v->s);
+        ok = cgv_string(c, m, f->key, &v->s);
         break;
     case F_INT:
-        ok = cg_int(c, g, f->key, false, -(1LL << 62), 1LL << 62, &v->i);
+        ok = cgv_int(c, m, f->key, -(1LL << 62), 1LL << 62, &v->i);
         break;
     case F_BOOL:
-        ok = cg_bool(c, g, f->key, false, &v->b);
+        ok = cgv_bool(c, m, f->key, &v->b);
         break;
     case F_REFLIST:
     case F_STRLIST:
-        ok = cg_strings(c, g, f->key, &v->list.v, &v->list.n);
+        ok = cgv_strings(c, m, f->key, &v->list.v, &v->list.n);
         break;
     }
     v->set = ok;

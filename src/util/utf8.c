@@ -70,6 +70,10 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        if ((unsigned char)s[i] < 0x80) { /* ASCII, most of a file: no decoding */
+            i++;
+            continue;
+        }
         uint32_t cp;
         bool ok;
         size_t k = utf8_decode(s + i, n - i, &cp, &ok);
