@@ -65,9 +65,9 @@ bool journal_put_base(const char *ws, const char *name, const struct file_stamp 
     if (was->exists && was->hashed) {
         char hex[2 * SHA256_BYTES + 1];
         sha256_hex(was->sha, hex);
-        sb_printf(&sb, "sha256 %s\n", hex);
+        sb_printf(&sb, "base = \"sha256:%s\";\n", hex);
     } else {
-        sb_adds(&sb, "none\n");
+        sb_adds(&sb, "base = \"none\";\n");
     }
     char *bn = base_name(name);
     bool ok = journal_put(ws, bn, sb_str(&sb), dl);
@@ -86,10 +86,12 @@ int journal_base_changed(const char *ws, const char *name, const struct file_sta
         char hex[2 * SHA256_BYTES + 1] = "";
         if (now->exists && now->hashed)
             sha256_hex(now->sha, hex);
-        if (strcmp(text, "none\n") == 0)
+        static const char pre[] = "base = \"sha256:";
+        size_t np = sizeof pre - 1;
+        if (strcmp(text, "base = \"none\";\n") == 0)
             r = now->exists;
-        else if (strncmp(text, "sha256 ", 7) == 0 && len == 7 + 2 * SHA256_BYTES + 1)
-            r = !*hex || strncmp(text + 7, hex, 2 * SHA256_BYTES) != 0;
+        else if (strncmp(text, pre, np) == 0 && len == np + 2 * SHA256_BYTES + 3)
+            r = !*hex || strncmp(text + np, hex, 2 * SHA256_BYTES) != 0;
     }
     diag_clear(&dl);
     free(text);

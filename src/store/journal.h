@@ -19,7 +19,8 @@ char *journal_path(const char *ws, const char *name);
 /* Keep text as the journal copy of name. */
 bool journal_put(const char *ws, const char *name, const char *text, struct diag_list *dl);
 /* Keep beside the copy of name what the file on disk was when the copy's
- * edits began (NAME.base: its SHA-256, or "none" when there was no file),
+ * edits began (NAME.base, libconfig as every file of kijun's:
+ * base = "sha256:HEX"; or base = "none"; when there was no file),
  * so that the next start can tell whether another program changed it
  * since. */
 bool journal_put_base(const char *ws, const char *name, const struct file_stamp *was,
