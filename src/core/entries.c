@@ -105,3 +105,25 @@ size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c,
                  names, _("(removed from profile)"));
     return refs;
 }
+
+/* Whether a round refers to id of coll_key or keeps it as assessed. */
+static bool id_in_rounds(const struct session *s, const char *coll_key, const char *id)
+{
+    int rc = snapshot_coll(coll_key);
+    for (size_t k = 0; k < s->nrounds; k++) {
+        const struct round *r = &s->rounds[k]->r;
+        if (round_uses(r, coll_key, id) || (rc >= 0 && coll_find(&r->c[rc], id)))
+            return true;
+    }
+    return false;
+}
+
+char *core_new_entry_id(struct session *s, const struct collection *c)
+{
+    char buf[80];
+    for (size_t k = c->n + 1;; k++) {
+        snprintf(buf, sizeof buf, "%s%zu", c->def->id_prefix, k);
+        if (!coll_find(c, buf) && !id_in_rounds(s, c->def->key, buf))
+            return xstrdup(buf);
+    }
+}

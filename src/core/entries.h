@@ -17,4 +17,8 @@ void core_snapshot_follow(struct session *s, struct doc *d, struct round *r, con
  * keep it. Returns how many references within the profile went with it. */
 size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c, size_t i,
                          const char *name, char *msg, size_t size);
+/* A fresh id for a new entry of c (coll_new_id's pattern) that no round
+ * uses or keeps either: a deleted entry's id, kept by the rounds that
+ * assessed it, never comes back for another one. New string. */
+char *core_new_entry_id(struct session *s, const struct collection *c);
 #endif

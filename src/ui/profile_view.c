@@ -875,7 +875,7 @@ static void add_entry(struct pview *pv)
     struct record r;
     record_init(&r, c->def);
     if (c->def->has_id)
-        r.id = coll_new_id(c);
+        r.id = pv->round ? coll_new_id(c) : core_new_entry_id(pv->s, c);
     if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;

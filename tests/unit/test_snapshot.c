@@ -141,6 +141,36 @@ Test(snapshot, an_older_round_gains_what_it_keeps_on_first_open_and_save)
     cr_assert_str_eq(msg, "No change: nothing to save");
 }
 
+/* A deleted entry's id stays with the rounds that keep it: a new entry
+ * never gets it (the round would read the new one as what it assessed). */
+Test(snapshot, a_deleted_entrys_id_is_never_given_to_a_new_one)
+{
+    struct collection *sv = &s.profile.c[COLL_SERVICES];
+    struct record rec;
+    record_init(&rec, sv->def);
+    rec.id = core_new_entry_id(&s, sv);
+    char *id = xstrdup(rec.id);
+    record_free(&rec, sv->def);
+    record_init(&rec, sv->def);
+    rec.id = xstrdup(id);
+    struct value *name = &rec.v[field_index(sv->def, "name")];
+    name->set = true;
+    name->s = xstrdup("Service B");
+    size_t at = core_add(&s, &s.pdoc, sv, &rec);
+    record_free(&rec, sv->def);
+    cr_assert_neq(at, (size_t)-1);
+    struct round *r26 = round_named("2026");
+    core_scope_service(&s, r26, id, true);
+    cr_assert(round_uses(r26, "services", id));
+    char msg[640];
+    core_delete_entry(&s, &s.pdoc, sv, at, "Service B", msg, sizeof msg);
+    cr_assert_null(coll_find(sv, id));
+    char *again = core_new_entry_id(&s, sv);
+    cr_assert_str_neq(again, id, "the id of the deleted service came back");
+    free(again);
+    free(id);
+}
+
 Test(snapshot, fill_is_a_pure_rule_over_the_profile)
 {
     struct round r;
