@@ -49,8 +49,9 @@ bool ws_file_missing(const char *path)
 
 bool ws_round_name_valid(const char *name)
 {
-    /* a leading '.' would make a hidden file */
-    return name[0] != '.' && id_syntax_ok(name, 64);
+    /* a leading '.' would make a hidden file; ".mine-" is the name of a
+     * copy saved beside a changed round (core/conflict.h), never read */
+    return name[0] != '.' && id_syntax_ok(name, 64) && !strstr(name, ".mine-");
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -78,7 +79,7 @@ size_t ws_list_rounds(const char *dir, char ***names)
                 continue;
             char *stem = xstrndup(de->d_name, len - 4);
             /* a copy saved beside a changed round (core/conflict.h) is no round */
-            if (!ws_round_name_valid(stem) || strstr(stem, ".mine-")) {
+            if (!ws_round_name_valid(stem)) {
                 free(stem);
                 continue;
             }

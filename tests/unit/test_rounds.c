@@ -61,6 +61,20 @@ static void reopen_2025(void)
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
 }
 
+/* A name the workspace's readers skip is refused: a copy saved beside a
+ * changed round (".mine-") would be written and never read again. */
+Test(rounds, a_name_no_reader_takes_is_refused)
+{
+    char msg[256];
+    static const char *const bad[] = {"2025.mine-20261201-130000", ".hidden", "a b", ""};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        cr_assert_eq(core_new_round(&s, bad[k], ROUND_NONE, "2026-12-01", msg, sizeof msg), ROUND_NONE,
+                     "%s", bad[k]);
+        cr_assert_not_null(strstr(msg, "cannot name a round"), "%s", msg);
+    }
+    cr_assert_eq(core_rename_round(&s, s.nrounds - 1, "x.mine-1", msg, sizeof msg), ROUND_NONE);
+}
+
 Test(rounds, rename_is_pending_until_saved_then_keeps_a_backup)
 {
     char msg[512];
