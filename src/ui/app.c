@@ -275,9 +275,14 @@ static void answer_writer(struct app *a, int key)
     } else if (key == 'r') {
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
-        if (ok)
-            views_reset(a);
-        say(a, !ok || failed, "%s", msg);
+        if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
+            snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+            a->ask = ASK_WRITER;
+            a->quit_after_save = quit;
+            return;
+        }
+        views_reset(a);
+        say(a, failed, "%s", msg);
     } else if (key == 'b') {
         bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
         say(a, !ok, "%s", msg);

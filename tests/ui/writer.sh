@@ -136,4 +136,29 @@ ui_keys Escape
 has "$ws/w/profile.cfg" "Theirs JA"; ui_result $? "ja: Esc leaves their file"
 ui_keys Q n
 ui_stop
+# r refused (a round renamed here onto a name another program took): the
+# question stays, and o then writes ours over theirs
+rm -rf "$ws/d"
+cp -R "${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}/demo/en" "$ws/d"
+chmod -R u+w "$ws/d"
+ui_start 80 24 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5
+ui_expect "2026     2026-06-01" "refused r: the rounds are listed"
+ui_keys R C-u
+ui_type "r26"
+ui_keys Enter
+cp "$ws/d/assessments/2025.cfg" "$ws/d/assessments/r26.cfg"
+ui_keys s
+ui_expect "r26.cfg changed on disk" "refused r: s asks about the renamed round"
+ui_keys r
+ui_wait "is new here" 3
+ui_result $? "refused r: r says why it cannot reload"
+ui_keys o
+ui_wait "Saved" 3
+ui_result $? "refused r: o, still asked, writes ours over theirs"
+[ -f "$ws/d/assessments/r26.cfg~" ]
+ui_result $? "refused r: theirs is kept as r26.cfg~"
+ui_keys Q
+ui_stop
 ui_done
