@@ -224,6 +224,33 @@ size_t session_rounds_after(const struct session *s, size_t i, char *names, size
     return n;
 }
 
+/* The sign-offs of r that vouch for their step's data now (a bit each). */
+static unsigned valid_signoffs(const struct round *r)
+{
+    unsigned m = 0;
+    const struct collection *c = &r->c[RC_SIGNOFFS];
+    for (size_t x = 0; x < c->n && x < 32; x++)
+        if (!signoff_stale(r, &c->r[x]))
+            m |= 1u << x;
+    return m;
+}
+
+/* A rename changes a name in the data the sign-offs vouch for, not the
+ * assessment: each that was valid before (was) vouches for it after. */
+static void keep_signoffs(struct session *s, struct round_doc *rd, unsigned was)
+{
+    struct collection *c = &rd->r.c[RC_SIGNOFFS];
+    size_t fd = (size_t)field_index(c->def, "digest");
+    for (size_t x = 0; x < c->n && x < 32; x++) {
+        enum step st = c->r[x].id ? step_of_id(c->r[x].id) : STEP__COUNT;
+        if (!(was & (1u << x)) || st == STEP__COUNT || !signoff_stale(&rd->r, &c->r[x]))
+            continue;
+        char digest[17];
+        step_digest(&rd->r, st, digest);
+        core_set_text(s, &rd->d, c, &c->r[x], c->def, fd, digest);
+    }
+}
+
 size_t core_rename_round(struct session *s, size_t i, const char *name, char *msg, size_t size)
 {
     if (i >= s->nrounds)
@@ -275,6 +302,16 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     size_t fp = (size_t)field_index(&round_head_def, "previous");
     const struct coll_def *rk = round_coll_defs[RC_RISKS];
     size_t fa = (size_t)field_index(rk, "accepted_round");
+    unsigned *was = xcalloc(s->nrounds, sizeof *was);
+    for (size_t k = 0; k < s->nrounds; k++) {
+        /* as they were before the new name (it is in the data already) */
+        struct round *r = &s->rounds[k]->r;
+        char *now = r->name;
+        if (k == i)
+            r->name = old;
+        was[k] = valid_signoffs(r);
+        r->name = now;
+    }
     for (size_t k = 0; k < s->nrounds; k++) {
         struct round *r = &s->rounds[k]->r;
         if (k != i && strcmp(record_str(&r->head, &round_head_def, "previous"), old) == 0)
@@ -284,7 +321,9 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
         for (size_t x = 0; x < c->n; x++)
             if (strcmp(record_str(&c->r[x], rk, "accepted_round"), old) == 0)
                 core_set_text(s, &s->rounds[k]->d, c, &c->r[x], rk, fa, name);
+        keep_signoffs(s, s->rounds[k], was[k]);
     }
+    free(was);
     snprintf(msg, size, _("Renamed %s to %s; s saves (a backup is kept)"), old, name);
     free(old);
     return i;

@@ -94,6 +94,30 @@ Test(rounds, rename_is_pending_until_saved_then_keeps_a_backup)
     cr_assert(!session_modified(&s));
 }
 
+/* A rename rewrites the round's name where acceptances and later rounds
+ * name it: no assessment changed, so no sign-off goes stale. */
+Test(rounds, a_rename_leaves_the_sign_offs_valid)
+{
+    reopen_2025();
+    size_t stale_before = 0;
+    for (size_t k = 0; k < s.nrounds; k++)
+        for (size_t x = 0; x < s.rounds[k]->r.c[RC_SIGNOFFS].n; x++)
+            stale_before += signoff_stale(&s.rounds[k]->r, &s.rounds[k]->r.c[RC_SIGNOFFS].r[x]);
+    char msg[256];
+    size_t i = core_rename_round(&s, idx("2025"), "r2025", msg, sizeof msg);
+    cr_assert_neq(i, ROUND_NONE, "%s", msg);
+    size_t stale_after = 0;
+    for (size_t k = 0; k < s.nrounds; k++)
+        for (size_t x = 0; x < s.rounds[k]->r.c[RC_SIGNOFFS].n; x++)
+            stale_after += signoff_stale(&s.rounds[k]->r, &s.rounds[k]->r.c[RC_SIGNOFFS].r[x]);
+    cr_assert_eq(stale_after, stale_before, "a rename made sign-offs stale");
+    const struct collection *rk = &s.rounds[i]->r.c[RC_RISKS];
+    bool renamed = false;
+    for (size_t x = 0; x < rk->n; x++)
+        renamed |= strcmp(record_str(&rk->r[x], rk->def, "accepted_round"), "r2025") == 0;
+    cr_assert(renamed, "the acceptances name the round by its new name");
+}
+
 Test(rounds, a_rename_is_checked)
 {
     char msg[512];
