@@ -231,12 +231,34 @@ static void fill(struct value *v, const char *text)
     v->set = true;
 }
 
+static void rec_text(struct record *rec, const struct coll_def *def, const char *key, const char *text);
+
+/* Whether r was written by a kijun that closes rounds: its sign-offs say
+ * how many reopenings came before them. Such a round that closes was
+ * closed when it was saved. */
+static bool written_closing(const struct round *r)
+{
+    const struct collection *so = &r->c[RC_SIGNOFFS];
+    int f = field_index(so->def, "reopens");
+    for (size_t i = 0; f >= 0 && i < so->n; i++)
+        if (so->r[i].v[f].set)
+            return true;
+    return false;
+}
+
 size_t round_migrate(struct round *r)
 {
+    bool closing_known = written_closing(r);
     size_t n = migrate_fields(r);
     if (!round_closed(r) && round_closes(r)) {
         struct record rec;
         round_closing(r, NULL, &rec);
+        /* its closing is gone: removed outside kijun (with its history,
+         * maybe). Closed again, it must not read as untouched: a digest
+         * that matches nothing flags it as changed outside kijun until
+         * someone reopens it, saying why. */
+        if (closing_known)
+            rec_text(&rec, r->c[RC_CLOSED].def, "digest", "closing-removed");
         coll_add(&r->c[RC_CLOSED], &rec);
         n++;
     }

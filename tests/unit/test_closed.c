@@ -101,6 +101,26 @@ Test(closed_rule, five_valid_signoffs_close_a_round)
     round_free(&r);
 }
 
+/* A round saved closed by kijun (its sign-offs say how many reopenings
+ * came before them) whose closing an editor removed, with its history or
+ * not: closed again as read, but flagged as changed outside kijun; an
+ * older round (no such count) closes as read, untouched. */
+Test(closed_rule, a_closing_removed_outside_kijun_is_flagged)
+{
+    struct round r;
+    round_with(&r, 5, "2026-06-01");
+    cr_assert(round_closed(&r) && !round_changed_outside(&r), "an older file: closed as read, untouched");
+    for (enum step st = 0; st < STEP__COUNT; st++)
+        resign(&r, st, "2026-06-01"); /* as kijun writes them now */
+    coll_free(&r.c[RC_CLOSED]);
+    r.c[RC_CLOSED].def = round_coll_defs[RC_CLOSED];
+    cr_assert_not(round_closed(&r));
+    round_migrate(&r);
+    cr_assert(round_closed(&r), "closed again as read");
+    cr_assert(round_changed_outside(&r), "but flagged: its closing was removed outside kijun");
+    round_free(&r);
+}
+
 Test(closed_rule, a_stale_or_incomplete_signoff_does_not_close)
 {
     struct round r;
