@@ -174,8 +174,20 @@ void session_find_recovery(struct session *s)
         if (draft_change(&dr, &s->rec.draft)) {
             s->rec.has_draft = true;
             size_t len = strlen(s->rec.summary);
+            /* a round's file moved away since: the text has no place */
+            char stem[80] = "";
+            size_t fl = strlen(dr.file);
+            bool round = strncmp(dr.file, "assessments/", 12) == 0 && fl > 16
+                         && strcmp(dr.file + fl - 4, ".cfg") == 0;
+            if (round)
+                snprintf(stem, sizeof stem, "%.*s", (int)(fl - 16), dr.file + 12);
+            bool gone = round && !round_named(s, stem);
+            for (size_t i = 0; gone && i < s->rec.nrounds; i++)
+                gone = strcmp(s->rec.rounds[i].name, stem) != 0;
             snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
-                     _("%stext being typed into %s of %s"), len ? ", " : "", dr.field, dr.file);
+                     gone ? _("%stext being typed into %s of %s (its file is gone)")
+                          : _("%stext being typed into %s of %s"),
+                     len ? ", " : "", dr.field, dr.file);
         }
         draft_rec_free(&dr);
     }
@@ -247,14 +259,23 @@ void session_recover(struct session *s, bool yes)
         for (size_t k = 0; k < s->nrounds; k++)
             if (strcmp(s->rounds[k]->d.name, ch->file) == 0)
                 rd = s->rounds[k];
+        bool in_round = strncmp(ch->file, "assessments/", 12) == 0;
         struct doc *d = rd ? &rd->d : strcmp(ch->file, "checklist.cfg") == 0 ? &s->cdoc : &s->pdoc;
         struct docset ds = {.profile = d == &s->pdoc ? &s->profile : NULL,
                             .checklist = d == &s->cdoc ? &s->checklist : NULL,
                             .round = rd ? &rd->r : NULL};
-        if (change_apply(ch, &ds, NULL)) {
+        if ((!in_round || rd) && change_apply(ch, &ds, NULL)) {
             change_log_push(&s->log, ch);
             d->edits++;
             s->gen++;
+        } else {
+            /* its entry or file is gone: the text is said, for the user
+             * to put where it belongs, and not offered again */
+            snprintf(s->recovery_note, sizeof s->recovery_note,
+                     _("Recovered, but the text typed into %s of %s has no place now (its entry or "
+                       "file is gone): \"%.500s\""), ch->def->fields[ch->field].key, ch->file,
+                     ch->v.s ? ch->v.s : "");
+            draft_drop(s->dir);
         }
     }
     session_recovery_free(s);

@@ -84,6 +84,7 @@ struct session {
     char findings_key[16];        /* the key that shows the findings (the UI's), for the
                                      save's message; "": it names kijun check */
     char notice[600];             /* said once when the workbench opens */
+    char recovery_note[800];      /* after session_recover: what could not go back */
     char journal_error[600];      /* the recovery copy could not be written */
     unsigned journal_error_gen;   /* moves at each failed journal write */
     struct doc *conflict;         /* the last save stopped at this document: changed on disk */

@@ -352,7 +352,8 @@ static void answer(struct app *a, int key)
         a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
         if (yes) {
             session_recover(a->s, true);
-            say(a, true, "%s", _("Recovered the unsaved edits: s saves them")); /* read whole */
+            say(a, true, "%s", *a->s->recovery_note ? a->s->recovery_note /* read whole */
+                                                    : _("Recovered the unsaved edits: s saves them"));
         }
         break;
     case ASK_DISCARD:

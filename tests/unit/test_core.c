@@ -217,6 +217,36 @@ Test(core, a_lock_of_another_host_says_to_remove_it_when_that_kijun_is_gone)
     free(dir);
 }
 
+/* Text typed into a round's field, the process lost, and the round's
+ * file moved away: the question says so, y says the text with nowhere
+ * to go (it is not lost in silence), and it is not asked again. */
+Test(core, a_draft_whose_file_is_gone_is_said_not_restored_in_silence)
+{
+    char *dir = xstrdup(s.dir);
+    struct round_doc *rd = s.rounds[s.nrounds - 1];
+    char name[80];
+    snprintf(name, sizeof name, "%s", rd->d.name);
+    core_draft_open(&s, &rd->d, NULL, &rd->r.head, &round_head_def, fi(&round_head_def, "purpose"), "");
+    core_draft_text(&s, "Typed, then the file went");
+    session_journal(&s, 0, true);
+    s.demo = false;
+    lock_release(&s.lock);
+    session_close(&s);
+    char *from = ws_path(dir, name), *to = ws_path(dir, "moved-away.cfg");
+    cr_assert_eq(rename(from, to), 0);
+    session_open(&s, lib, dir, "again", false);
+    cr_assert(s.rec.available);
+    cr_assert_not_null(strstr(s.rec.summary, "(its file is gone)"), "%s", s.rec.summary);
+    session_recover(&s, true);
+    cr_assert_not_null(strstr(s.recovery_note, "Typed, then the file went"), "%s", s.recovery_note);
+    session_close(&s);
+    session_open(&s, lib, dir, "again", true);
+    cr_assert_not(s.rec.available, "not offered again: %s", s.rec.summary);
+    free(from);
+    free(to);
+    free(dir);
+}
+
 Test(core, rounds_stay_put_while_the_list_grows)
 {
     cr_assert_gt(s.nrounds, 0);
