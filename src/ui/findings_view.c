@@ -3,6 +3,7 @@
 #include "ui/findings_view.h"
 #include "model/outline.h"
 #include "ui/draw.h"
+#include "util/wrap.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -410,8 +411,19 @@ void fview_draw(struct fview *fv, int rows, int cols)
 {
     fview_refresh(fv);
     draw_title(fv, cols);
-    /* the selected finding's whole text under the list: a long one is cut there */
-    int detail = rows >= 20 ? 3 : 2, list = rows - 3 - detail;
+    /* the selected finding's whole text under the list, on the lines it
+     * needs (up to half the screen) */
+    const char *text = "";
+    char *t = NULL;
+    if (fv->f.n && fv->cur < fv->nrows && !is_header(fv, fv->cur))
+        text = t = finding_format(&fv->f.v[fv->rows[fv->cur]]);
+    struct wrap_line *wl = NULL;
+    int need = cols > 3 ? (int)wrap_text(text, cols - 2, &wl) : 1;
+    free(wl);
+    int detail = need + 1 < (rows >= 20 ? 3 : 2) ? (rows >= 20 ? 3 : 2) : need + 1;
+    if (detail > (rows - 3) / 2)
+        detail = (rows - 3) / 2;
+    int list = rows - 3 - detail;
     fv->page = list > 1 ? list - 1 : 1;
     if (!fv->f.n) {
         for (int r = 0; r < list + detail; r++)
@@ -420,15 +432,11 @@ void fview_draw(struct fview *fv, int rows, int cols)
     } else {
         rows_draw(1, list, cols, fv->nrows, &fv->cur, &fv->top, row_text, fv);
         draw_hline(1 + list, 0, cols);
-        const char *text = "";
-        char *t = NULL;
-        if (fv->cur < fv->nrows && !is_header(fv, fv->cur))
-            text = t = finding_format(&fv->f.v[fv->rows[fv->cur]]);
         for (int r = 0; r < detail - 1; r++)
             draw_blank(2 + list + r, 0, cols, A_NORMAL);
         draw_wrapped(2 + list, 1, cols - 2, detail - 1, text, A_NORMAL);
-        free(t);
     }
+    free(t);
     int y = rows - 2;
     if (fv->searching) {
         draw_prompt(fv, y, cols);

@@ -126,4 +126,25 @@ ui_keys 4 6
 ui_expect "No findings: kijun check finds the workspace clean." "the demo: a clear line, no findings"
 ui_keys Escape
 ui_expect "Organisation profile" "Esc goes back to the profile"
+
+# a long finding is shown whole below the list at 80x24 (a closed round
+# changed in an editor: the message ends "(reopen it to record why)")
+rm -rf "$ws/c"
+cp -R "${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}/demo/en" "$ws/c"
+chmod -R u+w "$ws/c"
+"$KIJUN" check "$ws/c" >/dev/null 2>&1
+ui_start 80 24 --lang en "$ws/c"
+ui_wait "kijun"
+ui_keys s
+ui_wait "Saved" 5
+ui_keys Q
+ui_stop
+sed -i '0,/measures = "/s/measures = "/measures = "Edited by hand. /' "$ws/c/assessments/2025.cfg"
+ui_start 80 24 --lang en "$ws/c"
+ui_wait "kijun"
+ui_keys 6 G
+ui_expect "changed outside kijun" "a closed round changed by hand is a finding"
+ui_expect "why)" "its whole text shows below the list at 80 columns"
+ui_keys Q
+ui_stop
 ui_done
