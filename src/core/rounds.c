@@ -251,6 +251,15 @@ static void keep_signoffs(struct session *s, struct round_doc *rd, unsigned was)
     }
 }
 
+bool core_round_renamable(const struct session *s, size_t i, char *msg, size_t size)
+{
+    const struct round *closed = i < s->nrounds ? closed_user(s, i) : NULL;
+    if (closed)
+        snprintf(msg, size, _("Round %s is closed: reopen it before renaming %s"), closed->name,
+                 s->rounds[i]->r.name);
+    return !closed;
+}
+
 size_t core_rename_round(struct session *s, size_t i, const char *name, char *msg, size_t size)
 {
     if (i >= s->nrounds)
@@ -268,11 +277,8 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
         snprintf(msg, size, _("There is a round \"%s\" already"), name);
         return ROUND_NONE;
     }
-    const struct round *closed = closed_user(s, i);
-    if (closed) {
-        snprintf(msg, size, _("Round %s is closed: reopen it before renaming %s"), closed->name, rd->r.name);
+    if (!core_round_renamable(s, i, msg, size))
         return ROUND_NONE;
-    }
     char *old = xstrdup(rd->r.name);
     /* the file of the old name goes on save; a pending one of the new
      * name is written over instead (the save keeps its backup) */

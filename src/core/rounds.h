@@ -44,6 +44,9 @@ size_t session_rounds_using(const struct session *s, const char *coll_key, const
  * OLD.cfg~; `previous` in the other rounds that named it follows (an
  * edit of each). Returns i, or ROUND_NONE with a message. */
 size_t core_rename_round(struct session *s, size_t i, const char *name, char *msg, size_t size);
+/* Whether round i may be renamed now (not closed, nor named by a closed
+ * round); false with the reason in msg. */
+bool core_round_renamable(const struct session *s, size_t i, char *msg, size_t size);
 /* Delete round i: on save its file is moved to NAME.cfg~ (nothing else
  * is deleted). The rounds after it move up one place. */
 void core_delete_round(struct session *s, size_t i, char *msg, size_t size);

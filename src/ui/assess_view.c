@@ -590,7 +590,10 @@ bool aview_action(struct aview *av, enum action a)
             return true;
         }
         if (a == ACT_RENAME && av->s->nrounds && !read_only(av, NULL)) {
-            start_prompt(av, 3);
+            if (core_round_renamable(av->s, av->cur[AV_ROUNDS], av->message, sizeof av->message))
+                start_prompt(av, 3);
+            else /* said before a name is typed in vain */
+                av->message_is_error = true;
             return true;
         }
         if (a == ACT_DELETE && av->s->nrounds && !read_only(av, NULL)) {
@@ -1058,6 +1061,8 @@ void aview_draw(struct aview *av, int rows, int cols)
         draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
         reopen_draw(&av->reopen, rows - 7, cols);
     } else if (av->prompting) {
+        if (av->message[0]) /* what the prompt asks, above it */
+            draw_cell(rows - 3, 0, cols, av->message, role_attr(ROLE_NOTICE));
         draw_blank(rows - 2, 0, cols, A_NORMAL);
         draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
         draw_cell(rows - 2, 2, cols - 2, av->prompt.buf, A_NORMAL);

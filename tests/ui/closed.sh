@@ -129,4 +129,18 @@ ui_expect "確定した評価回を再開する" "ja: the help lists the reopen 
 ui_check_fit 80 "ja: the help fits"
 ui_keys q Q
 ui_stop
+
+# R on a closed round says so at once (not after a name was typed), and a
+# prompt says what it asks
+ui_start 80 24 --lang en --demo
+ui_wait "kijun"
+ui_keys 5
+ui_keys a
+ui_expect "Name of the new round (e.g. 2027), Enter makes it, Esc cancels" "a: the prompt says what it asks"
+ui_keys Escape
+ui_keys k R
+ui_expect "Round 2025 is closed: reopen it before renaming 2025" "R on a closed round: refused at once"
+ui_expect_not "New name of the round" "and no name is asked for"
+ui_keys Q
+ui_stop
 ui_done
