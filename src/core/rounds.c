@@ -40,6 +40,7 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
         round_start_new(&rd->r, name, &s->profile, today);
     round_snapshot_fill(&rd->r, &s->profile); /* a copy follows the profile as it is now */
     size_t i = session_add_round(s, rd);
+    rd->fresh = !rd->d.stamp.exists;
     snprintf(msg, size, _("New round \"%s\": saved as assessments/%s.cfg with s"), name, name);
     return i;
 }

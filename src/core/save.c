@@ -97,10 +97,12 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
         ok = ws_save_profile(path, &s->profile, &same, &s->diags);
     else if (d == &s->cdoc)
         ok = ws_save_checklist(path, &s->checklist, &same, &s->diags);
-    else if ((rd = round_of(s, d)))
+    else if ((rd = round_of(s, d))) {
         ok = ws_save_round(path, &rd->r, &same, &s->diags);
-    else
+        rd->fresh = rd->fresh && !ok; /* it has a file now */
+    } else {
         ok = false;
+    }
     free(path);
     if (ok) {
         d->saved = d->journaled = d->edits;

@@ -37,6 +37,7 @@ struct round_doc {
     char name[80];           /* storage of d.name */
     unsigned long settled;   /* d.edits + 1 when core_round_settle last looked */
     bool unreadable;         /* its file could not be read: no rule speaks of it */
+    bool fresh;              /* made in this session, never saved, no file of its name */
 };
 
 /* The text being typed into a field, before Enter: core state, so that

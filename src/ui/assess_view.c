@@ -443,7 +443,10 @@ static void ask_delete_round(struct aview *av)
         snprintf(also, sizeof also, _("; round %s compares with it"), after);
     if (round_closed(r)) /* a record signed off: the question says so */
         snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
-    say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+    if (!av->s->rounds[i]->fresh)
+        say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+    else /* never saved: no file, no backup */
+        say(av, false, _("Delete round %s (%zu risks%s, never saved)? y/n"), r->name, r->c[RC_RISKS].n, also);
     av->asking_round = true;
 }
 

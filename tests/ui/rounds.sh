@@ -132,7 +132,7 @@ ui_expect "fy2026   2026-06-01" "the rounds screen shows the new name"
 [ -f "$ws/d/assessments/2026.cfg" ] && [ ! -e "$ws/d/assessments/fy2026.cfg" ]
 ui_result $? "nothing moves on disk before s"
 ui_keys G d
-ui_expect "Delete round 2027 (30 risks)? y/n" "d asks, naming the round and its risks"
+ui_expect "Delete round 2027 (30 risks, never saved)? y/n" "d asks, naming the round and its risks (a copy never saved: no backup promised)"
 ui_keys n
 ui_expect "2027     2026-11-25" "n keeps it"
 ui_keys g j d
@@ -244,6 +244,19 @@ ui_keys a Enter
 ui_type "途中のリスク"
 ui_keys Enter q
 ui_expect "$(ja 'Keep it incomplete (%s missing)? y/n' | cut -c1-6)" "ja: leaving an incomplete risk asks"
+ui_keys n Q n
+ui_stop
+
+# a round never saved has no file: its delete question promises no backup
+ui_start 80 24 --lang en --demo
+ui_wait "kijun"
+ui_keys 5 a
+ui_type "fresh"
+ui_keys Enter
+ui_keys q
+ui_expect "fresh" "a new round is listed"
+ui_keys G d
+ui_expect "Delete round fresh (0 risks, never saved)? y/n" "its delete question says it was never saved, no backup"
 ui_keys n Q n
 ui_stop
 ui_done
