@@ -366,8 +366,11 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
     if (rcfile && !workbench)
         check_rc(rcfile, rc_required, &res);
     free(def);
-    if (res.unreadable)
+    if (res.unreadable) {
+        printf(_("kijun check: %zu files, %zu findings; not every file could be read\n"),
+               res.files, res.findings);
         return 2;
+    }
     if (res.findings) {
         printf(_("kijun check: %zu files, %zu findings\n"), res.files, res.findings);
         return 1;

@@ -150,6 +150,11 @@ result $? "init of an existing folder says what it added, what it kept and that 
 cmp -s "$T/there/checklist.cfg" "$T/checklist.before" && [ "$(stat -c %a "$T/there/checklist.cfg")" = 644 ] \
     && [ "$(stat -c %a "$T/there")" = 755 ] && [ -f "$T/there/profile.cfg" ]
 result $? "... and replaced no file nor changed the folder's mode"
+"$KIJUN" init --lang en "$T/broken" >/dev/null 2>&1
+echo "garbage = ;" >> "$T/broken/profile.cfg"
+run check --lang en "$T/broken"
+[ "$RC" -eq 2 ] && grep -q "kijun check: 2 files, .*not every file could be read" "$T/out"
+result $? "check of an unreadable file: exit 2, and the summary line still says so" "$T/out"
 mkdir -m 777 "$T/open"
 chmod 777 "$T/open"
 run init --lang en "$T/open"
