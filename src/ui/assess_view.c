@@ -346,8 +346,8 @@ static void jump_to_check(struct aview *av)
     const struct check *c = &av->checks.v[check_order(av, i)];
     if (c->coll == RC_RISKS)
         open_edit(av, RSEC_RISKS, c->index);
-    else if (c->coll == RC_SIGNOFFS)
-        open_edit(av, RSEC_SIGNOFFS, (size_t)-1);
+    else if (c->coll == RC_SIGNOFFS) /* a finding names its sign-off; a missing one, the list */
+        open_edit(av, RSEC_SIGNOFFS, c->finding != CHECK_NO_FINDING ? c->index : (size_t)-1);
     else if (c->coll == RC_REVIEWS)
         open_edit(av, RSEC_REVIEWS, (size_t)-1);
     else

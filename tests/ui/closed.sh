@@ -81,16 +81,19 @@ ui_result $? "the file records who, when, why, and that it had been changed outs
 # editable again; a sign-off made now closes it again when its form is left
 ui_keys g j j j Enter
 ui_expect "Validation: the automatic checks" "the validation"
+# the sed made the assessment's and the validation's sign-offs stale:
+# Enter on the first of them opens that sign-off
 ui_keys Enter
-ui_expect "Sign-offs" "the sign-offs"
-# the sed made the assessment's and the validation's sign-offs stale
-ui_keys j j Enter j j Enter
+ui_expect "Sign-offs › assess" "the stale sign-off of the assessment"
+ui_keys j j Enter
 ui_type " Checked again after the reopening."
 ui_keys Enter q
 ui_expect_not "[closed]" "one sign-off renewed: the validation's is stale still"
-ui_keys j Enter j j Enter
+ui_keys Enter
+ui_expect "Sign-offs › validate" "then the validation's"
+ui_keys j j Enter
 ui_type " Checked again."
-ui_keys Enter q q q
+ui_keys Enter q q
 ui_expect "Closed on 2026-11-25: read-only" "both renewed, the form left: closed again"
 ui_expect "2026-11-25 reopened by Onishi Ryo (changed outside kijun): Restore the" "the round's screen shows its history"
 ui_expect "2026-11-25 closed (content digest" "with the second closing"
@@ -141,6 +144,26 @@ ui_keys Escape
 ui_keys k R
 ui_expect "Round 2025 is closed: reopen it before renaming 2025" "R on a closed round: refused at once"
 ui_expect_not "New name of the round" "and no name is asked for"
+ui_keys Q
+ui_stop
+
+# Enter on a stale sign-off in the validation step opens that sign-off
+rm -rf "$ws/v"
+cp -R "${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}/demo/en" "$ws/v"
+chmod -R u+w "$ws/v"
+ui_start 80 24 --lang en "$ws/v"
+ui_wait "kijun"
+ui_keys s
+ui_wait "Saved" 5
+ui_keys Q
+ui_stop
+sed -i '0,/measures = "/s//measures = "XX/' "$ws/v/assessments/2025.cfg"
+ui_start 80 24 --lang en "$ws/v"
+ui_wait "kijun"
+ui_keys 5 g Enter G Up Enter
+ui_expect "the sign-off of 'assess' is stale" "the validation lists the stale sign-off"
+ui_keys Enter
+ui_expect "Sign-offs › assess" "Enter on it opens that sign-off, not the first"
 ui_keys Q
 ui_stop
 ui_done
