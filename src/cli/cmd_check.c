@@ -216,6 +216,11 @@ static void check_dir(const struct library *lib, const char *dir, bool workbench
         for (size_t i = 0; i < w.n; i++)
             report(&w, &w.rf[i], w.rf[i].path, true, &found, res);
         findings_free(&found);
+        struct diag_list strays = {0}; /* what is no round is said, not skipped */
+        ws_report_strays(dir, &strays);
+        cmd_print_diags(stderr, &strays);
+        res->findings += strays.n;
+        diag_clear(&strays);
     }
     ws_read_free(&w);
 }

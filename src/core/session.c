@@ -123,6 +123,7 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
         free(names[i]);
     }
     free(names);
+    ws_report_strays(dir, &s->diags); /* what is no round is said, not skipped */
     for (size_t i = 0; i < s->diags.n; i++) /* kijun check says them too (core/findings.h) */
         diag_add(&s->read_diags, s->diags.v[i].severity, s->diags.v[i].file, s->diags.v[i].line, "%s",
                  s->diags.v[i].text);

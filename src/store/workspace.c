@@ -95,6 +95,49 @@ size_t ws_list_rounds(const char *dir, char ***names)
     return n;
 }
 
+void ws_report_strays(const char *dir, struct diag_list *dl)
+{
+    char *ad = ws_path(dir, "assessments");
+    struct safefs_err e = {0};
+    int fd = safefs_open_dir(ad, &e);
+    safefs_err_free(&e);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (fd >= 0 && !d)
+        close(fd);
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
+            continue;
+        char *stem = xstrndup(de->d_name, len - 4);
+        if (!ws_round_name_valid(stem)) {
+            v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = xstrdup(de->d_name);
+        }
+        free(stem);
+    }
+    if (d)
+        closedir(d);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        char *p = ws_path(ad, v[i]);
+        if (strstr(v[i], ".mine-"))
+            diag_add(dl, DIAG_WARNING, p, 0, "%s",
+                     _("a copy saved beside a changed round: not read; merge it by hand, then remove it"));
+        else
+            diag_add(dl, DIAG_WARNING, p, 0, "%s",
+                     _("not read: no round name (1-64 ASCII letters, digits, '.', '-' or '_'); rename it "
+                       "to read it as a round"));
+        free(p);
+        free(v[i]);
+    }
+    free(v);
+    free(ad);
+}
+
 /* The folders kijun makes in a workspace: absent, or real folders. */
 static const char *const own_folders[] = {"assessments", JOURNAL_DIR, JOURNAL_DIR "/assessments", NULL};
 

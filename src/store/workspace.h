@@ -70,6 +70,10 @@ bool ws_save_checklist(const char *path, const struct checklist *c, bool *unchan
 
 /* Rounds: assessments/NAME.cfg. NAME is 1-64 of [A-Za-z0-9._-]. */
 bool ws_round_name_valid(const char *name);
+/* The files of assessments/ named NAME.cfg that are no round (their name
+ * is none, or a copy saved beside, .mine-): never read as rounds, each a
+ * warning in dl naming it, so that nothing is skipped in silence. */
+void ws_report_strays(const char *dir, struct diag_list *dl);
 /* The round names in dir/assessments, sorted; returns the count (0 when
  * assessments/ is a link: it is never listed through). */
 size_t ws_list_rounds(const char *dir, char ***names);
