@@ -173,6 +173,24 @@ void core_draft_open(struct session *s, struct doc *d, struct collection *c, str
     dr->pending_since = -1;
 }
 
+void core_draft_open_new(struct session *s, struct doc *d, struct collection *c, size_t field)
+{
+    core_draft_close(s);
+    struct docset ds = docset_of(s, d);
+    /* a closed round takes no draft but of its reopening */
+    if (s->read_only || (ds.round && round_closed(ds.round) && c->def != round_coll_defs[RC_REOPENED]))
+        return;
+    struct draft *dr = &s->draft;
+    dr->open = true;
+    dr->where.op = CH_SET;
+    dr->where.field = field;
+    locate(&dr->where, d, c, NULL, c->def);
+    dr->where.index = c->n; /* past the last: no entry yet */
+    dr->text = xstrdup("");
+    dr->edits = dr->journaled = 0;
+    dr->pending_since = -1;
+}
+
 void core_draft_text(struct session *s, const char *text)
 {
     struct draft *dr = &s->draft;

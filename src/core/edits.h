@@ -37,5 +37,9 @@ void core_move(struct session *s, struct doc *d, struct collection *c, size_t fr
 void core_draft_open(struct session *s, struct doc *d, struct collection *c, struct record *r,
                      const struct coll_def *def, size_t field, const char *text);
 void core_draft_text(struct session *s, const char *text);
+/* The draft of a field of an entry not made yet (the reason of a
+ * reopening, typed before Enter makes it): journaled as any draft; after
+ * a loss its text is said, having no entry to go to. */
+void core_draft_open_new(struct session *s, struct doc *d, struct collection *c, size_t field);
 void core_draft_close(struct session *s);
 #endif

@@ -465,7 +465,7 @@ void aview_input(struct aview *av, const char *utf8)
     if (av->prompting)
         edit_insert(&av->prompt, utf8);
     else if (av->reopen.open)
-        reopen_input(&av->reopen, utf8);
+        reopen_input(&av->reopen, av->s, utf8);
     else if (av->editing)
         pview_input(&av->edit, utf8);
 }

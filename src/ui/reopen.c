@@ -1,6 +1,7 @@
 /* reopen: closed rounds on the screen, and the form that reopens one. */
 #include "config.h"
 #include "ui/reopen.h"
+#include "core/edits.h"
 #include "core/rounds.h"
 #include "model/rules.h"
 #include "ui/draw.h"
@@ -71,6 +72,25 @@ bool reopen_start(struct reopen_form *f, const struct session *s, struct round *
     return true;
 }
 
+/* The reason being typed is core state (a draft), journaled as any text
+ * in an open field. */
+static void keep_draft(struct reopen_form *f, struct session *s)
+{
+    if (f->field != 1)
+        return;
+    if (!s->draft.open) {
+        struct round_doc *rd = NULL;
+        for (size_t i = 0; i < s->nrounds && !rd; i++)
+            if (&s->rounds[i]->r == f->round)
+                rd = s->rounds[i];
+        if (!rd)
+            return;
+        struct collection *c = &rd->r.c[RC_REOPENED];
+        core_draft_open_new(s, &rd->d, c, (size_t)field_index(c->def, "why"));
+    }
+    core_draft_text(s, f->why.buf);
+}
+
 bool reopen_action(struct reopen_form *f, struct session *s, enum action a, const char *today,
                    char *msg, size_t size, bool *error)
 {
@@ -79,6 +99,7 @@ bool reopen_action(struct reopen_form *f, struct session *s, enum action a, cons
     switch (a) {
     case ACT_EDIT_CANCEL:
         f->open = false;
+        core_draft_close(s);
         snprintf(msg, size, "%s", _("Not reopened"));
         return true;
     case ACT_EDIT_ACCEPT:
@@ -91,20 +112,25 @@ bool reopen_action(struct reopen_form *f, struct session *s, enum action a, cons
             snprintf(msg, size, "%s", _("Why is it reopened? The reason is required (Esc cancels)"));
             return true;
         }
+        core_draft_close(s); /* the reason goes into the reopening itself */
         *error = !core_reopen_round(s, f->round, f->by.buf, f->why.buf, today, msg, size);
         if (*error && !*f->by.buf)
             f->field = 0;
         else
             f->open = false;
         return true;
-    default:
-        return action_edit(a, e) != EDIT_NONE;
+    default: {
+        bool done = action_edit(a, e) != EDIT_NONE;
+        keep_draft(f, s);
+        return done;
+    }
     }
 }
 
-void reopen_input(struct reopen_form *f, const char *utf8)
+void reopen_input(struct reopen_form *f, struct session *s, const char *utf8)
 {
     edit_insert(f->field ? &f->why : &f->by, utf8);
+    keep_draft(f, s);
 }
 
 void reopen_draw(struct reopen_form *f, int y, int cols)

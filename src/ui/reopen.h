@@ -32,7 +32,7 @@ bool reopen_start(struct reopen_form *f, const struct session *s, struct round *
  * (core_reopen_round); Esc cancels. msg and *error tell what happened. */
 bool reopen_action(struct reopen_form *f, struct session *s, enum action a, const char *today,
                    char *msg, size_t size, bool *error);
-void reopen_input(struct reopen_form *f, const char *utf8);
+void reopen_input(struct reopen_form *f, struct session *s, const char *utf8);
 /* The form over the lines from y (4 lines), the cursor in its field. */
 void reopen_draw(struct reopen_form *f, int y, int cols);
 /* The words the rounds list puts before a round: "" for an open one. */

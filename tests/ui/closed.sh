@@ -166,4 +166,27 @@ ui_keys Enter
 ui_expect "Sign-offs › assess" "Enter on it opens that sign-off, not the first"
 ui_keys Q
 ui_stop
+
+# the reason of a reopening, typed before Enter, is journaled as any text
+# in an open field: after a lost connection its text comes back, said
+rm -rf "$ws/j"
+cp -R "${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}/demo/en" "$ws/j"
+chmod -R u+w "$ws/j"
+ui_start 80 24 --lang en "$ws/j"
+ui_wait "kijun"
+ui_keys 5 k O Enter
+ui_type "Because a supplier risk was missed"
+i=0
+while [ $i -lt $((UI_TIMEOUT * 10)) ] && [ ! -e "$ws/j/.kijun-recovery/draft.cfg" ]; do sleep 0.1; i=$((i + 1)); done
+[ -e "$ws/j/.kijun-recovery/draft.cfg" ]; ui_result $? "the reason being typed is in the journal"
+pkill -HUP -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/j\$" 2>/dev/null
+ui_expect "[exit 129]" "kijun ends on SIGHUP"
+ui_stop
+ui_start 80 24 --lang en "$ws/j"
+ui_wait "kijun"
+ui_expect "being typed into why of assessments/2025.cfg" "the next start names it"
+ui_keys y
+ui_expect "Because a supplier risk was missed" "y says the text, which has no reopening to go to yet"
+ui_keys Q
+ui_stop
 ui_done
