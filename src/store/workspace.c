@@ -59,46 +59,13 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t ws_list_rounds(const char *dir, char ***names)
+/* The NAME.cfg files of dir's assessments/, sorted: the rounds' names
+ * (rounds), or the file names of those that are no round (!rounds). */
+static size_t list_assessments(const char *dir, bool rounds, char ***names)
 {
     char *ad = ws_path(dir, "assessments");
     struct safefs_err e = {0};
     /* assessments/ is kijun's: a link there is not listed through */
-    int fd = safefs_open_dir(ad, &e);
-    safefs_err_free(&e);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (fd >= 0 && !d)
-        close(fd);
-    char **v = NULL;
-    size_t n = 0, cap = 0;
-    if (d) {
-        struct dirent *de;
-        while ((de = readdir(d))) {
-            size_t len = strlen(de->d_name);
-            if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
-                continue;
-            char *stem = xstrndup(de->d_name, len - 4);
-            /* a copy saved beside a changed round (core/conflict.h) is no round */
-            if (!ws_round_name_valid(stem)) {
-                free(stem);
-                continue;
-            }
-            v = xgrow(v, &cap, n + 1, sizeof *v);
-            v[n++] = stem;
-        }
-        closedir(d);
-    }
-    free(ad);
-    if (n)
-        qsort(v, n, sizeof *v, cmp_names);
-    *names = v;
-    return n;
-}
-
-void ws_report_strays(const char *dir, struct diag_list *dl)
-{
-    char *ad = ws_path(dir, "assessments");
-    struct safefs_err e = {0};
     int fd = safefs_open_dir(ad, &e);
     safefs_err_free(&e);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
@@ -112,16 +79,34 @@ void ws_report_strays(const char *dir, struct diag_list *dl)
         if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
             continue;
         char *stem = xstrndup(de->d_name, len - 4);
-        if (!ws_round_name_valid(stem)) {
+        /* a copy saved beside a changed round (core/conflict.h) is no round */
+        if (ws_round_name_valid(stem) == rounds) {
             v = xgrow(v, &cap, n + 1, sizeof *v);
-            v[n++] = xstrdup(de->d_name);
+            v[n++] = rounds ? stem : xstrdup(de->d_name);
+            if (rounds)
+                stem = NULL;
         }
         free(stem);
     }
     if (d)
         closedir(d);
+    free(ad);
     if (n)
         qsort(v, n, sizeof *v, cmp_names);
+    *names = v;
+    return n;
+}
+
+size_t ws_list_rounds(const char *dir, char ***names)
+{
+    return list_assessments(dir, true, names);
+}
+
+void ws_report_strays(const char *dir, struct diag_list *dl)
+{
+    char **v;
+    size_t n = list_assessments(dir, false, &v);
+    char *ad = ws_path(dir, "assessments");
     for (size_t i = 0; i < n; i++) {
         char *p = ws_path(ad, v[i]);
         if (strstr(v[i], ".mine-"))
