@@ -326,6 +326,8 @@ Test(store, an_old_file_reads_merged_and_saves_in_the_new_form)
     /* read again: the same profile, nothing merged, nothing twice */
     struct profile q;
     profile_init(&q);
+    free(info.path); /* filled again by the second read */
+    info.path = NULL;
     cr_assert_eq(ws_load_profile(path, NULL, &q, &info, &dl), WS_OK);
     cr_assert_eq(q.old_suppliers, 0);
     cr_assert(profile_equal(&p, &q));
