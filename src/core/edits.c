@@ -52,7 +52,7 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
     /* a sign-off made or edited vouches for its step's data as it is now */
     const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
     if (applied && ds.round && ch->def == so && ch->op != CH_DELETE
-        && !(ch->op == CH_SET && (int)ch->field == field_index(so, "digest")))
+        && !(ch->op == CH_SET && (int)ch->field == SO_DIGEST))
         renew_signoff(s, d, ds.round, ch->op == CH_ADD ? ch->rec.id : ch->id);
     change_free(ch);
     return refs;
@@ -67,9 +67,9 @@ static void renew_signoff(struct session *s, struct doc *d, struct round *r, con
         return;
     char digest[17];
     step_digest(r, st, digest);
-    core_set_text(s, d, c, x, c->def, (size_t)field_index(c->def, "digest"), digest);
+    core_set_text(s, d, c, x, c->def, SO_DIGEST, digest);
     /* made after the last reopening: it can close the round again */
-    core_set_int(s, d, c, x, c->def, (size_t)field_index(c->def, "reopens"), (long long)round_reopens(r));
+    core_set_int(s, d, c, x, c->def, SO_REOPENS, (long long)round_reopens(r));
 }
 
 void core_set(struct session *s, struct doc *d, struct collection *c, struct record *r,

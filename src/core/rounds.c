@@ -45,34 +45,33 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
     return i;
 }
 
-static void head_list(struct session *s, struct round *r, const char *key, const struct strlist *l)
+static void head_list(struct session *s, struct round *r, int field, const struct strlist *l)
 {
-    int f = field_index(&round_head_def, key);
-    core_set_list(s, session_doc(s, r), NULL, &r->head, &round_head_def, (size_t)f, l);
+    core_set_list(s, session_doc(s, r), NULL, &r->head, &round_head_def, (size_t)field, l);
 }
 
-static const struct strlist *head_get(const struct round *r, const char *key)
+static const struct strlist *head_get(const struct round *r, int field)
 {
-    return &r->head.v[field_index(&round_head_def, key)].list;
+    return &r->head.v[field].list;
 }
 
 size_t core_scope_service(struct session *s, struct round *r, const char *service_id, bool in)
 {
     struct strlist sl;
-    strlist_copy(&sl, head_get(r, "services"));
+    strlist_copy(&sl, head_get(r, HEAD_SERVICES));
     size_t added = 0;
     if (in && !strlist_has(&sl, service_id)) {
         strlist_add(&sl, service_id);
         struct strlist rl;
-        strlist_copy(&rl, head_get(r, "resources"));
+        strlist_copy(&rl, head_get(r, HEAD_RESOURCES));
         added = service_resources(&s->profile, service_id, &rl);
-        head_list(s, r, "services", &sl);
+        head_list(s, r, HEAD_SERVICES, &sl);
         if (added)
-            head_list(s, r, "resources", &rl);
+            head_list(s, r, HEAD_RESOURCES, &rl);
         strlist_free(&rl);
     } else if (!in && strlist_has(&sl, service_id)) {
         strlist_remove(&sl, service_id);
-        head_list(s, r, "services", &sl);
+        head_list(s, r, HEAD_SERVICES, &sl);
     }
     strlist_free(&sl);
     return added;
@@ -81,13 +80,13 @@ size_t core_scope_service(struct session *s, struct round *r, const char *servic
 void core_scope_resource(struct session *s, struct round *r, const char *resource_id, bool in)
 {
     struct strlist rl;
-    strlist_copy(&rl, head_get(r, "resources"));
+    strlist_copy(&rl, head_get(r, HEAD_RESOURCES));
     if (in != strlist_has(&rl, resource_id)) {
         if (in)
             strlist_add(&rl, resource_id);
         else
             strlist_remove(&rl, resource_id);
-        head_list(s, r, "resources", &rl);
+        head_list(s, r, HEAD_RESOURCES, &rl);
     }
     strlist_free(&rl);
 }
@@ -100,13 +99,13 @@ struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i
         return a;
     struct doc *d = session_doc(s, r);
     if (a.set_date)
-        core_set_text(s, d, c, &c->r[i], c->def, (size_t)field_index(c->def, "accepted_on"), today);
-    size_t fv = (size_t)field_index(c->def, "accepted_value");
+        core_set_text(s, d, c, &c->r[i], c->def, RISK_ACCEPTED_ON, today);
+    size_t fv = RISK_ACCEPTED_VALUE;
     if (a.value > 0)
         core_set_int(s, d, c, &c->r[i], c->def, fv, a.value);
     else
         core_clear(s, d, c, &c->r[i], c->def, fv);
-    core_set_text(s, d, c, &c->r[i], c->def, (size_t)field_index(c->def, "accepted_round"), r->name);
+    core_set_text(s, d, c, &c->r[i], c->def, RISK_ACCEPTED_ROUND, r->name);
     return a;
 }
 
@@ -170,9 +169,9 @@ static const struct round *closed_user(const struct session *s, size_t i)
         const struct round *r = &s->rounds[k]->r;
         if (!round_closed(r))
             continue;
-        bool uses = k == i || strcmp(record_str(&r->head, &round_head_def, "previous"), name) == 0;
+        bool uses = k == i || strcmp(rec_str(&r->head, HEAD_PREVIOUS), name) == 0;
         for (size_t x = 0; !uses && x < r->c[RC_RISKS].n; x++)
-            uses = strcmp(record_str(&r->c[RC_RISKS].r[x], round_coll_defs[RC_RISKS], "accepted_round"), name) == 0;
+            uses = strcmp(rec_str(&r->c[RC_RISKS].r[x], RISK_ACCEPTED_ROUND), name) == 0;
         if (uses)
             return r;
     }
@@ -216,7 +215,7 @@ size_t session_rounds_after(const struct session *s, size_t i, char *names, size
         names[0] = '\0';
     for (size_t k = 0; k < s->nrounds; k++) {
         const struct round *r = &s->rounds[k]->r;
-        if (k == i || strcmp(record_str(&r->head, &round_head_def, "previous"), s->rounds[i]->r.name) != 0)
+        if (k == i || strcmp(rec_str(&r->head, HEAD_PREVIOUS), s->rounds[i]->r.name) != 0)
             continue;
         if (len < size)
             len += (size_t)snprintf(names + len, size - len, "%s%s", n ? ", " : "", r->name);
@@ -241,7 +240,7 @@ static unsigned valid_signoffs(const struct round *r)
 static void keep_signoffs(struct session *s, struct round_doc *rd, unsigned was)
 {
     struct collection *c = &rd->r.c[RC_SIGNOFFS];
-    size_t fd = (size_t)field_index(c->def, "digest");
+    size_t fd = SO_DIGEST;
     for (size_t x = 0; x < c->n && x < 32; x++) {
         enum step st = c->r[x].id ? step_of_id(c->r[x].id) : STEP__COUNT;
         if (!(was & (1u << x)) || st == STEP__COUNT || !signoff_stale(&rd->r, &c->r[x]))
@@ -306,9 +305,9 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     rd->d.on_disk = false;
     rd->d.edits++;
     retired_changed(s);
-    size_t fp = (size_t)field_index(&round_head_def, "previous");
+    size_t fp = HEAD_PREVIOUS;
     const struct coll_def *rk = round_coll_defs[RC_RISKS];
-    size_t fa = (size_t)field_index(rk, "accepted_round");
+    size_t fa = RISK_ACCEPTED_ROUND;
     unsigned *was = xcalloc(s->nrounds, sizeof *was);
     for (size_t k = 0; k < s->nrounds; k++) {
         /* as they were before the new name (it is in the data already) */
@@ -321,12 +320,12 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     }
     for (size_t k = 0; k < s->nrounds; k++) {
         struct round *r = &s->rounds[k]->r;
-        if (k != i && strcmp(record_str(&r->head, &round_head_def, "previous"), old) == 0)
+        if (k != i && strcmp(rec_str(&r->head, HEAD_PREVIOUS), old) == 0)
             core_set_text(s, &s->rounds[k]->d, NULL, &r->head, &round_head_def, fp, name);
         /* an acceptance made in the round is still made in it, by its new name */
         struct collection *c = &r->c[RC_RISKS];
         for (size_t x = 0; x < c->n; x++)
-            if (strcmp(record_str(&c->r[x], rk, "accepted_round"), old) == 0)
+            if (strcmp(rec_str(&c->r[x], RISK_ACCEPTED_ROUND), old) == 0)
                 core_set_text(s, &s->rounds[k]->d, c, &c->r[x], rk, fa, name);
         keep_signoffs(s, s->rounds[k], was[k]);
     }

@@ -6,6 +6,7 @@
 #define KIJUN_PROFILE_H
 #include "model/library.h"
 #include "model/record.h"
+#include "model/schema.h"
 #include "util/diag.h"
 
 enum profile_coll {

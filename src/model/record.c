@@ -3,6 +3,7 @@
 #include "model/record.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,26 +155,8 @@ int field_index(const struct coll_def *def, const char *key)
     return -1;
 }
 
-struct value *record_value(struct record *r, const struct coll_def *def, const char *key)
-{
-    int i = field_index(def, key);
-    return i < 0 ? NULL : &r->v[i];
-}
 
-const char *record_str(const struct record *r, const struct coll_def *def, const char *key)
-{
-    int i = field_index(def, key);
-    if (i < 0 || !r->v[i].set || !r->v[i].s)
-        return "";
-    return r->v[i].s;
-}
 
-long long record_int(const struct record *r, const struct coll_def *def, const char *key,
-                     long long dflt)
-{
-    int i = field_index(def, key);
-    return i < 0 || !r->v[i].set ? dflt : r->v[i].i;
-}
 
 static void coll_changed(struct collection *c)
 {
@@ -322,4 +305,72 @@ char *value_format(const struct value *v, const struct field_def *f)
     default: sb_adds(&sb, v->s ? v->s : ""); break;
     }
     return sb_take(&sb);
+}
+
+bool value_empty(const struct field_def *f, const struct value *v)
+{
+    if (!v->set)
+        return true;
+    switch (f->type) {
+    case F_STRLIST:
+    case F_REFLIST: return v->list.n == 0;
+    case F_INT:
+    case F_BOOL: return false;
+    default: return !v->s || !*v->s;
+    }
+}
+
+char *value_edit_text(const struct value *v, const struct field_def *f)
+{
+    if (f->type != F_STRLIST)
+        return value_format(v, f);
+    /* "a; b" reads better than "a, b" for free strings, and splits back */
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "");
+    for (size_t i = 0; v->set && i < v->list.n; i++) {
+        if (i)
+            sb_adds(&sb, "; ");
+        sb_adds(&sb, v->list.v[i]);
+    }
+    return sb_take(&sb);
+}
+
+enum value_parse value_parse(const struct field_def *f, const char *text, struct value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !*text)
+        return VP_OK;
+    switch (f->type) {
+    case F_INT: {
+        char *end;
+        errno = 0;
+        long long n = strtoll(text, &end, 10);
+        if (*end || errno || n < f->lo || n > f->hi || !(*text >= '0' && *text <= '9'))
+            return VP_BAD_NUMBER;
+        out->set = true;
+        out->i = n;
+        return VP_OK;
+    }
+    case F_STRLIST:
+        strlist_split(&out->list, text, ';');
+        out->set = out->list.n > 0;
+        return VP_OK;
+    case F_DATE:
+        if (!date_valid(text))
+            return VP_BAD_DATE;
+        break;
+    case F_BOOL:
+        out->set = true;
+        out->b = strcmp(text, "yes") == 0;
+        return VP_OK;
+    case F_REFLIST:
+        strlist_split(&out->list, text, ',');
+        out->set = out->list.n > 0;
+        return VP_OK;
+    default:
+        break;
+    }
+    out->s = xstrdup(text);
+    out->set = true;
+    return VP_OK;
 }

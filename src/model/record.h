@@ -37,6 +37,8 @@ struct coll_def {
     size_t nfields;
     bool has_id;              /* records carry an `id` (all but singletons) */
     const char *id_ref;       /* the id names a library item ("lib:TABLE"), or NULL */
+    int name_field;           /* the field that names an entry in lists and
+                                 messages (model/schema.h), -1 for none */
 };
 
 struct strlist {
@@ -96,11 +98,20 @@ void record_init(struct record *r, const struct coll_def *def);
 void record_free(struct record *r, const struct coll_def *def);
 void record_copy(struct record *dst, const struct record *src, const struct coll_def *def);
 bool record_equal(const struct record *a, const struct record *b, const struct coll_def *def);
+/* The index of the field named key (a setting read from a file, a
+ * field named in the journal), -1 when def has none. Code names a field
+ * by its index of model/schema.h instead. */
 int field_index(const struct coll_def *def, const char *key);
-struct value *record_value(struct record *r, const struct coll_def *def, const char *key);
-const char *record_str(const struct record *r, const struct coll_def *def, const char *key);
-long long record_int(const struct record *r, const struct coll_def *def, const char *key,
-                     long long dflt);
+/* Field f of r (an index of model/schema.h, or a def's name_field): its
+ * text, "" when unset or f is -1; its number, dflt when unset. */
+static inline const char *rec_str(const struct record *r, int f)
+{
+    return f >= 0 && r->v[f].set && r->v[f].s ? r->v[f].s : "";
+}
+static inline long long rec_int(const struct record *r, int f, long long dflt)
+{
+    return f >= 0 && r->v[f].set ? r->v[f].i : dflt;
+}
 
 /* Add a record (copied fields are moved in); returns its index. */
 size_t coll_add(struct collection *c, struct record *r);
@@ -125,4 +136,15 @@ bool id_syntax_ok(const char *s, size_t max);
 bool date_valid(const char *s);
 /* Display text of a value for lists: "12", "yes", "a, b". New string. */
 char *value_format(const struct value *v, const struct field_def *f);
+/* A value without content: unset, an empty text, a list of no item. */
+bool value_empty(const struct field_def *f, const struct value *v);
+
+/* A field as text to edit, and the text typed back into a value: the one
+ * pair of each type (a number "12"; free strings "a; b", split at ';'; a
+ * date YYYY-MM-DD that exists; other types as their text). An empty text,
+ * or a list of no item, gives an unset value. value_parse leaves out unset
+ * when the text is no value of the field. */
+enum value_parse { VP_OK, VP_BAD_NUMBER /* no whole number in [lo, hi] */, VP_BAD_DATE };
+char *value_edit_text(const struct value *v, const struct field_def *f);
+enum value_parse value_parse(const struct field_def *f, const char *text, struct value *out);
 #endif

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void head_text(struct round *r, const char *key, const char *text)
+static void head_text(struct round *r, int field, const char *text)
 {
-    struct value *v = record_value(&r->head, &round_head_def, key);
+    struct value *v = &r->head.v[field];
     value_free(v);
     if (text && *text) {
         v->s = xstrdup(text);
@@ -20,11 +20,11 @@ static void head_text(struct round *r, const char *key, const char *text)
 void round_start_new(struct round *r, const char *name, const struct profile *p, const char *today)
 {
     round_init(r, name);
-    head_text(r, "rule", record_str(&p->criteria, &profile_criteria_def, "rule"));
-    struct value *t = record_value(&r->head, &round_head_def, "threshold");
-    t->i = record_int(&p->criteria, &profile_criteria_def, "threshold", 0);
+    head_text(r, HEAD_RULE, rec_str(&p->criteria, CRIT_RULE));
+    struct value *t = &r->head.v[HEAD_THRESHOLD];
+    t->i = rec_int(&p->criteria, CRIT_THRESHOLD, 0);
     t->set = t->i > 0;
-    head_text(r, "date", today);
+    head_text(r, HEAD_DATE, today);
 }
 
 void round_start_copy(struct round *r, const char *name, const struct round *src, const char *today)
@@ -35,30 +35,28 @@ void round_start_copy(struct round *r, const char *name, const struct round *src
     coll_free(&r->c[RC_REOPENED]); /* a copy starts open, its history afresh */
     coll_free(&r->c[RC_CLOSED]);
     /* acceptances come along as made in the source: to be confirmed here */
-    const struct coll_def *rd = round_coll_defs[RC_RISKS];
-    size_t fr = (size_t)field_index(rd, "accepted_round");
+    size_t fr = RISK_ACCEPTED_ROUND;
     for (size_t i = 0; i < r->c[RC_RISKS].n; i++) {
         struct record *x = &r->c[RC_RISKS].r[i];
-        if (strcmp(record_str(x, rd, "decision"), "accept") == 0 && !*record_str(x, rd, "accepted_round")) {
+        if (strcmp(rec_str(x, RISK_DECISION), "accept") == 0 && !*rec_str(x, RISK_ACCEPTED_ROUND)) {
             value_free(&x->v[fr]);
             x->v[fr].s = xstrdup(src->name);
             x->v[fr].set = true;
         }
     }
-    head_text(r, "previous", src->name);
-    head_text(r, "next_review", NULL);
-    head_text(r, "title", NULL); /* the source's title names the source's year */
-    head_text(r, "date", today);
+    head_text(r, HEAD_PREVIOUS, src->name);
+    head_text(r, HEAD_NEXT_REVIEW, NULL);
+    head_text(r, HEAD_TITLE, NULL); /* the source's title names the source's year */
+    head_text(r, HEAD_DATE, today);
 }
 
 struct acceptance risk_acceptance(const struct round *r, const struct record *risk)
 {
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
     struct acceptance a = {0};
-    if (strcmp(record_str(risk, def, "decision"), "accept") != 0)
+    if (strcmp(rec_str(risk, RISK_DECISION), "accept") != 0)
         return a;
     a.records = true;
-    a.set_date = !*record_str(risk, def, "accepted_on") || risk_acceptance_carried(r, risk);
+    a.set_date = !*rec_str(risk, RISK_ACCEPTED_ON) || risk_acceptance_carried(r, risk);
     a.value = risk_residual(r, risk);
     return a;
 }
@@ -66,7 +64,7 @@ struct acceptance risk_acceptance(const struct round *r, const struct record *ri
 size_t service_resources(const struct profile *p, const char *service_id, struct strlist *out)
 {
     const struct collection *ops = &p->c[COLL_OPERATIONS], *rs = &p->c[COLL_RESOURCES];
-    int fs = field_index(ops->def, "services"), fo = field_index(rs->def, "operations");
+    int fs = OP_SERVICES, fo = RES_OPERATIONS;
     size_t added = 0;
     for (size_t j = 0; j < rs->n; j++) {
         const struct strlist *uses = &rs->r[j].v[fo].list;
@@ -115,16 +113,14 @@ bool round_uses(const struct round *r, const char *coll_key, const char *id)
 
 bool risk_acceptance_carried(const struct round *r, const struct record *risk)
 {
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
-    const char *in = record_str(risk, def, "accepted_round");
-    return strcmp(record_str(risk, def, "decision"), "accept") == 0 && *in && strcmp(in, r->name) != 0;
+    const char *in = rec_str(risk, RISK_ACCEPTED_ROUND);
+    return strcmp(rec_str(risk, RISK_DECISION), "accept") == 0 && *in && strcmp(in, r->name) != 0;
 }
 
 bool risk_acceptance_stale(const struct round *r, const struct record *risk)
 {
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
-    long long at = record_int(risk, def, "accepted_value", 0);
-    return strcmp(record_str(risk, def, "decision"), "accept") == 0 && at > 0 && at != risk_residual(r, risk);
+    long long at = rec_int(risk, RISK_ACCEPTED_VALUE, 0);
+    return strcmp(rec_str(risk, RISK_DECISION), "accept") == 0 && at > 0 && at != risk_residual(r, risk);
 }
 
 /* FNV-1a, 64 bits: a change detector, not a seal. The closing digest
@@ -213,7 +209,7 @@ enum step step_of_id(const char *id)
 
 bool signoff_stale(const struct round *r, const struct record *so)
 {
-    const char *d = record_str(so, round_coll_defs[RC_SIGNOFFS], "digest");
+    const char *d = rec_str(so, SO_DIGEST);
     enum step s = step_of_id(so->id);
     if (!*d || s == STEP__COUNT)
         return false;
@@ -231,7 +227,7 @@ static void fill(struct value *v, const char *text)
     v->set = true;
 }
 
-static void rec_text(struct record *rec, const struct coll_def *def, const char *key, const char *text);
+static void rec_text(struct record *rec, int field, const char *text);
 
 /* Whether r was written by a kijun that closes rounds: its sign-offs say
  * how many reopenings came before them. Such a round that closes was
@@ -239,7 +235,7 @@ static void rec_text(struct record *rec, const struct coll_def *def, const char 
 static bool written_closing(const struct round *r)
 {
     const struct collection *so = &r->c[RC_SIGNOFFS];
-    int f = field_index(so->def, "reopens");
+    int f = SO_REOPENS;
     for (size_t i = 0; f >= 0 && i < so->n; i++)
         if (so->r[i].v[f].set)
             return true;
@@ -258,7 +254,7 @@ size_t round_migrate(struct round *r)
          * that matches nothing flags it as changed outside kijun until
          * someone reopens it, saying why. */
         if (closing_known)
-            rec_text(&rec, r->c[RC_CLOSED].def, "digest", "closing-removed");
+            rec_text(&rec, CLOSED_DIGEST, "closing-removed");
         coll_add(&r->c[RC_CLOSED], &rec);
         n++;
     }
@@ -269,18 +265,18 @@ static size_t migrate_fields(struct round *r)
 {
     size_t n = 0;
     struct collection *so = &r->c[RC_SIGNOFFS], *rk = &r->c[RC_RISKS];
-    size_t fd = (size_t)field_index(so->def, "digest"), fr = (size_t)field_index(rk->def, "accepted_round");
+    size_t fd = SO_DIGEST, fr = RISK_ACCEPTED_ROUND;
     /* the acceptances first: they are part of the data a sign-off vouches for */
     for (size_t i = 0; i < rk->n; i++) {
         const struct record *x = &rk->r[i];
-        if (strcmp(record_str(x, rk->def, "decision"), "accept") == 0 && !*record_str(x, rk->def, "accepted_round")) {
+        if (strcmp(rec_str(x, RISK_DECISION), "accept") == 0 && !*rec_str(x, RISK_ACCEPTED_ROUND)) {
             fill(&rk->r[i].v[fr], r->name);
             n++;
         }
     }
     for (size_t i = 0; i < so->n; i++) {
         enum step st = step_of_id(so->r[i].id);
-        if (st == STEP__COUNT || *record_str(&so->r[i], so->def, "digest"))
+        if (st == STEP__COUNT || *rec_str(&so->r[i], SO_DIGEST))
             continue;
         char d[17];
         step_digest(r, st, d);
@@ -311,10 +307,10 @@ bool round_closes(const struct round *r)
         return false; /* reopened more often than closed: not kijun's history */
     for (int st = 0; st < STEP__COUNT; st++) {
         const struct record *x = coll_find(so, step_id((enum step)st));
-        if (!x || !*record_str(x, so->def, "reviewer") || !date_valid(record_str(x, so->def, "date"))
-            || !*record_str(x, so->def, "digest") || signoff_stale(r, x))
+        if (!x || !*rec_str(x, SO_REVIEWER) || !date_valid(rec_str(x, SO_DATE))
+            || !*rec_str(x, SO_DIGEST) || signoff_stale(r, x))
             return false;
-        after |= record_int(x, so->def, "reopens", 0) >= reopens;
+        after |= rec_int(x, SO_REOPENS, 0) >= reopens;
     }
     return after;
 }
@@ -322,7 +318,7 @@ bool round_closes(const struct round *r)
 const char *round_closed_on(const struct round *r)
 {
     const struct collection *c = &r->c[RC_CLOSED];
-    return c->n ? record_str(&c->r[c->n - 1], c->def, "date") : "";
+    return c->n ? rec_str(&c->r[c->n - 1], CLOSED_DATE) : "";
 }
 
 void round_content_digest(const struct round *r, char out[17])
@@ -346,13 +342,13 @@ bool round_changed_outside(const struct round *r)
     const struct collection *c = &r->c[RC_CLOSED];
     char now[17];
     round_content_digest(r, now);
-    return strcmp(record_str(&c->r[c->n - 1], c->def, "digest"), now) != 0;
+    return strcmp(rec_str(&c->r[c->n - 1], CLOSED_DIGEST), now) != 0;
 }
 
-static void rec_text(struct record *rec, const struct coll_def *def, const char *key, const char *text)
+static void rec_text(struct record *rec, int field, const char *text)
 {
     if (text && *text)
-        fill(record_value(rec, def, key), text);
+        fill(&rec->v[field], text);
 }
 
 void round_closing(const struct round *r, const char *today, struct record *rec)
@@ -362,14 +358,14 @@ void round_closing(const struct round *r, const char *today, struct record *rec)
     rec->id = coll_new_id(c);
     const char *last = "";
     for (size_t i = 0; !today && i < so->n; i++) {
-        const char *d = record_str(&so->r[i], so->def, "date");
+        const char *d = rec_str(&so->r[i], SO_DATE);
         if (date_valid(d) && strcmp(d, last) > 0)
             last = d;
     }
-    rec_text(rec, c->def, "date", today ? today : last);
+    rec_text(rec, CLOSED_DATE, today ? today : last);
     char digest[17];
     round_content_digest(r, digest);
-    rec_text(rec, c->def, "digest", digest);
+    rec_text(rec, CLOSED_DIGEST, digest);
 }
 
 void round_reopening(const struct round *r, const char *by, const char *why, const char *today,
@@ -378,11 +374,11 @@ void round_reopening(const struct round *r, const char *by, const char *why, con
     const struct collection *c = &r->c[RC_REOPENED];
     record_init(rec, c->def);
     rec->id = coll_new_id(c);
-    rec_text(rec, c->def, "by", by);
-    rec_text(rec, c->def, "date", today);
-    rec_text(rec, c->def, "why", why);
+    rec_text(rec, REOPEN_BY, by);
+    rec_text(rec, REOPEN_DATE, today);
+    rec_text(rec, REOPEN_WHY, why);
     if (round_changed_outside(r)) {
-        struct value *v = record_value(rec, c->def, "changed_outside");
+        struct value *v = &rec->v[REOPEN_CHANGED_OUTSIDE];
         v->set = v->b = true;
     }
 }

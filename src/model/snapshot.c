@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct { const char *key; int rc, pc; } kept[] = {
-    {"services", RC_SEEN_SERVICES, COLL_SERVICES},
-    {"resources", RC_SEEN_RESOURCES, COLL_RESOURCES},
+/* the field kept <- the profile's field */
+static const int svc_fields[][2] = {{SEENSVC_NAME, SVC_NAME}};
+static const int res_fields[][2] = {{SEENRES_NAME, RES_NAME}, {SEENRES_KIND, RES_KIND}};
+static const struct { const char *key; int rc, pc; const int (*fields)[2]; size_t nfields; } kept[] = {
+    {"services", RC_SEEN_SERVICES, COLL_SERVICES, svc_fields, sizeof svc_fields / sizeof *svc_fields},
+    {"resources", RC_SEEN_RESOURCES, COLL_RESOURCES, res_fields, sizeof res_fields / sizeof *res_fields},
 };
 #define NKEPT (sizeof kept / sizeof *kept)
 
@@ -35,10 +38,10 @@ const struct record *snapshot_find(const struct round *r, const char *coll_key, 
 int snapshot_field(const char *coll_key, size_t pfield)
 {
     int k = kept_index(coll_key);
-    const struct coll_def *pd = k < 0 ? NULL : profile_coll_defs[kept[k].pc];
-    if (!pd || pfield >= pd->nfields)
-        return -1;
-    return field_index(round_coll_defs[kept[k].rc], pd->fields[pfield].key);
+    for (size_t f = 0; k >= 0 && f < kept[k].nfields; f++)
+        if ((size_t)kept[k].fields[f][1] == pfield)
+            return kept[k].fields[f][0];
+    return -1;
 }
 
 bool snapshot_take(const struct profile *p, const char *coll_key, const char *id, struct record *rec)
@@ -47,13 +50,13 @@ bool snapshot_take(const struct profile *p, const char *coll_key, const char *id
     const struct record *e = k < 0 || !id ? NULL : coll_find(&p->c[kept[k].pc], id);
     if (!e)
         return false;
-    const struct coll_def *sd = round_coll_defs[kept[k].rc], *pd = profile_coll_defs[kept[k].pc];
-    record_init(rec, sd);
+    record_init(rec, round_coll_defs[kept[k].rc]);
     rec->id = xstrdup(id);
-    for (size_t f = 0; f < sd->nfields; f++)
-        value_copy(&rec->v[f], &e->v[field_index(pd, sd->fields[f].key)]);
-    for (size_t f = 0; f < sd->nfields; f++)
-        rec->v[f].line = 0; /* a value of this round, not of the profile's lines */
+    for (size_t f = 0; f < kept[k].nfields; f++) {
+        struct value *v = &rec->v[kept[k].fields[f][0]];
+        value_copy(v, &e->v[kept[k].fields[f][1]]);
+        v->line = 0; /* a value of this round, not of the profile's lines */
+    }
     return true;
 }
 
@@ -152,8 +155,8 @@ const char *round_ref_name(const struct round *r, const struct profile *p, const
     int k = kept_index(coll_key);
     const struct record *e = k < 0 || !id ? NULL : coll_find(&p->c[kept[k].pc], id);
     const struct record *was = e || k < 0 || !id ? NULL : coll_find(&r->c[kept[k].rc], id);
-    const char *n = e ? record_str(e, profile_coll_defs[kept[k].pc], "name")
-                  : was ? record_str(was, round_coll_defs[kept[k].rc], "name") : "";
+    const char *n = e ? rec_str(e, profile_coll_defs[kept[k].pc]->name_field)
+                  : was ? rec_str(was, round_coll_defs[kept[k].rc]->name_field) : "";
     if (removed)
         *removed = was != NULL;
     return *n ? n : id ? id : "";
@@ -163,9 +166,9 @@ const char *round_ref_kind(const struct round *r, const struct profile *p, const
 {
     const struct record *e = id ? coll_find(&p->c[COLL_RESOURCES], id) : NULL;
     if (e)
-        return record_str(e, profile_coll_defs[COLL_RESOURCES], "kind");
+        return rec_str(e, RES_KIND);
     e = id ? coll_find(&r->c[RC_SEEN_RESOURCES], id) : NULL;
-    return e ? record_str(e, round_coll_defs[RC_SEEN_RESOURCES], "kind") : "";
+    return e ? rec_str(e, SEENRES_KIND) : "";
 }
 
 bool round_ref_ok(const struct round *r, const struct profile *p, const char *coll_key, const char *id)

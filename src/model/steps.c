@@ -44,7 +44,7 @@ const char *round_today(const struct round *rounds, size_t n, const struct round
                         const char *today)
 {
     for (size_t i = 0; i < n; i++)
-        if (&rounds[i] != r && strcmp(record_str(&rounds[i].head, &round_head_def, "previous"), r->name) == 0)
+        if (&rounds[i] != r && strcmp(rec_str(&rounds[i].head, HEAD_PREVIOUS), r->name) == 0)
             return NULL;
     return today;
 }
@@ -61,10 +61,9 @@ struct vstate {
     size_t *risk_first, *next; /* the findings of each risk, chained (from `from` on) */
 };
 
-static bool head_field(const struct finding *f, const char *key)
+static bool head_field(const struct finding *f, int field)
 {
-    return f->at.doc == DOC_ROUND && f->at.coll == ITEM_HEAD && f->at.field >= 0
-        && strcmp(round_head_def.fields[f->at.field].key, key) == 0;
+    return f->at.doc == DOC_ROUND && f->at.coll == ITEM_HEAD && f->at.field == field;
 }
 
 /* The step a finding belongs to: the criteria, the organisation and its
@@ -90,9 +89,9 @@ static enum step finding_step(const struct vstate *st, const struct finding *f)
         return id && strcmp(id, step_id(STEP_REVIEW)) == 0 ? STEP_REVIEW : STEP_VALIDATE;
     }
     default:
-        if (head_field(f, "services") || head_field(f, "resources"))
+        if (head_field(f, HEAD_SERVICES) || head_field(f, HEAD_RESOURCES))
             return STEP_SCOPE;
-        return head_field(f, "next_review") || head_field(f, "previous") ? STEP_REVIEW : STEP_PREP;
+        return head_field(f, HEAD_NEXT_REVIEW) || head_field(f, HEAD_PREVIOUS) ? STEP_REVIEW : STEP_PREP;
     }
 }
 
@@ -133,7 +132,7 @@ static bool in_step(const struct vstate *st, const struct finding *f, const void
 static bool on_head_field(const struct vstate *st, const struct finding *f, const void *arg)
 {
     (void)st;
-    return head_field(f, arg);
+    return head_field(f, *(const int *)arg);
 }
 
 static bool on_criteria(const struct vstate *st, const struct finding *f, const void *arg)
@@ -141,7 +140,7 @@ static bool on_criteria(const struct vstate *st, const struct finding *f, const 
     (void)st, (void)arg;
     if (f->at.doc == DOC_PROFILE)
         return f->at.coll == ITEM_CRITERIA || f->at.coll == COLL_IMPACT || f->at.coll == COLL_LIKELIHOOD;
-    return head_field(f, "rule") || head_field(f, "threshold");
+    return head_field(f, HEAD_RULE) || head_field(f, HEAD_THRESHOLD);
 }
 
 /* The findings of risk k, by their chain (a round may have 10,000 risks). */
@@ -187,47 +186,32 @@ static void place_rest(struct vstate *st, enum step s)
 static const char *name_of(const struct profile *p, int coll, const char *id)
 {
     const struct record *r = coll_find(&p->c[coll], id);
-    const char *n = r ? record_str(r, profile_coll_defs[coll], "name") : "";
+    const char *n = r ? rec_str(r, profile_coll_defs[coll]->name_field) : "";
     return *n ? n : id;
 }
 
-static const struct value *head_value(const struct round *r, const char *key)
+static bool head_set(const struct round *r, int i)
 {
-    return &r->head.v[field_index(&round_head_def, key)];
-}
-
-static bool head_set(const struct round *r, const char *key)
-{
-    int i = field_index(&round_head_def, key);
-    const struct value *v = &r->head.v[i];
-    if (!v->set)
-        return false;
-    switch (round_head_def.fields[i].type) {
-    case F_STRLIST:
-    case F_REFLIST: return v->list.n > 0;
-    case F_INT:
-    case F_BOOL: return true;
-    default: return v->s && *v->s;
-    }
+    return !value_empty(&round_head_def.fields[i], &r->head.v[i]);
 }
 
 static void validate_prep(struct vstate *st)
 {
-    static const struct { const char *key, *what; } need[] = {
-        {"date", N_("the round has a date")},
-        {"purpose", N_("the purpose is written down")},
-        {"scope", N_("the scope is described")},
-        {"team", N_("the team and its roles are named")},
-        {"schedule", N_("the schedule is set")},
-        {"sources", N_("the sources used are listed")},
+    static const struct { int field; const char *what; } need[] = {
+        {HEAD_DATE, N_("the round has a date")},
+        {HEAD_PURPOSE, N_("the purpose is written down")},
+        {HEAD_SCOPE, N_("the scope is described")},
+        {HEAD_TEAM, N_("the team and its roles are named")},
+        {HEAD_SCHEDULE, N_("the schedule is set")},
+        {HEAD_SOURCES, N_("the sources used are listed")},
     };
     const struct round *r = st->r;
     for (size_t i = 0; i < N(need); i++)
-        if (!place(st, STEP_PREP, on_head_field, need[i].key))
-            add_check(st->out, STEP_PREP, head_set(r, need[i].key), -1, 0, "%s", _(need[i].what));
+        if (!place(st, STEP_PREP, on_head_field, &need[i].field))
+            add_check(st->out, STEP_PREP, head_set(r, need[i].field), -1, 0, "%s", _(need[i].what));
     if (!place(st, STEP_PREP, on_criteria, NULL)) {
         long long lo, hi;
-        risk_value_range(record_str(&r->head, &round_head_def, "rule"), st->p->c[COLL_IMPACT].n,
+        risk_value_range(rec_str(&r->head, HEAD_RULE), st->p->c[COLL_IMPACT].n,
                          st->p->c[COLL_LIKELIHOOD].n, &lo, &hi);
         add_check(st->out, STEP_PREP, true, -1, 0,
                   _("the risk criteria are set (scales of 3-6 levels, threshold %lld within %lld..%lld)"),
@@ -240,7 +224,7 @@ static void validate_scope(struct vstate *st)
 {
     const struct round *r = st->r;
     const struct profile *p = st->p;
-    const struct value *sv = head_value(r, "services"), *rv = head_value(r, "resources");
+    const struct value *sv = &r->head.v[HEAD_SERVICES], *rv = &r->head.v[HEAD_RESOURCES];
     add_check(st->out, STEP_SCOPE, sv->list.n > 0, -1, 0, "%s", _("at least one priority service is in scope"));
     for (size_t i = 0; i < sv->list.n; i++) {
         const char *id = sv->list.v[i];
@@ -255,44 +239,42 @@ static void validate_scope(struct vstate *st)
 static void validate_risk(struct vstate *st, size_t k, const char *today)
 {
     const struct round *r = st->r;
-    const struct coll_def *rd = round_coll_defs[RC_RISKS];
     const struct record *x = &r->c[RC_RISKS].r[k];
-    const char *title = record_str(x, rd, "title");
+    const char *title = rec_str(x, RISK_TITLE);
     if (!place_risk(st, k))
         add_check(st->out, STEP_ASSESS, true, RC_RISKS, k,
                   _("\"%s\": valid fields (levels 1-%zu x 1-%zu, dates, references)"), title,
                   st->p->c[COLL_IMPACT].n, st->p->c[COLL_LIKELIHOOD].n);
-    if (!strlist_has(&head_value(r, "services")->list, record_str(x, rd, "service")))
+    if (!strlist_has(&r->head.v[HEAD_SERVICES].list, rec_str(x, RISK_SERVICE)))
         add_check(st->out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the service it threatens is not in scope"), title);
     if (risk_inherent(r, x) && risk_residual(r, x) > risk_inherent(r, x))
         add_check(st->out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the residual value is above the inherent one"), title);
     if (!risk_over_threshold(r, x))
         return;
-    const char *decision = record_str(x, rd, "decision");
+    const char *decision = rec_str(x, RISK_DECISION);
     bool accepted = strcmp(decision, "accept") == 0;
-    bool complete = *decision && *record_str(x, rd, "owner") && (accepted || *record_str(x, rd, "due"));
+    bool complete = *decision && *rec_str(x, RISK_OWNER) && (accepted || *rec_str(x, RISK_DUE));
     add_check(st->out, STEP_ASSESS, complete, RC_RISKS, k,
               _("\"%s\" (%lld of %lld, over the threshold) has a decision, an owner and a due date"),
               title, risk_residual(r, x), round_max(r, st->p));
     if (accepted)
-        add_check(st->out, STEP_ASSESS, *record_str(x, rd, "accepted_by") && *record_str(x, rd, "accepted_on"),
+        add_check(st->out, STEP_ASSESS, *rec_str(x, RISK_ACCEPTED_BY) && *rec_str(x, RISK_ACCEPTED_ON),
                   RC_RISKS, k, _("\"%s\" is accepted over the threshold: who accepted it and when is recorded"), title);
     if (risk_overdue(x, today))
         add_check(st->out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the measures were due on %s"),
-                  title, record_str(x, rd, "due"));
+                  title, rec_str(x, RISK_DUE));
 }
 
 static void validate_assess(struct vstate *st, const char *today)
 {
     const struct round *r = st->r;
-    const struct value *rv = head_value(r, "resources");
+    const struct value *rv = &r->head.v[HEAD_RESOURCES];
     const struct collection *risks = &r->c[RC_RISKS], *clear = &r->c[RC_CLEAR];
-    const struct coll_def *rd = round_coll_defs[RC_RISKS];
     for (size_t i = 0; i < rv->list.n; i++) {
         const char *id = rv->list.v[i];
         size_t first = (size_t)-1;
         for (size_t k = 0; k < risks->n && first == (size_t)-1; k++)
-            if (strcmp(record_str(&risks->r[k], rd, "resource"), id) == 0)
+            if (strcmp(rec_str(&risks->r[k], RISK_RESOURCE), id) == 0)
                 first = k;
         bool cleared = coll_find(clear, id) != NULL, gone;
         struct strbuf name = STRBUF_INIT; /* as assessed, marked, when the profile has it no more */
@@ -332,8 +314,9 @@ static void validate_signoffs(struct vstate *st)
 static void validate_review(struct vstate *st, const char *today)
 {
     const struct round *r = st->r;
-    const char *next = record_str(&r->head, &round_head_def, "next_review");
-    if (!place(st, STEP_REVIEW, on_head_field, "next_review")) {
+    const char *next = rec_str(&r->head, HEAD_NEXT_REVIEW);
+    static const int next_field = HEAD_NEXT_REVIEW;
+    if (!place(st, STEP_REVIEW, on_head_field, &next_field)) {
         add_check(st->out, STEP_REVIEW, *next, -1, 0, "%s", _("the next review date is set"));
         if (*next && today)
             add_check(st->out, STEP_REVIEW, strcmp(next, today) >= 0, -1, 0, _("the next review (%s) has not passed"), next);

@@ -10,27 +10,18 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof *(a))
-#define STR(k, l, h, req) {k, F_STRING, l, h, req, 0, 0, NULL, NULL}
 
 /* The section as files of schema 1 before the merge had it (keys as
  * they were: `risks`, `resources`). */
-static const struct field_def old_fields[] = {
-    STR("name", N_("Name"), N_("The supplier or external service"), true),
-    STR("provides", N_("Provides"), N_("What it provides"), false),
-    {"contract_security", F_ENUM, N_("Security clauses"), N_("Does the contract have security clauses: yes, partial, no"), false, 0, 0, profile_contract_values, NULL},
-    STR("clauses", N_("Clauses"), N_("The security clauses of the contract"), false),
-    {"risks", F_REFLIST, N_("Supply-chain risks"), N_("Risks of slide 18 that apply"), false, 0, 0, NULL, "lib:supply_chain"},
-    {"resources", F_REFLIST, N_("Resources"), N_("Resources it provides or maintains"), false, 0, 0, NULL, "resources"},
-    STR("note", N_("Note"), N_("Free text"), false),
-};
-const struct coll_def profile_old_suppliers_def = {"suppliers", N_("Suppliers"), "sup-", old_fields, N(old_fields), true, NULL};
+FIELD_TABLE(old_fields, OLDSUP_FIELDS, OLDSUP__N);
+const struct coll_def profile_old_suppliers_def = {"suppliers", N_("Suppliers"), "sup-", old_fields, N(old_fields), true, NULL, OLDSUP_NAME};
 
 /* old field -> resource field */
-static const char *const moves[][2] = {
-    {"provides", "provides"}, {"contract_security", "contract_security"}, {"clauses", "clauses"},
-    {"risks", "supply_risks"}, {"resources", "serves"},
+static const int moves[][2] = {
+    {OLDSUP_PROVIDES, RES_PROVIDES}, {OLDSUP_CONTRACT_SECURITY, RES_CONTRACT_SECURITY},
+    {OLDSUP_CLAUSES, RES_CLAUSES}, {OLDSUP_RISKS, RES_SUPPLY_RISKS}, {OLDSUP_RESOURCES, RES_SERVES},
 };
-static const char *const own[] = {"provides", "contract_security", "clauses", "supply_risks", "serves"};
+static const int own[] = {RES_PROVIDES, RES_CONTRACT_SECURITY, RES_CLAUSES, RES_SUPPLY_RISKS, RES_SERVES};
 
 static const struct coll_def *res_def(void)
 {
@@ -39,7 +30,7 @@ static const struct coll_def *res_def(void)
 
 bool resource_is_supplier(const struct record *res)
 {
-    return strcmp(record_str(res, res_def(), "kind"), "supplier") == 0;
+    return strcmp(rec_str(res, RES_KIND), "supplier") == 0;
 }
 
 bool resource_field_is_supplier(int f)
@@ -47,7 +38,7 @@ bool resource_field_is_supplier(int f)
     if (f < 0 || (size_t)f >= res_def()->nfields)
         return false;
     for (size_t k = 0; k < N(own); k++)
-        if (strcmp(res_def()->fields[f].key, own[k]) == 0)
+        if (f == own[k])
             return true;
     return false;
 }
@@ -73,7 +64,7 @@ size_t profile_supplier_count(const struct profile *p)
 /* Add text to the note of r: "note / text". */
 static void note_add(struct record *r, const char *text)
 {
-    struct value *v = record_value(r, res_def(), "note");
+    struct value *v = &r->v[RES_NOTE];
     if (!text || !*text || (v->s && strstr(v->s, text)))
         return;
     struct strbuf sb = STRBUF_INIT;
@@ -125,9 +116,8 @@ static void kept_move(struct record *r, const struct record *s)
 /* The old entry s joins resource r (which may be new: its fields unset). */
 static void join(struct record *r, const struct record *s)
 {
-    const struct coll_def *od = &profile_old_suppliers_def;
-    const struct value *sname = &s->v[field_index(od, "name")], *snote = &s->v[field_index(od, "note")];
-    struct value *rname = record_value(r, res_def(), "name");
+    const struct value *sname = &s->v[OLDSUP_NAME], *snote = &s->v[OLDSUP_NOTE];
+    struct value *rname = &r->v[RES_NAME];
     bool other_name = false;
     if (!rname->set && sname->set) {
         value_copy(rname, sname);
@@ -135,9 +125,9 @@ static void join(struct record *r, const struct record *s)
         other_name = true;
     }
     for (size_t m = 0; m < N(moves); m++) {
-        const struct value *from = &s->v[field_index(od, moves[m][0])];
-        struct value *to = record_value(r, res_def(), moves[m][1]);
-        int f = field_index(res_def(), moves[m][1]);
+        const struct value *from = &s->v[moves[m][0]];
+        struct value *to = &r->v[moves[m][1]];
+        int f = moves[m][1];
         if (!from->set)
             continue;
         if (res_def()->fields[f].type == F_REFLIST) {
@@ -151,7 +141,7 @@ static void join(struct record *r, const struct record *s)
             value_copy(to, from);
         } else if (from->s && strcmp(from->s, to->s ? to->s : "") != 0) {
             struct strbuf sb = STRBUF_INIT;
-            sb_printf(&sb, "%s: %s", moves[m][1], from->s);
+            sb_printf(&sb, "%s: %s", res_def()->fields[f].key, from->s);
             note_add(r, sb_str(&sb));
             sb_free(&sb);
         }
@@ -164,7 +154,7 @@ static void join(struct record *r, const struct record *s)
         sb_adds(&sb, sname->s);
     else if (note)
         sb_adds(&sb, note);
-    struct value *rnote = record_value(r, res_def(), "note");
+    struct value *rnote = &r->v[RES_NOTE];
     if (!rnote->set && snote->set)
         rnote->line = snote->line;
     note_add(r, sb_str(&sb));
@@ -175,15 +165,14 @@ static void join(struct record *r, const struct record *s)
 /* The resource of kind supplier s linked by hand, not yet joined. */
 static long linked(const struct collection *rs, size_t n0, const bool *joined, const struct record *s)
 {
-    const struct coll_def *od = &profile_old_suppliers_def;
-    const struct strlist *l = &s->v[field_index(od, "resources")].list;
+    const struct strlist *l = &s->v[OLDSUP_RESOURCES].list;
     for (size_t k = 0; k < l->n; k++)
         for (size_t i = 0; i < n0; i++)
             if (!joined[i] && rs->r[i].id && strcmp(rs->r[i].id, l->v[k]) == 0 && resource_is_supplier(&rs->r[i]))
                 return (long)i;
-    const char *name = record_str(s, od, "name");
+    const char *name = rec_str(s, OLDSUP_NAME);
     for (size_t i = 0; *name && i < n0; i++)
-        if (!joined[i] && resource_is_supplier(&rs->r[i]) && strcmp(record_str(&rs->r[i], res_def(), "name"), name) == 0)
+        if (!joined[i] && resource_is_supplier(&rs->r[i]) && strcmp(rec_str(&rs->r[i], RES_NAME), name) == 0)
             return (long)i;
     return -1;
 }
@@ -206,7 +195,7 @@ void profile_merge_suppliers(struct profile *p, struct collection *old, int old_
             r.id = s->id && *s->id && !coll_find(rs, s->id) ? xstrdup(s->id) : coll_new_id(rs);
             r.line = s->line;
             r.id_line = s->id_line;
-            struct value *kind = record_value(&r, res_def(), "kind");
+            struct value *kind = &r.v[RES_KIND];
             kind->s = xstrdup("supplier");
             kind->set = true;
             join(&r, s);
@@ -241,13 +230,13 @@ void supplier_findings(const struct profile *p, struct findings *out)
     const struct collection *rs = &p->c[COLL_RESOURCES];
     for (size_t i = 0; i < rs->n; i++) {
         const struct record *r = &rs->r[i];
-        if (resource_is_supplier(r) || !*record_str(r, res_def(), "kind"))
+        if (resource_is_supplier(r) || !*rec_str(r, RES_KIND))
             continue;
         for (size_t f = 0; f < res_def()->nfields; f++) {
             if (!resource_field_is_supplier((int)f) || !r->v[f].set)
                 continue;
             sb_printf(&sb, _("%s: '%s' is a supplier's, but the kind is '%s', not 'supplier'"),
-                      r->id ? r->id : "?", res_def()->fields[f].key, record_str(r, res_def(), "kind"));
+                      r->id ? r->id : "?", res_def()->fields[f].key, rec_str(r, RES_KIND));
             push(out, r->v[f].line ? r->v[f].line : r->line, i, (int)f, sb_take(&sb));
             break;
         }

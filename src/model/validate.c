@@ -74,12 +74,6 @@ static int value_line(const struct record *r, const struct value *v)
     return v->line > 0 ? v->line : r->line;
 }
 
-static bool value_empty(const struct field_def *f, const struct value *v)
-{
-    return !v->set || ((f->type == F_STRING || f->type == F_REF || f->type == F_ENUM
-                        || f->type == F_DATE) && (!v->s || !*v->s));
-}
-
 /* One entry against its definition: required fields, ranges, real dates,
  * enumerations, references (and a reference named twice). */
 static void record_rules(struct vctx *c, const struct record *r, const struct coll_def *def,
@@ -192,14 +186,14 @@ static void scale_rules(struct vctx *c, int coll, const struct collection *s, in
     }
 }
 
-/* The threshold of `what` (a record of def with "rule" and "threshold")
- * lies in the range of its rule over the profile's scales. A value that
+/* The threshold of `what` (a record of def: its rule is field fr, its
+ * threshold field ft) lies in the range of its rule over the profile's
+ * scales. A value that
  * breaks the field's own range, or a rule that is not one, is found by
  * the entry's rules already. */
 static void threshold_rules(struct vctx *c, const struct record *r, const struct coll_def *def,
-                            const char *what)
+                            int fr, int ft, const char *what)
 {
-    int fr = field_index(def, "rule"), ft = field_index(def, "threshold");
     const struct value *rule = &r->v[fr], *t = &r->v[ft];
     size_t ni = c->p->c[COLL_IMPACT].n, nl = c->p->c[COLL_LIKELIHOOD].n;
     if (!t->set || t->i < def->fields[ft].lo || t->i > def->fields[ft].hi || !ni || !nl
@@ -344,7 +338,7 @@ static char *cycle_text(const struct graph *g, const size_t *comp, size_t start,
 static void cycle_rules(struct vctx *c)
 {
     const struct collection *rs = &c->p->c[COLL_RESOURCES];
-    int fd = field_index(rs->def, "depends");
+    int fd = RES_DEPENDS;
     if (!rs->n)
         return;
     c->at.coll = COLL_RESOURCES;
@@ -389,7 +383,7 @@ void profile_findings(const struct profile *p, const struct library *lib, struct
     scale_rules(&c, COLL_IMPACT, &p->c[COLL_IMPACT], p->criteria.line);
     scale_rules(&c, COLL_LIKELIHOOD, &p->c[COLL_LIKELIHOOD], p->criteria.line);
     c.at.coll = ITEM_CRITERIA;
-    threshold_rules(&c, &p->criteria, &profile_criteria_def, "criteria");
+    threshold_rules(&c, &p->criteria, &profile_criteria_def, CRIT_RULE, CRIT_THRESHOLD, "criteria");
     cycle_rules(&c);
     supplier_findings(p, out);
 }
@@ -409,15 +403,15 @@ void checklist_findings(const struct checklist *cl, const struct library *lib, s
  * 1..6, is the entry's rule). */
 static void level_rules(struct vctx *c, const struct collection *risks)
 {
-    static const struct { const char *key; int scale; } levels[] = {
-        {"inherent_impact", COLL_IMPACT}, {"inherent_likelihood", COLL_LIKELIHOOD},
-        {"impact", COLL_IMPACT}, {"likelihood", COLL_LIKELIHOOD},
+    static const struct { int field, scale; } levels[] = {
+        {RISK_INHERENT_IMPACT, COLL_IMPACT}, {RISK_INHERENT_LIKELIHOOD, COLL_LIKELIHOOD},
+        {RISK_IMPACT, COLL_IMPACT}, {RISK_LIKELIHOOD, COLL_LIKELIHOOD},
     };
     c->at.coll = RC_RISKS;
     for (size_t k = 0; k < risks->n; k++) {
         const struct record *x = &risks->r[k];
         for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
-            int fi = field_index(risks->def, levels[i].key);
+            int fi = levels[i].field;
             const struct field_def *f = &risks->def->fields[fi];
             const struct value *v = &x->v[fi];
             size_t n = c->p->c[levels[i].scale].n;
@@ -436,7 +430,7 @@ static void level_rules(struct vctx *c, const struct collection *risks)
 static void signoff_rules(struct vctx *c, const struct round *r)
 {
     const struct collection *so = &r->c[RC_SIGNOFFS];
-    int fd = field_index(so->def, "digest");
+    int fd = SO_DIGEST;
     c->at.coll = RC_SIGNOFFS;
     for (size_t k = 0; k < so->n; k++) {
         const struct record *x = &so->r[k];
@@ -446,7 +440,7 @@ static void signoff_rules(struct vctx *c, const struct round *r)
         else if (signoff_stale(r, x))
             add(c, DIAG_WARNING, value_line(x, &x->v[fd]), k, fd,
                 _("signoffs: the sign-off of '%s' is stale: the step changed after it; sign it off again (by %s)"),
-                x->id, record_str(x, so->def, "reviewer"));
+                x->id, rec_str(x, SO_REVIEWER));
     }
 }
 
@@ -454,7 +448,7 @@ static void signoff_rules(struct vctx *c, const struct round *r)
 static void acceptance_rules(struct vctx *c, const struct round *r)
 {
     const struct collection *risks = &r->c[RC_RISKS];
-    int fr = field_index(risks->def, "accepted_round"), fv = field_index(risks->def, "accepted_value");
+    int fr = RISK_ACCEPTED_ROUND, fv = RISK_ACCEPTED_VALUE;
     c->at.coll = RC_RISKS;
     for (size_t k = 0; k < risks->n; k++) {
         const struct record *x = &risks->r[k];
@@ -483,7 +477,7 @@ static void closed_rules(struct vctx *c, const struct round *r)
     if (!round_changed_outside(r))
         return;
     size_t k = cl->n - 1;
-    int fd = field_index(cl->def, "digest");
+    int fd = CLOSED_DIGEST;
     c->at.coll = RC_CLOSED;
     add(c, DIAG_ERROR, value_line(&cl->r[k], &cl->r[k].v[fd]), k, fd,
         _("closed: changed outside kijun since it was closed on %s: it no longer matches its closing (reopen it to record why)"),
@@ -493,7 +487,7 @@ static void closed_rules(struct vctx *c, const struct round *r)
 /* The round it is compared with is another round of the workspace. */
 static void previous_rules(struct vctx *c, const struct round *r, const struct round *rounds, size_t n)
 {
-    int fp = field_index(&round_head_def, "previous");
+    int fp = HEAD_PREVIOUS;
     const struct value *v = &r->head.v[fp];
     if (!rounds || value_empty(&round_head_def.fields[fp], v))
         return;
@@ -513,7 +507,7 @@ void round_findings(const struct round *r, size_t ri, const struct profile *p,
     struct vctx c = {p, lib, file, {DOC_ROUND, ri, ITEM_HEAD, 0, FIELD_NONE}, out, r};
     record_rules(&c, &r->head, &round_head_def, 0);
     c.at.coll = ITEM_HEAD;
-    threshold_rules(&c, &r->head, &round_head_def, "round");
+    threshold_rules(&c, &r->head, &round_head_def, HEAD_RULE, HEAD_THRESHOLD, "round");
     previous_rules(&c, r, rounds, n);
     for (int i = 0; i < RC__COUNT; i++)
         collection_rules(&c, i, &r->c[i]);

@@ -197,7 +197,7 @@ static void scope_build(struct aview *av)
     const struct profile *p = prof(av);
     const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
                             *rs = &p->c[COLL_RESOURCES];
-    int fs = field_index(ops->def, "services"), fo = field_index(rs->def, "operations");
+    int fs = OP_SERVICES, fo = RES_OPERATIONS;
     if (av->scope_ok && av->scope_gen == av->s->gen && av->scope_round == av->round)
         return; /* the profile and the round did not change: the same lines */
     av->scope_ok = true;
@@ -221,9 +221,9 @@ static void scope_build(struct aview *av)
     scope_gone_push(av, cur_round(av)); /* in scope, gone from the profile */
 }
 
-static bool in_scope(const struct round *r, const char *key, const char *id)
+static bool in_scope(const struct round *r, int field, const char *id)
 {
-    return strlist_has(&r->head.v[field_index(&round_head_def, key)].list, id);
+    return strlist_has(&r->head.v[field].list, id);
 }
 
 static void scope_toggle(struct aview *av)
@@ -242,11 +242,11 @@ static void scope_toggle(struct aview *av)
     }
     if (l->kind == 2) {
         const char *id = p->c[COLL_RESOURCES].r[l->index].id;
-        core_scope_resource(av->s, r, id, !in_scope(r, "resources", id));
+        core_scope_resource(av->s, r, id, !in_scope(r, HEAD_RESOURCES, id));
         return;
     }
     const char *sid = p->c[COLL_SERVICES].r[l->index].id;
-    if (in_scope(r, "services", sid)) {
+    if (in_scope(r, HEAD_SERVICES, sid)) {
         core_scope_service(av->s, r, sid, false);
         say(av, false, "%s", _("Service out of scope; its resources stay until you take them out"));
         return;
@@ -298,7 +298,7 @@ static void no_risk_note(struct aview *av)
     pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
     av->editing = !av->edit.done;
     if (av->editing)
-        pview_edit_field(&av->edit, "note");
+        pview_edit_field(&av->edit, CLEAR_NOTE);
 }
 
 static void open_edit(struct aview *av, enum round_section sec, size_t index)
@@ -376,7 +376,7 @@ static void compare_next(struct aview *av)
     struct round *r = cur_round(av);
     if (read_only(av, r) || av->s->nrounds < 2)
         return;
-    const char *prev = record_str(&r->head, &round_head_def, "previous");
+    const char *prev = rec_str(&r->head, HEAD_PREVIOUS);
     size_t start = 0;
     for (size_t i = 0; i < av->s->nrounds; i++)
         if (strcmp(av->s->rounds[i]->r.name, prev) == 0)
@@ -387,7 +387,7 @@ static void compare_next(struct aview *av)
             continue;
         const char *name = av->s->rounds[i]->r.name;
         core_set_text(av->s, session_doc(av->s, r), NULL, &r->head, &round_head_def,
-                      (size_t)field_index(&round_head_def, "previous"), name);
+                      HEAD_PREVIOUS, name);
         say(av, false, _("Compared with round %s"), name);
         return;
     }
@@ -529,7 +529,7 @@ static bool register_action(struct aview *av, enum action a)
     case ACT_ADD_THREAT:
         add_in(av, RSEC_RISKS);
         if (av->editing)
-            pview_edit_field(&av->edit, "threat");
+            pview_edit_field(&av->edit, RISK_THREAT);
         return true;
     case ACT_SORT: av->sort = (enum risk_sort)((av->sort + 1) % SORT__COUNT); break;
     case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
@@ -681,7 +681,7 @@ static void band_counts(struct aview *av, struct round *r, size_t counts[BAND__C
         counts[risk_band(r, prof(av), x)]++;
         *over += risk_over_threshold(r, x);
         *overdue += risk_overdue(x, today_for(av, r));
-        *accepted += strcmp(record_str(x, x ? round_coll_defs[RC_RISKS] : NULL, "decision"), "accept") == 0;
+        *accepted += strcmp(rec_str(x, RISK_DECISION), "accept") == 0;
     }
 }
 
@@ -720,8 +720,8 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         struct round *r = &av->s->rounds[i]->r;
         enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
-        const char *title = record_str(&r->head, &round_head_def, "title");
-        sb_printf(&sb, "%-8s %s | %s", r->name, record_str(&r->head, &round_head_def, "date"),
+        const char *title = rec_str(&r->head, HEAD_TITLE);
+        sb_printf(&sb, "%-8s %s | %s", r->name, rec_str(&r->head, HEAD_DATE),
                   round_state_words(r, av->round_changed[i]));
         if (*title) /* the title in words before what is cut first */
             sb_printf(&sb, "%s | ", title);
@@ -731,7 +731,7 @@ static void draw_rounds(struct aview *av, int y, int height, int cols)
         else
             sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
         if (!*title)
-            sb_printf(&sb, " | %s", record_str(&r->head, &round_head_def, "purpose"));
+            sb_printf(&sb, " | %s", rec_str(&r->head, HEAD_PURPOSE));
         lines[i] = sb_take(&sb);
     }
     draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
@@ -742,8 +742,8 @@ static void draw_steps(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, _("Round %s, %s: %s"), r->name, record_str(&r->head, &round_head_def, "date"),
-              record_str(&r->head, &round_head_def, "purpose"));
+    sb_printf(&sb, _("Round %s, %s: %s"), r->name, rec_str(&r->head, HEAD_DATE),
+              rec_str(&r->head, HEAD_PURPOSE));
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_reset(&sb);
     const struct check *why;
@@ -788,8 +788,8 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
     const struct profile *p = prof(av);
-    const struct strlist *sl = &r->head.v[field_index(&round_head_def, "services")].list,
-                         *rl = &r->head.v[field_index(&round_head_def, "resources")].list;
+    const struct strlist *sl = &r->head.v[HEAD_SERVICES].list,
+                         *rl = &r->head.v[HEAD_RESOURCES].list;
     draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a missing resource"),
               role_attr(ROLE_HEADING));
     /* the gaps first: they hide in a long list */
@@ -799,7 +799,7 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
         if (service_operation_count(p, sv->id))
             continue;
         sb_adds(&gaps, gaps.len ? ", " : _("! No operations in the profile for: "));
-        sb_adds(&gaps, record_str(sv, profile_coll_defs[COLL_SERVICES], "name"));
+        sb_adds(&gaps, rec_str(sv, SVC_NAME));
     }
     if (gaps.len) {
         draw_cell(y + 1, 0, cols, sb_str(&gaps), role_attr(ROLE_NOTICE));
@@ -816,7 +816,7 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
             scope_gone_line(av, r, l, &sb);
         } else if (l->kind == 0) {
             const struct record *s = &p->c[COLL_SERVICES].r[l->index];
-            sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", record_str(s, profile_coll_defs[COLL_SERVICES], "name"));
+            sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", rec_str(s, SVC_NAME));
             if (!service_operation_count(p, s->id)) {
                 char key[16];
                 sb_printf(&sb, _("  ! no operations in the profile (press %s to add them)"),
@@ -824,15 +824,15 @@ static void draw_scope(struct aview *av, int y, int height, int cols)
                 warn[i] = true;
             }
         } else if (l->kind == 1) {
-            sb_printf(&sb, "      %s", record_str(&p->c[COLL_OPERATIONS].r[l->index], profile_coll_defs[COLL_OPERATIONS], "name"));
+            sb_printf(&sb, "      %s", rec_str(&p->c[COLL_OPERATIONS].r[l->index], OP_NAME));
         } else {
             const struct record *res = &p->c[COLL_RESOURCES].r[l->index];
             sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
-                      record_str(res, profile_coll_defs[COLL_RESOURCES], "name"),
-                      enum_label(record_str(res, profile_coll_defs[COLL_RESOURCES], "kind")));
+                      rec_str(res, RES_NAME),
+                      enum_label(rec_str(res, RES_KIND)));
             const struct record *note = coll_find(&r->c[RC_CLEAR], res->id);
             if (note)
-                sb_printf(&sb, _(" - no risk: %s"), record_str(note, round_coll_defs[RC_CLEAR], "note"));
+                sb_printf(&sb, _(" - no risk: %s"), rec_str(note, CLEAR_NOTE));
         }
         lines[i] = sb_take(&sb);
     }
@@ -853,21 +853,20 @@ static char *register_line(void *ctx, size_t i, bool *warn)
     const struct register_ctx *rc = ctx;
     struct aview *av = rc->av;
     struct round *r = rc->r;
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
     const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
     enum band b = risk_band(r, prof(av), x);
     struct strbuf l = STRBUF_INIT;
-    const char *decision = record_str(x, def, "decision");
+    const char *decision = rec_str(x, RISK_DECISION);
     bool overdue = risk_overdue(x, today_for(av, r));
     /* what matters first: band and value, overdue, the risk, then who and when */
     sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
-              record_str(x, def, "title"));
+              rec_str(x, RISK_TITLE));
     if (rc->cols >= 120)
-        sb_printf(&l, " | %s", pname(av, COLL_SERVICES, record_str(x, def, "service")));
+        sb_printf(&l, " | %s", pname(av, COLL_SERVICES, rec_str(x, RISK_SERVICE)));
     sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
-              *record_str(x, def, "owner") ? record_str(x, def, "owner") : "-");
-    if (*record_str(x, def, "due"))
-        sb_printf(&l, " | %s", record_str(x, def, "due"));
+              *rec_str(x, RISK_OWNER) ? rec_str(x, RISK_OWNER) : "-");
+    if (*rec_str(x, RISK_DUE))
+        sb_printf(&l, " | %s", rec_str(x, RISK_DUE));
     *warn = overdue;
     return sb_take(&l);
 }
@@ -938,7 +937,7 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
     for (size_t row = 0; row < ni; row++) {
         size_t i = ni - row; /* highest impact on top */
         int yy = y + 2 + (int)row;
-        const char *label = record_str(&p->c[COLL_IMPACT].r[i - 1], profile_coll_defs[COLL_IMPACT], "label");
+        const char *label = rec_str(&p->c[COLL_IMPACT].r[i - 1], LEVEL_LABEL);
         char lab[80];
         snprintf(lab, sizeof lab, "I%zu %s", i, label);
         draw_cell(yy, 0, lx - 1, lab, role_attr(ROLE_LABEL));
@@ -959,11 +958,11 @@ static void draw_heatmap(struct aview *av, int y, int height, int cols)
     int ly = y + 3 + (int)ni;
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
-              enum_label(record_str(&r->head, &round_head_def, "rule")), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
+              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
     ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
     sb_reset(&sb);
-    const char *il = record_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], profile_coll_defs[COLL_IMPACT], "label");
-    const char *ll = record_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], profile_coll_defs[COLL_LIKELIHOOD], "label");
+    const char *il = rec_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], LEVEL_LABEL);
+    const char *ll = rec_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], LEVEL_LABEL);
     sb_printf(&sb, _("Cell: impact %lld (%s) x likelihood %lld (%s) = %lld, %zu risks"), av->hm_i, il, av->hm_l, ll,
               round_value(r, av->hm_i, av->hm_l), counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)]);
     draw_cell(ly, 0, cols, sb_str(&sb), A_BOLD);

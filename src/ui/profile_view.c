@@ -130,7 +130,7 @@ static const char *ref_label(const struct pview *pv, const char *ref, const char
         if (strcmp(profile_coll_defs[c]->key, ref) != 0)
             continue;
         const struct record *r = coll_find(&pv->s->profile.c[c], id);
-        const char *name = r ? record_str(r, profile_coll_defs[c], "name") : "";
+        const char *name = r ? rec_str(r, profile_coll_defs[c]->name_field) : "";
         return *name ? name : id;
     }
     return id;
@@ -180,24 +180,23 @@ static char *field_text(const struct pview *pv, const struct field_def *f, const
 
 static char *round_line(const struct pview *pv, int coll, const struct record *r)
 {
-    const struct coll_def *def = round_coll_defs[coll];
     struct strbuf sb = STRBUF_INIT;
     switch (coll) {
     case RC_RISKS: {
         enum band b = risk_band(pv->round, &pv->s->profile, r);
         sb_printf(&sb, "[%c %2lld] %s | %s", band_letter(b), risk_residual(pv->round, r),
-                  record_str(r, def, "title"), ref_label(pv, "resources", record_str(r, def, "resource")));
+                  rec_str(r, RISK_TITLE), ref_label(pv, "resources", rec_str(r, RISK_RESOURCE)));
         break;
     }
     case RC_CLEAR:
-        sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), record_str(r, def, "note"));
+        sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), rec_str(r, CLEAR_NOTE));
         break;
     case RC_SIGNOFFS:
-        sb_printf(&sb, "%s | %s | %s", r->id, record_str(r, def, "reviewer"), record_str(r, def, "date"));
+        sb_printf(&sb, "%s | %s | %s", r->id, rec_str(r, SO_REVIEWER), rec_str(r, SO_DATE));
         break;
     case RC_REVIEWS:
-        sb_printf(&sb, "%s [%s] %s", record_str(r, def, "date"), enum_label(record_str(r, def, "trigger")),
-                  record_str(r, def, "changes"));
+        sb_printf(&sb, "%s [%s] %s", rec_str(r, REV_DATE), enum_label(rec_str(r, REV_TRIGGER)),
+                  rec_str(r, REV_CHANGES));
         break;
     }
     return sb_take(&sb);
@@ -213,17 +212,17 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
     struct strbuf sb = STRBUF_INIT;
     switch (coll) {
     case COLL_ROLES:
-        sb_printf(&sb, "%-.60s: %s", ref_label(pv, "lib:roles", record_str(r, def, "role")),
-                  record_str(r, def, "name"));
-        if (*record_str(r, def, "position"))
-            sb_printf(&sb, " (%s)", record_str(r, def, "position"));
+        sb_printf(&sb, "%-.60s: %s", ref_label(pv, "lib:roles", rec_str(r, ROLES_ROLE)),
+                  rec_str(r, ROLES_NAME));
+        if (*rec_str(r, ROLES_POSITION))
+            sb_printf(&sb, " (%s)", rec_str(r, ROLES_POSITION));
         break;
     case COLL_GOVERNANCE:
-        sb_printf(&sb, "[%s] %s", enum_label(record_str(r, def, "status")), ref_label(pv, "lib:governance", r->id));
+        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, GOV_STATUS)), ref_label(pv, "lib:governance", r->id));
         break;
     case COLL_SERVICES: {
-        sb_adds(&sb, record_str(r, def, "name"));
-        long long mtd = record_int(r, def, "mtd_hours", -1);
+        sb_adds(&sb, rec_str(r, SVC_NAME));
+        long long mtd = rec_int(r, SVC_MTD_HOURS, -1);
         if (mtd >= 0)
             sb_printf(&sb, _(" | max. downtime %lld h"), mtd);
         size_t n = service_operation_count(p, r->id);
@@ -234,27 +233,27 @@ static char *record_line(const struct pview *pv, int coll, const struct record *
         break;
     }
     case COLL_OPERATIONS: {
-        sb_adds(&sb, record_str(r, def, "name"));
-        char *sv = field_text(pv, &def->fields[field_index(def, "services")], record_value((struct record *)r, def, "services"));
+        sb_adds(&sb, rec_str(r, OP_NAME));
+        char *sv = field_text(pv, &def->fields[OP_SERVICES], &r->v[OP_SERVICES]);
         if (*sv)
             sb_printf(&sb, " -> %s", sv);
         free(sv);
         break;
     }
     case COLL_RESOURCES:
-        sb_printf(&sb, "[%s] %s", enum_label(record_str(r, def, "kind")), record_str(r, def, "name"));
-        if (*record_str(r, def, "owner"))
-            sb_printf(&sb, " | %s", record_str(r, def, "owner"));
-        if (resource_is_supplier(r) && *record_str(r, def, "contract_security"))
-            sb_printf(&sb, _(" | security clauses: %s"), enum_label(record_str(r, def, "contract_security")));
+        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, RES_KIND)), rec_str(r, RES_NAME));
+        if (*rec_str(r, RES_OWNER))
+            sb_printf(&sb, " | %s", rec_str(r, RES_OWNER));
+        if (resource_is_supplier(r) && *rec_str(r, RES_CONTRACT_SECURITY))
+            sb_printf(&sb, _(" | security clauses: %s"), enum_label(rec_str(r, RES_CONTRACT_SECURITY)));
         if (resource_unused(p, r))
             sb_adds(&sb, _(" | ! nothing uses it"));
         break;
     case COLL_IMPACT:
     case COLL_LIKELIHOOD:
-        sb_printf(&sb, "%lld  %s", record_int(r, def, "level", 0), record_str(r, def, "label"));
-        if (*record_str(r, def, "definition"))
-            sb_printf(&sb, " | %s", record_str(r, def, "definition"));
+        sb_printf(&sb, "%lld  %s", rec_int(r, LEVEL_LEVEL, 0), rec_str(r, LEVEL_LABEL));
+        if (*rec_str(r, LEVEL_DEFINITION))
+            sb_printf(&sb, " | %s", rec_str(r, LEVEL_DEFINITION));
         break;
     }
     return sb_take(&sb);
@@ -349,14 +348,12 @@ void pview_add_resource(struct pview *pv)
     say(pv, false, "%s", _("New resource for the scoping: fill it in, s saves, 5 returns to the round"));
 }
 
-void pview_edit_field(struct pview *pv, const char *key)
+void pview_edit_field(struct pview *pv, int field)
 {
     const struct coll_def *def;
-    if (!form_record(pv, &def))
+    if (!form_record(pv, &def) || field < 0 || (size_t)field >= def->nfields)
         return;
-    int i = field_index(def, key);
-    if (i < 0)
-        return;
+    size_t i = (size_t)field;
     pv->field_cur = (size_t)i;
     pv->fresh_direct = pv->fresh;
     start_edit(pv);
@@ -405,24 +402,24 @@ static void deps_build(struct pview *pv)
     const struct profile *p = &pv->s->profile;
     const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
                             *rs = &p->c[COLL_RESOURCES];
-    int f_os = field_index(ops->def, "services"), f_ro = field_index(rs->def, "operations"),
-        f_rd = field_index(rs->def, "depends");
+    int f_os = OP_SERVICES, f_ro = RES_OPERATIONS,
+        f_rd = RES_DEPENDS;
     const char *branch = glyph("\xE2\x94\x9C\xE2\x94\x80 ", "+- ");
     const char *pipe = glyph("\xE2\x94\x82     ", "|     ");
     for (size_t i = 0; i < sv->n; i++) {
         const struct record *s = &sv->r[i];
-        long long mtd = record_int(s, sv->def, "mtd_hours", -1);
+        long long mtd = rec_int(s, SVC_MTD_HOURS, -1);
         if (mtd >= 0)
             dep_add(pv, COLL_SERVICES, i, false, _("%s (max. downtime %lld h)"),
-                    record_str(s, sv->def, "name"), mtd);
+                    rec_str(s, SVC_NAME), mtd);
         else
-            dep_add(pv, COLL_SERVICES, i, false, "%s", record_str(s, sv->def, "name"));
+            dep_add(pv, COLL_SERVICES, i, false, "%s", rec_str(s, SVC_NAME));
         size_t nops = 0;
         for (size_t k = 0; k < ops->n; k++) {
             if (!strlist_has(&ops->r[k].v[f_os].list, s->id))
                 continue;
             nops++;
-            dep_add(pv, COLL_OPERATIONS, k, false, "  %s%s", branch, record_str(&ops->r[k], ops->def, "name"));
+            dep_add(pv, COLL_OPERATIONS, k, false, "  %s%s", branch, rec_str(&ops->r[k], OP_NAME));
             size_t nres = 0;
             for (size_t j = 0; j < rs->n; j++) {
                 const struct record *r = &rs->r[j];
@@ -434,8 +431,8 @@ static void deps_build(struct pview *pv)
                     sb_adds(&sb, d ? ", " : _(" -> needs "));
                     sb_adds(&sb, ref_label(pv, "resources", r->v[f_rd].list.v[d]));
                 }
-                dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, enum_label(record_str(r, rs->def, "kind")),
-                        record_str(r, rs->def, "name"), sb_str(&sb));
+                dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, enum_label(rec_str(r, RES_KIND)),
+                        rec_str(r, RES_NAME), sb_str(&sb));
                 sb_free(&sb);
             }
             if (!nres)
@@ -452,8 +449,8 @@ static void deps_build(struct pview *pv)
         if (!heading)
             dep_add(pv, -1, 0, true, "%s", _("Resources that nothing uses:"));
         heading = true;
-        dep_add(pv, COLL_RESOURCES, j, true, "  [%s] %s", enum_label(record_str(&rs->r[j], rs->def, "kind")),
-                record_str(&rs->r[j], rs->def, "name"));
+        dep_add(pv, COLL_RESOURCES, j, true, "  [%s] %s", enum_label(rec_str(&rs->r[j], RES_KIND)),
+                rec_str(&rs->r[j], RES_NAME));
     }
     if (!heading)
         dep_add(pv, -1, 0, false, "%s", _("Every resource is used by an operation or another resource."));
@@ -574,18 +571,7 @@ static void start_edit(struct pview *pv)
         pick_open(pv, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
         return;
     default: {
-        char *t = v->set ? value_format(v, f) : xstrdup("");
-        if (f->type == F_STRLIST) {
-            /* "a; b" reads better than "a, b" for free strings */
-            free(t);
-            struct strbuf sb = STRBUF_INIT;
-            for (size_t i = 0; v->set && i < v->list.n; i++) {
-                if (i)
-                    sb_adds(&sb, "; ");
-                sb_adds(&sb, v->list.v[i]);
-            }
-            t = sb_take(&sb);
-        }
+        char *t = value_edit_text(v, f);
         edit_set(&pv->ed, t);
         core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
         free(t);
@@ -604,36 +590,23 @@ static bool finish_edit(struct pview *pv)
     const struct field_def *f = &def->fields[pv->field_cur];
     struct doc *d = pv_doc(pv);
     struct collection *c = form_coll(pv);
-    size_t fi = pv->field_cur;
     const char *text = pv->ed.buf;
-    if (f->type == F_INT) {
-        if (!*text) {
-            core_clear(pv->s, d, c, r, def, fi);
-            return true;
-        }
-        char *end;
-        long long n = strtoll(text, &end, 10);
-        if (*end || n < f->lo || n > f->hi) {
-            say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
-            return false;
-        }
-        core_set_int(pv->s, d, c, r, def, fi, n);
-    } else if (f->type == F_STRLIST) {
-        struct strlist l = {0};
-        strlist_split(&l, text, ';');
-        if (l.n)
-            core_set_list(pv->s, d, c, r, def, fi, &l);
-        else
-            core_clear(pv->s, d, c, r, def, fi);
-        strlist_free(&l);
-    } else if (f->type == F_DATE && *text && !date_valid(text)) {
+    struct value v;
+    switch (value_parse(f, text, &v)) {
+    case VP_BAD_NUMBER:
+        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
+        return false;
+    case VP_BAD_DATE: {
         char today[11];
         session_today(today);
         say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
         return false;
-    } else {
-        core_set_text(pv->s, d, c, r, def, fi, text);
     }
+    case VP_OK:
+        break;
+    }
+    core_set(pv->s, d, c, r, def, pv->field_cur, &v);
+    value_free(&v);
     return true;
 }
 
@@ -690,16 +663,16 @@ static void risk_picked(struct pview *pv, struct record *r, const struct field_d
 {
     const struct coll_def *def = round_coll_defs[RC_RISKS];
     struct collection *c = &pv->round->c[RC_RISKS];
-    if (strcmp(f->key, "threat") == 0 && !*record_str(r, def, "title")) {
-        core_set_text(pv->s, pv_doc(pv), c, r, def, (size_t)field_index(def, "title"),
-                      ref_label(pv, f->ref, record_str(r, def, "threat")));
-    } else if (strcmp(f->key, "decision") == 0) {
+    if (f == &def->fields[RISK_THREAT] && !*rec_str(r, RISK_TITLE)) {
+        core_set_text(pv->s, pv_doc(pv), c, r, def, RISK_TITLE,
+                      ref_label(pv, f->ref, rec_str(r, RISK_THREAT)));
+    } else if (f == &def->fields[RISK_DECISION]) {
         char today[11];
         session_today(today);
         struct acceptance a = core_risk_decided(pv->s, pv->round, (size_t)(r - c->r), today);
         if (a.records)
             say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"),
-                record_str(r, def, "accepted_on"), a.value);
+                rec_str(r, RISK_ACCEPTED_ON), a.value);
     }
 }
 
@@ -893,11 +866,7 @@ static void add_entry(struct pview *pv)
 
 static const char *entry_name(struct pview *pv, struct collection *c, size_t i)
 {
-    const char *n = record_str(&c->r[i], c->def, "name");
-    if (!*n)
-        n = record_str(&c->r[i], c->def, "label");
-    if (!*n)
-        n = record_str(&c->r[i], c->def, "title");
+    const char *n = rec_str(&c->r[i], c->def->name_field);
     if (!*n && c->def->id_ref)
         n = ref_label(pv, c->def->id_ref, c->r[i].id);
     return *n ? n : (c->r[i].id ? c->r[i].id : "?");
@@ -1101,11 +1070,11 @@ static char *menu_line(void *ctx, size_t i, bool *warn)
             }
         }
     } else if (sec->kind == SEC_ORG) {
-        sb_printf(&sb, "     %s", record_str(&p->org, &profile_org_def, "name"));
+        sb_printf(&sb, "     %s", rec_str(&p->org, ORG_NAME));
     } else if (sec->kind == SEC_CRITERIA) {
         sb_printf(&sb, _("     %zux%zu, %s, threshold %lld"), p->c[COLL_IMPACT].n, p->c[COLL_LIKELIHOOD].n,
-                  enum_label(record_str(&p->criteria, &profile_criteria_def, "rule")),
-                  record_int(&p->criteria, &profile_criteria_def, "threshold", 0));
+                  enum_label(rec_str(&p->criteria, CRIT_RULE)),
+                  rec_int(&p->criteria, CRIT_THRESHOLD, 0));
     } else {
         sb_adds(&sb, _("     service -> operations -> resources"));
     }
@@ -1291,7 +1260,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
     int y = 1;
     switch (pv->level) {
     case PV_MENU: {
-        const char *name = record_str(&pv->s->profile.org, &profile_org_def, "name");
+        const char *name = rec_str(&pv->s->profile.org, ORG_NAME);
         struct strbuf t = STRBUF_INIT;
         sb_printf(&t, _("Organisation profile: %s"), *name ? name : "-");
         draw_cell(y, 0, cols, sb_str(&t), role_attr(ROLE_HEADING));

@@ -68,7 +68,7 @@ void pview_add_resource(struct pview *pv);
  * -2 the criteria (ITEM_HEAD, ITEM_CRITERIA of model/validate.h). */
 void pview_open_entry(struct pview *pv, int coll, size_t index);
 /* Put the form's cursor on field key and start editing it. */
-void pview_edit_field(struct pview *pv, const char *key);
+void pview_edit_field(struct pview *pv, int field);
 /* Add an entry to a round collection and open its form. */
 void pview_round_add(struct pview *pv, struct round *r, enum round_section sec);
 /* The same for an entry named by id (a resource's "no risk" note). */

@@ -31,7 +31,7 @@ void regfilter_next_owner(struct aview *av)
     const char *owners[256];
     size_t n = 0;
     for (size_t i = 0; i < c->n && n < 256; i++) {
-        const char *o = record_str(&c->r[i], c->def, "owner");
+        const char *o = rec_str(&c->r[i], RISK_OWNER);
         bool seen = !*o;
         for (size_t k = 0; k < n && !seen; k++)
             seen = strcmp(owners[k], o) == 0;

@@ -86,7 +86,7 @@ static void keep_draft(struct reopen_form *f, struct session *s)
         if (!rd)
             return;
         struct collection *c = &rd->r.c[RC_REOPENED];
-        core_draft_open_new(s, &rd->d, c, (size_t)field_index(c->def, "why"));
+        core_draft_open_new(s, &rd->d, c, REOPEN_WHY);
     }
     core_draft_text(s, f->why.buf);
 }
@@ -194,8 +194,8 @@ void round_state_draw(const struct session *s, const struct round *r, int y, int
         snprintf(line, sizeof line, _("Closed on %s: read-only; %s reopens it (who and why are recorded)"),
                  round_closed_on(r), key);
     else if (ro->n)
-        snprintf(line, sizeof line, _("Reopened on %s by %s: %s"), record_str(&ro->r[ro->n - 1], ro->def, "date"),
-                 record_str(&ro->r[ro->n - 1], ro->def, "by"), record_str(&ro->r[ro->n - 1], ro->def, "why"));
+        snprintf(line, sizeof line, _("Reopened on %s by %s: %s"), rec_str(&ro->r[ro->n - 1], REOPEN_DATE),
+                 rec_str(&ro->r[ro->n - 1], REOPEN_BY), rec_str(&ro->r[ro->n - 1], REOPEN_WHY));
     else
         return;
     draw_cell(y, 0, cols, line, role_attr(warn ? ROLE_NOTICE : ROLE_LABEL));
@@ -217,7 +217,6 @@ static const struct record *event(const struct round *r, size_t i, bool *closing
 
 void round_history_draw(const struct round *r, int y, int height, int cols)
 {
-    const struct coll_def *cd = round_coll_defs[RC_CLOSED], *rd = round_coll_defs[RC_REOPENED];
     size_t n = r->c[RC_CLOSED].n + r->c[RC_REOPENED].n;
     if (!n || height < 2)
         return;
@@ -228,13 +227,13 @@ void round_history_draw(const struct round *r, int y, int height, int cols)
         const struct record *x = event(r, n - shown + k, &closing);
         char line[700];
         if (closing)
-            snprintf(line, sizeof line, _("  %s closed (content digest %s)"), record_str(x, cd, "date"),
-                     record_str(x, cd, "digest"));
+            snprintf(line, sizeof line, _("  %s closed (content digest %s)"), rec_str(x, CLOSED_DATE),
+                     rec_str(x, CLOSED_DIGEST));
         else
-            snprintf(line, sizeof line, _("  %s reopened by %s%s: %s"), record_str(x, rd, "date"),
-                     record_str(x, rd, "by"),
-                     x->v[field_index(rd, "changed_outside")].b ? _(" (changed outside kijun)") : "",
-                     record_str(x, rd, "why"));
+            snprintf(line, sizeof line, _("  %s reopened by %s%s: %s"), rec_str(x, REOPEN_DATE),
+                     rec_str(x, REOPEN_BY),
+                     x->v[REOPEN_CHANGED_OUTSIDE].b ? _(" (changed outside kijun)") : "",
+                     rec_str(x, REOPEN_WHY));
         draw_cell(y + 1 + (int)k, 0, cols, line, A_NORMAL);
     }
 }

@@ -40,7 +40,7 @@ size_t review_lines(struct aview *av, struct review_line **out)
     struct review_line *v = NULL;
     size_t n = 0;
     struct round *r = cur_round(av);
-    const char *next = record_str(&r->head, &round_head_def, "next_review");
+    const char *next = rec_str(&r->head, HEAD_NEXT_REVIEW);
     if (!*next)
         rl_add(&v, &n, 1, 0, true, "%s", _("Next review: not set (Enter sets it)"));
     else if (strcmp(next, av->today) < 0)
@@ -48,13 +48,12 @@ size_t review_lines(struct aview *av, struct review_line **out)
     else
         rl_add(&v, &n, 1, 0, false, _("Next review: %s"), next);
     rl_add(&v, &n, 0, 0, false, _("Review log (%zu; a adds an entry):"), r->c[RC_REVIEWS].n);
-    const struct coll_def *rd = round_coll_defs[RC_REVIEWS];
     for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
         const struct record *e = &r->c[RC_REVIEWS].r[i];
-        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", record_str(e, rd, "date"), enum_label(record_str(e, rd, "trigger")),
-               record_str(e, rd, "changes"));
+        rl_add(&v, &n, 2, i, false, "  %s [%s] %s", rec_str(e, REV_DATE), enum_label(rec_str(e, REV_TRIGGER)),
+               rec_str(e, REV_CHANGES));
     }
-    const char *prev = record_str(&r->head, &round_head_def, "previous");
+    const char *prev = rec_str(&r->head, HEAD_PREVIOUS);
     const struct round *before = NULL;
     for (size_t i = 0; i < av->s->nrounds; i++)
         if (*prev && strcmp(av->s->rounds[i]->r.name, prev) == 0)
@@ -70,7 +69,6 @@ size_t review_lines(struct aview *av, struct review_line **out)
             count[d[i].kind]++;
         rl_add(&v, &n, 0, 0, false, _("Compared with %s (c: another): %zu rose, %zu added, %zu fell, %zu removed"),
                before->name, count[DIFF_ROSE], count[DIFF_ADDED], count[DIFF_FELL], count[DIFF_REMOVED]);
-        const struct coll_def *kd = round_coll_defs[RC_RISKS];
         /* what got worse first */
         static const enum change_kind order[] = {DIFF_ROSE, DIFF_ADDED, DIFF_FELL, DIFF_REMOVED};
         for (size_t o = 0; o < 4; o++) {
@@ -81,18 +79,18 @@ size_t review_lines(struct aview *av, struct review_line **out)
                 size_t idx = d[i].now ? (size_t)(d[i].now - r->c[RC_RISKS].r) : 0;
                 switch (d[i].kind) {
                 case DIFF_ADDED:
-                    rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, record_str(x, kd, "title"));
+                    rl_add(&v, &n, 3, idx, false, _("  + added   %2lld      %s"), d[i].value_now, rec_str(x, RISK_TITLE));
                     break;
                 case DIFF_REMOVED:
-                    rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, record_str(x, kd, "title"));
+                    rl_add(&v, &n, 0, 0, false, _("  - removed %2lld      %s"), d[i].value_before, rec_str(x, RISK_TITLE));
                     break;
                 case DIFF_ROSE:
                     rl_add(&v, &n, 3, idx, true, _("  ^ rose    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                           record_str(x, kd, "title"));
+                           rec_str(x, RISK_TITLE));
                     break;
                 case DIFF_FELL:
                     rl_add(&v, &n, 3, idx, false, _("  v fell    %2lld -> %2lld %s"), d[i].value_before, d[i].value_now,
-                           record_str(x, kd, "title"));
+                           rec_str(x, RISK_TITLE));
                     break;
                 }
             }

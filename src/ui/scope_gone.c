@@ -12,7 +12,7 @@
 
 static const struct strlist *scope_list(const struct round *r, int kind)
 {
-    return &r->head.v[field_index(&round_head_def, kind == SCOPE_GONE_SERVICE ? "services" : "resources")].list;
+    return &r->head.v[kind == SCOPE_GONE_SERVICE ? HEAD_SERVICES : HEAD_RESOURCES].list;
 }
 
 static const char *coll_key(int kind)
@@ -52,7 +52,7 @@ void scope_gone_line(const struct aview *av, const struct round *r, const struct
         sb_printf(sb, " %s", refname_removed());
         const struct record *note = coll_find(&r->c[RC_CLEAR], id);
         if (note)
-            sb_printf(sb, _(" - no risk: %s"), record_str(note, round_coll_defs[RC_CLEAR], "note"));
+            sb_printf(sb, _(" - no risk: %s"), rec_str(note, CLEAR_NOTE));
     }
 }
 

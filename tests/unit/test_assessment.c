@@ -10,6 +10,7 @@
 #include "store/workspace.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "fields.h"
 #include "diag_expect.h"
 #include <dirent.h>
 #include <errno.h>
@@ -27,7 +28,7 @@
 
 static struct value *val(struct record *r, const struct coll_def *def, const char *key)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no field %s", def->key, key);
     return v;
 }
@@ -762,7 +763,7 @@ Test(validate, values_on_the_scales)
     cr_assert_eq(k->coll, RC_RISKS);
     cr_assert_eq(k->index, 2);
     cr_assert_neq(k->finding, CHECK_NO_FINDING);
-    cr_assert_eq(f.c.found.v[k->finding].at.field, field_index(d, "impact"));
+    cr_assert_eq(f.c.found.v[k->finding].at.field, RISK_IMPACT);
     cr_assert_eq(f.c.found.v[k->finding].line, 28);
     ABSENT(&f, text);
     /* beyond the field's range: that finding alone */
@@ -868,7 +869,7 @@ Test(validate, over_the_threshold_needs_a_decision_an_owner_and_a_due_date)
     cr_assert_eq(k->index, 0);
     static const char *const keys[] = {"decision", "owner", "due"};
     for (size_t i = 0; i < 3; i++) {
-        char *saved = xstrdup(record_str(x, d, keys[i]));
+        char *saved = xstrdup(rec_str(x, field_of(d, keys[i])));
         unset(x, d, keys[i]);
         RUN(&f);
         FAILS(&f, STEP_ASSESS, text);
@@ -1730,8 +1731,8 @@ Test(store, format_and_load_round_trip)
     cr_assert_eq(l.dl.n, 0);
     cr_assert_not(l.info.has_comments);
     cr_assert(round_equal(&l.r, &r), "the loaded round differs from the saved one");
-    cr_assert_str_eq(record_str(&l.r.head, HD, "purpose"), "年次リスク評価「水道」");
-    cr_assert_str_eq(record_str(RISK(&l.r, 0), RD(RC_RISKS), "controls"), "C:\\backup and \\n literally");
+    cr_assert_str_eq(rec_str(&l.r.head, HEAD_PURPOSE), "年次リスク評価「水道」");
+    cr_assert_str_eq(rec_str(RISK(&l.r, 0), RISK_CONTROLS), "C:\\backup and \\n literally");
     /* the lines are where the records are in the file */
     cr_assert_eq(l.r.head.line, 3);
     /* formatting it again gives the same text */
@@ -1775,7 +1776,7 @@ Test(store, a_second_save_is_unchanged)
     load_round_at(&l, path, &p);
     cr_assert_eq(l.st, WS_OK);
     cr_assert(round_equal(&l.r, &r));
-    cr_assert_str_eq(record_str(&l.r.head, HD, "scope"), "水道のみ");
+    cr_assert_str_eq(rec_str(&l.r.head, HEAD_SCOPE), "水道のみ");
     loaded_round_free(&l);
     profile_free(&p);
     free(text);
@@ -1834,7 +1835,7 @@ Test(store, a_syntax_error_is_unreadable_with_its_line)
     cr_assert_str_eq(l.dl.v[0].file, path);
     cr_assert_eq(l.dl.v[0].line, 4);
     cr_assert_str_eq(l.dl.v[0].text, "syntax error");
-    cr_assert_str_eq(record_str(&l.r.head, HD, "date"), "", "nothing was read");
+    cr_assert_str_eq(rec_str(&l.r.head, HEAD_DATE), "", "nothing was read");
     loaded_round_free(&l);
     free(path);
     profile_free(&p);

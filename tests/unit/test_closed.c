@@ -5,6 +5,7 @@
  * round trip; and the core: a closed round refuses every edit but its
  * reopening, which needs who and why and is saved like any edit. */
 #include <criterion/criterion.h>
+#include "fields.h"
 #include "diag_expect.h"
 #include "core/conflict.h"
 #include "core/edits.h"
@@ -25,7 +26,7 @@
 
 static void set(struct record *x, const struct coll_def *def, const char *key, const char *text)
 {
-    struct value *v = record_value(x, def, key);
+    struct value *v = value_of(x, def, key);
     value_free(v);
     v->s = xstrdup(text);
     v->set = true;
@@ -80,7 +81,7 @@ static void resign(struct round *r, enum step st, const char *date)
     char d[17];
     step_digest(r, st, d);
     set(so, RD(RC_SIGNOFFS), "digest", d);
-    struct value *v = record_value(so, RD(RC_SIGNOFFS), "reopens");
+    struct value *v = &so->v[SO_REOPENS];
     v->set = true;
     v->i = (long long)round_reopens(r);
 }
@@ -159,9 +160,9 @@ Test(closed_rule, reopened_it_closes_again_only_with_a_signoff_made_since)
     reopen_it(&r, "2026-06-01");
     cr_assert_not(round_closed(&r), "reopened: editable");
     cr_assert_not(round_closes(&r), "the sign-offs all predate the reopening, even on the same day");
-    cr_assert_str_eq(record_str(&r.c[RC_REOPENED].r[0], RD(RC_REOPENED), "date"), "2026-06-01");
-    cr_assert_str_eq(record_str(&r.c[RC_REOPENED].r[0], RD(RC_REOPENED), "by"), "Tanaka");
-    cr_assert_not(r.c[RC_REOPENED].r[0].v[field_index(RD(RC_REOPENED), "changed_outside")].set);
+    cr_assert_str_eq(rec_str(&r.c[RC_REOPENED].r[0], REOPEN_DATE), "2026-06-01");
+    cr_assert_str_eq(rec_str(&r.c[RC_REOPENED].r[0], REOPEN_BY), "Tanaka");
+    cr_assert_not(r.c[RC_REOPENED].r[0].v[REOPEN_CHANGED_OUTSIDE].set);
     /* the register is changed: the assessment and validation go stale */
     set(&r.c[RC_RISKS].r[0], RD(RC_RISKS), "title", "Ransomware via VPN");
     resign(&r, STEP_ASSESS, "2026-06-01");
@@ -186,7 +187,7 @@ Test(closed_rule, a_reopening_notes_a_change_outside_kijun)
     round_with(&r, 5, "2026-06-01");
     set(&r.c[RC_RISKS].r[0], RD(RC_RISKS), "title", "Edited in an editor");
     reopen_it(&r, "2026-06-05");
-    const struct value *v = &r.c[RC_REOPENED].r[0].v[field_index(RD(RC_REOPENED), "changed_outside")];
+    const struct value *v = &r.c[RC_REOPENED].r[0].v[REOPEN_CHANGED_OUTSIDE];
     cr_assert(v->set && v->b);
     round_free(&r);
 }
@@ -232,7 +233,7 @@ Test(closed_rule, check_reports_a_change_outside_kijun_with_its_line)
 {
     struct round r;
     round_with(&r, 5, "2026-06-01");
-    r.c[RC_CLOSED].r[0].v[field_index(RD(RC_CLOSED), "digest")].line = 42;
+    r.c[RC_CLOSED].r[0].v[CLOSED_DIGEST].line = 42;
     struct profile p;
     profile_init(&p);
     struct diag_list dl = {0};
@@ -354,10 +355,10 @@ Test(closed_core, the_demo_round_of_2025_is_closed_and_refuses_every_edit)
     cr_assert(round_closed(r), "five sign-offs: closed when read");
     cr_assert_not(round_closed(&s.rounds[idx("2026")]->r), "2026 has two");
     struct collection *risks = &r->c[RC_RISKS];
-    char *title = xstrdup(record_str(&risks->r[0], risks->def, "title"));
+    char *title = xstrdup(rec_str(&risks->r[0], RISK_TITLE));
     size_t n = risks->n, nlog = s.log.n;
-    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, (size_t)field_index(risks->def, "title"), "Changed");
-    cr_assert_str_eq(record_str(&risks->r[0], risks->def, "title"), title, "a field is not set");
+    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, RISK_TITLE, "Changed");
+    cr_assert_str_eq(rec_str(&risks->r[0], RISK_TITLE), title, "a field is not set");
     struct record x;
     record_init(&x, risks->def);
     x.id = xstrdup("risk-new");
@@ -367,7 +368,7 @@ Test(closed_core, the_demo_round_of_2025_is_closed_and_refuses_every_edit)
     core_delete(&s, &rd->d, &r->c[RC_SIGNOFFS], 0);
     cr_assert_eq(risks->n, n);
     cr_assert_eq(r->c[RC_SIGNOFFS].n, STEP__COUNT, "nor deleted, a sign-off neither");
-    core_scope_resource(&s, r, r->head.v[field_index(&round_head_def, "resources")].list.v[0], false);
+    core_scope_resource(&s, r, r->head.v[HEAD_RESOURCES].list.v[0], false);
     core_draft_open(&s, &rd->d, risks, &risks->r[0], risks->def, 0, "typed");
     cr_assert_not(s.draft.open, "no typing into it");
     char msg[300];
@@ -395,8 +396,8 @@ Test(closed_core, a_reopening_needs_who_and_why_and_is_saved)
     cr_assert_str_eq(s.log.v[s.log.n - 1].file, "assessments/2025.cfg");
     /* now it takes edits */
     struct collection *risks = &r->c[RC_RISKS];
-    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, (size_t)field_index(risks->def, "title"), "Changed");
-    cr_assert_str_eq(record_str(&risks->r[0], risks->def, "title"), "Changed");
+    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, RISK_TITLE, "Changed");
+    cr_assert_str_eq(rec_str(&risks->r[0], RISK_TITLE), "Changed");
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
     const char *text = file_text("assessments/2025.cfg");
     cr_assert_not_null(strstr(text, "reopened = ("), "%s", text);
@@ -417,8 +418,8 @@ Test(closed_core, signed_off_again_it_closes_on_settling)
     cr_assert_not(round_closed(r));
     /* the reviewer renews a sign-off (any edit of it signs it again) */
     struct collection *so = &r->c[RC_SIGNOFFS];
-    core_set_text(&s, &rd->d, so, &so->r[0], so->def, (size_t)field_index(so->def, "comment"), "Checked again.");
-    cr_assert_eq(record_int(&so->r[0], so->def, "reopens", 0), 1, "made after the first reopening");
+    core_set_text(&s, &rd->d, so, &so->r[0], so->def, SO_COMMENT, "Checked again.");
+    cr_assert_eq(rec_int(&so->r[0], SO_REOPENS, 0), 1, "made after the first reopening");
     cr_assert(core_round_settle(&s, r, "2026-11-26"));
     cr_assert(round_closed(r));
     cr_assert_eq(r->c[RC_CLOSED].n, 2);
@@ -448,7 +449,7 @@ Test(closed_core, a_save_settles_a_round_that_closes)
     char msg[300];
     cr_assert(core_reopen_round(&s, r, "Tanaka", "typo", "2026-11-25", msg, sizeof msg), "%s", msg);
     struct collection *so = &r->c[RC_SIGNOFFS];
-    core_set_text(&s, &rd->d, so, &so->r[4], so->def, (size_t)field_index(so->def, "comment"), "Again.");
+    core_set_text(&s, &rd->d, so, &so->r[4], so->def, SO_COMMENT, "Again.");
     cr_assert_not(round_closed(r), "closing waits for the form to be left, or the save");
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
     cr_assert(round_closed(r));
@@ -473,7 +474,7 @@ Test(closed_core, a_reopening_survives_a_lost_session)
     struct round *r = &s.rounds[idx("2025")]->r;
     cr_assert_not(round_closed(r), "the reopening is taken back");
     cr_assert_eq(r->c[RC_REOPENED].n, 1);
-    cr_assert_str_eq(record_str(&r->c[RC_REOPENED].r[0], RD(RC_REOPENED), "why"), "typo");
+    cr_assert_str_eq(rec_str(&r->c[RC_REOPENED].r[0], REOPEN_WHY), "typo");
     cr_assert(session_modified(&s));
 }
 
@@ -486,8 +487,8 @@ Test(closed_core, a_reload_does_not_redo_edits_into_a_round_their_version_closed
     cr_assert(core_reopen_round(&s, &rd->r, "Tanaka", "typo", "2026-11-25", msg, sizeof msg), "%s", msg);
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
     struct collection *risks = &rd->r.c[RC_RISKS];
-    char *title = xstrdup(record_str(&risks->r[0], risks->def, "title"));
-    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, (size_t)field_index(risks->def, "title"), "Ours");
+    char *title = xstrdup(rec_str(&risks->r[0], RISK_TITLE));
+    core_set_text(&s, &rd->d, risks, &risks->r[0], risks->def, RISK_TITLE, "Ours");
     /* another program puts the closed version back */
     char *p = ws_path(s.dir, "assessments/2025.cfg");
     FILE *f = fopen(p, "w");
@@ -499,7 +500,7 @@ Test(closed_core, a_reload_does_not_redo_edits_into_a_round_their_version_closed
     cr_assert(conflict_reload(&s, &rd->d, &applied, &failed, msg, sizeof msg), "%s", msg);
     cr_assert_eq(failed, 1, "%s", msg);
     cr_assert(round_closed(&rd->r));
-    cr_assert_str_eq(record_str(&rd->r.c[RC_RISKS].r[0], risks->def, "title"), title);
+    cr_assert_str_eq(rec_str(&rd->r.c[RC_RISKS].r[0], RISK_TITLE), title);
     free(title);
     free(closed_text);
 }

@@ -291,7 +291,7 @@ Test(conflict, edits_restored_from_the_journal_do_not_go_over_a_change_made_sinc
     cr_assert(s.rec.available);
     cr_assert_not_null(strstr(s.rec.summary, "the file too, since"), "%s", s.rec.summary);
     session_recover(&s, true);
-    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Ours");
+    cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Ours");
     char *before = slurp("profile.cfg"), msg[512];
     cr_assert_not(session_save(&s, msg, sizeof msg), "a save asks first");
     cr_assert_eq(s.conflict, &s.pdoc);
@@ -301,7 +301,7 @@ Test(conflict, edits_restored_from_the_journal_do_not_go_over_a_change_made_sinc
     size_t applied, failed;
     cr_assert_not(conflict_reload(&s, &s.pdoc, &applied, &failed, msg, sizeof msg));
     cr_assert_not_null(strstr(msg, "came back from the journal"), "%s", msg);
-    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Ours", "kept");
+    cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Ours", "kept");
     /* o writes ours; the other version stays as the backup */
     cr_assert(conflict_overwrite(&s, &s.pdoc, msg, sizeof msg), "%s", msg);
     char *backup = slurp("profile.cfg~");

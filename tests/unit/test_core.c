@@ -153,7 +153,7 @@ Test(core, a_lost_draft_is_offered_and_restored_into_its_field)
     cr_assert(s.rec.available && s.rec.has_draft);
     cr_assert(strstr(s.rec.summary, "name of profile.cfg"), "%s", s.rec.summary);
     session_recover(&s, true);
-    cr_assert_str_eq(record_str(&s.profile.org, &profile_org_def, "name"), "Typed, not entered");
+    cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Typed, not entered");
     cr_assert(session_modified(&s), "recovered: unsaved until saved");
     free(dir);
 }
@@ -258,7 +258,7 @@ Test(core, rounds_stay_put_while_the_list_grows)
         size_t from = (size_t)i % s.nrounds;
         size_t k = core_new_round(&s, name, from, "2026-11-25", msg, sizeof msg);
         cr_assert_neq(k, ROUND_NONE, "%s", msg);
-        cr_assert_str_eq(record_str(&s.rounds[k]->r.head, &round_head_def, "previous"),
+        cr_assert_str_eq(rec_str(&s.rounds[k]->r.head, HEAD_PREVIOUS),
                          s.rounds[from]->r.name);
     }
     cr_assert_eq(&s.rounds[0]->r, first, "a round is never moved by adding others");
@@ -299,11 +299,11 @@ Test(core, choosing_accept_records_the_date_and_the_value)
     core_set_text(&s, session_doc(&s, r), c, &c->r[i], def, fi(def, "decision"), "accept");
     struct acceptance a = core_risk_decided(&s, r, i, "2026-11-25");
     cr_assert(a.records && a.set_date);
-    cr_assert_str_eq(record_str(&c->r[i], def, "accepted_on"), "2026-11-25");
-    cr_assert_eq(record_int(&c->r[i], def, "accepted_value", -1), risk_residual(r, &c->r[i]));
+    cr_assert_str_eq(rec_str(&c->r[i], RISK_ACCEPTED_ON), "2026-11-25");
+    cr_assert_eq(rec_int(&c->r[i], RISK_ACCEPTED_VALUE, -1), risk_residual(r, &c->r[i]));
     a = core_risk_decided(&s, r, i, "2027-01-01");
     cr_assert(!a.set_date, "an acceptance keeps its date");
-    cr_assert_str_eq(record_str(&c->r[i], def, "accepted_on"), "2026-11-25");
+    cr_assert_str_eq(rec_str(&c->r[i], RISK_ACCEPTED_ON), "2026-11-25");
     core_set_text(&s, session_doc(&s, r), c, &c->r[i], def, fi(def, "decision"), "mitigate");
     cr_assert(!core_risk_decided(&s, r, i, "2027-01-01").records, "mitigate records nothing");
 }
@@ -319,7 +319,7 @@ Test(rules, a_copy_carries_the_register_and_starts_approvals_afresh)
     record_init(&so, round_coll_defs[RC_SIGNOFFS]);
     so.id = xstrdup("prep");
     coll_add(&src.c[RC_SIGNOFFS], &so);
-    struct value *nr = record_value(&src.head, &round_head_def, "next_review");
+    struct value *nr = &src.head.v[HEAD_NEXT_REVIEW];
     nr->s = xstrdup("2027-06-01");
     nr->set = true;
     round_start_copy(&copy, "2027", &src, "2026-12-01");
@@ -327,9 +327,9 @@ Test(rules, a_copy_carries_the_register_and_starts_approvals_afresh)
     cr_assert_eq(copy.c[RC_RISKS].n, 1, "the risks carry over");
     cr_assert_eq(copy.c[RC_SIGNOFFS].n, 0, "sign-offs start afresh");
     cr_assert_eq(copy.c[RC_REVIEWS].n, 0, "so does the review log");
-    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "previous"), "2026");
-    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "date"), "2026-12-01");
-    cr_assert_str_eq(record_str(&copy.head, &round_head_def, "next_review"), "");
+    cr_assert_str_eq(rec_str(&copy.head, HEAD_PREVIOUS), "2026");
+    cr_assert_str_eq(rec_str(&copy.head, HEAD_DATE), "2026-12-01");
+    cr_assert_str_eq(rec_str(&copy.head, HEAD_NEXT_REVIEW), "");
     round_free(&src);
     round_free(&copy);
 }
@@ -356,7 +356,7 @@ Test(core, the_rounds_array_for_the_rules_follows_every_edit)
 Test(core, setting_a_field_to_the_value_it_has_is_no_edit)
 {
     size_t f = fi(&profile_org_def, "name");
-    const char *name = record_str(&s.profile.org, &profile_org_def, "name");
+    const char *name = rec_str(&s.profile.org, ORG_NAME);
     char *same = xstrdup(name);
     core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, f, same);
     cr_assert_eq(s.pdoc.edits, 0, "Enter on an unchanged field changes nothing");
@@ -392,7 +392,7 @@ Test(core, a_signoff_goes_stale_when_its_step_changes_and_an_edit_renews_it)
     x.id = xstrdup("prep");
     size_t i = core_add(&s, d, so, &x);
     record_free(&x, so->def);
-    cr_assert(*record_str(&so->r[i], so->def, "digest"), "a new sign-off records its step's digest");
+    cr_assert(*rec_str(&so->r[i], SO_DIGEST), "a new sign-off records its step's digest");
     cr_assert(!signoff_stale(r, &so->r[i]));
     cr_assert_eq(count_findings_with(&s, "is stale"), 0);
     /* the preparation changes: the sign-off no longer vouches for it */
@@ -411,9 +411,8 @@ Test(core, an_acceptance_carried_by_a_copy_asks_to_be_confirmed)
     size_t src = s.nrounds - 1;
     struct round *from = &s.rounds[src]->r;
     struct collection *rk = &from->c[RC_RISKS];
-    const struct coll_def *def = rk->def;
     size_t k = 0;
-    while (k < rk->n && strcmp(record_str(&rk->r[k], def, "decision"), "accept") != 0)
+    while (k < rk->n && strcmp(rec_str(&rk->r[k], RISK_DECISION), "accept") != 0)
         k++;
     cr_assert_lt(k, rk->n, "the demo's round has an accepted risk");
     char msg[256];
@@ -426,8 +425,8 @@ Test(core, an_acceptance_carried_by_a_copy_asks_to_be_confirmed)
     struct acceptance a = core_risk_decided(&s, c, xi, "2026-12-01");
     cr_assert(a.set_date, "confirming dates the acceptance today");
     x = &c->c[RC_RISKS].r[xi];
-    cr_assert_str_eq(record_str(x, def, "accepted_on"), "2026-12-01");
-    cr_assert_str_eq(record_str(x, def, "accepted_round"), "copy");
+    cr_assert_str_eq(rec_str(x, RISK_ACCEPTED_ON), "2026-12-01");
+    cr_assert_str_eq(rec_str(x, RISK_ACCEPTED_ROUND), "copy");
     cr_assert(!risk_acceptance_carried(c, x));
 }
 
@@ -440,7 +439,7 @@ Test(core, an_acceptance_goes_stale_when_the_residual_value_changes)
     core_set_text(&s, d, rk, &rk->r[0], def, fi(def, "decision"), "accept");
     core_risk_decided(&s, r, 0, "2026-11-25");
     cr_assert(!risk_acceptance_stale(r, &rk->r[0]));
-    long long l = record_int(&rk->r[0], def, "likelihood", 1);
+    long long l = rec_int(&rk->r[0], RISK_LIKELIHOOD, 1);
     core_set_int(&s, d, rk, &rk->r[0], def, fi(def, "likelihood"), l > 1 ? l - 1 : l + 1);
     cr_assert(risk_acceptance_stale(r, &rk->r[0]));
     cr_assert_gt(count_findings_with(&s, "the acceptance is stale"), 0);

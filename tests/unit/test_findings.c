@@ -118,7 +118,7 @@ Test(findings, the_demo_is_clean_and_an_edit_gives_a_finding_with_its_target)
     findings_free(&f);
     struct record *c = &s.profile.criteria;
     core_set_int(&s, &s.pdoc, NULL, c, &profile_criteria_def,
-                 (size_t)field_index(&profile_criteria_def, "threshold"), 99);
+                 CRIT_THRESHOLD, 99);
     session_all_findings(&s, &f, NULL, NULL);
     cr_assert_eq(f.n, 1);
     cr_expect_str_eq(f.v[0].file, "profile.cfg");
@@ -126,7 +126,7 @@ Test(findings, the_demo_is_clean_and_an_edit_gives_a_finding_with_its_target)
     struct target t;
     cr_expect(session_finding_target(&s, &f.v[0], &t));
     cr_expect(t.kind == TARGET_PROFILE && t.coll == ITEM_CRITERIA);
-    cr_expect_eq(t.field, field_index(&profile_criteria_def, "threshold"));
+    cr_expect_eq(t.field, CRIT_THRESHOLD);
     findings_free(&f);
 }
 
@@ -151,13 +151,13 @@ Test(findings, the_save_names_the_key_that_shows_them)
 {
     struct record *c = &s.profile.criteria;
     core_set_int(&s, &s.pdoc, NULL, c, &profile_criteria_def,
-                 (size_t)field_index(&profile_criteria_def, "threshold"), 99);
+                 CRIT_THRESHOLD, 99);
     char msg[512];
     cr_assert(session_save(&s, msg, sizeof msg));
     cr_expect_str_eq(msg, "Saved; 1 finding in profile.cfg (kijun check)", "without a key");
     snprintf(s.findings_key, sizeof s.findings_key, "6");
     core_set_int(&s, &s.pdoc, NULL, c, &profile_criteria_def,
-                 (size_t)field_index(&profile_criteria_def, "threshold"), 98);
+                 CRIT_THRESHOLD, 98);
     cr_assert(session_save(&s, msg, sizeof msg));
     cr_expect_str_eq(msg, "Saved; 1 finding (6 shows it) in profile.cfg");
 }

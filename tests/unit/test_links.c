@@ -238,7 +238,7 @@ Test(links, a_backup_that_is_a_link_stops_the_save)
     profile_init(&p);
     struct diag_list dl = {0};
     cr_assert_eq(ws_load_profile(pp, lib, &p, NULL, &dl), WS_OK);
-    struct value *v = record_value(&p.org, &profile_org_def, "name");
+    struct value *v = &p.org.v[ORG_NAME];
     free(v->s);
     v->s = xstrdup("Renamed");
     v->set = true;

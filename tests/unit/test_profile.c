@@ -6,6 +6,7 @@
 #include "store/libload.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "fields.h"
 #include "diag_expect.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 
 static struct value *val(struct record *r, const struct coll_def *def, const char *key)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no field %s", def->key, key);
     return v;
 }
@@ -583,7 +584,7 @@ Test(refs, removing_a_resource_an_operation_and_nothing)
     cr_assert_eq(p.c[COLL_RESOURCES].n, 4);
     assert_list(list_of(&p, COLL_OPERATIONS, 1, "services"), 2, "svc-1", "svc-2");
     assert_list(list_of(&p, COLL_RESOURCES, 3, "supply_risks"), 1, "supply_chain.subcontractor");
-    cr_assert_str_eq(record_str(&p.c[COLL_RESOURCES].r[0], D(COLL_RESOURCES), "kind"), "ot");
+    cr_assert_str_eq(rec_str(&p.c[COLL_RESOURCES].r[0], RES_KIND), "ot");
     /* after the removals the profile is clean once the entries go */
     coll_remove(&p.c[COLL_RESOURCES], 1);
     EXPECT_NONE(&p);
@@ -733,7 +734,7 @@ Test(equal, a_copy_is_deep)
     set_l(&b.c[COLL_OPERATIONS].r[0], D(COLL_OPERATIONS), "services", "svc-2", NULL);
     free(b.c[COLL_RESOURCES].r[0].id);
     b.c[COLL_RESOURCES].r[0].id = xstrdup("res-x");
-    cr_assert_str_eq(record_str(&a.org, &profile_org_def, "name"), "Test Waterworks");
+    cr_assert_str_eq(rec_str(&a.org, ORG_NAME), "Test Waterworks");
     assert_list(list_of(&a, COLL_OPERATIONS, 0, "services"), 1, "svc-1");
     cr_assert_str_eq(a.c[COLL_RESOURCES].r[0].id, "res-1");
     /* a copy can grow on its own */
@@ -756,7 +757,7 @@ Test(equal, a_copy_is_deep)
     cr_assert_eq(d.items.def, &checklist_def);
     cr_assert(record_equal(&c.items.r[0], &d.items.r[0], &checklist_def));
     set_s(&d.items.r[0], &checklist_def, "owner", "OT");
-    cr_assert_str_eq(record_str(&c.items.r[0], &checklist_def, "owner"), "IT");
+    cr_assert_str_eq(rec_str(&c.items.r[0], CL_OWNER), "IT");
     checklist_free(&c);
     checklist_free(&d);
 }
@@ -766,13 +767,13 @@ Test(equal, value_format_for_lists)
     struct profile p;
     base_profile(&p);
     const struct coll_def *od = D(COLL_OPERATIONS);
-    int fi = field_index(od, "services");
+    int fi = OP_SERVICES;
     cr_assert_geq(fi, 0);
     char *s = value_format(&p.c[COLL_OPERATIONS].r[1].v[fi], &od->fields[fi]);
     cr_assert_str_eq(s, "svc-1, svc-2");
     free(s);
     const struct coll_def *sd = D(COLL_SERVICES);
-    fi = field_index(sd, "mtd_hours");
+    fi = SVC_MTD_HOURS;
     s = value_format(&p.c[COLL_SERVICES].r[0].v[fi], &sd->fields[fi]);
     cr_assert_str_eq(s, "12");
     free(s);

@@ -35,7 +35,7 @@ static size_t idx(const char *name)
 
 static const char *previous(size_t i)
 {
-    return record_str(&s.rounds[i]->r.head, &round_head_def, "previous");
+    return rec_str(&s.rounds[i]->r.head, HEAD_PREVIOUS);
 }
 
 /* The process is lost (kill -9): open the folder again, files kept. */
@@ -114,7 +114,7 @@ Test(rounds, a_rename_leaves_the_sign_offs_valid)
     const struct collection *rk = &s.rounds[i]->r.c[RC_RISKS];
     bool renamed = false;
     for (size_t x = 0; x < rk->n; x++)
-        renamed |= strcmp(record_str(&rk->r[x], rk->def, "accepted_round"), "r2025") == 0;
+        renamed |= strcmp(rec_str(&rk->r[x], RISK_ACCEPTED_ROUND), "r2025") == 0;
     cr_assert(renamed, "the acceptances name the round by its new name");
 }
 
@@ -134,11 +134,11 @@ Test(rounds, a_copy_starts_without_the_title_of_its_source)
     char msg[512];
     size_t i = idx("2026");
     core_set_text(&s, &s.rounds[i]->d, NULL, &s.rounds[i]->r.head, &round_head_def,
-                  (size_t)field_index(&round_head_def, "title"), "令和8年度 リスク評価");
+                  HEAD_TITLE, "令和8年度 リスク評価");
     size_t c = core_new_round(&s, "2027", i, "2026-11-25", msg, sizeof msg);
     cr_assert_neq(c, ROUND_NONE, "%s", msg);
-    cr_assert_str_eq(record_str(&s.rounds[c]->r.head, &round_head_def, "title"), "");
-    cr_assert_str_eq(record_str(&s.rounds[i]->r.head, &round_head_def, "title"), "令和8年度 リスク評価");
+    cr_assert_str_eq(rec_str(&s.rounds[c]->r.head, HEAD_TITLE), "");
+    cr_assert_str_eq(rec_str(&s.rounds[i]->r.head, HEAD_TITLE), "令和8年度 リスク評価");
 }
 
 Test(rounds, previous_follows_a_rename)
@@ -162,7 +162,7 @@ Test(rounds, delete_is_pending_until_saved_and_keeps_a_backup)
     size_t n = s.nrounds;
     struct round *r = &s.rounds[idx("2025")]->r;
     core_set_text(&s, &s.rounds[idx("2025")]->d, NULL, &r->head, &round_head_def,
-                  (size_t)field_index(&round_head_def, "title"), "令和7年度");
+                  HEAD_TITLE, "令和7年度");
     core_delete_round(&s, idx("2025"), msg, sizeof msg);
     cr_assert_eq(s.nrounds, n - 1);
     cr_assert_eq(idx("2025"), ROUND_NONE);
@@ -267,7 +267,7 @@ Test(rounds, an_add_taken_back_untouched_is_no_change)
     i = core_add(&s, d, c, &rec);
     record_free(&rec, c->def);
     since = d->edits;
-    core_set_text(&s, d, c, &c->r[i], c->def, (size_t)field_index(c->def, "title"), "x");
+    core_set_text(&s, d, c, &c->r[i], c->def, RISK_TITLE, "x");
     core_take_back(&s, d, c, i, since);
     cr_assert_eq(c->n, n);
     cr_assert(session_modified(&s));

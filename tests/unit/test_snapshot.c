@@ -42,7 +42,7 @@ static struct round *round_named(const char *name)
 static const char *kept_name(const struct round *r, const char *coll, const char *id)
 {
     const struct record *x = snapshot_find(r, coll, id);
-    return x ? record_str(x, round_coll_defs[snapshot_coll(coll)], "name") : NULL;
+    return x ? rec_str(x, round_coll_defs[snapshot_coll(coll)]->name_field) : NULL;
 }
 
 static size_t profile_index(int coll, const char *id)
@@ -83,7 +83,7 @@ Test(snapshot, the_demo_rounds_gain_what_they_assessed_when_read)
     cr_assert_str_eq(kept_name(r, "services", "svc-sewage"), "Sewage collection and treatment");
     cr_assert_str_eq(kept_name(r, "resources", "res-scada"), "Central monitoring and control system (SCADA)");
     const struct record *x = snapshot_find(r, "resources", "res-scada");
-    cr_assert_str_eq(record_str(x, round_coll_defs[RC_SEEN_RESOURCES], "kind"), "ot");
+    cr_assert_str_eq(rec_str(x, SEENRES_KIND), "ot");
     /* what it does not refer to, it does not keep */
     cr_assert_null(snapshot_find(r, "services", "svc-quality-info"));
     struct strlist missing = {0};
@@ -98,7 +98,7 @@ Test(snapshot, an_older_round_keeps_what_it_gained_from_its_next_save)
     struct round *r = round_named("2025");
     char msg[640];
     core_set_text(&s, session_doc(&s, r), NULL, &r->head, &round_head_def,
-                  (size_t)field_index(&round_head_def, "title"), "FY2025");
+                  HEAD_TITLE, "FY2025");
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
     char *rp = ws_path(s.dir, "assessments/2025.cfg");
     FILE *f = fopen(rp, "r");
@@ -153,7 +153,7 @@ Test(snapshot, a_deleted_entrys_id_is_never_given_to_a_new_one)
     record_free(&rec, sv->def);
     record_init(&rec, sv->def);
     rec.id = xstrdup(id);
-    struct value *name = &rec.v[field_index(sv->def, "name")];
+    struct value *name = &rec.v[SVC_NAME];
     name->set = true;
     name->s = xstrdup("Service B");
     size_t at = core_add(&s, &s.pdoc, sv, &rec);
@@ -316,11 +316,11 @@ Test(snapshot, an_open_round_follows_a_rename_a_signed_one_keeps_its_name)
     sign_off(r26); /* 2026 without sign-offs: open; 2025 keeps its sign-offs */
     struct collection *sv = &s.profile.c[COLL_SERVICES];
     struct record *x = coll_find(sv, "svc-water");
-    core_set_text(&s, &s.pdoc, sv, x, SVC_DEF, (size_t)field_index(SVC_DEF, "name"), "Tap water supply");
+    core_set_text(&s, &s.pdoc, sv, x, SVC_DEF, SVC_NAME, "Tap water supply");
     cr_assert_str_eq(kept_name(r26, "services", "svc-water"), "Tap water supply");
     cr_assert_str_eq(kept_name(r25, "services", "svc-water"), "Drinking water supply");
     /* an empty name is not taken: the last one stays */
-    core_set_text(&s, &s.pdoc, sv, x, SVC_DEF, (size_t)field_index(SVC_DEF, "name"), "");
+    core_set_text(&s, &s.pdoc, sv, x, SVC_DEF, SVC_NAME, "");
     cr_assert_str_eq(kept_name(r26, "services", "svc-water"), "Tap water supply");
 }
 
@@ -334,7 +334,7 @@ Test(snapshot, an_entry_that_comes_into_scope_or_a_risk_is_kept_at_once)
     /* a risk naming a resource out of scope */
     cr_assert_null(snapshot_find(r, "resources", "res-old-server"));
     struct collection *rk = &r->c[RC_RISKS];
-    core_set_text(&s, session_doc(&s, r), rk, &rk->r[0], rk->def, (size_t)field_index(rk->def, "resource"),
+    core_set_text(&s, session_doc(&s, r), rk, &rk->r[0], rk->def, RISK_RESOURCE,
                   "res-old-server");
     cr_assert_not_null(snapshot_find(r, "resources", "res-old-server"));
     /* a new round from the profile, and a copy, keep theirs too */

@@ -9,6 +9,7 @@
 #include "store/workspace.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "fields.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@
 
 static void set_s(struct record *r, const struct coll_def *def, const char *key, const char *s)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no field %s", def->key, key);
     free(v->s);
     v->s = xstrdup(s);
@@ -29,7 +30,7 @@ static void set_s(struct record *r, const struct coll_def *def, const char *key,
 
 static void set_l(struct record *r, const struct coll_def *def, const char *key, ...)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v);
     strlist_free(&v->list);
     va_list ap;
@@ -59,12 +60,12 @@ static struct record *res(struct profile *p, const char *id, const char *name, c
 
 static const char *str(const struct record *r, const char *key)
 {
-    return record_str(r, RES, key);
+    return rec_str(r, field_of(RES, key));
 }
 
 static const struct strlist *list(struct record *r, const char *key)
 {
-    return &record_value(r, RES, key)->list;
+    return &value_of(r, RES, key)->list;
 }
 
 static void assert_list(const struct strlist *l, size_t n, ...)
@@ -122,7 +123,7 @@ Test(merge, an_entry_joins_the_resource_it_linked_the_other_becomes_one)
     assert_list(list(chem, "supply_risks"), 1, "supply_chain.disruption");
     /* the link to itself is the identity now, not a served resource */
     assert_list(list(chem, "serves"), 0);
-    cr_assert_not(record_value(chem, RES, "serves")->set);
+    cr_assert_not(chem->v[RES_SERVES].set);
     /* its other name is kept, with its note */
     cr_assert_str_eq(str(chem, "note"), "Stock for 10 days. / Chemical Co.: Orders by fax.");
     cr_assert_null(coll_find(rs, "sup-chem"));
@@ -245,12 +246,12 @@ Test(rules, the_merge_and_a_suppliers_field_on_another_kind_are_warned)
     findings_free(&f);
     struct record *scada = coll_find(&p.c[COLL_RESOURCES], "res-scada");
     set_s(scada, RES, "clauses", "none");
-    record_value(scada, RES, "clauses")->line = 12;
+    scada->v[RES_CLAUSES].line = 12;
     cr_assert_eq(count_findings(&p, &f), 1);
     cr_assert_eq(f.v[0].line, 12);
     cr_assert_eq(f.v[0].at.coll, COLL_RESOURCES);
     cr_assert_eq(f.v[0].at.index, 0);
-    cr_assert_eq(f.v[0].at.field, field_index(RES, "clauses"));
+    cr_assert_eq(f.v[0].at.field, RES_CLAUSES);
     cr_assert_str_eq(f.v[0].text, "res-scada: 'clauses' is a supplier's, but the kind is 'ot', not 'supplier'");
     findings_free(&f);
     profile_free(&p);

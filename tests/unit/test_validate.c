@@ -8,6 +8,7 @@
 #include "model/validate.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "fields.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@
 
 static struct value *val(struct record *r, const struct coll_def *def, const char *key)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no field %s", def->key, key);
     return v;
 }
@@ -281,7 +282,7 @@ static void depends(struct profile *p, size_t i, const char *a, const char *b)
 {
     struct record *r = &p->c[COLL_RESOURCES].r[i];
     set_l(r, D(COLL_RESOURCES), "depends", a, b, NULL);
-    r->v[field_index(D(COLL_RESOURCES), "depends")].line = r->line + 5;
+    r->v[RES_DEPENDS].line = r->line + 5;
 }
 
 Test(cycles, none_in_a_chain_or_a_tree)
@@ -314,7 +315,7 @@ Test(cycles, a_resource_that_depends_on_itself)
     cr_assert_eq(x->at.doc, DOC_PROFILE);
     cr_assert_eq(x->at.coll, COLL_RESOURCES);
     cr_assert_eq(x->at.index, 1);
-    cr_assert_eq(x->at.field, field_index(D(COLL_RESOURCES), "depends"));
+    cr_assert_eq(x->at.field, RES_DEPENDS);
     findings_free(&f);
     profile_free(&p);
 }
@@ -436,7 +437,7 @@ Test(threshold, a_round_above_the_highest_or_below_the_lowest_value)
     small_profile(&p);
     struct round r;
     small_round(&r, "2026");
-    int ft = field_index(HD, "threshold");
+    int ft = HEAD_THRESHOLD;
     r.head.v[ft].line = 9;
     struct findings f = {0};
     static const struct { const char *rule; long long t; const char *text; } cases[] = {
@@ -514,14 +515,14 @@ Test(levels, on_the_scales_of_the_profile)
     struct record *x = &r.c[RC_RISKS].r[0];
     struct findings f = {0};
     set_i(x, RD(RC_RISKS), "impact", 6);
-    x->v[field_index(RD(RC_RISKS), "impact")].line = 25;
+    x->v[RISK_IMPACT].line = 25;
     run(&f, &p, &r, 1);
     expect_count(&f, 1);
     const struct finding *g = find(&f, "risk-1: 'impact' is 6, above the impact scale's top level 5");
     cr_assert_eq(g->line, 25);
     cr_assert_eq(g->at.coll, RC_RISKS);
     cr_assert_eq(g->at.index, 0);
-    cr_assert_eq(g->at.field, field_index(RD(RC_RISKS), "impact"));
+    cr_assert_eq(g->at.field, RISK_IMPACT);
     set_i(x, RD(RC_RISKS), "impact", 5);
     run(&f, &p, &r, 1);
     expect_count(&f, 0);
@@ -574,7 +575,7 @@ Test(items, lines_of_values_ids_and_entries)
     small_profile(&p);
     struct record *svc = &p.c[COLL_SERVICES].r[0];
     set_i(svc, D(COLL_SERVICES), "mtd_hours", 9000);
-    svc->v[field_index(D(COLL_SERVICES), "mtd_hours")].line = 14;
+    svc->v[SVC_MTD_HOURS].line = 14;
     struct record *dup = add_to(&p.c[COLL_SERVICES], "svc-1", 15);
     dup->id_line = 16;
     svc->id_line = 11;

@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
+#include "fields.h"
 #include "diag_expect.h"
 #include <dirent.h>
 #include <errno.h>
@@ -272,8 +273,8 @@ Test(shipped, demo_and_template_load_without_findings)
             cr_assert_not(l.info.has_comments, "%s", pp);
             cr_assert_eq(l.p.c[COLL_IMPACT].n, 5);
             cr_assert_eq(l.p.c[COLL_LIKELIHOOD].n, 5);
-            cr_assert_str_eq(record_str(&l.p.criteria, &profile_criteria_def, "rule"), "product");
-            cr_assert_eq(record_int(&l.p.criteria, &profile_criteria_def, "threshold", 0), 10);
+            cr_assert_str_eq(rec_str(&l.p.criteria, CRIT_RULE), "product");
+            cr_assert_eq(rec_int(&l.p.criteria, CRIT_THRESHOLD, 0), 10);
             if (w == 0) {
                 cr_assert_eq(l.p.c[COLL_ROLES].n, 8);
                 cr_assert_eq(l.p.c[COLL_GOVERNANCE].n, 8);
@@ -281,8 +282,8 @@ Test(shipped, demo_and_template_load_without_findings)
                 cr_assert_eq(l.p.c[COLL_OPERATIONS].n, 10);
                 cr_assert_eq(profile_supplier_count(&l.p), 5); /* in the new form */
                 cr_assert_eq(l.p.old_suppliers, 0);
-                cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "sector"), "sectors.water");
-                cr_assert_eq(record_int(&l.p.org, &profile_org_def, "employees", 0), 480);
+                cr_assert_str_eq(rec_str(&l.p.org, ORG_SECTOR), "sectors.water");
+                cr_assert_eq(rec_int(&l.p.org, ORG_EMPLOYEES, 0), 480);
             } else {
                 for (int c = 0; c < COLL__COUNT; c++)
                     if (c != COLL_IMPACT && c != COLL_LIKELIHOOD)
@@ -318,10 +319,10 @@ Test(shipped, the_demo_in_english)
     char *pp = data_path("demo", "en", "profile.cfg");
     struct loaded l;
     load_at(&l, pp);
-    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Minato City Waterworks Bureau");
+    cr_assert_str_eq(rec_str(&l.p.org, ORG_NAME), "Minato City Waterworks Bureau");
     const struct record *svc = coll_find(&l.p.c[COLL_SERVICES], "svc-water");
     cr_assert_not_null(svc);
-    cr_assert_eq(record_int(svc, profile_coll_defs[COLL_SERVICES], "mtd_hours", -1), 12);
+    cr_assert_eq(rec_int(svc, SVC_MTD_HOURS, -1), 12);
     cr_assert_eq(svc->line, 125, "the record's line is that of its '{'");
     cr_assert_eq(service_operation_count(&l.p, "svc-water"), 5);
     cr_assert_eq(service_operation_count(&l.p, "svc-quality-info"), 0);
@@ -405,7 +406,7 @@ Test(shipped, saving_without_edits_changes_nothing)
         assert_listing(root, "checklist.cfg profile.cfg");
 
         /* one edit: saved, with the old version as FILE~ */
-        struct value *v = record_value(&l.p.org, &profile_org_def, "employees");
+        struct value *v = &l.p.org.v[ORG_EMPLOYEES];
         v->i++;
         cr_assert(ws_save_profile(path, &l.p, &unchanged, &dl));
         cr_assert_not(unchanged);
@@ -463,7 +464,7 @@ Test(schema, unknown_settings_are_warnings_with_their_line)
            {DIAG_WARNING, 5, "unknown setting 'motto' (kept as it is)"},
            {DIAG_WARNING, 11, "unknown setting 'mtd' (kept as it is)"});
     /* the rest is read */
-    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
+    cr_assert_str_eq(rec_str(&l.p.org, ORG_NAME), "Org");
     cr_assert_str_eq(l.p.c[COLL_SERVICES].r[0].id, "svc-1");
     loaded_free(&l);
 }
@@ -583,8 +584,7 @@ Test(schema, out_of_range_values_are_errors_with_their_line)
            {DIAG_ERROR, 10, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
            {DIAG_ERROR, 14, "res-1: 'kind' is 'robot', not one of the allowed values"});
     /* the value is kept for the user to fix */
-    cr_assert_eq(record_int(&l.p.c[COLL_SERVICES].r[0], profile_coll_defs[COLL_SERVICES],
-                            "mtd_hours", 0), 9000);
+    cr_assert_eq(rec_int(&l.p.c[COLL_SERVICES].r[0], field_of(profile_coll_defs[COLL_SERVICES], "mtd_hours"), 0), 9000);
     loaded_free(&l);
 }
 
@@ -615,7 +615,7 @@ Test(schema, a_newer_schema_is_not_read)
     cr_assert_eq(l.st, WS_UNREADABLE);
     EXPECT(&l.dl, l.path,
            {DIAG_ERROR, 1, "schema version 2 is newer than this kijun understands (1): not read"});
-    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "", "nothing was read");
+    cr_assert_str_eq(rec_str(&l.p.org, ORG_NAME), "", "nothing was read");
     loaded_free(&l);
 }
 
@@ -754,9 +754,9 @@ Test(refused, control_characters_in_strings)
     EXPECT(&l.dl, l.path,
            {DIAG_ERROR, 4, "'note' contains a control character (0x1B)"},
            {DIAG_ERROR, 5, "'standards' contains a control character (0x09)"});
-    cr_assert_null(record_value(&l.p.org, &profile_org_def, "note")->s, "the note was not read");
-    cr_assert_not(record_value(&l.p.org, &profile_org_def, "note")->set);
-    cr_assert_not(record_value(&l.p.org, &profile_org_def, "standards")->set);
+    cr_assert_null(l.p.org.v[ORG_NOTE].s, "the note was not read");
+    cr_assert_not(l.p.org.v[ORG_NOTE].set);
+    cr_assert_not(l.p.org.v[ORG_STANDARDS].set);
     loaded_free(&l);
 }
 
@@ -811,7 +811,7 @@ TestSuite(roundtrip, .init = setup, .fini = teardown);
 
 static void set_s(struct record *r, const struct coll_def *def, const char *key, const char *s)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no %s", def->key, key);
     free(v->s);
     v->s = xstrdup(s);
@@ -820,7 +820,7 @@ static void set_s(struct record *r, const struct coll_def *def, const char *key,
 
 static void set_i(struct record *r, const struct coll_def *def, const char *key, long long i)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no %s", def->key, key);
     v->i = i;
     v->set = true;
@@ -828,7 +828,7 @@ static void set_i(struct record *r, const struct coll_def *def, const char *key,
 
 static void set_b(struct record *r, const struct coll_def *def, const char *key, bool b)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no %s", def->key, key);
     v->b = b;
     v->set = true;
@@ -836,7 +836,7 @@ static void set_b(struct record *r, const struct coll_def *def, const char *key,
 
 static void set_l(struct record *r, const struct coll_def *def, const char *key, ...)
 {
-    struct value *v = record_value(r, def, key);
+    struct value *v = value_of(r, def, key);
     cr_assert_not_null(v, "%s has no %s", def->key, key);
     strlist_free(&v->list);
     va_list ap;
@@ -1013,10 +1013,10 @@ Test(roundtrip, every_field_survives_save_and_load)
     cr_assert_not(l.info.has_comments, "'#' and '//' inside strings are no comments");
     cr_assert(profile_equal(&l.p, &p), "the profile changed on its way through the file");
     assert_all_set(&l.p);
-    cr_assert_str_eq(record_str(&l.p.c[COLL_GOVERNANCE].r[0], D(COLL_GOVERNANCE), "evidence"), WEIRD);
-    cr_assert_eq(strlen(record_str(&l.p.org, &profile_org_def, "note")),
-                 strlen(record_str(&p.org, &profile_org_def, "note")));
-    cr_assert_eq(record_int(&l.p.c[COLL_LIKELIHOOD].r[0], D(COLL_LIKELIHOOD), "level", 0), 4);
+    cr_assert_str_eq(rec_str(&l.p.c[COLL_GOVERNANCE].r[0], GOV_EVIDENCE), WEIRD);
+    cr_assert_eq(strlen(rec_str(&l.p.org, ORG_NOTE)),
+                 strlen(rec_str(&p.org, ORG_NOTE)));
+    cr_assert_eq(rec_int(&l.p.c[COLL_LIKELIHOOD].r[0], LEVEL_LEVEL, 0), 4);
 
     /* stable: the same text again, and a save changes nothing */
     char *text = ws_format_profile(&l.p), *file = slurp(path, NULL);
@@ -1209,7 +1209,7 @@ Test(fidelity, a_round_with_5000_entries_in_one_list)
     round_init(&r, "2026");
     struct profile p;
     profile_init(&p);
-    struct value *v = record_value(&r.head, &round_head_def, "resources");
+    struct value *v = &r.head.v[HEAD_RESOURCES];
     for (int i = 0; i < 5000; i++) {
         char id[64];
         snprintf(id, sizeof id, "res-%05d-control-system-hmi", i);
@@ -1218,7 +1218,7 @@ Test(fidelity, a_round_with_5000_entries_in_one_list)
         set_s(res, D(COLL_RESOURCES), "name", id);
     }
     v->set = true;
-    struct value *d = record_value(&r.head, &round_head_def, "date");
+    struct value *d = &r.head.v[HEAD_DATE];
     d->s = xstrdup("2026-04-01");
     d->set = true;
     char *path = at("2026.cfg");
@@ -1230,7 +1230,7 @@ Test(fidelity, a_round_with_5000_entries_in_one_list)
     struct round back;
     round_init(&back, "2026");
     cr_assert_eq(ws_load_round(path, lib, &p, &back, NULL, &dl), WS_OK, "kijun cannot read its round");
-    cr_assert_eq(record_value(&back.head, &round_head_def, "resources")->list.n, 5000);
+    cr_assert_eq(back.head.v[HEAD_RESOURCES].list.n, 5000);
     cr_assert(round_equal(&back, &r), "the round read back differs");
     char *again = ws_format_round(&back);
     cr_assert(strcmp(again, file) == 0);
@@ -1590,7 +1590,7 @@ Test(reader, a_profile_group_with_100_settings)
     struct loaded l;
     load_text(&l, sb_str(&sb));
     cr_assert_eq(l.st, WS_OK);
-    cr_assert_str_eq(record_str(&l.p.org, &profile_org_def, "name"), "Org");
+    cr_assert_str_eq(rec_str(&l.p.org, ORG_NAME), "Org");
     cr_assert_eq(diag_count(&l.dl, DIAG_WARNING), 99);
     cr_assert_eq(diag_count(&l.dl, DIAG_ERROR), 0);
     loaded_free(&l);
@@ -1636,7 +1636,7 @@ Test(atomic, a_failed_rename_leaves_the_old_file)
     cr_assert(same_bytes(bak, src));
     struct loaded m;
     load_at(&m, path);
-    cr_assert_str_eq(record_str(&m.p.org, &profile_org_def, "name"), "Renamed");
+    cr_assert_str_eq(rec_str(&m.p.org, ORG_NAME), "Renamed");
     cr_assert(profile_equal(&m.p, &l.p));
     loaded_free(&m);
     loaded_free(&l);
