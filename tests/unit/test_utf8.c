@@ -169,6 +169,47 @@ Test(wrap, no_line_starts_with_closing_punctuation)
     free(v);
 }
 
+/* Every line of s wrapped at width, joined by '|'. */
+static char *wrapped(const char *s, int width)
+{
+    struct wrap_line *v;
+    size_t n = wrap_text(s, width, &v);
+    char *out = calloc(strlen(s) + n + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_leq(utf8_nwidth(s + v[i].off, v[i].len), width, "line %zu of '%s' fits %d", i, s, width);
+        if (i)
+            strcat(out, "|");
+        strncat(out, s + v[i].off, v[i].len);
+    }
+    free(v);
+    return out;
+}
+
+Test(wrap, a_latin_word_in_japanese_text_stays_whole)
+{
+    /* at width 20 a break by characters would cut assessments/2026.cfg */
+    char *w = wrapped("評価回をassessments/2026.cfgに保存しました", 20);
+    cr_assert_str_eq(w, "評価回を|assessments/2026.cfg|に保存しました");
+    free(w);
+    w = wrapped("期限は2027-03-31です", 14);
+    cr_assert_str_eq(w, "期限は|2027-03-31です");
+    free(w);
+    /* a word longer than the line is cut, as it must */
+    w = wrapped("abcdefghijkl", 5);
+    cr_assert_str_eq(w, "abcde|fghij|kl");
+    free(w);
+}
+
+Test(wrap, small_kana_and_brackets_keep_their_neighbours)
+{
+    char *w = wrapped("あいうえおキャンセル", 12); /* ャ would start line 2 */
+    cr_assert_str_eq(w, "あいうえお|キャンセル");
+    free(w);
+    w = wrapped("あいうえお「保存」", 12); /* 「 would end line 1 */
+    cr_assert_str_eq(w, "あいうえお|「保存」");
+    free(w);
+}
+
 Test(wrap, explicit_newlines_and_empty_text)
 {
     struct wrap_line *v;
