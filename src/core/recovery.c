@@ -64,8 +64,9 @@ static void summary_add(struct session *s, const char *name, size_t changes, con
     bool since = d && journal_base_changed(s->dir, name, &d->stamp) == 1;
     if (since)
         snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
-                 P_("%s%s (%zu entry changed; the file too, since)",
-                    "%s%s (%zu entries changed; the file too, since)", changes),
+                 /* the difference holds the other program's changes too */
+                 P_("%s%s (%zu entry differs from the file, which another program changed since)",
+                    "%s%s (%zu entries differ from the file, which another program changed since)", changes),
                  len ? ", " : "", name, changes);
     else
         snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
@@ -79,6 +80,13 @@ static struct round_doc *round_named(const struct session *s, const char *name)
         if (strcmp(s->rounds[k]->r.name, name) == 0)
             return s->rounds[k];
     return NULL;
+}
+
+/* The draft of a reopening's reason: typed before the reopening was
+ * made (core_draft_open_new), so it has no entry to go to. */
+static bool reopening_reason(const struct docchange *ch)
+{
+    return ch->def == round_coll_defs[RC_REOPENED] && ch->field == REOPEN_WHY;
 }
 
 /* The draft of a lost session: where its text goes, as a change. */
@@ -184,10 +192,18 @@ void session_find_recovery(struct session *s)
             bool gone = round && !round_named(s, stem);
             for (size_t i = 0; gone && i < s->rec.nrounds; i++)
                 gone = strcmp(s->rec.rounds[i].name, stem) != 0;
-            snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
-                     gone ? _("%stext being typed into %s of %s (its file is gone)")
-                          : _("%stext being typed into %s of %s"),
-                     len ? ", " : "", dr.field, dr.file);
+            const struct docchange *ch = &s->rec.draft;
+            const char *label = _(ch->def->fields[ch->field].label);
+            if (reopening_reason(ch))
+                snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                         gone ? _("%sthe reason of a reopening of %s, being typed (its file is gone)")
+                              : _("%sthe reason of a reopening of %s, being typed"),
+                         len ? ", " : "", dr.file);
+            else
+                snprintf(s->rec.summary + len, sizeof s->rec.summary - len,
+                         gone ? _("%stext being typed into %s of %s (its file is gone)")
+                              : _("%stext being typed into %s of %s"),
+                         len ? ", " : "", label, dr.file);
         }
         draft_rec_free(&dr);
     }
@@ -269,12 +285,19 @@ void session_recover(struct session *s, bool yes)
             d->edits++;
             s->gen++;
         } else {
-            /* its entry or file is gone: the text is said, for the user
-             * to put where it belongs, and not offered again */
-            snprintf(s->recovery_note, sizeof s->recovery_note,
-                     _("Recovered, but the text typed into %s of %s has no place now (its entry or "
-                       "file is gone): \"%.500s\""), ch->def->fields[ch->field].key, ch->file,
-                     ch->v.s ? ch->v.s : "");
+            /* its entry or file is gone, or a reopening was not finished:
+             * the text is said, for the user to put where it belongs, and
+             * not offered again */
+            if (reopening_reason(ch))
+                snprintf(s->recovery_note, sizeof s->recovery_note,
+                         _("Recovered, but the reopening of %s was not finished before the loss, so "
+                           "its reason has no place yet (reopen the round again to record it): \"%.500s\""),
+                         ch->file, ch->v.s ? ch->v.s : "");
+            else
+                snprintf(s->recovery_note, sizeof s->recovery_note,
+                         _("Recovered, but the text typed into %s of %s has no place now (its entry or "
+                           "file is gone): \"%.500s\""), _(ch->def->fields[ch->field].label), ch->file,
+                         ch->v.s ? ch->v.s : "");
             draft_drop(s->dir);
         }
     }

@@ -184,9 +184,10 @@ ui_expect "[exit 129]" "kijun ends on SIGHUP"
 ui_stop
 ui_start 80 24 --lang en "$ws/j"
 ui_wait "kijun"
-ui_expect "being typed into why of assessments/2025.cfg" "the next start names it"
+ui_expect "reopening of assessments/2025.cfg, being typed" "the next start names it"
 ui_keys y
 ui_expect "Because a supplier risk was missed" "y says the text, which has no reopening to go to yet"
+ui_expect "reopening of assessments/2025.cfg was not finished" "and why it has no place"
 ui_keys Q
 ui_stop
 ui_done

@@ -75,7 +75,7 @@ for sig in HUP TERM INT KILL; do
     ui_stop
     ui_start 132 24 --lang en "$ws/w"
     ui_wait "kijun"
-    ui_expect "text being typed into name of profile.cfg" "$sig: the next start offers the typed text"
+    ui_expect "text being typed into Name of profile.cfg" "$sig: the next start offers the typed text"
     ui_keys y 4
     ui_expect "Organisation profile: Typed before $sig" "$sig: y puts it into its field"
     ui_expect "[+] modified" "$sig: unsaved until s"

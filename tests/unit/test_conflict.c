@@ -289,7 +289,7 @@ Test(conflict, edits_restored_from_the_journal_do_not_go_over_a_change_made_sinc
     other_writer("profile.cfg", "employees = 480", "employees = 481");
     lose_and_reopen();
     cr_assert(s.rec.available);
-    cr_assert_not_null(strstr(s.rec.summary, "the file too, since"), "%s", s.rec.summary);
+    cr_assert_not_null(strstr(s.rec.summary, "which another program changed since"), "%s", s.rec.summary);
     session_recover(&s, true);
     cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Ours");
     char *before = slurp("profile.cfg"), msg[512];

@@ -151,7 +151,7 @@ Test(core, a_lost_draft_is_offered_and_restored_into_its_field)
     session_close(&s);
     session_open(&s, lib, dir, "again", true);
     cr_assert(s.rec.available && s.rec.has_draft);
-    cr_assert(strstr(s.rec.summary, "name of profile.cfg"), "%s", s.rec.summary);
+    cr_assert(strstr(s.rec.summary, "Name of profile.cfg"), "%s", s.rec.summary);
     session_recover(&s, true);
     cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Typed, not entered");
     cr_assert(session_modified(&s), "recovered: unsaved until saved");
@@ -236,9 +236,11 @@ Test(core, a_draft_whose_file_is_gone_is_said_not_restored_in_silence)
     cr_assert_eq(rename(from, to), 0);
     session_open(&s, lib, dir, "again", false);
     cr_assert(s.rec.available);
+    cr_assert_not_null(strstr(s.rec.summary, "Purpose of assessments/"), "the field by its label: %s", s.rec.summary);
     cr_assert_not_null(strstr(s.rec.summary, "(its file is gone)"), "%s", s.rec.summary);
     session_recover(&s, true);
     cr_assert_not_null(strstr(s.recovery_note, "Typed, then the file went"), "%s", s.recovery_note);
+    cr_assert_not_null(strstr(s.recovery_note, "typed into Purpose of"), "%s", s.recovery_note);
     session_close(&s);
     session_open(&s, lib, dir, "again", true);
     cr_assert_not(s.rec.available, "not offered again: %s", s.rec.summary);
