@@ -25,6 +25,21 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
 /* kijun check --findings-screen WORKSPACE... (hidden, for the tests):
  * the findings the workbench's findings screen lists, in the same form. */
 int cmd_findings_screen(const struct library *lib, char **args, int n);
+/* kijun export: the workspace (WORKSPACE, else the current folder) as
+ * JSON, or a round's risk register (--round NAME, else the latest) as CSV,
+ * to standard output or atomically to output (mode 0600). 0 written, 2
+ * not (an unreadable workspace, no such round, a failed write). */
+enum export_format { EXPORT_JSON, EXPORT_CSV };
+struct export_options {
+    enum export_format format;
+    const char *workspace;
+    const char *round;
+    const char *output;
+    bool bom;             /* CSV: a UTF-8 byte-order mark for Excel */
+    bool timestamp;       /* JSON: the moment of export (else only SOURCE_DATE_EPOCH's) */
+    enum lang lang;       /* the findings' and threats' language */
+};
+int cmd_export(const struct library *lib, const struct export_options *o);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

@@ -33,6 +33,7 @@ static void usage(FILE *f)
             "       kijun init WORKSPACE\n"
             "       kijun check [--config FILE] [WORKSPACE|FILE]...\n"
             "       kijun tree [--edition ID] [--lang ja|en]\n"
+            "       kijun export --format json|csv [--round NAME] [-o FILE] [WORKSPACE]\n"
             "       kijun --help | --version\n"
             "\n"
             "A terminal workbench for Japan's critical-infrastructure cybersecurity\n"
@@ -56,6 +57,9 @@ static void usage(FILE *f)
             "                   check workspace files (and kijunrc, without arguments\n"
             "                   or with --config): exit 0 clean, 1 findings, 2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
+            "  export --format json|csv [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
+            "                   the workspace as JSON, or a round's risk register as CSV\n"
+            "                   (the latest round unless --round), to FILE or the output\n"
             "\n"
             "Environment: KIJUN_DATADIR overrides where the library data is read from,\n"
             "KIJUN_LOCALEDIR where the translations are.\n"
@@ -84,9 +88,14 @@ struct opts {
     bool help;           /* --help: shown once --lang is known */
     bool workbench;      /* check --workbench (hidden, for the tests) */
     bool screen;         /* check --findings-screen (hidden, for the tests) */
+    const char *format;  /* export --format */
+    const char *round;   /* export --round */
+    const char *output;  /* export -o */
+    bool bom, timestamp; /* export --bom, --timestamp */
 };
 
-enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN };
+enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN,
+       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -97,6 +106,11 @@ static const struct option long_opts[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"workbench", no_argument, NULL, OPT_WORKBENCH},
     {"findings-screen", no_argument, NULL, OPT_SCREEN},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"round", required_argument, NULL, OPT_ROUND},
+    {"output", required_argument, NULL, 'o'},
+    {"bom", no_argument, NULL, OPT_BOM},
+    {"timestamp", no_argument, NULL, OPT_TIMESTAMP},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -107,7 +121,7 @@ static const struct option long_opts[] = {
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
     int c;
-    while ((c = getopt_long(argc, argv, "+hV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+hVo:", long_opts, NULL)) != -1) {
         switch (c) {
         case OPT_LANG:
             o->lang = lang_parse(optarg);
@@ -123,6 +137,11 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_CONFIG: o->config = optarg; break;
         case OPT_WORKBENCH: o->workbench = true; break;
         case OPT_SCREEN: o->screen = true; break;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_ROUND: o->round = optarg; break;
+        case 'o': o->output = optarg; break;
+        case OPT_BOM: o->bom = true; break;
+        case OPT_TIMESTAMP: o->timestamp = true; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
@@ -181,6 +200,38 @@ static struct library *load_library(void)
     diag_clear(&dl);
     free(dir);
     return lib;
+}
+
+/* kijun export: its options checked, then cmd_export. */
+static int run_export(const struct opts *o, int argc, char **argv, enum lang lang)
+{
+    struct export_options eo = {.round = o->round, .output = o->output, .bom = o->bom,
+                                .timestamp = o->timestamp, .lang = lang};
+    if (!o->format) {
+        fputs(_("kijun: error: export needs --format json or --format csv\n"), stderr);
+        return 2;
+    }
+    if (strcmp(o->format, "json") != 0 && strcmp(o->format, "csv") != 0) {
+        fprintf(stderr, _("kijun: error: --format takes json or csv, not '%s'\n"), o->format);
+        return 2;
+    }
+    eo.format = strcmp(o->format, "csv") == 0 ? EXPORT_CSV : EXPORT_JSON;
+    if (optind < argc)
+        eo.workspace = argv[optind++];
+    if (optind < argc) {
+        fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
+        return 2;
+    }
+    if (eo.bom && eo.format != EXPORT_CSV) {
+        fputs(_("kijun: error: --bom is for --format csv\n"), stderr);
+        return 2;
+    }
+    struct library *lib = load_library();
+    if (!lib)
+        return 2;
+    int rc = cmd_export(lib, &eo);
+    library_free(lib);
+    return rc;
 }
 
 /* Whether the environment asks for a UTF-8 character set. */
@@ -248,7 +299,7 @@ int main(int argc, char **argv)
         return rc;
     const char *command = NULL;
     if (optind < argc && (strcmp(argv[optind], "tree") == 0 || strcmp(argv[optind], "check") == 0
-                          || strcmp(argv[optind], "init") == 0)) {
+                          || strcmp(argv[optind], "init") == 0 || strcmp(argv[optind], "export") == 0)) {
         command = argv[optind++];
         rc = parse_opts(argc, argv, &o);
         if (rc >= 0)
@@ -278,6 +329,8 @@ int main(int argc, char **argv)
         free(dir);
         return finish_output(rc);
     }
+    if (command && strcmp(command, "export") == 0)
+        return finish_output(run_export(&o, argc, argv, lang));
     if (command && strcmp(command, "check") == 0) {
         struct library *lib = load_library();
         if (!lib)

@@ -84,6 +84,13 @@ void session_open(struct session *s, const struct library *lib, const char *dir,
     session_open_finish(s, NULL, NULL);
 }
 
+void session_open_viewer(struct session *s, const struct library *lib, const char *dir)
+{
+    session_open_deferred(s, lib, dir, dir, false);
+    s->viewer = true;
+    session_open_finish(s, NULL, NULL);
+}
+
 void session_open_screen(struct session *s, const struct library *lib, const char *dir,
                          const char *label, bool demo)
 {
@@ -143,6 +150,8 @@ void session_open_finish(struct session *s, session_progress_fn progress, void *
     } else if (ps == WS_MISSING) {
         make_read_only(s, _("the folder has no profile.cfg (make one with kijun init)"));
     }
+    if (s->viewer)
+        make_read_only(s, _("opened to read"));
     if (s->read_only) {
         snprintf(s->notice, sizeof s->notice, _("Read-only: %s"), s->why_read_only);
         return;

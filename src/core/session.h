@@ -69,6 +69,8 @@ struct session {
     struct change_log log;        /* the edits since the last save */
     struct draft draft;
     bool pending;                 /* opened deferred: rounds, lock, recovery to come */
+    bool viewer;                  /* opened to read only (session_open_viewer): no lock
+                                     taken, no journal looked at, nothing written */
     /* rounds deleted or renamed since the last save: the names whose
      * file moves to NAME.cfg~ on save (core/rounds.h); counted, so that
      * the journal writes the list only when it moved */
@@ -109,6 +111,10 @@ struct session {
  * that cannot be read makes the session read-only, with the reason. */
 void session_open(struct session *s, const struct library *lib, const char *dir,
                   const char *label, bool demo);
+/* The same for a command that only reads (kijun export): read-only from
+ * the start, so that nothing is written in the folder (no lock file, no
+ * journal cleared) and a workbench editing it is not disturbed. */
+void session_open_viewer(struct session *s, const struct library *lib, const char *dir);
 /* The same in two halves, so that the first screen does not wait for the
  * rounds: the profile and checklist now; the rounds (progress is told
  * before each file), the read-only decision, the lock and the journal's

@@ -1,0 +1,59 @@
+/* export: the workspace as data for other programs: the JSON of the whole
+ * workspace (and its JSON Schema, made from the same field tables), the
+ * CSV of a round's risk register. Pure text making, no I/O: kijun export
+ * (cli/cmd_export.c) reads the workspace and writes the file. */
+#ifndef KIJUN_EXPORT_H
+#define KIJUN_EXPORT_H
+#include "model/assessment.h"
+#include "model/library.h"
+#include "model/text.h"
+#include "model/validate.h"
+#include "util/sha256.h"
+#include "util/strbuf.h"
+
+/* The version of the JSON form (man/kijun.5), "kijun_export" in it. */
+#define EXPORT_JSON_VERSION 1
+
+/* What an export was made from: each input file with the SHA-256 of its
+ * bytes, and one SHA-256 over them all (export_digest), so that a printed
+ * report can be matched to its data. */
+struct export_file {
+    const char *path;                /* workspace-relative: "profile.cfg" */
+    char sha256[2 * SHA256_BYTES + 1];
+};
+
+struct export_source {
+    const char *workspace;           /* the folder's name */
+    const char *round;               /* a report of one round: its name; NULL: all */
+    const char *version;             /* kijun's */
+    const char *timestamp;           /* when it was made (--timestamp), or NULL */
+    const struct export_file *files;
+    size_t nfiles;
+    char sha256[2 * SHA256_BYTES + 1]; /* export_digest of the files */
+};
+
+/* The SHA-256 over the files: of the text `sha256sum` prints for them in
+ * their order ("HEX  PATH\n" each), so that anyone can check it:
+ *   (cd WORKSPACE && sha256sum profile.cfg checklist.cfg assessments/...) | sha256sum */
+void export_digest(const struct export_file *files, size_t n, char out[2 * SHA256_BYTES + 1]);
+
+/* The workspace as JSON (man/kijun.5): its source, the profile, the
+ * checklist, the rounds (those of src->round: that one alone) with each
+ * risk's values and band, and the findings. Only what is set is written;
+ * the same input gives the same bytes. */
+void export_json(struct strbuf *out, const struct export_source *src, const struct profile *p,
+                 const struct checklist *cl, const struct round *rounds, size_t n,
+                 const struct findings *f);
+/* The JSON Schema (draft 2020-12) of export_json's output. */
+void export_json_schema(struct strbuf *out);
+
+/* The risk register of round r as CSV (RFC 4180: CRLF, quotes where
+ * needed), a header row of the columns' keys first (man/kijun.5); services,
+ * resources and threats by their names (threats in lang); a UTF-8
+ * byte-order mark first when bom (for Excel). A cell that begins with =, +, -, @, a tab or a carriage
+ * return is neutralised: a ' before it. */
+void export_csv(struct strbuf *out, const struct round *r, const struct profile *p,
+                const struct library *lib, enum lang lang, bool bom);
+/* One cell as export_csv writes it (neutralised and quoted as needed). */
+void export_csv_cell(struct strbuf *out, const char *text);
+#endif
