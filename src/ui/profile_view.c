@@ -924,9 +924,13 @@ void pview_answer(struct pview *pv, bool yes)
         say(pv, false, "%s", _("Nothing deleted"));
         return;
     }
-    char msg[sizeof pv->message], *name = xstrdup(entry_name(pv, c, i));
+    char msg[sizeof pv->message], *name = xstrdup(entry_name(pv, c, i)), names[200];
+    /* rounds keep it as assessed: the message names them, read whole as
+     * the question was (wrapped, not cut at the line's end) */
+    bool kept = !pv->round && c->r[i].id
+                && session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names);
     core_delete_entry(pv->s, pv_doc(pv), c, i, name, msg, sizeof msg);
-    say(pv, false, "%s", msg);
+    say(pv, kept, "%s", msg);
     free(name);
     if (pv->list_cur >= c->n && c->n)
         pv->list_cur = c->n - 1;
