@@ -10,6 +10,8 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static void dep_add(struct pview *pv, int coll, size_t index, bool warn, const char *fmt, ...)
