@@ -17,9 +17,9 @@ chmod -R u+w "$ws/w" "$ws/j"
 flat() { ui_screen | tr -d ' \n'; }
 # expect_whole TEXT DESC: TEXT is on screen whole, over however many lines
 expect_whole() {
-    local want i=0
+    local want i=0 limit=$((${UI_EXPECT_WAIT:-10} * 20))
     want=$(printf '%s' "$1" | tr -d ' \n')
-    while [ "$i" -lt 100 ]; do
+    while [ "$i" -lt "$limit" ]; do
         flat | grep -qF -- "$want" && break
         sleep 0.05
         i=$((i + 1))
