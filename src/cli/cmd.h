@@ -40,6 +40,9 @@ struct export_options {
     enum lang lang;       /* the findings' and threats' language */
 };
 int cmd_export(const struct library *lib, const struct export_options *o);
+/* kijun export --schema: the JSON Schema of the JSON, to output or the
+ * standard output. */
+int cmd_export_schema(const char *output);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

@@ -91,12 +91,41 @@ static const char *workspace_name(const char *dir)
     return name;
 }
 
+/* The text to standard output, or atomically to output (mode 0600) with
+ * what is there said on stderr. */
+static int write_out(const struct strbuf *out, const char *output, const char *what)
+{
+    if (!output) {
+        fwrite(sb_str(out), 1, out->len, stdout);
+        return 0;
+    }
+    struct diag_list dl = {0};
+    int rc = 0;
+    if (atomic_save_flags(output, sb_str(out), out->len, ATOMIC_NO_BACKUP, &dl) == ATOMIC_FAILED) {
+        cmd_print_diags(stderr, &dl);
+        rc = 2;
+    } else {
+        fprintf(stderr, _("kijun: %s is in %s\n"), what, output);
+    }
+    diag_clear(&dl);
+    return rc;
+}
+
+int cmd_export_schema(const char *output)
+{
+    struct strbuf out = STRBUF_INIT;
+    export_json_schema(&out);
+    int rc = write_out(&out, output, _("the JSON Schema of the export"));
+    sb_free(&out);
+    return rc;
+}
+
 int cmd_export(const struct library *lib, const struct export_options *o)
 {
     const char *dir = o->workspace ? o->workspace : ".";
     struct session s;
     session_open_viewer(&s, lib, dir);
-    int rc = 0;
+    int rc;
     if (s.pinfo.status != WS_OK || s.cinfo.status == WS_UNREADABLE) {
         /* half a workspace exported would be taken for the whole */
         fprintf(stderr, _("kijun: %s: error: the workspace cannot be read whole: %s\n"), dir,
@@ -150,21 +179,13 @@ int cmd_export(const struct library *lib, const struct export_options *o)
         findings_free(&f);
         free(files);
     }
-    if (!o->output) {
-        fwrite(sb_str(&out), 1, out.len, stdout);
-    } else {
-        struct diag_list dl = {0};
-        if (atomic_save_flags(o->output, sb_str(&out), out.len, ATOMIC_NO_BACKUP, &dl) == ATOMIC_FAILED) {
-            cmd_print_diags(stderr, &dl);
-            rc = 2;
-        } else if (o->format == EXPORT_CSV) {
-            fprintf(stderr, _("kijun: the risk register of round %s (%zu risks) is in %s\n"), r->name,
-                    r->c[RC_RISKS].n, o->output);
-        } else {
-            fprintf(stderr, _("kijun: the workspace %s is in %s\n"), dir, o->output);
-        }
-        diag_clear(&dl);
-    }
+    char what[300];
+    if (o->format == EXPORT_CSV)
+        snprintf(what, sizeof what, _("the risk register of round %s (%zu risks)"), r->name,
+                 r->c[RC_RISKS].n);
+    else
+        snprintf(what, sizeof what, _("the workspace %s"), dir);
+    rc = write_out(&out, o->output, what);
     sb_free(&out);
     session_close(&s);
     return rc;

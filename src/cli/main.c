@@ -59,7 +59,8 @@ static void usage(FILE *f)
             "  tree             print the Guideline's chapters as indented text\n"
             "  export --format json|csv [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
             "                   the workspace as JSON, or a round's risk register as CSV\n"
-            "                   (the latest round unless --round), to FILE or the output\n"
+            "                   (the latest round unless --round), to FILE or the output;\n"
+            "                   export --schema: the JSON Schema of the JSON\n"
             "\n"
             "Environment: KIJUN_DATADIR overrides where the library data is read from,\n"
             "KIJUN_LOCALEDIR where the translations are.\n"
@@ -92,10 +93,11 @@ struct opts {
     const char *round;   /* export --round */
     const char *output;  /* export -o */
     bool bom, timestamp; /* export --bom, --timestamp */
+    bool schema;         /* export --schema */
 };
 
 enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN,
-       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP };
+       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP, OPT_SCHEMA };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -111,6 +113,7 @@ static const struct option long_opts[] = {
     {"output", required_argument, NULL, 'o'},
     {"bom", no_argument, NULL, OPT_BOM},
     {"timestamp", no_argument, NULL, OPT_TIMESTAMP},
+    {"schema", no_argument, NULL, OPT_SCHEMA},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -142,6 +145,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case 'o': o->output = optarg; break;
         case OPT_BOM: o->bom = true; break;
         case OPT_TIMESTAMP: o->timestamp = true; break;
+        case OPT_SCHEMA: o->schema = true; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
@@ -207,6 +211,8 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
 {
     struct export_options eo = {.round = o->round, .output = o->output, .bom = o->bom,
                                 .timestamp = o->timestamp, .lang = lang};
+    if (o->schema && !o->format && optind == argc)
+        return cmd_export_schema(o->output);
     if (!o->format) {
         fputs(_("kijun: error: export needs --format json or --format csv\n"), stderr);
         return 2;

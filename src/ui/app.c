@@ -1,6 +1,9 @@
-/* app: the workbench's main loop. */
+/* app: the workbench's main loop: the terminal set up and restored,
+ * signals, keys, pastes and clicks dispatched to the view in front or to
+ * the question asked, one doupdate() per key. The answers to the
+ * questions are in questions.c; what both share, in app_private.h. */
 #include "config.h"
-#include "ui/app.h"
+#include "ui/app_private.h"
 #include "core/conflict.h"
 #include "ui/actions.h"
 #include "ui/browser.h"
@@ -17,7 +20,6 @@
 #include "util/utf8.h"
 #include <curses.h>
 #include <termcap.h> /* tgetent: whether TERM is known, without exiting */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -65,29 +67,6 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS, TOP_FINDINGS };
-enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_DISCARD, ASK_WRITER };
-
-struct app {
-    const struct app_options *opt;
-    struct session *s;
-    enum top top;
-    struct browser browser;
-    struct pview pview;
-    struct aview aview;
-    struct fview fview;
-    bool from_findings;         /* Enter on a finding went here: Esc or q goes back */
-    enum top findings_from;     /* where the findings were opened: Esc or q there goes back */
-    struct help help;
-    bool help_open;
-    enum ask ask;
-    char recover_question[800];
-    char writer_question[512];  /* another program changed a file: r, o, b, Esc */
-    bool writer_help;           /* ? explains the choices above the question */
-    bool quit_after_save;       /* the save that asked was the quit's */
-    bool quit;
-};
-
 static enum view current_screen(const struct app *a)
 {
     if (a->help_open)
@@ -100,59 +79,6 @@ static enum view current_screen(const struct app *a)
     }
 }
 
-/* A message on the status line of the view in front. */
-static void say(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(struct app *a, bool error, const char *fmt, ...)
-{
-    char *buf;
-    size_t size;
-    bool *err;
-    switch (a->top) {
-    case TOP_GUIDELINE:
-        buf = a->browser.message, size = sizeof a->browser.message, err = &a->browser.message_is_error;
-        break;
-    case TOP_PROFILE:
-        buf = a->pview.message, size = sizeof a->pview.message, err = &a->pview.message_is_error;
-        break;
-    case TOP_FINDINGS:
-        buf = a->fview.message, size = sizeof a->fview.message, err = &a->fview.message_is_error;
-        break;
-    default:
-        /* the round's editor shows its own status line when it is in front */
-        if (a->aview.editing)
-            buf = a->aview.edit.message, size = sizeof a->aview.edit.message, err = &a->aview.edit.message_is_error;
-        else
-            buf = a->aview.message, size = sizeof a->aview.message, err = &a->aview.message_is_error;
-        break;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
-    va_end(ap);
-    *err = error;
-}
-
-static const char *question(const struct app *a)
-{
-    switch (a->ask) {
-    case ASK_QUIT:
-        return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
-    case ASK_COMMENTS:
-        return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
-    case ASK_DELETE:
-        return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
-    case ASK_RECOVER:
-        return a->recover_question;
-    case ASK_DISCARD:
-        return _("Throw the unsaved edits of the earlier session away for good? y throws them away, "
-                 "n keeps them and asks again");
-    case ASK_WRITER:
-        return a->writer_question;
-    default:
-        return NULL;
-    }
-}
 
 static void view_draw(struct app *a, int rows, int cols)
 {
@@ -208,7 +134,7 @@ static void draw_all(struct app *a)
         view_draw(a, rows, cols);
     }
     draw_keybar(s, rows - 1, cols);
-    const char *q = question(a);
+    const char *q = app_question(a);
     /* a question is read whole: over as many lines as it needs */
     int nq = q ? draw_question(rows - 2, cols, rows / 3, q, role_attr(ROLE_NOTICE)) : 0;
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
@@ -226,161 +152,6 @@ static void draw_all(struct app *a)
     doupdate();
 }
 
-static void save(struct app *a)
-{
-    char msg[512];
-    bool ok = session_save(a->s, msg, sizeof msg);
-    if (!ok && a->s->conflict) {
-        /* a file changed on disk: nothing was written, the user chooses */
-        snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
-        a->writer_help = false;
-        a->ask = ASK_WRITER;
-        return;
-    }
-    say(a, !ok, "%s", msg);
-}
-
-/* The screens hold places in the documents: after a reload they start
- * again from their top. */
-static void views_reset(struct app *a)
-{
-    enum lang pl = a->pview.lang, al = a->aview.lang;
-    pview_free(&a->pview);
-    pview_init(&a->pview, a->s, pl);
-    aview_free(&a->aview);
-    aview_init(&a->aview, a->s, al);
-}
-
-static void answer_writer(struct app *a, int key)
-{
-    struct doc *d = a->s->conflict;
-    char msg[512];
-    if (key == '?' || key == KEY_F(1) || key == '1') {
-        a->writer_help = !a->writer_help;
-        return;
-    }
-    if (key != 'r' && key != 'o' && key != 'b' && key != 27 && key != 7)
-        return; /* the question stays until it is answered */
-    a->ask = ASK_NONE;
-    a->writer_help = false;
-    bool quit = a->quit_after_save;
-    a->quit_after_save = false;
-    if (key == 27 || key == 7 || !d) {
-        say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
-        return;
-    }
-    if (key == 'r' && a->s->draft.open) {
-        /* the field's place may not survive the reload: its text first */
-        say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
-    } else if (key == 'r') {
-        size_t applied, failed;
-        bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
-        if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
-            snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
-            a->ask = ASK_WRITER;
-            a->quit_after_save = quit;
-            return;
-        }
-        views_reset(a);
-        say(a, failed, "%s", msg);
-    } else if (key == 'b') {
-        bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
-        say(a, !ok, "%s", msg);
-    } else if (conflict_overwrite(a->s, d, msg, sizeof msg)) {
-        char rest[512];
-        /* the other documents too; a second changed file asks again */
-        bool ok = session_save(a->s, rest, sizeof rest);
-        if (!ok && a->s->conflict) {
-            snprintf(a->writer_question, sizeof a->writer_question, "%s", rest);
-            a->ask = ASK_WRITER;
-            a->quit_after_save = quit;
-            return;
-        }
-        say(a, !ok, "%s", ok ? msg : rest);
-        a->quit = quit && ok && !session_modified(a->s);
-    } else {
-        say(a, true, "%s", msg);
-    }
-}
-
-static void request_save(struct app *a)
-{
-    if (a->s->read_only) {
-        say(a, true, _("Read-only: %s"), a->s->why_read_only);
-        return;
-    }
-    if (session_save_needs_consent(a->s)) {
-        a->ask = ASK_COMMENTS;
-        return;
-    }
-    save(a);
-}
-
-static void request_quit(struct app *a)
-{
-    if (session_modified(a->s) && !a->s->read_only)
-        a->ask = ASK_QUIT;
-    else
-        a->quit = true;
-}
-
-static void answer(struct app *a, int key)
-{
-    bool yes = key == 'y' || key == 'Y';
-    bool no = key == 'n' || key == 'N';
-    bool cancel = key == 27 || key == 7;
-    if (!yes && !no && !cancel)
-        return; /* the question stays until it is answered */
-    enum ask was = a->ask;
-    a->ask = ASK_NONE;
-    switch (was) {
-    case ASK_QUIT:
-        if (yes) {
-            if (session_save_needs_consent(a->s))
-                a->s->comments_ok = true; /* y here is the user's word */
-            save(a);
-            a->quit = !session_modified(a->s);
-            a->quit_after_save = a->ask == ASK_WRITER;
-        } else if (no) {
-            session_discard(a->s); /* the user chose to lose the edits */
-            a->quit = true;
-        }
-        break;
-    case ASK_RECOVER:
-        /* it must be answered: y, or n and y (an n typed in a word
-         * must not throw them away) */
-        a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
-        if (yes) {
-            session_recover(a->s, true);
-            say(a, true, "%s", *a->s->recovery_note ? a->s->recovery_note /* read whole */
-                                                    : _("Recovered the unsaved edits: s saves them"));
-        }
-        break;
-    case ASK_DISCARD:
-        a->ask = yes ? ASK_NONE : ASK_RECOVER;
-        if (yes) {
-            session_recover(a->s, false);
-            say(a, false, "%s", _("The unsaved edits were thrown away"));
-        }
-        break;
-    case ASK_COMMENTS:
-        if (yes) {
-            a->s->comments_ok = true;
-            save(a);
-        } else {
-            say(a, false, "%s", _("Not saved"));
-        }
-        break;
-    case ASK_DELETE:
-        if (a->top == TOP_ASSESS)
-            aview_answer(&a->aview, yes);
-        else
-            pview_answer(&a->pview, yes);
-        break;
-    default:
-        break;
-    }
-}
 
 /* Enter on a finding: its item, in the view it belongs to; Esc or q:
  * back to the screen the findings were opened from. */
@@ -403,15 +174,15 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     enum view s = current_screen(a);
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
         if (key == 'q' || key == 'Q' || key == KEY_F(10) || action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
-            request_quit(a);
+            app_request_quit(a);
         return;
     }
     if (a->ask == ASK_WRITER) {
-        answer_writer(a, key);
+        app_answer_writer(a, key);
         return;
     }
     if (a->ask != ASK_NONE) {
-        answer(a, key);
+        app_answer(a, key);
         return;
     }
     /* printable characters typed into a prompt are text, not keys */
@@ -434,21 +205,21 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
     if (s == SCREEN_HELP) {
         if (act == ACT_QUIT && key != 'q')
-            request_quit(a);
+            app_request_quit(a);
         else if (act != ACT_NONE && !help_action(&a->help, act, rows - 2))
             a->help_open = false;
         return;
     }
     switch (act) {
     case ACT_QUIT:
-        request_quit(a);
+        app_request_quit(a);
         return;
     case ACT_HELP:
         help_open(&a->help, s);
         a->help_open = true;
         return;
     case ACT_SAVE:
-        request_save(a);
+        app_request_save(a);
         return;
     case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
         if (act == ACT_VIEW_FINDINGS && a->top != TOP_FINDINGS)
@@ -487,7 +258,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     }
     if (key != KEY_RESIZE && s != SCREEN_PROMPT && s != SCREEN_PICK) {
         char buf[16], help[16];
-        say(a, true, _("Key %s does nothing here: press %s for help"), key_label(key, buf, sizeof buf),
+        app_say(a, true, _("Key %s does nothing here: press %s for help"), key_label(key, buf, sizeof buf),
             action_key_name(ACT_HELP, s, help, sizeof help));
     }
 }
@@ -503,7 +274,7 @@ static void handle_paste(struct app *a)
         /* nothing to paste into */
     } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
         if (a->ask == ASK_NONE)
-            say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
+            app_say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
     } else if (t.len) {
         view_input(a, sb_str(&t));
     }
@@ -518,7 +289,7 @@ static bool journal(struct app *a, bool idle)
     session_journal(a->s, now_ms(), idle);
     if (gen == a->s->journal_error_gen)
         return false;
-    say(a, true, "%s", a->s->journal_error);
+    app_say(a, true, "%s", a->s->journal_error);
     return true;
 }
 
@@ -582,27 +353,6 @@ static void loading(void *ctx, const char *round, size_t i, size_t n)
     doupdate();
 }
 
-/* What the opening of the workspace has to say, said once; the offer of
- * the journal's edits. */
-static void opening_notices(struct app *a)
-{
-    if (a->s->notice[0]) {
-        snprintf(a->browser.message, sizeof a->browser.message, "%s", a->s->notice);
-        a->browser.message_is_error = true; /* said once: it must be read whole */
-    }
-    if (a->opt->notice && *a->opt->notice) {
-        size_t len = strlen(a->browser.message);
-        snprintf(a->browser.message + len, sizeof a->browser.message - len, "%s%s",
-                 len ? " | " : "", a->opt->notice);
-        a->browser.message_is_error = true;
-    }
-    if (a->s->rec.available) {
-        a->ask = ASK_RECOVER;
-        snprintf(a->recover_question, sizeof a->recover_question,
-                 _("y restores the unsaved edits of an earlier session, n throws them away: %s"),
-                 a->s->rec.summary);
-    }
-}
 
 int app_run(const struct app_options *opt)
 {
@@ -663,7 +413,7 @@ int app_run(const struct app_options *opt)
         session_open_finish(a.s, loading, &a);
         aview_rounds_loaded(&a.aview);
     }
-    opening_notices(&a);
+    app_opening_notices(&a);
     int status = 0;
     bool dirty = true;
     while (!a.quit) {
@@ -700,7 +450,7 @@ int app_run(const struct app_options *opt)
         if (r == OK && (ch == 0x7F || ch == 0x08))
             key = KEY_BACKSPACE;
         if (r == OK && ch == 3) { /* ^C: quit as q does, asking about unsaved work */
-            request_quit(&a);
+            app_request_quit(&a);
             continue;
         }
         if (r == KEY_CODE_YES && key == KEY_PASTE_BEGIN)
@@ -714,7 +464,7 @@ int app_run(const struct app_options *opt)
         if (!a.quit) { /* quitting: saved, or the edits were given up */
             journal(&a, false);
             if (a.s->conflict_notice[0]) { /* said once, when first noticed */
-                say(&a, true, "%s", a.s->conflict_notice);
+                app_say(&a, true, "%s", a.s->conflict_notice);
                 a.s->conflict_notice[0] = '\0';
             }
         }

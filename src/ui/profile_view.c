@@ -1,33 +1,26 @@
-/* profile_view: the organisation-profile screens. */
+/* profile_view: the profile's screens in front: the section menu, the
+ * list of a section's entries (open, add, delete with its question,
+ * reorder), the view's life and the dispatch of its actions and drawing.
+ * The form is form.c, its pick lists pick.c, the dependency view
+ * deps_view.c, the entries' text profile_text.c; what they share is
+ * profile_private.h. */
 #include "config.h"
-#include "ui/profile_view.h"
+#include "ui/profile_private.h"
 #include "core/edits.h"
 #include "core/entries.h"
 #include "core/rounds.h"
 #include "model/supplier.h"
 #include "ui/draw.h"
 #include "ui/labels.h"
-#include "ui/mouse.h"
-#include "ui/refnames.h"
-#include "ui/reopen.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum sec_kind { SEC_ORG, SEC_COLL, SEC_CRITERIA, SEC_DEPS, SEC_HEAD };
-
-struct section {
-    enum sec_kind kind;
-    int coll;
-    const char *label;
-};
 
 static const struct section sections[] = {
     {SEC_ORG, -1, N_("Organisation")},
@@ -51,212 +44,19 @@ static const struct section round_sections[] = {
     {SEC_COLL, RC_REVIEWS, N_("Review log")},
 };
 
-static void say(struct pview *pv, bool error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void add_entry(struct pview *pv);
 static void open_section(struct pview *pv);
-static bool read_only(struct pview *pv), fresh_untouched(struct pview *pv);
-static void fresh_start(struct pview *pv), fresh_drop(struct pview *pv);
-static void start_edit(struct pview *pv);
 
-static void say(struct pview *pv, bool error, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(pv->message, sizeof pv->message, fmt, ap);
-    va_end(ap);
-    pv->message_is_error = error;
-}
-
-static const struct section *cur_section(const struct pview *pv)
+const struct section *cur_section(const struct pview *pv)
 {
     return pv->round ? &round_sections[pv->section] : &sections[pv->section];
 }
 
-static struct collection *cur_coll(struct pview *pv)
+struct collection *cur_coll(struct pview *pv)
 {
     int c = cur_section(pv)->coll;
     if (c < 0)
         return NULL;
     return pv->round ? &pv->round->c[c] : &pv->s->profile.c[c];
-}
-
-/* The record and definition the form shows. */
-static struct record *form_record(struct pview *pv, const struct coll_def **def)
-{
-    const struct section *sec = cur_section(pv);
-    if (sec->kind == SEC_ORG) {
-        *def = &profile_org_def;
-        return &pv->s->profile.org;
-    }
-    if (sec->kind == SEC_CRITERIA) {
-        *def = &profile_criteria_def;
-        return &pv->s->profile.criteria;
-    }
-    if (sec->kind == SEC_HEAD) {
-        *def = &round_head_def;
-        return &pv->round->head;
-    }
-    struct collection *c = cur_coll(pv);
-    *def = c->def;
-    return pv->rec < c->n ? &c->r[pv->rec] : NULL;
-}
-
-/* The document the screen edits, and the collection of the form's
- * record (NULL for a single record: organisation, criteria, round). */
-static struct doc *pv_doc(struct pview *pv)
-{
-    return session_doc(pv->s, pv->round);
-}
-
-static struct collection *form_coll(struct pview *pv)
-{
-    return cur_section(pv)->kind == SEC_COLL ? cur_coll(pv) : NULL;
-}
-
-/* --- names ----------------------------------------------------------------- */
-
-/* The name a person reads for the entry id of ref. */
-static const char *ref_label(const struct pview *pv, const char *ref, const char *id)
-{
-    const char *kept = pv->round && id ? refname(pv->s, pv->round, ref, id) : NULL;
-    if (!ref || !id || kept)
-        return kept ? kept : id ? id : "";
-    if (strncmp(ref, "lib:", 4) == 0) {
-        const struct ref_item *it = library_ref_item(pv->s->lib, ref + 4, id);
-        return it ? text_get(&it->title, pv->lang) : id;
-    }
-    for (int c = 0; c < COLL__COUNT; c++) {
-        if (strcmp(profile_coll_defs[c]->key, ref) != 0)
-            continue;
-        const struct record *r = coll_find(&pv->s->profile.c[c], id);
-        const char *name = r ? rec_str(r, profile_coll_defs[c]->name_field) : "";
-        return *name ? name : id;
-    }
-    return id;
-}
-
-/* What a person reads for an enumeration code. */
-/* The value of field f as a person reads it. New string. */
-static char *field_text(const struct pview *pv, const struct field_def *f, const struct value *v)
-{
-    struct strbuf sb = STRBUF_INIT;
-    sb_adds(&sb, "");
-    if (!v->set)
-        return sb_take(&sb);
-    switch (f->type) {
-    case F_REF:
-        sb_adds(&sb, ref_label(pv, f->ref, v->s));
-        break;
-    case F_REFLIST:
-        for (size_t i = 0; i < v->list.n; i++) {
-            if (i)
-                sb_adds(&sb, ", ");
-            sb_adds(&sb, ref_label(pv, f->ref, v->list.v[i]));
-        }
-        break;
-    case F_STRLIST:
-        for (size_t i = 0; i < v->list.n; i++) {
-            if (i)
-                sb_adds(&sb, "; ");
-            sb_adds(&sb, v->list.v[i]);
-        }
-        break;
-    case F_BOOL:
-        sb_adds(&sb, v->b ? _("yes") : _("no"));
-        break;
-    case F_INT:
-        sb_printf(&sb, "%lld", v->i);
-        break;
-    case F_ENUM:
-        sb_adds(&sb, v->s ? enum_label(v->s) : "");
-        break;
-    default:
-        sb_adds(&sb, v->s ? v->s : "");
-        break;
-    }
-    return sb_take(&sb);
-}
-
-static char *round_line(const struct pview *pv, int coll, const struct record *r)
-{
-    struct strbuf sb = STRBUF_INIT;
-    switch (coll) {
-    case RC_RISKS: {
-        enum band b = risk_band(pv->round, &pv->s->profile, r);
-        sb_printf(&sb, "[%c %2lld] %s | %s", band_letter(b), risk_residual(pv->round, r),
-                  rec_str(r, RISK_TITLE), ref_label(pv, "resources", rec_str(r, RISK_RESOURCE)));
-        break;
-    }
-    case RC_CLEAR:
-        sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), rec_str(r, CLEAR_NOTE));
-        break;
-    case RC_SIGNOFFS:
-        sb_printf(&sb, "%s | %s | %s", r->id, rec_str(r, SO_REVIEWER), rec_str(r, SO_DATE));
-        break;
-    case RC_REVIEWS:
-        sb_printf(&sb, "%s [%s] %s", rec_str(r, REV_DATE), enum_label(rec_str(r, REV_TRIGGER)),
-                  rec_str(r, REV_CHANGES));
-        break;
-    }
-    return sb_take(&sb);
-}
-
-/* One line describing a record in a list. New string. */
-static char *record_line(const struct pview *pv, int coll, const struct record *r)
-{
-    if (pv->round)
-        return round_line(pv, coll, r);
-    const struct coll_def *def = profile_coll_defs[coll];
-    const struct profile *p = &pv->s->profile;
-    struct strbuf sb = STRBUF_INIT;
-    switch (coll) {
-    case COLL_ROLES:
-        sb_printf(&sb, "%-.60s: %s", ref_label(pv, "lib:roles", rec_str(r, ROLES_ROLE)),
-                  rec_str(r, ROLES_NAME));
-        if (*rec_str(r, ROLES_POSITION))
-            sb_printf(&sb, " (%s)", rec_str(r, ROLES_POSITION));
-        break;
-    case COLL_GOVERNANCE:
-        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, GOV_STATUS)), ref_label(pv, "lib:governance", r->id));
-        break;
-    case COLL_SERVICES: {
-        sb_adds(&sb, rec_str(r, SVC_NAME));
-        long long mtd = rec_int(r, SVC_MTD_HOURS, -1);
-        if (mtd >= 0)
-            sb_printf(&sb, _(" | max. downtime %lld h"), mtd);
-        size_t n = service_operation_count(p, r->id);
-        if (n)
-            sb_printf(&sb, _(" | %zu operations"), n);
-        else
-            sb_adds(&sb, _(" | ! no operations"));
-        break;
-    }
-    case COLL_OPERATIONS: {
-        sb_adds(&sb, rec_str(r, OP_NAME));
-        char *sv = field_text(pv, &def->fields[OP_SERVICES], &r->v[OP_SERVICES]);
-        if (*sv)
-            sb_printf(&sb, " -> %s", sv);
-        free(sv);
-        break;
-    }
-    case COLL_RESOURCES:
-        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, RES_KIND)), rec_str(r, RES_NAME));
-        if (*rec_str(r, RES_OWNER))
-            sb_printf(&sb, " | %s", rec_str(r, RES_OWNER));
-        if (resource_is_supplier(r) && *rec_str(r, RES_CONTRACT_SECURITY))
-            sb_printf(&sb, _(" | security clauses: %s"), enum_label(rec_str(r, RES_CONTRACT_SECURITY)));
-        if (resource_unused(p, r))
-            sb_adds(&sb, _(" | ! nothing uses it"));
-        break;
-    case COLL_IMPACT:
-    case COLL_LIKELIHOOD:
-        sb_printf(&sb, "%lld  %s", rec_int(r, LEVEL_LEVEL, 0), rec_str(r, LEVEL_LABEL));
-        if (*rec_str(r, LEVEL_DEFINITION))
-            sb_printf(&sb, " | %s", rec_str(r, LEVEL_DEFINITION));
-        break;
-    }
-    return sb_take(&sb);
 }
 
 /* --- life ----------------------------------------------------------------- */
@@ -268,27 +68,6 @@ void pview_init(struct pview *pv, struct session *s, enum lang lang)
     pv->lang = lang;
     edit_init(&pv->ed, "", CFG_MAX_LINE - 1024); /* any value a file line can hold */
     pv->page = 10;
-}
-
-static void pick_close(struct pick *pk)
-{
-    for (size_t i = 0; i < pk->n; i++) {
-        free(pk->ids[i]);
-        free(pk->labels[i]);
-    }
-    free(pk->ids);
-    free(pk->labels);
-    free(pk->marked);
-    memset(pk, 0, sizeof *pk);
-}
-
-static void deps_free(struct pview *pv)
-{
-    for (size_t i = 0; i < pv->ndeps; i++)
-        free(pv->deps[i].text);
-    free(pv->deps);
-    pv->deps = NULL;
-    pv->ndeps = 0;
 }
 
 void pview_open_round(struct pview *pv, struct round *r, enum round_section sec, size_t index)
@@ -310,34 +89,6 @@ void pview_open_round(struct pview *pv, struct round *r, enum round_section sec,
     }
 }
 
-void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
-{
-    pview_open_round(pv, r, sec, (size_t)-1);
-    pv->form_only = true;
-    add_entry(pv);
-    if (pv->level == PV_LIST && !pv->pick.open)
-        pv->done = true; /* nothing could be added (read-only) */
-}
-
-void pview_round_add_id(struct pview *pv, struct round *r, enum round_section sec, const char *id)
-{
-    pview_open_round(pv, r, sec, (size_t)-1);
-    if (read_only(pv)) {
-        pv->done = true;
-        return;
-    }
-    struct collection *c = cur_coll(pv);
-    struct record rec;
-    record_init(&rec, c->def);
-    rec.id = xstrdup(id);
-    pv->rec = pv->list_cur = core_add(pv->s, pv_doc(pv), c, &rec);
-    record_free(&rec, c->def);
-    pv->level = PV_FORM;
-    pv->form_only = true;
-    pv->message[0] = '\0';
-    fresh_start(pv);
-}
-
 void pview_add_resource(struct pview *pv)
 {
     for (size_t i = 0; i < NSECTIONS; i++)
@@ -346,17 +97,6 @@ void pview_add_resource(struct pview *pv)
     open_section(pv);
     add_entry(pv);
     say(pv, false, "%s", _("New resource for the scoping: fill it in, s saves, 5 returns to the round"));
-}
-
-void pview_edit_field(struct pview *pv, int field)
-{
-    const struct coll_def *def;
-    if (!form_record(pv, &def) || field < 0 || (size_t)field >= def->nfields)
-        return;
-    size_t i = (size_t)field;
-    pv->field_cur = (size_t)i;
-    pv->fresh_direct = pv->fresh;
-    start_edit(pv);
 }
 
 void pview_free(struct pview *pv)
@@ -380,363 +120,7 @@ enum view pview_screen(const struct pview *pv)
     }
 }
 
-/* --- the dependency view -------------------------------------------------- */
-
-static void dep_add(struct pview *pv, int coll, size_t index, bool warn, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void dep_add(struct pview *pv, int coll, size_t index, bool warn, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    pv->deps = xrealloc(pv->deps, (pv->ndeps + 1) * sizeof *pv->deps);
-    pv->deps[pv->ndeps++] = (struct dep_line){xstrdup(buf), coll, index, warn};
-}
-
-static void deps_build(struct pview *pv)
-{
-    deps_free(pv);
-    const struct profile *p = &pv->s->profile;
-    const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
-                            *rs = &p->c[COLL_RESOURCES];
-    int f_os = OP_SERVICES, f_ro = RES_OPERATIONS,
-        f_rd = RES_DEPENDS;
-    const char *branch = glyph("\xE2\x94\x9C\xE2\x94\x80 ", "+- ");
-    const char *pipe = glyph("\xE2\x94\x82     ", "|     ");
-    for (size_t i = 0; i < sv->n; i++) {
-        const struct record *s = &sv->r[i];
-        long long mtd = rec_int(s, SVC_MTD_HOURS, -1);
-        if (mtd >= 0)
-            dep_add(pv, COLL_SERVICES, i, false, _("%s (max. downtime %lld h)"),
-                    rec_str(s, SVC_NAME), mtd);
-        else
-            dep_add(pv, COLL_SERVICES, i, false, "%s", rec_str(s, SVC_NAME));
-        size_t nops = 0;
-        for (size_t k = 0; k < ops->n; k++) {
-            if (!strlist_has(&ops->r[k].v[f_os].list, s->id))
-                continue;
-            nops++;
-            dep_add(pv, COLL_OPERATIONS, k, false, "  %s%s", branch, rec_str(&ops->r[k], OP_NAME));
-            size_t nres = 0;
-            for (size_t j = 0; j < rs->n; j++) {
-                const struct record *r = &rs->r[j];
-                if (!strlist_has(&r->v[f_ro].list, ops->r[k].id))
-                    continue;
-                nres++;
-                struct strbuf sb = STRBUF_INIT;
-                for (size_t d = 0; d < r->v[f_rd].list.n; d++) {
-                    sb_adds(&sb, d ? ", " : _(" -> needs "));
-                    sb_adds(&sb, ref_label(pv, "resources", r->v[f_rd].list.v[d]));
-                }
-                dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, enum_label(rec_str(r, RES_KIND)),
-                        rec_str(r, RES_NAME), sb_str(&sb));
-                sb_free(&sb);
-            }
-            if (!nres)
-                dep_add(pv, COLL_OPERATIONS, k, true, "  %s%s", pipe, _("! no resource is recorded for this operation"));
-        }
-        if (!nops)
-            dep_add(pv, COLL_SERVICES, i, true, "  %s", _("! no business operation serves this service"));
-        dep_add(pv, -1, 0, false, "%s", "");
-    }
-    bool heading = false;
-    for (size_t j = 0; j < rs->n; j++) {
-        if (!resource_unused(p, &rs->r[j]))
-            continue;
-        if (!heading)
-            dep_add(pv, -1, 0, true, "%s", _("Resources that nothing uses:"));
-        heading = true;
-        dep_add(pv, COLL_RESOURCES, j, true, "  [%s] %s", enum_label(rec_str(&rs->r[j], RES_KIND)),
-                rec_str(&rs->r[j], RES_NAME));
-    }
-    if (!heading)
-        dep_add(pv, -1, 0, false, "%s", _("Every resource is used by an operation or another resource."));
-    if (pv->deps_cur >= pv->ndeps)
-        pv->deps_cur = pv->ndeps ? pv->ndeps - 1 : 0;
-}
-
-/* --- pick lists ------------------------------------------------------------- */
-
-static void pick_add(struct pick *pk, const char *id, const char *label, bool marked)
-{
-    pk->ids = xrealloc(pk->ids, (pk->n + 1) * sizeof *pk->ids);
-    pk->labels = xrealloc(pk->labels, (pk->n + 1) * sizeof *pk->labels);
-    pk->marked = xrealloc(pk->marked, (pk->n + 1) * sizeof *pk->marked);
-    pk->ids[pk->n] = xstrdup(id);
-    pk->labels[pk->n] = xstrdup(label);
-    pk->marked[pk->n] = marked;
-    pk->n++;
-}
-
-/* Offer the choices of field f (value v); exclude is an id to leave out. */
-static void pick_open(struct pview *pv, const struct field_def *f, const struct value *v,
-                      const char *exclude)
-{
-    struct pick *pk = &pv->pick;
-    pick_close(pk);
-    pk->multi = f->type == F_REFLIST;
-    if (f->type == F_ENUM) {
-        for (const char *const *e = f->values; *e; e++)
-            pick_add(pk, *e, enum_label(*e), v->set && v->s && strcmp(v->s, *e) == 0);
-    } else if (strncmp(f->ref, "lib:", 4) == 0) {
-        const struct ref_table *tabs[4];
-        size_t nt = library_ref_tables(pv->s->lib, f->ref + 4, tabs, 4);
-        for (size_t k = 0; k < nt; k++) {
-            const struct ref_table *t = tabs[k];
-            for (size_t i = 0; i < t->n; i++) {
-                const char *id = t->items[i].id;
-                bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
-                pick_add(pk, id, text_get(&t->items[i].title, pv->lang), on);
-            }
-        }
-    } else {
-        for (int c = 0; c < COLL__COUNT; c++) {
-            if (strcmp(profile_coll_defs[c]->key, f->ref) != 0)
-                continue;
-            const struct collection *col = &pv->s->profile.c[c];
-            for (size_t i = 0; i < col->n; i++) {
-                const char *id = col->r[i].id;
-                if (exclude && strcmp(id, exclude) == 0)
-                    continue;
-                bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
-                pick_add(pk, id, ref_label(pv, f->ref, id), on);
-            }
-        }
-    }
-    if (!pk->n) {
-        say(pv, true, "%s", _("Nothing to choose from yet: add entries to that section first"));
-        pick_close(pk);
-        return;
-    }
-    for (size_t i = 0; i < pk->n; i++)
-        if (pk->marked[i] && !pk->multi)
-            pk->cur = i;
-    pk->open = true;
-}
-
-/* The governance items not yet in the profile, for Add. */
-static void pick_open_library_ids(struct pview *pv, struct collection *c)
-{
-    struct pick *pk = &pv->pick;
-    pick_close(pk);
-    if (strncmp(c->def->id_ref, "lib:", 4) == 0) {
-        const struct ref_table *t = library_table(pv->s->lib, c->def->id_ref + 4);
-        for (size_t i = 0; t && i < t->n; i++)
-            if (!coll_find(c, t->items[i].id))
-                pick_add(pk, t->items[i].id, text_get(&t->items[i].title, pv->lang), false);
-    } else {
-        /* entries of the profile, e.g. the resources without risk */
-        for (int k = 0; k < COLL__COUNT; k++) {
-            if (strcmp(profile_coll_defs[k]->key, c->def->id_ref) != 0)
-                continue;
-            const struct collection *pc = &pv->s->profile.c[k];
-            for (size_t i = 0; i < pc->n; i++)
-                if (!coll_find(c, pc->r[i].id))
-                    pick_add(pk, pc->r[i].id, ref_label(pv, c->def->id_ref, pc->r[i].id), false);
-        }
-    }
-    if (!pk->n) {
-        say(pv, false, "%s", _("Every item of the library is in the list already"));
-        pick_close(pk);
-        return;
-    }
-    pk->open = true;
-}
-
-/* --- editing ----------------------------------------------------------------- */
-
-static bool read_only(struct pview *pv) /* read-only, or the round is closed */
-{
-    return pv->message_is_error = ui_refused(pv->s, pv->round, pv->message, sizeof pv->message);
-}
-
-static void start_edit(struct pview *pv)
-{
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!r || read_only(pv))
-        return;
-    const struct field_def *f = &def->fields[pv->field_cur];
-    struct value *v = &r->v[pv->field_cur];
-    switch (f->type) {
-    case F_BOOL:
-        core_set_bool(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, !(v->set && v->b));
-        return;
-    case F_ENUM:
-    case F_REF:
-    case F_REFLIST:
-        pick_open(pv, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
-        return;
-    default: {
-        char *t = value_edit_text(v, f);
-        edit_set(&pv->ed, t);
-        core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
-        free(t);
-        pv->ed_scroll = 0;
-        pv->editing = true;
-    }
-    }
-}
-
-/* Store the edited text into the field; false (with a message) when the
- * text is not valid for it. */
-static bool finish_edit(struct pview *pv)
-{
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
-    struct doc *d = pv_doc(pv);
-    struct collection *c = form_coll(pv);
-    const char *text = pv->ed.buf;
-    struct value v;
-    switch (value_parse(f, text, &v)) {
-    case VP_BAD_NUMBER:
-        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
-        return false;
-    case VP_BAD_DATE: {
-        char today[11];
-        session_today(today);
-        say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
-        return false;
-    }
-    case VP_OK:
-        break;
-    }
-    core_set(pv->s, d, c, r, def, pv->field_cur, &v);
-    value_free(&v);
-    return true;
-}
-
-void pview_input(struct pview *pv, const char *utf8)
-{
-    if (!pv->editing)
-        return;
-    const struct coll_def *def;
-    form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
-    if (f->type == F_INT) {
-        /* numbers are checked as typed: digits only */
-        for (const char *p = utf8; *p; p++) {
-            if (*p < '0' || *p > '9') {
-                say(pv, true, _("%s takes digits only"), _(f->label));
-                return;
-            }
-        }
-    }
-    edit_insert(&pv->ed, utf8);
-    core_draft_text(pv->s, pv->ed.buf);
-    pv->message[0] = '\0';
-}
-
-static bool edit_action(struct pview *pv, enum action a)
-{
-    struct edit *e = &pv->ed;
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-        if (finish_edit(pv)) {
-            pv->editing = false;
-            core_draft_close(pv->s);
-            pv->message[0] = '\0';
-        }
-        return true;
-    case ACT_EDIT_CANCEL:
-        pv->editing = false;
-        core_draft_close(pv->s);
-        say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
-        if (pv->fresh_direct && fresh_untouched(pv))
-            fresh_drop(pv);
-        return true;
-    default: {
-        bool used = action_edit(a, e) != EDIT_NONE;
-        core_draft_text(pv->s, e->buf);
-        return used;
-    }
-    }
-}
-
-/* After a choice in a risk's form: a threat names the risk when it has
- * no title yet; an acceptance records when and the value at that moment. */
-static void risk_picked(struct pview *pv, struct record *r, const struct field_def *f)
-{
-    const struct coll_def *def = round_coll_defs[RC_RISKS];
-    struct collection *c = &pv->round->c[RC_RISKS];
-    if (f == &def->fields[RISK_THREAT] && !*rec_str(r, RISK_TITLE)) {
-        core_set_text(pv->s, pv_doc(pv), c, r, def, RISK_TITLE,
-                      ref_label(pv, f->ref, rec_str(r, RISK_THREAT)));
-    } else if (f == &def->fields[RISK_DECISION]) {
-        char today[11];
-        session_today(today);
-        struct acceptance a = core_risk_decided(pv->s, pv->round, (size_t)(r - c->r), today);
-        if (a.records)
-            say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"),
-                rec_str(r, RISK_ACCEPTED_ON), a.value);
-    }
-}
-
-static void pick_accept(struct pview *pv)
-{
-    struct pick *pk = &pv->pick;
-    if (pv->level == PV_LIST) {
-        /* adding a library item (governance) */
-        struct collection *c = cur_coll(pv);
-        struct record r;
-        record_init(&r, c->def);
-        r.id = xstrdup(pk->ids[pk->cur]);
-        size_t at = core_add(pv->s, pv_doc(pv), c, &r);
-        record_free(&r, c->def);
-        pick_close(pk);
-        if (at == (size_t)-1)
-            return;
-        pv->rec = pv->list_cur = at;
-        pv->level = PV_FORM;
-        pv->field_cur = 0;
-        return;
-    }
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
-    if (pk->multi) {
-        struct strlist l = {0};
-        for (size_t i = 0; i < pk->n; i++)
-            if (pk->marked[i])
-                strlist_add(&l, pk->ids[i]);
-        core_set_list(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, &l);
-        strlist_free(&l);
-    } else {
-        core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, pk->ids[pk->cur]);
-    }
-    if (pv->round && def == round_coll_defs[RC_RISKS])
-        risk_picked(pv, r, f);
-    pick_close(pk);
-}
-
-static bool pick_action(struct pview *pv, enum action a)
-{
-    struct pick *pk = &pv->pick;
-    if (rows_move(&pk->cur, pk->n, a, pv->page))
-        return true;
-    switch (a) {
-    case ACT_PICK_MARK:
-        if (pk->multi)
-            pk->marked[pk->cur] = !pk->marked[pk->cur];
-        else
-            pick_accept(pv);
-        return true;
-    case ACT_PICK_ACCEPT:
-        pick_accept(pv);
-        return true;
-    case ACT_PICK_CANCEL:
-        pick_close(pk);
-        if (pv->fresh_direct && fresh_untouched(pv))
-            fresh_drop(pv); /* Esc in the threat catalogue: no risk is left */
-        return true;
-    default:
-        return false;
-    }
-}
+/* --- the menu and the lists ------------------------------------------------- */
 
 static void open_section(struct pview *pv)
 {
@@ -761,117 +145,6 @@ static void open_section(struct pview *pv)
     }
 }
 
-/* --- a new entry: nothing half-made ------------------------------------------ */
-
-static void fresh_start(struct pview *pv)
-{
-    pv->fresh = true;
-    pv->fresh_direct = false;
-    pv->fresh_edits = pv_doc(pv)->edits;
-}
-
-static bool fresh_untouched(struct pview *pv)
-{
-    return pv->fresh && pv_doc(pv)->edits == pv->fresh_edits;
-}
-
-/* Leave the form for the list, or the caller (a round's screens). */
-static void form_leave(struct pview *pv)
-{
-    pv->fresh = false;
-    pv->message[0] = '\0';
-    pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
-    if (pv->round && (pv->form_only || pv->level == PV_MENU))
-        pv->done = true;
-}
-
-static void fresh_drop(struct pview *pv)
-{
-    struct collection *c = cur_coll(pv);
-    if (c && pv->rec < c->n)
-        core_take_back(pv->s, pv_doc(pv), c, pv->rec, pv->fresh_edits);
-    if (c && pv->list_cur >= c->n)
-        pv->list_cur = c->n ? c->n - 1 : 0;
-    form_leave(pv);
-    say(pv, false, "%s", _("Nothing added: the new entry was left empty"));
-}
-
-/* May the form of a new entry be left now? Untouched, it goes; with
- * required fields missing, the user is asked first. */
-static bool fresh_leave(struct pview *pv)
-{
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!pv->fresh || !r)
-        return true;
-    if (fresh_untouched(pv)) {
-        fresh_drop(pv);
-        return false;
-    }
-    struct strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < def->nfields; i++)
-        if (def->fields[i].required && !r->v[i].set)
-            sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
-    bool ask = sb.len > 0;
-    if (ask) {
-        pv->asking_delete = pv->asking_keep = true;
-        say(pv, true, _("Keep it incomplete (%s missing)? y/n"), sb_str(&sb));
-    }
-    sb_free(&sb);
-    return !ask;
-}
-
-static void add_entry(struct pview *pv)
-{
-    struct collection *c = cur_coll(pv);
-    if (read_only(pv))
-        return;
-    if (pv->round && c == &pv->round->c[RC_SIGNOFFS]) {
-        /* a sign-off is per step: pick one that has none yet */
-        struct pick *pk = &pv->pick;
-        pick_close(pk);
-        for (int st = 0; st < STEP__COUNT; st++)
-            if (!coll_find(c, step_id((enum step)st)))
-                pick_add(pk, step_id((enum step)st), _(step_name((enum step)st)), false);
-        if (!pk->n) {
-            say(pv, false, "%s", _("Every step is signed off"));
-            pick_close(pk);
-            return;
-        }
-        pk->open = true;
-        return;
-    }
-    if (c->def->id_ref) {
-        pick_open_library_ids(pv, c);
-        return;
-    }
-    struct record r;
-    record_init(&r, c->def);
-    if (c->def->has_id)
-        r.id = pv->round ? coll_new_id(c) : core_new_entry_id(pv->s, c);
-    if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
-        r.v[0].set = true;
-        r.v[0].i = (long long)c->n + 1;
-    }
-    size_t at = core_add(pv->s, pv_doc(pv), c, &r);
-    record_free(&r, c->def);
-    if (at == (size_t)-1)
-        return;
-    pv->rec = pv->list_cur = at;
-    pv->level = PV_FORM;
-    pv->field_cur = pv->form_top = 0;
-    fresh_start(pv);
-    say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
-}
-
-static const char *entry_name(struct pview *pv, struct collection *c, size_t i)
-{
-    const char *n = rec_str(&c->r[i], c->def->name_field);
-    if (!*n && c->def->id_ref)
-        n = ref_label(pv, c->def->id_ref, c->r[i].id);
-    return *n ? n : (c->r[i].id ? c->r[i].id : "?");
-}
-
 void pview_answer(struct pview *pv, bool yes)
 {
     pv->asking_delete = false;
@@ -893,9 +166,13 @@ void pview_answer(struct pview *pv, bool yes)
         say(pv, false, "%s", _("Nothing deleted"));
         return;
     }
-    char msg[sizeof pv->message], *name = xstrdup(entry_name(pv, c, i));
+    char msg[sizeof pv->message], *name = xstrdup(entry_name(pv, c, i)), names[200];
+    /* rounds keep it as assessed: the message names them, read whole as
+     * the question was (wrapped, not cut at the line's end) */
+    bool kept = !pv->round && c->r[i].id
+                && session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names);
     core_delete_entry(pv->s, pv_doc(pv), c, i, name, msg, sizeof msg);
-    say(pv, false, "%s", msg);
+    say(pv, kept, "%s", msg);
     free(name);
     if (pv->list_cur >= c->n && c->n)
         pv->list_cur = c->n - 1;
@@ -906,7 +183,7 @@ void pview_answer(struct pview *pv, bool yes)
 
 /* d: ask before deleting entry i, naming the rounds that refer to it:
  * they keep it as assessed (core/entries.h). */
-static void ask_delete(struct pview *pv, struct collection *c, size_t i)
+void ask_delete(struct pview *pv, struct collection *c, size_t i)
 {
     char names[200];
     size_t n = !pv->round && c->r[i].id
@@ -957,51 +234,6 @@ static bool list_action(struct pview *pv, enum action a)
     default:
         return false;
     }
-}
-
-static bool form_action(struct pview *pv, enum action a)
-{
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!r) {
-        pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
-        pv->done = pv->round != NULL;
-        return true;
-    }
-    if (rows_move(&pv->field_cur, record_shown_fields(def, r), a, pv->page))
-        return true;
-    switch (a) {
-    case ACT_EDIT_FIELD:
-        start_edit(pv);
-        return true;
-    case ACT_CLEAR_FIELD:
-        if (!read_only(pv))
-            core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
-        return true;
-    case ACT_DELETE:
-        if (cur_section(pv)->kind == SEC_COLL && !read_only(pv))
-            ask_delete(pv, cur_coll(pv), pv->rec);
-        return true;
-    case ACT_BACK:
-        if (fresh_leave(pv))
-            form_leave(pv);
-        return true;
-    default:
-        return false;
-    }
-}
-
-static bool deps_action(struct pview *pv, enum action a)
-{
-    if (rows_move(&pv->deps_cur, pv->ndeps, a, pv->page))
-        return true;
-    if (a == ACT_BACK) {
-        pv->level = PV_MENU;
-        return true;
-    }
-    if (a == ACT_SELECT && pv->deps_cur < pv->ndeps && pv->deps[pv->deps_cur].coll >= 0)
-        pview_open_entry(pv, pv->deps[pv->deps_cur].coll, pv->deps[pv->deps_cur].index);
-    return a == ACT_SELECT && pv->level == PV_FORM;
 }
 
 void pview_open_entry(struct pview *pv, int coll, size_t index)
@@ -1090,124 +322,6 @@ static char *list_line(void *ctx, size_t i, bool *warn)
     return s;
 }
 
-static char *deps_line(void *ctx, size_t i, bool *warn)
-{
-    struct pview *pv = ctx;
-    *warn = pv->deps[i].warn;
-    return xstrdup(pv->deps[i].text);
-}
-
-/* Width of the label column of a form: the longest label, at most a third. */
-static int label_width(const struct coll_def *def, int cols)
-{
-    int lw = 0;
-    for (size_t i = 0; i < def->nfields; i++) {
-        int w = utf8_width(_(def->fields[i].label)) + 2;
-        if (w > lw)
-            lw = w;
-    }
-    return lw > cols / 3 ? cols / 3 : lw;
-}
-
-static void draw_form(struct pview *pv, int y, int height, int cols)
-{
-    const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!r)
-        return;
-    int lw = label_width(def, cols);
-    int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
-    size_t nf = record_shown_fields(def, r); /* a supplier's own only on a supplier */
-    pv->field_cur = pv->field_cur < nf ? pv->field_cur : nf - 1;
-    rows_scroll(pv->field_cur, &pv->form_top, rows);
-    hit_rows(y, 0, rows, cols, pv->form_top, nf, &pv->field_cur);
-    for (int k = 0; k < rows; k++) {
-        size_t i = pv->form_top + (size_t)k;
-        int yy = y + k;
-        if (i >= nf) {
-            draw_blank(yy, 0, cols, A_NORMAL);
-            continue;
-        }
-        const struct field_def *f = &def->fields[i];
-        bool sel = i == pv->field_cur;
-        struct strbuf lab = STRBUF_INIT;
-        sb_printf(&lab, "%s%s", f->required ? "*" : " ", _(f->label));
-        draw_cell(yy, 0, lw, sb_str(&lab), sel ? role_attr(ROLE_SELECTED) : role_attr(ROLE_LABEL));
-        sb_free(&lab);
-        int vx = lw + 1, vw = cols - vx;
-        draw_blank(yy, lw, 1, A_NORMAL);
-        if (sel && pv->editing) {
-            pv->ed_scroll = edit_scroll(&pv->ed, pv->ed_scroll, vw);
-            draw_cell(yy, vx, vw, pv->ed.buf + pv->ed_scroll, role_attr(ROLE_SELECTED_DIM));
-            continue;
-        }
-        char *t = field_text(pv, f, &r->v[i]);
-        bool empty = !*t;
-        if (empty && f->required) {
-            free(t);
-            t = xstrdup(_("! required"));
-        }
-        draw_cell(yy, vx, vw, t, empty && f->required ? role_attr(ROLE_NOTICE) : sel ? A_BOLD : A_NORMAL);
-        free(t);
-    }
-    const struct field_def *f = &def->fields[pv->field_cur];
-    const char *how = f->type == F_ENUM || f->type == F_REF ? _("Enter: pick from a list")
-                    : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
-                    : f->type == F_BOOL ? _("Enter: switch yes/no")
-                    : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
-                    : _("Enter: edit; Enter again keeps, Esc cancels");
-    int base = y + height - 5;
-    draw_hline(base, 0, cols);
-    if (pv->round && def == round_coll_defs[RC_RISKS]) {
-        /* the values the fields give, where the rule puts them */
-        const struct profile *p = &pv->s->profile;
-        long long inh = risk_inherent(pv->round, r), res = risk_residual(pv->round, r);
-        long long t = round_threshold(pv->round), max = round_max(pv->round, p);
-        struct strbuf v = STRBUF_INIT;
-        sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
-                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t,
-                  res >= t && t > 0 ? _("needs a decision, an owner and a due date") : _("below the threshold"));
-        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v), role_attr(res >= t && t > 0 ? ROLE_NOTICE : ROLE_LABEL));
-        sb_free(&v);
-    }
-    /* the whole value of the field, which the row may have cut */
-    char *full = field_text(pv, f, &r->v[pv->field_cur]);
-    draw_wrapped(base + 1, 0, cols - 1, 3, full, A_NORMAL);
-    free(full);
-    struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%s. %s", _(f->help), how);
-    draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
-    sb_free(&sb);
-}
-
-static void draw_pick(struct pview *pv, int y, int height, int cols)
-{
-    struct pick *pk = &pv->pick;
-    int w = cols > 70 ? 64 : cols - 4, x = (cols - w) / 2;
-    int h = (int)pk->n + 2 < height - 2 ? (int)pk->n + 2 : height - 2;
-    int top = y + 1;
-    draw_cell(top, x, w, pk->multi ? _(" Choose (Space marks, Enter takes, Esc cancels)")
-                                   : _(" Choose (Enter takes, Esc cancels)"), role_attr(ROLE_TITLE));
-    rows_scroll(pk->cur, &pk->top, h - 1);
-    hit_clear(); /* the list lies over the form: clicks choose in it */
-    hit_rows(top + 1, x, h - 1, w, pk->top, pk->n, &pk->cur);
-    for (int r = 0; r < h - 1; r++) {
-        size_t i = pk->top + (size_t)r;
-        attr_t attr = i == pk->cur ? role_attr(ROLE_SELECTED) : role_attr(ROLE_STATUS);
-        if (i >= pk->n) {
-            draw_blank(top + 1 + r, x, w, attr);
-            continue;
-        }
-        struct strbuf sb = STRBUF_INIT;
-        if (pk->multi)
-            sb_printf(&sb, " [%s] %s", pk->marked[i] ? "x" : " ", pk->labels[i]);
-        else
-            sb_printf(&sb, " %s %s", pk->marked[i] ? "*" : " ", pk->labels[i]);
-        draw_cell(top + 1 + r, x, w, sb_str(&sb), attr);
-        sb_free(&sb);
-    }
-}
-
 static void draw_header(struct pview *pv, int cols)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -1292,19 +406,12 @@ void pview_draw(struct pview *pv, int rows, int cols)
         draw_form(pv, y, body, cols);
         break;
     case PV_DEPS:
-        deps_build(pv);
-        rows_draw(y, body, cols, pv->ndeps, &pv->deps_cur, &pv->deps_top, deps_line, pv);
+        deps_draw(pv, y, body, cols);
         break;
     }
     if (pv->pick.open)
         draw_pick(pv, y, body, cols);
     draw_status(pv, rows - 2, cols);
-    if (pv->editing) {
-        /* the cursor into the field being edited */
-        const struct coll_def *def;
-        form_record(pv, &def);
-        int lw = label_width(def, cols);
-        int cx = lw + 1 + utf8_nwidth(pv->ed.buf + pv->ed_scroll, pv->ed.cur - pv->ed_scroll);
-        move(y + (int)(pv->field_cur - pv->form_top), cx < cols ? cx : cols - 1);
-    }
+    if (pv->editing)
+        form_cursor(pv, y, cols);
 }

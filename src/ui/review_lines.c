@@ -1,6 +1,7 @@
 /* review_lines: the lines of a round's review screen. */
 #include "config.h"
 #include "ui/review_lines.h"
+#include "ui/assess_private.h"
 #include "ui/labels.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -8,11 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static struct round *cur_round(struct aview *av)
-{
-    return av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
-}
 
 void review_free(struct review_line *v, size_t n)
 {

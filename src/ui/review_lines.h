@@ -1,6 +1,6 @@
 /* review_lines: the lines of a round's review screen (the next review,
  * the review log, the comparison with an earlier round) and what Enter
- * does on each; assess_view.c shows them. */
+ * does on each; review_view.c shows them. */
 #ifndef KIJUN_REVIEW_LINES_H
 #define KIJUN_REVIEW_LINES_H
 #include "ui/assess_view.h"

@@ -1,0 +1,52 @@
+/* app_private: what the main loop (app.c) and the answers to its
+ * questions (questions.c) share: the workbench's state, the screen in
+ * front and the question being asked. Not for other modules. */
+#ifndef KIJUN_APP_PRIVATE_H
+#define KIJUN_APP_PRIVATE_H
+#include "ui/app.h"
+#include "ui/assess_view.h"
+#include "ui/browser.h"
+#include "ui/findings_view.h"
+#include "ui/help.h"
+#include "ui/profile_view.h"
+#include <stdbool.h>
+
+enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS, TOP_FINDINGS };
+enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_DISCARD, ASK_WRITER };
+
+struct app {
+    const struct app_options *opt;
+    struct session *s;
+    enum top top;
+    struct browser browser;
+    struct pview pview;
+    struct aview aview;
+    struct fview fview;
+    bool from_findings;         /* Enter on a finding went here: Esc or q goes back */
+    enum top findings_from;     /* where the findings were opened: Esc or q there goes back */
+    struct help help;
+    bool help_open;
+    enum ask ask;
+    char recover_question[800];
+    char writer_question[512];  /* another program changed a file: r, o, b, Esc */
+    bool writer_help;           /* ? explains the choices above the question */
+    bool quit_after_save;       /* the save that asked was the quit's */
+    bool quit;
+};
+/* --- questions.c ---------------------------------------------------------- */
+
+/* A message on the status line of the view in front. */
+void app_say(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The question being asked (a->ask), or NULL. */
+const char *app_question(const struct app *a);
+/* A key while a y/n question is asked: y, n or Esc answers it. */
+void app_answer(struct app *a, int key);
+/* A key while another writer's question is asked: r, o, b, Esc, ? explains. */
+void app_answer_writer(struct app *a, int key);
+/* s: save, or ask first (comments) or say why not (read-only). */
+void app_request_save(struct app *a);
+/* Q: quit, asking first when there are unsaved changes. */
+void app_request_quit(struct app *a);
+/* What the opening of the workspace has to say; the offer of the journal's edits. */
+void app_opening_notices(struct app *a);
+#endif

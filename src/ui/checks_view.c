@@ -1,0 +1,56 @@
+/* checks_view: step 4, the validation: the round's checks, the failed
+ * first, and Enter on one goes to the place that fixes it. */
+#include "config.h"
+#include "ui/assess_private.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+
+/* The i-th check on screen: the failed ones first, each group in step order. */
+static size_t check_order(const struct aview *av, size_t i)
+{
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t j = 0; j < av->checks.n; j++)
+            if (av->checks.v[j].ok == (pass == 1) && k++ == i)
+                return j;
+    return i;
+}
+
+/* Enter on a check: the place that fixes it. */
+void jump_to_check(struct aview *av)
+{
+    size_t i = av->cur[AV_CHECKS];
+    if (i >= av->checks.n)
+        return;
+    const struct check *c = &av->checks.v[check_order(av, i)];
+    if (c->coll == RC_RISKS)
+        open_edit(av, RSEC_RISKS, c->index);
+    else if (c->coll == RC_SIGNOFFS) /* a finding names its sign-off; a missing one, the list */
+        open_edit(av, RSEC_SIGNOFFS, c->finding != CHECK_NO_FINDING ? c->index : (size_t)-1);
+    else if (c->coll == RC_REVIEWS)
+        open_edit(av, RSEC_REVIEWS, (size_t)-1);
+    else
+        open_step(av, c->step);
+}
+
+void draw_checks(struct aview *av, int y, int height, int cols)
+{
+    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S signs off)"),
+              role_attr(ROLE_HEADING));
+    size_t n = av->checks.n;
+    char **lines = xcalloc(n + 1, sizeof *lines);
+    bool *warn = xcalloc(n + 1, sizeof *warn);
+    for (size_t i = 0; i < n; i++) {
+        const struct check *c = &av->checks.v[check_order(av, i)];
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s %d %s", c->ok ? " ok " : "[!!]", (int)c->step + 1, c->text);
+        lines[i] = sb_take(&sb);
+        warn[i] = !c->ok;
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, warn, n);
+    free_lines(lines, n);
+    free(warn);
+}

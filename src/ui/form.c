@@ -1,0 +1,421 @@
+/* form: the form of one profile or round entry: its fields, the line
+ * editing of one (numbers and dates checked, the text typed journaled as
+ * a draft), a new entry's life (left untouched it goes, left incomplete
+ * it asks: nothing half-made), and the form's drawing. */
+#include "config.h"
+#include "ui/profile_private.h"
+#include "core/edits.h"
+#include "core/entries.h"
+#include "model/supplier.h"
+#include "ui/draw.h"
+#include "ui/mouse.h"
+#include "ui/rows.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* The record and definition the form shows. */
+struct record *form_record(struct pview *pv, const struct coll_def **def)
+{
+    const struct section *sec = cur_section(pv);
+    if (sec->kind == SEC_ORG) {
+        *def = &profile_org_def;
+        return &pv->s->profile.org;
+    }
+    if (sec->kind == SEC_CRITERIA) {
+        *def = &profile_criteria_def;
+        return &pv->s->profile.criteria;
+    }
+    if (sec->kind == SEC_HEAD) {
+        *def = &round_head_def;
+        return &pv->round->head;
+    }
+    struct collection *c = cur_coll(pv);
+    *def = c->def;
+    return pv->rec < c->n ? &c->r[pv->rec] : NULL;
+}
+
+/* The collection of the form's record (NULL for a single record:
+ * organisation, criteria, round). */
+struct collection *form_coll(struct pview *pv)
+{
+    return cur_section(pv)->kind == SEC_COLL ? cur_coll(pv) : NULL;
+}
+
+/* --- editing ----------------------------------------------------------------- */
+
+static void start_edit(struct pview *pv)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    if (!r || read_only(pv))
+        return;
+    const struct field_def *f = &def->fields[pv->field_cur];
+    struct value *v = &r->v[pv->field_cur];
+    switch (f->type) {
+    case F_BOOL:
+        core_set_bool(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, !(v->set && v->b));
+        return;
+    case F_ENUM:
+    case F_REF:
+    case F_REFLIST:
+        pick_open(pv, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
+        return;
+    default: {
+        char *t = value_edit_text(v, f);
+        edit_set(&pv->ed, t);
+        core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
+        free(t);
+        pv->ed_scroll = 0;
+        pv->editing = true;
+    }
+    }
+}
+
+/* Store the edited text into the field; false (with a message) when the
+ * text is not valid for it. */
+static bool finish_edit(struct pview *pv)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    const struct field_def *f = &def->fields[pv->field_cur];
+    struct doc *d = pv_doc(pv);
+    struct collection *c = form_coll(pv);
+    const char *text = pv->ed.buf;
+    struct value v;
+    switch (value_parse(f, text, &v)) {
+    case VP_BAD_NUMBER:
+        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
+        return false;
+    case VP_BAD_DATE: {
+        char today[11];
+        session_today(today);
+        say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
+        return false;
+    }
+    case VP_OK:
+        break;
+    }
+    core_set(pv->s, d, c, r, def, pv->field_cur, &v);
+    value_free(&v);
+    return true;
+}
+
+void pview_input(struct pview *pv, const char *utf8)
+{
+    if (!pv->editing)
+        return;
+    const struct coll_def *def;
+    form_record(pv, &def);
+    const struct field_def *f = &def->fields[pv->field_cur];
+    if (f->type == F_INT) {
+        /* numbers are checked as typed: digits only */
+        for (const char *p = utf8; *p; p++) {
+            if (*p < '0' || *p > '9') {
+                say(pv, true, _("%s takes digits only"), _(f->label));
+                return;
+            }
+        }
+    }
+    edit_insert(&pv->ed, utf8);
+    core_draft_text(pv->s, pv->ed.buf);
+    pv->message[0] = '\0';
+}
+
+bool edit_action(struct pview *pv, enum action a)
+{
+    struct edit *e = &pv->ed;
+    switch (a) {
+    case ACT_EDIT_ACCEPT:
+        if (finish_edit(pv)) {
+            pv->editing = false;
+            core_draft_close(pv->s);
+            pv->message[0] = '\0';
+        }
+        return true;
+    case ACT_EDIT_CANCEL:
+        pv->editing = false;
+        core_draft_close(pv->s);
+        say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
+        if (pv->fresh_direct && fresh_untouched(pv))
+            fresh_drop(pv);
+        return true;
+    default: {
+        bool used = action_edit(a, e) != EDIT_NONE;
+        core_draft_text(pv->s, e->buf);
+        return used;
+    }
+    }
+}
+
+void pview_edit_field(struct pview *pv, int field)
+{
+    const struct coll_def *def;
+    if (!form_record(pv, &def) || field < 0 || (size_t)field >= def->nfields)
+        return;
+    size_t i = (size_t)field;
+    pv->field_cur = (size_t)i;
+    pv->fresh_direct = pv->fresh;
+    start_edit(pv);
+}
+
+/* --- a new entry: nothing half-made ------------------------------------------ */
+
+static void fresh_start(struct pview *pv)
+{
+    pv->fresh = true;
+    pv->fresh_direct = false;
+    pv->fresh_edits = pv_doc(pv)->edits;
+}
+
+bool fresh_untouched(struct pview *pv)
+{
+    return pv->fresh && pv_doc(pv)->edits == pv->fresh_edits;
+}
+
+/* Leave the form for the list, or the caller (a round's screens). */
+void form_leave(struct pview *pv)
+{
+    pv->fresh = false;
+    pv->message[0] = '\0';
+    pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
+    if (pv->round && (pv->form_only || pv->level == PV_MENU))
+        pv->done = true;
+}
+
+void fresh_drop(struct pview *pv)
+{
+    struct collection *c = cur_coll(pv);
+    if (c && pv->rec < c->n)
+        core_take_back(pv->s, pv_doc(pv), c, pv->rec, pv->fresh_edits);
+    if (c && pv->list_cur >= c->n)
+        pv->list_cur = c->n ? c->n - 1 : 0;
+    form_leave(pv);
+    say(pv, false, "%s", _("Nothing added: the new entry was left empty"));
+}
+
+/* May the form of a new entry be left now? Untouched, it goes; with
+ * required fields missing, the user is asked first. */
+static bool fresh_leave(struct pview *pv)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    if (!pv->fresh || !r)
+        return true;
+    if (fresh_untouched(pv)) {
+        fresh_drop(pv);
+        return false;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (def->fields[i].required && !r->v[i].set)
+            sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
+    bool ask = sb.len > 0;
+    if (ask) {
+        pv->asking_delete = pv->asking_keep = true;
+        say(pv, true, _("Keep it incomplete (%s missing)? y/n"), sb_str(&sb));
+    }
+    sb_free(&sb);
+    return !ask;
+}
+
+void add_entry(struct pview *pv)
+{
+    struct collection *c = cur_coll(pv);
+    if (read_only(pv))
+        return;
+    if (pv->round && c == &pv->round->c[RC_SIGNOFFS]) {
+        /* a sign-off is per step: pick one that has none yet */
+        struct pick *pk = &pv->pick;
+        pick_close(pk);
+        for (int st = 0; st < STEP__COUNT; st++)
+            if (!coll_find(c, step_id((enum step)st)))
+                pick_add(pk, step_id((enum step)st), _(step_name((enum step)st)), false);
+        if (!pk->n) {
+            say(pv, false, "%s", _("Every step is signed off"));
+            pick_close(pk);
+            return;
+        }
+        pk->open = true;
+        return;
+    }
+    if (c->def->id_ref) {
+        pick_open_library_ids(pv, c);
+        return;
+    }
+    struct record r;
+    record_init(&r, c->def);
+    if (c->def->has_id)
+        r.id = pv->round ? coll_new_id(c) : core_new_entry_id(pv->s, c);
+    if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
+        r.v[0].set = true;
+        r.v[0].i = (long long)c->n + 1;
+    }
+    size_t at = core_add(pv->s, pv_doc(pv), c, &r);
+    record_free(&r, c->def);
+    if (at == (size_t)-1)
+        return;
+    pv->rec = pv->list_cur = at;
+    pv->level = PV_FORM;
+    pv->field_cur = pv->form_top = 0;
+    fresh_start(pv);
+    say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
+}
+
+void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
+{
+    pview_open_round(pv, r, sec, (size_t)-1);
+    pv->form_only = true;
+    add_entry(pv);
+    if (pv->level == PV_LIST && !pv->pick.open)
+        pv->done = true; /* nothing could be added (read-only) */
+}
+
+void pview_round_add_id(struct pview *pv, struct round *r, enum round_section sec, const char *id)
+{
+    pview_open_round(pv, r, sec, (size_t)-1);
+    if (read_only(pv)) {
+        pv->done = true;
+        return;
+    }
+    struct collection *c = cur_coll(pv);
+    struct record rec;
+    record_init(&rec, c->def);
+    rec.id = xstrdup(id);
+    pv->rec = pv->list_cur = core_add(pv->s, pv_doc(pv), c, &rec);
+    record_free(&rec, c->def);
+    pv->level = PV_FORM;
+    pv->form_only = true;
+    pv->message[0] = '\0';
+    fresh_start(pv);
+}
+
+/* --- the form ------------------------------------------------------------------ */
+
+bool form_action(struct pview *pv, enum action a)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    if (!r) {
+        pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
+        pv->done = pv->round != NULL;
+        return true;
+    }
+    if (rows_move(&pv->field_cur, record_shown_fields(def, r), a, pv->page))
+        return true;
+    switch (a) {
+    case ACT_EDIT_FIELD:
+        start_edit(pv);
+        return true;
+    case ACT_CLEAR_FIELD:
+        if (!read_only(pv))
+            core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
+        return true;
+    case ACT_DELETE:
+        if (cur_section(pv)->kind == SEC_COLL && !read_only(pv))
+            ask_delete(pv, cur_coll(pv), pv->rec);
+        return true;
+    case ACT_BACK:
+        if (fresh_leave(pv))
+            form_leave(pv);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Width of the label column of a form: the longest label, at most a third. */
+static int label_width(const struct coll_def *def, int cols)
+{
+    int lw = 0;
+    for (size_t i = 0; i < def->nfields; i++) {
+        int w = utf8_width(_(def->fields[i].label)) + 2;
+        if (w > lw)
+            lw = w;
+    }
+    return lw > cols / 3 ? cols / 3 : lw;
+}
+
+void draw_form(struct pview *pv, int y, int height, int cols)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    if (!r)
+        return;
+    int lw = label_width(def, cols);
+    int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
+    size_t nf = record_shown_fields(def, r); /* a supplier's own only on a supplier */
+    pv->field_cur = pv->field_cur < nf ? pv->field_cur : nf - 1;
+    rows_scroll(pv->field_cur, &pv->form_top, rows);
+    hit_rows(y, 0, rows, cols, pv->form_top, nf, &pv->field_cur);
+    for (int k = 0; k < rows; k++) {
+        size_t i = pv->form_top + (size_t)k;
+        int yy = y + k;
+        if (i >= nf) {
+            draw_blank(yy, 0, cols, A_NORMAL);
+            continue;
+        }
+        const struct field_def *f = &def->fields[i];
+        bool sel = i == pv->field_cur;
+        struct strbuf lab = STRBUF_INIT;
+        sb_printf(&lab, "%s%s", f->required ? "*" : " ", _(f->label));
+        draw_cell(yy, 0, lw, sb_str(&lab), sel ? role_attr(ROLE_SELECTED) : role_attr(ROLE_LABEL));
+        sb_free(&lab);
+        int vx = lw + 1, vw = cols - vx;
+        draw_blank(yy, lw, 1, A_NORMAL);
+        if (sel && pv->editing) {
+            pv->ed_scroll = edit_scroll(&pv->ed, pv->ed_scroll, vw);
+            draw_cell(yy, vx, vw, pv->ed.buf + pv->ed_scroll, role_attr(ROLE_SELECTED_DIM));
+            continue;
+        }
+        char *t = field_text(pv, f, &r->v[i]);
+        bool empty = !*t;
+        if (empty && f->required) {
+            free(t);
+            t = xstrdup(_("! required"));
+        }
+        draw_cell(yy, vx, vw, t, empty && f->required ? role_attr(ROLE_NOTICE) : sel ? A_BOLD : A_NORMAL);
+        free(t);
+    }
+    const struct field_def *f = &def->fields[pv->field_cur];
+    const char *how = f->type == F_ENUM || f->type == F_REF ? _("Enter: pick from a list")
+                    : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
+                    : f->type == F_BOOL ? _("Enter: switch yes/no")
+                    : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
+                    : _("Enter: edit; Enter again keeps, Esc cancels");
+    int base = y + height - 5;
+    draw_hline(base, 0, cols);
+    if (pv->round && def == round_coll_defs[RC_RISKS]) {
+        /* the values the fields give, where the rule puts them */
+        const struct profile *p = &pv->s->profile;
+        long long inh = risk_inherent(pv->round, r), res = risk_residual(pv->round, r);
+        long long t = round_threshold(pv->round), max = round_max(pv->round, p);
+        struct strbuf v = STRBUF_INIT;
+        sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
+                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t,
+                  res >= t && t > 0 ? _("needs a decision, an owner and a due date") : _("below the threshold"));
+        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v), role_attr(res >= t && t > 0 ? ROLE_NOTICE : ROLE_LABEL));
+        sb_free(&v);
+    }
+    /* the whole value of the field, which the row may have cut */
+    char *full = field_text(pv, f, &r->v[pv->field_cur]);
+    draw_wrapped(base + 1, 0, cols - 1, 3, full, A_NORMAL);
+    free(full);
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s. %s", _(f->help), how);
+    draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
+    sb_free(&sb);
+}
+
+void form_cursor(struct pview *pv, int y, int cols)
+{
+    /* the cursor into the field being edited */
+    const struct coll_def *def;
+    form_record(pv, &def);
+    int lw = label_width(def, cols);
+    int cx = lw + 1 + utf8_nwidth(pv->ed.buf + pv->ed_scroll, pv->ed.cur - pv->ed_scroll);
+    move(y + (int)(pv->field_cur - pv->form_top), cx < cols ? cx : cols - 1);
+}

@@ -1,0 +1,163 @@
+/* profile_text: what a person reads in the profile view: the name for
+ * a referenced entry (a library item, a profile entry, or what a round
+ * keeps of one), a field's value, an entry's line in a list and its name. */
+#include "config.h"
+#include "ui/profile_private.h"
+#include "model/supplier.h"
+#include "ui/labels.h"
+#include "ui/refnames.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* The name a person reads for the entry id of ref. */
+const char *ref_label(const struct pview *pv, const char *ref, const char *id)
+{
+    const char *kept = pv->round && id ? refname(pv->s, pv->round, ref, id) : NULL;
+    if (!ref || !id || kept)
+        return kept ? kept : id ? id : "";
+    if (strncmp(ref, "lib:", 4) == 0) {
+        const struct ref_item *it = library_ref_item(pv->s->lib, ref + 4, id);
+        return it ? text_get(&it->title, pv->lang) : id;
+    }
+    for (int c = 0; c < COLL__COUNT; c++) {
+        if (strcmp(profile_coll_defs[c]->key, ref) != 0)
+            continue;
+        const struct record *r = coll_find(&pv->s->profile.c[c], id);
+        const char *name = r ? rec_str(r, profile_coll_defs[c]->name_field) : "";
+        return *name ? name : id;
+    }
+    return id;
+}
+
+/* What a person reads for an enumeration code. */
+/* The value of field f as a person reads it. New string. */
+char *field_text(const struct pview *pv, const struct field_def *f, const struct value *v)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, "");
+    if (!v->set)
+        return sb_take(&sb);
+    switch (f->type) {
+    case F_REF:
+        sb_adds(&sb, ref_label(pv, f->ref, v->s));
+        break;
+    case F_REFLIST:
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i)
+                sb_adds(&sb, ", ");
+            sb_adds(&sb, ref_label(pv, f->ref, v->list.v[i]));
+        }
+        break;
+    case F_STRLIST:
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i)
+                sb_adds(&sb, "; ");
+            sb_adds(&sb, v->list.v[i]);
+        }
+        break;
+    case F_BOOL:
+        sb_adds(&sb, v->b ? _("yes") : _("no"));
+        break;
+    case F_INT:
+        sb_printf(&sb, "%lld", v->i);
+        break;
+    case F_ENUM:
+        sb_adds(&sb, v->s ? enum_label(v->s) : "");
+        break;
+    default:
+        sb_adds(&sb, v->s ? v->s : "");
+        break;
+    }
+    return sb_take(&sb);
+}
+
+static char *round_line(const struct pview *pv, int coll, const struct record *r)
+{
+    struct strbuf sb = STRBUF_INIT;
+    switch (coll) {
+    case RC_RISKS: {
+        enum band b = risk_band(pv->round, &pv->s->profile, r);
+        sb_printf(&sb, "[%c %2lld] %s | %s", band_letter(b), risk_residual(pv->round, r),
+                  rec_str(r, RISK_TITLE), ref_label(pv, "resources", rec_str(r, RISK_RESOURCE)));
+        break;
+    }
+    case RC_CLEAR:
+        sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), rec_str(r, CLEAR_NOTE));
+        break;
+    case RC_SIGNOFFS:
+        sb_printf(&sb, "%s | %s | %s", r->id, rec_str(r, SO_REVIEWER), rec_str(r, SO_DATE));
+        break;
+    case RC_REVIEWS:
+        sb_printf(&sb, "%s [%s] %s", rec_str(r, REV_DATE), enum_label(rec_str(r, REV_TRIGGER)),
+                  rec_str(r, REV_CHANGES));
+        break;
+    }
+    return sb_take(&sb);
+}
+
+/* One line describing a record in a list. New string. */
+char *record_line(const struct pview *pv, int coll, const struct record *r)
+{
+    if (pv->round)
+        return round_line(pv, coll, r);
+    const struct coll_def *def = profile_coll_defs[coll];
+    const struct profile *p = &pv->s->profile;
+    struct strbuf sb = STRBUF_INIT;
+    switch (coll) {
+    case COLL_ROLES:
+        sb_printf(&sb, "%-.60s: %s", ref_label(pv, "lib:roles", rec_str(r, ROLES_ROLE)),
+                  rec_str(r, ROLES_NAME));
+        if (*rec_str(r, ROLES_POSITION))
+            sb_printf(&sb, " (%s)", rec_str(r, ROLES_POSITION));
+        break;
+    case COLL_GOVERNANCE:
+        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, GOV_STATUS)), ref_label(pv, "lib:governance", r->id));
+        break;
+    case COLL_SERVICES: {
+        sb_adds(&sb, rec_str(r, SVC_NAME));
+        long long mtd = rec_int(r, SVC_MTD_HOURS, -1);
+        if (mtd >= 0)
+            sb_printf(&sb, _(" | max. downtime %lld h"), mtd);
+        size_t n = service_operation_count(p, r->id);
+        if (n)
+            sb_printf(&sb, _(" | %zu operations"), n);
+        else
+            sb_adds(&sb, _(" | ! no operations"));
+        break;
+    }
+    case COLL_OPERATIONS: {
+        sb_adds(&sb, rec_str(r, OP_NAME));
+        char *sv = field_text(pv, &def->fields[OP_SERVICES], &r->v[OP_SERVICES]);
+        if (*sv)
+            sb_printf(&sb, " -> %s", sv);
+        free(sv);
+        break;
+    }
+    case COLL_RESOURCES:
+        sb_printf(&sb, "[%s] %s", enum_label(rec_str(r, RES_KIND)), rec_str(r, RES_NAME));
+        if (*rec_str(r, RES_OWNER))
+            sb_printf(&sb, " | %s", rec_str(r, RES_OWNER));
+        if (resource_is_supplier(r) && *rec_str(r, RES_CONTRACT_SECURITY))
+            sb_printf(&sb, _(" | security clauses: %s"), enum_label(rec_str(r, RES_CONTRACT_SECURITY)));
+        if (resource_unused(p, r))
+            sb_adds(&sb, _(" | ! nothing uses it"));
+        break;
+    case COLL_IMPACT:
+    case COLL_LIKELIHOOD:
+        sb_printf(&sb, "%lld  %s", rec_int(r, LEVEL_LEVEL, 0), rec_str(r, LEVEL_LABEL));
+        if (*rec_str(r, LEVEL_DEFINITION))
+            sb_printf(&sb, " | %s", rec_str(r, LEVEL_DEFINITION));
+        break;
+    }
+    return sb_take(&sb);
+}
+
+const char *entry_name(struct pview *pv, struct collection *c, size_t i)
+{
+    const char *n = rec_str(&c->r[i], c->def->name_field);
+    if (!*n && c->def->id_ref)
+        n = ref_label(pv, c->def->id_ref, c->r[i].id);
+    return *n ? n : (c->r[i].id ? c->r[i].id : "?");
+}

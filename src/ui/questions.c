@@ -1,0 +1,242 @@
+/* questions: the answers to the workbench's questions: quit with unsaved
+ * changes, save a commented file, delete (asked by the views), restore or
+ * throw away the journal's edits, another writer's file (r, o, b, Esc);
+ * saving and quitting as they ask; the message line of the view in front. */
+#include "config.h"
+#include "ui/app_private.h"
+#include "core/conflict.h"
+#include "util/i18n.h"
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A message on the status line of the view in front. */
+void app_say(struct app *a, bool error, const char *fmt, ...)
+{
+    char *buf;
+    size_t size;
+    bool *err;
+    switch (a->top) {
+    case TOP_GUIDELINE:
+        buf = a->browser.message, size = sizeof a->browser.message, err = &a->browser.message_is_error;
+        break;
+    case TOP_PROFILE:
+        buf = a->pview.message, size = sizeof a->pview.message, err = &a->pview.message_is_error;
+        break;
+    case TOP_FINDINGS:
+        buf = a->fview.message, size = sizeof a->fview.message, err = &a->fview.message_is_error;
+        break;
+    default:
+        /* the round's editor shows its own status line when it is in front */
+        if (a->aview.editing)
+            buf = a->aview.edit.message, size = sizeof a->aview.edit.message, err = &a->aview.edit.message_is_error;
+        else
+            buf = a->aview.message, size = sizeof a->aview.message, err = &a->aview.message_is_error;
+        break;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    *err = error;
+}
+
+const char *app_question(const struct app *a)
+{
+    switch (a->ask) {
+    case ASK_QUIT:
+        return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
+    case ASK_COMMENTS:
+        return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
+    case ASK_DELETE:
+        return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
+    case ASK_RECOVER:
+        return a->recover_question;
+    case ASK_DISCARD:
+        return _("Throw the unsaved edits of the earlier session away for good? y throws them away, "
+                 "n keeps them and asks again");
+    case ASK_WRITER:
+        return a->writer_question;
+    default:
+        return NULL;
+    }
+}
+
+static void save(struct app *a)
+{
+    char msg[512];
+    bool ok = session_save(a->s, msg, sizeof msg);
+    if (!ok && a->s->conflict) {
+        /* a file changed on disk: nothing was written, the user chooses */
+        snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+        a->writer_help = false;
+        a->ask = ASK_WRITER;
+        return;
+    }
+    app_say(a, !ok, "%s", msg);
+}
+
+/* The screens hold places in the documents: after a reload they start
+ * again from their top. */
+static void views_reset(struct app *a)
+{
+    enum lang pl = a->pview.lang, al = a->aview.lang;
+    pview_free(&a->pview);
+    pview_init(&a->pview, a->s, pl);
+    aview_free(&a->aview);
+    aview_init(&a->aview, a->s, al);
+}
+
+void app_answer_writer(struct app *a, int key)
+{
+    struct doc *d = a->s->conflict;
+    char msg[512];
+    if (key == '?' || key == KEY_F(1) || key == '1') {
+        a->writer_help = !a->writer_help;
+        return;
+    }
+    if (key != 'r' && key != 'o' && key != 'b' && key != 27 && key != 7)
+        return; /* the question stays until it is answered */
+    a->ask = ASK_NONE;
+    a->writer_help = false;
+    bool quit = a->quit_after_save;
+    a->quit_after_save = false;
+    if (key == 27 || key == 7 || !d) {
+        app_say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
+        return;
+    }
+    if (key == 'r' && a->s->draft.open) {
+        /* the field's place may not survive the reload: its text first */
+        app_say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
+    } else if (key == 'r') {
+        size_t applied, failed;
+        bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
+        if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
+            snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+            a->ask = ASK_WRITER;
+            a->quit_after_save = quit;
+            return;
+        }
+        views_reset(a);
+        app_say(a, failed, "%s", msg);
+    } else if (key == 'b') {
+        bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
+        app_say(a, !ok, "%s", msg);
+    } else if (conflict_overwrite(a->s, d, msg, sizeof msg)) {
+        char rest[512];
+        /* the other documents too; a second changed file asks again */
+        bool ok = session_save(a->s, rest, sizeof rest);
+        if (!ok && a->s->conflict) {
+            snprintf(a->writer_question, sizeof a->writer_question, "%s", rest);
+            a->ask = ASK_WRITER;
+            a->quit_after_save = quit;
+            return;
+        }
+        app_say(a, !ok, "%s", ok ? msg : rest);
+        a->quit = quit && ok && !session_modified(a->s);
+    } else {
+        app_say(a, true, "%s", msg);
+    }
+}
+
+void app_request_save(struct app *a)
+{
+    if (a->s->read_only) {
+        app_say(a, true, _("Read-only: %s"), a->s->why_read_only);
+        return;
+    }
+    if (session_save_needs_consent(a->s)) {
+        a->ask = ASK_COMMENTS;
+        return;
+    }
+    save(a);
+}
+
+void app_request_quit(struct app *a)
+{
+    if (session_modified(a->s) && !a->s->read_only)
+        a->ask = ASK_QUIT;
+    else
+        a->quit = true;
+}
+
+void app_answer(struct app *a, int key)
+{
+    bool yes = key == 'y' || key == 'Y';
+    bool no = key == 'n' || key == 'N';
+    bool cancel = key == 27 || key == 7;
+    if (!yes && !no && !cancel)
+        return; /* the question stays until it is answered */
+    enum ask was = a->ask;
+    a->ask = ASK_NONE;
+    switch (was) {
+    case ASK_QUIT:
+        if (yes) {
+            if (session_save_needs_consent(a->s))
+                a->s->comments_ok = true; /* y here is the user's word */
+            save(a);
+            a->quit = !session_modified(a->s);
+            a->quit_after_save = a->ask == ASK_WRITER;
+        } else if (no) {
+            session_discard(a->s); /* the user chose to lose the edits */
+            a->quit = true;
+        }
+        break;
+    case ASK_RECOVER:
+        /* it must be answered: y, or n and y (an n typed in a word
+         * must not throw them away) */
+        a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
+        if (yes) {
+            session_recover(a->s, true);
+            app_say(a, true, "%s", *a->s->recovery_note ? a->s->recovery_note /* read whole */
+                                                        : _("Recovered the unsaved edits: s saves them"));
+        }
+        break;
+    case ASK_DISCARD:
+        a->ask = yes ? ASK_NONE : ASK_RECOVER;
+        if (yes) {
+            session_recover(a->s, false);
+            app_say(a, false, "%s", _("The unsaved edits were thrown away"));
+        }
+        break;
+    case ASK_COMMENTS:
+        if (yes) {
+            a->s->comments_ok = true;
+            save(a);
+        } else {
+            app_say(a, false, "%s", _("Not saved"));
+        }
+        break;
+    case ASK_DELETE:
+        if (a->top == TOP_ASSESS)
+            aview_answer(&a->aview, yes);
+        else
+            pview_answer(&a->pview, yes);
+        break;
+    default:
+        break;
+    }
+}
+
+/* What the opening of the workspace has to say, said once; the offer of
+ * the journal's edits. */
+void app_opening_notices(struct app *a)
+{
+    if (a->s->notice[0]) {
+        snprintf(a->browser.message, sizeof a->browser.message, "%s", a->s->notice);
+        a->browser.message_is_error = true; /* said once: it must be read whole */
+    }
+    if (a->opt->notice && *a->opt->notice) {
+        size_t len = strlen(a->browser.message);
+        snprintf(a->browser.message + len, sizeof a->browser.message - len, "%s%s",
+                 len ? " | " : "", a->opt->notice);
+        a->browser.message_is_error = true;
+    }
+    if (a->s->rec.available) {
+        a->ask = ASK_RECOVER;
+        snprintf(a->recover_question, sizeof a->recover_question,
+                 _("y restores the unsaved edits of an earlier session, n throws them away: %s"),
+                 a->s->rec.summary);
+    }
+}

@@ -1,0 +1,229 @@
+/* register_view: step 3, the risk register (sorted, filtered, a row
+ * made only when shown) and the heat map of the residual risks, whose
+ * cell lists its risks in the register. */
+#include "config.h"
+#include "ui/assess_private.h"
+#include "ui/draw.h"
+#include "ui/labels.h"
+#include "ui/mouse.h"
+#include "ui/refnames.h"
+#include "ui/regfilter.h"
+#include "ui/rows.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *pname(const struct aview *av, int coll, const char *id)
+{
+    const struct round *r = av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
+    const char *n = refname(av->s, r, profile_coll_defs[coll]->key, id);
+    return n ? n : id;
+}
+
+void register_build(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    free(av->rows);
+    av->rows = NULL;
+    av->nrows = 0;
+    if (!r)
+        return;
+    av->rows = xcalloc(r->c[RC_RISKS].n + 1, sizeof *av->rows);
+    av->filter.text = av->filter_text;
+    av->nrows = round_register(r, prof(av), av->sort, &av->filter, av->rows);
+    if (av->cur[AV_REGISTER] >= av->nrows)
+        av->cur[AV_REGISTER] = av->nrows ? av->nrows - 1 : 0;
+}
+
+bool register_action(struct aview *av, enum action a)
+{
+    switch (a) {
+    case ACT_SELECT:
+        if (av->cur[AV_REGISTER] < av->nrows)
+            open_edit(av, RSEC_RISKS, av->rows[av->cur[AV_REGISTER]]);
+        return true;
+    case ACT_ADD: add_in(av, RSEC_RISKS); return true;
+    case ACT_ADD_THREAT:
+        add_in(av, RSEC_RISKS);
+        if (av->editing)
+            pview_edit_field(&av->edit, RISK_THREAT);
+        return true;
+    case ACT_SORT: av->sort = (enum risk_sort)((av->sort + 1) % SORT__COUNT); break;
+    case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
+    case ACT_FILTER_DECISION: regfilter_next_decision(av); break;
+    case ACT_FILTER_OWNER: regfilter_next_owner(av); break;
+    case ACT_FILTER_TEXT: start_prompt(av, 2); return true;
+    case ACT_CLEAR_FILTERS:
+        memset(&av->filter, 0, sizeof av->filter);
+        free(av->filter_text);
+        av->filter_text = NULL;
+        break;
+    case ACT_HEATMAP: av->level = AV_HEATMAP; return true;
+    case ACT_BACK:
+        av->level = av->back == AV_HEATMAP ? AV_HEATMAP : AV_STEPS;
+        if (av->level == AV_HEATMAP)
+            av->filter.impact = av->filter.likelihood = 0;
+        return true;
+    default: return false;
+    }
+    av->cur[AV_REGISTER] = 0;
+    register_build(av);
+    return true;
+}
+
+bool heatmap_action(struct aview *av, enum action a)
+{
+    long long ni = (long long)prof(av)->c[COLL_IMPACT].n, nl = (long long)prof(av)->c[COLL_LIKELIHOOD].n;
+    switch (a) {
+    case ACT_UP: if (av->hm_i < ni) av->hm_i++; return true;
+    case ACT_DOWN: if (av->hm_i > 1) av->hm_i--; return true;
+    case ACT_LEFT: if (av->hm_l > 1) av->hm_l--; return true;
+    case ACT_RIGHT: if (av->hm_l < nl) av->hm_l++; return true;
+    case ACT_SELECT:
+        memset(&av->filter, 0, sizeof av->filter);
+        av->filter.impact = av->hm_i;
+        av->filter.likelihood = av->hm_l;
+        av->level = AV_REGISTER;
+        av->back = AV_HEATMAP;
+        av->cur[AV_REGISTER] = 0;
+        register_build(av);
+        return true;
+    case ACT_BACK:
+        av->level = AV_STEPS;
+        return true;
+    default:
+        return false;
+    }
+}
+
+struct register_ctx {
+    struct aview *av;
+    struct round *r;
+    int cols;
+};
+
+/* One row of the register, made only when it is on the screen. */
+static char *register_line(void *ctx, size_t i, bool *warn)
+{
+    const struct register_ctx *rc = ctx;
+    struct aview *av = rc->av;
+    struct round *r = rc->r;
+    const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
+    enum band b = risk_band(r, prof(av), x);
+    struct strbuf l = STRBUF_INIT;
+    const char *decision = rec_str(x, RISK_DECISION);
+    bool overdue = risk_overdue(x, today_for(av, r));
+    /* what matters first: band and value, overdue, the risk, then who and when */
+    sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
+              rec_str(x, RISK_TITLE));
+    if (rc->cols >= 120)
+        sb_printf(&l, " | %s", pname(av, COLL_SERVICES, rec_str(x, RISK_SERVICE)));
+    sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
+              *rec_str(x, RISK_OWNER) ? rec_str(x, RISK_OWNER) : "-");
+    if (*rec_str(x, RISK_DUE))
+        sb_printf(&l, " | %s", rec_str(x, RISK_DUE));
+    *warn = overdue;
+    return sb_take(&l);
+}
+
+void draw_register(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
+    regfilter_describe(av, &sb);
+    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
+    sb_free(&sb);
+    if (!av->nrows) {
+        draw_cell(y + 2, 2, cols - 2, r->c[RC_RISKS].n ? _("No risk passes the filter: x clears it.")
+                                                        : _("No risk yet: a writes one, t takes one from the threat catalogue."),
+                  role_attr(ROLE_DIM));
+        return;
+    }
+    struct register_ctx rc = {av, r, cols};
+    rows_draw(y + 1, height - 1, cols, av->nrows, &av->cur[av->level], &av->top[av->level],
+              register_line, &rc);
+}
+
+/* A click on a heat-map column: the cell in the row clicked. */
+struct heat_column {
+    struct aview *av;
+    long long likelihood, levels;
+};
+
+static void heat_pick(void *ctx, size_t row)
+{
+    struct heat_column *c = ctx;
+    c->av->hm_l = c->likelihood;
+    c->av->hm_i = c->levels - (long long)row; /* highest impact on top */
+}
+
+void draw_heatmap(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    const struct profile *p = prof(av);
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    for (int k = y; k < y + height; k++)
+        draw_blank(k, 0, cols, A_NORMAL);
+    if (!ni || !nl) {
+        char key[16], text[200];
+        snprintf(text, sizeof text, _("The profile has no scales: press %s and fill in the risk criteria."),
+                 action_key_name(ACT_VIEW_PROFILE, SCREEN_HEATMAP, key, sizeof key));
+        draw_cell(y + 1, 2, cols - 2, text, role_attr(ROLE_NOTICE));
+        return;
+    }
+    size_t *counts = xcalloc(ni * nl, sizeof *counts);
+    round_heatmap(r, p, counts);
+    draw_cell(y, 0, cols, _("Heat map: residual risks per impact (rows) x likelihood (columns); arrows choose a cell, Enter lists its risks"),
+              role_attr(ROLE_HEADING));
+    long long t = round_threshold(r), max = round_max(r, p);
+    int cw = 7, lx = 16;
+    /* likelihood header */
+    for (size_t l = 0; l < nl; l++) {
+        char h[32];
+        snprintf(h, sizeof h, " L%zu", l + 1);
+        draw_cell(y + 1, lx + (int)l * cw, cw, h, role_attr(ROLE_LABEL));
+    }
+    static struct heat_column columns[16];
+    for (size_t l = 0; l < nl && l < sizeof columns / sizeof *columns; l++) {
+        columns[l] = (struct heat_column){av, (long long)l + 1, (long long)ni};
+        hit_rows_fn(y + 2, lx + (int)l * cw, (int)ni, cw - 1, 0, ni, heat_pick, &columns[l]);
+    }
+    for (size_t row = 0; row < ni; row++) {
+        size_t i = ni - row; /* highest impact on top */
+        int yy = y + 2 + (int)row;
+        const char *label = rec_str(&p->c[COLL_IMPACT].r[i - 1], LEVEL_LABEL);
+        char lab[80];
+        snprintf(lab, sizeof lab, "I%zu %s", i, label);
+        draw_cell(yy, 0, lx - 1, lab, role_attr(ROLE_LABEL));
+        for (size_t l = 1; l <= nl; l++) {
+            enum band b = band_of(round_value(r, (long long)i, (long long)l), t, max);
+            size_t n = counts[(i - 1) * nl + (l - 1)];
+            bool sel = (long long)i == av->hm_i && (long long)l == av->hm_l;
+            char cell[32];
+            snprintf(cell, sizeof cell, sel ? "[%c%3zu]" : " %c%3zu ", band_letter(b), n);
+            attr_t attr = b == BAND_VERY_HIGH ? role_attr(ROLE_NOTICE)
+                        : b == BAND_HIGH ? (role_attr(ROLE_SELECTED_DIM))
+                        : b == BAND_MEDIUM ? A_BOLD : A_NORMAL;
+            if (sel)
+                attr = role_attr(ROLE_SELECTED);
+            draw_cell(yy, lx + (int)(l - 1) * cw, cw - 1, cell, attr);
+        }
+    }
+    int ly = y + 3 + (int)ni;
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
+              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
+    ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
+    sb_reset(&sb);
+    const char *il = rec_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], LEVEL_LABEL);
+    const char *ll = rec_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], LEVEL_LABEL);
+    sb_printf(&sb, _("Cell: impact %lld (%s) x likelihood %lld (%s) = %lld, %zu risks"), av->hm_i, il, av->hm_l, ll,
+              round_value(r, av->hm_i, av->hm_l), counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)]);
+    draw_cell(ly, 0, cols, sb_str(&sb), A_BOLD);
+    sb_free(&sb);
+    free(counts);
+}

@@ -1,0 +1,134 @@
+/* rounds_view: the rounds screen of the assessment: each round's line
+ * (date, state, risks, the next step), the prompt for a new round's name,
+ * a copy's or a new name (and the register's text filter), and the
+ * question before a round is deleted. */
+#include "config.h"
+#include "ui/assess_private.h"
+#include "core/rounds.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void start_prompt(struct aview *av, int kind)
+{
+    av->prompting = true;
+    av->prompt_kind = kind;
+    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
+                          : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
+    say(av, false, "%s", kind == 0 ? _("Name of the new round (e.g. 2027), Enter makes it, Esc cancels")
+                       : kind == 1 ? _("Name of the copy, Enter makes it, Esc cancels")
+                       : kind == 3 ? _("New name of the round (its file name), Enter renames, Esc cancels")
+                                   : _("Text to look for, Enter filters, Esc cancels"));
+}
+
+static void finish_prompt(struct aview *av)
+{
+    av->prompting = false;
+    const char *text = av->prompt.buf;
+    if (av->prompt_kind == 2) {
+        free(av->filter_text);
+        av->filter_text = *text ? xstrdup(text) : NULL;
+        av->message[0] = '\0';
+        register_build(av);
+        return;
+    }
+    char msg[512];
+    if (av->prompt_kind == 3) {
+        size_t i = core_rename_round(av->s, av->cur[AV_ROUNDS], text, msg, sizeof msg);
+        say(av, i == ROUND_NONE, "%s", msg);
+        return;
+    }
+    /* by index: adding a round must not leave a pointer into the list behind */
+    size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
+    size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
+    say(av, i == ROUND_NONE, "%s", msg);
+    if (i != ROUND_NONE) {
+        av->round = av->cur[AV_ROUNDS] = i;
+        av->level = AV_STEPS;
+        av->cur[AV_STEPS] = 0;
+        checks_refresh(av);
+    }
+}
+
+void ask_delete_round(struct aview *av)
+{
+    size_t i = av->cur[AV_ROUNDS];
+    const struct round *r = &av->s->rounds[i]->r;
+    char after[200], also[300] = "";
+    if (session_rounds_after(av->s, i, after, sizeof after))
+        snprintf(also, sizeof also, _("; round %s compares with it"), after);
+    if (round_closed(r)) /* a record signed off: the question says so */
+        snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
+    if (!av->s->rounds[i]->fresh)
+        say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+    else /* never saved: no file, no backup */
+        say(av, false, _("Delete round %s (%zu risks%s, never saved)? y/n"), r->name, r->c[RC_RISKS].n, also);
+    av->asking_round = true;
+}
+
+bool prompt_action(struct aview *av, enum action a)
+{
+    struct edit *e = &av->prompt;
+    switch (a) {
+    case ACT_EDIT_ACCEPT: finish_prompt(av); return true;
+    case ACT_EDIT_CANCEL: av->prompting = false; av->message[0] = '\0'; return true;
+    default: return action_edit(a, e) != EDIT_NONE;
+    }
+}
+
+void draw_rounds(struct aview *av, int y, int height, int cols)
+{
+    size_t n = av->s->nrounds;
+    draw_cell(y, 0, cols, _("Assessment rounds (assessments/*.cfg)"), role_attr(ROLE_HEADING));
+    if (!n) {
+        char key[16], text[160];
+        snprintf(text, sizeof text, _("No round yet: press %s to start one."),
+                 action_key_name(ACT_ADD, SCREEN_ROUNDS, key, sizeof key));
+        draw_cell(y + 2, 2, cols - 2, text, role_attr(ROLE_DIM));
+        return;
+    }
+    if (av->nround_next != n || av->rounds_gen != av->s->gen) {
+        /* each round's next step, again only after an edit */
+        av->round_next = xrealloc(av->round_next, n * sizeof *av->round_next);
+        av->round_changed = xrealloc(av->round_changed, n * sizeof *av->round_changed);
+        struct findings pf = {0}; /* once for every round */
+        profile_findings(prof(av), av->s->lib, &pf);
+        const struct round *flat = session_rounds_flat(av->s);
+        for (size_t i = 0; i < n; i++) {
+            struct checks c = {0};
+            round_validate_with(flat, n, i, prof(av), &pf, av->s->lib, av->today, &c);
+            const struct check *why;
+            av->round_next[i] = next_step(&c, &why);
+            av->round_changed[i] = round_changed_outside(&flat[i]);
+            checks_free(&c);
+        }
+        findings_free(&pf);
+        av->nround_next = n;
+        av->rounds_gen = av->s->gen;
+    }
+    char **lines = xcalloc(n, sizeof *lines);
+    for (size_t i = 0; i < n; i++) {
+        struct round *r = &av->s->rounds[i]->r;
+        enum step next = av->round_next[i];
+        struct strbuf sb = STRBUF_INIT;
+        const char *title = rec_str(&r->head, HEAD_TITLE);
+        sb_printf(&sb, "%-8s %s | %s", r->name, rec_str(&r->head, HEAD_DATE),
+                  round_state_words(r, av->round_changed[i]));
+        if (*title) /* the title in words before what is cut first */
+            sb_printf(&sb, "%s | ", title);
+        sb_printf(&sb, "%zu %s | ", r->c[RC_RISKS].n, _("risks"));
+        if (next == STEP__COUNT)
+            sb_adds(&sb, _("every check passes"));
+        else
+            sb_printf(&sb, _("next: %d %s"), (int)next + 1, step_title(av, next));
+        if (!*title)
+            sb_printf(&sb, " | %s", rec_str(&r->head, HEAD_PURPOSE));
+        lines[i] = sb_take(&sb);
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
+    free_lines(lines, n);
+}

@@ -1,0 +1,168 @@
+/* scope_view: step 2, the scoping: the services with their operations
+ * and resources, Space puts one in scope or out (a service brings what it
+ * depends on), a resource's "no risk" note, what left the profile. */
+#include "config.h"
+#include "ui/assess_private.h"
+#include "core/rounds.h"
+#include "ui/draw.h"
+#include "ui/labels.h"
+#include "ui/scope_gone.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
+
+static void scope_push(struct aview *av, int kind, size_t index)
+{
+    av->scope = xrealloc(av->scope, (av->nscope + 1) * sizeof *av->scope);
+    av->scope[av->nscope++] = (struct scope_line){kind, index};
+}
+
+/* Services, each with its operations and their resources, then the
+ * resources in scope that no service in the list reaches. */
+void scope_build(struct aview *av)
+{
+    const struct profile *p = prof(av);
+    const struct collection *sv = &p->c[COLL_SERVICES], *ops = &p->c[COLL_OPERATIONS],
+                            *rs = &p->c[COLL_RESOURCES];
+    int fs = OP_SERVICES, fo = RES_OPERATIONS;
+    if (av->scope_ok && av->scope_gen == av->s->gen && av->scope_round == av->round)
+        return; /* the profile and the round did not change: the same lines */
+    av->scope_ok = true;
+    av->scope_gen = av->s->gen;
+    av->scope_round = av->round;
+    av->nscope = 0;
+    for (size_t i = 0; i < sv->n; i++) {
+        scope_push(av, 0, i);
+        for (size_t k = 0; k < ops->n; k++) {
+            if (!strlist_has(&ops->r[k].v[fs].list, sv->r[i].id))
+                continue;
+            scope_push(av, 1, k);
+            for (size_t j = 0; j < rs->n; j++)
+                if (strlist_has(&rs->r[j].v[fo].list, ops->r[k].id))
+                    scope_push(av, 2, j);
+        }
+    }
+    for (size_t j = 0; j < rs->n; j++)
+        if (!rs->r[j].v[fo].list.n)
+            scope_push(av, 2, j);
+    scope_gone_push(av, cur_round(av)); /* in scope, gone from the profile */
+}
+
+static bool in_scope(const struct round *r, int field, const char *id)
+{
+    return strlist_has(&r->head.v[field].list, id);
+}
+
+void scope_toggle(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    size_t i = av->cur[AV_SCOPE];
+    if (!r || i >= av->nscope || read_only(av, r))
+        return;
+    const struct profile *p = prof(av);
+    const struct scope_line *l = &av->scope[i];
+    if (scope_gone_toggle(av, r, l))
+        return;
+    if (l->kind == 1) {
+        say(av, false, "%s", _("Operations follow their service: put the service or a resource in scope"));
+        return;
+    }
+    if (l->kind == 2) {
+        const char *id = p->c[COLL_RESOURCES].r[l->index].id;
+        core_scope_resource(av->s, r, id, !in_scope(r, HEAD_RESOURCES, id));
+        return;
+    }
+    const char *sid = p->c[COLL_SERVICES].r[l->index].id;
+    if (in_scope(r, HEAD_SERVICES, sid)) {
+        core_scope_service(av->s, r, sid, false);
+        say(av, false, "%s", _("Service out of scope; its resources stay until you take them out"));
+        return;
+    }
+    /* what the service depends on comes into scope with it */
+    size_t added = core_scope_service(av->s, r, sid, true);
+    say(av, false, _("Service in scope, with %zu of its resources"), added);
+}
+
+/* n on a resource in the scoping: its "no risk" note (the round's
+ * `clear`), opened when there is one, else added and typed at once. */
+void no_risk_note(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    size_t i = av->cur[AV_SCOPE];
+    if (!r || i >= av->nscope || av->scope[i].kind != 2) {
+        say(av, false, "%s", _("A \"no risk\" note is for a resource: move to one"));
+        return;
+    }
+    const char *id = prof(av)->c[COLL_RESOURCES].r[av->scope[i].index].id;
+    struct collection *c = &r->c[RC_CLEAR];
+    const struct record *note = coll_find(c, id);
+    if (note) {
+        pview_open_round(&av->edit, r, RSEC_CLEAR, (size_t)(note - c->r));
+        av->editing = true;
+        return;
+    }
+    if (read_only(av, r))
+        return;
+    pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
+    av->editing = !av->edit.done;
+    if (av->editing)
+        pview_edit_field(&av->edit, CLEAR_NOTE);
+}
+
+void draw_scope(struct aview *av, int y, int height, int cols)
+{
+    struct round *r = cur_round(av);
+    const struct profile *p = prof(av);
+    const struct strlist *sl = &r->head.v[HEAD_SERVICES].list,
+                         *rl = &r->head.v[HEAD_RESOURCES].list;
+    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a missing resource"),
+              role_attr(ROLE_HEADING));
+    /* the gaps first: they hide in a long list */
+    struct strbuf gaps = STRBUF_INIT;
+    for (size_t i = 0; i < p->c[COLL_SERVICES].n; i++) {
+        const struct record *sv = &p->c[COLL_SERVICES].r[i];
+        if (service_operation_count(p, sv->id))
+            continue;
+        sb_adds(&gaps, gaps.len ? ", " : _("! No operations in the profile for: "));
+        sb_adds(&gaps, rec_str(sv, SVC_NAME));
+    }
+    if (gaps.len) {
+        draw_cell(y + 1, 0, cols, sb_str(&gaps), role_attr(ROLE_NOTICE));
+        y++;
+        height--;
+    }
+    sb_free(&gaps);
+    char **lines = xcalloc(av->nscope + 1, sizeof *lines);
+    bool *warn = xcalloc(av->nscope + 1, sizeof *warn);
+    for (size_t i = 0; i < av->nscope; i++) {
+        const struct scope_line *l = &av->scope[i];
+        struct strbuf sb = STRBUF_INIT;
+        if (l->kind >= SCOPE_GONE_SERVICE) {
+            scope_gone_line(av, r, l, &sb);
+        } else if (l->kind == 0) {
+            const struct record *s = &p->c[COLL_SERVICES].r[l->index];
+            sb_printf(&sb, "[%s] %s", strlist_has(sl, s->id) ? "x" : " ", rec_str(s, SVC_NAME));
+            if (!service_operation_count(p, s->id)) {
+                char key[16];
+                sb_printf(&sb, _("  ! no operations in the profile (press %s to add them)"),
+                          action_key_name(ACT_VIEW_PROFILE, SCREEN_SCOPE, key, sizeof key));
+                warn[i] = true;
+            }
+        } else if (l->kind == 1) {
+            sb_printf(&sb, "      %s", rec_str(&p->c[COLL_OPERATIONS].r[l->index], OP_NAME));
+        } else {
+            const struct record *res = &p->c[COLL_RESOURCES].r[l->index];
+            sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
+                      rec_str(res, RES_NAME),
+                      enum_label(rec_str(res, RES_KIND)));
+            const struct record *note = coll_find(&r->c[RC_CLEAR], res->id);
+            if (note)
+                sb_printf(&sb, _(" - no risk: %s"), rec_str(note, CLEAR_NOTE));
+        }
+        lines[i] = sb_take(&sb);
+    }
+    draw_list(av, y + 1, height - 1, cols, lines, warn, av->nscope);
+    free_lines(lines, av->nscope);
+    free(warn);
+}
