@@ -28,7 +28,7 @@ for p in python3 /usr/bin/python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then py=$p; break; fi
 done
 py_plain=$(command -v python3 || command -v /usr/bin/python3 || true)
-echo "1..34"
+echo "1..47"
 
 for lang in en ja; do
     ws=$T/demo-$lang
@@ -130,6 +130,54 @@ sed -i '0,/owner = "Head, Electrical and Instrumentation Division";/s//owner = "
 "$KIJUN" export --format json "$hws" >"$T/c.json" 2>"$T/err"
 grep -q "\"text\": \"'owner' contains a control character" "$T/c.json" && ! grep -q '"owner": "tab' "$T/c.json"
 result $? "a value kijun did not take is left out, and the JSON's findings say why"
+
+# the Markdown report of a round, and --verify
+for lang in en ja; do
+    ws=$T/demo-$lang
+    "$KIJUN" export --lang $lang --format md --round 2026 "$ws" >"$T/$lang.md" 2>"$T/err"
+    result $? "$lang: round 2026's report exports as Markdown"
+    digest=$(sed -n 's/^    "sha256": "\([0-9a-f]*\)".*/\1/p' "$T/$lang.json")
+    grep -q "kijun-source sha256=$digest profile.cfg=" "$T/$lang.md"
+    result $? "$lang: the report names the SHA-256 of its files, the JSON's"
+    rows=$(sed -n '/^### /,/^## /p' "$T/$lang.md" | grep -c '^| [^-]' )
+    risks=$(grep -c '^risk-' "$T/$lang.csv")
+    heads=$(sed -n '/^### /,/^## /p' "$T/$lang.md" | grep -c '^### ')
+    [ "$((rows - heads))" = "$risks" ]
+    result $? "$lang: the register by band has a row per risk ($((rows - heads)) of $risks)"
+done
+grep -q '^## Sign-offs' "$T/en.md" && grep -q '^## 承認' "$T/ja.md" && grep -q '^## 概要' "$T/ja.md"
+result $? "the report's sections are headed, in the language asked for"
+"$KIJUN" export --verify "$T/en.md" "$T/demo-en" >"$T/out" 2>"$T/err"
+[ $? = 0 ] && grep -q "matches" "$T/out"
+result $? "--verify: the Markdown report matches the workspace it was made from (exit 0)"
+"$KIJUN" export --verify "$T/en.json" "$T/demo-en" >"$T/out" 2>"$T/err"
+result $? "--verify: so does the JSON export"
+"$KIJUN" export --verify "$T/en.md" "$T/demo-ja" >"$T/out" 2>"$T/err"
+[ $? = 1 ] && grep -q "changed since: profile.cfg" "$T/out"
+result $? "--verify: not another workspace (exit 1, the files named)"
+vws=$T/verify
+cp -R "$data/demo/en" "$vws"
+chmod -R u+w "$vws"
+"$KIJUN" export --format md -o "$T/v.md" "$vws" 2>"$T/err"
+sed -i 's/threshold = 10;/threshold = 11;/' "$vws/assessments/2026.cfg"
+cp "$vws/assessments/2025.cfg" "$vws/assessments/2027.cfg"
+rm "$vws/checklist.cfg"
+"$KIJUN" export --verify "$T/v.md" "$vws" >"$T/out" 2>"$T/err"
+[ $? = 1 ] && grep -q "changed since: assessments/2026.cfg" "$T/out" &&
+    grep -q "new since: *assessments/2027.cfg" "$T/out" && grep -q "gone since: *checklist.cfg" "$T/out" &&
+    ! grep -q "assessments/2025.cfg" "$T/out"
+result $? "--verify names what changed, what is new and what is gone, and nothing else"
+"$KIJUN" export --verify /dev/null "$vws" >"$T/out" 2>"$T/err"
+[ $? = 2 ] && grep -q "not one of its reports" "$T/err"
+result $? "--verify of a file that is no report: exit 2"
+# hostile text in the Markdown: no HTML gets through, no table is broken
+mws=$T/mdhostile
+cp -R "$data/demo/en" "$mws"
+chmod -R u+w "$mws"
+sed -i '0,/title = "An unpatched flaw[^"]*";/s//title = "<script>alert(1)<\/script> a | b \*x\* [l](http:\/\/e)";/' "$mws/assessments/2026.cfg"
+"$KIJUN" export --format md --round 2026 "$mws" >"$T/m.md" 2>"$T/err"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt; a \\| b \\\*x\\\* \\\[l\\\](http://e)' "$T/m.md" && ! grep -q '<script>' "$T/m.md"
+result $? "Markdown: workspace text is escaped (no HTML, no table cell broken by |, no emphasis or link)"
 
 # errors: exit 2 and a message
 "$KIJUN" export "$ws" >/dev/null 2>"$T/err"

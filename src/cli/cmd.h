@@ -26,10 +26,11 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
  * the findings the workbench's findings screen lists, in the same form. */
 int cmd_findings_screen(const struct library *lib, char **args, int n);
 /* kijun export: the workspace (WORKSPACE, else the current folder) as
- * JSON, or a round's risk register (--round NAME, else the latest) as CSV,
+ * JSON, a round's (--round NAME, else the latest) risk register as CSV or
+ * report as Markdown,
  * to standard output or atomically to output (mode 0600). 0 written, 2
  * not (an unreadable workspace, no such round, a failed write). */
-enum export_format { EXPORT_JSON, EXPORT_CSV };
+enum export_format { EXPORT_JSON, EXPORT_CSV, EXPORT_MD };
 struct export_options {
     enum export_format format;
     const char *workspace;
@@ -40,6 +41,10 @@ struct export_options {
     enum lang lang;       /* the findings' and threats' language */
 };
 int cmd_export(const struct library *lib, const struct export_options *o);
+/* kijun export --verify REPORT [WORKSPACE]: whether the report (JSON,
+ * Markdown) was made from the workspace's files as they are now: 0 yes, 1
+ * no (the files changed, new and gone said), 2 no report or no workspace. */
+int cmd_export_verify(const struct library *lib, const char *report, const char *workspace);
 /* kijun export --schema: the JSON Schema of the JSON, to output or the
  * standard output. */
 int cmd_export_schema(const char *output);

@@ -33,7 +33,8 @@ static void usage(FILE *f)
             "       kijun init WORKSPACE\n"
             "       kijun check [--config FILE] [WORKSPACE|FILE]...\n"
             "       kijun tree [--edition ID] [--lang ja|en]\n"
-            "       kijun export --format json|csv [--round NAME] [-o FILE] [WORKSPACE]\n"
+            "       kijun export --format json|csv|md [--round NAME] [-o FILE] [WORKSPACE]\n"
+            "       kijun export --verify REPORT [WORKSPACE]\n"
             "       kijun --help | --version\n"
             "\n"
             "A terminal workbench for Japan's critical-infrastructure cybersecurity\n"
@@ -57,10 +58,12 @@ static void usage(FILE *f)
             "                   check workspace files (and kijunrc, without arguments\n"
             "                   or with --config): exit 0 clean, 1 findings, 2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
-            "  export --format json|csv [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
-            "                   the workspace as JSON, or a round's risk register as CSV\n"
-            "                   (the latest round unless --round), to FILE or the output;\n"
-            "                   export --schema: the JSON Schema of the JSON\n"
+            "  export --format json|csv|md [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
+            "                   the workspace as JSON, a round's risk register as CSV or\n"
+            "                   its report as Markdown (the latest round unless --round),\n"
+            "                   to FILE or the output; export --schema: the JSON's schema;\n"
+            "                   export --verify REPORT [WORKSPACE]: was it made from the\n"
+            "                   workspace's files as they are?\n"
             "\n"
             "Environment: KIJUN_DATADIR overrides where the library data is read from,\n"
             "KIJUN_LOCALEDIR where the translations are.\n"
@@ -94,10 +97,11 @@ struct opts {
     const char *output;  /* export -o */
     bool bom, timestamp; /* export --bom, --timestamp */
     bool schema;         /* export --schema */
+    const char *verify;  /* export --verify REPORT */
 };
 
 enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN,
-       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP, OPT_SCHEMA };
+       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP, OPT_SCHEMA, OPT_VERIFY };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -114,6 +118,7 @@ static const struct option long_opts[] = {
     {"bom", no_argument, NULL, OPT_BOM},
     {"timestamp", no_argument, NULL, OPT_TIMESTAMP},
     {"schema", no_argument, NULL, OPT_SCHEMA},
+    {"verify", required_argument, NULL, OPT_VERIFY},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -146,6 +151,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_BOM: o->bom = true; break;
         case OPT_TIMESTAMP: o->timestamp = true; break;
         case OPT_SCHEMA: o->schema = true; break;
+        case OPT_VERIFY: o->verify = optarg; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
@@ -213,15 +219,32 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
                                 .timestamp = o->timestamp, .lang = lang};
     if (o->schema && !o->format && optind == argc)
         return cmd_export_schema(o->output);
+    if (o->verify) {
+        if (o->format || o->output || optind + 1 < argc) {
+            fputs(_("kijun: error: usage: kijun export --verify REPORT [WORKSPACE]\n"), stderr);
+            return 2;
+        }
+        struct library *lib = load_library();
+        if (!lib)
+            return 2;
+        int rc = cmd_export_verify(lib, o->verify, optind < argc ? argv[optind] : NULL);
+        library_free(lib);
+        return rc;
+    }
     if (!o->format) {
-        fputs(_("kijun: error: export needs --format json or --format csv\n"), stderr);
+        fputs(_("kijun: error: export needs --format json, csv or md\n"), stderr);
         return 2;
     }
-    if (strcmp(o->format, "json") != 0 && strcmp(o->format, "csv") != 0) {
-        fprintf(stderr, _("kijun: error: --format takes json or csv, not '%s'\n"), o->format);
+    if (strcmp(o->format, "json") == 0)
+        eo.format = EXPORT_JSON;
+    else if (strcmp(o->format, "csv") == 0)
+        eo.format = EXPORT_CSV;
+    else if (strcmp(o->format, "md") == 0)
+        eo.format = EXPORT_MD;
+    else {
+        fprintf(stderr, _("kijun: error: --format takes json, csv or md, not '%s'\n"), o->format);
         return 2;
     }
-    eo.format = strcmp(o->format, "csv") == 0 ? EXPORT_CSV : EXPORT_JSON;
     if (optind < argc)
         eo.workspace = argv[optind++];
     if (optind < argc) {

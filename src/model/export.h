@@ -18,7 +18,7 @@
  * bytes, and one SHA-256 over them all (export_digest), so that a printed
  * report can be matched to its data. */
 struct export_file {
-    const char *path;                /* workspace-relative: "profile.cfg" */
+    char *path;                      /* workspace-relative: "profile.cfg" */
     char sha256[2 * SHA256_BYTES + 1];
 };
 
@@ -46,6 +46,38 @@ void export_json(struct strbuf *out, const struct export_source *src, const stru
                  const struct findings *f);
 /* The JSON Schema (draft 2020-12) of export_json's output. */
 void export_json_schema(struct strbuf *out);
+
+/* What a report of one round is made from. */
+struct report_input {
+    const struct export_source *src;  /* what it was made from (src->round: the round) */
+    const struct profile *p;
+    const struct library *lib;
+    const struct round *rounds;        /* the workspace's rounds (the comparison's too) */
+    size_t n, ri;                      /* how many; the one reported */
+    const struct findings *found;      /* the workspace's findings */
+    const char *today;                 /* YYYY-MM-DD for the overdue measures, or NULL */
+    enum lang lang;                    /* of the library's texts */
+};
+
+/* The mark of a report's source that --verify reads back, within a
+ * comment of the report: "kijun-source sha256=HEX PATH=HEX ..." (the
+ * digest, then each file). */
+#define REPORT_SOURCE_MARK "kijun-source sha256="
+void export_source_mark(struct strbuf *out, const struct export_source *src);
+/* What a report was made from, read back from its text: the mark of a
+ * Markdown or HTML report, or the source of a JSON export. Fills digest
+ * and *files (paths and hashes, new strings: export_files_free); false
+ * when the text has neither. */
+bool export_source_parse(const char *text, char digest[2 * SHA256_BYTES + 1],
+                         struct export_file **files, size_t *n);
+void export_files_free(struct export_file *files, size_t n);
+
+/* A readable report of one round in Markdown (in the UI language): what
+ * it was made from, the organisation, the scope, a summary, the register
+ * by band, decisions and owners, overdue measures, accepted risks, the
+ * validation, sign-offs, the review log and the comparison with the round
+ * it follows up. */
+void report_markdown(struct strbuf *out, const struct report_input *in);
 
 /* The risk register of round r as CSV (RFC 4180: CRLF, quotes where
  * needed), a header row of the columns' keys first (man/kijun.5); services,

@@ -5,6 +5,7 @@
 #include "model/export.h"
 #include "model/findings.h"
 #include "util/utf8.h"
+#include "util/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,105 @@ void export_digest(const struct export_file *files, size_t n, char out[2 * SHA25
     unsigned char h[SHA256_BYTES];
     sha256_final(&c, h);
     sha256_hex(h, out);
+}
+
+void export_source_mark(struct strbuf *out, const struct export_source *src)
+{
+    sb_printf(out, "%s%s", REPORT_SOURCE_MARK, src->sha256);
+    for (size_t i = 0; i < src->nfiles; i++)
+        sb_printf(out, " %s=%s", src->files[i].path, src->files[i].sha256);
+}
+
+static bool hex64(const char *s)
+{
+    for (int i = 0; i < 2 * SHA256_BYTES; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
+static void files_add(struct export_file **files, size_t *n, const char *path, size_t len, const char *hex)
+{
+    *files = xrealloc(*files, (*n + 1) * sizeof **files);
+    struct export_file *f = &(*files)[(*n)++];
+    f->path = xstrndup(path, len);
+    memcpy(f->sha256, hex, 2 * SHA256_BYTES);
+    f->sha256[2 * SHA256_BYTES] = '\0';
+}
+
+/* The mark: "kijun-source sha256=HEX PATH=HEX ..." up to the line's end. */
+static bool parse_mark(const char *m, char digest[2 * SHA256_BYTES + 1], struct export_file **files, size_t *n)
+{
+    m += strlen(REPORT_SOURCE_MARK);
+    if (!hex64(m))
+        return false;
+    memcpy(digest, m, 2 * SHA256_BYTES);
+    digest[2 * SHA256_BYTES] = '\0';
+    m += 2 * SHA256_BYTES;
+    while (*m == ' ') {
+        m++;
+        const char *eq = m;
+        while (*eq && *eq != '=' && *eq != ' ' && *eq != '\n')
+            eq++;
+        if (*eq != '=' || eq == m || !hex64(eq + 1))
+            break;
+        files_add(files, n, m, (size_t)(eq - m), eq + 1);
+        m = eq + 1 + 2 * SHA256_BYTES;
+    }
+    return true;
+}
+
+/* A JSON export as export_json writes it: the source's files, one
+ * member per line, and its own sha256 after them. */
+static bool parse_json_source(const char *t, char digest[2 * SHA256_BYTES + 1], struct export_file **files,
+                              size_t *n)
+{
+    const char *src = strstr(t, "\n  \"source\": {"), *end = src ? strstr(src, "\n  },") : NULL;
+    if (!src || !end || !strstr(t, "\"kijun_export\": "))
+        return false;
+    const char *path = NULL;
+    size_t plen = 0;
+    for (const char *l = src; l && l < end; l = strchr(l + 1, '\n')) {
+        const char *p = l + 1;
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "\"path\": \"", 9) == 0) {
+            path = p + 9;
+            plen = strcspn(path, "\"");
+        } else if (strncmp(p, "\"sha256\": \"", 11) == 0 && hex64(p + 11)) {
+            if (p - l - 1 == 4) { /* the source's own: the digest */
+                memcpy(digest, p + 11, 2 * SHA256_BYTES);
+                digest[2 * SHA256_BYTES] = '\0';
+                return true;
+            }
+            if (path)
+                files_add(files, n, path, plen, p + 11);
+            path = NULL;
+        }
+    }
+    return false;
+}
+
+bool export_source_parse(const char *text, char digest[2 * SHA256_BYTES + 1],
+                         struct export_file **files, size_t *n)
+{
+    *files = NULL;
+    *n = 0;
+    const char *m = strstr(text, REPORT_SOURCE_MARK);
+    bool ok = m ? parse_mark(m, digest, files, n) : parse_json_source(text, digest, files, n);
+    if (!ok) {
+        export_files_free(*files, *n);
+        *files = NULL;
+        *n = 0;
+    }
+    return ok;
+}
+
+void export_files_free(struct export_file *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(files[i].path);
+    free(files);
 }
 
 /* A JSON string: quotes, backslashes and every control character escaped,

@@ -5,7 +5,7 @@
 #include "config.h"
 #include "ui/profile_private.h"
 #include "ui/draw.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"

@@ -7,7 +7,7 @@
 #include "core/edits.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/mouse.h"
 #include "ui/rows.h"
 #include "util/i18n.h"

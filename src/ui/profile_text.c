@@ -4,7 +4,7 @@
 #include "config.h"
 #include "ui/profile_private.h"
 #include "model/supplier.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/refnames.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"

@@ -11,7 +11,7 @@
 #include "core/rounds.h"
 #include "model/supplier.h"
 #include "ui/draw.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/rows.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"

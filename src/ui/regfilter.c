@@ -1,7 +1,7 @@
 /* regfilter: the register's filters in turn, and their description. */
 #include "config.h"
 #include "ui/regfilter.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "util/i18n.h"
 #include <string.h>
 

@@ -4,7 +4,7 @@
 #include "config.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/mouse.h"
 #include "ui/refnames.h"
 #include "ui/regfilter.h"

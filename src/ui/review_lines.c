@@ -2,7 +2,7 @@
 #include "config.h"
 #include "ui/review_lines.h"
 #include "ui/assess_private.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 #include <stdarg.h>

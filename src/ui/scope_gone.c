@@ -2,7 +2,7 @@
 #include "config.h"
 #include "ui/scope_gone.h"
 #include "core/rounds.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/refnames.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"

@@ -5,7 +5,7 @@
 #include "ui/assess_private.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "ui/scope_gone.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"

@@ -170,3 +170,76 @@ Test(json, the_schema_describes_every_field)
     cr_assert_not_null(strstr(s, "\"additionalProperties\": false"));
     sb_free(&sb);
 }
+
+Test(verify, the_source_reads_back_from_a_report_and_from_the_json)
+{
+    struct export_file files[2] = {
+        {"profile.cfg", "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"},
+        {"assessments/2026.cfg", "3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d"},
+    };
+    struct export_source src = {.workspace = "ws", .version = "0", .files = files, .nfiles = 2};
+    export_digest(files, 2, src.sha256);
+    struct strbuf md = STRBUF_INIT;
+    sb_adds(&md, "# report\n\n<!-- ");
+    export_source_mark(&md, &src);
+    sb_adds(&md, " -->\n");
+    struct profile p;
+    struct round r;
+    setup_round(&p, &r);
+    struct checklist cl;
+    checklist_init(&cl);
+    struct strbuf js = STRBUF_INIT;
+    export_json(&js, &src, &p, &cl, &r, 1, NULL);
+    const char *texts[] = {sb_str(&md), sb_str(&js)};
+    for (int t = 0; t < 2; t++) {
+        char digest[65];
+        struct export_file *back;
+        size_t n;
+        cr_assert(export_source_parse(texts[t], digest, &back, &n), "%d", t);
+        cr_assert_str_eq(digest, src.sha256);
+        cr_assert_eq(n, 2, "%d: %zu files", t, n);
+        for (size_t i = 0; i < 2; i++) {
+            cr_assert_str_eq(back[i].path, files[i].path);
+            cr_assert_str_eq(back[i].sha256, files[i].sha256);
+        }
+        export_files_free(back, n);
+    }
+    char digest[65];
+    struct export_file *back;
+    size_t n;
+    cr_assert_not(export_source_parse("no report at all", digest, &back, &n));
+    cr_assert_not(export_source_parse("<!-- kijun-source sha256=123 -->", digest, &back, &n), "a digest of 64 hex digits");
+    sb_free(&md);
+    sb_free(&js);
+    checklist_free(&cl);
+    round_free(&r);
+    profile_free(&p);
+}
+
+Test(markdown, the_report_escapes_workspace_text_and_lists_every_risk)
+{
+    struct profile p;
+    struct round r;
+    setup_round(&p, &r);
+    struct value *t = &r.c[RC_RISKS].r[0].v[RISK_TITLE];
+    free(t->s);
+    t->s = strdup("<img src=x onerror=alert(1)> a|b *c* [d](e) & f");
+    struct library lib = {0};
+    struct export_source src = {.workspace = "<ws>", .version = "0", .sha256 = "00"};
+    struct report_input in = {.src = &src, .p = &p, .lib = &lib, .rounds = &r, .n = 1, .ri = 0,
+                              .today = "2026-12-01", .lang = LANG_EN};
+    struct strbuf sb = STRBUF_INIT;
+    report_markdown(&sb, &in);
+    const char *s = sb_str(&sb);
+    cr_assert_null(strstr(s, "<img"), "%s", s);
+    cr_assert_null(strstr(s, "<ws>"), "%s", s);
+    cr_assert_not_null(strstr(s, "| &lt;img src=x onerror=alert(1)&gt; a\\|b \\*c\\* \\[d\\](e) &amp; f |"), "%s", s);
+    cr_assert_not_null(strstr(s, "\n### Very high (1)\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "\n### Low (1)\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "- 2 risks: 1 very high, 0 high, 0 medium, 1 low, 0 not rated\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "\n## Sign-offs\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "| Preparation | - | - | - | not signed off |"), "%s", s);
+    sb_free(&sb);
+    round_free(&r);
+    profile_free(&p);
+}

@@ -1,6 +1,6 @@
-/* labels: the UI labels of enumeration codes. */
+/* labels: the labels of enumeration codes in the UI language. */
 #include "config.h"
-#include "ui/labels.h"
+#include "model/labels.h"
 #include "util/i18n.h"
 #include <stddef.h>
 #include <string.h>
