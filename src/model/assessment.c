@@ -131,13 +131,25 @@ long long risk_inherent(const struct round *r, const struct record *risk)
     return i && l ? round_value(r, i, l) : 0;
 }
 
+void band_bounds(long long threshold, long long max, long long lowest[BAND__COUNT])
+{
+    lowest[BAND_NONE] = 0;
+    lowest[BAND_LOW] = 1;
+    lowest[BAND_MEDIUM] = (threshold + 1) / 2;     /* value * 2 >= threshold */
+    lowest[BAND_HIGH] = threshold;
+    lowest[BAND_VERY_HIGH] = threshold + (max - threshold + 1) / 2;
+}
+
 enum band band_of(long long value, long long threshold, long long max)
 {
     if (value <= 0 || threshold <= 0)
         return BAND_NONE;
-    if (value >= threshold)
-        return value >= threshold + (max - threshold + 1) / 2 ? BAND_VERY_HIGH : BAND_HIGH;
-    return value * 2 < threshold ? BAND_LOW : BAND_MEDIUM;
+    long long lowest[BAND__COUNT];
+    band_bounds(threshold, max, lowest);
+    int b = BAND_VERY_HIGH;
+    while (b > BAND_LOW && value < lowest[b])
+        b--;
+    return (enum band)b;
 }
 
 char band_letter(enum band b)

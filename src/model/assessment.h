@@ -42,6 +42,9 @@ long long risk_residual(const struct round *r, const struct record *risk);
 /* Bands of a value: low below half the threshold, medium below it, high
  * from it, very high from halfway between it and the maximum. */
 enum band band_of(long long value, long long threshold, long long max);
+/* The lowest value of each band (lowest[BAND_LOW..BAND_VERY_HIGH]; 0 for
+ * BAND_NONE), as band_of draws them: the heat map's legend. */
+void band_bounds(long long threshold, long long max, long long lowest[BAND__COUNT]);
 char band_letter(enum band b);               /* L M H V, '-' for none */
 const char *band_name(enum band b);          /* untranslated N_() */
 enum band risk_band(const struct round *r, const struct profile *p, const struct record *risk);

@@ -215,8 +215,11 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     }
     int ly = y + 3 + (int)ni;
     struct strbuf sb = STRBUF_INIT;
+    long long lowest[BAND__COUNT];
+    band_bounds(t, max, lowest);
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
-              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, (t + 1) / 2, t, t, t + (max - t + 1) / 2);
+              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, lowest[BAND_MEDIUM], lowest[BAND_HIGH],
+              lowest[BAND_HIGH], lowest[BAND_VERY_HIGH]);
     ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
     sb_reset(&sb);
     const char *il = rec_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], LEVEL_LABEL);

@@ -337,6 +337,28 @@ Test(scoring, bands_of_the_sum_rule_threshold_6_max_10)
                      cases[i].v, band_of(cases[i].v, 6, 10), cases[i].b);
 }
 
+/* The legend's bounds are the bands' own: for every threshold and maximum
+ * kijun allows, each value is in the band whose range holds it. */
+Test(scoring, the_legend_s_bounds_are_band_of_s)
+{
+    long long lowest[BAND__COUNT];
+    band_bounds(10, 25, lowest);
+    cr_assert_eq(lowest[BAND_LOW], 1);
+    cr_assert_eq(lowest[BAND_MEDIUM], 5);
+    cr_assert_eq(lowest[BAND_HIGH], 10);
+    cr_assert_eq(lowest[BAND_VERY_HIGH], 18);
+    for (long long max = 2; max <= 36; max++)
+        for (long long t = 1; t <= max; t++) {
+            band_bounds(t, max, lowest);
+            for (long long v = 1; v <= max; v++) {
+                enum band b = band_of(v, t, max);
+                cr_assert(v >= lowest[b] && (b == BAND_VERY_HIGH || v < lowest[b + 1]
+                                             || lowest[b + 1] <= lowest[b]),
+                          "t %lld max %lld: %lld in band %d", t, max, v, b);
+            }
+        }
+}
+
 Test(scoring, band_letters_and_names)
 {
     cr_assert_eq(band_letter(BAND_NONE), '-');
