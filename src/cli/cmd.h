@@ -27,10 +27,10 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
 int cmd_findings_screen(const struct library *lib, char **args, int n);
 /* kijun export: the workspace (WORKSPACE, else the current folder) as
  * JSON, a round's (--round NAME, else the latest) risk register as CSV or
- * report as Markdown,
+ * report as Markdown or HTML,
  * to standard output or atomically to output (mode 0600). 0 written, 2
  * not (an unreadable workspace, no such round, a failed write). */
-enum export_format { EXPORT_JSON, EXPORT_CSV, EXPORT_MD };
+enum export_format { EXPORT_JSON, EXPORT_CSV, EXPORT_MD, EXPORT_HTML };
 struct export_options {
     enum export_format format;
     const char *workspace;

@@ -197,7 +197,10 @@ int cmd_export(const struct library *lib, const struct export_options *o)
                 .src = &src, .p = &s.profile, .lib = lib, .rounds = flat, .n = s.nrounds, .ri = ri,
                 .found = &f, .today = round_today(flat, s.nrounds, &flat[ri], today), .lang = o->lang,
             };
-            report_markdown(&out, &in);
+            if (o->format == EXPORT_MD)
+                report_markdown(&out, &in);
+            else
+                report_html(&out, &in);
         }
         findings_free(&f);
         export_files_free(files, nf);
@@ -206,7 +209,7 @@ int cmd_export(const struct library *lib, const struct export_options *o)
     if (o->format == EXPORT_CSV)
         snprintf(what, sizeof what, _("the risk register of round %s (%zu risks)"), r->name,
                  r->c[RC_RISKS].n);
-    else if (o->format == EXPORT_MD)
+    else if (o->format != EXPORT_JSON)
         snprintf(what, sizeof what, _("the report of round %s"), r->name);
     else
         snprintf(what, sizeof what, _("the workspace %s"), dir);

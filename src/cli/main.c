@@ -33,7 +33,7 @@ static void usage(FILE *f)
             "       kijun init WORKSPACE\n"
             "       kijun check [--config FILE] [WORKSPACE|FILE]...\n"
             "       kijun tree [--edition ID] [--lang ja|en]\n"
-            "       kijun export --format json|csv|md [--round NAME] [-o FILE] [WORKSPACE]\n"
+            "       kijun export --format json|csv|md|html [--round NAME] [-o FILE] [WORKSPACE]\n"
             "       kijun export --verify REPORT [WORKSPACE]\n"
             "       kijun --help | --version\n"
             "\n"
@@ -58,9 +58,10 @@ static void usage(FILE *f)
             "                   check workspace files (and kijunrc, without arguments\n"
             "                   or with --config): exit 0 clean, 1 findings, 2 unreadable\n"
             "  tree             print the Guideline's chapters as indented text\n"
-            "  export --format json|csv|md [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
-            "                   the workspace as JSON, a round's risk register as CSV or\n"
-            "                   its report as Markdown (the latest round unless --round),\n"
+            "  export --format json|csv|md|html [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
+            "                   the workspace as JSON, a round's risk register as CSV, its\n"
+            "                   report as Markdown or for the board as HTML (the latest\n"
+            "                   round unless --round),\n"
             "                   to FILE or the output; export --schema: the JSON's schema;\n"
             "                   export --verify REPORT [WORKSPACE]: was it made from the\n"
             "                   workspace's files as they are?\n"
@@ -232,7 +233,7 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
         return rc;
     }
     if (!o->format) {
-        fputs(_("kijun: error: export needs --format json, csv or md\n"), stderr);
+        fputs(_("kijun: error: export needs --format json, csv, md or html\n"), stderr);
         return 2;
     }
     if (strcmp(o->format, "json") == 0)
@@ -241,8 +242,10 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
         eo.format = EXPORT_CSV;
     else if (strcmp(o->format, "md") == 0)
         eo.format = EXPORT_MD;
+    else if (strcmp(o->format, "html") == 0)
+        eo.format = EXPORT_HTML;
     else {
-        fprintf(stderr, _("kijun: error: --format takes json, csv or md, not '%s'\n"), o->format);
+        fprintf(stderr, _("kijun: error: --format takes json, csv, md or html, not '%s'\n"), o->format);
         return 2;
     }
     if (optind < argc)

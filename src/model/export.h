@@ -72,12 +72,32 @@ bool export_source_parse(const char *text, char digest[2 * SHA256_BYTES + 1],
                          struct export_file **files, size_t *n);
 void export_files_free(struct export_file *files, size_t n);
 
+/* The figures a board reads first, of in's round. */
+struct report_summary {
+    size_t risks, by_band[BAND__COUNT];
+    size_t over;                       /* at or above the threshold */
+    size_t unacceptable;               /* of those, not accepted */
+    size_t undecided;                  /* of those, without a decision */
+    size_t overdue, accepted;
+    const struct round *before;        /* the round it follows up, or NULL */
+    size_t rose, added, fell, removed; /* since that round */
+};
+void report_summarise(const struct report_input *in, struct report_summary *s);
+/* The round in's round follows up (its `previous`), or NULL. */
+const struct round *report_previous(const struct report_input *in);
+
 /* A readable report of one round in Markdown (in the UI language): what
  * it was made from, the organisation, the scope, a summary, the register
  * by band, decisions and owners, overdue measures, accepted risks, the
  * validation, sign-offs, the review log and the comparison with the round
  * it follows up. */
 void report_markdown(struct strbuf *out, const struct report_input *in);
+/* The report for the board as one self-contained HTML file (inline CSS and
+ * SVG, no external resource; A4 with page breaks): a one-page summary with
+ * the heat map first, then the residual risk per priority service, the top
+ * risks, accepted risks, the validation and sign-offs and the review log.
+ * Charts read in black and white. Every text from the workspace escaped. */
+void report_html(struct strbuf *out, const struct report_input *in);
 
 /* The risk register of round r as CSV (RFC 4180: CRLF, quotes where
  * needed), a header row of the columns' keys first (man/kijun.5); services,

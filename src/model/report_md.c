@@ -354,10 +354,7 @@ static void md_reviews(struct strbuf *out, const struct round *r)
 static void md_compare(struct strbuf *out, const struct report_input *in, const struct round *r)
 {
     const char *prev = rec_str(&r->head, HEAD_PREVIOUS);
-    const struct round *before = NULL;
-    for (size_t i = 0; *prev && i < in->n; i++)
-        if (strcmp(in->rounds[i].name, prev) == 0)
-            before = &in->rounds[i];
+    const struct round *before = report_previous(in);
     if (!before)
         return;
     char head[200];
@@ -395,24 +392,15 @@ void report_markdown(struct strbuf *out, const struct report_input *in)
     sb_adds(out, "\n");
     md_source(out, in);
     md_frame(out, in, r);
-    /* the summary: the figures a board reads first */
-    const struct collection *rk = &r->c[RC_RISKS];
-    size_t by_band[BAND__COUNT] = {0}, over = 0, undecided = 0, overdue = 0, accepted = 0;
-    for (size_t i = 0; i < rk->n; i++) {
-        const struct record *x = &rk->r[i];
-        by_band[risk_band(r, in->p, x)]++;
-        over += risk_over_threshold(r, x);
-        undecided += risk_over_threshold(r, x) && !*rec_str(x, RISK_DECISION);
-        overdue += in->today && risk_overdue(x, in->today);
-        accepted += strcmp(rec_str(x, RISK_DECISION), "accept") == 0;
-    }
+    struct report_summary sum;
+    report_summarise(in, &sum);
     md_heading(out, 2, _("Summary"));
-    sb_printf(out, _("- %zu risks: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n"), rk->n,
-              by_band[BAND_VERY_HIGH], by_band[BAND_HIGH], by_band[BAND_MEDIUM], by_band[BAND_LOW],
-              by_band[BAND_NONE]);
-    sb_printf(out, _("- %zu at or above the threshold, %zu of them without a decision\n"), over, undecided);
-    sb_printf(out, _("- %zu accepted, %zu with overdue measures\n"), accepted, overdue);
-    md_register(out, in, r, by_band);
+    sb_printf(out, _("- %zu risks: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n"), sum.risks,
+              sum.by_band[BAND_VERY_HIGH], sum.by_band[BAND_HIGH], sum.by_band[BAND_MEDIUM],
+              sum.by_band[BAND_LOW], sum.by_band[BAND_NONE]);
+    sb_printf(out, _("- %zu at or above the threshold, %zu of them without a decision\n"), sum.over, sum.undecided);
+    sb_printf(out, _("- %zu accepted, %zu with overdue measures\n"), sum.accepted, sum.overdue);
+    md_register(out, in, r, sum.by_band);
     md_owners(out, r);
     md_overdue(out, in, r);
     md_accepted(out, r);
