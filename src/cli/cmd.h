@@ -30,9 +30,8 @@ int cmd_findings_screen(const struct library *lib, char **args, int n);
  * report as Markdown or HTML,
  * to standard output or atomically to output (mode 0600). 0 written, 2
  * not (an unreadable workspace, no such round, a failed write). */
-enum export_format { EXPORT_JSON, EXPORT_CSV, EXPORT_MD, EXPORT_HTML };
 struct export_options {
-    enum export_format format;
+    int format;           /* enum export_format (core/export.h) */
     const char *workspace;
     const char *round;
     const char *output;

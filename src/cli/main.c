@@ -1,6 +1,7 @@
 /* main: option parsing and dispatch to the workbench or a command. */
 #include "config.h"
 #include "cli/cmd.h"
+#include "core/export.h"
 #include "store/libload.h"
 #include "store/paths.h"
 #include "store/workspace.h"
@@ -236,15 +237,8 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
         fputs(_("kijun: error: export needs --format json, csv, md or html\n"), stderr);
         return 2;
     }
-    if (strcmp(o->format, "json") == 0)
-        eo.format = EXPORT_JSON;
-    else if (strcmp(o->format, "csv") == 0)
-        eo.format = EXPORT_CSV;
-    else if (strcmp(o->format, "md") == 0)
-        eo.format = EXPORT_MD;
-    else if (strcmp(o->format, "html") == 0)
-        eo.format = EXPORT_HTML;
-    else {
+    eo.format = export_format_parse(o->format);
+    if (eo.format < 0) {
         fprintf(stderr, _("kijun: error: --format takes json, csv, md or html, not '%s'\n"), o->format);
         return 2;
     }

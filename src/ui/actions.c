@@ -125,6 +125,7 @@ static const struct binding defaults[] = {
     {'\n', ACT_TOGGLE_SCOPE, SC, false},
     {'S', ACT_SIGNOFF, ST | CK, true},
     {'O', ACT_REOPEN, RO | ST, true},
+    {'E', ACT_EXPORT, RO | ST, true},
     {'c', ACT_COMPARE, RV, true},
     {KEY_IC, ACT_ADD, LI, false},
     {'d', ACT_DELETE, LI | FO, true},

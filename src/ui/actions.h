@@ -64,6 +64,7 @@
     X(SIGNOFF, "sign-off", N_("Sign off a step (reviewer, date, comment)"), N_("Sign off")) \
     X(REOPEN, "reopen", N_("Reopen the closed round: who and why are recorded in its file"), N_("Reopen")) \
     X(COMPARE, "compare", N_("Compare with the next earlier round"), N_("Compare")) \
+    X(EXPORT, "export", N_("Export the round: the report for the board (.html), a report (.md), the register (.csv) or the workspace (.json)"), N_("Export")) \
     X(LEFT, "left", N_("Move left"), NULL) \
     X(RIGHT, "right", N_("Move right"), NULL) \
     X(EDIT_ACCEPT, "accept", N_("Accept the text"), N_("Accept")) \

@@ -52,8 +52,11 @@ void free_lines(char **lines, size_t n);
 /* --- rounds_view.c: the rounds ------------------------------------------------ */
 
 /* The prompt: 0 a new round's name, 1 a copy's, 2 the register's text
- * filter, 3 a round's new name. */
+ * filter, 3 a round's new name, 4 the file to export a round to. */
 void start_prompt(struct aview *av, int kind);
+/* E: the export of round i, once the workspace is saved: a report names
+ * the files it was made from. */
+void start_export(struct aview *av, size_t i);
 bool prompt_action(struct aview *av, enum action a);
 /* d: ask before deleting the round under the cursor. */
 void ask_delete_round(struct aview *av);

@@ -262,6 +262,10 @@ bool aview_action(struct aview *av, enum action a)
             ask_delete_round(av);
             return true;
         }
+        if (a == ACT_EXPORT && av->s->nrounds) {
+            start_export(av, av->cur[AV_ROUNDS]);
+            return true;
+        }
         if (a == ACT_REOPEN && av->s->nrounds)
             av->message_is_error = !reopen_start(&av->reopen, av->s, key_round(av), av->message, sizeof av->message);
         return a == ACT_REOPEN;
@@ -270,6 +274,7 @@ bool aview_action(struct aview *av, enum action a)
         if (a == ACT_HEATMAP) { av->level = AV_HEATMAP; return true; }
         if (a == ACT_REGISTER) { open_step(av, STEP_ASSESS); return true; }
         if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_EXPORT) { start_export(av, av->round); return true; }
         if (a == ACT_REOPEN) { av->message_is_error = !reopen_start(&av->reopen, av->s, key_round(av), av->message, sizeof av->message); return true; }
         if (a == ACT_BACK) { av->level = AV_ROUNDS; return true; }
         return false;

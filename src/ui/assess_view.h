@@ -51,7 +51,8 @@ struct aview {
     /* the name prompt (new round, copy) and the text filter prompt */
     bool want_new_resource;    /* scoping asked to add a resource to the profile */
     bool prompting;
-    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename */
+    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename, 4 export */
+    size_t export_round;       /* the round of an export (prompt 4) */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
     struct edit prompt;
     struct reopen_form reopen; /* the reopen form (O), over the screen */

@@ -253,11 +253,11 @@ void draw_status_message(int y, int cols, const char *status, const char *messag
     int sw = utf8_width(status);
     if (!message || !*message) {
         draw_cell(y, 0, cols, status, role_attr(ROLE_STATUS));
-    } else if (utf8_width(message) <= cols - sw - 3 || (!error && cols - sw - 3 > 10)) {
+    } else if (utf8_width(message) <= cols - sw - 3) {
         draw_cell(y, 0, sw + 2, status, role_attr(ROLE_STATUS));
         draw_cell(y, sw + 2, cols - sw - 2, message, mattr);
-    } else if (error && y >= 3) {
-        /* a message that must be read whole: over the lines it needs */
+    } else if (y >= 3) {
+        /* no message is cut off: over the lines it needs */
         draw_question(y, cols, 3, message, mattr);
     } else {
         draw_blank(y, 0, 1, mattr);

@@ -47,9 +47,9 @@ int draw_cell_hl(int y, int x, int width, const char *s, attr_t attr,
 /* A path cut to at most max columns for a status line: the last
  * component, itself cut with an ellipsis when still too long. New string. */
 char *short_path(const char *path, int max);
-/* The status line: the status text and the message beside it; an error
- * that does not fit there takes the whole line (it is what the user must
- * read), other messages are cut. */
+/* The status line: the status text and the message beside it (an error
+ * in the notice role); a message that does not fit there is wrapped over
+ * the lines above it, up to three: no message is cut off. */
 void draw_status_message(int y, int cols, const char *status, const char *message, bool error);
 /* Fill a row segment with spaces. */
 void draw_blank(int y, int x, int width, attr_t attr);

@@ -4,6 +4,7 @@
  * question before a round is deleted. */
 #include "config.h"
 #include "ui/assess_private.h"
+#include "core/export.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
 #include "util/i18n.h"
@@ -25,10 +26,60 @@ void start_prompt(struct aview *av, int kind)
                                    : _("Text to look for, Enter filters, Esc cancels"));
 }
 
+void start_export(struct aview *av, size_t i)
+{
+    if (i >= av->s->nrounds)
+        return;
+    if (session_modified(av->s)) {
+        char key[16];
+        say(av, true, _("Save first (%s): a report names the files it was made from, as they are saved"),
+            action_key_name(ACT_SAVE, SCREEN_ROUNDS, key, sizeof key));
+        return;
+    }
+    char path[4200];
+    export_default_path(av->s->rounds[i]->r.name, EXPORT_HTML, path, sizeof path);
+    av->export_round = i;
+    av->prompting = true;
+    av->prompt_kind = 4;
+    edit_set(&av->prompt, path);
+    say(av, false, _("Export round %s: .html board report, .md report, .csv register, .json all"),
+        av->s->rounds[i]->r.name);
+}
+
+/* The round's export to the file typed, said where it went. */
+static void finish_export(struct aview *av, const char *path)
+{
+    int f = export_format_of_path(path);
+    if (f < 0) {
+        say(av, true, _("%s: the file's name ends in .html, .md, .csv or .json, which says what to export"), path);
+        return;
+    }
+    struct export_request rq = {.format = (enum export_format)f, .round = av->s->rounds[av->export_round]->r.name,
+                                .lang = av->lang};
+    struct strbuf out = STRBUF_INIT;
+    char what[300], err[700];
+    struct diag_list dl = {0};
+    if (!session_export(av->s, av->s->lib, &rq, &out, what, sizeof what, err, sizeof err)) {
+        say(av, true, _("Nothing exported: %s"), err);
+    } else if (!export_write(path, &out, &dl)) {
+        char *d = dl.n ? diag_format(&dl.v[0]) : xstrdup(path);
+        say(av, true, _("Nothing exported: %s"), d);
+        free(d);
+    } else {
+        say(av, false, _("Exported %s to %s (kijun export --verify checks it against the files)"), what, path);
+    }
+    diag_clear(&dl);
+    sb_free(&out);
+}
+
 static void finish_prompt(struct aview *av)
 {
     av->prompting = false;
     const char *text = av->prompt.buf;
+    if (av->prompt_kind == 4) {
+        finish_export(av, text);
+        return;
+    }
     if (av->prompt_kind == 2) {
         free(av->filter_text);
         av->filter_text = *text ? xstrdup(text) : NULL;
