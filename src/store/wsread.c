@@ -24,12 +24,10 @@
 
 /* --- reading ------------------------------------------------------------- */
 
-static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
+/* The field f of a record from its setting m (found by the caller). */
+static bool read_field(struct cfgctx *c, const config_setting_t *m, const struct field_def *f,
                        struct value *v)
 {
-    const config_setting_t *m = config_setting_get_member(g, f->key);
-    if (!m)
-        return true;
     v->line = cfg_line(m);
     bool ok = true;
     switch (f->type) {
@@ -56,34 +54,73 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
 
 static void keep_setting(struct strlist *kept, const config_setting_t *m);
 
+/* What each setting of a group is to the reader (ws_read_group). */
+#define MEMBER_ID (-1)
+#define MEMBER_OTHER (-2)
+
 bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                    const char *const *extra, struct record *r)
 {
-    r->line = cfg_line(g);
-    bool ok = true, id_ok = true;
-    if (def->has_id)
-        ok &= id_ok = cg_string(c, g, "id", true, &r->id);
-    r->id_line = cfg_line(config_setting_get_member(g, "id"));
-    bool *field_ok = xcalloc(def->nfields ? def->nfields : 1, sizeof *field_ok);
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= field_ok[i] = read_field(c, g, &def->fields[i], &r->v[i]);
-    /* what was not understood stays, in the file's order: an unknown
-     * setting, or one whose value was refused (wrong type, a bad list
-     * element, a control character) */
-    for (int i = 0; i < config_setting_length(g); i++) {
+    /* one walk over the group's settings finds them all: a lookup by
+     * name per field costs a scan of the group each (20,000 resources) */
+    enum { SMALL = 32 };
+    int nm = config_setting_length(g);
+    size_t nf = def->nfields;
+    const config_setting_t *by_small[SMALL], **by_field = nf <= SMALL ? by_small
+                                                         : xcalloc(nf, sizeof *by_field);
+    int kind_small[SMALL], *kind = nm <= SMALL ? kind_small : xcalloc((size_t)nm + 1, sizeof *kind);
+    bool ok_small[SMALL], *field_ok = nf <= SMALL ? ok_small : xcalloc(nf, sizeof *field_ok);
+    const config_setting_t *idm = NULL;
+    for (size_t i = 0; i < nf; i++)
+        by_field[i] = NULL;
+    for (int i = 0; i < nm; i++) {
         const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
         const char *name = config_setting_name(m);
         int f = field_index(def, name);
-        if (def->has_id && strcmp(name, "id") == 0) {
-            if (!id_ok)
-                keep_setting(&r->kept, m);
-            continue;
+        if (f >= 0) { /* libconfig refuses a name twice in a group */
+            by_field[f] = m;
+        } else if (strcmp(name, "id") == 0) {
+            idm = m;
+            f = MEMBER_ID;
+        } else {
+            f = MEMBER_OTHER;
         }
+        kind[i] = f;
+    }
+    r->line = cfg_line(g);
+    bool ok = true, id_ok = true;
+    if (def->has_id) {
+        if (idm) {
+            id_ok = cgv_string(c, idm, "id", &r->id);
+        } else {
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g), _("missing setting '%s'"), "id");
+            id_ok = false;
+        }
+        ok &= id_ok;
+    }
+    r->id_line = cfg_line(idm);
+    for (size_t i = 0; i < nf; i++) {
+        field_ok[i] = true;
+        if (by_field[i])
+            ok &= field_ok[i] = read_field(c, by_field[i], &def->fields[i], &r->v[i]);
+    }
+    /* what was not understood stays, in the file's order: an unknown
+     * setting, or one whose value was refused (wrong type, a bad list
+     * element, a control character) */
+    for (int i = 0; i < nm; i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        int f = kind[i];
         if (f >= 0) {
             if (!field_ok[f])
                 keep_setting(&r->kept, m);
             continue;
         }
+        if (def->has_id && f == MEMBER_ID) {
+            if (!id_ok)
+                keep_setting(&r->kept, m);
+            continue;
+        }
+        const char *name = config_setting_name(m);
         bool other = false;
         for (const char *const *e = extra; e && *e && !other; e++)
             other = strcmp(*e, name) == 0;
@@ -93,7 +130,12 @@ bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct col
                  _("unknown setting '%s' (kept as it is)"), name);
         keep_setting(&r->kept, m);
     }
-    free(field_ok);
+    if (by_field != by_small)
+        free(by_field);
+    if (kind != kind_small)
+        free(kind);
+    if (field_ok != ok_small)
+        free(field_ok);
     return ok;
 }
 
