@@ -183,16 +183,18 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
  * integers beyond 32 bits without an L suffix (it wraps them silently)
  * and groups with very many named settings (each is checked against all
  * the others: 20,000 take seconds). Strings and comments are skipped. */
-static bool prescan(const char *buf, const char *name, struct diag_list *dl)
+static bool prescan(const char *buf, const char *name, bool *comments, struct diag_list *dl)
 {
     size_t counts[64] = {0};
+    if (comments)
+        *comments = false;
     int depth = 0, lists = 0, line = 1; /* groups open, lists open */
     for (const char *p = buf; *p; p++) {
         char c = *p;
         if (c == '\n') {
             line++;
         } else if (c == '"') {
-            for (p++; *p && *p != '"'; p++) {
+            for (p++; *(p += strcspn(p, "\"\\\n")) && *p != '"'; p++) {
                 if (*p == '\\' && p[1])
                     p++;
                 else if (*p == '\n')
@@ -201,9 +203,13 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
             if (!*p)
                 break;
         } else if (c == '#' || (c == '/' && p[1] == '/')) {
+            if (comments)
+                *comments = true;
             while (p[1] && p[1] != '\n')
                 p++;
         } else if (c == '/' && p[1] == '*') {
+            if (comments)
+                *comments = true;
             for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
                 line += *p == '\n';
             if (!*p)
@@ -267,7 +273,7 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
 bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
                     struct diag_list *dl)
 {
-    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl))
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, NULL, dl))
         return false;
     config_init(cfg);
     /* read as a stream: config_read_string would copy the whole text */
@@ -341,15 +347,20 @@ bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, con
         close(fd);
         return false;
     }
-    if (has_comments)
-        *has_comments = text_has_comments(buf);
-    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl)) {
+    /* the scan of the syntax notices comments on the way; a file it
+     * stops in is looked at whole */
+    bool comments = false;
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, &comments, dl)) {
+        if (has_comments)
+            *has_comments = text_has_comments(buf);
         free(buf);
         close(fd);
         return false;
     }
     /* the text goes before the tree is made: libconfig reads the file
      * again, as a stream, and what it reads must be what was checked */
+    if (has_comments)
+        *has_comments = comments;
     struct stat checked, parsed;
     bool known = fstat(fd, &checked) == 0;
     free(buf);
