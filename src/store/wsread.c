@@ -184,6 +184,10 @@ static void diags_unreverse(struct diag_list *dl, size_t first, const size_t *en
     free(tmp);
 }
 
+/* Entries of a collection freed from the parsed tree together
+ * (read_collection). */
+enum { READ_BATCH = 512 };
+
 /* The collection coll of parent; one of the wrong type goes to kept. */
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
                             struct collection *coll, struct strlist *kept)
@@ -197,19 +201,29 @@ static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
         keep_setting(kept, s);
         return false;
     }
-    /* from the last entry to the first, each freed from the parsed tree
-     * once read: the tree and the model are never both whole in memory
-     * (a round of 10,000 risks) */
+    /* from the last entry to the first, freed from the parsed tree once
+     * read: the tree and the model are never both whole in memory (a
+     * round of 10,000 risks). They are freed a batch at a time: the
+     * blocks of a batch of entries run together once free, and the next
+     * batch's records are cut from those runs one after another; freed
+     * one entry at a time, each record's strings went into the blocks of
+     * their own size the last entry had just left (the allocator keeps a
+     * few of each size apart), between which no record's value array fits
+     * (the peak was 1.36 times the bare parse's, with batches 1.13) */
     bool ok = true;
     int n = config_setting_length(s);
     size_t base = coll->n, first = c->dl ? c->dl->n : 0;
     size_t *ends = xcalloc((size_t)n + 1, sizeof *ends);
-    for (int i = n - 1; i >= 0; i--) {
-        struct record r;
-        ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
-        coll_add(coll, &r);
-        config_setting_remove_elem((config_setting_t *)s, (unsigned)i); /* the tree is the reader's own */
-        ends[n - 1 - i] = c->dl ? c->dl->n : 0;
+    for (int hi = n - 1; hi >= 0; hi -= READ_BATCH) {
+        int lo = hi >= READ_BATCH ? hi - READ_BATCH + 1 : 0;
+        for (int i = hi; i >= lo; i--) {
+            struct record r;
+            ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
+            coll_add(coll, &r);
+            ends[n - 1 - i] = c->dl ? c->dl->n : 0;
+        }
+        for (int i = hi; i >= lo; i--) /* the last entry each time: no moving of the rest */
+            config_setting_remove_elem((config_setting_t *)s, (unsigned)i); /* the tree is the reader's own */
     }
     coll_reverse(coll, base);
     if (c->dl)

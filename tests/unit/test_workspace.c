@@ -493,6 +493,61 @@ Test(schema, entries_and_their_findings_keep_the_files_order)
     loaded_free(&l);
 }
 
+/* The reader frees the parsed entries of a long list a batch at a time:
+ * across the batches, the records and what it finds about them keep the
+ * file's order, and what it keeps goes back to its own record. */
+Test(schema, a_long_list_keeps_the_files_order_across_the_readers_batches)
+{
+    enum { N = 1300 };
+    static const int odd[] = {0, 1, 510, 511, 512, 513, 1023, 1024, 1025, 1299};
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, HEAD "services = (\n");
+    size_t k = 0;
+    for (int i = 0; i < N; i++) {
+        sb_printf(&sb, "  { id = \"svc-%d\"; name = \"S%d\";", i, i);
+        if (k < sizeof odd / sizeof *odd && odd[k] == i) {
+            sb_printf(&sb, " x%d = %d;", i, i);
+            k++;
+        }
+        sb_adds(&sb, i + 1 < N ? " },\n" : " }\n");
+    }
+    sb_adds(&sb, ");\n" CRITERIA);
+    struct loaded l;
+    load_text(&l, sb_str(&sb));
+    sb_free(&sb);
+    cr_assert_eq(l.st, WS_OK);
+    const struct collection *c = &l.p.c[COLL_SERVICES];
+    cr_assert_eq(c->n, (size_t)N);
+    k = 0;
+    for (int i = 0; i < N; i++) {
+        char id[32], kept[32];
+        snprintf(id, sizeof id, "svc-%d", i);
+        cr_assert_str_eq(c->r[i].id, id);
+        cr_assert_eq(c->r[i].line, 6 + i, "svc-%d is read from its line", i);
+        if (k < sizeof odd / sizeof *odd && odd[k] == i) {
+            snprintf(kept, sizeof kept, "x%d = %d;", i, i);
+            cr_assert_eq(c->r[i].kept.n, 1);
+            cr_assert_str_eq(c->r[i].kept.v[0], kept);
+            k++;
+        } else {
+            cr_assert_eq(c->r[i].kept.n, 0, "svc-%d keeps nothing", i);
+        }
+    }
+    k = 0;
+    for (size_t i = 0; i < l.dl.n; i++) {
+        char name[32];
+        if (k == sizeof odd / sizeof *odd)
+            break;
+        snprintf(name, sizeof name, "'x%d'", odd[k]);
+        if (strstr(l.dl.v[i].text, name)) {
+            cr_assert_eq(l.dl.v[i].line, 6 + odd[k]);
+            k++;
+        }
+    }
+    cr_assert_eq(k, sizeof odd / sizeof *odd, "the findings are in the file's order");
+    loaded_free(&l);
+}
+
 /* What reading finds comes in line order, whatever the order in which
  * the reader looks (the top level first, then each group). */
 Test(schema, what_reading_finds_comes_in_line_order)
