@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,16 +410,22 @@ static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *
     return false;
 }
 
-bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
-                   const char *value, bool allow_nl)
+/* cg_clean_text, and the length of value when it is clean: one walk to
+ * its end, not a strlen first (every string of a document goes here). */
+static bool clean_text_len(struct cfgctx *c, const config_setting_t *s, const char *what,
+                           const char *value, bool allow_nl, size_t *len)
 {
-    size_t n = strlen(value), i = 0;
-    while (i < n) {
+    size_t n = SIZE_MAX, i = 0; /* n: known at the first byte that is no printable ASCII */
+    for (;;) {
         unsigned char b = (unsigned char)value[i];
-        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: no decoding */
+        if ((unsigned)(b - 0x20) < 0x5F) { /* printable ASCII: no decoding */
             i++;
             continue;
         }
+        if (b == '\0')
+            break;
+        if (n == SIZE_MAX)
+            n = i + strlen(value + i);
         uint32_t cp;
         bool ok;
         size_t k = utf8_decode(value + i, n - i, &cp, &ok);
@@ -430,7 +437,23 @@ bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what
         }
         i += k;
     }
+    *len = i;
     return true;
+}
+
+bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
+                   const char *value, bool allow_nl)
+{
+    size_t n;
+    return clean_text_len(c, s, what, value, allow_nl, &n);
+}
+
+/* A copy of the n bytes of v and a NUL. */
+static char *dup_len(const char *v, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, v, n + 1);
+    return d;
 }
 
 bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, char **out)
@@ -438,10 +461,11 @@ bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, c
     if (config_setting_type(s) != CONFIG_TYPE_STRING)
         return wrong_type(c, s, name, _("a string"));
     const char *v = config_setting_get_string(s);
-    if (!cg_clean_text(c, s, name, v, false))
+    size_t n;
+    if (!clean_text_len(c, s, name, v, false, &n))
         return false;
     free(*out);
-    *out = xstrdup(v);
+    *out = dup_len(v, n);
     return true;
 }
 
@@ -562,8 +586,9 @@ bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, 
     char **v = xcalloc((size_t)len + 1, sizeof *v);
     for (int i = 0; i < len; i++) {
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+        size_t elen = 0;
         if (config_setting_type(e) != CONFIG_TYPE_STRING
-            || !cg_clean_text(c, e, name, config_setting_get_string(e), false)) {
+            || !clean_text_len(c, e, name, config_setting_get_string(e), false, &elen)) {
             if (config_setting_type(e) != CONFIG_TYPE_STRING)
                 wrong_type(c, e, name, _("a list of strings"));
             for (int k = 0; k < i; k++)
@@ -571,7 +596,7 @@ bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, 
             free(v);
             return false;
         }
-        v[i] = xstrdup(config_setting_get_string(e));
+        v[i] = dup_len(config_setting_get_string(e), elen);
     }
     *out = v;
     *n = (size_t)len;
