@@ -410,22 +410,28 @@ static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *
     return false;
 }
 
-/* cg_clean_text, and the length of value when it is clean: one walk to
- * its end, not a strlen first (every string of a document goes here). */
+/* cg_clean_text, and the length of value when it is clean (every
+ * string of a document goes here: no second strlen to copy it). */
 static bool clean_text_len(struct cfgctx *c, const config_setting_t *s, const char *what,
                            const char *value, bool allow_nl, size_t *len)
 {
-    size_t n = SIZE_MAX, i = 0; /* n: known at the first byte that is no printable ASCII */
-    for (;;) {
+    size_t n = strlen(value), i = 0;
+    while (i < n) {
+        /* eight bytes at a time while all are printable ASCII, 0x20-0x7E
+         * (none below 0x20, none above 0x7E: the bit tricks of "hasless"
+         * and "hasmore") */
+        uint64_t w;
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (i + 8 <= n && (memcpy(&w, value + i, 8),
+                              (((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7E)) | w)) & highs) == 0)
+            i += 8;
+        if (i >= n)
+            break;
         unsigned char b = (unsigned char)value[i];
         if ((unsigned)(b - 0x20) < 0x5F) { /* printable ASCII: no decoding */
             i++;
             continue;
         }
-        if (b == '\0')
-            break;
-        if (n == SIZE_MAX)
-            n = i + strlen(value + i);
         uint32_t cp;
         bool ok;
         size_t k = utf8_decode(value + i, n - i, &cp, &ok);

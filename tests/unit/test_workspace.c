@@ -815,6 +815,42 @@ Test(refused, control_characters_in_strings)
     loaded_free(&l);
 }
 
+/* The control characters the reader refuses, as a plain walk over the
+ * characters finds them (cg_clean_text looks at eight bytes at a time). */
+static bool refused_by_walk(const char *v, bool allow_nl)
+{
+    size_t n = strlen(v), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        size_t k = utf8_decode(v + i, n - i, &cp, &ok);
+        if ((cp < 0x20 && !(allow_nl && cp == '\n')) || (cp >= 0x7F && cp < 0xA0))
+            return true;
+        i += k;
+    }
+    return false;
+}
+
+Test(refused, every_byte_at_every_place_of_a_string)
+{
+    struct diag_list dl = {0};
+    struct cfgctx c = {"t.cfg", &dl};
+    static const char *const tails[] = {"", "\xC2\x9B", "\xE3\x81\x82", "\x7F", "~", "\xC2\xA0"};
+    char buf[64];
+    for (int b = 1; b < 256; b++)
+        for (size_t at = 0; at < 20; at++)
+            for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+                for (int nl = 0; nl < 2; nl++) {
+                    memset(buf, 'a', at);
+                    buf[at] = (char)b;
+                    snprintf(buf + at + 1, sizeof buf - at - 1, "%.*s%s", (int)(at % 9), "bcdefghij", tails[t]);
+                    bool want = !refused_by_walk(buf, nl);
+                    cr_assert_eq(cg_clean_text(&c, NULL, "x", buf, nl), want,
+                                 "byte 0x%02X at %zu, tail %zu, newline %s", b, at, t, nl ? "allowed" : "not");
+                }
+    diag_clear(&dl);
+}
+
 Test(refused, c1_control_characters_in_strings)
 {
     struct loaded l;
