@@ -190,8 +190,23 @@ static bool prescan(const char *buf, const char *name, bool *comments, struct di
     if (comments)
         *comments = false;
     int depth = 0, lists = 0, line = 1; /* groups open, lists open */
+    /* what the scan passes over: letters, blanks, separators */
+    static const unsigned char pass[256] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    };
     for (const char *p = buf; *p; p++) {
+        while (pass[(unsigned char)*p])
+            p++;
         char c = *p;
+        if (!c)
+            break;
         if (c == '\n') {
             line++;
         } else if (c == '"') {
