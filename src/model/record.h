@@ -48,10 +48,11 @@ struct strlist {
 
 struct value {
     bool set;
+    bool b;                   /* F_BOOL (beside set: no padding of its own; a
+                                 round of 10,000 risks holds 190,000 values) */
     int line;                 /* where it was read, 0 when unknown (set in memory) */
     char *s;                  /* F_STRING, F_ENUM, F_REF */
     long long i;              /* F_INT */
-    bool b;                   /* F_BOOL */
     struct strlist list;      /* F_REFLIST, F_STRLIST */
 };
 

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,16 +184,33 @@ static bool precheck(const char *buf, size_t n, const char *name, struct diag_li
  * integers beyond 32 bits without an L suffix (it wraps them silently)
  * and groups with very many named settings (each is checked against all
  * the others: 20,000 take seconds). Strings and comments are skipped. */
-static bool prescan(const char *buf, const char *name, struct diag_list *dl)
+static bool prescan(const char *buf, const char *name, bool *comments, struct diag_list *dl)
 {
     size_t counts[64] = {0};
+    if (comments)
+        *comments = false;
     int depth = 0, lists = 0, line = 1; /* groups open, lists open */
+    /* what the scan passes over: letters, blanks, separators */
+    static const unsigned char pass[256] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    };
     for (const char *p = buf; *p; p++) {
+        while (pass[(unsigned char)*p])
+            p++;
         char c = *p;
+        if (!c)
+            break;
         if (c == '\n') {
             line++;
         } else if (c == '"') {
-            for (p++; *p && *p != '"'; p++) {
+            for (p++; *(p += strcspn(p, "\"\\\n")) && *p != '"'; p++) {
                 if (*p == '\\' && p[1])
                     p++;
                 else if (*p == '\n')
@@ -201,9 +219,13 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
             if (!*p)
                 break;
         } else if (c == '#' || (c == '/' && p[1] == '/')) {
+            if (comments)
+                *comments = true;
             while (p[1] && p[1] != '\n')
                 p++;
         } else if (c == '/' && p[1] == '*') {
+            if (comments)
+                *comments = true;
             for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
                 line += *p == '\n';
             if (!*p)
@@ -267,7 +289,7 @@ static bool prescan(const char *buf, const char *name, struct diag_list *dl)
 bool cfg_parse_text(const char *buf, size_t n, const char *name, config_t *cfg,
                     struct diag_list *dl)
 {
-    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl))
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, NULL, dl))
         return false;
     config_init(cfg);
     /* read as a stream: config_read_string would copy the whole text */
@@ -341,15 +363,20 @@ bool cfg_read_nofollow(const char *path, const char *name, size_t max_bytes, con
         close(fd);
         return false;
     }
-    if (has_comments)
-        *has_comments = text_has_comments(buf);
-    if (!precheck(buf, n, name, dl) || !prescan(buf, name, dl)) {
+    /* the scan of the syntax notices comments on the way; a file it
+     * stops in is looked at whole */
+    bool comments = false;
+    if (!precheck(buf, n, name, dl) || !prescan(buf, name, &comments, dl)) {
+        if (has_comments)
+            *has_comments = text_has_comments(buf);
         free(buf);
         close(fd);
         return false;
     }
     /* the text goes before the tree is made: libconfig reads the file
      * again, as a stream, and what it reads must be what was checked */
+    if (has_comments)
+        *has_comments = comments;
     struct stat checked, parsed;
     bool known = fstat(fd, &checked) == 0;
     free(buf);
@@ -398,13 +425,25 @@ static bool wrong_type(struct cfgctx *c, const config_setting_t *s, const char *
     return false;
 }
 
-bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
-                   const char *value, bool allow_nl)
+/* cg_clean_text, and the length of value when it is clean (every
+ * string of a document goes here: no second strlen to copy it). */
+static bool clean_text_len(struct cfgctx *c, const config_setting_t *s, const char *what,
+                           const char *value, bool allow_nl, size_t *len)
 {
     size_t n = strlen(value), i = 0;
     while (i < n) {
+        /* eight bytes at a time while all are printable ASCII, 0x20-0x7E
+         * (none below 0x20, none above 0x7E: the bit tricks of "hasless"
+         * and "hasmore") */
+        uint64_t w;
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (i + 8 <= n && (memcpy(&w, value + i, 8),
+                              (((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7E)) | w)) & highs) == 0)
+            i += 8;
+        if (i >= n)
+            break;
         unsigned char b = (unsigned char)value[i];
-        if (b >= 0x20 && b < 0x7F) { /* printable ASCII: no decoding */
+        if ((unsigned)(b - 0x20) < 0x5F) { /* printable ASCII: no decoding */
             i++;
             continue;
         }
@@ -419,7 +458,23 @@ bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what
         }
         i += k;
     }
+    *len = i;
     return true;
+}
+
+bool cg_clean_text(struct cfgctx *c, const config_setting_t *s, const char *what,
+                   const char *value, bool allow_nl)
+{
+    size_t n;
+    return clean_text_len(c, s, what, value, allow_nl, &n);
+}
+
+/* A copy of the n bytes of v and a NUL. */
+static char *dup_len(const char *v, size_t n)
+{
+    char *d = xmalloc(n + 1);
+    memcpy(d, v, n + 1);
+    return d;
 }
 
 bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, char **out)
@@ -427,10 +482,11 @@ bool cgv_string(struct cfgctx *c, const config_setting_t *s, const char *name, c
     if (config_setting_type(s) != CONFIG_TYPE_STRING)
         return wrong_type(c, s, name, _("a string"));
     const char *v = config_setting_get_string(s);
-    if (!cg_clean_text(c, s, name, v, false))
+    size_t n;
+    if (!clean_text_len(c, s, name, v, false, &n))
         return false;
     free(*out);
-    *out = xstrdup(v);
+    *out = dup_len(v, n);
     return true;
 }
 
@@ -551,8 +607,9 @@ bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, 
     char **v = xcalloc((size_t)len + 1, sizeof *v);
     for (int i = 0; i < len; i++) {
         const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+        size_t elen = 0;
         if (config_setting_type(e) != CONFIG_TYPE_STRING
-            || !cg_clean_text(c, e, name, config_setting_get_string(e), false)) {
+            || !clean_text_len(c, e, name, config_setting_get_string(e), false, &elen)) {
             if (config_setting_type(e) != CONFIG_TYPE_STRING)
                 wrong_type(c, e, name, _("a list of strings"));
             for (int k = 0; k < i; k++)
@@ -560,7 +617,7 @@ bool cgv_strings(struct cfgctx *c, const config_setting_t *s, const char *name, 
             free(v);
             return false;
         }
-        v[i] = xstrdup(config_setting_get_string(e));
+        v[i] = dup_len(config_setting_get_string(e), elen);
     }
     *out = v;
     *n = (size_t)len;

@@ -24,12 +24,10 @@
 
 /* --- reading ------------------------------------------------------------- */
 
-static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct field_def *f,
+/* The field f of a record from its setting m (found by the caller). */
+static bool read_field(struct cfgctx *c, const config_setting_t *m, const struct field_def *f,
                        struct value *v)
 {
-    const config_setting_t *m = config_setting_get_member(g, f->key);
-    if (!m)
-        return true;
     v->line = cfg_line(m);
     bool ok = true;
     switch (f->type) {
@@ -56,34 +54,73 @@ static bool read_field(struct cfgctx *c, const config_setting_t *g, const struct
 
 static void keep_setting(struct strlist *kept, const config_setting_t *m);
 
+/* What each setting of a group is to the reader (ws_read_group). */
+#define MEMBER_ID (-1)
+#define MEMBER_OTHER (-2)
+
 bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct coll_def *def,
                    const char *const *extra, struct record *r)
 {
-    r->line = cfg_line(g);
-    bool ok = true, id_ok = true;
-    if (def->has_id)
-        ok &= id_ok = cg_string(c, g, "id", true, &r->id);
-    r->id_line = cfg_line(config_setting_get_member(g, "id"));
-    bool *field_ok = xcalloc(def->nfields ? def->nfields : 1, sizeof *field_ok);
-    for (size_t i = 0; i < def->nfields; i++)
-        ok &= field_ok[i] = read_field(c, g, &def->fields[i], &r->v[i]);
-    /* what was not understood stays, in the file's order: an unknown
-     * setting, or one whose value was refused (wrong type, a bad list
-     * element, a control character) */
-    for (int i = 0; i < config_setting_length(g); i++) {
+    /* one walk over the group's settings finds them all: a lookup by
+     * name per field costs a scan of the group each (20,000 resources) */
+    enum { SMALL = 32 };
+    int nm = config_setting_length(g);
+    size_t nf = def->nfields;
+    const config_setting_t *by_small[SMALL], **by_field = nf <= SMALL ? by_small
+                                                         : xcalloc(nf, sizeof *by_field);
+    int kind_small[SMALL], *kind = nm <= SMALL ? kind_small : xcalloc((size_t)nm + 1, sizeof *kind);
+    bool ok_small[SMALL], *field_ok = nf <= SMALL ? ok_small : xcalloc(nf, sizeof *field_ok);
+    const config_setting_t *idm = NULL;
+    for (size_t i = 0; i < nf; i++)
+        by_field[i] = NULL;
+    for (int i = 0; i < nm; i++) {
         const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
         const char *name = config_setting_name(m);
         int f = field_index(def, name);
-        if (def->has_id && strcmp(name, "id") == 0) {
-            if (!id_ok)
-                keep_setting(&r->kept, m);
-            continue;
+        if (f >= 0) { /* libconfig refuses a name twice in a group */
+            by_field[f] = m;
+        } else if (strcmp(name, "id") == 0) {
+            idm = m;
+            f = MEMBER_ID;
+        } else {
+            f = MEMBER_OTHER;
         }
+        kind[i] = f;
+    }
+    r->line = cfg_line(g);
+    bool ok = true, id_ok = true;
+    if (def->has_id) {
+        if (idm) {
+            id_ok = cgv_string(c, idm, "id", &r->id);
+        } else {
+            diag_add(c->dl, DIAG_ERROR, c->file, cfg_line(g), _("missing setting '%s'"), "id");
+            id_ok = false;
+        }
+        ok &= id_ok;
+    }
+    r->id_line = cfg_line(idm);
+    for (size_t i = 0; i < nf; i++) {
+        field_ok[i] = true;
+        if (by_field[i])
+            ok &= field_ok[i] = read_field(c, by_field[i], &def->fields[i], &r->v[i]);
+    }
+    /* what was not understood stays, in the file's order: an unknown
+     * setting, or one whose value was refused (wrong type, a bad list
+     * element, a control character) */
+    for (int i = 0; i < nm; i++) {
+        const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
+        int f = kind[i];
         if (f >= 0) {
             if (!field_ok[f])
                 keep_setting(&r->kept, m);
             continue;
         }
+        if (def->has_id && f == MEMBER_ID) {
+            if (!id_ok)
+                keep_setting(&r->kept, m);
+            continue;
+        }
+        const char *name = config_setting_name(m);
         bool other = false;
         for (const char *const *e = extra; e && *e && !other; e++)
             other = strcmp(*e, name) == 0;
@@ -93,7 +130,12 @@ bool ws_read_group(struct cfgctx *c, const config_setting_t *g, const struct col
                  _("unknown setting '%s' (kept as it is)"), name);
         keep_setting(&r->kept, m);
     }
-    free(field_ok);
+    if (by_field != by_small)
+        free(by_field);
+    if (kind != kind_small)
+        free(kind);
+    if (field_ok != ok_small)
+        free(field_ok);
     return ok;
 }
 
@@ -142,6 +184,10 @@ static void diags_unreverse(struct diag_list *dl, size_t first, const size_t *en
     free(tmp);
 }
 
+/* Entries of a collection freed from the parsed tree together
+ * (read_collection). */
+enum { READ_BATCH = 512 };
+
 /* The collection coll of parent; one of the wrong type goes to kept. */
 static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
                             struct collection *coll, struct strlist *kept)
@@ -155,19 +201,29 @@ static bool read_collection(struct cfgctx *c, const config_setting_t *parent,
         keep_setting(kept, s);
         return false;
     }
-    /* from the last entry to the first, each freed from the parsed tree
-     * once read: the tree and the model are never both whole in memory
-     * (a round of 10,000 risks) */
+    /* from the last entry to the first, freed from the parsed tree once
+     * read: the tree and the model are never both whole in memory (a
+     * round of 10,000 risks). They are freed a batch at a time: the
+     * blocks of a batch of entries run together once free, and the next
+     * batch's records are cut from those runs one after another; freed
+     * one entry at a time, each record's strings went into the blocks of
+     * their own size the last entry had just left (the allocator keeps a
+     * few of each size apart), between which no record's value array fits
+     * (the peak was 1.36 times the bare parse's, with batches 1.13) */
     bool ok = true;
     int n = config_setting_length(s);
     size_t base = coll->n, first = c->dl ? c->dl->n : 0;
     size_t *ends = xcalloc((size_t)n + 1, sizeof *ends);
-    for (int i = n - 1; i >= 0; i--) {
-        struct record r;
-        ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
-        coll_add(coll, &r);
-        config_setting_remove_elem((config_setting_t *)s, (unsigned)i); /* the tree is the reader's own */
-        ends[n - 1 - i] = c->dl ? c->dl->n : 0;
+    for (int hi = n - 1; hi >= 0; hi -= READ_BATCH) {
+        int lo = hi >= READ_BATCH ? hi - READ_BATCH + 1 : 0;
+        for (int i = hi; i >= lo; i--) {
+            struct record r;
+            ok &= read_record(c, config_setting_get_elem(s, (unsigned)i), coll->def, &r);
+            coll_add(coll, &r);
+            ends[n - 1 - i] = c->dl ? c->dl->n : 0;
+        }
+        for (int i = hi; i >= lo; i--) /* the last entry each time: no moving of the rest */
+            config_setting_remove_elem((config_setting_t *)s, (unsigned)i); /* the tree is the reader's own */
     }
     coll_reverse(coll, base);
     if (c->dl)

@@ -79,9 +79,15 @@ static void put_value(struct strbuf *sb, const char *indent, const struct field_
     case F_REFLIST:
     case F_STRLIST: put_list(sb, indent, &v->list); break;
     default: {
-        /* a long text's continuation lines: two spaces deeper */
+        /* a long text's continuation lines: two spaces deeper (no
+         * printf per value: a document of 20,000 records is measured
+         * each time it is read) */
         char cont[64];
-        snprintf(cont, sizeof cont, "%s  ", indent);
+        size_t il = strlen(indent);
+        if (il > sizeof cont - 3)
+            il = sizeof cont - 3;
+        memcpy(cont, indent, il);
+        memcpy(cont + il, "  ", 3);
         put_string_at(sb, v->s ? v->s : "", cont);
         break;
     }
@@ -159,7 +165,8 @@ static void put_values(struct strbuf *sb, const char *indent, const struct recor
                        const struct coll_def *def)
 {
     if (def->has_id && r->id) {
-        sb_printf(sb, "%sid = ", indent);
+        sb_adds(sb, indent);
+        sb_adds(sb, "id = ");
         put_string(sb, r->id);
         sb_adds(sb, ";\n");
     }
@@ -195,9 +202,11 @@ static void put_collection(struct strbuf *sb, const char *indent, const struct c
             sb_printf(sb, "%s\n", i + 1 < c->n ? "," : "");
             continue;
         }
-        sb_printf(sb, "%s  {\n", indent);
+        sb_adds(sb, indent);
+        sb_adds(sb, "  {\n");
         put_fields(sb, inner, &c->r[i], c->def);
-        sb_printf(sb, "%s  }%s\n", indent, i + 1 < c->n ? "," : "");
+        sb_adds(sb, indent);
+        sb_adds(sb, i + 1 < c->n ? "  },\n" : "  }\n");
         sb_checkpoint(sb);
     }
     sb_printf(sb, "%s);\n", indent);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void sb_add(struct strbuf *sb, const char *s, size_t n)
+void sb_add_grow(struct strbuf *sb, const char *s, size_t n)
 {
     sb->s = xgrow(sb->s, &sb->cap, sb->len + n + 1, 1);
     memcpy(sb->s + sb->len, s, n);
@@ -24,15 +24,6 @@ void sb_checkpoint(struct strbuf *sb)
     sb->s[0] = '\0';
 }
 
-void sb_adds(struct strbuf *sb, const char *s)
-{
-    sb_add(sb, s, strlen(s));
-}
-
-void sb_addc(struct strbuf *sb, char c)
-{
-    sb_add(sb, &c, 1);
-}
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {

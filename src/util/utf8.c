@@ -72,6 +72,10 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
     while (i < n) {
         if ((unsigned char)s[i] < 0x80) { /* ASCII, most of a file: no decoding */
             i++;
+            /* eight bytes at a time while they are all ASCII */
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0))
+                i += 8;
             continue;
         }
         uint32_t cp;

@@ -494,6 +494,61 @@ Test(schema, entries_and_their_findings_keep_the_files_order)
     loaded_free(&l);
 }
 
+/* The reader frees the parsed entries of a long list a batch at a time:
+ * across the batches, the records and what it finds about them keep the
+ * file's order, and what it keeps goes back to its own record. */
+Test(schema, a_long_list_keeps_the_files_order_across_the_readers_batches)
+{
+    enum { N = 1300 };
+    static const int odd[] = {0, 1, 510, 511, 512, 513, 1023, 1024, 1025, 1299};
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, HEAD "services = (\n");
+    size_t k = 0;
+    for (int i = 0; i < N; i++) {
+        sb_printf(&sb, "  { id = \"svc-%d\"; name = \"S%d\";", i, i);
+        if (k < sizeof odd / sizeof *odd && odd[k] == i) {
+            sb_printf(&sb, " x%d = %d;", i, i);
+            k++;
+        }
+        sb_adds(&sb, i + 1 < N ? " },\n" : " }\n");
+    }
+    sb_adds(&sb, ");\n" CRITERIA);
+    struct loaded l;
+    load_text(&l, sb_str(&sb));
+    sb_free(&sb);
+    cr_assert_eq(l.st, WS_OK);
+    const struct collection *c = &l.p.c[COLL_SERVICES];
+    cr_assert_eq(c->n, (size_t)N);
+    k = 0;
+    for (int i = 0; i < N; i++) {
+        char id[32], kept[32];
+        snprintf(id, sizeof id, "svc-%d", i);
+        cr_assert_str_eq(c->r[i].id, id);
+        cr_assert_eq(c->r[i].line, 6 + i, "svc-%d is read from its line", i);
+        if (k < sizeof odd / sizeof *odd && odd[k] == i) {
+            snprintf(kept, sizeof kept, "x%d = %d;", i, i);
+            cr_assert_eq(c->r[i].kept.n, 1);
+            cr_assert_str_eq(c->r[i].kept.v[0], kept);
+            k++;
+        } else {
+            cr_assert_eq(c->r[i].kept.n, 0, "svc-%d keeps nothing", i);
+        }
+    }
+    k = 0;
+    for (size_t i = 0; i < l.dl.n; i++) {
+        char name[32];
+        if (k == sizeof odd / sizeof *odd)
+            break;
+        snprintf(name, sizeof name, "'x%d'", odd[k]);
+        if (strstr(l.dl.v[i].text, name)) {
+            cr_assert_eq(l.dl.v[i].line, 6 + odd[k]);
+            k++;
+        }
+    }
+    cr_assert_eq(k, sizeof odd / sizeof *odd, "the findings are in the file's order");
+    loaded_free(&l);
+}
+
 /* What reading finds comes in line order, whatever the order in which
  * the reader looks (the top level first, then each group). */
 Test(schema, what_reading_finds_comes_in_line_order)
@@ -758,6 +813,42 @@ Test(refused, control_characters_in_strings)
     cr_assert_not(l.p.org.v[ORG_NOTE].set);
     cr_assert_not(l.p.org.v[ORG_STANDARDS].set);
     loaded_free(&l);
+}
+
+/* The control characters the reader refuses, as a plain walk over the
+ * characters finds them (cg_clean_text looks at eight bytes at a time). */
+static bool refused_by_walk(const char *v, bool allow_nl)
+{
+    size_t n = strlen(v), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        bool ok;
+        size_t k = utf8_decode(v + i, n - i, &cp, &ok);
+        if ((cp < 0x20 && !(allow_nl && cp == '\n')) || (cp >= 0x7F && cp < 0xA0))
+            return true;
+        i += k;
+    }
+    return false;
+}
+
+Test(refused, every_byte_at_every_place_of_a_string)
+{
+    struct diag_list dl = {0};
+    struct cfgctx c = {"t.cfg", &dl};
+    static const char *const tails[] = {"", "\xC2\x9B", "\xE3\x81\x82", "\x7F", "~", "\xC2\xA0"};
+    char buf[64];
+    for (int b = 1; b < 256; b++)
+        for (size_t at = 0; at < 20; at++)
+            for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+                for (int nl = 0; nl < 2; nl++) {
+                    memset(buf, 'a', at);
+                    buf[at] = (char)b;
+                    snprintf(buf + at + 1, sizeof buf - at - 1, "%.*s%s", (int)(at % 9), "bcdefghij", tails[t]);
+                    bool want = !refused_by_walk(buf, nl);
+                    cr_assert_eq(cg_clean_text(&c, NULL, "x", buf, nl), want,
+                                 "byte 0x%02X at %zu, tail %zu, newline %s", b, at, t, nl ? "allowed" : "not");
+                }
+    diag_clear(&dl);
 }
 
 Test(refused, c1_control_characters_in_strings)
