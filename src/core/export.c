@@ -138,8 +138,9 @@ bool session_export(struct session *s, const struct library *lib, const struct e
     }
     size_t nf;
     struct export_file *files = session_export_files(s, &nf);
-    char when[32], name[256];
+    char when[32], name[256], today[11];
     workspace_name(s->dir, name, sizeof name);
+    session_today(today);
     struct export_source src = {
         .workspace = name,
         .round = r ? r->name : NULL,
@@ -148,6 +149,10 @@ bool session_export(struct session *s, const struct library *lib, const struct e
         .files = files,
         .nfiles = nf,
     };
+    /* a report for people says when it was made, at least the day (the
+     * JSON only when asked: the same files give the same bytes) */
+    if (!src.timestamp && rq->format != EXPORT_JSON)
+        src.timestamp = today;
     export_digest(files, nf, src.sha256);
     struct findings f = {0};
     session_all_findings(s, &f, NULL, NULL);
@@ -159,8 +164,6 @@ bool session_export(struct session *s, const struct library *lib, const struct e
         size_t ri = 0;
         while (ri < s->nrounds && strcmp(flat[ri].name, r->name) != 0)
             ri++;
-        char today[11];
-        session_today(today);
         struct report_input in = {
             .src = &src, .p = &s->profile, .lib = lib, .rounds = flat, .n = s->nrounds, .ri = ri,
             .found = &f, .today = round_today(flat, s->nrounds, &flat[ri], today), .lang = rq->lang,

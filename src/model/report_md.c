@@ -109,10 +109,12 @@ static void md_source(struct strbuf *out, const struct report_input *in)
     }
     sb_adds(out, "\n> ");
     if (src->timestamp)
-        sb_printf(out, _("Made by kijun %s from the workspace %s on %s."), src->version, sb_str(&ws),
+        sb_printf(out, _("Made by kijun %s from the workspace %s, round %s, on %s."), src->version, sb_str(&ws),
+                  src->round ? src->round : "-",
                   src->timestamp);
     else
-        sb_printf(out, _("Made by kijun %s from the workspace %s."), src->version, sb_str(&ws));
+        sb_printf(out, _("Made by kijun %s from the workspace %s, round %s."), src->version, sb_str(&ws),
+                  src->round ? src->round : "-");
     sb_adds(out, "  \n> ");
     sb_printf(out, _("SHA-256 of its files: `%s` (%s)"), src->sha256, sb_str(&files));
     sb_adds(out, "\n\n<!-- ");

@@ -33,28 +33,12 @@ bool resource_is_supplier(const struct record *res)
     return strcmp(rec_str(res, RES_KIND), "supplier") == 0;
 }
 
-/* Whether field f of the resources is one of own[], by name. */
-static bool field_is_own(size_t f)
+bool resource_field_is_supplier(int f)
 {
     for (size_t k = 0; k < N(own); k++)
         if (f == own[k])
             return true;
     return false;
-}
-
-bool resource_field_is_supplier(int f)
-{
-    /* asked for every field of every resource (kijun check of 20,000):
-     * the names are compared once, the first time */
-    enum { MAX_FIELDS = 64 };
-    static signed char is_own[MAX_FIELDS]; /* 0 not known yet, 1 yes, -1 no */
-    if (f < 0 || (size_t)f >= res_def()->nfields)
-        return false;
-    if (f >= MAX_FIELDS)
-        return field_is_own((size_t)f);
-    if (!is_own[f])
-        is_own[f] = field_is_own((size_t)f) ? 1 : -1;
-    return is_own[f] > 0;
 }
 
 size_t record_shown_fields(const struct coll_def *def, const struct record *r)

@@ -48,8 +48,9 @@ int draw_cell_hl(int y, int x, int width, const char *s, attr_t attr,
  * component, itself cut with an ellipsis when still too long. New string. */
 char *short_path(const char *path, int max);
 /* The status line: the status text and the message beside it (an error
- * in the notice role); a message that does not fit there is wrapped over
- * the lines above it, up to three: no message is cut off. */
+ * in the notice role). No message is cut off: one that does not fit there
+ * is wrapped over up to three lines, an error over the status line and
+ * those above it, another above the status line. */
 void draw_status_message(int y, int cols, const char *status, const char *message, bool error);
 /* Fill a row segment with spaces. */
 void draw_blank(int y, int x, int width, attr_t attr);
