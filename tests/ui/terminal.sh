@@ -218,9 +218,9 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
     ui_keys 3
     ui_expect_line 1 " kijun › 5th edition" "$term: 3 back to the Guideline"
     ui_keys F2
-    ui_expect_line 23 "Saved" "$term: F2 saves (the demo's older rounds gain what they lack: the 2025 round's closing, what each round assessed)"
+    ui_expect "Saved to" "$term: F2 saves (the demo's older rounds gain what they lack: the 2025 round's closing, what each round assessed)"
     ui_keys j
-    ui_expect_line_not 23 "Saved" "$term: (the next key clears the message)"
+    ui_expect_not "Saved to" "$term: (the next key clears the message)"
     ui_keys 2
     ui_expect_line 23 "nothing to save" "$term: 2 saves (nothing to save)"
     ui_keys k
