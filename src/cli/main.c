@@ -13,6 +13,7 @@
 #include "util/utf8.h"
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -329,6 +330,9 @@ static void tune_allocator(void)
 int main(int argc, char **argv)
 {
     tune_allocator();
+    /* a file-size limit (ulimit -f) makes a write fail with EFBIG, which
+     * kijun says as it says a full disk, rather than kill it mid-screen */
+    signal(SIGXFSZ, SIG_IGN);
     /* A UTF-8 locale that is not installed (ja_JP.UTF-8 on a machine
      * without it) still means a UTF-8 terminal: C.UTF-8 is always there. */
     if (!setlocale(LC_ALL, "") && env_wants_utf8())

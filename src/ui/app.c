@@ -282,12 +282,19 @@ static void handle_paste(struct app *a)
 }
 
 /* Journal what moved; a failed write is said, each time (typing goes on
- * and the message would be gone), also when idle (the text being typed). */
+ * and the message would be gone), also when idle (the text being typed),
+ * but never over an error the key itself gave (a failed save says why):
+ * it is said again after the next key. */
 static bool journal(struct app *a, bool idle)
 {
     unsigned gen = a->s->journal_error_gen;
     session_journal(a->s, now_ms(), idle);
     if (gen == a->s->journal_error_gen)
+        return false;
+    size_t size;
+    bool *err;
+    const char *shown = app_message(a, &size, &err);
+    if (*err && *shown && strcmp(shown, a->s->journal_error) != 0)
         return false;
     app_say(a, true, "%s", a->s->journal_error);
     return true;

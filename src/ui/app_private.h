@@ -37,6 +37,8 @@ struct app {
 
 /* A message on the status line of the view in front. */
 void app_say(struct app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The message of the view in front: its buffer, its size, its error flag. */
+char *app_message(struct app *a, size_t *size, bool **err);
 /* The question being asked (a->ask), or NULL. */
 const char *app_question(const struct app *a);
 /* A key while a y/n question is asked: y, n or Esc answers it. */

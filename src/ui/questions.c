@@ -11,30 +11,36 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The message of the view in front: its buffer, size and error flag. */
+char *app_message(struct app *a, size_t *size, bool **err)
+{
+    switch (a->top) {
+    case TOP_GUIDELINE:
+        *size = sizeof a->browser.message, *err = &a->browser.message_is_error;
+        return a->browser.message;
+    case TOP_PROFILE:
+        *size = sizeof a->pview.message, *err = &a->pview.message_is_error;
+        return a->pview.message;
+    case TOP_FINDINGS:
+        *size = sizeof a->fview.message, *err = &a->fview.message_is_error;
+        return a->fview.message;
+    default:
+        /* the round's editor shows its own status line when it is in front */
+        if (a->aview.editing) {
+            *size = sizeof a->aview.edit.message, *err = &a->aview.edit.message_is_error;
+            return a->aview.edit.message;
+        }
+        *size = sizeof a->aview.message, *err = &a->aview.message_is_error;
+        return a->aview.message;
+    }
+}
+
 /* A message on the status line of the view in front. */
 void app_say(struct app *a, bool error, const char *fmt, ...)
 {
-    char *buf;
     size_t size;
     bool *err;
-    switch (a->top) {
-    case TOP_GUIDELINE:
-        buf = a->browser.message, size = sizeof a->browser.message, err = &a->browser.message_is_error;
-        break;
-    case TOP_PROFILE:
-        buf = a->pview.message, size = sizeof a->pview.message, err = &a->pview.message_is_error;
-        break;
-    case TOP_FINDINGS:
-        buf = a->fview.message, size = sizeof a->fview.message, err = &a->fview.message_is_error;
-        break;
-    default:
-        /* the round's editor shows its own status line when it is in front */
-        if (a->aview.editing)
-            buf = a->aview.edit.message, size = sizeof a->aview.edit.message, err = &a->aview.edit.message_is_error;
-        else
-            buf = a->aview.message, size = sizeof a->aview.message, err = &a->aview.message_is_error;
-        break;
-    }
+    char *buf = app_message(a, &size, &err);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, size, fmt, ap);
