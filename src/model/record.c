@@ -374,3 +374,14 @@ enum value_parse value_parse(const struct field_def *f, const char *text, struct
     out->set = true;
     return VP_OK;
 }
+
+bool record_keeps(const struct record *r, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t k = 0; k < r->kept.n; k++) {
+        const char *t = r->kept.v[k];
+        if (strncmp(t, key, n) == 0 && (t[n] == ' ' || t[n] == '=' || t[n] == ':'))
+            return true;
+    }
+    return false;
+}

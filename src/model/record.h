@@ -72,6 +72,9 @@ struct record {
  * reader's finding says what is wrong with it: the rules skip it. */
 #define RECORD_KEPT_ENTRY '='
 bool record_is_kept_entry(const struct record *r);
+/* Whether r keeps, unread, a setting named key: a value the reader could
+ * not take (a wrong type, a control character), whose finding it made. */
+bool record_keeps(const struct record *r, const char *key);
 
 struct collection {
     const struct coll_def *def;

@@ -85,7 +85,8 @@ static void record_rules(struct vctx *c, const struct record *r, const struct co
         const struct value *v = &r->v[i];
         int line = value_line(r, v), fi = (int)i;
         if (value_empty(f, v)) {
-            if (f->required)
+            /* one the reader could not take is there, its finding made */
+            if (f->required && !record_keeps(r, f->key))
                 add(c, DIAG_ERROR, r->line, index, fi, _("%s: '%s' is required"), what, f->key);
             continue;
         }
