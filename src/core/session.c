@@ -291,12 +291,34 @@ static void journal_draft(struct session *s, long long now, bool idle, struct di
     dr->journaled = dr->edits;
 }
 
+/* The folder is another (re-created at its path) or its lock file went:
+ * its journal, if any, is not the one that holds the edits so far, so
+ * every document, the draft and the rounds retired are journaled again. */
+static void journal_again(struct session *s)
+{
+    s->pdoc.journaled = s->pdoc.edits - 1;
+    s->cdoc.journaled = s->cdoc.edits - 1;
+    s->pdoc.base_journaled = s->cdoc.base_journaled = false;
+    for (size_t i = 0; i < s->nrounds; i++) {
+        s->rounds[i]->d.journaled = s->rounds[i]->d.edits - 1;
+        s->rounds[i]->d.base_journaled = false;
+    }
+    if (s->draft.open)
+        s->draft.journaled = s->draft.edits - 1;
+    if (s->retired.n)
+        s->retired_journaled = s->retired_edits - 1;
+}
+
 bool session_hold_lock(struct session *s, struct diag_list *dl)
 {
     struct lock_owner owner;
-    enum lock_result r = lock_renew(&s->lock, s->dir, &owner);
-    if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE)
+    bool current = lock_current(&s->lock, s->dir);
+    enum lock_result r = current ? LOCK_TAKEN : lock_renew(&s->lock, s->dir, &owner);
+    if (r == LOCK_TAKEN || r == LOCK_TAKEN_STALE) {
+        if (!current)
+            journal_again(s);
         return true;
+    }
     char who[400];
     lock_describe(&owner, who, sizeof who);
     if (r == LOCK_BUSY && owner.pid)

@@ -237,6 +237,33 @@ Test(conflict, a_folder_recreated_by_a_copy_is_locked_anew_before_anything_is_wr
     free(t);
 }
 
+/* A fresh copy at the folder's path has no journal: the edits made before
+ * it came, journaled in the old folder, go into the new one's journal
+ * with the next write, not only the edits made after. */
+Test(conflict, edits_journaled_before_the_folder_was_recreated_reach_the_new_journal)
+{
+    struct round_doc *rd = s.rounds[s.nrounds - 1];
+    core_set_text(&s, &rd->d, NULL, &rd->r.head, &round_head_def, HEAD_PURPOSE, "Edited before");
+    session_journal(&s, 0, true);
+    char *jr = journal_path(s.dir, rd->d.name);
+    cr_assert_eq(access(jr, F_OK), 0, "the round's edit is journaled");
+    struct strbuf old = STRBUF_INIT, cmd = STRBUF_INIT;
+    sb_printf(&old, "%s.old", s.dir);
+    cr_assert_eq(rename(s.dir, sb_str(&old)), 0);
+    sb_printf(&cmd, "cp -Rp '%s' '%s' && rm -rf '%s/.kijun-recovery' '%s'", sb_str(&old), s.dir, s.dir, sb_str(&old));
+    cr_assert_eq(system(sb_str(&cmd)), 0);
+    sb_free(&cmd);
+    sb_free(&old);
+    edit_org_name("Edited after");
+    session_journal(&s, 0, true);
+    cr_assert_str_empty(s.journal_error);
+    char *jp = journal_path(s.dir, "profile.cfg");
+    cr_assert_eq(access(jp, F_OK), 0, "the edit made after is journaled");
+    cr_assert_eq(access(jr, F_OK), 0, "and the one made before, in the new folder's journal too");
+    free(jp);
+    free(jr);
+}
+
 Test(conflict, a_folder_recreated_and_locked_by_another_kijun_is_not_written)
 {
     edit_org_name("Ours");
