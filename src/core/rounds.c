@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The retired round name's file as kijun read it (for the save's check). */
+static void retired_stamp(struct session *s, const char *name, const struct file_stamp *st)
+{
+    for (size_t i = 0; i < s->nretired_stamps; i++)
+        if (strcmp(s->retired_stamps[i].name, name) == 0) {
+            s->retired_stamps[i].st = *st;
+            return;
+        }
+    s->retired_stamps = xrealloc(s->retired_stamps, (s->nretired_stamps + 1) * sizeof *s->retired_stamps);
+    s->retired_stamps[s->nretired_stamps].name = xstrdup(name);
+    s->retired_stamps[s->nretired_stamps++].st = *st;
+}
+
 size_t core_new_round(struct session *s, const char *name, size_t from, const char *today,
                       char *msg, size_t size)
 {
@@ -282,8 +295,10 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     char *old = xstrdup(rd->r.name);
     /* the file of the old name goes on save; a pending one of the new
      * name is written over instead (the save keeps its backup) */
-    if (rd->d.on_disk && !strlist_has(&s->retired, old))
+    if (rd->d.on_disk && !strlist_has(&s->retired, old)) {
         strlist_add(&s->retired, old);
+        retired_stamp(s, old, &rd->d.stamp);
+    }
     strlist_remove(&s->retired, name);
     strlist_add(&s->journal_stale, rd->d.name);
     free(rd->r.name);
@@ -335,14 +350,49 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
     return i;
 }
 
+bool retire_precheck(struct session *s, char *msg, size_t size)
+{
+    for (size_t i = 0; i < s->retired.n; i++) {
+        const char *name = s->retired.v[i];
+        if (round_index(s, name) != ROUND_NONE)
+            continue; /* saved under that name again: it keeps its file */
+        struct diag_list dl = {0};
+        if (!ws_retire_backup_ok(s->dir, name, &dl)) {
+            snprintf(msg, size, _("Not saved: %s"), dl.v[0].text);
+            diag_clear(&dl);
+            return false;
+        }
+        for (size_t k = 0; k < s->nretired_stamps; k++) {
+            struct file_stamp *was = &s->retired_stamps[k].st;
+            if (strcmp(s->retired_stamps[k].name, name) != 0 || !was->exists || !was->hashed)
+                continue;
+            char file[120];
+            snprintf(file, sizeof file, "assessments/%s.cfg", name);
+            struct file_stamp now;
+            stamp_take(s->dir, file, &now);
+            if (now.exists && !stamp_same(was, &now)) {
+                /* said once; s again moves their version to the backup */
+                *was = now;
+                snprintf(msg, size, _("Not saved: another program changed %s since kijun read it, and the save "
+                                      "would move it to %s~ (the round is deleted or renamed here). Look at it; "
+                                      "s again saves and keeps their version as %s~"), file, file, file);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 void core_delete_round(struct session *s, size_t i, char *msg, size_t size)
 {
     if (i >= s->nrounds)
         return;
     struct round_doc *rd = s->rounds[i];
     if (rd->d.on_disk) {
-        if (!strlist_has(&s->retired, rd->r.name))
+        if (!strlist_has(&s->retired, rd->r.name)) {
             strlist_add(&s->retired, rd->r.name);
+            retired_stamp(s, rd->r.name, &rd->d.stamp);
+        }
         snprintf(msg, size, _("Deleted round %s; s saves (a backup is kept)"), rd->r.name);
     } else {
         snprintf(msg, size, _("Deleted round %s (never saved)"), rd->r.name);

@@ -61,4 +61,8 @@ void retire_journal(struct session *s, struct diag_list *dl);
 void retire_find(struct session *s);
 void retire_recover(struct session *s);
 bool retire_save(struct session *s, bool *unchanged);
+/* Before a save writes anything: each retired round's file may move to
+ * its backup (no link there) and is as kijun read it; false with why in
+ * msg (another program's change is said once: s again goes on). */
+bool retire_precheck(struct session *s, char *msg, size_t size);
 #endif

@@ -183,6 +183,8 @@ bool session_save(struct session *s, char *msg, size_t size)
         conflict_question(s, s->conflict, msg, size);
         return false;
     }
+    if (!retire_precheck(s, msg, size))
+        return false;
     bool unchanged = true;
     bool ok = session_save_doc(s, &s->pdoc, &unchanged);
     if (ok)

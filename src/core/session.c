@@ -376,6 +376,9 @@ void session_close(struct session *s)
     free(s->rounds);
     free(s->flat);
     strlist_free(&s->retired);
+    for (size_t i = 0; i < s->nretired_stamps; i++)
+        free(s->retired_stamps[i].name);
+    free(s->retired_stamps);
     strlist_free(&s->journal_stale);
     change_log_clear(&s->log);
     change_free(&s->draft.where);

@@ -76,6 +76,10 @@ struct session {
      * the journal writes the list only when it moved */
     struct strlist retired;
     unsigned long retired_edits, retired_journaled;
+    /* what each retired round's file was when kijun read it, so that the
+     * save notices another program's change before it moves the file */
+    struct retired_stamp { char *name; struct file_stamp st; } *retired_stamps;
+    size_t nretired_stamps;
     struct strlist journal_stale; /* journal copies to drop (old names) */
     bool rounds_have_comments;
     bool read_only;

@@ -55,6 +55,30 @@ bool ws_retire_round(const char *ws, const char *name, struct diag_list *dl)
     return ok;
 }
 
+bool ws_retire_backup_ok(const char *ws, const char *name, struct diag_list *dl)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s/assessments/%s.cfg~", ws, name);
+    struct safefs_err e = {0};
+    const char *leaf;
+    int dfd = safefs_open_parent(sb_str(&sb), &leaf, &e);
+    bool ok = dfd < 0 ? e.err == ENOENT : true;
+    if (dfd < 0 && !ok)
+        safefs_report(dl, &e, sb_str(&sb), _("cannot move the round to its backup"));
+    if (dfd >= 0) {
+        struct stat st;
+        if (safefs_lstat(dfd, leaf, &st) == 0 && !S_ISREG(st.st_mode)) {
+            diag_add(dl, DIAG_ERROR, sb_str(&sb), 0, _("cannot move the round to its backup: %s is %s (refused)"),
+                     leaf, S_ISLNK(st.st_mode) ? _("a symbolic link") : _("no regular file"));
+            ok = false;
+        }
+        close(dfd);
+    }
+    safefs_err_free(&e);
+    sb_free(&sb);
+    return ok;
+}
+
 bool retire_journal_put(const char *ws, const struct strlist *names, struct diag_list *dl)
 {
     if (!names->n) {

@@ -16,6 +16,10 @@
  * older backup). A file that is not there is no error; a link or what
  * is no regular file is refused. */
 bool ws_retire_round(const char *ws, const char *name, struct diag_list *dl);
+/* Whether assessments/NAME.cfg~ may take the file: nothing there, or a
+ * regular file; a link (or anything else) is refused in dl, so that the
+ * save stops before it writes anything. */
+bool ws_retire_backup_ok(const char *ws, const char *name, struct diag_list *dl);
 /* Keep the names in the journal (none: drop its copy). */
 bool retire_journal_put(const char *ws, const struct strlist *names, struct diag_list *dl);
 /* The names a lost session had pending; false when there are none. */

@@ -177,6 +177,76 @@ Test(rounds, delete_is_pending_until_saved_and_keeps_a_backup)
     cr_assert(!session_modified(&s));
 }
 
+/* Another program writes the round's file between the delete and the
+ * save: the save stops before it writes anything and says so; s again
+ * moves their version to the backup, which is then theirs. */
+static void write_ws(const char *name, const char *text)
+{
+    char *p = ws_path(s.dir, name);
+    FILE *f = fopen(p, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(p);
+}
+
+static char *read_ws(const char *name)
+{
+    char *p = ws_path(s.dir, name);
+    FILE *f = fopen(p, "r");
+    cr_assert_not_null(f, "%s", name);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    free(p);
+    return buf;
+}
+
+static const char theirs[] = "kijun_workspace = 1;\nround = { date = \"2025-01-01\"; purpose = \"theirs\"; };\n";
+
+Test(rounds, a_deleted_round_changed_by_another_program_is_not_moved_away_unasked)
+{
+    char msg[512];
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, ORG_NAME, "Ours");
+    core_delete_round(&s, idx("2025"), msg, sizeof msg);
+    write_ws("assessments/2025.cfg", theirs);
+    cr_assert_not(session_save(&s, msg, sizeof msg), "the save stops");
+    cr_assert_not_null(strstr(msg, "another program changed assessments/2025.cfg"), "%s", msg);
+    cr_assert_str_eq(read_ws("assessments/2025.cfg"), theirs, "their file stays where it is");
+    cr_assert_null(strstr(read_ws("profile.cfg"), "\"Ours\""), "nothing was written");
+    cr_assert(session_save(&s, msg, sizeof msg), "s again saves: %s", msg);
+    cr_assert(!in_ws("assessments/2025.cfg"));
+    cr_assert_str_eq(read_ws("assessments/2025.cfg~"), theirs, "their version is the backup");
+}
+
+Test(rounds, a_renamed_round_changed_by_another_program_is_said_before_the_save)
+{
+    char msg[512];
+    cr_assert_neq(core_rename_round(&s, idx("2026"), "ren", msg, sizeof msg), ROUND_NONE, "%s", msg);
+    write_ws("assessments/2026.cfg", theirs);
+    cr_assert_not(session_save(&s, msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "assessments/2026.cfg"), "%s", msg);
+    cr_assert(!in_ws("assessments/ren.cfg"), "nothing was written");
+}
+
+Test(rounds, a_link_at_a_retired_round_s_backup_is_refused_before_anything_is_written)
+{
+    char msg[512];
+    core_set_text(&s, &s.pdoc, NULL, &s.profile.org, &profile_org_def, ORG_NAME, "Ours");
+    core_delete_round(&s, idx("2025"), msg, sizeof msg);
+    char *b = ws_path(s.dir, "assessments/2025.cfg~");
+    cr_assert_eq(symlink("/nonexistent/target", b), 0);
+    cr_assert_not(session_save(&s, msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "2025.cfg~ is a symbolic link (refused)"), "%s", msg);
+    struct stat st;
+    cr_assert_eq(lstat(b, &st), 0);
+    cr_assert(S_ISLNK(st.st_mode), "the link is left alone");
+    cr_assert(in_ws("assessments/2025.cfg"));
+    cr_assert_null(strstr(read_ws("profile.cfg"), "\"Ours\""), "nothing was written");
+    free(b);
+}
+
 Test(rounds, a_new_round_deleted_before_saving_leaves_nothing)
 {
     char msg[512];
