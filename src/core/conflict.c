@@ -126,6 +126,13 @@ bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *
     }
     struct file_stamp st;
     stamp_take(s->dir, d->name, &st); /* before reading: a later change is noticed */
+    if (!st.exists) {
+        /* nothing to reload: an empty document would be saved over nothing */
+        snprintf(msg, size, _("Not reloaded: another program removed %s: o writes yours in its place, "
+                              "b beside, Esc leaves it"), d->name);
+        *applied = *failed = 0;
+        return false;
+    }
     char *path = ws_path(s->dir, d->name);
     struct diag_list dl = {0};
     struct ws_file info = {0};

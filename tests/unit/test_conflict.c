@@ -444,6 +444,23 @@ Test(conflict, reload_of_a_round)
     cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
 }
 
+/* r on a file another program removed would leave an empty document
+ * that the next s writes: it is refused, and o is offered. */
+Test(conflict, reload_of_a_removed_file_is_refused_and_keeps_everything)
+{
+    edit_org_name("Ours");
+    char *p = ws_path(s.dir, "profile.cfg");
+    cr_assert_eq(unlink(p), 0);
+    free(p);
+    size_t applied, failed;
+    char msg[512];
+    size_t services = s.profile.c[COLL_SERVICES].n;
+    cr_assert_not(conflict_reload(&s, &s.pdoc, &applied, &failed, msg, sizeof msg));
+    cr_assert_not_null(strstr(msg, "another program removed profile.cfg: o writes yours"), "%s", msg);
+    cr_assert_str_eq(rec_str(&s.profile.org, ORG_NAME), "Ours");
+    cr_assert_eq(s.profile.c[COLL_SERVICES].n, services, "the profile is as it was");
+}
+
 Test(conflict, reload_of_an_unreadable_file_keeps_everything)
 {
     edit_org_name("Ours");
