@@ -30,7 +30,7 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
                       char *msg, size_t size)
 {
     if (!ws_round_name_valid(name)) {
-        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_' (not \".mine-\", which copies saved beside use)"), name);
+        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_', not first a '.' or '-' (nor \".mine-\", which copies saved beside use)"), name);
         return ROUND_NONE;
     }
     for (size_t i = 0; i < s->nrounds; i++) {
@@ -283,7 +283,7 @@ size_t core_rename_round(struct session *s, size_t i, const char *name, char *ms
         return i;
     }
     if (!ws_round_name_valid(name)) {
-        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_' (not \".mine-\", which copies saved beside use)"), name);
+        snprintf(msg, size, _("\"%s\" cannot name a round: use 1-64 letters, digits, '.', '-' or '_', not first a '.' or '-' (nor \".mine-\", which copies saved beside use)"), name);
         return ROUND_NONE;
     }
     if (round_index(s, name) != ROUND_NONE) {

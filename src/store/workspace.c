@@ -49,9 +49,10 @@ bool ws_file_missing(const char *path)
 
 bool ws_round_name_valid(const char *name)
 {
-    /* a leading '.' would make a hidden file; ".mine-" is the name of a
-     * copy saved beside a changed round (core/conflict.h), never read */
-    return name[0] != '.' && id_syntax_ok(name, 64) && !strstr(name, ".mine-");
+    /* a leading '.' would make a hidden file, a leading '-' a name that
+     * commands take for an option (kijun check -x.cfg); ".mine-" is the
+     * name of a copy saved beside a changed round (core/conflict.h) */
+    return name[0] != '.' && name[0] != '-' && id_syntax_ok(name, 64) && !strstr(name, ".mine-");
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -114,7 +115,7 @@ void ws_report_strays(const char *dir, struct diag_list *dl)
                      _("a copy saved beside a changed round: not read; merge it by hand, then remove it"));
         else
             diag_add(dl, DIAG_WARNING, p, 0, "%s",
-                     _("not read: no round name (1-64 ASCII letters, digits, '.', '-' or '_'); rename it "
+                     _("not read: no round name (1-64 ASCII letters, digits, '.', '-' or '_', not first a '.' or '-'); rename it "
                        "to read it as a round"));
         free(p);
         free(v[i]);

@@ -66,12 +66,15 @@ static void reopen_2025(void)
 Test(rounds, a_name_no_reader_takes_is_refused)
 {
     char msg[256];
-    static const char *const bad[] = {"2025.mine-20261201-130000", ".hidden", "a b", ""};
+    /* "-x" would be taken for an option by the commands (kijun check -x.cfg) */
+    static const char *const bad[] = {"2025.mine-20261201-130000", ".hidden", ".a", "-x", "a b", ""};
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         cr_assert_eq(core_new_round(&s, bad[k], ROUND_NONE, "2026-12-01", msg, sizeof msg), ROUND_NONE,
                      "%s", bad[k]);
         cr_assert_not_null(strstr(msg, "cannot name a round"), "%s", msg);
+        cr_assert_not_null(strstr(msg, "not first a '.' or '-'"), "the rule it breaks is said: %s", msg);
     }
+    cr_assert_neq(core_new_round(&s, "x-1.a_b", ROUND_NONE, "2026-12-01", msg, sizeof msg), ROUND_NONE, "%s", msg);
     cr_assert_eq(core_rename_round(&s, s.nrounds - 1, "x.mine-1", msg, sizeof msg), ROUND_NONE);
 }
 
