@@ -391,8 +391,8 @@ void aview_draw(struct aview *av, int rows, int cols)
         draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
         reopen_draw(&av->reopen, rows - 7, cols);
     } else if (av->prompting) {
-        if (av->message[0]) /* what the prompt asks, above it */
-            draw_cell(rows - 3, 0, cols, av->message, role_attr(ROLE_NOTICE));
+        if (av->message[0]) /* what the prompt asks, above it, read whole */
+            draw_question(rows - 3, cols, 3, av->message, role_attr(ROLE_NOTICE));
         draw_blank(rows - 2, 0, cols, A_NORMAL);
         draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
         draw_cell(rows - 2, 2, cols - 2, av->prompt.buf, A_NORMAL);

@@ -50,8 +50,9 @@ void start_export(struct aview *av, size_t i)
 static void finish_export(struct aview *av, const char *path)
 {
     int f = export_format_of_path(path);
-    if (f < 0) {
+    if (f < 0) { /* the prompt stays, its text to correct */
         say(av, true, _("%s: the file's name ends in .html, .md, .csv or .json, which says what to export"), path);
+        av->prompting = true;
         return;
     }
     struct export_request rq = {.format = (enum export_format)f, .round = av->s->rounds[av->export_round]->r.name,
@@ -91,12 +92,14 @@ static void finish_prompt(struct aview *av)
     if (av->prompt_kind == 3) {
         size_t i = core_rename_round(av->s, av->cur[AV_ROUNDS], text, msg, sizeof msg);
         say(av, i == ROUND_NONE, "%s", msg);
+        av->prompting = i == ROUND_NONE; /* a name refused: the prompt stays, its text to correct */
         return;
     }
     /* by index: adding a round must not leave a pointer into the list behind */
     size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
     size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
     say(av, i == ROUND_NONE, "%s", msg);
+    av->prompting = i == ROUND_NONE;
     if (i != ROUND_NONE) {
         av->round = av->cur[AV_ROUNDS] = i;
         av->level = AV_STEPS;

@@ -64,6 +64,11 @@ ui_type "$ws/out/notes.txt"
 ui_keys Enter
 expect_whole "$ws/out/notes.txt: the file's name ends in .html, .md, .csv or .json, which says what to export" "an ending that says nothing is refused"
 [ ! -e "$ws/out/notes.txt" ]; ui_result $? "nothing written"
+ui_expect "> $ws/out/notes.txt" "the prompt stays with the name typed, to correct"
+ui_keys BSpace BSpace BSpace
+ui_type "md"
+ui_keys Enter
+expect_whole "Exported the report of round 2025 to $ws/out/notes.md" "corrected, it writes the Markdown report"
 # unsaved edits: save first
 ui_keys q j c
 ui_type "2027"

@@ -120,11 +120,12 @@ ui_keys C-u
 ui_type "fy 2026"
 ui_keys Enter
 ui_expect "cannot name a round" "a name that is no portable id is refused"
-ui_keys R C-u
+ui_expect_line 23 "> fy 2026" "the prompt stays with the name typed, to correct (keys typed next are no commands)"
+ui_keys C-u
 ui_type "2025"
 ui_keys Enter
 ui_expect "There is a round \"2025\" already" "a name in use is refused"
-ui_keys R C-u
+ui_keys C-u
 ui_type "fy2026"
 ui_keys Enter
 ui_expect "Renamed 2026 to fy2026" "R renames the round"
@@ -182,7 +183,7 @@ ui_keys C-u
 ui_type "令和8年"
 ui_keys Enter
 ui_expect "$(ja '"%s" cannot name a round: use 1-64 letters, digits, '"'"'.'"'"', '"'"'-'"'"' or '"'"'_'"'"'' | cut -c1-6)" "ja: the file name stays an ASCII id"
-ui_keys d
+ui_keys Escape d
 ui_expect "fy2026" "ja: d asks"
 ui_keys n Q
 ui_stop
