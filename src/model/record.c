@@ -337,6 +337,12 @@ char *value_edit_text(const struct value *v, const struct field_def *f)
 
 enum value_parse value_parse(const struct field_def *f, const char *text, struct value *out)
 {
+    return value_parse_in(f, text, f->lo, f->hi, out);
+}
+
+enum value_parse value_parse_in(const struct field_def *f, const char *text, long long lo, long long hi,
+                                struct value *out)
+{
     memset(out, 0, sizeof *out);
     if (!text || !*text)
         return VP_OK;
@@ -345,7 +351,7 @@ enum value_parse value_parse(const struct field_def *f, const char *text, struct
         char *end;
         errno = 0;
         long long n = strtoll(text, &end, 10);
-        if (*end || errno || n < f->lo || n > f->hi || !(*text >= '0' && *text <= '9'))
+        if (*end || errno || n < lo || n > hi || !(*text >= '0' && *text <= '9'))
             return VP_BAD_NUMBER;
         out->set = true;
         out->i = n;

@@ -151,4 +151,8 @@ bool value_empty(const struct field_def *f, const struct value *v);
 enum value_parse { VP_OK, VP_BAD_NUMBER /* no whole number in [lo, hi] */, VP_BAD_DATE };
 char *value_edit_text(const struct value *v, const struct field_def *f);
 enum value_parse value_parse(const struct field_def *f, const char *text, struct value *out);
+/* The same with a number's range narrowed to [lo, hi] (model/rules.h's
+ * field_range: the scale's levels, the rule's highest value). */
+enum value_parse value_parse_in(const struct field_def *f, const char *text, long long lo, long long hi,
+                                struct value *out);
 #endif

@@ -382,3 +382,23 @@ void round_reopening(const struct round *r, const char *by, const char *why, con
         v->set = v->b = true;
     }
 }
+
+void field_range(const struct coll_def *def, int field, const struct round *round, const struct profile *p,
+                 long long *lo, long long *hi)
+{
+    *lo = def->fields[field].lo;
+    *hi = def->fields[field].hi;
+    long long top = 0;
+    if (def == round_coll_defs[RC_RISKS]) {
+        if (field == RISK_IMPACT || field == RISK_INHERENT_IMPACT)
+            top = (long long)p->c[COLL_IMPACT].n;
+        else if (field == RISK_LIKELIHOOD || field == RISK_INHERENT_LIKELIHOOD)
+            top = (long long)p->c[COLL_LIKELIHOOD].n;
+    } else if (def == &round_head_def && field == HEAD_THRESHOLD && round) {
+        top = round_max(round, p);
+    } else if (def == &profile_criteria_def && field == CRIT_THRESHOLD) {
+        top = criteria_max(p);
+    }
+    if (top > 0 && top < *hi)
+        *hi = top;
+}

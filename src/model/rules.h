@@ -84,4 +84,11 @@ size_t service_resources(const struct profile *p, const char *service_id, struct
 /* Does round r refer to the entry `id` of the profile collection
  * coll_key (in its scope, its risks, its resources without risk)? */
 bool round_uses(const struct round *r, const char *coll_key, const char *id);
+/* The range a number of field `field` of def may take in its place, the
+ * one the rules check (model/validate.c): a risk's levels on the
+ * profile's scales (1..levels), a threshold up to the highest value its
+ * rule gives (the round's, round; the profile's criteria); else the
+ * field's own range. */
+void field_range(const struct coll_def *def, int field, const struct round *round, const struct profile *p,
+                 long long *lo, long long *hi);
 #endif

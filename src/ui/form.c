@@ -4,6 +4,7 @@
  * it asks: nothing half-made), and the form's drawing. */
 #include "config.h"
 #include "ui/profile_private.h"
+#include "model/rules.h"
 #include "core/edits.h"
 #include "core/entries.h"
 #include "model/supplier.h"
@@ -86,9 +87,11 @@ static bool finish_edit(struct pview *pv)
     struct collection *c = form_coll(pv);
     const char *text = pv->ed.buf;
     struct value v;
-    switch (value_parse(f, text, &v)) {
+    long long lo, hi; /* the rules' range: on the scales, within the rule */
+    field_range(def, (int)pv->field_cur, pv->round, &pv->s->profile, &lo, &hi);
+    switch (value_parse_in(f, text, lo, hi, &v)) {
     case VP_BAD_NUMBER:
-        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), f->lo, f->hi);
+        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), lo, hi);
         return false;
     case VP_BAD_DATE: {
         char today[11];

@@ -185,3 +185,41 @@ Test(value, empty_is_unset_blank_text_or_no_item)
     cr_assert_not(value_empty(l, &v));
     strlist_free(&v.list);
 }
+
+/* --- the range a form offers is the rules' (model/rules.h) ------------------- */
+
+#include "model/rules.h"
+
+Test(range, a_level_lies_on_the_scale_and_a_threshold_within_the_rule)
+{
+    struct profile p;
+    profile_init(&p);
+    for (int sc = COLL_IMPACT; sc <= COLL_LIKELIHOOD; sc++)
+        for (int l = 1; l <= (sc == COLL_IMPACT ? 5 : 4); l++) {
+            struct record x;
+            record_init(&x, profile_coll_defs[sc]);
+            x.v[LEVEL_LEVEL].set = true;
+            x.v[LEVEL_LEVEL].i = l;
+            coll_add(&p.c[sc], &x);
+        }
+    value_parse(&profile_criteria_def.fields[CRIT_RULE], "product", &p.criteria.v[CRIT_RULE]);
+    struct round r;
+    round_init(&r, "2026");
+    value_parse(&round_head_def.fields[HEAD_RULE], "sum", &r.head.v[HEAD_RULE]);
+    const struct coll_def *rk = round_coll_defs[RC_RISKS];
+    long long lo, hi;
+    field_range(rk, RISK_IMPACT, &r, &p, &lo, &hi);
+    cr_assert(lo == 1 && hi == 5, "impact on 5 levels: %lld..%lld", lo, hi);
+    field_range(rk, RISK_INHERENT_LIKELIHOOD, &r, &p, &lo, &hi);
+    cr_assert(lo == 1 && hi == 4, "likelihood on 4 levels: %lld..%lld", lo, hi);
+    field_range(&round_head_def, HEAD_THRESHOLD, &r, &p, &lo, &hi);
+    cr_assert_eq(hi, 9, "the round's rule, a sum: at most 5 + 4");
+    field_range(&profile_criteria_def, CRIT_THRESHOLD, NULL, &p, &lo, &hi);
+    cr_assert_eq(hi, 20, "the profile's rule, a product: at most 5 x 4");
+    field_range(rk, RISK_OWNER, &r, &p, &lo, &hi); /* no number: the field's own */
+    struct value v;
+    cr_assert_eq(value_parse_in(&rk->fields[RISK_IMPACT], "6", 1, 5, &v), VP_BAD_NUMBER, "6 is off a 5-level scale");
+    cr_assert_eq(value_parse_in(&rk->fields[RISK_IMPACT], "5", 1, 5, &v), VP_OK);
+    round_free(&r);
+    profile_free(&p);
+}
