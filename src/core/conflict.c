@@ -279,6 +279,21 @@ bool conflict_beside(struct session *s, struct doc *d, char *name, size_t namesi
         if (name)
             snprintf(name, namesize, "%s", leaf);
         snprintf(msg, size, _("Saved beside as %s"), leaf);
+        /* a copy beside a round is no round: the findings say so now, as
+         * kijun check does, not only after the next start */
+        struct diag_list strays = {0};
+        ws_report_strays(s->dir, &strays);
+        for (size_t i = 0; i < strays.n; i++) {
+            bool known = false;
+            for (size_t k = 0; k < s->read_diags.n && !known; k++)
+                known = s->read_diags.v[k].file && strays.v[i].file
+                        && strcmp(s->read_diags.v[k].file, strays.v[i].file) == 0
+                        && strcmp(s->read_diags.v[k].text, strays.v[i].text) == 0;
+            if (!known)
+                diag_add(&s->read_diags, strays.v[i].severity, strays.v[i].file, strays.v[i].line, "%s",
+                         strays.v[i].text);
+        }
+        diag_clear(&strays);
     } else {
         snprintf(msg, size, _("Not written beside: %s"), dl.n ? dl.v[0].text : leaf);
     }

@@ -5,6 +5,7 @@
 #include "core/findings.h"
 #include "core/rounds.h"
 #include "core/session.h"
+#include "model/snapshot.h"
 #include "model/validate.h"
 #include "store/journal.h"
 #include "store/workspace.h"
@@ -84,6 +85,69 @@ static struct round_doc *round_of(struct session *s, struct doc *d)
     return NULL;
 }
 
+/* --- lines as saved ------------------------------------------------------------
+ * A save writes the document in kijun's form, whose lines are not those it
+ * was read from: the findings would point at the old ones. The saved file
+ * is read again and its lines (and what reading it finds) taken over; the
+ * documents are the same by the writer's fidelity, entry for entry. */
+
+static void record_lines(struct record *dst, const struct record *src, const struct coll_def *def)
+{
+    dst->line = src->line;
+    dst->id_line = src->id_line;
+    for (size_t i = 0; i < def->nfields; i++)
+        dst->v[i].line = src->v[i].line;
+}
+
+static void coll_lines(struct collection *dst, const struct collection *src)
+{
+    for (size_t i = 0; i < dst->n && i < src->n; i++) {
+        const char *a = dst->r[i].id, *b = src->r[i].id;
+        if ((!a) == (!b) && (!a || strcmp(a, b) == 0))
+            record_lines(&dst->r[i], &src->r[i], dst->def);
+    }
+}
+
+static void relines(struct session *s, struct doc *d)
+{
+    char *path = ws_path(s->dir, d->name);
+    struct diag_list dl = {0};
+    struct ws_file info = {0};
+    struct round_doc *rd;
+    if (d == &s->pdoc) {
+        struct profile p;
+        profile_init(&p);
+        if (ws_load_profile(path, s->lib, &p, &info, &dl) == WS_OK) {
+            record_lines(&s->profile.org, &p.org, &profile_org_def);
+            record_lines(&s->profile.criteria, &p.criteria, &profile_criteria_def);
+            for (int c = 0; c < COLL__COUNT; c++)
+                coll_lines(&s->profile.c[c], &p.c[c]);
+            s->profile.old_suppliers_line = p.old_suppliers_line;
+        }
+        profile_free(&p);
+    } else if (d == &s->cdoc) {
+        struct checklist c;
+        checklist_init(&c);
+        if (ws_load_checklist(path, s->lib, &c, &info, &dl) == WS_OK)
+            coll_lines(&s->checklist.items, &c.items);
+        checklist_free(&c);
+    } else if ((rd = round_of(s, d))) {
+        struct round r;
+        round_init(&r, rd->r.name);
+        if (ws_load_round(path, s->lib, &s->profile, &r, &info, &dl) == WS_OK) {
+            round_read_fill(&r, &s->profile);
+            record_lines(&rd->r.head, &r.head, &round_head_def);
+            for (int c = 0; c < RC__COUNT; c++)
+                coll_lines(&rd->r.c[c], &r.c[c]);
+        }
+        round_free(&r);
+    }
+    session_read_again(s, d->name, &dl); /* what reading it finds, as saved */
+    diag_clear(&dl);
+    free(info.path);
+    free(path);
+}
+
 bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
 {
     if (!doc_to_write(d))
@@ -116,6 +180,8 @@ bool session_save_doc(struct session *s, struct doc *d, bool *unchanged)
         *unchanged = *unchanged && same;
         /* what is on disk now is ours: the next save compares with it */
         stamp_take(s->dir, d->name, &d->stamp);
+        if (!same)
+            relines(s, d);
     }
     return ok;
 }

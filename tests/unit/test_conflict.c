@@ -7,6 +7,7 @@
 #include "diag_expect.h"
 #include "core/conflict.h"
 #include "core/edits.h"
+#include "core/findings.h"
 #include "core/rounds.h"
 #include "store/journal.h"
 #include "store/lock.h"
@@ -543,6 +544,14 @@ Test(conflict, a_copy_beside_a_round_is_no_round)
     for (size_t i = 0; i < k; i++)
         free(names[i]);
     free(names);
+    /* and the findings name it at once, as kijun check does */
+    struct findings f = {0};
+    session_all_findings(&s, &f, NULL, NULL);
+    bool named = false;
+    for (size_t i = 0; i < f.n; i++)
+        named |= strstr(f.v[i].file, ".mine-") && strstr(f.v[i].text, "a copy saved beside");
+    cr_assert(named, "the copy beside is a finding now");
+    findings_free(&f);
 }
 
 Test(conflict, overwrite_of_a_deleted_file_writes_it_again)

@@ -161,3 +161,53 @@ Test(findings, the_save_names_the_key_that_shows_them)
     cr_assert(session_save(&s, msg, sizeof msg));
     cr_expect_str_eq(msg, "Saved; 1 finding (6 shows it) in profile.cfg");
 }
+
+/* After a save the file holds kijun's form, whose lines are not those it
+ * was read from: the findings point at the lines of the file as saved,
+ * those a fresh read (kijun check) gives, what reading finds included. */
+static void expect_as_read_afresh(void)
+{
+    struct findings now = {0}, fresh = {0};
+    session_all_findings(&s, &now, NULL, NULL);
+    struct session v;
+    session_open_viewer(&v, lib, s.dir);
+    session_all_findings(&v, &fresh, NULL, NULL);
+    cr_assert_eq(now.n, fresh.n, "%zu findings, a fresh read %zu", now.n, fresh.n);
+    for (size_t i = 0; i < now.n; i++) {
+        cr_expect_str_eq(now.v[i].file, fresh.v[i].file);
+        cr_expect_eq(now.v[i].line, fresh.v[i].line, "%s: line %d, a fresh read %d", now.v[i].text,
+                     now.v[i].line, fresh.v[i].line);
+        cr_expect_str_eq(now.v[i].text, fresh.v[i].text);
+    }
+    findings_free(&now);
+    findings_free(&fresh);
+    session_close(&v);
+}
+
+Test(findings, after_a_save_they_point_at_the_lines_as_saved)
+{
+    /* a setting kijun does not know and a comment: the saved form moves lines */
+    char *p = ws_path(s.dir, "profile.cfg");
+    FILE *f = fopen(p, "r");
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    f = fopen(p, "w");
+    fprintf(f, "# a comment\n\n\ncolour = \"blue\";\n%s", text);
+    fclose(f);
+    free(p);
+    char *dir = xstrdup(s.dir);
+    s.demo = false; /* closed, the copy stays: it is opened again */
+    session_close(&s);
+    session_open(&s, lib, dir, "again", false);
+    free(dir);
+    cr_assert_gt(s.nrounds, 0);
+    struct round_doc *rd = s.rounds[s.nrounds - 1];
+    core_set_int(&s, &rd->d, NULL, &rd->r.head, &round_head_def, HEAD_THRESHOLD, 30);
+    core_set_int(&s, &s.pdoc, NULL, &s.profile.criteria, &profile_criteria_def, CRIT_THRESHOLD, 30);
+    char msg[512];
+    cr_assert(session_save(&s, msg, sizeof msg), "%s", msg);
+    expect_as_read_afresh();
+    s.demo = true; /* the copy goes with the session */
+}
