@@ -153,7 +153,7 @@ mkdir -p "$T/e/assessments"
 rm -rf "$T/e/assessments/ws"
 cp -R "$C/base" "$T/e/assessments/ws"
 findings "$T/e" check "$T/e/assessments/ws/profile.cfg"
-[ "$RC" = 0 ] && grep -q "1 files, clean" "$T/out"
+[ "$RC" = 0 ] && grep -q "1 file, clean" "$T/out"
 result $? "a profile.cfg in a workspace under a folder named assessments is checked as a profile (got $RC)" "" "$T/err"
 findings "$T/e" check "$T/e/assessments/ws/checklist.cfg"
 [ "$RC" = 0 ]

@@ -371,16 +371,18 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
     if (rcfile && !workbench)
         check_rc(rcfile, rc_required, &res);
     free(def);
+    char files[64], findings[64];
+    snprintf(files, sizeof files, P_("%zu file", "%zu files", res.files), res.files);
+    snprintf(findings, sizeof findings, P_("%zu finding", "%zu findings", res.findings), res.findings);
     if (res.unreadable) {
-        printf(_("kijun check: %zu files, %zu findings; not every file could be read\n"),
-               res.files, res.findings);
+        printf(_("kijun check: %s, %s; not every file could be read\n"), files, findings);
         return 2;
     }
     if (res.findings) {
-        printf(_("kijun check: %zu files, %zu findings\n"), res.files, res.findings);
+        printf(_("kijun check: %s, %s\n"), files, findings);
         return 1;
     }
-    printf(_("kijun check: %zu files, clean\n"), res.files);
+    printf(_("kijun check: %s, clean\n"), files);
     return 0;
 }
 

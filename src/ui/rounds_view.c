@@ -174,7 +174,7 @@ void draw_rounds(struct aview *av, int y, int height, int cols)
                   round_state_words(r, av->round_changed[i]));
         if (*title) /* the title in words before what is cut first */
             sb_printf(&sb, "%s | ", title);
-        sb_printf(&sb, "%zu %s | ", r->c[RC_RISKS].n, _("risks"));
+        sb_printf(&sb, P_("%zu risk | ", "%zu risks | ", r->c[RC_RISKS].n), r->c[RC_RISKS].n);
         if (next == STEP__COUNT)
             sb_adds(&sb, _("every check passes"));
         else

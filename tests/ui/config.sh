@@ -203,7 +203,7 @@ grep -qF "kijun: $RCFILE:6: error: unknown colour 'purple' for 'fg' (see kijun(5
 check_result $? "check: an unknown colour"
 grep -qF "kijun: $RCFILE:7: error: 'mouse' must be true or false" "$T/err"
 check_result $? "check: a wrong type"
-grep -qF "kijun check: 1 files, 4 findings" "$T/out"
+grep -qF "kijun check: 1 file, 4 findings" "$T/out"
 check_result $? "check: the summary counts them"
 "$KIJUN" init "$T/ws" >/dev/null 2>&1
 KIJUN_WORKSPACE=$T/ws check check --lang en
@@ -227,7 +227,7 @@ check check --lang en --config "$T/dir"
 check_result $? "check --config a folder: exit 2"
 printf 'keys = { save = ["w", "F2", "^S"]; };\ntheme = { selected = { fg = "black"; bg = "cyan"; }; };\nmouse = true;\n' >"$RCFILE"
 check check --lang en --config "$RCFILE"
-[ $RC = 0 ] && grep -qF "kijun check: 1 files, clean" "$T/out"
+[ $RC = 0 ] && grep -qF "kijun check: 1 file, clean" "$T/out"
 check_result $? "check: a good kijunrc is clean"
 
 # --- mouse -------------------------------------------------------------------------------
