@@ -28,7 +28,7 @@ for p in python3 /usr/bin/python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then py=$p; break; fi
 done
 py_plain=$(command -v python3 || command -v /usr/bin/python3 || true)
-echo "1..47"
+echo "1..48"
 
 for lang in en ja; do
     ws=$T/demo-$lang
@@ -167,9 +167,13 @@ rm "$vws/checklist.cfg"
     grep -q "new since: *assessments/2027.cfg" "$T/out" && grep -q "gone since: *checklist.cfg" "$T/out" &&
     ! grep -q "assessments/2025.cfg" "$T/out"
 result $? "--verify names what changed, what is new and what is gone, and nothing else"
-"$KIJUN" export --verify /dev/null "$vws" >"$T/out" 2>"$T/err"
+"$KIJUN" export --verify "$T/out" "$vws" >"$T/out2" 2>"$T/err"
 [ $? = 2 ] && grep -q "not one of its reports" "$T/err"
 result $? "--verify of a file that is no report: exit 2"
+mkfifo "$T/fifo"
+timeout 10 "$KIJUN" export --verify "$T/fifo" "$vws" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q "cannot read the report" "$T/err"
+result $? "--verify of a FIFO: exit 2 at once, not waiting on it"
 # hostile text in the Markdown: no HTML gets through, no table is broken
 mws=$T/mdhostile
 cp -R "$data/demo/en" "$mws"

@@ -8,8 +8,11 @@
 #include "core/export.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The text to standard output, or atomically to output (mode 0600) with
  * what is there said on stderr. */
@@ -59,12 +62,22 @@ int cmd_export(const struct library *lib, const struct export_options *o)
     return rc;
 }
 
-/* The report's text: a regular file of at most 64 MiB. New string. */
+/* The report's text: a regular file of at most 64 MiB (a FIFO or a
+ * device is not waited on). New string. */
 static char *read_report(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
         return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return NULL;
+    }
     struct strbuf sb = STRBUF_INIT;
     char buf[65536];
     size_t k;
@@ -92,7 +105,7 @@ int cmd_export_verify(const struct library *lib, const char *report, const char 
 {
     char *text = read_report(report);
     if (!text) {
-        fprintf(stderr, _("kijun: %s: error: cannot read the report\n"), report);
+        fprintf(stderr, _("kijun: %s: error: cannot read the report (a regular file of at most 64 MiB)\n"), report);
         return 2;
     }
     char digest[2 * SHA256_BYTES + 1];
