@@ -396,16 +396,34 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         const struct profile *p = &pv->s->profile;
         long long inh = risk_inherent(pv->round, r), res = risk_residual(pv->round, r);
         long long t = round_threshold(pv->round), max = round_max(pv->round, p);
-        struct strbuf v = STRBUF_INIT;
+        /* what the rule asks of it, true to what is set */
+        bool over = res >= t && t > 0, accepted = strcmp(rec_str(r, RISK_DECISION), "accept") == 0;
+        struct strbuf need = STRBUF_INIT, v = STRBUF_INIT;
+        if (!*rec_str(r, RISK_DECISION))
+            sb_adds(&need, _("a decision"));
+        if (!*rec_str(r, RISK_OWNER))
+            sb_printf(&need, "%s%s", need.len ? _(", ") : "", _("an owner"));
+        if (!accepted && !*rec_str(r, RISK_DUE))
+            sb_printf(&need, "%s%s", need.len ? _(", ") : "", _("a due date"));
+        char state[200];
+        if (!res)
+            snprintf(state, sizeof state, "%s", _("not rated yet (impact and likelihood)"));
+        else if (!over)
+            snprintf(state, sizeof state, "%s", _("below the threshold"));
+        else if (need.len)
+            snprintf(state, sizeof state, _("still needs %s"), sb_str(&need));
+        else
+            snprintf(state, sizeof state, "%s", _("decision, owner, due set"));
         sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
-                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t,
-                  res >= t && t > 0 ? _("needs a decision, an owner and a due date") : _("below the threshold"));
-        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v), role_attr(res >= t && t > 0 ? ROLE_NOTICE : ROLE_LABEL));
+                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t, state);
+        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v),
+                  role_attr(over && need.len ? ROLE_NOTICE : ROLE_LABEL));
         sb_free(&v);
+        sb_free(&need);
     }
     /* the whole value of the field, which the row may have cut */
     char *full = field_text(pv, f, &r->v[pv->field_cur]);
-    draw_wrapped(base + 1, 0, cols - 1, 3, full, A_NORMAL);
+    draw_wrapped(base + 1, 0, cols, 3, full, A_NORMAL); /* the whole width: nothing of before stays */
     free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);

@@ -24,7 +24,12 @@ ui_keys Enter
 ui_expect_not "must be a whole number" "25 is taken"
 ui_keys q 5 Enter r
 ui_expect "Register:" "the register of round 2026"
-ui_keys Enter j j j j j Enter C-u
+ui_keys Enter
+ui_expect "threshold 10: decision, owner, due set" "a risk over the threshold with all three set says so (not \"needs\")"
+ui_check_fit 80 "the form fits 80 columns"
+ui_keys q j j Enter
+ui_expect "threshold 10: still needs a due date" "one without a due date: what it still needs"
+ui_keys q k k Enter j j j j j Enter C-u
 ui_type "6"
 ui_keys Enter
 ui_expect "Impact before must be a whole number from 1 to 5" "an impact off the 5-level scale is refused, the scale said"
