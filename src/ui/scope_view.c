@@ -47,6 +47,10 @@ void scope_build(struct aview *av)
         if (!rs->r[j].v[fo].list.n)
             scope_push(av, 2, j);
     scope_gone_push(av, cur_round(av)); /* in scope, gone from the profile */
+    /* a line that went (one gone from the profile, taken out): the cursor
+     * stays on the list */
+    if (av->cur[AV_SCOPE] >= av->nscope)
+        av->cur[AV_SCOPE] = av->nscope ? av->nscope - 1 : 0;
 }
 
 static bool in_scope(const struct round *r, int field, const char *id)

@@ -72,4 +72,16 @@ ui_expect "[x] 下水の収集・処理 (組織情報から削除)" "ja: the sco
 ui_check_fit 80 "ja: the scoping fits"
 ui_keys q q Q n
 ui_stop
+# taking the service gone from the profile out of scope removes its line:
+# the cursor stays on the list
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5 Enter j Enter G
+ui_expect ">[x] Sewage collection and treatment (removed from profile)" "the cursor on the service gone from the profile"
+ui_keys Space
+ui_expect_not "Sewage collection and treatment (removed from profile)" "Space takes it out of scope: its line goes"
+ui_screen | grep -q '^>'
+ui_result $? "a line of the scoping is still selected"
+ui_keys Q n
+ui_stop
 ui_done
