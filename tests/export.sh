@@ -28,7 +28,7 @@ for p in python3 /usr/bin/python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then py=$p; break; fi
 done
 py_plain=$(command -v python3 || command -v /usr/bin/python3 || true)
-echo "1..48"
+echo "1..61"
 
 for lang in en ja; do
     ws=$T/demo-$lang
@@ -182,6 +182,86 @@ sed -i '0,/title = "An unpatched flaw[^"]*";/s//title = "<script>alert(1)<\/scri
 "$KIJUN" export --format md --round 2026 "$mws" >"$T/m.md" 2>"$T/err"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt; a \\| b \\\*x\\\* \\\[l\\\](http://e)' "$T/m.md" && ! grep -q '<script>' "$T/m.md"
 result $? "Markdown: workspace text is escaped (no HTML, no table cell broken by |, no emphasis or link)"
+
+# a second breaker's findings, each kept from coming back
+bws2=$T/b2
+cp -R "$data/demo/en" "$bws2"
+chmod -R u+w "$bws2"
+cp "$bws2/assessments/2026.cfg" "$T/2026.before"
+"$KIJUN" export --format csv -o "$bws2/assessments/2026.cfg" "$bws2" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q "is in the workspace, which an export never writes into" "$T/err" &&
+    cmp -s "$T/2026.before" "$bws2/assessments/2026.cfg"
+result $? "-o into the workspace (over a round) is refused, the file untouched"
+(cd "$bws2" && "$KIJUN" export --format json -o profile.cfg) >/dev/null 2>"$T/err"
+[ $? = 2 ] && ! grep -q kijun_export "$bws2/profile.cfg"
+result $? "-o over the profile, from inside the workspace: refused"
+(cd "$bws2" && "$KIJUN" export --format json) 2>"$T/err" | grep -q '"workspace": "b2"'
+result $? "the workspace's name is its folder's, also when given as ."
+(cd "$bws2" && "$KIJUN" export --format md -o -) 2>"$T/err" | grep -q '^# Risk assessment'
+result $? "-o - is the standard output"
+"$KIJUN" export --format csv --timestamp "$bws2" >/dev/null 2>"$T/err"
+[ $? = 2 ] && grep -q -- "--timestamp is for" "$T/err"
+result $? "--timestamp with csv: exit 2, said"
+SOURCE_DATE_EPOCH=99999999999999 "$KIJUN" export --format json "$bws2" 2>"$T/err" | grep -q exported_at
+[ $? -ne 0 ]; result $? "a SOURCE_DATE_EPOCH past 9999 is no moment of export"
+# --verify: a report whose list of files was cut, or whose digest was changed
+"$KIJUN" export --format json -o "$T/v2.json" "$bws2" 2>/dev/null
+"${py_plain:-python3}" - "$T/v2.json" "$T/cut.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["source"]["files"] = d["source"]["files"][:2]
+json.dump(d, open(sys.argv[2], "w"), indent=2, ensure_ascii=False)
+open(sys.argv[2], "a").write("\n")
+PYEOF
+"$KIJUN" export --verify "$T/cut.json" "$bws2" >"$T/out" 2>"$T/err"
+[ $? = 1 ] && grep -q "its list of files does not give its SHA-256" "$T/out"
+result $? "--verify: a report whose list of files was cut does not match (exit 1, said)"
+# defects in the round: the report says so first; stale acceptances are no acceptance
+cws=$T/crit
+cp -R "$data/demo/en" "$cws"
+chmod -R u+w "$cws"
+sed -i '0,/  threshold = 10;/s///' "$cws/assessments/2026.cfg"
+"$KIJUN" export --format md --round 2026 "$cws" >"$T/crit.md" 2>"$T/err"
+sed -n '/^## Summary/,/^## /p' "$T/crit.md" | grep -q "risk criteria are not valid"
+result $? "a round without a threshold: the report's summary says its criteria are not valid, first"
+"$KIJUN" export --format html --round 2026 "$cws" >"$T/crit.html" 2>"$T/err"
+grep -q 'class="alert"' "$T/crit.html"
+result $? "and so does the HTML's first page"
+sws=$T/stale
+cp -R "$data/demo/en" "$sws"
+chmod -R u+w "$sws"
+sed -i '0,/    decision = "mitigate";/s//    decision = "accept";\n    accepted_by = "CISO";\n    accepted_on = "2026-07-01";\n    accepted_value = 15;/' "$sws/assessments/2026.cfg"
+"$KIJUN" export --format html --round 2026 "$sws" >"$T/stale.html" 2>"$T/err"
+grep -q "acceptances stale" "$T/stale.html" && grep -q "Stale: its value is 20 now" "$T/stale.html" &&
+    grep -q '<b>13</b>over the threshold, not accepted' "$T/stale.html"
+result $? "a stale acceptance is no acceptance on the summary: counted as not accepted, said stale"
+nws=$T/neg
+cp -R "$data/demo/en" "$nws"
+chmod -R u+w "$nws"
+sed -i '0,/    likelihood = 4;/s//    likelihood = -3;/' "$nws/assessments/2026.cfg"
+sed -i "0,/title = \"An unpatched flaw[^\"]*\";/s//title = \"a $rlo b\";/" "$nws/assessments/2026.cfg"
+"$KIJUN" export --format csv --round 2026 "$nws" 2>"$T/err" | grep -q "^risk-vpn-unpatched,.*,\"'-3\",\"'-15\","
+result $? "CSV: a negative number begins with '-': neutralised too"
+"$KIJUN" export --format md --round 2026 "$nws" 2>"$T/err" | grep -q 'a &lt;U+202E&gt; b'
+result $? "Markdown: a bidi override is shown as <U+202E>, not passed through"
+if [ -n "$py" ]; then
+    dws=$T/date
+    cp -R "$data/demo/en" "$dws"
+    chmod -R u+w "$dws"
+    sed -i '0,/due = "2026-09-30";/s//due = "2026-02-30";/' "$dws/assessments/2026.cfg"
+    "$KIJUN" export --format json "$dws" >"$T/date.json" 2>"$T/err"
+    "$py" - "$data/export.schema.json" "$T/date.json" <<'PYEOF' 2>"$T/err"
+import json, sys, jsonschema
+schema, data = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+v = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+errors = list(v.iter_errors(data))
+for e in errors: print(e.message, file=sys.stderr)
+sys.exit(1 if errors else 0)
+PYEOF
+    result $? "the export of a workspace with a bad date still validates against its schema (with the format checker)"
+else
+    skip "the export of a bad date validates" "no python3-jsonschema"
+fi
 
 # errors: exit 2 and a message
 "$KIJUN" export "$ws" >/dev/null 2>"$T/err"

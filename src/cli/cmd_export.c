@@ -7,6 +7,7 @@
 #include "cli/cmd.h"
 #include "core/export.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <fcntl.h>
 #include <stdlib.h>
@@ -18,18 +19,20 @@
  * what is there said on stderr. */
 static int write_out(const struct strbuf *out, const char *output, const char *what)
 {
-    if (!output) {
+    if (!output || strcmp(output, "-") == 0) { /* -o -: the standard output */
         fwrite(sb_str(out), 1, out->len, stdout);
         return 0;
     }
     struct diag_list dl = {0};
     int rc = 0;
+    char *safe = utf8_sanitize(output, strlen(output), false);
     if (!export_write(output, out, &dl)) {
         cmd_print_diags(stderr, &dl);
         rc = 2;
     } else {
-        fprintf(stderr, _("kijun: %s is in %s\n"), what, output);
+        fprintf(stderr, _("kijun: %s is in %s\n"), what, safe);
     }
+    free(safe);
     diag_clear(&dl);
     return rc;
 }
@@ -46,12 +49,19 @@ int cmd_export_schema(const char *output)
 int cmd_export(const struct library *lib, const struct export_options *o)
 {
     const char *dir = o->workspace ? o->workspace : ".";
+    char err[700];
+    if (o->output && strcmp(o->output, "-") != 0 && !export_path_outside(dir, o->output, err, sizeof err)) {
+        char *safe = utf8_sanitize(err, strlen(err), false);
+        fprintf(stderr, _("kijun: error: %s\n"), safe);
+        free(safe);
+        return 2;
+    }
     struct session s;
     session_open_viewer(&s, lib, dir);
     struct export_request rq = {.format = o->format, .round = o->round, .bom = o->bom,
                                 .timestamp = o->timestamp, .lang = o->lang};
     struct strbuf out = STRBUF_INIT;
-    char what[300], err[700];
+    char what[300];
     int rc = 2;
     if (!session_export(&s, lib, &rq, &out, what, sizeof what, err, sizeof err))
         fprintf(stderr, _("kijun: %s: error: %s\n"), dir, err);
@@ -129,10 +139,16 @@ int cmd_export_verify(const struct library *lib, const char *report, const char 
     }
     size_t nnow;
     struct export_file *now = session_export_files(&s, &nnow);
-    char digest_now[2 * SHA256_BYTES + 1];
+    char digest_now[2 * SHA256_BYTES + 1], digest_listed[2 * SHA256_BYTES + 1];
     export_digest(now, nnow, digest_now);
+    export_digest(was, nwas, digest_listed);
     int rc = 0;
-    if (strcmp(digest, digest_now) == 0) {
+    if (strcmp(digest, digest_listed) != 0) {
+        /* its files and its digest disagree: edited after it was made */
+        rc = 1;
+        printf(_("%s does not match: its list of files does not give its SHA-256 %s (the report was "
+                 "changed after kijun made it)\n"), report, digest);
+    } else if (strcmp(digest, digest_now) == 0) {
         printf(_("%s matches the workspace %s: made from its files as they are (SHA-256 %s)\n"), report, dir,
                digest);
     } else {

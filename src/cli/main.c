@@ -223,8 +223,13 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
 {
     struct export_options eo = {.round = o->round, .output = o->output, .bom = o->bom,
                                 .timestamp = o->timestamp, .lang = lang};
-    if (o->schema && !o->format && optind == argc)
+    if (o->schema) {
+        if (o->format || o->round || o->verify || optind < argc) {
+            fputs(_("kijun: error: usage: kijun export --schema [-o FILE]\n"), stderr);
+            return 2;
+        }
         return cmd_export_schema(o->output);
+    }
     if (o->verify) {
         if (o->format || o->output || optind + 1 < argc) {
             fputs(_("kijun: error: usage: kijun export --verify REPORT [WORKSPACE]\n"), stderr);
@@ -254,6 +259,10 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
     }
     if (eo.bom && eo.format != EXPORT_CSV) {
         fputs(_("kijun: error: --bom is for --format csv\n"), stderr);
+        return 2;
+    }
+    if (eo.timestamp && eo.format == EXPORT_CSV) { /* a plain table: its provenance is in the others */
+        fputs(_("kijun: error: --timestamp is for --format json, md or html\n"), stderr);
         return 2;
     }
     struct library *lib = load_library();

@@ -37,7 +37,7 @@ static bool export_time(bool asked, char out[32])
     if (epoch && *epoch) {
         char *end;
         long long v = strtoll(epoch, &end, 10);
-        if (*end || v < 0)
+        if (*end || v < 0 || v > 253402300799LL) /* up to 9999-12-31 */
             return false;
         t = (time_t)v;
     } else if (asked) {
@@ -77,6 +77,21 @@ struct export_file *session_export_files(const struct session *s, size_t *n)
     return files;
 }
 
+const char *session_export_stale(const struct session *s)
+{
+    const struct doc *docs[2] = {&s->pdoc, &s->cdoc};
+    for (size_t i = 0; i < 2 + s->nrounds; i++) {
+        const struct doc *d = i < 2 ? docs[i] : &s->rounds[i - 2]->d;
+        if (!d->on_disk)
+            continue;
+        struct file_stamp now;
+        stamp_take(s->dir, d->name, &now);
+        if (!stamp_same(&d->stamp, &now))
+            return d->name;
+    }
+    return NULL;
+}
+
 const struct round *session_export_round(const struct session *s, const char *name)
 {
     const struct round *best = NULL;
@@ -87,7 +102,10 @@ const struct round *session_export_round(const struct session *s, const char *na
                 return r;
             continue;
         }
-        int c = best ? strcmp(rec_str(&r->head, HEAD_DATE), rec_str(&best->head, HEAD_DATE)) : 1;
+        /* a date that is none (missing, 9999-99-99) is older than any */
+        const char *d = rec_str(&r->head, HEAD_DATE), *bd = best ? rec_str(&best->head, HEAD_DATE) : "";
+        const char *dv = date_valid(d) ? d : "", *bv = date_valid(bd) ? bd : "";
+        int c = best ? strcmp(dv, bv) : 1;
         if (c > 0 || (c == 0 && strcmp(r->name, best->name) > 0))
             best = r;
     }
@@ -95,8 +113,10 @@ const struct round *session_export_round(const struct session *s, const char *na
 }
 
 /* The workspace's name in the export: the last part of its path. */
-static void workspace_name(const char *dir, char *name, size_t size)
+static void workspace_name(const char *given, char *name, size_t size)
 {
+    char *real = realpath(given, NULL); /* ".", "..", "ws/." name a folder too */
+    const char *dir = real ? real : given;
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         n--;
@@ -104,6 +124,7 @@ static void workspace_name(const char *dir, char *name, size_t size)
     while (p > dir && p[-1] != '/')
         p--;
     snprintf(name, size, "%.*s", (int)(end - p), p);
+    free(real);
 }
 
 bool session_export(struct session *s, const struct library *lib, const struct export_request *rq,
@@ -141,6 +162,8 @@ bool session_export(struct session *s, const struct library *lib, const struct e
     char when[32], name[256], today[11];
     workspace_name(s->dir, name, sizeof name);
     session_today(today);
+    if (export_time(false, when)) /* SOURCE_DATE_EPOCH: the report's day is its today */
+        snprintf(today, sizeof today, "%.10s", when);
     struct export_source src = {
         .workspace = name,
         .round = r ? r->name : NULL,
@@ -194,14 +217,51 @@ int export_format_of_path(const char *path)
     return -1;
 }
 
-void export_default_path(const char *round, enum export_format f, char *out, size_t size)
+void export_default_path(const char *ws, const char *round, enum export_format f, char *out, size_t size)
 {
     static const char *const names[EXPORT__COUNT] = {"workspace.json", "register.csv", "report.md",
                                                     "report.html"};
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd))
         snprintf(cwd, sizeof cwd, ".");
+    char probe[4200], err[600];
+    snprintf(probe, sizeof probe, "%s/x", cwd);
+    if (!export_path_outside(ws, probe, err, sizeof err)) {
+        /* started inside the workspace: beside it instead */
+        char *rw = realpath(ws, NULL), *slash = rw ? strrchr(rw, '/') : NULL;
+        if (slash && slash != rw) {
+            *slash = '\0';
+            snprintf(cwd, sizeof cwd, "%s", rw);
+        } else {
+            snprintf(cwd, sizeof cwd, "/tmp");
+        }
+        free(rw);
+    }
     snprintf(out, size, "%s/%s-%s", cwd, round, names[f]);
+}
+
+bool export_path_outside(const char *ws, const char *path, char *err, size_t size)
+{
+    if (!*path) {
+        snprintf(err, size, "%s", _("no file named"));
+        return false;
+    }
+    /* the folder the file goes into, as it really is */
+    char *copy = xstrdup(path), *slash = strrchr(copy, '/');
+    const char *folder = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+    char *rf = realpath(folder, NULL), *rw = realpath(ws, NULL);
+    bool inside = false;
+    if (rf && rw) {
+        size_t n = strlen(rw);
+        inside = strncmp(rf, rw, n) == 0 && (rf[n] == '\0' || rf[n] == '/' || n == 1);
+    }
+    if (inside)
+        snprintf(err, size, _("%s is in the workspace, which an export never writes into: choose a file "
+                              "outside it"), path);
+    free(rf);
+    free(rw);
+    free(copy);
+    return !inside;
 }
 
 bool export_write(const char *path, const struct strbuf *text, struct diag_list *dl)

@@ -25,6 +25,11 @@ struct export_request {
  * latest date, then the greatest name); NULL when there is none. */
 const struct round *session_export_round(const struct session *s, const char *name);
 
+/* The first document whose file another program changed since kijun
+ * read it (the workbench's export would say what kijun holds, not what
+ * the files say), or NULL. */
+const char *session_export_stale(const struct session *s);
+
 /* The session's files with the SHA-256 of their bytes as read (new:
  * export_files_free). */
 struct export_file *session_export_files(const struct session *s, size_t *n);
@@ -40,8 +45,13 @@ bool session_export(struct session *s, const struct library *lib, const struct e
  * .csv, .json); -1 for none. */
 int export_format_of_path(const char *path);
 /* Where the workbench offers to put round's export of format f: in the
- * current folder, "ROUND-report.html" and the like. */
-void export_default_path(const char *round, enum export_format f, char *out, size_t size);
+ * current folder (beside the workspace ws when that is in it),
+ * "ROUND-report.html" and the like. */
+void export_default_path(const char *ws, const char *round, enum export_format f, char *out, size_t size);
+/* Whether path is outside the workspace ws: an export never writes into
+ * it (over its own files, a lock, a file that would be taken for a round);
+ * false with why in err. */
+bool export_path_outside(const char *ws, const char *path, char *err, size_t size);
 
 /* The text written to path atomically (mode 0600, a link there refused),
  * no backup kept; false with why in dl. */

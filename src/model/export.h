@@ -78,11 +78,18 @@ struct report_summary {
     size_t over;                       /* at or above the threshold */
     size_t unacceptable;               /* of those, not accepted */
     size_t undecided;                  /* of those, without a decision */
-    size_t overdue, accepted;
+    size_t overdue;
+    size_t accepted;                   /* validly: the values as accepted */
+    size_t stale;                      /* accepted at values they no longer have */
+    bool rule_bad;                     /* no rule, or none of product and sum */
+    bool threshold_bad;                /* none, or outside 1..the rule's highest value */
     const struct round *before;        /* the round it follows up, or NULL */
     size_t rose, added, fell, removed; /* since that round */
 };
 void report_summarise(const struct report_input *in, struct report_summary *s);
+/* How a sign-off (NULL: none) and an acceptance stand, in words. */
+const char *report_signoff_state(const struct round *r, const struct record *so);
+const char *report_acceptance_state(const struct round *r, const struct record *risk);
 /* The round in's round follows up (its `previous`), or NULL. */
 const struct round *report_previous(const struct report_input *in);
 

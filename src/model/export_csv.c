@@ -2,6 +2,7 @@
 #include "config.h"
 #include "model/export.h"
 #include "model/snapshot.h"
+#include <stdio.h>
 #include <string.h>
 
 void export_csv_cell(struct strbuf *out, const char *text)
@@ -23,10 +24,13 @@ void export_csv_cell(struct strbuf *out, const char *text)
         sb_addc(out, '"');
 }
 
+/* A number; a negative one is a cell that begins with '-': neutralised. */
 static void cell_int(struct strbuf *out, long long v)
 {
+    char n[32];
+    snprintf(n, sizeof n, "%lld", v);
     if (v)
-        sb_printf(out, "%lld", v);
+        export_csv_cell(out, n);
 }
 
 static const char *const columns[] = {

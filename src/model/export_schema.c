@@ -9,23 +9,25 @@
 
 /* A value is exported as it was read, in its field's type: one off its
  * range, its list or the calendar is a finding (in "findings"), so the
- * schema states those as annotations (the range in words, "examples",
- * "format") rather than as conditions. */
+ * schema states those in words (the range, "examples") rather than as
+ * conditions that such a file's export would fail. */
 static void js_field(struct jw *w, const struct field_def *f)
 {
     jw_open(w, f->key, '{');
-    if (f->type == F_INT) {
+    if (f->type == F_INT || f->type == F_DATE) {
         char d[300];
-        snprintf(d, sizeof d, "%s (%lld to %lld)", f->help, f->lo, f->hi);
+        if (f->type == F_INT)
+            snprintf(d, sizeof d, "%s (%lld to %lld)", f->help, f->lo, f->hi);
+        else
+            snprintf(d, sizeof d, "%s (YYYY-MM-DD, a day that exists)", f->help);
         jw_str(w, "description", d);
     } else {
         jw_str(w, "description", f->help);
     }
     switch (f->type) {
     case F_INT: jw_str(w, "type", "integer"); break;
-    case F_DATE:
+    case F_DATE: /* YYYY-MM-DD; one that is no date is exported as read, with its finding */
         jw_str(w, "type", "string");
-        jw_str(w, "format", "date");
         break;
     case F_BOOL: jw_str(w, "type", "boolean"); break;
     case F_ENUM:

@@ -122,7 +122,10 @@ static const char style[] =
     "tr { break-inside: avoid; page-break-inside: avoid; }\n"
     "svg { display: block; margin: 4pt 0; }\n"
     "svg text { font-family: inherit; }\n"
-    ".fail { font-weight: bold; }\n";
+    ".fail { font-weight: bold; }\n"
+    ".alert { border: 2.4pt solid #000; padding: 3pt 6pt; font-weight: bold; }\n"
+    "td, th, h1, p, li, .meta { overflow-wrap: anywhere; }\n"
+    "td.b { white-space: nowrap; }\n";
 
 static void h_source(struct strbuf *out, const struct report_input *in)
 {
@@ -248,7 +251,7 @@ static void h_services(struct strbuf *out, const struct report_input *in, const 
             }
         most = total > most ? total : most;
     }
-    const int left = 190, bw = 460, bh = 22, gap = 10, top = 4;
+    const int left = 260, bw = 390, bh = 22, gap = 10, top = 4;
     int h = top + (int)sv->n * (bh + gap) + 30;
     sb_adds(out, "<div class=\"keep\" id=\"services\">\n");
     h_elem(out, "h2", _("Residual risk per priority service"));
@@ -259,7 +262,7 @@ static void h_services(struct strbuf *out, const struct report_input *in, const 
     for (size_t s = 0; s < sv->n; s++) {
         int y = top + (int)s * (bh + gap);
         sb_printf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">", left - 6, y + bh / 2 + 4);
-        h_short(out, ref_name(in, "services", sv->v[s]), 30);
+        h_short(out, ref_name(in, "services", sv->v[s]), 44);
         sb_adds(out, "</text>\n");
         int x = left;
         size_t total = 0;
@@ -313,7 +316,7 @@ static void h_top(struct strbuf *out, const struct report_input *in, const struc
         h_cell(out, rec_str(x, RISK_TITLE));
         h_cell(out, ref_name(in, "services", rec_str(x, RISK_SERVICE)));
         h_cell_int(out, risk_residual(r, x));
-        sb_printf(out, "<td>%c ", band_letter(b));
+        sb_printf(out, "<td class=\"b\">%c ", band_letter(b));
         h_text(out, _(band_name(b)));
         sb_adds(out, "</td>");
         h_cell(out, *rec_str(x, RISK_DECISION) ? enum_label(rec_str(x, RISK_DECISION)) : "");
@@ -345,9 +348,7 @@ static void h_accepted(struct strbuf *out, const struct round *r)
         h_cell_int(out, risk_residual(r, x));
         h_cell(out, rec_str(x, RISK_ACCEPTED_BY));
         h_cell_date(out, rec_str(x, RISK_ACCEPTED_ON));
-        h_cell(out, risk_acceptance_stale(r, x) ? _("stale: the values changed since")
-                    : risk_acceptance_carried(r, x) ? _("carried over: to be confirmed")
-                    : _("valid"));
+        h_cell(out, report_acceptance_state(r, x));
         sb_adds(out, "</tr>\n");
     }
     if (n)
@@ -396,8 +397,7 @@ static void h_validation(struct strbuf *out, const struct report_input *in, cons
         h_cell(out, x ? rec_str(x, SO_REVIEWER) : "");
         h_cell_date(out, x ? rec_str(x, SO_DATE) : "");
         h_cell(out, x ? rec_str(x, SO_COMMENT) : "");
-        h_cell(out, !x ? _("not signed off") : signoff_stale(r, x) ? _("stale: the step's data changed since")
-                                                                    : _("valid"));
+        h_cell(out, report_signoff_state(r, x));
         sb_adds(out, "</tr>\n");
     }
     sb_adds(out, "</tbody></table>\n");
@@ -452,12 +452,24 @@ static void h_summary(struct strbuf *out, const struct report_input *in, const s
     sb_adds(out, "</p>\n");
     h_source(out, in);
     h_elem(out, "h2", _("Summary"));
+    if (sum->rule_bad || sum->threshold_bad) {
+        /* the figures below rest on them: said first */
+        char why[400];
+        snprintf(why, sizeof why, _("The round's risk criteria are not valid (rule \"%s\", threshold %lld, the "
+                                    "highest value %lld): no band or threshold below can be trusted; see Validation."),
+                 rec_str(&r->head, HEAD_RULE), round_threshold(r), round_max(r, in->p));
+        sb_adds(out, "<p class=\"alert\">");
+        h_text(out, why);
+        sb_adds(out, "</p>\n");
+    }
     sb_adds(out, "<div class=\"figures\">\n");
     h_figure(out, true, sum->unacceptable, _("over the threshold, not accepted"));
     h_figure(out, true, sum->undecided, _("of them without a decision"));
     h_figure(out, true, sum->overdue, _("with overdue measures"));
     h_figure(out, false, sum->by_band[BAND_VERY_HIGH], _("very high"));
     h_figure(out, false, sum->accepted, _("accepted"));
+    if (sum->stale)
+        h_figure(out, true, sum->stale, _("acceptances stale"));
     h_figure(out, false, sum->risks, _("risks in all"));
     sb_adds(out, "</div>\n<ul>\n");
     if (sum->before) {
@@ -467,16 +479,29 @@ static void h_summary(struct strbuf *out, const struct report_input *in, const s
     }
     /* who decided what: the acceptances, the board's own decisions */
     const struct collection *rk = &r->c[RC_RISKS];
+    size_t said = 0, all = sum->accepted + sum->stale;
     for (size_t i = 0; i < rk->n; i++) {
         const struct record *x = &rk->r[i];
         if (strcmp(rec_str(x, RISK_DECISION), "accept") != 0)
             continue;
+        if (said++ == 5) { /* the heat map stays on this page */
+            snprintf(line, sizeof line, _("and %zu more acceptances (Accepted risks)"), all - 5);
+            h_elem(out, "li", line);
+            break;
+        }
         sb_adds(out, "<li>");
         struct strbuf who = STRBUF_INIT, what = STRBUF_INIT;
         h_text(&who, *rec_str(x, RISK_ACCEPTED_BY) ? rec_str(x, RISK_ACCEPTED_BY) : _("(no one named)"));
         h_text(&what, rec_str(x, RISK_TITLE));
         sb_printf(out, _("%s accepted \"%s\" at the value %lld on %s."), sb_str(&who), sb_str(&what),
                   rec_int(x, RISK_ACCEPTED_VALUE, 0), *rec_str(x, RISK_ACCEPTED_ON) ? rec_str(x, RISK_ACCEPTED_ON) : "–");
+        if (risk_acceptance_stale(r, x)) {
+            char stale[120];
+            snprintf(stale, sizeof stale, _(" Stale: its value is %lld now."), risk_residual(r, x));
+            sb_adds(out, "<b>");
+            h_text(out, stale);
+            sb_adds(out, "</b>");
+        }
         sb_adds(out, "</li>\n");
         sb_free(&who);
         sb_free(&what);

@@ -10,6 +10,7 @@
 #include "model/rules.h"
 #include "model/snapshot.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +19,11 @@
 /* Text from the workspace: Markdown's punctuation escaped, <, > and &
  * as entities (a renderer passes HTML through), line breaks and tabs as
  * spaces, other control characters dropped. */
-static void md_text(struct strbuf *out, const char *s)
+static void md_text(struct strbuf *out, const char *text)
 {
-    for (; s && *s; s++) {
+    /* bidi overrides and other invisible controls made visible first */
+    char *safe = utf8_sanitize(text ? text : "", strlen(text ? text : ""), false);
+    for (const char *s = safe; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '<')
             sb_adds(out, "&lt;");
@@ -38,6 +41,7 @@ static void md_text(struct strbuf *out, const char *s)
             sb_addc(out, (char)c);
         }
     }
+    free(safe);
 }
 
 /* "- **Label:** text" */
@@ -276,9 +280,7 @@ static void md_accepted(struct strbuf *out, const struct round *r)
         md_cell(out, rec_str(x, RISK_ACCEPTED_BY));
         md_cell(out, rec_str(x, RISK_ACCEPTED_ON));
         md_cell(out, rec_str(x, RISK_ACCEPTED_ROUND));
-        md_cell(out, risk_acceptance_stale(r, x) ? _("stale: the values changed since")
-                     : risk_acceptance_carried(r, x) ? _("carried over: to be confirmed")
-                     : _("valid"));
+        md_cell(out, report_acceptance_state(r, x));
         sb_adds(out, "\n");
     }
     if (!n)
@@ -318,8 +320,7 @@ static void md_signoffs(struct strbuf *out, const struct round *r)
         md_cell(out, x ? rec_str(x, SO_REVIEWER) : "");
         md_cell(out, x ? rec_str(x, SO_DATE) : "");
         md_cell(out, x ? rec_str(x, SO_COMMENT) : "");
-        md_cell(out, !x ? _("not signed off") : signoff_stale(r, x) ? _("stale: the step's data changed since")
-                                                                     : _("valid"));
+        md_cell(out, report_signoff_state(r, x));
         sb_adds(out, "\n");
     }
     if (round_closed(r)) {
@@ -397,11 +398,23 @@ void report_markdown(struct strbuf *out, const struct report_input *in)
     struct report_summary sum;
     report_summarise(in, &sum);
     md_heading(out, 2, _("Summary"));
+    if (sum.rule_bad || sum.threshold_bad) {
+        char why[400];
+        snprintf(why, sizeof why, _("The round's risk criteria are not valid (rule \"%s\", threshold %lld, the "
+                                    "highest value %lld): no band or threshold below can be trusted; see Validation."),
+                 rec_str(&r->head, HEAD_RULE), round_threshold(r), round_max(r, in->p));
+        sb_adds(out, "**");
+        md_text(out, why);
+        sb_adds(out, "**\n\n");
+    }
     sb_printf(out, _("- %zu risks: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n"), sum.risks,
               sum.by_band[BAND_VERY_HIGH], sum.by_band[BAND_HIGH], sum.by_band[BAND_MEDIUM],
               sum.by_band[BAND_LOW], sum.by_band[BAND_NONE]);
     sb_printf(out, _("- %zu at or above the threshold, %zu of them without a decision\n"), sum.over, sum.undecided);
     sb_printf(out, _("- %zu accepted, %zu with overdue measures\n"), sum.accepted, sum.overdue);
+    if (sum.stale)
+        sb_printf(out, P_("- %zu acceptance stale: its risk's values changed since\n",
+                          "- %zu acceptances stale: their risks' values changed since\n", sum.stale), sum.stale);
     md_register(out, in, r, sum.by_band);
     md_owners(out, r);
     md_overdue(out, in, r);

@@ -93,6 +93,8 @@ void aview_rounds_loaded(struct aview *av)
 
 void aview_free(struct aview *av)
 {
+    free(av->export_over);
+    av->export_over = NULL;
     pview_free(&av->edit);
     edit_free(&av->prompt);
     reopen_free(&av->reopen);
@@ -368,6 +370,7 @@ void aview_draw(struct aview *av, int rows, int cols)
         av->level = AV_ROUNDS;
     checks_refresh(av); /* after an edit anywhere the progress is the edit's */
     action_hide(ACT_REOPEN, !key_round(av) || !round_closed(key_round(av)));
+    action_hide(ACT_EXPORT, !av->s->nrounds);
     switch (av->level) {
     case AV_ROUNDS: draw_rounds(av, y, body, cols); break;
     case AV_STEPS: draw_steps(av, y, body, cols); break;

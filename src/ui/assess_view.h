@@ -53,6 +53,7 @@ struct aview {
     bool prompting;
     int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename, 4 export */
     size_t export_round;       /* the round of an export (prompt 4) */
+    char *export_over;         /* the existing file Enter again writes over */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
     struct edit prompt;
     struct reopen_form reopen; /* the reopen form (O), over the screen */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void start_prompt(struct aview *av, int kind)
 {
@@ -36,8 +37,16 @@ void start_export(struct aview *av, size_t i)
             action_key_name(ACT_SAVE, SCREEN_ROUNDS, key, sizeof key));
         return;
     }
+    const char *changed = session_export_stale(av->s);
+    if (changed) { /* a report says what the files hold, not an older copy */
+        say(av, true, _("%s changed on disk since kijun read it: open the workspace again to export it"),
+            changed);
+        return;
+    }
     char path[4200];
-    export_default_path(av->s->rounds[i]->r.name, EXPORT_HTML, path, sizeof path);
+    export_default_path(av->s->dir, av->s->rounds[i]->r.name, EXPORT_HTML, path, sizeof path);
+    free(av->export_over);
+    av->export_over = NULL;
     av->export_round = i;
     av->prompting = true;
     av->prompt_kind = 4;
@@ -55,10 +64,27 @@ static void finish_export(struct aview *av, const char *path)
         av->prompting = true;
         return;
     }
-    struct export_request rq = {.format = (enum export_format)f, .round = av->s->rounds[av->export_round]->r.name,
+    char err[700];
+    if (!export_path_outside(av->s->dir, path, err, sizeof err)) {
+        say(av, true, "%s", err);
+        av->prompting = true;
+        return;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && (!av->export_over || strcmp(av->export_over, path) != 0)) {
+        /* asked once: Enter again writes over it */
+        free(av->export_over);
+        av->export_over = xstrdup(path);
+        say(av, true, _("%s is there already: Enter again writes over it, or change the name"), path);
+        av->prompting = true;
+        return;
+    }
+    /* .json is the whole workspace; the others, the round */
+    struct export_request rq = {.format = (enum export_format)f,
+                                .round = f == EXPORT_JSON ? NULL : av->s->rounds[av->export_round]->r.name,
                                 .lang = av->lang};
     struct strbuf out = STRBUF_INIT;
-    char what[300], err[700];
+    char what[300];
     struct diag_list dl = {0};
     if (!session_export(av->s, av->s->lib, &rq, &out, what, sizeof what, err, sizeof err)) {
         say(av, true, _("Nothing exported: %s"), err);
