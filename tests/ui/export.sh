@@ -89,8 +89,31 @@ ui_keys 5 E
 ui_expect "評価回 2026 を書き出し" "ja: E asks for the file"
 ui_check_fit 80 "ja: the dialog fits 80 columns"
 ui_keys Enter
-ui_expect "2026-report.html" "ja: Enter writes it and says where"
+ui_expect "すでにあります" "ja: a file that is there is not written over unasked"
+grep -q '<html lang="en">' "$ws/out/2026-report.html"; ui_result $? "ja: (the English report is still there)"
+ui_keys Enter
+ui_expect "2026-report.html" "ja: Enter again writes it and says where"
 grep -q '<html lang="ja">' "$ws/out/2026-report.html"; ui_result $? "ja: the report is in Japanese"
-ui_keys Q
+ui_keys E C-u
+ui_type "$ws/out/all.json"
+ui_keys Enter
+ui_expect "all.json" "ja: a .json file"
+grep -q '"name": "2025"' "$ws/out/all.json" && grep -q '"name": "2026"' "$ws/out/all.json" && ! grep -q '"round": "2026",$' "$ws/out/all.json"
+ui_result $? "ja: .json is the whole workspace, every round"
+ui_keys E C-u
+ui_type "$ws/j/assessments/x.md"
+ui_keys Enter
+ui_expect "ワークスペースの中です" "ja: a file in the workspace is refused"
+[ ! -e "$ws/j/assessments/x.md" ]; ui_result $? "ja: nothing written there"
+ui_keys Escape Q
+ui_stop
+
+# started inside the workspace: the file offered is beside it, not in it
+UI_CWD=$ws/w
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5 E
+ui_expect "> $ws/2027-report.html" "started in the workspace, the file offered is beside it (the round under the cursor: 2027)"
+ui_keys Escape Q
 ui_stop
 ui_done
