@@ -28,7 +28,7 @@ for p in python3 /usr/bin/python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import jsonschema' 2>/dev/null; then py=$p; break; fi
 done
 py_plain=$(command -v python3 || command -v /usr/bin/python3 || true)
-echo "1..61"
+echo "1..62"
 
 for lang in en ja; do
     ws=$T/demo-$lang
@@ -216,6 +216,16 @@ PYEOF
 "$KIJUN" export --verify "$T/cut.json" "$bws2" >"$T/out" 2>"$T/err"
 [ $? = 1 ] && grep -q "its list of files does not give its SHA-256" "$T/out"
 result $? "--verify: a report whose list of files was cut does not match (exit 1, said)"
+# the JSON laid out otherwise (minified, indented by 4, escaped to ASCII) is the same export
+"${py_plain:-python3}" - "$T/v2.json" "$T" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+json.dump(d, open(sys.argv[2] + "/min.json", "w"), separators=(",", ":"))
+json.dump(d, open(sys.argv[2] + "/ind.json", "w"), indent=4, ensure_ascii=True)
+PYEOF
+"$KIJUN" export --verify "$T/min.json" "$bws2" >/dev/null 2>"$T/err" &&
+    "$KIJUN" export --verify "$T/ind.json" "$bws2" >/dev/null 2>"$T/err"
+result $? "--verify reads a JSON export however it was laid out since (minified, indented, escaped)"
 # defects in the round: the report says so first; stale acceptances are no acceptance
 cws=$T/crit
 cp -R "$data/demo/en" "$cws"

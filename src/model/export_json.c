@@ -6,6 +6,7 @@
 #include "model/export.h"
 #include "model/findings.h"
 #include "util/json.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,35 +73,245 @@ static bool parse_mark(const char *m, char digest[2 * SHA256_BYTES + 1], struct 
     return true;
 }
 
-/* A JSON export as export_json writes it: the source's files, one
- * member per line, and its own sha256 after them. */
+/* A JSON export's source, read as JSON (however it was laid out since:
+ * minified, indented, escaped): a small reader of what it needs. */
+struct jr {
+    const char *p;
+    bool bad;
+};
+
+static void jr_space(struct jr *r)
+{
+    while (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r')
+        r->p++;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* A string into out (NULL: skipped); false when there is none. */
+static bool jr_string(struct jr *r, struct strbuf *out)
+{
+    jr_space(r);
+    if (*r->p != '"')
+        return !(r->bad = true);
+    for (r->p++; *r->p && *r->p != '"'; r->p++) {
+        char c = *r->p;
+        if (c != '\\') {
+            if (out)
+                sb_addc(out, c);
+            continue;
+        }
+        c = *++r->p;
+        if (c == 'u') {
+            unsigned cp = 0;
+            for (int k = 1; k <= 4; k++) {
+                int h = hexval(r->p[k]);
+                if (h < 0)
+                    return !(r->bad = true);
+                cp = cp * 16 + (unsigned)h;
+            }
+            r->p += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && r->p[1] == '\\' && r->p[2] == 'u') {
+                unsigned lo = 0;
+                int k = 3;
+                for (; k <= 6 && hexval(r->p[k]) >= 0; k++) /* stops at the text's end */
+                    lo = lo * 16 + (unsigned)hexval(r->p[k]);
+                if (k <= 6 || lo < 0xDC00 || lo > 0xDFFF)
+                    return !(r->bad = true);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                r->p += 6;
+            }
+            char u[8];
+            size_t k = utf8_encode(cp, u);
+            if (out)
+                sb_add(out, u, k);
+        } else if (out) {
+            sb_addc(out, c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c);
+        }
+        if (!*r->p)
+            break;
+    }
+    if (*r->p != '"')
+        return !(r->bad = true);
+    r->p++;
+    return true;
+}
+
+static void jr_skip(struct jr *r, int depth);
+
+/* The members of an object, each given to member (key, reader at its
+ * value) which reads or skips the value. */
+static void jr_object(struct jr *r, int depth, void (*member)(struct jr *, const char *, void *), void *ctx)
+{
+    jr_space(r);
+    if (*r->p != '{' || depth > 64) {
+        r->bad = true;
+        return;
+    }
+    r->p++;
+    jr_space(r);
+    if (*r->p == '}') {
+        r->p++;
+        return;
+    }
+    while (!r->bad) {
+        struct strbuf key = STRBUF_INIT;
+        sb_adds(&key, "");
+        jr_string(r, &key);
+        jr_space(r);
+        if (r->bad || *r->p != ':') {
+            r->bad = true;
+            sb_free(&key);
+            return;
+        }
+        r->p++;
+        if (member)
+            member(r, sb_str(&key), ctx);
+        else
+            jr_skip(r, depth + 1);
+        sb_free(&key);
+        jr_space(r);
+        if (*r->p == ',') {
+            r->p++;
+            continue;
+        }
+        if (*r->p == '}') {
+            r->p++;
+            return;
+        }
+        r->bad = true;
+    }
+}
+
+static void jr_skip(struct jr *r, int depth)
+{
+    jr_space(r);
+    if (depth > 64) {
+        r->bad = true;
+    } else if (*r->p == '{') {
+        jr_object(r, depth, NULL, NULL);
+    } else if (*r->p == '[') {
+        r->p++;
+        jr_space(r);
+        if (*r->p == ']') {
+            r->p++;
+            return;
+        }
+        while (!r->bad) {
+            jr_skip(r, depth + 1);
+            jr_space(r);
+            if (*r->p == ',') {
+                r->p++;
+                continue;
+            }
+            if (*r->p == ']') {
+                r->p++;
+                return;
+            }
+            r->bad = true;
+        }
+    } else if (*r->p == '"') {
+        jr_string(r, NULL);
+    } else {
+        while (*r->p && strchr("-+.0123456789eEtruefalsn", *r->p))
+            r->p++;
+    }
+}
+
+struct source_read {
+    char digest[2 * SHA256_BYTES + 1];
+    bool has_digest, is_export, has_source;
+    struct export_file *files;
+    size_t n;
+    struct strbuf path, hash;   /* the file entry being read */
+};
+
+static void file_member(struct jr *r, const char *key, void *ctx)
+{
+    struct source_read *sr = ctx;
+    if (strcmp(key, "path") == 0)
+        jr_string(r, &sr->path);
+    else if (strcmp(key, "sha256") == 0)
+        jr_string(r, &sr->hash);
+    else
+        jr_skip(r, 3);
+}
+
+static void source_member(struct jr *r, const char *key, void *ctx)
+{
+    struct source_read *sr = ctx;
+    if (strcmp(key, "sha256") == 0) {
+        struct strbuf h = STRBUF_INIT;
+        sb_adds(&h, "");
+        if (jr_string(r, &h) && h.len == 2 * SHA256_BYTES && hex64(sb_str(&h))) {
+            memcpy(sr->digest, sb_str(&h), sizeof sr->digest);
+            sr->has_digest = true;
+        }
+        sb_free(&h);
+        return;
+    }
+    if (strcmp(key, "files") != 0) {
+        jr_skip(r, 2);
+        return;
+    }
+    jr_space(r);
+    if (*r->p != '[') {
+        r->bad = true;
+        return;
+    }
+    r->p++;
+    jr_space(r);
+    while (!r->bad && *r->p != ']') {
+        sb_reset(&sr->path);
+        sb_reset(&sr->hash);
+        sb_adds(&sr->path, "");
+        sb_adds(&sr->hash, "");
+        jr_object(r, 3, file_member, sr);
+        if (!r->bad && sr->hash.len == 2 * SHA256_BYTES && hex64(sb_str(&sr->hash)))
+            files_add(&sr->files, &sr->n, sb_str(&sr->path), sr->path.len, sb_str(&sr->hash));
+        jr_space(r);
+        if (*r->p == ',')
+            r->p++, jr_space(r);
+        else if (*r->p != ']')
+            r->bad = true;
+    }
+    if (*r->p == ']')
+        r->p++;
+}
+
+static void top_member(struct jr *r, const char *key, void *ctx)
+{
+    struct source_read *sr = ctx;
+    if (strcmp(key, "kijun_export") == 0) {
+        sr->is_export = true;
+        jr_skip(r, 1);
+    } else if (strcmp(key, "source") == 0) {
+        sr->has_source = true;
+        jr_object(r, 1, source_member, sr);
+    } else {
+        jr_skip(r, 1);
+    }
+}
+
 static bool parse_json_source(const char *t, char digest[2 * SHA256_BYTES + 1], struct export_file **files,
                               size_t *n)
 {
-    const char *src = strstr(t, "\n  \"source\": {"), *end = src ? strstr(src, "\n  },") : NULL;
-    if (!src || !end || !strstr(t, "\"kijun_export\": "))
+    struct jr r = {t, false};
+    struct source_read sr = {.path = STRBUF_INIT, .hash = STRBUF_INIT};
+    if (!strncmp(r.p, "\xEF\xBB\xBF", 3)) /* a byte-order mark an editor added */
+        r.p += 3;
+    jr_object(&r, 0, top_member, &sr);
+    sb_free(&sr.path);
+    sb_free(&sr.hash);
+    *files = sr.files;
+    *n = sr.n;
+    if (r.bad || !sr.is_export || !sr.has_source || !sr.has_digest)
         return false;
-    const char *path = NULL;
-    size_t plen = 0;
-    for (const char *l = src; l && l < end; l = strchr(l + 1, '\n')) {
-        const char *p = l + 1;
-        while (*p == ' ')
-            p++;
-        if (strncmp(p, "\"path\": \"", 9) == 0) {
-            path = p + 9;
-            plen = strcspn(path, "\"");
-        } else if (strncmp(p, "\"sha256\": \"", 11) == 0 && hex64(p + 11)) {
-            if (p - l - 1 == 4) { /* the source's own: the digest */
-                memcpy(digest, p + 11, 2 * SHA256_BYTES);
-                digest[2 * SHA256_BYTES] = '\0';
-                return true;
-            }
-            if (path)
-                files_add(files, n, path, plen, p + 11);
-            path = NULL;
-        }
-    }
-    return false;
+    memcpy(digest, sr.digest, sizeof sr.digest);
+    return true;
 }
 
 bool export_source_parse(const char *text, char digest[2 * SHA256_BYTES + 1],
