@@ -11,6 +11,7 @@
 #include "ui/review_lines.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
+#include "util/utf8.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <stdio.h>
@@ -398,8 +399,12 @@ void aview_draw(struct aview *av, int rows, int cols)
             draw_question(rows - 3, cols, 3, av->message, role_attr(ROLE_NOTICE));
         draw_blank(rows - 2, 0, cols, A_NORMAL);
         draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
-        draw_cell(rows - 2, 2, cols - 2, av->prompt.buf, A_NORMAL);
-        move(rows - 2, 2 + edit_cursor_col(&av->prompt) < cols ? 2 + edit_cursor_col(&av->prompt) : cols - 1);
+        /* scrolled to keep the cursor, and a long path's end, in view */
+        av->prompt_scroll = edit_scroll(&av->prompt, av->prompt_scroll, cols - 2);
+        const char *shown = av->prompt.buf + av->prompt_scroll;
+        draw_cell(rows - 2, 2, cols - 2, shown, A_NORMAL);
+        int cx = 2 + utf8_nwidth(shown, av->prompt.cur - av->prompt_scroll);
+        move(rows - 2, cx < cols ? cx : cols - 1);
     } else {
         draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
     }

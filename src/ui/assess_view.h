@@ -56,6 +56,7 @@ struct aview {
     char *export_over;         /* the existing file Enter again writes over */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
     struct edit prompt;
+    size_t prompt_scroll;      /* its first byte shown */
     struct reopen_form reopen; /* the reopen form (O), over the screen */
     int page;
     char message[640];

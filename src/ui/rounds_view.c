@@ -18,6 +18,7 @@
 void start_prompt(struct aview *av, int kind)
 {
     av->prompting = true;
+    av->prompt_scroll = 0;
     av->prompt_kind = kind;
     edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
                           : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
@@ -49,6 +50,7 @@ void start_export(struct aview *av, size_t i)
     av->export_over = NULL;
     av->export_round = i;
     av->prompting = true;
+    av->prompt_scroll = 0;
     av->prompt_kind = 4;
     edit_set(&av->prompt, path);
     say(av, false, _("Export round %s: .html board report, .md report, .csv register, .json all"),

@@ -108,6 +108,18 @@ ui_expect "ワークスペースの中です" "ja: a file in the workspace is re
 ui_keys Escape Q
 ui_stop
 
+# a path longer than the line: the prompt scrolls, so that its ending,
+# which says what is written, is in view
+long=$ws/out/dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+mkdir -p "$long"
+UI_CWD=$long
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5 E
+ui_expect_line 23 "-report.html" "a long path's end is in view on the prompt"
+ui_keys Escape Q
+ui_stop
+
 # started inside the workspace: the file offered is beside it, not in it
 UI_CWD=$ws/w
 ui_start 80 24 --lang en "$ws/w"
