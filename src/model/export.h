@@ -87,6 +87,12 @@ struct report_summary {
     size_t rose, added, fell, removed; /* since that round */
 };
 void report_summarise(const struct report_input *in, struct report_summary *s);
+/* What a report was made from, in words, each text from the workspace
+ * through esc (the report's escaping): "Made by kijun V from the
+ * workspace W, round R[, on T]." into made, the files' paths into files. */
+typedef void report_escape_fn(struct strbuf *out, const char *text);
+void report_made_by(const struct export_source *src, report_escape_fn *esc, struct strbuf *made,
+                    struct strbuf *files);
 /* How a sign-off (NULL: none) and an acceptance stand, in words. */
 const char *report_signoff_state(const struct round *r, const struct record *so);
 const char *report_acceptance_state(const struct round *r, const struct record *risk);

@@ -66,3 +66,24 @@ const char *report_acceptance_state(const struct round *r, const struct record *
          : risk_acceptance_carried(r, risk) ? _("carried over: to be confirmed")
          : _("valid");
 }
+
+void report_made_by(const struct export_source *src, report_escape_fn *esc, struct strbuf *made,
+                    struct strbuf *files)
+{
+    struct strbuf ws = STRBUF_INIT;
+    sb_adds(&ws, "");
+    esc(&ws, src->workspace);
+    if (src->timestamp)
+        sb_printf(made, _("Made by kijun %s from the workspace %s, round %s, on %s."), src->version, sb_str(&ws),
+                  src->round ? src->round : "-", src->timestamp);
+    else
+        sb_printf(made, _("Made by kijun %s from the workspace %s, round %s."), src->version, sb_str(&ws),
+                  src->round ? src->round : "-");
+    sb_adds(files, "");
+    for (size_t i = 0; i < src->nfiles; i++) {
+        if (i)
+            sb_adds(files, _(", "));
+        esc(files, src->files[i].path);
+    }
+    sb_free(&ws);
+}

@@ -130,25 +130,14 @@ static const char style[] =
 static void h_source(struct strbuf *out, const struct report_input *in)
 {
     const struct export_source *src = in->src;
-    struct strbuf ws = STRBUF_INIT, files = STRBUF_INIT;
-    h_text(&ws, src->workspace);
-    for (size_t i = 0; i < src->nfiles; i++) {
-        if (i)
-            sb_adds(&files, _(", "));
-        h_text(&files, src->files[i].path);
-    }
+    struct strbuf made = STRBUF_INIT, files = STRBUF_INIT;
+    report_made_by(src, h_text, &made, &files);
     sb_adds(out, "<p class=\"source\">");
-    if (src->timestamp)
-        sb_printf(out, _("Made by kijun %s from the workspace %s, round %s, on %s."), src->version, sb_str(&ws),
-                  src->round ? src->round : "-",
-                  src->timestamp);
-    else
-        sb_printf(out, _("Made by kijun %s from the workspace %s, round %s."), src->version, sb_str(&ws),
-                  src->round ? src->round : "-");
+    sb_adds(out, sb_str(&made));
     sb_adds(out, "<br>");
     sb_printf(out, _("SHA-256 of its files: %s (%s)"), src->sha256, sb_str(&files));
     sb_adds(out, "</p>\n");
-    sb_free(&ws);
+    sb_free(&made);
     sb_free(&files);
 }
 
