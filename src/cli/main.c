@@ -542,8 +542,8 @@ int main(int argc, char **argv)
                  _("Made a new workspace in %s from the template"), dir);
     if (ufound && !session.notice[0])
         snprintf(session.notice, sizeof session.notice,
-                 P_("The user's library has %zu finding; files with errors are not loaded (kijun check %s)",
-                    "The user's library has %zu findings; files with errors are not loaded (kijun check %s)",
+                 P_("The user's library has %zu finding: kijun check %s says which",
+                    "The user's library has %zu findings: kijun check %s says which",
                     ufound), ufound, dir);
     free(dir);
     const char *nc = getenv("NO_COLOR");
