@@ -66,14 +66,6 @@ int cmd_import(struct library *lib, const struct import_options *io)
         .file = io->csv, .source = base_name(io->csv), .id = io->id, .kind = (enum edition_kind)io->kind,
         .title = io->title, .issuer = io->issuer, .date = io->date, .status = io->status,
     };
-    struct strbuf text = STRBUF_INIT;
-    bool made = dl.n == 0 && csvimport_make(&csv, &lib->gl, &o, &text, &dl);
-    csv_free(&csv);
-    if (!made) {
-        fprintf(stderr, _("kijun: %s: nothing written: a row is bad\n"), io->csv);
-        sb_free(&text);
-        return fail(&dl);
-    }
     char *path = NULL;
     if (io->output) {
         path = xstrdup(io->output);
@@ -81,18 +73,40 @@ int cmd_import(struct library *lib, const struct import_options *io)
         char *dir = userlib_dir();
         if (!dir) {
             fputs(_("kijun: error: neither XDG_DATA_HOME nor HOME is set: give -o FILE\n"), stderr);
-            sb_free(&text);
+            csv_free(&csv);
             return 2;
-        }
-        if (!make_dirs(dir, &dl)) {
-            free(dir);
-            sb_free(&text);
-            return fail(&dl);
         }
         struct strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "%s/%s.cfg", dir, io->id);
         path = sb_take(&sb);
         free(dir);
+    }
+    /* the user's folder as the context (ids taken, maps), but the file
+     * that --force would replace */
+    struct diag_list quiet = {0};
+    char *mine = userlib_dir();
+    if (mine)
+        userlib_load_dir(lib, mine, false, path, &quiet);
+    free(mine);
+    diag_clear(&quiet);
+    struct strbuf text = STRBUF_INIT;
+    bool made = dl.n == 0 && csvimport_make(&csv, &lib->gl, &o, &text, &dl);
+    csv_free(&csv);
+    if (!made) {
+        fprintf(stderr, _("kijun: %s: nothing written\n"), io->csv);
+        sb_free(&text);
+        free(path);
+        return fail(&dl);
+    }
+    if (!io->output) {
+        char *dir = userlib_dir();
+        bool ok = make_dirs(dir, &dl);
+        free(dir);
+        if (!ok) {
+            sb_free(&text);
+            free(path);
+            return fail(&dl);
+        }
     }
     enum atomic_result r = io->force ? atomic_save(path, sb_str(&text), text.len, &dl)
                                      : atomic_create(path, sb_str(&text), text.len, &dl);

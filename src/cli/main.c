@@ -321,7 +321,6 @@ static int run_import(const struct opts *o, int argc, char **argv, enum lang lan
     struct library *lib = load_library();
     if (!lib)
         return 2;
-    load_user_library(lib, NULL, true);
     struct import_options io = {
         .csv = argv[optind], .kind = kind, .id = o->id, .output = o->output, .title = o->title,
         .issuer = o->issuer, .date = o->date, .status = o->status, .force = o->force, .lang = lang,
