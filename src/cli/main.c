@@ -468,6 +468,11 @@ int main(int argc, char **argv)
             fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
             return 2;
         }
+        struct stat st;
+        if (ws && (stat(ws, &st) != 0 || !S_ISDIR(st.st_mode))) {
+            fprintf(stderr, _("kijun: %s: error: not a workspace folder\n"), ws);
+            return 2;
+        }
         struct library *lib = load_library();
         if (!lib)
             return 2;
