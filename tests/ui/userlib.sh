@@ -86,6 +86,12 @@ mv "$UL/acme.cfg" "$T/xdg/kijun/library/acme.cfg"
 DESC="tree: \$XDG_DATA_HOME/kijun/library is used when set"
 ok 'env XDG_DATA_HOME="$T/xdg" "$KIJUN" tree --edition acme >/dev/null 2>&1'
 
+# an edition (no kind: the default) in the user's folder
+sed -e 's/"acme/"ed26/g' -e '/kind = /d' -e 's/ACME rules/Edition 2026/' "$FIX/example-rules.cfg" >"$T/xdg/kijun/library/ed26.cfg"
+XDG_DATA_HOME=$T/xdg "$KIJUN" tree --lang en --edition ed26 >"$T/out" 2>&1
+DESC="tree --edition ed26: a file without kind is an edition of the user's library"
+ok 'grep -q "^# Guideline edition, ACME Water Co. (example)" "$T/out"'
+
 M=$("$KIJUN" tree --lang en --edition v5 | grep -vc '^#')
 
 # --- the browser ------------------------------------------------------------------
@@ -101,6 +107,8 @@ ui_keys e
 ui_expect_line $ST "Revised draft (draft)" "e: the revised draft"
 ui_keys e
 ui_expect_line $ST "ACME rules (in force)" "e: the internal rule from \$XDG_DATA_HOME is in the edition switch"
+ui_keys e
+ui_expect_line $ST "Edition 2026 (in force)" "e: the edition from \$XDG_DATA_HOME is in the edition switch"
 ui_keys e
 ui_expect_line $ST "water (in force)" "e: the sector standard from the workspace's library/ is in the edition switch"
 ui_keys e

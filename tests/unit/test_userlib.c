@@ -209,6 +209,26 @@ Test(userlib, a_file_without_issuer_is_refused, .init = mktmp, .fini = rmtmp)
     free(p);
 }
 
+Test(userlib, without_kind_a_file_is_an_edition, .init = mktmp, .fini = rmtmp)
+{
+    char *p = write_file(tmp, "x.cfg",
+                         "kijun_library = 1;\nedition = { id = \"x\"; title = { ja = \"t\"; en = \"t\"; };\n"
+                         "label = { ja = \"t\"; en = \"t\"; }; issuer = \"me\"; date = \"2026-09\"; status = \"draft\"; };\n"
+                         "nodes = ( { id = \"x.1\"; parent = \"\"; number = \"\"; title = { ja = \"a\"; en = \"a\"; }; maps = [ \"rev.II\" ]; } );\n");
+    struct library *lib = shipped();
+    struct diag_list dl = {0};
+    cr_assert(userlib_load_file(lib, p, &dl));
+    cr_assert_eq(dl.n, 0);
+    const struct gl_edition *x = gl_edition_find(&lib->gl, "x");
+    cr_assert_eq(x->kind, KIND_EDITION);
+    cr_assert_not(is_standard(x));
+    /* an edition's mapping is lineage, not coverage */
+    const struct gl_node **v;
+    cr_assert_eq(coverage_covering(&lib->gl, gl_node_find(&lib->gl, "rev.II"), &v), 0);
+    library_free(lib);
+    free(p);
+}
+
 /* --- coverage ------------------------------------------------------------ */
 
 static struct gl_edition *edition(const char *id, enum edition_kind kind, int order)
