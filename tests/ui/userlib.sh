@@ -118,6 +118,7 @@ ui_restart 120 40 --lang en --edition water "$T/ws"
 ui_wait "kijun"
 ui_keys j
 ui_expect_line 1 "kijun › water › 第1章Organisation › 1.1 Management responsibility" "--edition water: on the standard's item 1.1"
+ui_expect "Its file says nothing more about this item." "a standard's item without summary: its file, not the seed, says nothing more"
 ui_expect "Kind        sector standard (Ministry (example))" "a standard's item: its kind and issuer"
 ui_expect "Implements  → 5th edition: II. 1. Purpose of formulation" "a standard's item: the Guideline items it implements"
 ui_expect "→ 5th edition: II. 3. Roles of the parties concerned" "a standard's item: its second Guideline item"
@@ -171,4 +172,14 @@ ln -s "$T/bad.cfg" "$T/ws/library/link.cfg"
 XDG_DATA_HOME=$T/xdg "$KIJUN" check "$T/ws" >"$T/out" 2>&1
 DESC="check: a link where a library file should be is refused"
 ok 'grep -qF "$T/ws/library/link.cfg: error: a symbolic link" "$T/out"'
+
+# kijun check without arguments: the default workspace and the user's folder
+rm "$T/ws/library/link.cfg"
+KIJUN_WORKSPACE=$T/ws XDG_DATA_HOME=$T/xdg "$KIJUN" check >"$T/out" 2>&1
+DESC="check without arguments: the user's folder is checked too (its 2 files counted)"
+ok 'grep -q "5 files, clean" "$T/out"'
+cp "$T/bad.cfg" "$T/xdg/kijun/library/zz-bad.cfg"
+KIJUN_WORKSPACE=$T/ws XDG_DATA_HOME=$T/xdg "$KIJUN" check >"$T/out" 2>&1
+DESC="check without arguments: a finding in the user's folder, FILE:LINE"
+ok 'grep -qF "$T/xdg/kijun/library/zz-bad.cfg:9: error: id '\''bad.1'\'' is used twice" "$T/out"'
 ui_done
