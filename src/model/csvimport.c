@@ -78,6 +78,7 @@ static char *clean_field(const struct csvimport_opts *o, int line, const char *c
 
 struct row {
     int line;
+    int depth;
     char *f[CSVIMPORT_COLUMNS];
     char *id, *parent;
 };
@@ -203,6 +204,9 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
         if (!hmap_get(ids, r->parent, &prev)) {
             diag_add(dl, DIAG_ERROR, o->file, r->line,
                      _("parent '%s' is not the id of a row above"), r->f[C_PARENT]);
+            ok = false;
+        } else if ((r->depth = rows[prev].depth + 1) >= GL_MAX_DEPTH) {
+            diag_add(dl, DIAG_ERROR, o->file, r->line, _("nested deeper than %d levels"), GL_MAX_DEPTH);
             ok = false;
         }
     }

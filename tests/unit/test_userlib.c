@@ -447,6 +447,24 @@ Test(import, bad_rows_are_findings_and_nothing_is_made)
     library_free(lib);
 }
 
+Test(import, too_deep_a_tree_is_a_bad_row)
+{
+    struct library *lib = shipped();
+    struct strbuf rows = STRBUF_INIT, out = STRBUF_INIT;
+    sb_adds(&rows, "r0,,,x,y,,,\n");
+    for (int i = 1; i <= GL_MAX_DEPTH; i++)
+        sb_printf(&rows, "r%d,r%d,,x,y,,,\n", i, i - 1);
+    struct diag_list dl = {0};
+    cr_assert_not(import(lib, sb_str(&rows), &out, &dl));
+    /* r0 is on line 2, at depth 0: r12 (line 14) is one level too deep */
+    cr_assert(has_diag(&dl, "in.csv", 2 + GL_MAX_DEPTH, "nested deeper than 12 levels"));
+    cr_assert_eq(dl.n, 1);
+    diag_clear(&dl);
+    sb_free(&rows);
+    sb_free(&out);
+    library_free(lib);
+}
+
 Test(import, wrong_columns_and_a_bom)
 {
     struct library *lib = shipped();
