@@ -92,6 +92,11 @@ int cmd_import(struct library *lib, const struct import_options *io)
     struct strbuf text = STRBUF_INIT;
     bool made = dl.n == 0 && csvimport_make(&csv, &lib->gl, &o, &text, &dl);
     csv_free(&csv);
+    if (made && text.len > LIBRARY_MAX_FILE) {
+        diag_add(&dl, DIAG_ERROR, io->csv, 0, _("the library file would be larger than %d MiB"),
+                 LIBRARY_MAX_FILE / (1024 * 1024));
+        made = false;
+    }
     if (!made) {
         fprintf(stderr, _("kijun: %s: nothing written\n"), io->csv);
         sb_free(&text);

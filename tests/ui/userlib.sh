@@ -62,6 +62,13 @@ bad orphan "$H\na,,1,x,y,,,\nb,zz,2,x,y,,,\n" "orphan.csv:3: error: parent 'zz' 
 bad utf8 "$H\na,,1,\xff\xfe,y,,,\n" "utf8.csv:2: error: column title_ja: invalid UTF-8" "invalid UTF-8"
 bad noid "$H\n,,1,x,y,,,\n" "noid.csv:2: error: no id" "a missing id"
 bad nomap "$H\na,,1,x,y,,,v5.II;v5.nope\n" "nomap.csv:2: error: maps to 'v5.nope', which no edition has" "a missing Guideline item"
+# a sheet within the 4 MiB limit whose file would not be (every quote escaped)
+awk -v h="$H" 'BEGIN { print h; q = "\"\""; while (length(q) < 32000) q = q q; q = substr(q, 1, 32000)
+    for (r = 0; r < 120; r++) printf "r%d,,,\"%s\",,,,\n", r, q }' >"$T/big.csv"
+"$KIJUN" import --kind internal-rule --id big --issuer Us --date 2025 "$T/big.csv" >"$T/out" 2>&1
+rc=$?
+DESC="import: a file that would be over 4 MiB is not written (exit 2)"
+ok '[ $rc = 2 ] && grep -qF "big.csv: error: the library file would be larger than 4 MiB" "$T/out" && [ ! -e "$UL/big.cfg" ]'
 printf '\xef\xbb\xbf%s\r\n1,,,見出し,Heading,,,v5.II.2\r\n' "$H" >"$T/bom.csv"
 "$KIJUN" import --kind internal-rule --id bom --issuer Us --date 2025 -o "$T/bom.cfg" "$T/bom.csv" >/dev/null 2>&1
 DESC="import of a CSV with a BOM and CRLF (Excel's CSV UTF-8): written, the first column read as id"
