@@ -20,7 +20,7 @@ int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FIL
  * else skipped. A FILE named kijunrc is checked as one. workbench (the
  * hidden --workbench, for the tests): report what the workbench's
  * validation step shows instead, in the same form. */
-int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
+int cmd_check(struct library *lib, char **args, int n, const char *datadir,
               const char *rcfile, bool rc_required, bool workbench);
 /* kijun check --findings-screen WORKSPACE... (hidden, for the tests):
  * the findings the workbench's findings screen lists, in the same form. */
@@ -47,6 +47,26 @@ int cmd_export_verify(const struct library *lib, const char *report, const char 
 /* kijun export --schema: the JSON Schema of the JSON, to output or the
  * standard output. */
 int cmd_export_schema(const char *output);
+/* kijun import: a library file from a CSV (model/csvimport.h), by
+ * default USERLIB/ID.cfg; an existing file is replaced only with force
+ * (atomically, the old one kept as FILE~). 0 written, 2 not. */
+struct import_options {
+    const char *csv;
+    int kind;             /* enum edition_kind */
+    const char *id, *output, *title, *issuer, *date, *status;
+    bool force;
+    enum lang lang;
+};
+int cmd_import(struct library *lib, const struct import_options *o);
+/* The user's library as kijun check reports it (cli/cmd_checklib.c):
+ * every file of dir, or the one file path. Adds the files and the
+ * findings to *files and *findings; returns false when a file could not
+ * be read. lib gains what loads. */
+bool cmd_check_library_dir(struct library *lib, const char *dir, bool in_workspace,
+                           size_t *files, size_t *findings);
+bool cmd_check_library_file(struct library *lib, const char *path, size_t *files, size_t *findings);
+/* Whether path is in a folder named library (a library file). */
+bool cmd_is_library_file(const char *path);
 /* kijun init WORKSPACE: a new workspace from the template. */
 int cmd_init(const char *dir, const char *datadir, enum lang lang);
 #endif

@@ -8,6 +8,7 @@
 #include "model/assessment.h"
 #include "model/rules.h"
 #include "model/snapshot.h"
+#include "store/libuser.h"
 #include "store/workspace.h"
 #include "ui/settings.h"
 #include "util/hmap.h"
@@ -345,7 +346,28 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0 && (n == k || s[n - k - 1] == '/');
 }
 
-int cmd_check(const struct library *lib, char **args, int n, const char *datadir,
+/* A workspace's library/ folder, the user's own folder as its context
+ * (mine: that folder checked and reported too). */
+static void check_library(struct library *lib, const char *ws, bool mine, struct check_result *res)
+{
+    struct diag_list quiet = {0};
+    char *dir = userlib_dir();
+    userlib_unload(lib);
+    if (dir && mine)
+        res->unreadable |= !cmd_check_library_dir(lib, dir, false, &res->files, &res->findings);
+    else if (dir)
+        userlib_load_dir(lib, dir, false, NULL, &quiet);
+    diag_clear(&quiet);
+    free(dir);
+    if (ws) {
+        dir = userlib_ws_dir(ws);
+        res->unreadable |= !cmd_check_library_dir(lib, dir, true, &res->files, &res->findings);
+        free(dir);
+    }
+    userlib_unload(lib);
+}
+
+int cmd_check(struct library *lib, char **args, int n, const char *datadir,
               const char *rcfile, bool rc_required, bool workbench)
 {
     struct check_result res = {0};
@@ -358,15 +380,24 @@ int cmd_check(const struct library *lib, char **args, int n, const char *datadir
         if (!def)
             return 2;
         check_dir(lib, def, workbench, &res);
+        if (!workbench)
+            check_library(lib, def, true, &res);
     }
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             check_dir(lib, args[i], workbench, &res);
-        else if (ends_with(args[i], "kijunrc"))
+            if (!workbench)
+                check_library(lib, args[i], false, &res);
+        } else if (ends_with(args[i], "kijunrc")) {
             check_rc(args[i], true, &res);
-        else
+        } else if (cmd_is_library_file(args[i]) && !workbench) {
+            userlib_unload(lib);
+            res.unreadable |= !cmd_check_library_file(lib, args[i], &res.files, &res.findings);
+            userlib_unload(lib);
+        } else {
             check_file(lib, args[i], workbench, &res);
+        }
     }
     if (rcfile && !workbench)
         check_rc(rcfile, rc_required, &res);

@@ -1,6 +1,7 @@
 /* cmd_tree: `kijun tree`, the Guideline as indented text. */
 #include "config.h"
 #include "cli/cmd.h"
+#include "model/standard.h"
 #include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,13 @@ static void print_edition(const struct gl_edition *ed, enum lang lang, FILE *out
     fputs("# ", out);
     print_safe(out, text_get(&ed->title, lang));
     fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(ed->status, lang), ed->date);
+    if (ed->user) { /* the user's library: what it is, whose, from where */
+        fprintf(out, "# %s, ", kind_name(ed->kind, lang));
+        print_safe(out, ed->issuer ? ed->issuer : "");
+        fputs(", ", out);
+        print_safe(out, ed->file ? ed->file : "");
+        fputc('\n', out);
+    }
     for (size_t i = 0; i < ed->nnodes; i++) {
         const struct gl_node *n = ed->nodes[i];
         for (int d = 0; d < n->depth; d++)

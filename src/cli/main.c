@@ -3,6 +3,8 @@
 #include "cli/cmd.h"
 #include "core/export.h"
 #include "store/libload.h"
+#include "store/libuser.h"
+#include "model/standard.h"
 #include "store/paths.h"
 #include "store/workspace.h"
 #include "core/session.h"
@@ -37,7 +39,8 @@ static void usage(FILE *f)
     fputs(_("Usage: kijun [OPTION]... [WORKSPACE]     the workbench\n"
             "       kijun init WORKSPACE\n"
             "       kijun check [--config FILE] [WORKSPACE|FILE]...\n"
-            "       kijun tree [--edition ID] [--lang ja|en]\n"
+            "       kijun tree [--edition ID] [--lang ja|en] [WORKSPACE]\n"
+            "       kijun import --kind KIND --id ID --issuer NAME --date DATE [-o FILE] FILE.csv\n"
             "       kijun export --format json|csv|md|html [--round NAME] [-o FILE] [WORKSPACE]\n"
             "       kijun export --verify REPORT [WORKSPACE]\n"
             "       kijun --help | --version\n"
@@ -62,7 +65,11 @@ static void usage(FILE *f)
             "  check [WORKSPACE|FILE]...\n"
             "                   check workspace files (and kijunrc, without arguments\n"
             "                   or with --config): exit 0 clean, 1 findings, 2 unreadable\n"
-            "  tree             print the Guideline's chapters as indented text\n"
+            "  tree [WORKSPACE] print the Guideline's chapters as indented text, and the\n"
+            "                   user's library (and the workspace's library/ folder)\n"
+            "  import --kind edition|sector-standard|internal-rule --id ID --issuer NAME\n"
+            "         --date DATE [--title TEXT] [--status S] [-o FILE] [--force] FILE.csv\n"
+            "                   a library file from a spreadsheet (see kijun(5))\n"
             "  export --format json|csv|md|html [--round NAME] [-o FILE] [--bom] [--timestamp]\n"
             "                   the workspace as JSON, a round's risk register as CSV, its\n"
             "                   report as Markdown or for the board as HTML (the latest\n"
@@ -104,10 +111,13 @@ struct opts {
     bool bom, timestamp; /* export --bom, --timestamp */
     bool schema;         /* export --schema */
     const char *verify;  /* export --verify REPORT */
+    const char *kind, *id, *title, *issuer, *date, *status; /* import */
+    bool force;          /* import --force */
 };
 
 enum { OPT_LANG = 256, OPT_DEMO, OPT_EDITION, OPT_NO_COLOR, OPT_MOUSE, OPT_CONFIG, OPT_WORKBENCH, OPT_SCREEN,
-       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP, OPT_SCHEMA, OPT_VERIFY };
+       OPT_FORMAT, OPT_ROUND, OPT_BOM, OPT_TIMESTAMP, OPT_SCHEMA, OPT_VERIFY,
+       OPT_KIND, OPT_ID, OPT_TITLE, OPT_ISSUER, OPT_DATE, OPT_STATUS, OPT_FORCE };
 
 static const struct option long_opts[] = {
     {"lang", required_argument, NULL, OPT_LANG},
@@ -125,6 +135,13 @@ static const struct option long_opts[] = {
     {"timestamp", no_argument, NULL, OPT_TIMESTAMP},
     {"schema", no_argument, NULL, OPT_SCHEMA},
     {"verify", required_argument, NULL, OPT_VERIFY},
+    {"kind", required_argument, NULL, OPT_KIND},
+    {"id", required_argument, NULL, OPT_ID},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"issuer", required_argument, NULL, OPT_ISSUER},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"status", required_argument, NULL, OPT_STATUS},
+    {"force", no_argument, NULL, OPT_FORCE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -158,6 +175,13 @@ static int parse_opts(int argc, char **argv, struct opts *o)
         case OPT_TIMESTAMP: o->timestamp = true; break;
         case OPT_SCHEMA: o->schema = true; break;
         case OPT_VERIFY: o->verify = optarg; break;
+        case OPT_KIND: o->kind = optarg; break;
+        case OPT_ID: o->id = optarg; break;
+        case OPT_TITLE: o->title = optarg; break;
+        case OPT_ISSUER: o->issuer = optarg; break;
+        case OPT_DATE: o->date = optarg; break;
+        case OPT_STATUS: o->status = optarg; break;
+        case OPT_FORCE: o->force = true; break;
         case 'h': o->help = true; break;
         case 'V': printf("kijun %s\n", PACKAGE_VERSION); return finish_output(0);
         default:
@@ -273,6 +297,39 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
     return rc;
 }
 
+/* The user's library: its findings said on stderr, none of them fatal
+ * (a file that cannot be used is skipped). */
+static void load_user_library(struct library *lib, const char *workspace, bool quiet)
+{
+    struct diag_list dl = {0};
+    userlib_load(lib, workspace, &dl);
+    if (!quiet)
+        cmd_print_diags(stderr, &dl);
+    diag_clear(&dl);
+}
+
+/* kijun import: its options checked, then cmd_import. */
+static int run_import(const struct opts *o, int argc, char **argv, enum lang lang)
+{
+    int kind = o->kind ? kind_parse(o->kind) : -1;
+    if (kind < 0 || !o->id || optind + 1 != argc) {
+        fputs(_("kijun: error: usage: kijun import --kind edition|sector-standard|internal-rule --id ID "
+                "--issuer NAME --date DATE [--title TEXT] [--status S] [-o FILE] [--force] FILE.csv\n"),
+              stderr);
+        return 2;
+    }
+    struct library *lib = load_library();
+    if (!lib)
+        return 2;
+    struct import_options io = {
+        .csv = argv[optind], .kind = kind, .id = o->id, .output = o->output, .title = o->title,
+        .issuer = o->issuer, .date = o->date, .status = o->status, .force = o->force, .lang = lang,
+    };
+    int rc = cmd_import(lib, &io);
+    library_free(lib);
+    return rc;
+}
+
 /* Whether the environment asks for a UTF-8 character set. */
 static bool env_wants_utf8(void)
 {
@@ -356,7 +413,8 @@ int main(int argc, char **argv)
         return rc;
     const char *command = NULL;
     if (optind < argc && (strcmp(argv[optind], "tree") == 0 || strcmp(argv[optind], "check") == 0
-                          || strcmp(argv[optind], "init") == 0 || strcmp(argv[optind], "export") == 0)) {
+                          || strcmp(argv[optind], "init") == 0 || strcmp(argv[optind], "export") == 0
+                          || strcmp(argv[optind], "import") == 0)) {
         command = argv[optind++];
         rc = parse_opts(argc, argv, &o);
         if (rc >= 0)
@@ -388,6 +446,8 @@ int main(int argc, char **argv)
     }
     if (command && strcmp(command, "export") == 0)
         return finish_output(run_export(&o, argc, argv, lang));
+    if (command && strcmp(command, "import") == 0)
+        return finish_output(run_import(&o, argc, argv, lang));
     if (command && strcmp(command, "check") == 0) {
         struct library *lib = load_library();
         if (!lib)
@@ -403,13 +463,20 @@ int main(int argc, char **argv)
         return finish_output(rc);
     }
     if (command) {
+        const char *ws = optind < argc ? argv[optind++] : NULL;
         if (optind < argc) {
             fprintf(stderr, _("kijun: error: unexpected argument '%s'\n"), argv[optind]);
+            return 2;
+        }
+        struct stat st;
+        if (ws && (stat(ws, &st) != 0 || !S_ISDIR(st.st_mode))) {
+            fprintf(stderr, _("kijun: %s: error: not a workspace folder\n"), ws);
             return 2;
         }
         struct library *lib = load_library();
         if (!lib)
             return 2;
+        load_user_library(lib, ws, false);
         rc = cmd_tree(lib, o.edition, lang, stdout);
         library_free(lib);
         return finish_output(rc);
@@ -442,12 +509,6 @@ int main(int argc, char **argv)
         free(notice);
         return 2;
     }
-    if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
-        fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
-        library_free(lib);
-        free(notice);
-        return 2;
-    }
     char *datadir = data_dir();
     struct diag_list dl = {0};
     char *dir = NULL;
@@ -467,11 +528,27 @@ int main(int argc, char **argv)
         return 2;
     }
     diag_clear(&dl);
+    /* the user's library: its findings are for kijun check */
+    userlib_load(lib, dir, &dl);
+    size_t ufound = dl.n;
+    diag_clear(&dl);
+    if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
+        fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
+        library_free(lib);
+        free(notice);
+        free(dir);
+        return 2;
+    }
     struct session session;
     session_open_screen(&session, lib, dir, o.demo ? "demo" : dir, o.demo);
     if (created && !session.notice[0])
         snprintf(session.notice, sizeof session.notice,
                  _("Made a new workspace in %s from the template"), dir);
+    if (ufound && !session.notice[0])
+        snprintf(session.notice, sizeof session.notice,
+                 P_("The user's library has %zu finding: kijun check %s says which",
+                    "The user's library has %zu findings: kijun check %s says which",
+                    ufound), ufound, dir);
     free(dir);
     const char *nc = getenv("NO_COLOR");
     struct app_options ao = {

@@ -189,6 +189,7 @@ void gl_edition_free(struct gl_edition *ed)
     free(ed->supersedes);
     free(ed->source);
     free(ed->file);
+    free(ed->issuer);
     free(ed);
 }
 

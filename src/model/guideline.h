@@ -21,6 +21,9 @@ enum change {
 
 enum edition_status { STATUS_DRAFT, STATUS_IN_FORCE, STATUS_SUPERSEDED, STATUS__COUNT };
 
+/* What a library file holds (model/standard.h names them). */
+enum edition_kind { KIND_EDITION, KIND_SECTOR_STANDARD, KIND_INTERNAL_RULE, KIND__COUNT };
+
 struct gl_edition;
 
 struct gl_node {
@@ -60,6 +63,9 @@ struct gl_edition {
     char *source;
     char *file;               /* where it was read from */
     int line;
+    enum edition_kind kind;   /* header's `kind`, default edition */
+    char *issuer;             /* header's `issuer`, may be NULL */
+    bool user;                /* from the user's library (store/libuser.h) */
     struct gl_node **nodes;   /* reading order */
     size_t nnodes, nodes_cap;
     struct gl_node **roots;

@@ -4,6 +4,7 @@
 #include "store/libload.h"
 #include "store/cfgfile.h"
 #include "model/record.h"
+#include "model/standard.h"
 #include "util/hmap.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -58,6 +59,16 @@ static bool enum_field(struct cfgctx *c, const config_setting_t *g, const char *
     free(s);
     *out = v;
     return true;
+}
+
+/* The header's kind (default edition) and issuer (optional here; the
+ * user's library requires it: store/libuser.c). */
+static bool kind_issuer(struct cfgctx *c, const config_setting_t *e, struct gl_edition *ed)
+{
+    int k = -1;
+    bool ok = enum_field(c, e, "kind", kind_parse, &k, "edition, sector-standard, internal-rule");
+    ed->kind = k < 0 ? KIND_EDITION : (enum edition_kind)k;
+    return cg_string(c, e, "issuer", false, &ed->issuer) && ok;
 }
 
 static const char *const node_keys[] = {
@@ -129,7 +140,7 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
 }
 
 static const char *const edition_keys[] = {
-    "id", "title", "label", "date", "status", "supersedes", "order", "source", NULL,
+    "id", "title", "label", "date", "status", "supersedes", "order", "source", "kind", "issuer", NULL,
 };
 
 static bool valid_date(const char *d)
@@ -196,6 +207,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     ok &= cg_int(&c, e, "order", false, -1000000, 1000000, &order);
     ed->order = (int)order;
     ok &= cg_string(&c, e, "source", false, &ed->source);
+    ok &= kind_issuer(&c, e, ed);
     for (int i = 0; i < config_setting_length(nodes); i++) {
         struct gl_node *n = load_node(&c, config_setting_get_elem(nodes, (unsigned)i));
         if (n)

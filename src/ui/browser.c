@@ -1,6 +1,8 @@
 /* browser: the Guideline browser view. */
 #include "config.h"
 #include "ui/browser.h"
+#include "ui/browser_map.h"
+#include "model/standard.h"
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
@@ -49,7 +51,7 @@ void browser_init(struct browser *b, const struct library *lib, enum lang lang,
     /* start on the requested edition, else the one in force */
     b->ed = 0;
     for (size_t i = 0; i < lib->gl.n; i++)
-        if (lib->gl.editions[i]->status == STATUS_IN_FORCE)
+        if (lib->gl.editions[i]->status == STATUS_IN_FORCE && !lib->gl.editions[i]->user)
             b->ed = i;
     for (size_t i = 0; edition_id && i < lib->gl.n; i++)
         if (strcmp(lib->gl.editions[i]->id, edition_id) == 0)
@@ -414,7 +416,7 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
     /* nodes of other editions that name this one, when not already listed */
     for (size_t i = 0; i < set->nall; i++) {
         const struct gl_node *o = set->all[i];
-        if (o->edition == n->edition)
+        if (o->edition == n->edition || is_standard(o->edition)) /* those: browser_map.c */
             continue;
         bool names_us = false, listed = false;
         for (size_t k = 0; k < o->nmaps; k++)
@@ -433,6 +435,11 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
     sb_free(&v);
 }
 
+static void map_field(void *d, const char *label, const char *value)
+{
+    doc_field(d, label, value);
+}
+
 static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
 {
     char *h = gl_node_heading(n, b->lang);
@@ -443,7 +450,8 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     if (*summary)
         doc_para(d, "", summary, ROLE_NORMAL);
     else
-        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
+        doc_para(d, "", n->edition->user ? _("Its file says nothing more about this item.")
+                                         : _("The seed says nothing more about this item."), ROLE_DIM);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;
@@ -459,7 +467,9 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     sb_reset(&v);
     doc_field(d, _("Baseline"), n->baseline ? _("[B] yes: a minimum every operator should meet")
                                             : _("no"));
-    add_mapping(b, d, n);
+    if (!browser_map_implements(&b->lib->gl, n, b->lang, map_field, d))
+        add_mapping(b, d, n);
+    browser_map_covered(&b->lib->gl, n, b->lang, map_field, d);
     if (n->source)
         doc_field(d, _("Source"), n->source);
     if (n->nchildren) {
@@ -472,6 +482,7 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
             free(ch);
         }
     }
+    browser_map_coverage(&b->lib->gl, n, b->lang, map_field, d);
     sb_free(&v);
 }
 

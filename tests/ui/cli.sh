@@ -121,9 +121,12 @@ result $? "tree --lang xx exits 2 (got $RC)" "$T/err"
 run --no-such-option
 [ "$RC" -eq 2 ]
 result $? "an unknown option exits 2 (got $RC)" "$T/err"
-run tree extra
+run tree "$T" extra
 [ "$RC" -eq 2 ] && grep -qF "unexpected argument 'extra'" "$T/err"
 result $? "tree with an extra argument exits 2 and names it (got $RC)" "$T/err"
+run tree "$T/no-such-workspace"
+[ "$RC" -eq 2 ] && grep -qF "no-such-workspace: error: not a workspace folder" "$T/err"
+result $? "tree WORKSPACE that is no folder exits 2 and says so (got $RC)" "$T/err"
 
 KIJUN_DATADIR=/nonexistent run tree
 [ "$RC" -eq 2 ]

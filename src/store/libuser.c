@@ -1,0 +1,209 @@
+/* libuser: the user's library folders. */
+#include "config.h"
+#include "util/i18n.h"
+#include "store/libuser.h"
+#include "store/cfgfile.h"
+#include "store/libload.h"
+#include "store/safefs.h"
+#include "model/standard.h"
+#include "util/hmap.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *userlib_dir(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    /* the XDG spec: a relative XDG_DATA_HOME is invalid and ignored */
+    if (xdg && *xdg == '/')
+        sb_printf(&sb, "%s/kijun/library", xdg);
+    else if (home && *home)
+        sb_printf(&sb, "%s/.local/share/kijun/library", home);
+    else
+        return NULL;
+    return sb_take(&sb);
+}
+
+char *userlib_ws_dir(const char *workspace)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s/library", workspace);
+    return sb_take(&sb);
+}
+
+/* Relink lib; keep only the findings about files of the user's library
+ * (the shipped data was checked when it was loaded). */
+static void relink(struct library *lib, const char *only, struct diag_list *dl)
+{
+    struct diag_list all = {0};
+    gl_link(&lib->gl, &all);
+    for (size_t i = 0; i < all.n; i++) {
+        const struct diag *d = &all.v[i];
+        if (d->file && only && strcmp(d->file, only) == 0)
+            diag_add(dl, d->severity, d->file, d->line, "%s", d->text);
+    }
+    diag_clear(&all);
+}
+
+/* Ids that would collide with what lib has, or twice in the file. */
+static bool ids_free(const struct library *lib, const struct gl_edition *ed, struct diag_list *dl)
+{
+    bool ok = true;
+    const struct gl_edition *o = gl_edition_find(&lib->gl, ed->id);
+    if (o) {
+        diag_add(dl, DIAG_ERROR, ed->file, ed->line, _("edition id '%s' is already used by %s"),
+                 ed->id, o->file ? o->file : "?");
+        ok = false;
+    }
+    struct hmap ids = {0};
+    for (size_t i = 0; i < ed->nnodes; i++) {
+        const struct gl_node *n = ed->nodes[i];
+        size_t prev;
+        const struct gl_node *g = gl_node_find(&lib->gl, n->id);
+        if (!hmap_put(&ids, n->id, i, &prev)) {
+            diag_add(dl, DIAG_ERROR, ed->file, n->line,
+                     _("id '%s' is used twice in this file (first at line %d)"), n->id,
+                     ed->nodes[prev]->line);
+            ok = false;
+        } else if (g) {
+            diag_add(dl, DIAG_ERROR, ed->file, n->line, _("id '%s' is already used by %s:%d"),
+                     n->id, g->edition->file ? g->edition->file : "?", g->line);
+            ok = false;
+        }
+    }
+    hmap_free(&ids);
+    return ok;
+}
+
+bool userlib_load_file(struct library *lib, const char *path, struct diag_list *dl)
+{
+    /* no link, no FIFO, no huge file: checked without following links */
+    char *buf = NULL;
+    size_t len;
+    if (!file_read_nofollow(path, path, LIBRARY_MAX_FILE, &buf, &len, dl))
+        return false;
+    free(buf);
+    struct gl_set one = {0};
+    bool ok = library_load_edition(&one, path, dl);
+    if (one.n == 0) {
+        gl_set_free(&one);
+        return false;
+    }
+    struct gl_edition *ed = one.editions[0];
+    if (ok && (!ed->issuer || !*ed->issuer)) {
+        diag_add(dl, DIAG_ERROR, path, ed->line,
+                 _("missing setting 'issuer': who issued it (a ministry, an association, the company)"));
+        ok = false;
+    }
+    ok = ok && ids_free(lib, ed, dl);
+    if (!ok) {
+        diag_add(dl, DIAG_WARNING, path, 0, "%s", _("not loaded: the rest of the library is"));
+        gl_set_free(&one);
+        return false;
+    }
+    one.n = 0;
+    gl_set_free(&one);
+    ed->user = true;
+    ed->order += USERLIB_ORDER_BASE;
+    gl_set_add(&lib->gl, ed);
+    relink(lib, ed->file, dl);
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool same_file(const char *a, const struct stat *b)
+{
+    struct stat st;
+    return b && stat(a, &st) == 0 && st.st_dev == b->st_dev && st.st_ino == b->st_ino;
+}
+
+void userlib_unload(struct library *lib)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < lib->gl.n; i++) {
+        if (lib->gl.editions[i]->user)
+            gl_edition_free(lib->gl.editions[i]);
+        else
+            lib->gl.editions[k++] = lib->gl.editions[i];
+    }
+    lib->gl.n = k;
+    relink(lib, NULL, NULL);
+}
+
+size_t userlib_load_dir(struct library *lib, const char *dir, bool in_workspace,
+                        const char *skip, struct diag_list *dl)
+{
+    struct stat skip_st;
+    bool skipping = skip && stat(skip, &skip_st) == 0;
+    struct stat st;
+    if (lstat(dir, &st) != 0) {
+        if (errno != ENOENT)
+            diag_add(dl, DIAG_ERROR, dir, 0, _("cannot read the library folder: %s"), strerror(errno));
+        return 0;
+    }
+    if (in_workspace && S_ISLNK(st.st_mode)) {
+        diag_add(dl, DIAG_ERROR, dir, 0, "%s",
+                 _("a symbolic link (kijun follows no links in a workspace): not read"));
+        return 0;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        diag_add(dl, DIAG_ERROR, dir, 0, _("cannot read the library folder: %s"), strerror(errno));
+        return 0;
+    }
+    char **v = NULL;
+    size_t n = 0, cap = 0, skipped = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l <= 4 || de->d_name[0] == '.' || strcmp(de->d_name + l - 4, ".cfg") != 0)
+            continue;
+        if (n == USERLIB_MAX_FILES) {
+            skipped++;
+            continue;
+        }
+        struct strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%s/%s", dir, de->d_name);
+        v = xgrow(v, &cap, n + 1, sizeof *v);
+        v[n++] = sb_take(&sb);
+    }
+    closedir(d);
+    if (skipped)
+        diag_add(dl, DIAG_ERROR, dir, 0, _("more than %d library files: %zu not read"),
+                 USERLIB_MAX_FILES, skipped);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_str);
+    size_t added = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!same_file(v[i], skipping ? &skip_st : NULL))
+            added += userlib_load_file(lib, v[i], dl);
+        free(v[i]);
+    }
+    free(v);
+    return added;
+}
+
+size_t userlib_load(struct library *lib, const char *workspace, struct diag_list *dl)
+{
+    size_t added = 0;
+    char *dir = userlib_dir();
+    if (dir)
+        added += userlib_load_dir(lib, dir, false, NULL, dl);
+    free(dir);
+    if (workspace) {
+        dir = userlib_ws_dir(workspace);
+        added += userlib_load_dir(lib, dir, true, NULL, dl);
+        free(dir);
+    }
+    return added;
+}

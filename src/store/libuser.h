@@ -1,0 +1,36 @@
+/* libuser: the user's library: editions, sector standards and internal
+ * rules in files of the Guideline's format (data/README), found in
+ * $XDG_DATA_HOME/kijun/library/ (default ~/.local/share/kijun/library/)
+ * and in a workspace's library/ folder. Each file is checked alone and
+ * against what is loaded; one that cannot be used is skipped with its
+ * findings (FILE:LINE), and the rest still loads. */
+#ifndef KIJUN_LIBUSER_H
+#define KIJUN_LIBUSER_H
+#include "model/library.h"
+#include "util/diag.h"
+#include <stdbool.h>
+
+/* More *.cfg files than this in one folder: the rest are not read. */
+#define USERLIB_MAX_FILES 256
+/* User editions sort after the shipped ones, by their own `order`. */
+#define USERLIB_ORDER_BASE 3000000
+
+/* $XDG_DATA_HOME/kijun/library, else $HOME/.local/share/kijun/library;
+ * NULL when neither variable is set. New string. */
+char *userlib_dir(void);
+/* WORKSPACE/library. New string. */
+char *userlib_ws_dir(const char *workspace);
+/* Add the file at path to lib (linked) when it can be used; its findings
+ * go into dl. Returns whether it was added. lib stays linked. */
+bool userlib_load_file(struct library *lib, const char *path, struct diag_list *dl);
+/* Every *.cfg of dir (sorted by name) but skip (the same file by
+ * another name too; NULL for none); a missing folder is no finding.
+ * in_workspace: the folder itself may not be a symbolic link. Returns
+ * how many files were added. */
+size_t userlib_load_dir(struct library *lib, const char *dir, bool in_workspace,
+                        const char *skip, struct diag_list *dl);
+/* Take every edition of the user's library out of lib again. */
+void userlib_unload(struct library *lib);
+/* Both folders (workspace may be NULL). Returns how many files were added. */
+size_t userlib_load(struct library *lib, const char *workspace, struct diag_list *dl);
+#endif
