@@ -12,6 +12,7 @@
 #include "ui/help.h"
 #include "ui/frame.h"
 #include "ui/input.h"
+#include "ui/testhook.h"
 #include "ui/mouse.h"
 #include "ui/profile_view.h"
 #include "ui/assess_view.h"
@@ -334,7 +335,7 @@ static void wheel(struct app *a, enum action act)
 static void handle_mouse(struct app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || !a->opt->mouse)
+    if (input_get_mouse(&ev) != OK || !a->opt->mouse)
         return;
     if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS || a->ask != ASK_NONE)
         return;
@@ -440,6 +441,7 @@ int app_run(const struct app_options *opt)
         if (dirty)
             draw_all(&a);
         dirty = false;
+        testhook_drawn(); /* the UI tests' key counter (KIJUN_TEST_KEYS) */
         /* idle: wake only to keep the text being typed, and for signals */
         timeout(session_draft_pending(a.s) ? 300 : 1000);
         wint_t ch;
