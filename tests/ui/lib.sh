@@ -283,6 +283,48 @@ ui_check_fit() {
     w=$(ui_screen | LC_ALL=C.UTF-8 wc -L)
     [ "${w:-0}" -le "$1" ]; ui_result $? "$2 (widest line $w <= $1)"
 }
+# ui_expect_screen NAME [DESC]: the whole screen (its text, as tmux
+# captures it: trailing spaces cut) is exactly tests/ui/screens/NAME.txt;
+# else "not ok" and a diff (- expected, + on screen). With
+# UI_UPDATE_SCREENS=1 the screen is written to the file instead (the first
+# time NAME comes in a run: a later ui_expect_screen of the same NAME
+# compares with it), and the result is "ok ... (written)". UI_SCREEN_TODO
+# set: a known bug, the result a TAP TODO (an XPASS once it is fixed).
+UI_SCREENS=${UI_SCREENS:-${KIJUN_TESTS:-$(dirname "$0")/..}/ui/screens}
+UI_SCREENS_WRITTEN=" "
+ui_expect_screen() {
+    local name=$1 file="$UI_SCREENS/$1.txt" desc=${2:-"the screen is screens/$1.txt"} got
+    ui_sync
+    got=$(ui_screen; echo x) # keep the blank lines at the end
+    got=${got%x}
+    if [ "${UI_UPDATE_SCREENS:-0}" = 1 ]; then
+        case $UI_SCREENS_WRITTEN in
+        *" $name "*) ;;
+        *)
+            mkdir -p "$UI_SCREENS"
+            printf '%s' "$got" >"$file"
+            UI_SCREENS_WRITTEN="$UI_SCREENS_WRITTEN$name "
+            ui_result 0 "$desc (written)"
+            return 0 ;;
+        esac
+    fi
+    UI_N=$((UI_N + 1))
+    if [ ! -f "$file" ]; then
+        echo "not ok $UI_N - $desc: $file is missing (UI_UPDATE_SCREENS=1 writes it)"
+    elif [ "$(cat "$file"; echo x)" = "${got}x" ]; then
+        # (a TODO that passes is an XPASS, which fails the run: the bug is
+        # fixed, the TODO is to go)
+        echo "ok $UI_N - $desc${UI_SCREEN_TODO:+ # TODO $UI_SCREEN_TODO}"
+        [ -z "${UI_SCREEN_TODO:-}" ] || UI_FAILED=1
+        return 0
+    else
+        echo "not ok $UI_N - $desc: the screen differs from screens/$name.txt${UI_SCREEN_TODO:+ # TODO $UI_SCREEN_TODO}"
+        echo "# diff -u screens/$name.txt screen (regenerate: see tests/ui/README):"
+        printf '%s' "$got" | diff -u "$file" - | sed 1,2d | sed 's/^/#   /'
+    fi
+    [ -n "${UI_SCREEN_TODO:-}" ] || UI_FAILED=1
+    return 1
+}
 # ui_expect_exit CODE DESC: kijun ended with CODE.
 ui_expect_exit() { ui_expect "[exit $1]" "$2"; }
 
