@@ -36,7 +36,10 @@
 # UI_UPDATE_SCREENS=1 writes the files instead (see tests/ui/README).
 #
 # The environment is pinned (TERM, LANG, TZ, size); UI_ENV adds variables
-# ("LANG=ja_JP.UTF-8 NO_COLOR=1"); UI_CWD sets kijun's working folder.
+# ("LANG=ja_JP.UTF-8 NO_COLOR=1"); UI_CWD sets kijun's working folder;
+# UI_RAW=FILE records every byte the pane gets from its first one in FILE
+# (kijun's counter sets the title: a test of what kijun sends the terminal
+# reads the bytes, not #{pane_title}).
 #
 # With KIJUN_VALGRIND set (make check-valgrind), $KIJUN is a wrapper that
 # runs kijun under valgrind (tests/valgrind.sh), the waits are longer, and
@@ -86,16 +89,26 @@ ui_start() {
     ui_sock_rm
     UI_STARTS=$((UI_STARTS + 1))
     UI_SOCK="kijun-test-$$-$UI_STARTS-${RANDOM:-0}"
-    local args="" a
+    local args="" a wait=""
     for a in "$@"; do args="$args '$a'"; done
+    if [ -n "${UI_RAW:-}" ]; then
+        # kijun starts once pipe-pane records the pane
+        rm -f "$UI_RAW.go"
+        : >"$UI_RAW"
+        wait="while [ ! -e '$UI_RAW.go' ]; do sleep 0.01; done;"
+    fi
     t new-session -d -s ui -c "${UI_CWD:-$PWD}" -x "$cols" -y "$rows" \
-        "env -i PATH='$PATH' HOME='${HOME:-/tmp}' TERM=screen LANG=C.UTF-8 TZ=UTC \
+        "$wait env -i PATH='$PATH' HOME='${HOME:-/tmp}' TERM=screen LANG=C.UTF-8 TZ=UTC \
          KIJUN_DATADIR='${KIJUN_DATADIR:-}' ASAN_OPTIONS='${ASAN_OPTIONS:-}' \
          UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' KIJUN_TEST_KEYS=1 $UI_ENV '$KIJUN' $args; \
          rc=\$?; printf '\\r\\n[exit %s]\\r\\n\\033]2;kijun-exit %s\\007' \$rc \$rc; sleep 30"
     UI_SENT=0
     t set-option -t ui status off >/dev/null
     t set-window-option -t ui aggressive-resize off >/dev/null 2>&1 || true
+    if [ -n "${UI_RAW:-}" ]; then
+        t pipe-pane -o -t ui "cat >>'$UI_RAW'"
+        touch "$UI_RAW.go"
+    fi
 }
 
 # ui_stop: end the session (to start another in the same test).
