@@ -12,7 +12,6 @@
 #include "ui/help.h"
 #include "ui/frame.h"
 #include "ui/input.h"
-#include "ui/testhook.h"
 #include "ui/mouse.h"
 #include "ui/profile_view.h"
 #include "ui/assess_view.h"
@@ -441,7 +440,6 @@ int app_run(const struct app_options *opt)
         if (dirty)
             draw_all(&a);
         dirty = false;
-        testhook_drawn(); /* the UI tests' key counter (KIJUN_TEST_KEYS) */
         /* idle: wake only to keep the text being typed, and for signals */
         timeout(session_draft_pending(a.s) ? 300 : 1000);
         wint_t ch;

@@ -116,6 +116,11 @@ int input_get_mouse(MEVENT *ev)
 /* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
 int input_read_key(wint_t *ch)
 {
+    /* about to wait for a key, so all that the keys read did is drawn (a
+     * read that does not wait, timeout 0, is a look for keys typed ahead
+     * before drawing what can wait for them): tell the tests */
+    if (wgetdelay(stdscr) != 0)
+        testhook_idle();
     if (MB_CUR_MAX > 1) {
         int r = get_wch(ch);
         char buf[8];

@@ -1,6 +1,6 @@
 /* testhook: the UI tests' key counter. With KIJUN_TEST_KEYS set (to
- * anything but empty), after each key has been handled and the screen
- * drawn, kijun sets the terminal's title (OSC 2) to
+ * anything but empty), when kijun is about to wait for a key (every key
+ * read handled, the screen drawn), it sets the terminal's title (OSC 2) to
  *
  *     kijun-keys N COLSxROWS
  *
@@ -40,7 +40,7 @@ void testhook_read(size_t n)
     keys_read += n;
 }
 
-void testhook_drawn(void)
+void testhook_idle(void)
 {
     if (!on() || (keys_read == keys_told && COLS == cols_told && LINES == rows_told))
         return;

@@ -8,6 +8,9 @@
  * character its bytes in UTF-8 (a byte in a single-byte locale), whatever
  * was made of it. */
 void testhook_read(size_t n);
-/* The screen is drawn after the keys read so far: tell the test. */
-void testhook_drawn(void);
+/* kijun is about to wait for a key: the screen is drawn after all the
+ * keys read so far (called by input_read_key before a read that may
+ * wait, so that the main loop may first look, with timeout 0, for keys
+ * typed ahead before it draws what can wait for them). */
+void testhook_idle(void);
 #endif

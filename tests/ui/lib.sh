@@ -13,9 +13,9 @@
 #   ui_done                            # stop tmux, print the plan
 #
 # Synchronisation: no sleeps and no "the screen stopped changing". kijun
-# runs with KIJUN_TEST_KEYS=1, and after each key it has handled and the
-# screen it has drawn it sets the terminal's title to "kijun-keys N
-# COLSxROWS" (src/ui/testhook.c), N counting what it has read: a key code
+# runs with KIJUN_TEST_KEYS=1, and when it is about to wait for a key (each
+# key read handled, the screen drawn) it sets the terminal's title to
+# "kijun-keys N COLSxROWS" (src/ui/testhook.c), N counting what it has read: a key code
 # (Enter, F5, Up: however many bytes its sequence has) as 1, a character
 # as its bytes in UTF-8. tmux takes the title in order with the screen's
 # bytes. The harness counts what it sends the same way (ui_key_count) and,
