@@ -163,7 +163,17 @@ ui_state() {
 }
 
 # ui_now: milliseconds, for the waits' limits
-ui_now() { local t=${EPOCHREALTIME:-}; if [ -n "$t" ]; then t=${t/[.,]/}; echo $((t / 1000)); else echo $(($(date +%s) * 1000)); fi; }
+# (bash's EPOCHREALTIME without a process; date in another shell)
+ui_now() {
+    local s f
+    if [ -n "${EPOCHREALTIME:-}" ]; then
+        s=${EPOCHREALTIME%[.,]*} f=${EPOCHREALTIME#*[.,]}
+        f=${f%???} # microseconds to milliseconds: three digits
+        echo $((s * 1000 + 1$f - 1000))
+    else
+        date +%s%N | cut -c1-13
+    fi
+}
 
 # ui_mismatch TEXT: a count that does not match, said (and failed when
 # UI_SYNC_STRICT=1).
