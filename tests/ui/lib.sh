@@ -13,23 +13,24 @@
 #   ui_done                            # stop tmux, print the plan
 #
 # Synchronisation: no sleeps and no "the screen stopped changing". kijun
-# runs with KIJUN_TEST_KEYS=1, and when it is about to wait for a key (each
-# key read handled, the screen drawn) it sets the terminal's title to
-# "kijun-keys N COLSxROWS" (src/ui/testhook.c), N counting what it has read: a key code
-# (Enter, F5, Up: however many bytes its sequence has) as 1, a character
-# as its bytes in UTF-8. tmux takes the title in order with the screen's
-# bytes. The harness counts what it sends the same way (ui_key_count) and,
-# after each ui_keys, ui_type, ui_paste and ui_resize, waits until the
-# title (#{pane_title}) says kijun has read as much (ui_sync): then the
-# screen tmux holds is the one drawn after the last key. A test that sends
-# input some other way says how much with ui_count N, then ui_sync.
-# Fallbacks: while a test has stopped kijun (UI_PAUSED=1), when it has ended (the pane's shell sets the title to
-# "kijun-exit RC"), or when its count stays below the harness's for
-# UI_SYNC_STALL seconds (input that kijun does not read as keys: it is
-# stopped, say), ui_sync waits for the screen to settle as the old harness
-# did (ui_settle) and takes kijun's count as the new start; a count that
-# does not match is said on stderr ("# ui_sync: ..."), and is a failed
-# test with UI_SYNC_STRICT=1.
+# runs with KIJUN_TEST_KEYS=1, and when it is about to wait for a key
+# (each key read handled, the screen drawn) it sets the terminal's title
+# to "kijun-keys N COLSxROWS" (src/ui/testhook.c), N counting what it has
+# read: a key code (Enter, F5, Up: however many bytes its sequence has)
+# as 1, a character as its bytes in UTF-8. tmux takes the title in order
+# with the screen's bytes. The harness counts what it sends the same way
+# (ui_key_count) and, after each ui_keys, ui_type, ui_paste and
+# ui_resize, waits until the title (#{pane_title}) says kijun has read as
+# much (ui_sync): then the screen tmux holds is the one drawn after the
+# last key. A test that sends input some other way says how much with
+# ui_count N, then ui_sync.
+# Fallbacks: while a test has stopped kijun (UI_PAUSED=1), when kijun has
+# ended (the pane's shell sets the title to "kijun-exit RC"), or when its
+# count stays below the harness's for UI_SYNC_STALL seconds (input that
+# kijun does not read as keys), ui_sync waits for the screen to settle as
+# the old harness did (ui_settle) and takes kijun's count as the new
+# start; a count that does not match is said on stderr ("# ui_sync:
+# ..."), and is a failed test with UI_SYNC_STRICT=1.
 #
 # Whole screens: ui_expect_screen NAME compares the captured screen with
 # tests/ui/screens/NAME.txt exactly and prints a diff when they differ;
@@ -290,7 +291,8 @@ ui_result() { # ui_result OK DESC
 
 # ui_expect TEXT DESC: TEXT is on screen (waits for it).
 ui_expect() { ui_wait_for "$1" "${UI_EXPECT_WAIT:-10}"; ui_result $? "$2"; }
-# ui_expect_not TEXT DESC: TEXT is not on screen (after the screen settles).
+# ui_expect_not TEXT DESC: TEXT is not on screen (once kijun has handled the
+# keys sent: ui_sync).
 ui_expect_not() {
     ui_sync
     if ui_screen | grep -qF -- "$1"; then ui_result 1 "$2"; else ui_result 0 "$2"; fi
