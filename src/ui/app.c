@@ -334,7 +334,7 @@ static void wheel(struct app *a, enum action act)
 static void handle_mouse(struct app *a)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || !a->opt->mouse)
+    if (input_get_mouse(&ev) != OK || !a->opt->mouse)
         return;
     if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS || a->ask != ASK_NONE)
         return;

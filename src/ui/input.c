@@ -1,6 +1,7 @@
 /* input: keys as the terminal sends them, and bracketed paste. */
 #include "config.h"
 #include "ui/input.h"
+#include "ui/testhook.h"
 #include "util/utf8.h"
 #include <curses.h>
 #include <stdio.h>
@@ -103,11 +104,35 @@ void input_read_paste(struct strbuf *t, volatile sig_atomic_t *stop)
     }
 }
 
+/* The mouse event of a KEY_MOUSE, as getmouse. */
+int input_get_mouse(MEVENT *ev)
+{
+    int r = getmouse(ev);
+    if (r == OK)
+        testhook_read(1);
+    return r;
+}
+
 /* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
 int input_read_key(wint_t *ch)
 {
-    if (MB_CUR_MAX > 1)
-        return get_wch(ch);
+    /* about to wait for a key, so all that the keys read did is drawn (a
+     * read that does not wait, timeout 0, is a look for keys typed ahead
+     * before drawing what can wait for them): tell the tests */
+    if (wgetdelay(stdscr) != 0)
+        testhook_idle();
+    if (MB_CUR_MAX > 1) {
+        int r = get_wch(ch);
+        char buf[8];
+        /* the tests count a character by its bytes, a mouse event when
+         * it is taken (input_get_mouse): curses returns KEY_MOUSE for a
+         * release it was not asked for, or not, as the bytes come */
+        if (r == OK)
+            testhook_read(*ch < 0x110000 ? utf8_encode((uint32_t)*ch, buf) : 1);
+        else if (r == KEY_CODE_YES && *ch != KEY_MOUSE)
+            testhook_read(1);
+        return r;
+    }
     /* A single-byte locale (C, POSIX, Latin-1) reads byte by byte: there
      * get_wch takes a byte that is no character (é from a UTF-8 terminal
      * in the C locale) as the start of one and swallows every key typed
@@ -115,6 +140,8 @@ int input_read_key(wint_t *ch)
     int k = getch();
     if (k == ERR)
         return ERR;
+    if (k != KEY_MOUSE)
+        testhook_read(1);
     if (k >= KEY_MIN) {
         *ch = (wint_t)k;
         return KEY_CODE_YES;

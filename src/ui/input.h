@@ -2,6 +2,7 @@
 #ifndef KIJUN_INPUT_H
 #define KIJUN_INPUT_H
 #include "util/strbuf.h"
+#include <curses.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <wchar.h>
@@ -17,6 +18,8 @@ void input_define_keys(void);
 void input_paste_mode(bool on);
 /* The text of a paste whose beginning was read, up to its end (or *stop). */
 void input_read_paste(struct strbuf *t, volatile sig_atomic_t *stop);
+/* The mouse event of a KEY_MOUSE (getmouse, counted for the tests). */
+int input_get_mouse(MEVENT *ev);
 /* One key: OK and a character, KEY_CODE_YES and a KEY_ code, or ERR. */
 int input_read_key(wint_t *ch);
 #endif

@@ -140,7 +140,7 @@ ui_expect "→ 改定版（案）: II．1. 経営方針・リスクマネジメ�
 ui_expect "→ 改定版（案）: II．3. サイバーセキュリティを含めた組織統" "detail shows the second mapped item"
 # The mapped items are rev II.1 and II.3; "1." and "3." alone are numbers
 # that several places of the revised draft share, so the chapter shows.
-ui_settle
+ui_sync
 ui_screen | grep -F "→ 改定版（案）:" | sed 's/.*→ 改定版（案）://' | grep -q "II"
 ui_result $? "the mapped item names its chapter (II)"
 ui_expect_line 1 "kijun › 第5版 › " "header still on the 5th edition"
@@ -182,7 +182,7 @@ ui_expect_line $ST "│ 11/15" "en h goes to the parent"
 ui_expect_line 1 "4. Measures" "en breadcrumbs back at 4. Measures"
 # The short breadcrumbs show ancestors by number only; in English they
 # should use the ASCII numbers of the tree (II.), not Ⅱ．
-ui_settle
+ui_sync
 ui_screen | sed -n 1p | grep -qF "› II. › 4. Measures"
 ui_result $? "en breadcrumbs number chapter II as in the tree (II.)"
 ui_keys '*' End
@@ -209,7 +209,7 @@ ui_expect "Change      moved" "en: change"
 ui_expect "→ Revised draft: II. 1. Management and risk-management" "en: mapped item"
 down 6
 ui_expect_line 1 "(ア) Human resource security (outsourcing)" "en: (ア) keeps its kana number"
-ui_settle
+ui_sync
 ui_screen | sed -n 1p | grep -qF "› (2) › (ア)"
 ui_result $? "en breadcrumbs number the parent as in the tree: (2)"
 

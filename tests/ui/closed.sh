@@ -176,6 +176,7 @@ ui_start 80 24 --lang en "$ws/j"
 ui_wait "kijun"
 ui_keys 5 k O Enter
 ui_type "Because a supplier risk was missed"
+# the journal writes the text being typed after a second without a key
 i=0
 while [ $i -lt $((UI_TIMEOUT * 10)) ] && [ ! -e "$ws/j/.kijun-recovery/draft.cfg" ]; do sleep 0.1; i=$((i + 1)); done
 [ -e "$ws/j/.kijun-recovery/draft.cfg" ]; ui_result $? "the reason being typed is in the journal"

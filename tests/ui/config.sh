@@ -14,15 +14,21 @@ ui_private_home
 unset XDG_CONFIG_HOME
 
 # screen line N with its colours and attributes (SGR escapes)
-ui_line_e() { ui_settle; t capture-pane -p -e -t ui | sed -n "$1p"; }
+ui_line_e() { ui_sync; t capture-pane -p -e -t ui | sed -n "$1p"; }
 # ui_mouse BUTTON COL ROW: an X10 mouse report (ESC [ M, then button,
 # column and row each plus 32, 1-based), which is what TERM=screen's kmous
 # (\E[M) announces; button 0 is a press of the first button, 3 a release,
-# 64 and 65 the wheel up and down. COL and ROW are 0-based.
+# 64 and 65 the wheel up and down. COL and ROW are 0-based. In mouse mode
+# kijun counts a press or the wheel as one (the event it takes) and a
+# release, which it does not ask curses for, as none; out of mouse mode a
+# report is an ESC [ M that is no event, and three bytes.
 ui_mouse() {
     t send-keys -t ui -H 1b 5b 4d "$(printf %x $((32 + $1)))" "$(printf %x $((33 + $2)))" \
         "$(printf %x $((33 + $3)))"
-    ui_settle
+    if [ "$(t display -p -t ui '#{mouse_standard_flag}')" != 1 ]; then ui_count 3
+    elif [ "$1" != 3 ]; then ui_count 1
+    fi
+    ui_sync
 }
 ui_click() { ui_mouse 0 "$1" "$2"; ui_mouse 3 "$1" "$2"; }
 # check ARGS...: kijun (no terminal), stdout to $T/out, stderr to $T/err

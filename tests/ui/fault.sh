@@ -157,6 +157,7 @@ ui_keys 4 Enter Enter C-u
 ui_type "Name while $name"
 ui_keys Enter
 ui_expect "[+] modified" "$name: the name is edited"
+# (the shim's log of the journal's write: polled, not slept for)
 i=0
 while [ $i -lt $((UI_TIMEOUT * 10)) ] && ! grep -q "^write ENOSPC $w/.kijun-recovery/" "$log" 2>/dev/null; do
     sleep 0.1; i=$((i + 1))
@@ -182,6 +183,7 @@ ui_start 80 24 --lang en "$w"
 ui_wait "kijun"
 ui_keys 4 Enter Enter C-u
 ui_type "Typed slowly"
+# the journal writes the text being typed after a second without a key
 i=0
 while [ $i -lt $((UI_TIMEOUT * 10)) ] && ! grep -q "^write ENOSPC $w/.kijun-recovery/draft.cfg" "$log" 2>/dev/null; do
     sleep 0.1; i=$((i + 1))

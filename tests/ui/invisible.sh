@@ -23,7 +23,7 @@ grep -q "$bad" "$T/w/profile.cfg"; ui_result $? "the profile holds the character
 # raw: any of them in a screen cell
 raw() { ui_screen | grep -q "$(printf '\342\200[\216\217\256]\|\330\234\|\357\273\277\|\363\240\|\342\201\246')"; }
 check() { # check WHERE
-    ui_settle
+    ui_sync
     if ui_screen | grep -qF -- "$shown"; then ui_result 0 "$1: shown as escapes"; else ui_result 1 "$1: shown as escapes"; ui_screen | sed 's/^/#   | /'; fi
     if raw; then ui_result 1 "$1: none of them raw"; else ui_result 0 "$1: none of them raw"; fi
 }

@@ -11,8 +11,8 @@ trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true; ui_sock_rm' EXIT
 cp "$ws/w/profile.cfg" "$ws/orig.cfg"
 
 # paste TEXT: tmux pastes TEXT bracketed (-p), as a terminal does when the
-# program turned mode 2004 on
-paste() { t set-buffer -- "$1"; t paste-buffer -p -t ui; ui_settle; }
+# program turned mode 2004 on (ui_paste: and waits until kijun has read it)
+paste() { ui_paste "$1"; }
 
 ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"
@@ -35,7 +35,7 @@ cmp -s "$ws/w/profile.cfg" "$ws/orig.cfg"; ui_result $? "s of the paste saved no
 # CR LF (tmux pastes without -r LF as CR) and tabs are spaces too;
 # Japanese text is kept
 ui_keys Enter Enter C-u
-t set-buffer -- "$(printf '水道局\r\nline\ttwo')"; t paste-buffer -p -r -t ui; ui_settle
+ui_paste "$(printf '水道局\r\nline\ttwo')" -r
 ui_expect "Name       水道局 line two" "CR LF and a tab become spaces, Japanese is kept"
 ui_keys Enter
 # a pasted text into the search prompt of the Guideline browser
@@ -55,15 +55,30 @@ ui_expect_not "[200~" "no bracket marks reach the shell"
 ui_stop
 
 # kill -TSTP: kijun leaves the screen with the mode off, and comes back on
-# SIGCONT with it on (kijun acts on a signal within a second)
-signal() { pkill "-$1" -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" 2>/dev/null; sleep 1.5; }
+# SIGCONT with it on (kijun acts on a signal within a second: signal waits
+# until the process is stopped, or runs again)
+kijun_pid() { pgrep -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" | head -1; }
+stopped() { [ "$(sed 's/^.*) //; s/ .*//' "/proc/$1/stat" 2>/dev/null)" = T ]; }
+signal() {
+    local pid i=0
+    pid=$(kijun_pid)
+    kill "-$1" "$pid" 2>/dev/null
+    while [ "$i" -lt $((UI_TIMEOUT * 100)) ]; do
+        if [ "$1" = TSTP ]; then stopped "$pid" && return 0; else stopped "$pid" || return 0; fi
+        sleep 0.01; i=$((i + 1))
+    done
+}
 ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"
 signal TSTP
-paste "yy"
+UI_PAUSED=1
+# stopped, kijun reads nothing: the terminal echoes the paste, unbracketed,
+# and kijun reads its two bytes when it runs again
+t set-buffer -- "yy"; t paste-buffer -p -t ui; ui_count 2
 ui_expect "yy" "suspended: the shell's terminal gets the paste"
 ui_expect_not "[200~" "suspended: bracketed paste is off"
 signal CONT
+UI_PAUSED=0
 ui_expect "Guideline" "SIGCONT: the workbench is back"
 ui_keys 4 Enter Enter C-u
 paste "$(printf 'back\nagain')"

@@ -91,7 +91,6 @@ grep -q 'services = \[ "svc-1" \];' "$ws/w/profile.cfg"; ui_result $? "the opera
 ui_keys j
 "$KIJUN" check "$ws/w" >/dev/null 2>&1; ui_result $? "the saved workspace checks clean"
 t new-window -d -n second "env TERM=screen LANG=C.UTF-8 '$KIJUN' --lang en '$ws/w'; sleep 30"
-sleep 1
 # (under valgrind kijun takes longer to start)
 i=0
 while [ $i -lt $((UI_TIMEOUT * 10)) ] && ! t capture-pane -p -t second | grep -q "another kijun"; do

@@ -8,10 +8,10 @@ trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
 "$KIJUN" init --lang en "$ws/w" >/dev/null 2>&1
 cp "$ws/w/profile.cfg" "$ws/orig.cfg"
 
-# signal NAME: kijun on this workspace gets the signal
+# signal NAME: kijun on this workspace gets the signal, and has ended
 # (only kijun itself, or valgrind running it: not the shell of the pane,
 # whose command line names the same workspace)
-signal() { pkill "-$1" -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" 2>/dev/null; sleep 1; }
+signal() { pkill "-$1" -f "^[^ ]*(/kijun|valgrind[^ ]*) .*$ws/w" 2>/dev/null; ui_wait_gone; }
 
 edit_name() { # edit_name TEXT: type a new organisation name and a service
     ui_keys 4 Enter Enter C-u
@@ -90,7 +90,11 @@ ui_start 80 24 --lang en "$ws/w"
 ui_wait "kijun"
 ui_keys 4 Enter Enter C-u
 ui_type "Never entered"
-sleep 1.5
+# the journal keeps the text being typed after a second without a key
+i=0
+while ! grep -q "Never entered" "$ws/w/.kijun-recovery/draft.cfg" 2>/dev/null && [ $i -lt $((UI_TIMEOUT * 10)) ]; do
+    sleep 0.1; i=$((i + 1))
+done
 ui_keys Escape
 ui_expect "Edit cancelled" "Esc cancels the edit"
 i=0

@@ -153,7 +153,9 @@ ui_result $? "the file moves to 2027.cfg~, nothing else goes"
 # a pending delete survives kill -9 and is offered on restart
 ui_keys g d y
 ui_expect "Deleted round 2025" "a delete not saved yet"
-sleep 1
+# (the journal is written after the key; a poll, not a sleep, in case it lags)
+i=0
+while [ $i -lt $((UI_TIMEOUT * 10)) ] && [ ! -f "$ws/d/.kijun-recovery/rounds.cfg" ]; do sleep 0.1; i=$((i + 1)); done
 [ -f "$ws/d/.kijun-recovery/rounds.cfg" ]; ui_result $? "the journal lists the pending delete"
 kill -9 "$(kijun_pid)"
 ui_expect "[exit" "kill -9"

@@ -18,7 +18,7 @@ ui_expect "  Tab                    Switch between the tree and the detail pane"
 ui_expect "  e                      Switch to the next edition, keeping the mapped item" "help lists e"
 ui_expect_line 24 "q Close" "help: the key bar shows q Close"
 # Enter and KEY_ENTER (and BkSp and ^?) share a label: the help lists it once
-ui_settle
+ui_sync
 ui_screen | grep -qF "Enter, Enter"
 [ $? -ne 0 ]
 ui_result $? "help lists each key name once (no \"Enter, Enter\")"
@@ -65,7 +65,7 @@ if [ "$pad" -ge 2 ]; then
     ui_keys L # the Guideline text in Japanese, the screens in English
     ui_wait "kijun"
     ui_keys z
-    ui_settle
+    ui_sync
     ui_screen | sed -n 23p | grep -qF "press ? for help"
     ui_result $? "with a 39-character workspace path the message still reads in full"
     ui_keys q

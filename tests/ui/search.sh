@@ -10,14 +10,14 @@ ui_private_home
 
 # ui_expect_line_re N REGEX DESC: screen line N matches the extended REGEX.
 ui_expect_line_re() {
-    ui_settle
+    ui_sync
     ui_screen | sed -n "$1p" | grep -qE -- "$2"
     ui_result $? "$3"
 }
 # ui_expect_hl ROWTEXT MATCH DESC: on the screen row holding ROWTEXT, the
 # text MATCH starts right after an attribute change (the highlight).
 ui_expect_hl() {
-    ui_settle
+    ui_sync
     t capture-pane -e -p -t ui | grep -F -- "$1" | grep -qF -- "m$2"
     ui_result $? "$3"
 }

@@ -73,7 +73,7 @@ raw_done() {
 }
 ms_now() { date +%s%N | cut -c1-13; }
 ui_expect_line_not() {
-    ui_settle
+    ui_sync
     if ui_screen | sed -n "$1p" | grep -qF -- "$2"; then ui_result 1 "$3"; else ui_result 0 "$3"; fi
 }
 
@@ -81,7 +81,7 @@ ui_expect_line_not() {
 # U+2500 or with the line-drawing set (tmux shows the set's q as q; the
 # escape capture marks it with SO).
 ui_expect_rule() {
-    ui_settle
+    ui_sync
     local plain e
     plain=$(ui_screen | sed -n "$1p")
     e=$(line_e "$1")
@@ -96,7 +96,8 @@ ui_expect_rule() {
     esac
 }
 
-# ui_time_close KEY: milliseconds from KEY until the help is closed.
+# ui_time_close KEY: milliseconds from KEY until the help is closed (in a
+# $(...): the caller counts the key, ui_count 1).
 ui_time_close() {
     local t0 now
     t0=$(ms_now)
@@ -198,9 +199,9 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
     ui_expect_line 1 "kijun › Help: Guideline browser" "$term: 1 opens the help"
     ui_keys q
     ui_keys 1
-    q_ms=$(ui_time_close q)
+    q_ms=$(ui_time_close q); ui_count 1
     ui_keys 1
-    esc_ms=$(ui_time_close Escape)
+    esc_ms=$(ui_time_close Escape); ui_count 1
     ui_expect_line 1 "kijun › 5th edition" "$term: Esc closes the help"
     [ "$esc_ms" -lt "$ESC_LIMIT" ] || [ "$esc_ms" -lt $((q_ms + 300)) ]
     ui_result $? "$term: Esc takes effect at once: ${esc_ms} ms (q: ${q_ms} ms; limit $ESC_LIMIT ms)"
