@@ -414,6 +414,14 @@ int field_scale(const struct coll_def *def, int field)
     return -1;
 }
 
+int field_def_scale(const struct field_def *f)
+{
+    const struct coll_def *d = round_coll_defs[RC_RISKS];
+    if (f < d->fields || f >= d->fields + d->nfields)
+        return -1;
+    return field_scale(d, (int)(f - d->fields));
+}
+
 const struct record *scale_level(const struct profile *p, int coll, long long level)
 {
     if (coll != COLL_IMPACT && coll != COLL_LIKELIHOOD)

@@ -94,6 +94,8 @@ void field_range(const struct coll_def *def, int field, const struct round *roun
 /* The profile scale (COLL_IMPACT or COLL_LIKELIHOOD) a number of field
  * `field` of def is a level of, or -1 when it is on none. */
 int field_scale(const struct coll_def *def, int field);
+/* The same for a field known by its definition (one of def's fields). */
+int field_def_scale(const struct field_def *f);
 /* The level `level` of profile scale coll (its record), or NULL. */
 const struct record *scale_level(const struct profile *p, int coll, long long level);
 /* A level as a person reads it, "4 大" (only the number when the scale

@@ -1946,6 +1946,9 @@ Test(scales, a_risk_level_field_is_on_its_scale)
     cr_assert_eq(field_scale(RD(RC_RISKS), RISK_INHERENT_LIKELIHOOD), COLL_LIKELIHOOD);
     cr_assert_eq(field_scale(RD(RC_RISKS), RISK_ACCEPTED_VALUE), -1);
     cr_assert_eq(field_scale(HD, HEAD_THRESHOLD), -1);
+    cr_assert_eq(field_def_scale(&RD(RC_RISKS)->fields[RISK_LIKELIHOOD]), COLL_LIKELIHOOD);
+    cr_assert_eq(field_def_scale(&RD(RC_RISKS)->fields[RISK_TITLE]), -1);
+    cr_assert_eq(field_def_scale(&HD->fields[HEAD_THRESHOLD]), -1);
 }
 
 Test(scales, a_level_reads_with_its_label)
