@@ -128,7 +128,14 @@ void pview_input(struct pview *pv, const char *utf8)
             }
         }
     }
-    edit_insert(&pv->ed, utf8);
+    if (f->type == F_DATE && (strcmp(utf8, "t") == 0 || strcmp(utf8, "T") == 0)) {
+        /* no date has a t: the key writes today */
+        char today[11];
+        session_today(today);
+        edit_set(&pv->ed, today);
+    } else {
+        edit_insert(&pv->ed, utf8);
+    }
     core_draft_text(pv->s, pv->ed.buf);
     pv->message[0] = '\0';
 }
@@ -394,6 +401,7 @@ void draw_form(struct pview *pv, int y, int height, int cols)
                     : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
                     : f->type == F_BOOL ? _("Enter: switch yes/no")
                     : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
+                    : f->type == F_DATE ? _("Enter: edit (YYYY-MM-DD); t writes today")
                     : _("Enter: edit; Enter again keeps, Esc cancels");
     int base = y + height - 5;
     draw_hline(base, 0, cols);
@@ -439,6 +447,11 @@ void draw_form(struct pview *pv, int y, int height, int cols)
     free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
+    if (f->type == F_DATE) {
+        char today[11];
+        session_today(today);
+        sb_printf(&sb, " (%s)", today);
+    }
     draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
     sb_free(&sb);
 }

@@ -50,7 +50,7 @@ bool register_action(struct aview *av, enum action a)
     case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
     case ACT_FILTER_DECISION: regfilter_next_decision(av); break;
     case ACT_FILTER_OWNER: regfilter_next_owner(av); break;
-    case ACT_FILTER_TEXT: start_prompt(av, 2); return true;
+    case ACT_FILTER_TEXT: regfilter_start(av); return true;
     case ACT_CLEAR_FILTERS:
         memset(&av->filter, 0, sizeof av->filter);
         free(av->filter_text);

@@ -30,6 +30,36 @@ ui_expect_line 3 "Owner ▲" "o again: the mark on the owner"
 ui_keys o
 ui_expect_line 3 "Due ▲" "and on the due date"
 
+# the text filter narrows the register as it is typed; Esc restores
+ui_keys o f f f
+ui_expect "Register: 9 of 30, by residual value; band high" "a band filter first"
+ui_keys /
+ui_expect_line 23 "Filter:" "/: the prompt says it is the filter"
+ui_expect "Narrows the register as you type (title, scenario" "and what it looks in"
+ui_type "Ransom"
+ui_expect "Register: 1 of 30, by residual value; band high; text \"Ransom\"" "the register narrows as the text is typed, before Enter"
+ui_keys BSpace BSpace BSpace BSpace BSpace
+ui_expect "text \"R\"" "and widens as it is erased"
+ui_keys Escape
+ui_expect "Register: 9 of 30, by residual value; band high" "Esc restores the filter before the prompt"
+ui_expect_not "text \"" "no text filter left"
+ui_keys /
+ui_type "VPN"
+ui_keys Enter
+ui_expect "Register: 1 of 30, by residual value; band high; text \"VPN\"" "Enter keeps the text"
+ui_keys / BSpace BSpace BSpace
+ui_expect "Register: 9 of 30" "erased in the prompt: every high risk again"
+ui_keys Escape
+ui_expect "text \"VPN\"" "Esc brings back the text kept before"
+
+# a date field offers today
+ui_keys x Enter j j j j j j j j j j j j j
+ui_expect "t writes today (2026-11-25)" "the date field's hint offers today"
+ui_keys Enter t
+ui_expect_line 15 " Due                2026-11-25" "t in the date field writes today"
+ui_keys Escape
+ui_expect_line 15 " Due                2026-09-30" "Esc keeps the date as it was"
+
 open_register ja 80 24
 ui_expect_line 3 "$(ja Value) ▼ $(ja Risk)" "80x24 ja: the header in Japanese, the sort mark"
 ui_expect_line 3 "$(ja Owner)" "80x24 ja: the owner column"
