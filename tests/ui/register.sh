@@ -71,6 +71,7 @@ ui_check_fit 80 "80x24 ja: the table fits"
 open_register en 120 40
 ui_expect_line 3 "│ An unpatched flaw in the" "120x40 en: a preview of the selected risk beside the table"
 ui_expect "5 Severe x 4 Likely = 20" "120x40 en: the preview names the levels by their labels"
+ui_expect "│  attackers exploit a…" "a text the preview cuts ends in an ellipsis, though its last line would fit"
 ui_keys j
 ui_expect_line 3 "│ Ransomware encrypts" "the preview follows the cursor"
 ui_check_fit 120 "120x40 en: it fits"
