@@ -1,12 +1,11 @@
-/* register_view: step 3, the risk register (sorted, filtered, a row
- * made only when shown, regtable.c) and the heat map of the residual risks, whose
+/* register_view: step 3, the risk register (sorted and filtered; drawn
+ * as a table by regtable.c) and the heat map of the residual risks, whose
  * cell lists its risks in the register. */
 #include "config.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
 #include "model/labels.h"
 #include "ui/mouse.h"
-#include "ui/refnames.h"
 #include "ui/regfilter.h"
 #include "ui/regtable.h"
 #include "ui/rows.h"
