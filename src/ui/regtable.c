@@ -92,8 +92,10 @@ void regtable_measure(struct aview *av)
 }
 
 /* The widths of the columns for a table of `cols` columns (the cursor
- * mark not counted). Service and decision from a table of 96. */
-static void widths(const struct aview *av, int cols, int *w)
+ * mark not counted) on a screen `screen` wide: service and decision on a
+ * screen of 132 or more (a table of at least 96), below it only where
+ * they leave the title 30 columns and the owner its width up to 16. */
+static void widths(const struct aview *av, int cols, int screen, int *w)
 {
     struct column_spec c[RCOL__N];
     for (int k = 0; k < RCOL__N; k++) {
@@ -102,9 +104,6 @@ static void widths(const struct aview *av, int cols, int *w)
     }
     c[RCOL_TITLE].min = 20;
     c[RCOL_TITLE].grow = true;
-    bool wide = cols >= 96;
-    c[RCOL_SERVICE].want = wide ? c[RCOL_SERVICE].want : 0;
-    c[RCOL_DECISION].want = wide ? c[RCOL_DECISION].want : 0;
     c[RCOL_SERVICE].min = 10;
     c[RCOL_SERVICE].keep = c[RCOL_DECISION].keep = false;
     /* a long owner is cut before it crowds the title out */
@@ -112,6 +111,13 @@ static void widths(const struct aview *av, int cols, int *w)
         c[RCOL_OWNER].want = 24;
     c[RCOL_OWNER].min = head_width(av, RCOL_OWNER) > 8 ? head_width(av, RCOL_OWNER) : 8;
     c[RCOL_FLAGS].keep = false;
+    int owner = c[RCOL_OWNER].want < 16 ? c[RCOL_OWNER].want : 16;
+    if (cols >= 96) {
+        columns_fit(c, RCOL__N, cols, 1, w);
+        if (screen >= 132 || (w[RCOL_TITLE] >= 30 && w[RCOL_OWNER] >= owner))
+            return;
+    }
+    c[RCOL_SERVICE].want = c[RCOL_DECISION].want = 0;
     columns_fit(c, RCOL__N, cols, 1, w);
 }
 
@@ -177,7 +183,7 @@ void regtable_draw(struct aview *av, int y, int height, int cols)
     int pw = cols >= 120 ? (cols / 4 > 30 ? cols / 4 : 30) : 0;
     int tw = cols - pw;
     int w[RCOL__N];
-    widths(av, tw - (pw ? 2 : 1), w); /* a space before the preview's rule */
+    widths(av, tw - (pw ? 2 : 1), cols, w); /* a space before the preview's rule */
     /* the header: each column's name, the sort mark on the sorted one */
     char *text[RCOL__N];
     const char *mark = av->sort == SORT_RESIDUAL ? glyph("\xE2\x96\xBC", "v") : glyph("\xE2\x96\xB2", "^");

@@ -76,6 +76,13 @@ ui_keys j
 ui_expect_line 3 "│ Ransomware encrypts" "the preview follows the cursor"
 ui_check_fit 120 "120x40 en: it fits"
 
+# below 132 columns service and decision only where the title keeps 30
+open_register en 100 30
+ui_expect_line_not 3 "Service" "100 columns en: no service column, it would crowd the title"
+ui_expect_line 4 "An unpatched flaw in the maintenance VPN lets" "100 columns en: the title has the room"
+open_register ja 110 30
+ui_expect_line 3 "$(ja Service)" "110 columns ja: service and decision fit beside a title of 30"
+
 for lang in en ja; do
     open_register $lang 132 43
     ui_expect_line 3 "$( [ $lang = en ] && echo Service || ja Service)" "132x43 $lang: the service column"
