@@ -402,3 +402,44 @@ void field_range(const struct coll_def *def, int field, const struct round *roun
     if (top > 0 && top < *hi)
         *hi = top;
 }
+
+int field_scale(const struct coll_def *def, int field)
+{
+    if (def != round_coll_defs[RC_RISKS])
+        return -1;
+    if (field == RISK_IMPACT || field == RISK_INHERENT_IMPACT)
+        return COLL_IMPACT;
+    if (field == RISK_LIKELIHOOD || field == RISK_INHERENT_LIKELIHOOD)
+        return COLL_LIKELIHOOD;
+    return -1;
+}
+
+int field_def_scale(const struct field_def *f)
+{
+    const struct coll_def *d = round_coll_defs[RC_RISKS];
+    if (f < d->fields || f >= d->fields + d->nfields)
+        return -1;
+    return field_scale(d, (int)(f - d->fields));
+}
+
+const struct record *scale_level(const struct profile *p, int coll, long long level)
+{
+    if (coll != COLL_IMPACT && coll != COLL_LIKELIHOOD)
+        return NULL;
+    const struct collection *c = &p->c[coll];
+    for (size_t i = 0; i < c->n; i++)
+        if (c->r[i].v[LEVEL_LEVEL].set && c->r[i].v[LEVEL_LEVEL].i == level)
+            return &c->r[i];
+    /* levels without their number: by their place, as the heat map */
+    return level >= 1 && (size_t)level <= c->n && !c->r[level - 1].v[LEVEL_LEVEL].set ? &c->r[level - 1] : NULL;
+}
+
+void scale_level_text(const struct profile *p, int coll, long long level, char *out, size_t n)
+{
+    const struct record *r = scale_level(p, coll, level);
+    const char *label = r ? rec_str(r, LEVEL_LABEL) : "";
+    if (*label)
+        snprintf(out, n, "%lld %s", level, label);
+    else
+        snprintf(out, n, "%lld", level);
+}

@@ -91,4 +91,14 @@ bool round_uses(const struct round *r, const char *coll_key, const char *id);
  * field's own range. */
 void field_range(const struct coll_def *def, int field, const struct round *round, const struct profile *p,
                  long long *lo, long long *hi);
+/* The profile scale (COLL_IMPACT or COLL_LIKELIHOOD) a number of field
+ * `field` of def is a level of, or -1 when it is on none. */
+int field_scale(const struct coll_def *def, int field);
+/* The same for a field known by its definition (one of def's fields). */
+int field_def_scale(const struct field_def *f);
+/* The level `level` of profile scale coll (its record), or NULL. */
+const struct record *scale_level(const struct profile *p, int coll, long long level);
+/* A level as a person reads it, "4 大" (only the number when the scale
+ * has no such level or it has no label), into out. */
+void scale_level_text(const struct profile *p, int coll, long long level, char *out, size_t n);
 #endif

@@ -8,6 +8,7 @@
 #include "ui/assess_private.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
+#include "ui/regfilter.h"
 #include "ui/review_lines.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
@@ -105,6 +106,7 @@ void aview_free(struct aview *av)
     free(av->rows);
     free(av->scope);
     free(av->filter_text);
+    free(av->filter_before);
 }
 
 enum view aview_screen(const struct aview *av)
@@ -185,8 +187,11 @@ void open_step(struct aview *av, enum step st)
 
 void aview_input(struct aview *av, const char *utf8)
 {
-    if (av->prompting)
+    if (av->prompting) {
         edit_insert(&av->prompt, utf8);
+        if (av->prompt_kind == 2)
+            regfilter_typed(av); /* the register narrows as it is typed */
+    }
     else if (av->reopen.open)
         reopen_input(&av->reopen, av->s, utf8);
     else if (av->editing)
@@ -218,6 +223,8 @@ static bool move_cursor(struct aview *av, enum action a)
 
 bool aview_action(struct aview *av, enum action a)
 {
+    if (av->prompting && av->prompt_kind == 2)
+        return regfilter_prompt_action(av, a);
     if (av->prompting)
         return prompt_action(av, a);
     if (av->reopen.open)
@@ -398,12 +405,15 @@ void aview_draw(struct aview *av, int rows, int cols)
         if (av->message[0]) /* what the prompt asks, above it, read whole */
             draw_question(rows - 3, cols, 3, av->message, role_attr(ROLE_NOTICE));
         draw_blank(rows - 2, 0, cols, A_NORMAL);
-        draw_cell(rows - 2, 0, 2, "> ", role_attr(ROLE_LABEL));
+        /* the prompt says what it is for: the text filter by name */
+        const char *pl = av->prompt_kind == 2 ? _("Filter: ") : "> ";
+        int plw = utf8_width(pl);
+        draw_cell(rows - 2, 0, plw, pl, role_attr(ROLE_LABEL));
         /* scrolled to keep the cursor, and a long path's end, in view */
-        av->prompt_scroll = edit_scroll(&av->prompt, av->prompt_scroll, cols - 2);
+        av->prompt_scroll = edit_scroll(&av->prompt, av->prompt_scroll, cols - plw);
         const char *shown = av->prompt.buf + av->prompt_scroll;
-        draw_cell(rows - 2, 2, cols - 2, shown, A_NORMAL);
-        int cx = 2 + utf8_nwidth(shown, av->prompt.cur - av->prompt_scroll);
+        draw_cell(rows - 2, plw, cols - plw, shown, A_NORMAL);
+        int cx = plw + utf8_nwidth(shown, av->prompt.cur - av->prompt_scroll);
         move(rows - 2, cx < cols ? cx : cols - 1);
     } else {
         draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);

@@ -42,6 +42,8 @@ struct aview {
     size_t *rows;
     size_t nrows;
     size_t owner_pick;
+    char *filter_before;       /* the text filter before the prompt (Esc) */
+    int reg_want[8];           /* the register's columns: the widest cells */
     /* heat map cursor: impact and likelihood, 1-based */
     long long hm_i, hm_l;
     /* scoping */

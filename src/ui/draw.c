@@ -280,7 +280,13 @@ int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr
         }
         char *t = xstrndup(s + lines[k].off, lines[k].len);
         if (k == nlines - 1 && n > (size_t)nlines) {
-            char *more = utf8_ellipsize(t, width - 1, glyph("\xE2\x80\xA6", "~"), 1);
+            /* the text goes on: the last line ends in the ellipsis, even
+             * when the line itself would fit */
+            const char *ell = glyph("\xE2\x80\xA6", "~");
+            size_t keep = utf8_fit(t, strlen(t), width - 1, NULL);
+            char *more = xmalloc(keep + strlen(ell) + 1);
+            memcpy(more, t, keep);
+            strcpy(more + keep, ell);
             free(t);
             t = more;
         }

@@ -65,7 +65,12 @@ static void start_edit(struct pview *pv)
     case F_REFLIST:
         pick_open(pv, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
         return;
-    default: {
+    default:
+        if (field_scale(def, (int)pv->field_cur) >= 0) { /* a level: picked from the scale */
+            pick_open_levels(pv, field_scale(def, (int)pv->field_cur), v);
+            return;
+        }
+        {
         char *t = value_edit_text(v, f);
         edit_set(&pv->ed, t);
         core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
@@ -123,7 +128,14 @@ void pview_input(struct pview *pv, const char *utf8)
             }
         }
     }
-    edit_insert(&pv->ed, utf8);
+    if (f->type == F_DATE && (strcmp(utf8, "t") == 0 || strcmp(utf8, "T") == 0)) {
+        /* no date has a t: the key writes today */
+        char today[11];
+        session_today(today);
+        edit_set(&pv->ed, today);
+    } else {
+        edit_insert(&pv->ed, utf8);
+    }
     core_draft_text(pv->s, pv->ed.buf);
     pv->message[0] = '\0';
 }
@@ -384,10 +396,12 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         free(t);
     }
     const struct field_def *f = &def->fields[pv->field_cur];
-    const char *how = f->type == F_ENUM || f->type == F_REF ? _("Enter: pick from a list")
+    bool level = field_scale(def, (int)pv->field_cur) >= 0;
+    const char *how = f->type == F_ENUM || f->type == F_REF || level ? _("Enter: pick from a list")
                     : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
                     : f->type == F_BOOL ? _("Enter: switch yes/no")
                     : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
+                    : f->type == F_DATE ? _("Enter: edit (YYYY-MM-DD); t writes today")
                     : _("Enter: edit; Enter again keeps, Esc cancels");
     int base = y + height - 5;
     draw_hline(base, 0, cols);
@@ -406,16 +420,22 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         if (!accepted && !*rec_str(r, RISK_DUE))
             sb_printf(&need, "%s%s", need.len ? _(", ") : "", _("a due date"));
         char state[200];
-        if (!res)
-            snprintf(state, sizeof state, "%s", _("not rated yet (impact and likelihood)"));
+        if (t <= 0)
+            snprintf(state, sizeof state, "%s", _("the round sets no threshold"));
         else if (!over)
             snprintf(state, sizeof state, "%s", _("below the threshold"));
         else if (need.len)
             snprintf(state, sizeof state, _("still needs %s"), sb_str(&need));
         else
             snprintf(state, sizeof state, "%s", _("decision, owner, due set"));
-        sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
-                  band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t, state);
+        if (!res) /* no value yet: nothing to compare with the threshold */
+            sb_printf(&v, _(" Not scored yet: fill in impact and likelihood (threshold %lld) "), t);
+        else if (!inh)
+            sb_printf(&v, _(" Residual %lld (%c), inherent not scored, threshold %lld: %s "), res,
+                      band_letter(band_of(res, t, max)), t, state);
+        else
+            sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
+                      band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t, state);
         draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v),
                   role_attr(over && need.len ? ROLE_NOTICE : ROLE_LABEL));
         sb_free(&v);
@@ -427,6 +447,11 @@ void draw_form(struct pview *pv, int y, int height, int cols)
     free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
+    if (f->type == F_DATE) {
+        char today[11];
+        session_today(today);
+        sb_printf(&sb, " (%s)", today);
+    }
     draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
     sb_free(&sb);
 }

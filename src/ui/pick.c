@@ -8,20 +8,23 @@
 #include "core/rounds.h"
 #include "ui/draw.h"
 #include "model/labels.h"
+#include "model/rules.h"
 #include "ui/mouse.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 void pick_add(struct pick *pk, const char *id, const char *label, bool marked)
 {
     pk->ids = xrealloc(pk->ids, (pk->n + 1) * sizeof *pk->ids);
     pk->labels = xrealloc(pk->labels, (pk->n + 1) * sizeof *pk->labels);
     pk->marked = xrealloc(pk->marked, (pk->n + 1) * sizeof *pk->marked);
-    pk->ids[pk->n] = xstrdup(id);
+    pk->ids[pk->n] = id ? xstrdup(id) : NULL;
     pk->labels[pk->n] = xstrdup(label);
     pk->marked[pk->n] = marked;
     pk->n++;
@@ -39,6 +42,43 @@ void pick_close(struct pick *pk)
     memset(pk, 0, sizeof *pk);
 }
 
+/* A group's heading in the list: not a choice, the cursor passes it. */
+static void pick_heading(struct pick *pk, const char *text)
+{
+    pick_add(pk, NULL, text, false);
+}
+
+/* The heading of a library table among several (the threat catalogue):
+ * its title and the seed slide its source names. */
+static void table_heading(struct pview *pv, const struct ref_table *t)
+{
+    const char *src = ref_text(&t->head, "source", pv->lang);
+    const char *sl = strstr(src, "slide ");
+    int slide = sl ? atoi(sl + 6) : 0;
+    struct strbuf sb = STRBUF_INIT;
+    if (slide > 0)
+        sb_printf(&sb, _("%s (slide %d)"), text_get(&t->head.title, pv->lang), slide);
+    else
+        sb_adds(&sb, text_get(&t->head.title, pv->lang));
+    pick_heading(&pv->pick, sb_str(&sb));
+    sb_free(&sb);
+}
+
+/* The cursor off a heading, on the next choice in direction dir (+1 or
+ * -1), else the other way. */
+static void pick_skip_headings(struct pick *pk, int dir)
+{
+    for (int pass = 0; pass < 2; pass++, dir = -dir) {
+        size_t i = pk->cur;
+        while (i < pk->n && !pk->ids[i])
+            i = dir > 0 ? i + 1 : i ? i - 1 : pk->n;
+        if (i < pk->n) {
+            pk->cur = i;
+            return;
+        }
+    }
+}
+
 /* Offer the choices of field f (value v); exclude is an id to leave out. */
 void pick_open(struct pview *pv, const struct field_def *f, const struct value *v,
                       const char *exclude)
@@ -54,6 +94,8 @@ void pick_open(struct pview *pv, const struct field_def *f, const struct value *
         size_t nt = library_ref_tables(pv->s->lib, f->ref + 4, tabs, 4);
         for (size_t k = 0; k < nt; k++) {
             const struct ref_table *t = tabs[k];
+            if (nt > 1) /* grouped by their sources */
+                table_heading(pv, t);
             for (size_t i = 0; i < t->n; i++) {
                 const char *id = t->items[i].id;
                 bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
@@ -81,6 +123,37 @@ void pick_open(struct pview *pv, const struct field_def *f, const struct value *
     }
     for (size_t i = 0; i < pk->n; i++)
         if (pk->marked[i] && !pk->multi)
+            pk->cur = i;
+    pick_skip_headings(pk, 1);
+    pk->open = true;
+}
+
+/* The levels of profile scale coll for a number field (value v): each
+ * with its label and definition, "4 大 — definition". */
+void pick_open_levels(struct pview *pv, int coll, const struct value *v)
+{
+    struct pick *pk = &pv->pick;
+    pick_close(pk);
+    const struct collection *c = &pv->s->profile.c[coll];
+    for (size_t i = 0; i < c->n; i++) {
+        long long level = rec_int(&c->r[i], LEVEL_LEVEL, (long long)i + 1);
+        char id[24], t[96];
+        snprintf(id, sizeof id, "%lld", level);
+        scale_level_text(&pv->s->profile, coll, level, t, sizeof t);
+        struct strbuf sb = STRBUF_INIT;
+        sb_adds(&sb, t);
+        if (*rec_str(&c->r[i], LEVEL_DEFINITION))
+            sb_printf(&sb, " %s %s", glyph("\xE2\x80\x94", "-"), rec_str(&c->r[i], LEVEL_DEFINITION));
+        pick_add(pk, id, sb_str(&sb), v->set && v->i == level);
+        sb_free(&sb);
+    }
+    if (!pk->n) {
+        say(pv, true, "%s", _("The profile has no levels on this scale yet: fill in its scales first"));
+        pick_close(pk);
+        return;
+    }
+    for (size_t i = 0; i < pk->n; i++)
+        if (pk->marked[i])
             pk->cur = i;
     pk->open = true;
 }
@@ -136,6 +209,8 @@ static void risk_picked(struct pview *pv, struct record *r, const struct field_d
 static void pick_accept(struct pview *pv)
 {
     struct pick *pk = &pv->pick;
+    if (pk->cur >= pk->n || !pk->ids[pk->cur])
+        return; /* a heading (clicked) is no choice */
     if (pv->level == PV_LIST) {
         /* adding a library item (governance) */
         struct collection *c = cur_coll(pv);
@@ -156,12 +231,16 @@ static void pick_accept(struct pview *pv)
     struct record *r = form_record(pv, &def);
     const struct field_def *f = &def->fields[pv->field_cur];
     if (pk->multi) {
+        if (!pk->spaced) /* Enter without Space: the highlighted one too */
+            pk->marked[pk->cur] = true;
         struct strlist l = {0};
         for (size_t i = 0; i < pk->n; i++)
             if (pk->marked[i])
                 strlist_add(&l, pk->ids[i]);
         core_set_list(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, &l);
         strlist_free(&l);
+    } else if (f->type == F_INT) { /* a level of a scale */
+        core_set_int(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, atoll(pk->ids[pk->cur]));
     } else {
         core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, pk->ids[pk->cur]);
     }
@@ -173,14 +252,19 @@ static void pick_accept(struct pview *pv)
 bool pick_action(struct pview *pv, enum action a)
 {
     struct pick *pk = &pv->pick;
-    if (rows_move(&pk->cur, pk->n, a, pv->page))
+    size_t was = pk->cur;
+    if (rows_move(&pk->cur, pk->n, a, pv->page)) {
+        pick_skip_headings(pk, pk->cur >= was ? 1 : -1);
         return true;
+    }
     switch (a) {
     case ACT_PICK_MARK:
-        if (pk->multi)
+        if (pk->multi) {
             pk->marked[pk->cur] = !pk->marked[pk->cur];
-        else
+            pk->spaced = true;
+        } else {
             pick_accept(pv);
+        }
         return true;
     case ACT_PICK_ACCEPT:
         pick_accept(pv);
@@ -195,18 +279,61 @@ bool pick_action(struct pview *pv, enum action a)
     }
 }
 
+/* The columns the character in stdscr's cell (y, c) takes: 1 or 2. */
+static int cell_columns(int y, int c)
+{
+    cchar_t cc;
+    wchar_t wc[CCHARW_MAX + 1] = {0};
+    attr_t a;
+    short pair;
+    if (mvin_wch(y, c, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR)
+        return 1;
+    return wcwidth(wc[0]) == 2 ? 2 : 1;
+}
+
+/* The list's edge at column x of row y must not split a wide character
+ * of what lies below: a terminal that gets half of one overwritten blanks
+ * it whole, while curses still counts the other half as shown, and when
+ * the list closes the row is redrawn wrong (labels lose a character,
+ * values move a column). Such a character is blanked whole first, in
+ * curses and on the terminal alike; the screen below draws it again. */
+static void unsplit(int y, int x)
+{
+    for (int c = 0; c < x;) {
+        int w = cell_columns(y, c);
+        if (w == 2 && c + 1 == x) {
+            draw_blank(y, c, 2, A_NORMAL);
+            return;
+        }
+        c += w;
+    }
+}
+
 void draw_pick(struct pview *pv, int y, int height, int cols)
 {
     struct pick *pk = &pv->pick;
-    int w = cols > 70 ? 64 : cols - 4, x = (cols - w) / 2;
-    int h = (int)pk->n + 2 < height - 2 ? (int)pk->n + 2 : height - 2;
-    int top = y + 1;
+    int w = cols - 2 < 96 ? cols - 2 : 96, x = (cols - w) / 2;
+    if (w < 1)
+        return;
+    /* an item cut in its row is read whole below the list */
+    bool cut = false;
+    for (size_t i = 0; i < pk->n && !cut; i++)
+        cut = utf8_width(pk->labels[i]) + (pk->multi ? 5 : 3) > w;
+    int pl = cut && height >= 12 ? 3 : 0;
+    int h = (int)pk->n + 2 + pl < height - 2 ? (int)pk->n + 2 + pl : height - 2;
+    int lr = h - 1 - pl, top = y + 1;
+    for (int r = 0; r < h; r++) { /* a blank margin: nothing below reads as the list's */
+        unsplit(top + r, x - 1);
+        unsplit(top + r, x + w + 1);
+        draw_blank(top + r, x - 1, 1, A_NORMAL);
+        draw_blank(top + r, x + w, 1, A_NORMAL);
+    }
     draw_cell(top, x, w, pk->multi ? _(" Choose (Space marks, Enter takes, Esc cancels)")
                                    : _(" Choose (Enter takes, Esc cancels)"), role_attr(ROLE_TITLE));
-    rows_scroll(pk->cur, &pk->top, h - 1);
+    rows_scroll(pk->cur, &pk->top, lr);
     hit_clear(); /* the list lies over the form: clicks choose in it */
-    hit_rows(top + 1, x, h - 1, w, pk->top, pk->n, &pk->cur);
-    for (int r = 0; r < h - 1; r++) {
+    hit_rows(top + 1, x, lr, w, pk->top, pk->n, &pk->cur);
+    for (int r = 0; r < lr; r++) {
         size_t i = pk->top + (size_t)r;
         attr_t attr = i == pk->cur ? role_attr(ROLE_SELECTED) : role_attr(ROLE_STATUS);
         if (i >= pk->n) {
@@ -214,11 +341,20 @@ void draw_pick(struct pview *pv, int y, int height, int cols)
             continue;
         }
         struct strbuf sb = STRBUF_INIT;
-        if (pk->multi)
+        if (!pk->ids[i]) /* a group's heading */
+            sb_printf(&sb, " %s", pk->labels[i]);
+        else if (pk->multi)
             sb_printf(&sb, " [%s] %s", pk->marked[i] ? "x" : " ", pk->labels[i]);
         else
             sb_printf(&sb, " %s %s", pk->marked[i] ? "*" : " ", pk->labels[i]);
-        draw_cell(top + 1 + r, x, w, sb_str(&sb), attr);
+        draw_cell(top + 1 + r, x, w, sb_str(&sb), pk->ids[i] ? attr : role_attr(ROLE_TITLE));
         sb_free(&sb);
+    }
+    if (pl) {
+        int py = top + 1 + lr;
+        attr_t attr = role_attr(ROLE_TITLE);
+        for (int k = 0; k < pl; k++)
+            draw_blank(py + k, x, 1, attr);
+        draw_wrapped(py, x + 1, w - 1, pl, pk->cur < pk->n ? pk->labels[pk->cur] : "", attr);
     }
 }

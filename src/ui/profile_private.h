@@ -79,6 +79,9 @@ void pick_close(struct pick *pk);
 /* Offer the choices of field f (value v); exclude is an id to leave out. */
 void pick_open(struct pview *pv, const struct field_def *f, const struct value *v,
                const char *exclude);
+/* The levels of profile scale coll, with their labels and definitions,
+ * for a number field on that scale (value v). */
+void pick_open_levels(struct pview *pv, int coll, const struct value *v);
 /* The library items (or profile entries) not yet in c, for Add. */
 void pick_open_library_ids(struct pview *pv, struct collection *c);
 bool pick_action(struct pview *pv, enum action a);

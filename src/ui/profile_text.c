@@ -5,6 +5,7 @@
 #include "ui/profile_private.h"
 #include "model/supplier.h"
 #include "model/labels.h"
+#include "model/rules.h"
 #include "ui/refnames.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -60,9 +61,15 @@ char *field_text(const struct pview *pv, const struct field_def *f, const struct
     case F_BOOL:
         sb_adds(&sb, v->b ? _("yes") : _("no"));
         break;
-    case F_INT:
-        sb_printf(&sb, "%lld", v->i);
+    case F_INT: {
+        char t[96]; /* a level by its label too, "4 大" */
+        if (field_def_scale(f) >= 0)
+            scale_level_text(&pv->s->profile, field_def_scale(f), v->i, t, sizeof t);
+        else
+            snprintf(t, sizeof t, "%lld", v->i);
+        sb_adds(&sb, t);
         break;
+    }
     case F_ENUM:
         sb_adds(&sb, v->s ? enum_label(v->s) : "");
         break;

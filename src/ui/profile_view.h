@@ -14,7 +14,8 @@ enum pv_level { PV_MENU, PV_LIST, PV_FORM, PV_DEPS };
 
 struct pick {
     bool open, multi;
-    char **ids, **labels;
+    bool spaced;          /* Space was used: Enter takes the marks as they are */
+    char **ids, **labels; /* an id NULL: a group's heading, not a choice */
     bool *marked;
     size_t n, cur, top;
 };

@@ -1,8 +1,12 @@
-/* regfilter: the register's filters in turn, and their description. */
+/* regfilter: the register's filters in turn, the text filter applied as
+ * it is typed, and their description. */
 #include "config.h"
 #include "ui/regfilter.h"
+#include "ui/assess_private.h"
 #include "model/labels.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const decisions[] = {"", "mitigate", "accept", "avoid", "transfer"};
@@ -56,4 +60,50 @@ void regfilter_describe(const struct aview *av, struct strbuf *sb)
         sb_printf(sb, _("; cell I%lld x L%lld"), f->impact, f->likelihood);
     if (av->filter_text && *av->filter_text)
         sb_printf(sb, _("; text \"%s\""), av->filter_text);
+}
+
+/* The register filtered by text (NULL or "": none), from its first row. */
+static void filter_by(struct aview *av, const char *text)
+{
+    char *t = text && *text ? xstrdup(text) : NULL;
+    free(av->filter_text);
+    av->filter_text = t;
+    av->cur[AV_REGISTER] = av->top[AV_REGISTER] = 0;
+    register_build(av);
+}
+
+void regfilter_start(struct aview *av)
+{
+    free(av->filter_before);
+    av->filter_before = av->filter_text ? xstrdup(av->filter_text) : NULL;
+    av->prompting = true;
+    av->prompt_scroll = 0;
+    av->prompt_kind = 2;
+    edit_set(&av->prompt, av->filter_text ? av->filter_text : "");
+    say(av, false, "%s", _("Narrows the register as you type (title, scenario, controls, measures, owner); Enter keeps it, Esc restores the filter before"));
+}
+
+void regfilter_typed(struct aview *av)
+{
+    filter_by(av, av->prompt.buf);
+}
+
+bool regfilter_prompt_action(struct aview *av, enum action a)
+{
+    switch (a) {
+    case ACT_EDIT_ACCEPT:
+    case ACT_EDIT_CANCEL:
+        av->prompting = false;
+        av->message[0] = '\0';
+        filter_by(av, a == ACT_EDIT_ACCEPT ? av->prompt.buf : av->filter_before);
+        free(av->filter_before);
+        av->filter_before = NULL;
+        return true;
+    default: {
+        bool used = action_edit(a, &av->prompt) != EDIT_NONE;
+        if (used)
+            regfilter_typed(av);
+        return used;
+    }
+    }
 }

@@ -1,13 +1,13 @@
-/* register_view: step 3, the risk register (sorted, filtered, a row
- * made only when shown) and the heat map of the residual risks, whose
+/* register_view: step 3, the risk register (sorted and filtered; drawn
+ * as a table by regtable.c) and the heat map of the residual risks, whose
  * cell lists its risks in the register. */
 #include "config.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
 #include "model/labels.h"
 #include "ui/mouse.h"
-#include "ui/refnames.h"
 #include "ui/regfilter.h"
+#include "ui/regtable.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -15,13 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *pname(const struct aview *av, int coll, const char *id)
-{
-    const struct round *r = av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
-    const char *n = refname(av->s, r, profile_coll_defs[coll]->key, id);
-    return n ? n : id;
-}
 
 void register_build(struct aview *av)
 {
@@ -36,6 +29,7 @@ void register_build(struct aview *av)
     av->nrows = round_register(r, prof(av), av->sort, &av->filter, av->rows);
     if (av->cur[AV_REGISTER] >= av->nrows)
         av->cur[AV_REGISTER] = av->nrows ? av->nrows - 1 : 0;
+    regtable_measure(av);
 }
 
 bool register_action(struct aview *av, enum action a)
@@ -55,7 +49,7 @@ bool register_action(struct aview *av, enum action a)
     case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;
     case ACT_FILTER_DECISION: regfilter_next_decision(av); break;
     case ACT_FILTER_OWNER: regfilter_next_owner(av); break;
-    case ACT_FILTER_TEXT: start_prompt(av, 2); return true;
+    case ACT_FILTER_TEXT: regfilter_start(av); return true;
     case ACT_CLEAR_FILTERS:
         memset(&av->filter, 0, sizeof av->filter);
         free(av->filter_text);
@@ -99,36 +93,6 @@ bool heatmap_action(struct aview *av, enum action a)
     }
 }
 
-struct register_ctx {
-    struct aview *av;
-    struct round *r;
-    int cols;
-};
-
-/* One row of the register, made only when it is on the screen. */
-static char *register_line(void *ctx, size_t i, bool *warn)
-{
-    const struct register_ctx *rc = ctx;
-    struct aview *av = rc->av;
-    struct round *r = rc->r;
-    const struct record *x = &r->c[RC_RISKS].r[av->rows[i]];
-    enum band b = risk_band(r, prof(av), x);
-    struct strbuf l = STRBUF_INIT;
-    const char *decision = rec_str(x, RISK_DECISION);
-    bool overdue = risk_overdue(x, today_for(av, r));
-    /* what matters first: band and value, overdue, the risk, then who and when */
-    sb_printf(&l, "[%c %2lld]%s %s", band_letter(b), risk_residual(r, x), overdue ? _(" !overdue") : "",
-              rec_str(x, RISK_TITLE));
-    if (rc->cols >= 120)
-        sb_printf(&l, " | %s", pname(av, COLL_SERVICES, rec_str(x, RISK_SERVICE)));
-    sb_printf(&l, " | %s | %s", *decision ? enum_label(decision) : "-",
-              *rec_str(x, RISK_OWNER) ? rec_str(x, RISK_OWNER) : "-");
-    if (*rec_str(x, RISK_DUE))
-        sb_printf(&l, " | %s", rec_str(x, RISK_DUE));
-    *warn = overdue;
-    return sb_take(&l);
-}
-
 void draw_register(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
@@ -143,9 +107,7 @@ void draw_register(struct aview *av, int y, int height, int cols)
                   role_attr(ROLE_DIM));
         return;
     }
-    struct register_ctx rc = {av, r, cols};
-    rows_draw(y + 1, height - 1, cols, av->nrows, &av->cur[av->level], &av->top[av->level],
-              register_line, &rc);
+    regtable_draw(av, y + 1, height - 1, cols);
 }
 
 /* A click on a heat-map column: the cell in the row clicked. */

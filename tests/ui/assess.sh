@@ -55,8 +55,9 @@ ui_keys q
 # step 3: the register, sort and filters
 ui_keys j Enter
 ui_expect "Register: 30 of 30, by residual value" "step 3 is the register"
-ui_expect_line 3 "[V 20]" "the highest residual value comes first"
-ui_expect "!overdue" "overdue risks are marked"
+ui_expect_line 3 "Value ▼ Risk" "the register is a table: its header, the sort mark on the value"
+ui_expect_line 4 ">V 20" "the highest residual value comes first"
+ui_expect "2026-09-30 overdue" "overdue risks are flagged"
 ui_keys o
 ui_expect "by service" "o sorts by service"
 ui_keys o o o f f f

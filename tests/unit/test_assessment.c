@@ -6,6 +6,7 @@
  * rounds are built in memory; the store tests work in their own folder
  * under /tmp, removed afterwards. */
 #include "model/assessment.h"
+#include "model/rules.h"
 #include "store/libload.h"
 #include "store/workspace.h"
 #include "util/xalloc.h"
@@ -1933,4 +1934,41 @@ Test(store, round_names)
         cr_expect_not(ws_round_name_valid(bad[i]), "'%s' is accepted", bad[i]);
     cr_assert(ws_round_name_valid(max));
     cr_assert_not(ws_round_name_valid(over));
+}
+
+/* --- the scales' levels as a person reads them ------------------------------- */
+
+Test(scales, a_risk_level_field_is_on_its_scale)
+{
+    cr_assert_eq(field_scale(RD(RC_RISKS), RISK_IMPACT), COLL_IMPACT);
+    cr_assert_eq(field_scale(RD(RC_RISKS), RISK_INHERENT_IMPACT), COLL_IMPACT);
+    cr_assert_eq(field_scale(RD(RC_RISKS), RISK_LIKELIHOOD), COLL_LIKELIHOOD);
+    cr_assert_eq(field_scale(RD(RC_RISKS), RISK_INHERENT_LIKELIHOOD), COLL_LIKELIHOOD);
+    cr_assert_eq(field_scale(RD(RC_RISKS), RISK_ACCEPTED_VALUE), -1);
+    cr_assert_eq(field_scale(HD, HEAD_THRESHOLD), -1);
+    cr_assert_eq(field_def_scale(&RD(RC_RISKS)->fields[RISK_LIKELIHOOD]), COLL_LIKELIHOOD);
+    cr_assert_eq(field_def_scale(&RD(RC_RISKS)->fields[RISK_TITLE]), -1);
+    cr_assert_eq(field_def_scale(&HD->fields[HEAD_THRESHOLD]), -1);
+}
+
+Test(scales, a_level_reads_with_its_label)
+{
+    struct profile p;
+    profile_init(&p);
+    add_level(&p, COLL_IMPACT, 1, "小");
+    add_level(&p, COLL_IMPACT, 2, "中");
+    add_level(&p, COLL_IMPACT, 4, "大");
+    add_level(&p, COLL_LIKELIHOOD, 1, "");
+    char t[64];
+    scale_level_text(&p, COLL_IMPACT, 4, t, sizeof t);
+    cr_assert_str_eq(t, "4 大"); /* by its level, not its place */
+    scale_level_text(&p, COLL_IMPACT, 2, t, sizeof t);
+    cr_assert_str_eq(t, "2 中");
+    scale_level_text(&p, COLL_IMPACT, 3, t, sizeof t);
+    cr_assert_str_eq(t, "3"); /* no such level: the number alone */
+    scale_level_text(&p, COLL_LIKELIHOOD, 1, t, sizeof t);
+    cr_assert_str_eq(t, "1"); /* a level without label */
+    cr_assert_null(scale_level(&p, COLL_SERVICES, 1));
+    cr_assert_str_eq(rec_str(scale_level(&p, COLL_IMPACT, 1), LEVEL_LABEL), "小");
+    profile_free(&p);
 }
