@@ -233,8 +233,9 @@ void supplier_findings(const struct profile *p, struct findings *out)
         for (size_t f = 0; f < res_def()->nfields; f++) {
             if (!resource_field_is_supplier((int)f) || !r->v[f].set)
                 continue;
-            sb_printf(&sb, _("%s: '%s' is a supplier's, but the kind is '%s', not 'supplier'"),
-                      r->id ? r->id : "?", res_def()->fields[f].key, rec_str(r, RES_KIND));
+            sb_printf(&sb, _("%s: %s ('%s') is a supplier's, but the kind is '%s', not 'supplier'"),
+                      r->id ? r->id : "?", _(res_def()->fields[f].label), res_def()->fields[f].key,
+                      rec_str(r, RES_KIND));
             push(out, r->v[f].line ? r->v[f].line : r->line, i, (int)f, sb_take(&sb));
             break;
         }
