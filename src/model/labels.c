@@ -1,6 +1,7 @@
 /* labels: the labels of enumeration codes in the UI language. */
 #include "config.h"
 #include "model/labels.h"
+#include "model/rules.h"
 #include "util/i18n.h"
 #include <stddef.h>
 #include <string.h>
@@ -24,4 +25,10 @@ const char *enum_label(const char *code)
         if (strcmp(names[i].code, code) == 0)
             return _(names[i].label);
     return code;
+}
+
+const char *step_label(const char *id)
+{
+    enum step s = step_of_id(id);
+    return s < STEP__COUNT ? _(step_name(s)) : id ? id : "";
 }

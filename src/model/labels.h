@@ -7,4 +7,7 @@
 /* The translated label of an enumeration code; an unknown code is shown
  * as it is. */
 const char *enum_label(const char *code);
+/* The translated name of the step a sign-off's id names ("prep":
+ * "Preparation"); an id that names no step is shown as it is. */
+const char *step_label(const char *id);
 #endif

@@ -85,7 +85,7 @@ void scope_toggle(struct aview *av)
     }
     /* what the service depends on comes into scope with it */
     size_t added = core_scope_service(av->s, r, sid, true);
-    say(av, false, _("Service in scope, with %zu of its resources"), added);
+    say(av, false, P_("Service in scope, with %zu of its resources", "Service in scope, with %zu of its resources", added), added);
 }
 
 /* n on a resource in the scoping: its "no risk" note (the round's

@@ -95,10 +95,23 @@ ui_expect "[!!] 3" "failed checks are marked"
 ui_expect " ok  1" "passed checks too"
 ui_expect_line 3 "[!!] 3" "failed checks come first"
 ui_keys S
-ui_expect "Choose" "S asks which step to sign off"
+ui_expect "Sign-offs: 2 entries" "S shows the round's sign-offs"
+ui_expect "Preparation | 2026-06-12 | valid | Onishi Ryo" "each by its step's name, date, state and reviewer"
+ui_expect_not "prep |" "not by the step's id"
+ui_keys a
+ui_expect "Choose" "a asks which step to sign off"
 ui_expect "   Assessment" "it offers the steps not signed off yet"
 ui_expect_not "   Preparation" "and not those signed off"
-ui_keys Enter Enter
+ui_keys Enter
+ui_expect "Assessment: 7 automatic checks fail. Sign it off anyway? y/n" "signing off a step whose checks fail asks first, naming how many"
+ui_check_fit 80 "the question fits"
+ui_keys n
+ui_expect "Nothing signed off: Assessment stays without a sign-off" "n signs nothing off"
+ui_expect "Sign-offs: 2 entries" "and adds nothing"
+ui_keys a Enter y
+ui_expect "Comment            Signed off while 7 automatic checks of the step failed" "y: the sign-off's comment records the failing checks"
+ui_expect "Sign-offs › Assessment" "the sign-off is named by its step"
+ui_keys Enter
 ui_type "Onishi Ryo"
 ui_keys Enter j Enter
 ui_type "2026-02-30"
@@ -113,6 +126,8 @@ ui_type "2026-11-30"
 ui_keys Enter
 ui_expect_not "is no date" "a real date is taken"
 ui_expect_line 2 "Onishi Ryo" "the sign-off records the reviewer"
+ui_keys q
+ui_expect "Assessment | 2026-11-30 | valid | Onishi Ryo" "the list shows the new sign-off"
 ui_keys q
 ui_expect "Validation: the automatic checks" "q returns to the checks"
 ui_expect_not "[!!] 4 a reviewer signed off Assessment" "the sign-off's check no longer fails"
