@@ -78,13 +78,16 @@ ui_keys q x
 # the heat map, and a cell's risks
 ui_keys m
 ui_expect "Heat map: residual risks" "m shows the heat map"
-ui_expect "I5" "rows by impact"
+ui_expect "Impact ↓        1 Rare      2 Unlikely  3 Possible  4 Likely" "the axes are named by the scales, the columns by their levels and labels"
+ui_expect "                Likelihood →" "the columns are the likelihood"
+ui_expect_line 5 "5 Severe         M  0" "rows by impact, by level and label"
+ui_expect_not " L1 " "no L1..L5 heads that read as the band letter L"
 ui_expect "V  3" "cells show the band letter and the count"
 ui_keys Up Up Up Up Right Right Right
-ui_expect "Cell: impact 5" "arrows move the cell"
-ui_expect "x likelihood 4" "to impact 5 x likelihood 4"
+ui_expect "Cell: Impact 5" "arrows move the cell"
+ui_expect "x Likelihood 4 (Likely) = 20, 3 risks" "to impact 5 x likelihood 4"
 ui_keys Enter
-ui_expect "cell I5 x L4" "Enter lists the cell's risks"
+ui_expect "cell impact 5 x likelihood 4" "Enter lists the cell's risks"
 ui_expect "Register: 3 of 30" "the three risks of that cell"
 ui_keys q q
 
