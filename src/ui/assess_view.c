@@ -284,11 +284,7 @@ bool aview_action(struct aview *av, enum action a)
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
         if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
-        if (a == ACT_ADD && !read_only(av, NULL)) {
-            /* what is missing goes into the profile; 5 comes back here */
-            av->want_new_resource = true;
-            return true;
-        }
+        if (a == ACT_ADD) { scope_add(av); return true; }
         if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
         return false;
     case AV_REGISTER:

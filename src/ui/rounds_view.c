@@ -109,6 +109,10 @@ static void finish_prompt(struct aview *av)
         finish_export(av, text);
         return;
     }
+    if (av->prompt_kind == 5) {
+        scope_add_finish(av, text);
+        return;
+    }
     if (av->prompt_kind == 2) {
         free(av->filter_text);
         av->filter_text = *text ? xstrdup(text) : NULL;

@@ -42,14 +42,25 @@ ui_expect "[+] modified" "the change is unsaved"
 ui_keys Space
 ui_expect_line 6 ">        [x] Central monitoring" "Space puts it back"
 ui_keys a
-ui_expect "New resource for the scoping" "a adds a missing resource in the profile"
-ui_keys Enter
+ui_expect "Name of the new resource, used by \"Intake and purification\" and in scope" "a asks for a new resource's name, naming the operation under the cursor"
+ui_keys Escape
+ui_expect_not "Spare PLC" "Esc adds nothing"
+ui_keys a
 ui_type "Spare PLC"
-ui_keys Enter j Enter j j j j Enter q q 5 G
-ui_expect ">        [ ] Spare PLC (OT/ICS device)" "back in the scoping, the new resource can be put in scope"
+ui_keys Enter
+ui_expect "Added \"Spare PLC\" to the profile, used by \"Intake and purification\", in scope" "Enter adds it and says what it did"
+ui_expect ">        [x] Spare PLC (kind not set)" "the new resource is under the operation, in scope, the cursor on it"
+ui_expect_line 5 "       Intake and purification" "under the operation the cursor was on"
 ui_keys Space
-ui_expect ">        [x] Spare PLC (OT/ICS device)" "Space puts it in scope"
-ui_keys Space
+ui_expect ">        [ ] Spare PLC (kind not set)" "Space takes it out of scope as any other"
+ui_keys g a
+ui_expect "Name of the new resource, in scope (no operation under the cursor uses it)" "on a service: no operation to attach it to, said"
+ui_keys Escape
+# its kind, in the profile: the resource is the last there
+ui_keys 4 j j j j j Enter G Enter j Enter j j j j Enter
+ui_expect "OT/ICS device" "its kind is set in the profile"
+ui_keys q q 5
+ui_expect "[ ] Spare PLC (OT/ICS device)" "back in the scoping, with its kind"
 ui_keys q
 
 # step 3: the register, sort and filters
