@@ -288,7 +288,7 @@ static void validate_assess(struct vstate *st, const char *today)
     }
     if (!rv->list.n && !risks->n) /* nothing to assess is not "done" */
         add_check(st->out, STEP_ASSESS, false, -1, 0, "%s",
-                  _("no risk is assessed yet: no resource is in scope and the register is empty"));
+                  _("no risk is assessed yet: no resource is in scope, the register is empty"));
     for (size_t k = 0; k < risks->n; k++)
         validate_risk(st, k, today);
     place_rest(st, STEP_ASSESS);

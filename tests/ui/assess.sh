@@ -166,6 +166,12 @@ ui_keys a
 ui_type "2027"
 ui_keys Enter
 ui_expect "New round \"2027\"" "a starts a new round"
+ui_expect "3 Risk assessment                    0/1   ! to do" "a round without risks is not assessed: step 3 is to do, not done 0/0"
+ui_expect_not "0/0" "no step is done with nothing checked"
+ui_keys j j j Enter
+ui_expect "[!!] 3 no risk is assessed yet: no resource is in scope, the register is empty" "the validation says why"
+ui_check_fit 80 "and fits"
+ui_keys q
 ui_expect "[+] modified" "the new round is unsaved"
 ui_keys s
 ui_expect "Saved; 1 finding (6 shows it) in 2027.cfg" "s saves it, and says what remains to do"

@@ -1108,7 +1108,7 @@ Test(progress, counts_per_step)
     assert_progress(&f.c, STEP_SCOPE, 0, 2);
     /* nothing assessed is not done: one check says so, and fails */
     assert_progress(&f.c, STEP_ASSESS, 0, 1);
-    assert_check(&f.c, STEP_ASSESS, "no risk is assessed yet: no resource is in scope and the register is empty", false);
+    assert_check(&f.c, STEP_ASSESS, "no risk is assessed yet: no resource is in scope, the register is empty", false);
     assert_progress(&f.c, STEP_VALIDATE, 0, 4);
     assert_progress(&f.c, STEP_REVIEW, 0, 3);
     round_free(&r);
@@ -1119,7 +1119,7 @@ Test(progress, a_round_without_risks_is_not_assessed)
 {
     struct fixture f;
     fx_init(&f);
-    static const char *const empty = "no risk is assessed yet: no resource is in scope and the register is empty";
+    static const char *const empty = "no risk is assessed yet: no resource is in scope, the register is empty";
     RUN(&f);
     ABSENT(&f, empty);
     /* no risks but a resource in scope: that resource's check fails, not this one */
