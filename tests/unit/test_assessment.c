@@ -6,6 +6,7 @@
  * rounds are built in memory; the store tests work in their own folder
  * under /tmp, removed afterwards. */
 #include "model/assessment.h"
+#include "model/labels.h"
 #include "store/libload.h"
 #include "store/workspace.h"
 #include "util/xalloc.h"
@@ -446,6 +447,16 @@ Test(scoring, step_ids_and_names)
     }
     cr_assert_str_eq(sort_name(SORT_RESIDUAL), "residual value");
     cr_assert_str_eq(sort_name(SORT_DUE), "due date");
+}
+
+Test(scoring, a_sign_off_is_named_by_its_step)
+{
+    static const char *const ids[] = {"prep", "scope", "assess", "validate", "review"};
+    static const char *const names[] = {"Preparation", "Scoping", "Assessment", "Validation", "Review"};
+    for (int s = 0; s < STEP__COUNT; s++)
+        cr_assert_str_eq(step_label(ids[s]), names[s], "the sign-off of %s reads %s", ids[s], names[s]);
+    cr_assert_str_eq(step_label("audit"), "audit", "an id that is no step is shown as it is");
+    cr_assert_str_eq(step_label(NULL), "");
 }
 
 /* --- validation ------------------------------------------------------------ */
