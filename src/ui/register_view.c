@@ -192,7 +192,7 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
      * the band letters (L M H V) in the cells are the only letters */
     const struct field_def *rf = round_coll_defs[RC_RISKS]->fields;
     int lx = 16, cw = nl ? (cols - lx) / (int)nl : 7;
-    cw = cw < 7 ? 7 : cw > 14 ? 14 : cw;
+    cw = cw < 7 ? 7 : cw > 18 ? 18 : cw;
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s %s", _(rf[RISK_LIKELIHOOD].label), glyph("\xE2\x86\x92", "->"));
     draw_cell(y + 1, lx, cols - lx, sb_str(&sb), role_attr(ROLE_LABEL));
@@ -203,7 +203,8 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     for (size_t l = 0; l < nl; l++) {
         char h[160];
         level_text(h, sizeof h, ls, l + 1);
-        draw_cell(y + 2, lx + (int)l * cw, cw - 1, h, role_attr(ROLE_LABEL));
+        int x = lx + (int)l * cw; /* the last head may take the rest of the line */
+        draw_cell(y + 2, x, l + 1 < nl ? cw - 1 : cols - x, h, role_attr(ROLE_LABEL));
     }
     static struct heat_column columns[16];
     for (size_t l = 0; l < nl && l < sizeof columns / sizeof *columns; l++) {

@@ -272,8 +272,8 @@ ui_expect_line 1 "kijun › Profile › Governance items" "the row clicked is th
 ui_keys q 5 Enter m
 ui_expect_line 1 "Heat map" "the heat map of the 2026 round"
 # the grid: line 5 (row 4 from 0) is impact 5; likelihood 4 starts at
-# column 16 + 3 x 14 (at this width a column takes 14)
-ui_click 60 4
+# column 16 + 3 x 18 (at this width a column takes 18)
+ui_click 72 4
 ui_expect "Cell: Impact 5 (" "a click selects the heat-map cell under it: impact 5"
 ui_expect "x Likelihood 4 (" "... and likelihood 4"
 ui_click 18 8
