@@ -3,7 +3,8 @@
 # by the scales' names and levels, the sign-offs by their steps' names,
 # the question before signing off a step whose checks fail (all its
 # answers seen), scoping's a, the field help by the values' labels, and
-# counts in the language's plural (no "2 entries" in Japanese).
+# counts in the language's plural (no "2 entries" in Japanese), and a
+# source of slides in the Guideline's detail pane.
 . "$KIJUN_TESTS/ui/lib.sh"
 if [ "${KIJUN_NLS:-yes}" = no ]; then
     echo "1..0 # SKIP built with --disable-nls: the UI is English only"
@@ -53,5 +54,13 @@ ui_expect "システム、データ、人、施設、OT/ICS機器、委託先、
 ui_expect_not "system, data" "ja: not by their codes"
 ui_keys q q k k k Enter Enter
 ui_expect "はい、一部、いいえ、対象外のいずれか" "ja: the status's help by the labels"
+ui_stop
+
+# the Guideline's detail pane: a source of slides in Japanese
+ui_start 132 43 --demo --lang ja
+ui_wait "kijun"
+ui_keys 3 j j Enter j
+ui_expect "スライド 3, 4, 23" "ja: the source's slides in Japanese"
+ui_expect_not "slides 3, 4, 23" "ja: not in English"
 ui_stop
 ui_done

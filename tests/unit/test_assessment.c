@@ -459,6 +459,20 @@ Test(scoring, a_sign_off_is_named_by_its_step)
     cr_assert_str_eq(step_label(NULL), "");
 }
 
+Test(scoring, a_source_of_slides_reads_in_the_language)
+{
+    char buf[64];
+    cr_assert_str_eq(source_label("slides 3, 4, 23", buf, sizeof buf), "slides 3, 4, 23");
+    cr_assert_eq(source_label("slides 3, 4, 23", buf, sizeof buf), buf, "made from the numbers, to be translated");
+    cr_assert_str_eq(source_label("slide 25", buf, sizeof buf), "slide 25");
+    cr_assert_eq(source_label("slide 25", buf, sizeof buf), buf);
+    static const char *const prose = "slides 4, 13, 21, 25 (extraction prints 2.2.; read as 1.2.)";
+    cr_assert_eq(source_label(prose, buf, sizeof buf), prose, "more than numbers: as it is");
+    static const char *const seed = "seed slide 21";
+    cr_assert_eq(source_label(seed, buf, sizeof buf), seed, "not only slides: as it is");
+    cr_assert_str_eq(source_label(NULL, buf, sizeof buf), "");
+}
+
 /* --- validation ------------------------------------------------------------ */
 
 static void log_checks(const struct checks *c)
