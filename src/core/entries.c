@@ -97,7 +97,7 @@ size_t core_delete_entry(struct session *s, struct doc *d, struct collection *c,
     }
     free(id);
     size_t refs = core_delete(s, d, c, i);
-    int len = refs ? snprintf(msg, size, _("Deleted \"%s\" and %zu references to it"), name, refs)
+    int len = refs ? snprintf(msg, size, P_("Deleted \"%s\" and %zu reference to it", "Deleted \"%s\" and %zu references to it", refs), name, refs)
                    : snprintf(msg, size, _("Deleted \"%s\""), name);
     if (nr && len >= 0 && (size_t)len < size)
         snprintf(msg + len, size - (size_t)len,

@@ -154,7 +154,7 @@ bool session_export(struct session *s, const struct library *lib, const struct e
     }
     if (rq->format == EXPORT_CSV) {
         export_csv(out, r, &s->profile, lib, rq->lang, rq->bom);
-        snprintf(what, what_size, _("the risk register of round %s (%zu risks)"), r->name, r->c[RC_RISKS].n);
+        snprintf(what, what_size, P_("the risk register of round %s (%zu risk)", "the risk register of round %s (%zu risks)", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n);
         return true;
     }
     size_t nf;

@@ -3,6 +3,7 @@
 #include "core/rounds.h"
 #include "store/stamp.h"
 #include "core/edits.h"
+#include "core/entries.h"
 #include "model/rules.h"
 #include "model/snapshot.h"
 #include "store/journal.h"
@@ -102,6 +103,26 @@ void core_scope_resource(struct session *s, struct round *r, const char *resourc
         head_list(s, r, HEAD_RESOURCES, &rl);
     }
     strlist_free(&rl);
+}
+
+size_t core_scope_new_resource(struct session *s, struct round *r, const char *name,
+                               const char *operation_id)
+{
+    struct collection *c = &s->profile.c[COLL_RESOURCES];
+    struct record rec;
+    record_init(&rec, c->def);
+    rec.id = core_new_entry_id(s, c);
+    rec.v[RES_NAME].set = true;
+    rec.v[RES_NAME].s = xstrdup(name);
+    if (operation_id) {
+        rec.v[RES_OPERATIONS].set = true;
+        strlist_add(&rec.v[RES_OPERATIONS].list, operation_id);
+    }
+    size_t at = core_add(s, session_doc(s, NULL), c, &rec);
+    record_free(&rec, c->def);
+    if (at != (size_t)-1)
+        core_scope_resource(s, r, c->r[at].id, true);
+    return at;
 }
 
 struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i, const char *today)

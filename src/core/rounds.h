@@ -18,6 +18,12 @@ size_t core_new_round(struct session *s, const char *name, size_t from, const ch
 size_t core_scope_service(struct session *s, struct round *r, const char *service_id, bool in);
 /* Put a resource in or out of scope. */
 void core_scope_resource(struct session *s, struct round *r, const char *resource_id, bool in);
+/* The scoping's new resource: added to the profile named name, used by
+ * the operation operation_id (NULL: none), and in round r's scope; edits
+ * of the profile and of the round like any other. Returns its index in
+ * the profile's resources, or (size_t)-1 (nothing added). */
+size_t core_scope_new_resource(struct session *s, struct round *r, const char *name,
+                               const char *operation_id);
 /* After risk i's decision was chosen: what an acceptance records (today,
  * the residual value). Returns the acceptance it recorded. */
 struct acceptance core_risk_decided(struct session *s, struct round *r, size_t i, const char *today);

@@ -1,8 +1,11 @@
 /* labels: the labels of enumeration codes in the UI language. */
 #include "config.h"
 #include "model/labels.h"
+#include "model/rules.h"
 #include "util/i18n.h"
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *enum_label(const char *code)
@@ -24,4 +27,24 @@ const char *enum_label(const char *code)
         if (strcmp(names[i].code, code) == 0)
             return _(names[i].label);
     return code;
+}
+
+const char *step_label(const char *id)
+{
+    enum step s = step_of_id(id);
+    return s < STEP__COUNT ? _(step_name(s)) : id ? id : "";
+}
+
+const char *source_label(const char *src, char *buf, size_t size)
+{
+    if (!src)
+        return "";
+    bool many = strncmp(src, "slides ", 7) == 0;
+    if (!many && strncmp(src, "slide ", 6) != 0)
+        return src;
+    const char *nums = src + (many ? 7 : 6);
+    if (!*nums || strspn(nums, "0123456789, -") != strlen(nums))
+        return src; /* more than slide numbers: the data's own words */
+    snprintf(buf, size, P_("slide %s", "slides %s", many ? 2 : 1), nums);
+    return buf;
 }

@@ -359,7 +359,7 @@ static void h_validation(struct strbuf *out, const struct report_input *in, cons
         h_text(out, _(step_name((enum step)s)));
         sb_adds(out, ":</b> ");
         char line[200];
-        snprintf(line, sizeof line, _("%zu of %zu checks pass"), done, total);
+        snprintf(line, sizeof line, P_("%zu of %zu check passes", "%zu of %zu checks pass", total), done, total);
         h_text(out, line);
         bool any = false;
         for (size_t i = 0; i < c.n; i++)
@@ -474,7 +474,7 @@ static void h_summary(struct strbuf *out, const struct report_input *in, const s
         if (strcmp(rec_str(x, RISK_DECISION), "accept") != 0)
             continue;
         if (said++ == 5) { /* the heat map stays on this page */
-            snprintf(line, sizeof line, _("and %zu more acceptances (Accepted risks)"), all - 5);
+            snprintf(line, sizeof line, P_("and %zu more acceptance (Accepted risks)", "and %zu more acceptances (Accepted risks)", all - 5), all - 5);
             h_elem(out, "li", line);
             break;
         }

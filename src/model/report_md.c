@@ -284,7 +284,7 @@ static void md_validation(struct strbuf *out, const struct report_input *in, con
     for (int s = 0; s < STEP__COUNT; s++) {
         size_t done, total;
         step_progress(&c, (enum step)s, &done, &total);
-        sb_printf(out, _("- **%s:** %zu of %zu checks pass\n"), _(step_name((enum step)s)), done, total);
+        sb_printf(out, P_("- **%s:** %zu of %zu check passes\n", "- **%s:** %zu of %zu checks pass\n", total), _(step_name((enum step)s)), done, total);
         for (size_t i = 0; i < c.n; i++)
             if (c.v[i].step == (enum step)s && !c.v[i].ok) {
                 sb_printf(out, "  - %s ", _("not met:"));
@@ -396,7 +396,7 @@ void report_markdown(struct strbuf *out, const struct report_input *in)
         md_text(out, why);
         sb_adds(out, "**\n\n");
     }
-    sb_printf(out, _("- %zu risks: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n"), sum.risks,
+    sb_printf(out, P_("- %zu risk: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n", "- %zu risks: %zu very high, %zu high, %zu medium, %zu low, %zu not rated\n", sum.risks), sum.risks,
               sum.by_band[BAND_VERY_HIGH], sum.by_band[BAND_HIGH], sum.by_band[BAND_MEDIUM],
               sum.by_band[BAND_LOW], sum.by_band[BAND_NONE]);
     sb_printf(out, _("- %zu at or above the threshold, %zu of them without a decision\n"), sum.over, sum.undecided);

@@ -49,7 +49,7 @@ enum org_field { ORG_FIELDS(FIELD_INDEX) ORG__N };
 enum roles_field { ROLES_FIELDS(FIELD_INDEX) ROLES__N };
 
 #define GOV_FIELDS(X) \
-    X(GOV_STATUS, FD_ENUM("status", N_("Status"), N_("yes, partial, no or na"), true, status_values)) \
+    X(GOV_STATUS, FD_ENUM("status", N_("Status"), N_("yes, partly, no or n/a"), true, status_values)) \
     X(GOV_EVIDENCE, FD_STR("evidence", N_("Evidence"), N_("Where it is documented"), false)) \
     X(GOV_NOTE, FD_STR("note", N_("Note"), N_("Free text"), false))
 enum gov_field { GOV_FIELDS(FIELD_INDEX) GOV__N };
@@ -74,14 +74,14 @@ enum op_field { OP_FIELDS(FIELD_INDEX) OP__N };
  * resource of kind supplier) */
 #define RES_FIELDS(X) \
     X(RES_NAME, FD_STR("name", N_("Name"), N_("The management resource"), true)) \
-    X(RES_KIND, FD_ENUM("kind", N_("Kind"), N_("system, data, people, facility, ot, supplier or external"), true, kind_values)) \
+    X(RES_KIND, FD_ENUM("kind", N_("Kind"), N_("system, data, people, facility, OT/ICS device, supplier or external service"), true, kind_values)) \
     X(RES_OWNER, FD_STR("owner", N_("Owner"), N_("Who is responsible for it"), false)) \
     X(RES_LOCATION, FD_STR("location", N_("Location"), N_("Where it is"), false)) \
     X(RES_OPERATIONS, FD_REFLIST("operations", N_("Operations"), N_("Business operations that use it"), "operations")) \
     X(RES_DEPENDS, FD_REFLIST("depends", N_("Depends on"), N_("Resources it depends on"), "resources")) \
     X(RES_NOTE, FD_STR("note", N_("Note"), N_("Free text"), false)) \
     X(RES_PROVIDES, FD_STR("provides", N_("Provides"), N_("What it provides"), false)) \
-    X(RES_CONTRACT_SECURITY, FD_ENUM("contract_security", N_("Security clauses"), N_("Does the contract have security clauses: yes, partial, no"), false, profile_contract_values)) \
+    X(RES_CONTRACT_SECURITY, FD_ENUM("contract_security", N_("Security clauses"), N_("Does the contract have security clauses: yes, partly or no"), false, profile_contract_values)) \
     X(RES_CLAUSES, FD_STR("clauses", N_("Clauses"), N_("The security clauses of the contract"), false)) \
     X(RES_SUPPLY_RISKS, FD_REFLIST("supply_risks", N_("Supply-chain risks"), N_("Risks of slide 18 that apply"), "lib:supply_chain")) \
     X(RES_SERVES, FD_REFLIST("serves", N_("Serves"), N_("Resources it provides or maintains"), "resources"))
@@ -95,14 +95,14 @@ enum res_field { RES_FIELDS(FIELD_INDEX) RES__N };
 enum level_field { LEVEL_FIELDS(FIELD_INDEX) LEVEL__N };
 
 #define CRIT_FIELDS(X) \
-    X(CRIT_RULE, FD_ENUM("rule", N_("Rule"), N_("Risk value: product (impact x likelihood) or sum"), true, rule_values)) \
+    X(CRIT_RULE, FD_ENUM("rule", N_("Rule"), N_("Risk value: impact x likelihood, or impact + likelihood"), true, rule_values)) \
     X(CRIT_THRESHOLD, FD_INT("threshold", N_("Threshold"), N_("Risk values at or above it need treatment"), true, 1, 36))
 enum crit_field { CRIT_FIELDS(FIELD_INDEX) CRIT__N };
 
 /* ---- the checklist (checklist.cfg) ---- */
 
 #define CL_FIELDS(X) \
-    X(CL_STATUS, FD_ENUM("status", N_("Status"), N_("implemented, partial, not-yet or na"), true, check_values)) \
+    X(CL_STATUS, FD_ENUM("status", N_("Status"), N_("implemented, partly, not yet or n/a"), true, check_values)) \
     X(CL_EVIDENCE, FD_STR("evidence", N_("Evidence"), N_("Where it is shown"), false)) \
     X(CL_OWNER, FD_STR("owner", N_("Owner"), N_("Who is accountable"), false)) \
     X(CL_NOTE, FD_STR("note", N_("Note"), N_("Free text"), false))
@@ -164,7 +164,7 @@ enum so_field { SO_FIELDS(FIELD_INDEX) SO__N };
 
 #define REV_FIELDS(X) \
     X(REV_DATE, FD_DATE("date", N_("Date"), N_("When the review took place"), true)) \
-    X(REV_TRIGGER, FD_ENUM("trigger", N_("Trigger"), N_("incident, organisation (change), threat (new) or scheduled"), true, trigger_values)) \
+    X(REV_TRIGGER, FD_ENUM("trigger", N_("Trigger"), N_("incident, organisational change, new threat or scheduled"), true, trigger_values)) \
     X(REV_CHANGES, FD_STR("changes", N_("What changed"), N_("What the review changed"), false))
 enum rev_field { REV_FIELDS(FIELD_INDEX) REV__N };
 
@@ -199,7 +199,7 @@ enum closed_field { CLOSED_FIELDS(FIELD_INDEX) CLOSED__N };
 #define OLDSUP_FIELDS(X) \
     X(OLDSUP_NAME, FD_STR("name", N_("Name"), N_("The supplier or external service"), true)) \
     X(OLDSUP_PROVIDES, FD_STR("provides", N_("Provides"), N_("What it provides"), false)) \
-    X(OLDSUP_CONTRACT_SECURITY, FD_ENUM("contract_security", N_("Security clauses"), N_("Does the contract have security clauses: yes, partial, no"), false, profile_contract_values)) \
+    X(OLDSUP_CONTRACT_SECURITY, FD_ENUM("contract_security", N_("Security clauses"), N_("Does the contract have security clauses: yes, partly or no"), false, profile_contract_values)) \
     X(OLDSUP_CLAUSES, FD_STR("clauses", N_("Clauses"), N_("The security clauses of the contract"), false)) \
     X(OLDSUP_RISKS, FD_REFLIST("risks", N_("Supply-chain risks"), N_("Risks of slide 18 that apply"), "lib:supply_chain")) \
     X(OLDSUP_RESOURCES, FD_REFLIST("resources", N_("Resources"), N_("Resources it provides or maintains"), "resources")) \

@@ -286,6 +286,9 @@ static void validate_assess(struct vstate *st, const char *today)
                   _("resource \"%s\" has a risk assessed or a \"no risk\" note"), sb_str(&name));
         sb_free(&name);
     }
+    if (!rv->list.n && !risks->n) /* nothing to assess is not "done" */
+        add_check(st->out, STEP_ASSESS, false, -1, 0, "%s",
+                  _("no risk is assessed yet: no resource is in scope, the register is empty"));
     for (size_t k = 0; k < risks->n; k++)
         validate_risk(st, k, today);
     place_rest(st, STEP_ASSESS);

@@ -2,6 +2,7 @@
  * merging of the old suppliers section, and the suppliers' rules. */
 #include "config.h"
 #include "model/supplier.h"
+#include "model/labels.h"
 #include "model/validate.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -233,8 +234,9 @@ void supplier_findings(const struct profile *p, struct findings *out)
         for (size_t f = 0; f < res_def()->nfields; f++) {
             if (!resource_field_is_supplier((int)f) || !r->v[f].set)
                 continue;
-            sb_printf(&sb, _("%s: '%s' is a supplier's, but the kind is '%s', not 'supplier'"),
-                      r->id ? r->id : "?", res_def()->fields[f].key, rec_str(r, RES_KIND));
+            sb_printf(&sb, _("%s: %s ('%s') is a supplier's, but the kind is %s ('%s'), not %s ('supplier')"),
+                      r->id ? r->id : "?", _(res_def()->fields[f].label), res_def()->fields[f].key,
+                      enum_label(rec_str(r, RES_KIND)), rec_str(r, RES_KIND), enum_label("supplier"));
             push(out, r->v[f].line ? r->v[f].line : r->line, i, (int)f, sb_take(&sb));
             break;
         }

@@ -87,39 +87,39 @@ static void record_rules(struct vctx *c, const struct record *r, const struct co
         if (value_empty(f, v)) {
             /* one the reader could not take is there, its finding made */
             if (f->required && !record_keeps(r, f->key))
-                add(c, DIAG_ERROR, r->line, index, fi, _("%s: '%s' is required"), what, f->key);
+                add(c, DIAG_ERROR, r->line, index, fi, _("%s: %s ('%s') is required"), what, _(f->label), f->key);
             continue;
         }
         switch (f->type) {
         case F_INT:
             if (v->i < f->lo || v->i > f->hi)
-                add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' is %lld, outside %lld..%lld"),
-                    what, f->key, v->i, f->lo, f->hi);
+                add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') is %lld, outside %lld..%lld"),
+                    what, _(f->label), f->key, v->i, f->lo, f->hi);
             break;
         case F_DATE:
             if (!date_valid(v->s))
-                add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' is '%s', not a date YYYY-MM-DD"),
-                    what, f->key, v->s);
+                add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') is '%s', not a date YYYY-MM-DD"),
+                    what, _(f->label), f->key, v->s);
             break;
         case F_ENUM:
             if (!enum_valid(f, v->s))
-                add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' is '%s', not one of the allowed values"),
-                    what, f->key, v->s);
+                add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') is '%s', not one of the allowed values"),
+                    what, _(f->label), f->key, v->s);
             break;
         case F_REF:
             if (!ref_exists(c, f->ref, v->s))
-                add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' names '%s', which does not exist"),
-                    what, f->key, v->s);
+                add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') names '%s', which does not exist"),
+                    what, _(f->label), f->key, v->s);
             break;
         case F_REFLIST:
             for (size_t k = 0; k < v->list.n; k++) {
                 if (!ref_exists(c, f->ref, v->list.v[k]))
-                    add(c, DIAG_ERROR, line, index, fi, _("%s: '%s' names '%s', which does not exist"),
-                        what, f->key, v->list.v[k]);
+                    add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') names '%s', which does not exist"),
+                        what, _(f->label), f->key, v->list.v[k]);
                 for (size_t j = 0; j < k; j++)
                     if (strcmp(v->list.v[j], v->list.v[k]) == 0)
-                        add(c, DIAG_WARNING, line, index, fi, _("%s: '%s' names '%s' twice"),
-                            what, f->key, v->list.v[k]);
+                        add(c, DIAG_WARNING, line, index, fi, _("%s: %s ('%s') names '%s' twice"),
+                            what, _(f->label), f->key, v->list.v[k]);
             }
             break;
         default:
@@ -172,7 +172,7 @@ static void scale_rules(struct vctx *c, int coll, const struct collection *s, in
     c->at.coll = coll;
     if (!scale_ok(s->n)) {
         add(c, DIAG_ERROR, s->n ? s->r[0].line : line, 0, FIELD_NONE,
-            _("criteria: the %s scale has %zu levels; it needs 3 to 6"), s->def->key, s->n);
+            _("criteria: %s ('%s') has %zu levels; it needs 3 to 6"), _(s->def->label), s->def->key, s->n);
         return;
     }
     for (size_t lv = 1; lv <= s->n; lv++) {
@@ -182,8 +182,8 @@ static void scale_rules(struct vctx *c, int coll, const struct collection *s, in
                 seen++;
         if (seen != 1)
             add(c, DIAG_ERROR, s->r[0].line, 0, FIELD_NONE,
-                _("criteria: the %s scale must number its levels 1 to %zu once each (level %zu appears %zu times)"),
-                s->def->key, s->n, lv, seen);
+                _("criteria: %s ('%s') must number its levels 1 to %zu once each (level %zu appears %zu times)"),
+                _(s->def->label), s->def->key, s->n, lv, seen);
     }
 }
 
@@ -358,7 +358,7 @@ static void cycle_rules(struct vctx *c)
         int line = value_line(r, &r->v[fd]);
         for (size_t k = g.off[v]; k < g.off[v + 1]; k++) {
             if (g.adj[k] == v) {
-                add(c, DIAG_ERROR, line, v, fd, _("%s: 'depends' names itself"), r->id);
+                add(c, DIAG_ERROR, line, v, fd, _("%s: %s ('depends') names itself"), r->id, _(rs->def->fields[fd].label));
                 break;
             }
         }
@@ -366,7 +366,7 @@ static void cycle_rules(struct vctx *c)
             continue;
         done[comp[v]] = true;  /* v is the first of its cycle in the file */
         char *path = cycle_text(&g, comp, v, rs, prev, queue);
-        add(c, DIAG_ERROR, line, v, fd, _("%s: 'depends' makes a cycle: %s"), r->id, path);
+        add(c, DIAG_ERROR, line, v, fd, _("%s: %s ('depends') makes a cycle: %s"), r->id, _(rs->def->fields[fd].label), path);
         free(path);
     }
     free(done), free(prev), free(queue), free(comp), free(size);
@@ -419,9 +419,9 @@ static void level_rules(struct vctx *c, const struct collection *risks)
             if (!v->set || v->i < f->lo || v->i > f->hi || !n || (size_t)v->i <= n)
                 continue;
             add(c, DIAG_ERROR, value_line(x, v), k, fi,
-                levels[i].scale == COLL_IMPACT ? _("%s: '%s' is %lld, above the impact scale's top level %zu")
-                                               : _("%s: '%s' is %lld, above the likelihood scale's top level %zu"),
-                x->id ? x->id : risks->def->key, f->key, v->i, n);
+                levels[i].scale == COLL_IMPACT ? _("%s: %s ('%s') is %lld, above the impact scale's top level %zu")
+                                               : _("%s: %s ('%s') is %lld, above the likelihood scale's top level %zu"),
+                x->id ? x->id : risks->def->key, _(f->label), f->key, v->i, n);
         }
     }
 }
@@ -440,8 +440,8 @@ static void signoff_rules(struct vctx *c, const struct round *r)
                 _("signoffs: '%s' is not a step (prep, scope, assess, validate, review)"), x->id ? x->id : "");
         else if (signoff_stale(r, x))
             add(c, DIAG_WARNING, value_line(x, &x->v[fd]), k, fd,
-                _("signoffs: the sign-off of '%s' is stale: the step changed after it; sign it off again (by %s)"),
-                x->id, rec_str(x, SO_REVIEWER));
+                _("signoffs: the sign-off of %s ('%s') is stale: the step changed after it; sign it off again (by %s)"),
+                _(step_name(step_of_id(x->id))), x->id, rec_str(x, SO_REVIEWER));
     }
 }
 
@@ -497,7 +497,7 @@ static void previous_rules(struct vctx *c, const struct round *r, const struct r
             return;
     c->at.coll = ITEM_HEAD;
     add(c, DIAG_ERROR, value_line(&r->head, v), 0, fp,
-        _("round: 'previous' names '%s', which is no other round of the workspace"), v->s);
+        _("round: %s ('previous') names '%s', which is no other round of the workspace"), _(round_head_def.fields[HEAD_PREVIOUS].label), v->s);
 }
 
 void round_findings(const struct round *r, size_t ri, const struct profile *p,

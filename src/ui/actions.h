@@ -61,7 +61,7 @@
     X(CLEAR_FILTERS, "clear-filters", N_("Clear every filter"), NULL) \
     X(NO_RISK, "no-risk", N_("Note why the resource has no risk, or open its note (d there removes it)"), N_("No risk")) \
     X(TOGGLE_SCOPE, "toggle-scope", N_("Put the service or resource in scope, or take it out"), N_("In/out")) \
-    X(SIGNOFF, "sign-off", N_("Sign off a step (reviewer, date, comment)"), N_("Sign off")) \
+    X(SIGNOFF, "sign-off", N_("Show the round's sign-offs (who, when, which step, whether still valid); a adds one"), N_("Sign-offs")) \
     X(REOPEN, "reopen", N_("Reopen the closed round: who and why are recorded in its file"), N_("Reopen")) \
     X(COMPARE, "compare", N_("Compare with the next earlier round"), N_("Compare")) \
     X(EXPORT, "export", N_("Export the round: the report for the board (.html), a report (.md), the register (.csv) or the workspace (.json)"), N_("Export")) \

@@ -73,6 +73,10 @@ void scope_build(struct aview *av);
 void scope_toggle(struct aview *av);
 /* n: the "no risk" note of the resource under the cursor. */
 void no_risk_note(struct aview *av);
+/* a: a new resource, used by the operation under the cursor and in scope
+ * (its name asked first: prompt 5, finished by scope_add_finish). */
+void scope_add(struct aview *av);
+void scope_add_finish(struct aview *av, const char *name);
 void draw_scope(struct aview *av, int y, int height, int cols);
 
 /* --- register_view.c: step 3, the register and the heat map -------------------- */

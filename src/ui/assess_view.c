@@ -283,7 +283,7 @@ bool aview_action(struct aview *av, enum action a)
         if (a == ACT_SELECT) { open_step(av, (enum step)av->cur[AV_STEPS]); return true; }
         if (a == ACT_HEATMAP) { av->level = AV_HEATMAP; return true; }
         if (a == ACT_REGISTER) { open_step(av, STEP_ASSESS); return true; }
-        if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_SIGNOFF) { open_edit(av, RSEC_SIGNOFFS, (size_t)-1); return true; }
         if (a == ACT_EXPORT) { start_export(av, av->round); return true; }
         if (a == ACT_REOPEN) { av->message_is_error = !reopen_start(&av->reopen, av->s, key_round(av), av->message, sizeof av->message); return true; }
         if (a == ACT_BACK) { av->level = AV_ROUNDS; return true; }
@@ -291,18 +291,14 @@ bool aview_action(struct aview *av, enum action a)
     case AV_SCOPE:
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
         if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
-        if (a == ACT_ADD && !read_only(av, NULL)) {
-            /* what is missing goes into the profile; 5 comes back here */
-            av->want_new_resource = true;
-            return true;
-        }
+        if (a == ACT_ADD) { scope_add(av); return true; }
         if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
         return false;
     case AV_REGISTER:
         return register_action(av, a);
     case AV_CHECKS:
         if (a == ACT_SELECT) { jump_to_check(av); return true; }
-        if (a == ACT_SIGNOFF) { add_in(av, RSEC_SIGNOFFS); return true; }
+        if (a == ACT_SIGNOFF) { open_edit(av, RSEC_SIGNOFFS, (size_t)-1); return true; }
         if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
         return false;
     case AV_REVIEW:

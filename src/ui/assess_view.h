@@ -53,7 +53,7 @@ struct aview {
     /* the name prompt (new round, copy) and the text filter prompt */
     bool want_new_resource;    /* scoping asked to add a resource to the profile */
     bool prompting;
-    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename, 4 export */
+    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename, 4 export, 5 a resource (scoping) */
     size_t export_round;       /* the round of an export (prompt 4) */
     char *export_over;         /* the existing file Enter again writes over */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */

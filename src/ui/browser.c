@@ -3,6 +3,7 @@
 #include "ui/browser.h"
 #include "ui/browser_map.h"
 #include "model/standard.h"
+#include "model/labels.h"
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
@@ -470,11 +471,12 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     if (!browser_map_implements(&b->lib->gl, n, b->lang, map_field, d))
         add_mapping(b, d, n);
     browser_map_covered(&b->lib->gl, n, b->lang, map_field, d);
+    char src[200];
     if (n->source)
-        doc_field(d, _("Source"), n->source);
+        doc_field(d, _("Source"), source_label(n->source, src, sizeof src));
     if (n->nchildren) {
         doc_push(d, "", 0, ROLE_NORMAL);
-        sb_printf(&v, _("Contains %zu items:"), n->nchildren);
+        sb_printf(&v, P_("Contains %zu item:", "Contains %zu items:", n->nchildren), n->nchildren);
         doc_para(d, "", sb_str(&v), ROLE_LABEL);
         for (size_t i = 0; i < n->nchildren; i++) {
             char *ch = gl_node_heading(n->children[i], b->lang);

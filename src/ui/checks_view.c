@@ -38,7 +38,7 @@ void jump_to_check(struct aview *av)
 
 void draw_checks(struct aview *av, int y, int height, int cols)
 {
-    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S signs off)"),
+    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S shows them)"),
               role_attr(ROLE_HEADING));
     size_t n = av->checks.n;
     char **lines = xcalloc(n + 1, sizeof *lines);

@@ -395,7 +395,7 @@ static void draw_prompt(struct fview *fv, int y, int cols)
     size_t count = *q ? match_count(fv, q) : 0;
     char info[64] = "";
     if (*q)
-        snprintf(info, sizeof info, count ? _(" %zu matches ") : _(" no match "), count);
+        snprintf(info, sizeof info, count ? P_(" %zu match ", " %zu matches ", count) : _(" no match "), count);
     int iw = utf8_width(info);
     draw_blank(y, 0, cols, A_NORMAL);
     draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));

@@ -4,6 +4,7 @@
  * in a risk's form, and the list drawn over the form. */
 #include "config.h"
 #include "ui/profile_private.h"
+#include "ui/signoff.h"
 #include "core/edits.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
@@ -212,8 +213,12 @@ static void pick_accept(struct pview *pv)
     if (pk->cur >= pk->n || !pk->ids[pk->cur])
         return; /* a heading (clicked) is no choice */
     if (pv->level == PV_LIST) {
-        /* adding a library item (governance) */
+        /* adding a library item (governance), or a sign-off (said first when its checks fail) */
         struct collection *c = cur_coll(pv);
+        if (pv->round && c == &pv->round->c[RC_SIGNOFFS] && signoff_ask(pv, pk->ids[pk->cur])) {
+            pick_close(pk);
+            return;
+        }
         struct record r;
         record_init(&r, c->def);
         r.id = xstrdup(pk->ids[pk->cur]);

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "ui/profile_private.h"
 #include "model/supplier.h"
+#include "model/export.h"
 #include "model/labels.h"
 #include "model/rules.h"
 #include "ui/refnames.h"
@@ -94,7 +95,9 @@ static char *round_line(const struct pview *pv, int coll, const struct record *r
         sb_printf(&sb, "%s | %s", ref_label(pv, "resources", r->id), rec_str(r, CLEAR_NOTE));
         break;
     case RC_SIGNOFFS:
-        sb_printf(&sb, "%s | %s | %s", r->id, rec_str(r, SO_REVIEWER), rec_str(r, SO_DATE));
+        /* the step by its name, when, whether it still vouches for the step, who */
+        sb_printf(&sb, "%s | %s | %s | %s", step_label(r->id), rec_str(r, SO_DATE),
+                  report_signoff_state(pv->round, r), rec_str(r, SO_REVIEWER));
         break;
     case RC_REVIEWS:
         sb_printf(&sb, "%s [%s] %s", rec_str(r, REV_DATE), enum_label(rec_str(r, REV_TRIGGER)),
@@ -129,7 +132,7 @@ char *record_line(const struct pview *pv, int coll, const struct record *r)
             sb_printf(&sb, _(" | max. downtime %lld h"), mtd);
         size_t n = service_operation_count(p, r->id);
         if (n)
-            sb_printf(&sb, _(" | %zu operations"), n);
+            sb_printf(&sb, P_(" | %zu operation", " | %zu operations", n), n);
         else
             sb_adds(&sb, _(" | ! no operations"));
         break;
@@ -163,6 +166,8 @@ char *record_line(const struct pview *pv, int coll, const struct record *r)
 
 const char *entry_name(struct pview *pv, struct collection *c, size_t i)
 {
+    if (pv->round && c == &pv->round->c[RC_SIGNOFFS])
+        return step_label(c->r[i].id); /* a sign-off is named by its step */
     const char *n = rec_str(&c->r[i], c->def->name_field);
     if (!*n && c->def->id_ref)
         n = ref_label(pv, c->def->id_ref, c->r[i].id);

@@ -6,6 +6,7 @@
  * profile_private.h. */
 #include "config.h"
 #include "ui/profile_private.h"
+#include "ui/signoff.h"
 #include "core/edits.h"
 #include "core/entries.h"
 #include "core/rounds.h"
@@ -147,6 +148,8 @@ static void open_section(struct pview *pv)
 
 void pview_answer(struct pview *pv, bool yes)
 {
+    if (signoff_answer(pv, yes))
+        return;
     pv->asking_delete = false;
     if (pv->asking_keep) {
         pv->asking_keep = false;
@@ -288,7 +291,7 @@ static char *menu_line(void *ctx, size_t i, bool *warn)
             for (size_t k = 0; k < p->c[COLL_SERVICES].n; k++)
                 gaps += service_operation_count(p, p->c[COLL_SERVICES].r[k].id) == 0;
             if (gaps) {
-                sb_printf(&sb, _("   ! %zu without operations"), gaps);
+                sb_printf(&sb, P_("   ! %zu without operations", "   ! %zu without operations", gaps), gaps);
                 *warn = true;
             }
         } else if (sec->coll == COLL_RESOURCES) {
@@ -386,7 +389,7 @@ void pview_draw(struct pview *pv, int rows, int cols)
     case PV_LIST: {
         struct collection *c = cur_coll(pv);
         struct strbuf t = STRBUF_INIT;
-        sb_printf(&t, _("%s: %zu entries"), _(cur_section(pv)->label), c->n);
+        sb_printf(&t, P_("%s: %zu entry", "%s: %zu entries", c->n), _(cur_section(pv)->label), c->n);
         draw_cell(y, 0, cols, sb_str(&t), role_attr(ROLE_HEADING));
         sb_free(&t);
         if (!c->n) {

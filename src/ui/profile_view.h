@@ -48,6 +48,8 @@ struct pview {
     int page;
     bool asking_delete;  /* a y/n question is on the status line: delete, or keep */
     bool asking_keep;    /* the question is "keep the new entry incomplete?" */
+    char signoff_step[16]; /* the question is "sign off this step although its checks fail?" (ui/signoff.h) */
+    size_t signoff_failing;
     /* the entry of the form was just added: left untouched it goes again,
      * left with required fields missing it asks (nothing half-made) */
     bool fresh, fresh_direct; /* direct: opened on a field; cancelling it cancels the add */

@@ -57,7 +57,7 @@ void regfilter_describe(const struct aview *av, struct strbuf *sb)
     if (f->owner)
         sb_printf(sb, _("; owner %s"), f->owner);
     if (f->impact)
-        sb_printf(sb, _("; cell I%lld x L%lld"), f->impact, f->likelihood);
+        sb_printf(sb, _("; cell impact %lld x likelihood %lld"), f->impact, f->likelihood);
     if (av->filter_text && *av->filter_text)
         sb_printf(sb, _("; text \"%s\""), av->filter_text);
 }

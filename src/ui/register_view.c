@@ -123,11 +123,19 @@ static void heat_pick(void *ctx, size_t row)
     c->av->hm_i = c->levels - (long long)row; /* highest impact on top */
 }
 
+/* "2 Minor": a level of a scale by its number and its label. */
+static void level_text(char *buf, size_t size, const struct collection *scale, size_t level)
+{
+    const char *label = level <= scale->n ? rec_str(&scale->r[level - 1], LEVEL_LABEL) : "";
+    snprintf(buf, size, "%zu %s", level, label);
+}
+
 void draw_heatmap(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
     const struct profile *p = prof(av);
-    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    const struct collection *is = &p->c[COLL_IMPACT], *ls = &p->c[COLL_LIKELIHOOD];
+    size_t ni = is->n, nl = ls->n;
     for (int k = y; k < y + height; k++)
         draw_blank(k, 0, cols, A_NORMAL);
     if (!ni || !nl) {
@@ -139,27 +147,37 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     }
     size_t *counts = xcalloc(ni * nl, sizeof *counts);
     round_heatmap(r, p, counts);
-    draw_cell(y, 0, cols, _("Heat map: residual risks per impact (rows) x likelihood (columns); arrows choose a cell, Enter lists its risks"),
+    draw_cell(y, 0, cols, _("Heat map: residual risks per cell; arrows choose a cell, Enter lists its risks"),
               role_attr(ROLE_HEADING));
     long long t = round_threshold(r), max = round_max(r, p);
-    int cw = 7, lx = 16;
-    /* likelihood header */
+    /* the axes by the scales' names, their levels by number and label:
+     * the band letters (L M H V) in the cells are the only letters */
+    const struct field_def *rf = round_coll_defs[RC_RISKS]->fields;
+    int lx = 16, cw = nl ? (cols - lx) / (int)nl : 7;
+    cw = cw < 7 ? 7 : cw > 18 ? 18 : cw;
+    struct strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s %s", _(rf[RISK_LIKELIHOOD].label), glyph("\xE2\x86\x92", "->"));
+    draw_cell(y + 1, lx, cols - lx, sb_str(&sb), role_attr(ROLE_LABEL));
+    sb_reset(&sb);
+    sb_printf(&sb, "%s %s", _(rf[RISK_IMPACT].label), glyph("\xE2\x86\x93", "v"));
+    draw_cell(y + 2, 0, lx - 1, sb_str(&sb), role_attr(ROLE_LABEL));
+    sb_reset(&sb);
     for (size_t l = 0; l < nl; l++) {
-        char h[32];
-        snprintf(h, sizeof h, " L%zu", l + 1);
-        draw_cell(y + 1, lx + (int)l * cw, cw, h, role_attr(ROLE_LABEL));
+        char h[160];
+        level_text(h, sizeof h, ls, l + 1);
+        int x = lx + (int)l * cw; /* the last head may take the rest of the line */
+        draw_cell(y + 2, x, l + 1 < nl ? cw - 1 : cols - x, h, role_attr(ROLE_LABEL));
     }
     static struct heat_column columns[16];
     for (size_t l = 0; l < nl && l < sizeof columns / sizeof *columns; l++) {
         columns[l] = (struct heat_column){av, (long long)l + 1, (long long)ni};
-        hit_rows_fn(y + 2, lx + (int)l * cw, (int)ni, cw - 1, 0, ni, heat_pick, &columns[l]);
+        hit_rows_fn(y + 3, lx + (int)l * cw, (int)ni, cw - 1, 0, ni, heat_pick, &columns[l]);
     }
     for (size_t row = 0; row < ni; row++) {
         size_t i = ni - row; /* highest impact on top */
-        int yy = y + 2 + (int)row;
-        const char *label = rec_str(&p->c[COLL_IMPACT].r[i - 1], LEVEL_LABEL);
-        char lab[80];
-        snprintf(lab, sizeof lab, "I%zu %s", i, label);
+        int yy = y + 3 + (int)row;
+        char lab[160];
+        level_text(lab, sizeof lab, is, i);
         draw_cell(yy, 0, lx - 1, lab, role_attr(ROLE_LABEL));
         for (size_t l = 1; l <= nl; l++) {
             enum band b = band_of(round_value(r, (long long)i, (long long)l), t, max);
@@ -172,11 +190,10 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
                         : b == BAND_MEDIUM ? A_BOLD : A_NORMAL;
             if (sel)
                 attr = role_attr(ROLE_SELECTED);
-            draw_cell(yy, lx + (int)(l - 1) * cw, cw - 1, cell, attr);
+            draw_cell(yy, lx + (int)(l - 1) * cw, 6, cell, attr);
         }
     }
-    int ly = y + 3 + (int)ni;
-    struct strbuf sb = STRBUF_INIT;
+    int ly = y + 4 + (int)ni;
     long long lowest[BAND__COUNT];
     band_bounds(t, max, lowest);
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
@@ -184,11 +201,13 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
               lowest[BAND_HIGH], lowest[BAND_VERY_HIGH]);
     ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
     sb_reset(&sb);
-    const char *il = rec_str(&p->c[COLL_IMPACT].r[av->hm_i - 1], LEVEL_LABEL);
-    const char *ll = rec_str(&p->c[COLL_LIKELIHOOD].r[av->hm_l - 1], LEVEL_LABEL);
-    sb_printf(&sb, _("Cell: impact %lld (%s) x likelihood %lld (%s) = %lld, %zu risks"), av->hm_i, il, av->hm_l, ll,
-              round_value(r, av->hm_i, av->hm_l), counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)]);
-    draw_cell(ly, 0, cols, sb_str(&sb), A_BOLD);
+    const char *il = rec_str(&is->r[av->hm_i - 1], LEVEL_LABEL);
+    const char *ll = rec_str(&ls->r[av->hm_l - 1], LEVEL_LABEL);
+    size_t n = counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)];
+    sb_printf(&sb, P_("Cell: %s %lld (%s) x %s %lld (%s) = %lld, %zu risk", "Cell: %s %lld (%s) x %s %lld (%s) = %lld, %zu risks", n),
+              _(rf[RISK_IMPACT].label), av->hm_i, il, _(rf[RISK_LIKELIHOOD].label), av->hm_l, ll,
+              round_value(r, av->hm_i, av->hm_l), n);
+    draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_BOLD);
     sb_free(&sb);
     free(counts);
 }

@@ -109,6 +109,10 @@ static void finish_prompt(struct aview *av)
         finish_export(av, text);
         return;
     }
+    if (av->prompt_kind == 5) {
+        scope_add_finish(av, text);
+        return;
+    }
     if (av->prompt_kind == 2) {
         free(av->filter_text);
         av->filter_text = *text ? xstrdup(text) : NULL;
@@ -146,9 +150,9 @@ void ask_delete_round(struct aview *av)
     if (round_closed(r)) /* a record signed off: the question says so */
         snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
     if (!av->s->rounds[i]->fresh)
-        say(av, false, _("Delete round %s (%zu risks%s)? y/n, a backup is kept"), r->name, r->c[RC_RISKS].n, also);
+        say(av, false, P_("Delete round %s (%zu risk%s)? y/n, a backup is kept", "Delete round %s (%zu risks%s)? y/n, a backup is kept", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also);
     else /* never saved: no file, no backup */
-        say(av, false, _("Delete round %s (%zu risks%s, never saved)? y/n"), r->name, r->c[RC_RISKS].n, also);
+        say(av, false, P_("Delete round %s (%zu risk%s, never saved)? y/n", "Delete round %s (%zu risks%s, never saved)? y/n", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also);
     av->asking_round = true;
 }
 

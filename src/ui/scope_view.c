@@ -11,6 +11,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
+#include <string.h>
 
 static void scope_push(struct aview *av, int kind, size_t index)
 {
@@ -85,7 +86,78 @@ void scope_toggle(struct aview *av)
     }
     /* what the service depends on comes into scope with it */
     size_t added = core_scope_service(av->s, r, sid, true);
-    say(av, false, _("Service in scope, with %zu of its resources"), added);
+    say(av, false, P_("Service in scope, with %zu of its resources", "Service in scope, with %zu of its resources", added), added);
+}
+
+/* The operation of the line under the cursor: an operation's line, or
+ * a resource's under it; NULL on a service or a resource no operation
+ * uses. */
+static const char *line_operation(struct aview *av, size_t at)
+{
+    const struct collection *ops = &prof(av)->c[COLL_OPERATIONS];
+    for (size_t i = at + 1; i-- > 0 && i < av->nscope;) {
+        const struct scope_line *l = &av->scope[i];
+        if (l->kind == 1)
+            return l->index < ops->n ? ops->r[l->index].id : NULL;
+        if (l->kind != 2)
+            return NULL;
+    }
+    return NULL;
+}
+
+static const char *cursor_operation(struct aview *av)
+{
+    return line_operation(av, av->cur[AV_SCOPE]);
+}
+
+void scope_add(struct aview *av)
+{
+    struct round *r = cur_round(av);
+    if (!r || read_only(av, NULL) || read_only(av, r))
+        return;
+    const char *op = cursor_operation(av);
+    const struct record *o = op ? coll_find(&prof(av)->c[COLL_OPERATIONS], op) : NULL;
+    start_prompt(av, 5);
+    if (o)
+        say(av, false, _("Name of the new resource, used by \"%s\" and in scope; Enter adds it, Esc cancels"),
+            rec_str(o, OP_NAME));
+    else
+        say(av, false, "%s", _("Name of the new resource, in scope (no operation under the cursor uses it); Enter adds it, Esc cancels"));
+}
+
+void scope_add_finish(struct aview *av, const char *name)
+{
+    struct round *r = cur_round(av);
+    if (!r || !*name) {
+        say(av, false, "%s", _("Nothing added: the resource has no name"));
+        return;
+    }
+    const char *op = cursor_operation(av);
+    const struct record *o = op ? coll_find(&prof(av)->c[COLL_OPERATIONS], op) : NULL;
+    char *opname = o ? xstrdup(rec_str(o, OP_NAME)) : NULL;
+    size_t at = core_scope_new_resource(av->s, r, name, op);
+    if (at == (size_t)-1) {
+        free(opname);
+        return;
+    }
+    char key[16];
+    action_key_name(ACT_VIEW_PROFILE, SCREEN_SCOPE, key, sizeof key);
+    if (opname)
+        say(av, false, _("Added \"%s\" to the profile, used by \"%s\", in scope; its kind is not set yet (%s: the profile)"),
+            name, opname, key);
+    else
+        say(av, false, _("Added \"%s\" to the profile, in scope, used by no operation; its kind is not set yet (%s: the profile)"),
+            name, key);
+    free(opname);
+    /* the cursor on the new line */
+    scope_build(av);
+    for (size_t i = 0; i < av->nscope; i++) {
+        const char *lo = line_operation(av, i);
+        if (av->scope[i].kind == 2 && av->scope[i].index == at && (!op || (lo && strcmp(lo, op) == 0))) {
+            av->cur[AV_SCOPE] = i;
+            break;
+        }
+    }
 }
 
 /* n on a resource in the scoping: its "no risk" note (the round's
@@ -120,7 +192,7 @@ void draw_scope(struct aview *av, int y, int height, int cols)
     const struct profile *p = prof(av);
     const struct strlist *sl = &r->head.v[HEAD_SERVICES].list,
                          *rl = &r->head.v[HEAD_RESOURCES].list;
-    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a missing resource"),
+    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a resource"),
               role_attr(ROLE_HEADING));
     /* the gaps first: they hide in a long list */
     struct strbuf gaps = STRBUF_INIT;
@@ -157,9 +229,9 @@ void draw_scope(struct aview *av, int y, int height, int cols)
             sb_printf(&sb, "      %s", rec_str(&p->c[COLL_OPERATIONS].r[l->index], OP_NAME));
         } else {
             const struct record *res = &p->c[COLL_RESOURCES].r[l->index];
+            const char *kind = rec_str(res, RES_KIND);
             sb_printf(&sb, "        [%s] %s (%s)", strlist_has(rl, res->id) ? "x" : " ",
-                      rec_str(res, RES_NAME),
-                      enum_label(rec_str(res, RES_KIND)));
+                      rec_str(res, RES_NAME), *kind ? enum_label(kind) : _("kind not set"));
             const struct record *note = coll_find(&r->c[RC_CLEAR], res->id);
             if (note)
                 sb_printf(&sb, _(" - no risk: %s"), rec_str(note, CLEAR_NOTE));

@@ -42,14 +42,25 @@ ui_expect "[+] modified" "the change is unsaved"
 ui_keys Space
 ui_expect_line 6 ">        [x] Central monitoring" "Space puts it back"
 ui_keys a
-ui_expect "New resource for the scoping" "a adds a missing resource in the profile"
-ui_keys Enter
+ui_expect "Name of the new resource, used by \"Intake and purification\" and in scope" "a asks for a new resource's name, naming the operation under the cursor"
+ui_keys Escape
+ui_expect_not "Spare PLC" "Esc adds nothing"
+ui_keys a
 ui_type "Spare PLC"
-ui_keys Enter j Enter j j j j Enter q q 5 G
-ui_expect ">        [ ] Spare PLC (OT/ICS device)" "back in the scoping, the new resource can be put in scope"
+ui_keys Enter
+ui_expect "Added \"Spare PLC\" to the profile, used by \"Intake and purification\", in scope" "Enter adds it and says what it did"
+ui_expect ">        [x] Spare PLC (kind not set)" "the new resource is under the operation, in scope, the cursor on it"
+ui_expect_line 5 "       Intake and purification" "under the operation the cursor was on"
 ui_keys Space
-ui_expect ">        [x] Spare PLC (OT/ICS device)" "Space puts it in scope"
-ui_keys Space
+ui_expect ">        [ ] Spare PLC (kind not set)" "Space takes it out of scope as any other"
+ui_keys g a
+ui_expect "Name of the new resource, in scope (no operation under the cursor uses it)" "on a service: no operation to attach it to, said"
+ui_keys Escape
+# its kind, in the profile: the resource is the last there
+ui_keys 4 j j j j j Enter G Enter j Enter j j j j Enter
+ui_expect "OT/ICS device" "its kind is set in the profile"
+ui_keys q q 5
+ui_expect "[ ] Spare PLC (OT/ICS device)" "back in the scoping, with its kind"
 ui_keys q
 
 # step 3: the register, sort and filters
@@ -79,13 +90,16 @@ ui_keys q x
 # the heat map, and a cell's risks
 ui_keys m
 ui_expect "Heat map: residual risks" "m shows the heat map"
-ui_expect "I5" "rows by impact"
+ui_expect "Impact ↓        1 Rare      2 Unlikely  3 Possible  4 Likely" "the axes are named by the scales, the columns by their levels and labels"
+ui_expect "                Likelihood →" "the columns are the likelihood"
+ui_expect_line 5 "5 Severe         M  0" "rows by impact, by level and label"
+ui_expect_not " L1 " "no L1..L5 heads that read as the band letter L"
 ui_expect "V  3" "cells show the band letter and the count"
 ui_keys Up Up Up Up Right Right Right
-ui_expect "Cell: impact 5" "arrows move the cell"
-ui_expect "x likelihood 4" "to impact 5 x likelihood 4"
+ui_expect "Cell: Impact 5" "arrows move the cell"
+ui_expect "x Likelihood 4 (Likely) = 20, 3 risks" "to impact 5 x likelihood 4"
 ui_keys Enter
-ui_expect "cell I5 x L4" "Enter lists the cell's risks"
+ui_expect "cell impact 5 x likelihood 4" "Enter lists the cell's risks"
 ui_expect "Register: 3 of 30" "the three risks of that cell"
 ui_keys q q
 
@@ -96,10 +110,23 @@ ui_expect "[!!] 3" "failed checks are marked"
 ui_expect " ok  1" "passed checks too"
 ui_expect_line 3 "[!!] 3" "failed checks come first"
 ui_keys S
-ui_expect "Choose" "S asks which step to sign off"
+ui_expect "Sign-offs: 2 entries" "S shows the round's sign-offs"
+ui_expect "Preparation | 2026-06-12 | valid | Onishi Ryo" "each by its step's name, date, state and reviewer"
+ui_expect_not "prep |" "not by the step's id"
+ui_keys a
+ui_expect "Choose" "a asks which step to sign off"
 ui_expect "   Assessment" "it offers the steps not signed off yet"
 ui_expect_not "   Preparation" "and not those signed off"
-ui_keys Enter Enter
+ui_keys Enter
+ui_expect "Assessment: 7 automatic checks fail. Sign it off anyway? y/n" "signing off a step whose checks fail asks first, naming how many"
+ui_check_fit 80 "the question fits"
+ui_keys n
+ui_expect "Nothing signed off: Assessment stays without a sign-off" "n signs nothing off"
+ui_expect "Sign-offs: 2 entries" "and adds nothing"
+ui_keys a Enter y
+ui_expect "Comment            Signed off while 7 automatic checks of the step failed" "y: the sign-off's comment records the failing checks"
+ui_expect "Sign-offs › Assessment" "the sign-off is named by its step"
+ui_keys Enter
 ui_type "Onishi Ryo"
 ui_keys Enter j Enter
 ui_type "2026-02-30"
@@ -114,6 +141,8 @@ ui_type "2026-11-30"
 ui_keys Enter
 ui_expect_not "is no date" "a real date is taken"
 ui_expect_line 2 "Onishi Ryo" "the sign-off records the reviewer"
+ui_keys q
+ui_expect "Assessment | 2026-11-30 | valid | Onishi Ryo" "the list shows the new sign-off"
 ui_keys q
 ui_expect "Validation: the automatic checks" "q returns to the checks"
 ui_expect_not "[!!] 4 a reviewer signed off Assessment" "the sign-off's check no longer fails"
@@ -138,6 +167,12 @@ ui_keys a
 ui_type "2027"
 ui_keys Enter
 ui_expect "New round \"2027\"" "a starts a new round"
+ui_expect "3 Risk assessment                    0/1   ! to do" "a round without risks is not assessed: step 3 is to do, not done 0/0"
+ui_expect_not "0/0" "no step is done with nothing checked"
+ui_keys j j j Enter
+ui_expect "[!!] 3 no risk is assessed yet: no resource is in scope, the register is empty" "the validation says why"
+ui_check_fit 80 "and fits"
+ui_keys q
 ui_expect "[+] modified" "the new round is unsaved"
 ui_keys s
 ui_expect "Saved; 1 finding (6 shows it) in 2027.cfg" "s saves it, and says what remains to do"

@@ -172,6 +172,16 @@ run init --lang en "$T/there"
 [ "$RC" -eq 2 ] && grep -q "already a workspace" "$T/err"
 result $? "init of a workspace is refused (exit 2)" "$T/err"
 
+# --- check names a field by its label, the key in parentheses, in both languages -
+"$KIJUN" init --lang en "$T/unnamed" >/dev/null 2>&1
+sed -i '0,/^\( *\)name = "[^"]*";/s//\1name = "";/' "$T/unnamed/profile.cfg"
+run check --lang en "$T/unnamed"
+[ "$RC" -eq 1 ] && grep -qE "/profile.cfg:[0-9]+: error: organisation: Name \('name'\) is required$" "$T/err"
+result $? "check names the field by its label with the key: Name ('name') is required, FILE:LINE kept" "$T/err"
+run check --lang ja "$T/unnamed"
+[ "$RC" -eq 1 ] && grep -qE "/profile.cfg:[0-9]+: エラー: organisation: 名前 \('name'\) は必須です$" "$T/err"
+result $? "ja: 名前 ('name') は必須です" "$T/err"
+
 # --- check shows invisible characters from files as escapes ---------------------
 "$KIJUN" init --lang en "$T/bidi" >/dev/null 2>&1
 rlo=$(printf '\342\200\256') lri=$(printf '\342\201\246') bom=$(printf '\357\273\277')

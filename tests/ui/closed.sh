@@ -29,7 +29,11 @@ ui_keys n
 ui_keys g Enter
 ui_expect "Closed on 2026-01-15: read-only; O reopens it" "the round's screen says it is closed"
 ui_keys S
-ui_expect "Round 2025 is closed (all five steps signed off): press O to reopen it" "a sign-off is refused, naming the key"
+ui_expect "Sign-offs: 5 entries" "S shows the closed round's sign-offs: they can be looked at"
+ui_expect "Validation | 2025-09-05 | valid |" "each by its step, date, state and reviewer"
+ui_keys a
+ui_expect "Round 2025 is closed (all five steps signed off): press O to reopen it" "adding one is refused, naming the key"
+ui_keys q
 ui_keys Enter Enter
 ui_expect "Round 2025 is closed" "a field of the preparation is not edited"
 ui_keys q q s
@@ -84,13 +88,13 @@ ui_expect "Validation: the automatic checks" "the validation"
 # the sed made the assessment's and the validation's sign-offs stale:
 # Enter on the first of them opens that sign-off
 ui_keys Enter
-ui_expect "Sign-offs › assess" "the stale sign-off of the assessment"
+ui_expect "Sign-offs › Assessment" "the stale sign-off of the assessment, named by its step"
 ui_keys j j Enter
 ui_type " Checked again after the reopening."
 ui_keys Enter q
 ui_expect_not "[closed]" "one sign-off renewed: the validation's is stale still"
 ui_keys Enter
-ui_expect "Sign-offs › validate" "then the validation's"
+ui_expect "Sign-offs › Validation" "then the validation's"
 ui_keys j j Enter
 ui_type " Checked again."
 ui_keys Enter q q
@@ -119,9 +123,10 @@ ui_keys Enter
 ui_expect "に確定: 読み取り専用" "ja: the round's screen"
 ui_expect "2026-01-15 確定 (内容のダイジェスト" "ja: its history"
 ui_check_fit 80 "ja: the round's screen fits"
-ui_keys S
+ui_keys S a
 ui_expect "評価回 2025 は確定しています" "ja: the refusal"
 ui_check_fit 80 "ja: the refusal fits"
+ui_keys q
 ui_keys O
 ui_expect "再開した人" "ja: the form"
 ui_check_fit 80 "ja: the form fits"
@@ -161,9 +166,9 @@ sed -i '0,/measures = "/s//measures = "XX/' "$ws/v/assessments/2025.cfg"
 ui_start 80 24 --lang en "$ws/v"
 ui_wait "kijun"
 ui_keys 5 g Enter G Up Enter
-ui_expect "the sign-off of 'assess' is stale" "the validation lists the stale sign-off"
+ui_expect "the sign-off of Assessment ('assess" "the validation lists the stale sign-off, by its step's name"
 ui_keys Enter
-ui_expect "Sign-offs › assess" "Enter on it opens that sign-off, not the first"
+ui_expect "Sign-offs › Assessment" "Enter on it opens that sign-off, not the first"
 ui_keys Q
 ui_stop
 

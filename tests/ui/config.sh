@@ -277,14 +277,14 @@ ui_keys Enter
 ui_expect_line 1 "kijun › Profile › Governance items" "the row clicked is the one opened"
 ui_keys q 5 Enter m
 ui_expect_line 1 "Heat map" "the heat map of the 2026 round"
-# the grid: line 4 (row 3 from 0) is impact 5; likelihood 4 starts at
-# column 16 + 3 x 7
-ui_click 39 3
-ui_expect "Cell: impact 5 (" "a click selects the heat-map cell under it: impact 5"
-ui_expect "x likelihood 4 (" "... and likelihood 4"
-ui_click 18 7
-ui_expect "Cell: impact 1 (" "a click on the bottom-left cell: impact 1"
-ui_expect "x likelihood 1 (" "... and likelihood 1"
+# the grid: line 5 (row 4 from 0) is impact 5; likelihood 4 starts at
+# column 16 + 3 x 18 (at this width a column takes 18)
+ui_click 72 4
+ui_expect "Cell: Impact 5 (" "a click selects the heat-map cell under it: impact 5"
+ui_expect "x Likelihood 4 (" "... and likelihood 4"
+ui_click 18 8
+ui_expect "Cell: Impact 1 (" "a click on the bottom-left cell: impact 1"
+ui_expect "x Likelihood 1 (" "... and likelihood 1"
 ui_keys Q
 ui_expect_exit 0 "Q quits"
 

@@ -46,7 +46,7 @@ ui_result $? "every finding of kijun check is on the screen, as it prints it ($N
 ui_expect_line 2 "profile.cfg — 1 error" "grouped by file: the profile first, its count in words"
 ui_expect_line 4 "checklist.cfg — 1 error" "then the checklist"
 ui_expect_line 6 "assessments/2026.cfg — 1 error" "then the round"
-ui_expect "error: res-scada: 'depends' makes a cycle" "the severity in words, not only colour"
+ui_expect "error: res-scada: Depends on ('depends') makes a cycle" "the severity in words, not only colour"
 ui_expect "6 Findings" "the key is on the key bar"
 ui_check_fit 132 "the screen fits 132 columns"
 # help

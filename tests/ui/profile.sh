@@ -78,7 +78,7 @@ ui_keys n
 ui_expect "Nothing deleted" "n keeps it"
 ui_keys d y
 ui_expect "Deleted \"Sludge" "y deletes it"
-ui_expect "Business operations: 1 entries" "one entry is left"
+ui_expect "Business operations: 1 entry" "one entry is left (in the singular)"
 
 # the dependency view
 ui_keys q G Enter

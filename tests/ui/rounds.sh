@@ -89,7 +89,7 @@ ui_expect_not "is stale" "its sign-offs vouch for the data as it is"
 ui_keys q k k k Enter j Enter C-u
 ui_type "A purpose changed after the sign-off"
 ui_keys Enter q j j j Enter
-ui_expect "signoffs: the sign-off of 'prep' is stale: the step changed after it" "an edit of the preparation makes its sign-off stale"
+ui_expect "signoffs: the sign-off of Preparation ('prep') is stale: the step changed after it" "an edit of the preparation makes its sign-off stale"
 ui_expect "[+] modified" "the edit is unsaved"
 ui_keys s
 ui_expect "Saved;" "saved"

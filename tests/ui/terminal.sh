@@ -323,7 +323,8 @@ for case in "C vt100" "POSIX linux" "en_US.ISO-8859-1 xterm-256color"; do
     ui_expect_line 1 " kijun > Assessment" "LANG=$loc: the assessment"
     ui_keys Enter m
     ui_expect_line 1 " kijun > Assessment > 2026 > 3 Risk assessment > Heat map" "LANG=$loc: the heat map"
-    ui_expect "I5 " "LANG=$loc: the heat map's rows"
+    ui_expect "5 Severe " "LANG=$loc: the heat map's rows"
+    ui_expect "Likelihood ->" "LANG=$loc: the heat map's axis, its arrow in ASCII"
     ui_keys q r
     ui_expect "Value v Risk" "LANG=$loc: the register, its sort mark in ASCII"
     ui_keys q q 3 /

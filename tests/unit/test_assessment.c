@@ -7,6 +7,7 @@
  * under /tmp, removed afterwards. */
 #include "model/assessment.h"
 #include "model/rules.h"
+#include "model/labels.h"
 #include "store/libload.h"
 #include "store/workspace.h"
 #include "util/xalloc.h"
@@ -449,6 +450,30 @@ Test(scoring, step_ids_and_names)
     cr_assert_str_eq(sort_name(SORT_DUE), "due date");
 }
 
+Test(scoring, a_sign_off_is_named_by_its_step)
+{
+    static const char *const ids[] = {"prep", "scope", "assess", "validate", "review"};
+    static const char *const names[] = {"Preparation", "Scoping", "Assessment", "Validation", "Review"};
+    for (int s = 0; s < STEP__COUNT; s++)
+        cr_assert_str_eq(step_label(ids[s]), names[s], "the sign-off of %s reads %s", ids[s], names[s]);
+    cr_assert_str_eq(step_label("audit"), "audit", "an id that is no step is shown as it is");
+    cr_assert_str_eq(step_label(NULL), "");
+}
+
+Test(scoring, a_source_of_slides_reads_in_the_language)
+{
+    char buf[64];
+    cr_assert_str_eq(source_label("slides 3, 4, 23", buf, sizeof buf), "slides 3, 4, 23");
+    cr_assert_eq(source_label("slides 3, 4, 23", buf, sizeof buf), buf, "made from the numbers, to be translated");
+    cr_assert_str_eq(source_label("slide 25", buf, sizeof buf), "slide 25");
+    cr_assert_eq(source_label("slide 25", buf, sizeof buf), buf);
+    static const char *const prose = "slides 4, 13, 21, 25 (extraction prints 2.2.; read as 1.2.)";
+    cr_assert_eq(source_label(prose, buf, sizeof buf), prose, "more than numbers: as it is");
+    static const char *const seed = "seed slide 21";
+    cr_assert_eq(source_label(seed, buf, sizeof buf), seed, "not only slides: as it is");
+    cr_assert_str_eq(source_label(NULL, buf, sizeof buf), "");
+}
+
 /* --- validation ------------------------------------------------------------ */
 
 static void log_checks(const struct checks *c)
@@ -548,8 +573,8 @@ Test(validate, preparation_fields)
     /* a required field missing is the finding kijun check reports, in
      * place of the field's check */
     static const struct { const char *key, *text; bool list; const char *missing; } need[] = {
-        {"date", "the round has a date", false, "assessments/2026.cfg:3: round: 'date' is required"},
-        {"purpose", "the purpose is written down", false, "assessments/2026.cfg:3: round: 'purpose' is required"},
+        {"date", "the round has a date", false, "assessments/2026.cfg:3: round: Date ('date') is required"},
+        {"purpose", "the purpose is written down", false, "assessments/2026.cfg:3: round: Purpose ('purpose') is required"},
         {"scope", "the scope is described", false, NULL},
         {"team", "the team and its roles are named", true, NULL},
         {"schedule", "the schedule is set", false, NULL},
@@ -615,7 +640,7 @@ Test(validate, risk_criteria)
     OK(&f, STEP_PREP, CRITERIA_OK(1, 1, 25));
     unset(&f.r.head, HD, "threshold");
     RUN(&f);
-    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: 'threshold' is required");
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: Threshold ('threshold') is required");
     /* the sum rule: values from 2 to 10 */
     set_s(&f.r.head, HD, "rule", "sum");
     set_i(&f.r.head, HD, "threshold", 10);
@@ -633,7 +658,7 @@ Test(validate, risk_criteria)
     /* beyond the field's own range: that finding alone */
     set_i(&f.r.head, HD, "threshold", 40);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: 'threshold' is 40, outside 1..36");
+    FAILS(&f, STEP_PREP, "assessments/2026.cfg:3: round: Threshold ('threshold') is 40, outside 1..36");
     /* and the acceptance made at the product rule's value is stale now */
     cr_assert_eq(failing(&f.c), 3);
     /* scales of 2 levels are too short even with the threshold in range */
@@ -641,12 +666,12 @@ Test(validate, risk_criteria)
     set_i(&f.r.head, HD, "threshold", 4);
     set_scale(&f.p, COLL_IMPACT, 2);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the impact scale has 2 levels; it needs 3 to 6");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: Impact scale ('impact') has 2 levels; it needs 3 to 6");
     ABSENT(&f, CRITERIA_OK(4, 1, 10));
     set_scale(&f.p, COLL_IMPACT, 3);
     set_scale(&f.p, COLL_LIKELIHOOD, 2);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the likelihood scale has 2 levels; it needs 3 to 6");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: Likelihood scale ('likelihood') has 2 levels; it needs 3 to 6");
     set_scale(&f.p, COLL_LIKELIHOOD, 3);
     RUN(&f);
     FAILS(&f, STEP_PREP, "profile.cfg: criteria: threshold 10 is above the highest risk value 9");
@@ -660,7 +685,7 @@ Test(validate, risk_criteria)
     /* the profile's own threshold is the profile's finding */
     set_i(&f.p.criteria, &profile_criteria_def, "threshold", 37);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "profile.cfg: criteria: 'threshold' is 37, outside 1..36");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: Threshold ('threshold') is 37, outside 1..36");
     fx_free(&f);
 }
 
@@ -671,7 +696,7 @@ Test(validate, a_scale_of_seven_levels_fails_the_criteria)
     fx_init(&f);
     set_scale(&f.p, COLL_IMPACT, 7);
     RUN(&f);
-    FAILS(&f, STEP_PREP, "profile.cfg: criteria: the impact scale has 7 levels; it needs 3 to 6");
+    FAILS(&f, STEP_PREP, "profile.cfg: criteria: Impact scale ('impact') has 7 levels; it needs 3 to 6");
     ABSENT(&f, CRITERIA_OK(10, 1, 35));
     fx_free(&f);
 }
@@ -695,7 +720,7 @@ Test(validate, services_in_scope)
     /* a service that is not in the profile: the broken reference */
     set_l(&f.r.head, HD, "services", "svc-1", "svc-2", "svc-9", NULL);
     RUN(&f);
-    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: 'services' names 'svc-9', which does not exist");
+    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: Services in scope ('services') names 'svc-9', which does not exist");
     ABSENT(&f, "service \"svc-9\" has business operations");
     /* no service in scope; the risks' services are then out of scope too */
     set_l(&f.r.head, HD, "services", NULL);
@@ -717,7 +742,7 @@ Test(validate, resources_in_scope)
     OK(&f, STEP_SCOPE, "the resources to assess are in scope");
     set_l(&f.r.head, HD, "resources", "res-1", "res-2", "res-3", "res-4", "res-9", NULL);
     RUN(&f);
-    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: 'resources' names 'res-9', which does not exist");
+    FAILS(&f, STEP_SCOPE, "assessments/2026.cfg:3: round: Resources in scope ('resources') names 'res-9', which does not exist");
     OK(&f, STEP_SCOPE, "the resources to assess are in scope");
     FAILS(&f, STEP_ASSESS, "resource \"res-9\" has a risk assessed or a \"no risk\" note");
     cr_assert_eq(failing(&f.c), 3);   /* and steps 1-3 do not pass */
@@ -782,7 +807,7 @@ Test(validate, values_on_the_scales)
     /* 6 on a 5-level scale: within the field's 1..6, beyond the scale */
     set_i(x, d, "impact", 6);
     RUN(&f);
-    k = FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 6, above the impact scale's top level 5");
+    k = FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 6, above the impact scale's top level 5");
     cr_assert_eq(k->coll, RC_RISKS);
     cr_assert_eq(k->index, 2);
     cr_assert_neq(k->finding, CHECK_NO_FINDING);
@@ -792,41 +817,41 @@ Test(validate, values_on_the_scales)
     /* beyond the field's range: that finding alone */
     set_i(x, d, "impact", 7);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 7, outside 1..6");
-    ABSENT(&f, "assessments/2026.cfg:28: risk-3: 'impact' is 7, above the impact scale's top level 5");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 7, outside 1..6");
+    ABSENT(&f, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 7, above the impact scale's top level 5");
     set_i(x, d, "impact", 5);
     set_i(x, d, "likelihood", 5);
     RUN(&f);
     OK(&f, STEP_ASSESS, text);
     set_i(x, d, "likelihood", 0);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'likelihood' is 0, outside 1..6");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Likelihood ('likelihood') is 0, outside 1..6");
     unset(x, d, "likelihood");
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'likelihood' is required");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Likelihood ('likelihood') is required");
     set_i(x, d, "likelihood", 1);
     set_i(x, d, "inherent_impact", 6);
     set_i(x, d, "inherent_likelihood", 1);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_impact' is 6, above the impact scale's top level 5");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact before ('inherent_impact') is 6, above the impact scale's top level 5");
     set_i(x, d, "inherent_impact", 5);
     set_i(x, d, "inherent_likelihood", 6);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_likelihood' is 6, above the likelihood scale's top level 5");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Likelihood before ('inherent_likelihood') is 6, above the likelihood scale's top level 5");
     set_i(x, d, "inherent_likelihood", 5);
     RUN(&f);
     OK(&f, STEP_ASSESS, text);
     /* a bad date is one of its fields' findings too */
     set_s(x, d, "due", "2026-02-30");
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'due' is '2026-02-30', not a date YYYY-MM-DD");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Due ('due') is '2026-02-30', not a date YYYY-MM-DD");
     ABSENT(&f, text);
     unset(x, d, "due");
     /* the text follows the scales; 5 is now above the impact scale */
     set_scale(&f.p, COLL_IMPACT, 4);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'impact' is 5, above the impact scale's top level 4");
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: 'inherent_impact' is 5, above the impact scale's top level 4");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 5, above the impact scale's top level 4");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact before ('inherent_impact') is 5, above the impact scale's top level 4");
     OK(&f, STEP_ASSESS, "\"VPN appliance flaw\": valid fields (levels 1-4 x 1-5, dates, references)");
     fx_free(&f);
 }
@@ -1107,10 +1132,37 @@ Test(progress, counts_per_step)
      * threshold, each required, in place of the criteria */
     assert_progress(&f.c, STEP_PREP, 0, 8);
     assert_progress(&f.c, STEP_SCOPE, 0, 2);
-    assert_progress(&f.c, STEP_ASSESS, 0, 0);
+    /* nothing assessed is not done: one check says so, and fails */
+    assert_progress(&f.c, STEP_ASSESS, 0, 1);
+    assert_check(&f.c, STEP_ASSESS, "no risk is assessed yet: no resource is in scope, the register is empty", false);
     assert_progress(&f.c, STEP_VALIDATE, 0, 4);
     assert_progress(&f.c, STEP_REVIEW, 0, 3);
     round_free(&r);
+    fx_free(&f);
+}
+
+Test(progress, a_round_without_risks_is_not_assessed)
+{
+    struct fixture f;
+    fx_init(&f);
+    static const char *const empty = "no risk is assessed yet: no resource is in scope, the register is empty";
+    RUN(&f);
+    ABSENT(&f, empty);
+    /* no risks but a resource in scope: that resource's check fails, not this one */
+    while (f.r.c[RC_RISKS].n)
+        coll_remove(&f.r.c[RC_RISKS], 0);
+    RUN(&f);
+    ABSENT(&f, empty);
+    size_t done, total;
+    step_progress(&f.c, STEP_ASSESS, &done, &total);
+    cr_assert_lt(done, total, "a round with no risk is not assessed (%zu/%zu)", done, total);
+    /* nothing in scope and no risks: said, failing, the step not done */
+    strlist_free(&f.r.head.v[HEAD_RESOURCES].list);
+    RUN(&f);
+    FAILS(&f, STEP_ASSESS, empty);
+    assert_progress(&f.c, STEP_ASSESS, 0, 1);
+    const struct check *why;
+    cr_assert_leq(next_step(&f.c, &why), STEP_ASSESS);
     fx_free(&f);
 }
 
@@ -1206,14 +1258,14 @@ Test(check, dates_in_the_wrong_format)
     struct fixture f;
     fx_init(&f);
     set_s(&f.r.head, HD, "date", "2026/06/01");
-    EXPECT(&f.r, &f.p, {DIAG_ERROR, 3, "round: 'date' is '2026/06/01', not a date YYYY-MM-DD"});
+    EXPECT(&f.r, &f.p, {DIAG_ERROR, 3, "round: Date ('date') is '2026/06/01', not a date YYYY-MM-DD"});
     set_s(&f.r.head, HD, "date", "2026-02-30");
     set_s(RISK(&f.r, 0), RD(RC_RISKS), "due", "31.12.2026");
     set_s(&f.r.c[RC_SIGNOFFS].r[0], RD(RC_SIGNOFFS), "date", "2026-6-25");
     EXPECT(&f.r, &f.p,
-           {DIAG_ERROR, 3, "round: 'date' is '2026-02-30', not a date YYYY-MM-DD"},
-           {DIAG_ERROR, 20, "risk-1: 'due' is '31.12.2026', not a date YYYY-MM-DD"},
-           {DIAG_ERROR, 50, "prep: 'date' is '2026-6-25', not a date YYYY-MM-DD"});
+           {DIAG_ERROR, 3, "round: Date ('date') is '2026-02-30', not a date YYYY-MM-DD"},
+           {DIAG_ERROR, 20, "risk-1: Due ('due') is '31.12.2026', not a date YYYY-MM-DD"},
+           {DIAG_ERROR, 50, "prep: Date ('date') is '2026-6-25', not a date YYYY-MM-DD"});
     fx_free(&f);
 }
 
@@ -1226,10 +1278,10 @@ Test(check, required_fields_ranges_and_values)
     set_s(RISK(&f.r, 2), RD(RC_RISKS), "decision", "ignore");
     set_i(&f.r.head, HD, "threshold", 37);
     EXPECT(&f.r, &f.p,
-           {DIAG_ERROR, 3, "round: 'purpose' is required"},
-           {DIAG_ERROR, 3, "round: 'threshold' is 37, outside 1..36"},
-           {DIAG_ERROR, 24, "risk-2: 'impact' is 7, outside 1..6"},
-           {DIAG_ERROR, 28, "risk-3: 'decision' is 'ignore', not one of the allowed values"});
+           {DIAG_ERROR, 3, "round: Purpose ('purpose') is required"},
+           {DIAG_ERROR, 3, "round: Threshold ('threshold') is 37, outside 1..36"},
+           {DIAG_ERROR, 24, "risk-2: Impact ('impact') is 7, outside 1..6"},
+           {DIAG_ERROR, 28, "risk-3: Decision ('decision') is 'ignore', not one of the allowed values"});
     fx_free(&f);
 }
 
@@ -1256,8 +1308,8 @@ Test(check, a_threat_not_in_the_catalogues)
     set_s(RISK(&f.r, 0), RD(RC_RISKS), "threat", "incidents.aliens");
     set_s(RISK(&f.r, 1), RD(RC_RISKS), "threat", "sectors.water");   /* a table that is no catalogue */
     EXPECT(&f.r, &f.p,
-           {DIAG_ERROR, 20, "risk-1: 'threat' names 'incidents.aliens', which does not exist"},
-           {DIAG_ERROR, 24, "risk-2: 'threat' names 'sectors.water', which does not exist"});
+           {DIAG_ERROR, 20, "risk-1: Threat ('threat') names 'incidents.aliens', which does not exist"},
+           {DIAG_ERROR, 24, "risk-2: Threat ('threat') names 'sectors.water', which does not exist"});
     /* without the library threats are not judged */
     check_expect(&f.r, &f.p, NULL, NULL, 0);
     fx_free(&f);
@@ -1272,10 +1324,10 @@ Test(check, references_to_missing_entries)
     set_l(&f.r.head, HD, "resources", "res-1", "res-8", NULL);
     set_l(&f.r.head, HD, "services", "svc-1", "res-1", NULL);   /* a resource is no service */
     EXPECT(&f.r, &f.p,
-           {DIAG_ERROR, 20, "risk-1: 'resource' names 'res-9', which does not exist"},
-           {DIAG_ERROR, 28, "risk-3: 'service' names 'svc-9', which does not exist"},
-           {DIAG_ERROR, 3, "round: 'resources' names 'res-8', which does not exist"},
-           {DIAG_ERROR, 3, "round: 'services' names 'res-1', which does not exist"});
+           {DIAG_ERROR, 20, "risk-1: Resource ('resource') names 'res-9', which does not exist"},
+           {DIAG_ERROR, 28, "risk-3: Service ('service') names 'svc-9', which does not exist"},
+           {DIAG_ERROR, 3, "round: Resources in scope ('resources') names 'res-8', which does not exist"},
+           {DIAG_ERROR, 3, "round: Services in scope ('services') names 'res-1', which does not exist"});
     fx_free(&f);
 }
 
@@ -1831,7 +1883,7 @@ Test(store, loading_reports_findings_with_their_lines)
     load_round_at(&l, path, &p);
     cr_assert_eq(l.st, WS_OK);
     const struct want w[] = {
-        {DIAG_ERROR, 10, "risk-1: 'threat' names 'incidents.nope', which does not exist"},
+        {DIAG_ERROR, 10, "risk-1: Threat ('threat') names 'incidents.nope', which does not exist"},
         {DIAG_ERROR, 13, "signoffs: 'sign' is not a step (prep, scope, assess, validate, review)"},
     };
     expect(&l.dl, path, w, 2);

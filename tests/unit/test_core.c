@@ -291,6 +291,29 @@ Test(core, a_service_in_scope_brings_its_resources)
     strlist_free(&want);
 }
 
+Test(core, the_scopings_new_resource_is_used_by_the_operation_and_in_scope)
+{
+    struct round *r = &s.rounds[s.nrounds - 1]->r;
+    const struct collection *rs = &s.profile.c[COLL_RESOURCES];
+    const char *op = s.profile.c[COLL_OPERATIONS].r[0].id;
+    size_t n = rs->n, fr = fi(&round_head_def, "resources");
+    unsigned long gen = s.gen;
+    size_t at = core_scope_new_resource(&s, r, "Spare PLC", op);
+    cr_assert_eq(at, n, "added at the end of the profile's resources");
+    cr_assert_eq(rs->n, n + 1);
+    const struct record *x = &rs->r[at];
+    cr_assert_str_eq(rec_str(x, RES_NAME), "Spare PLC");
+    cr_assert(strlist_has(&x->v[RES_OPERATIONS].list, op), "used by the operation");
+    cr_assert(strlist_has(&r->head.v[fr].list, x->id), "in the round's scope");
+    cr_assert_gt(s.gen, gen, "edits, counted as any other");
+    cr_assert(session_modified(&s));
+    /* with no operation: in the profile and in scope, used by none */
+    at = core_scope_new_resource(&s, r, "Spare radio", NULL);
+    cr_assert_eq(rs->r[at].v[RES_OPERATIONS].list.n, 0);
+    cr_assert(strlist_has(&r->head.v[fr].list, rs->r[at].id));
+    cr_assert_str_neq(rs->r[at].id, rs->r[n].id, "a fresh id each");
+}
+
 Test(core, choosing_accept_records_the_date_and_the_value)
 {
     struct round *r = &s.rounds[s.nrounds - 1]->r;

@@ -243,3 +243,31 @@ Test(markdown, the_report_escapes_workspace_text_and_lists_every_risk)
     round_free(&r);
     profile_free(&p);
 }
+
+Test(markdown, counts_in_the_singular_when_there_is_one)
+{
+    struct profile p;
+    struct round r;
+    setup_round(&p, &r);
+    coll_remove(&r.c[RC_RISKS], 1);
+    struct library lib = {0};
+    struct export_source src = {.workspace = "ws", .version = "0", .sha256 = "00"};
+    struct report_input in = {.src = &src, .p = &p, .lib = &lib, .rounds = &r, .n = 1, .ri = 0,
+                              .today = "2026-12-01", .lang = LANG_EN};
+    struct strbuf sb = STRBUF_INIT;
+    report_markdown(&sb, &in);
+    const char *s = sb_str(&sb);
+    cr_assert_not_null(strstr(s, "- 1 risk: "), "%s", s);
+    cr_assert_null(strstr(s, "- 1 risks: "), "%s", s);
+    sb_free(&sb);
+    /* no risk and nothing in scope: the assessment has one check, failing */
+    coll_remove(&r.c[RC_RISKS], 0);
+    strlist_free(&r.head.v[HEAD_RESOURCES].list);
+    report_markdown(&sb, &in);
+    s = sb_str(&sb);
+    cr_assert_not_null(strstr(s, "- **Assessment:** 0 of 1 check passes\n"), "%s", s);
+    cr_assert_not_null(strstr(s, "no risk is assessed yet"), "%s", s);
+    sb_free(&sb);
+    round_free(&r);
+    profile_free(&p);
+}

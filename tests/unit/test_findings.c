@@ -58,10 +58,10 @@ Test(findings_model, sorted_as_kijun_check_prints_them)
 Test(findings_model, the_text_is_kijun_checks)
 {
     struct findings f = {0};
-    put(&f, "profile.cfg", 40, DIAG_ERROR, false, "res-a: 'depends' names itself");
+    put(&f, "profile.cfg", 40, DIAG_ERROR, false, "res-a: Depends on ('depends') names itself");
     put(&f, "checklist.cfg", 0, DIAG_WARNING, false, "odd");
     char *a = finding_format(&f.v[0]), *b = finding_format(&f.v[1]);
-    cr_expect_str_eq(a, "profile.cfg:40: error: res-a: 'depends' names itself");
+    cr_expect_str_eq(a, "profile.cfg:40: error: res-a: Depends on ('depends') names itself");
     cr_expect_str_eq(b, "checklist.cfg: warning: odd");
     cr_expect(finding_matches(&f.v[0], "NAMES it"));
     cr_expect(finding_matches(&f.v[0], "profile.cfg:40"));

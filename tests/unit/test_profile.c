@@ -198,11 +198,11 @@ Test(check, an_empty_profile_needs_a_name_rule_threshold_and_scales)
     p.org.line = 2;
     p.criteria.line = 9;
     EXPECT(&p,
-           {DIAG_ERROR, 2, "organisation: 'name' is required"},
-           {DIAG_ERROR, 9, "criteria: 'rule' is required"},
-           {DIAG_ERROR, 9, "criteria: 'threshold' is required"},
-           {DIAG_ERROR, 9, "criteria: the impact scale has 0 levels; it needs 3 to 6"},
-           {DIAG_ERROR, 9, "criteria: the likelihood scale has 0 levels; it needs 3 to 6"});
+           {DIAG_ERROR, 2, "organisation: Name ('name') is required"},
+           {DIAG_ERROR, 9, "criteria: Rule ('rule') is required"},
+           {DIAG_ERROR, 9, "criteria: Threshold ('threshold') is required"},
+           {DIAG_ERROR, 9, "criteria: Impact scale ('impact') has 0 levels; it needs 3 to 6"},
+           {DIAG_ERROR, 9, "criteria: Likelihood scale ('likelihood') has 0 levels; it needs 3 to 6"});
     profile_free(&p);
 }
 
@@ -215,10 +215,10 @@ Test(check, required_fields_missing_or_empty)
     unset(&p.c[COLL_RESOURCES].r[2], D(COLL_RESOURCES), "kind");
     unset(&p.c[COLL_ROLES].r[0], D(COLL_ROLES), "role");
     EXPECT(&p,
-           {DIAG_ERROR, 3, "organisation: 'name' is required"},
-           {DIAG_ERROR, 31, "svc-2: 'name' is required"},
-           {DIAG_ERROR, 52, "res-3: 'kind' is required"},
-           {DIAG_ERROR, 10, "role-1: 'role' is required"});
+           {DIAG_ERROR, 3, "organisation: Name ('name') is required"},
+           {DIAG_ERROR, 31, "svc-2: Name ('name') is required"},
+           {DIAG_ERROR, 52, "res-3: Kind ('kind') is required"},
+           {DIAG_ERROR, 10, "role-1: Role ('role') is required"});
     profile_free(&p);
 }
 
@@ -229,15 +229,15 @@ Test(check, integers_out_of_range)
     set_i(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "mtd_hours", 9000);
     set_i(&p.org, &profile_org_def, "employees", -1);
     EXPECT(&p,
-           {DIAG_ERROR, 30, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
-           {DIAG_ERROR, 3, "organisation: 'employees' is -1, outside 0..10000000"});
+           {DIAG_ERROR, 30, "svc-1: Max downtime (h) ('mtd_hours') is 9000, outside 0..8760"},
+           {DIAG_ERROR, 3, "organisation: Employees ('employees') is -1, outside 0..10000000"});
     /* the bounds themselves are allowed */
     set_i(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "mtd_hours", 8760);
     set_i(&p.c[COLL_SERVICES].r[1], D(COLL_SERVICES), "mtd_hours", 0);
     set_i(&p.org, &profile_org_def, "employees", 10000000);
     EXPECT_NONE(&p);
     set_i(&p.c[COLL_SERVICES].r[0], D(COLL_SERVICES), "mtd_hours", 8761);
-    EXPECT(&p, {DIAG_ERROR, 30, "svc-1: 'mtd_hours' is 8761, outside 0..8760"});
+    EXPECT(&p, {DIAG_ERROR, 30, "svc-1: Max downtime (h) ('mtd_hours') is 8761, outside 0..8760"});
     profile_free(&p);
 }
 
@@ -249,9 +249,9 @@ Test(check, enumeration_values)
     set_s(&p.c[COLL_GOVERNANCE].r[0], D(COLL_GOVERNANCE), "status", "Yes");  /* case matters */
     set_s(&p.criteria, &profile_criteria_def, "rule", "max");
     EXPECT(&p,
-           {DIAG_ERROR, 51, "res-2: 'kind' is 'robot', not one of the allowed values"},
-           {DIAG_ERROR, 20, "governance.policy: 'status' is 'Yes', not one of the allowed values"},
-           {DIAG_ERROR, 70, "criteria: 'rule' is 'max', not one of the allowed values"});
+           {DIAG_ERROR, 51, "res-2: Kind ('kind') is 'robot', not one of the allowed values"},
+           {DIAG_ERROR, 20, "governance.policy: Status ('status') is 'Yes', not one of the allowed values"},
+           {DIAG_ERROR, 70, "criteria: Rule ('rule') is 'max', not one of the allowed values"});
     profile_free(&p);
 }
 
@@ -264,11 +264,11 @@ Test(check, references_to_missing_entries)
     set_l(&p.c[COLL_RESOURCES].r[2], D(COLL_RESOURCES), "operations", "op-9", NULL);
     set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "serves", "res-1", "svc-1", NULL);
     EXPECT(&p,
-           {DIAG_ERROR, 40, "op-1: 'services' names 'svc-x', which does not exist"},
-           {DIAG_ERROR, 51, "res-2: 'depends' names 'res-9', which does not exist"},
-           {DIAG_ERROR, 52, "res-3: 'operations' names 'op-9', which does not exist"},
+           {DIAG_ERROR, 40, "op-1: Services ('services') names 'svc-x', which does not exist"},
+           {DIAG_ERROR, 51, "res-2: Depends on ('depends') names 'res-9', which does not exist"},
+           {DIAG_ERROR, 52, "res-3: Operations ('operations') names 'op-9', which does not exist"},
            /* an id of another collection is not a resource */
-           {DIAG_ERROR, 60, "sup-1: 'serves' names 'svc-1', which does not exist"});
+           {DIAG_ERROR, 60, "sup-1: Serves ('serves') names 'svc-1', which does not exist"});
     profile_free(&p);
 }
 
@@ -281,14 +281,14 @@ Test(check, references_to_the_library)
     set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "supply_risks", "supply_chain.aliens",
           "supply_chain.subcontractor", NULL);
     EXPECT(&p,
-           {DIAG_ERROR, 3, "organisation: 'sector' names 'sectors.mars', which does not exist"},
-           {DIAG_ERROR, 10, "role-1: 'role' names 'roles.king', which does not exist"},
-           {DIAG_ERROR, 60, "sup-1: 'supply_risks' names 'supply_chain.aliens', which does not exist"});
+           {DIAG_ERROR, 3, "organisation: Sector ('sector') names 'sectors.mars', which does not exist"},
+           {DIAG_ERROR, 10, "role-1: Role ('role') names 'roles.king', which does not exist"},
+           {DIAG_ERROR, 60, "sup-1: Supply-chain risks ('supply_risks') names 'supply_chain.aliens', which does not exist"});
     /* a table id of another table is no sector */
     set_s(&p.org, &profile_org_def, "sector", "roles.ciso");
     set_s(&p.c[COLL_ROLES].r[0], D(COLL_ROLES), "role", "roles.ciso");
     set_l(&p.c[COLL_RESOURCES].r[3], D(COLL_RESOURCES), "supply_risks", "supply_chain.subcontractor", NULL);
-    EXPECT(&p, {DIAG_ERROR, 3, "organisation: 'sector' names 'roles.ciso', which does not exist"});
+    EXPECT(&p, {DIAG_ERROR, 3, "organisation: Sector ('sector') names 'roles.ciso', which does not exist"});
     /* without the library, library references cannot be judged */
     set_s(&p.org, &profile_org_def, "sector", "sectors.mars");
     struct diag_list dl = {0};
@@ -302,7 +302,7 @@ Test(check, a_reference_named_twice_is_a_warning)
     struct profile p;
     base_profile(&p);
     set_l(&p.c[COLL_OPERATIONS].r[1], D(COLL_OPERATIONS), "services", "svc-1", "svc-2", "svc-1", NULL);
-    EXPECT(&p, {DIAG_WARNING, 41, "op-2: 'services' names 'svc-1' twice"});
+    EXPECT(&p, {DIAG_WARNING, 41, "op-2: Services ('services') names 'svc-1' twice"});
     struct diag_list dl = {0};
     profile_check(&p, lib, FILE_NAME, &dl);
     cr_assert_eq(diag_count(&dl, DIAG_ERROR), 0);
@@ -368,16 +368,16 @@ Test(check, a_scale_needs_three_to_six_levels)
     const long long two[] = {1, 2};
     replace_scale(&p, COLL_IMPACT, two, 2, 90);
     /* 2 x 5 = 10: the threshold still fits */
-    EXPECT(&p, {DIAG_ERROR, 90, "criteria: the impact scale has 2 levels; it needs 3 to 6"});
+    EXPECT(&p, {DIAG_ERROR, 90, "criteria: Impact scale ('impact') has 2 levels; it needs 3 to 6"});
 
     const long long seven[] = {1, 2, 3, 4, 5, 6, 7};
     replace_scale(&p, COLL_IMPACT, seven, 7, 90);
     replace_scale(&p, COLL_LIKELIHOOD, seven, 7, 100);
     EXPECT(&p,
-           {DIAG_ERROR, 90, "criteria: the impact scale has 7 levels; it needs 3 to 6"},
-           {DIAG_ERROR, 100, "criteria: the likelihood scale has 7 levels; it needs 3 to 6"},
-           {DIAG_ERROR, 96, "impact: 'level' is 7, outside 1..6"},
-           {DIAG_ERROR, 106, "likelihood: 'level' is 7, outside 1..6"});
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') has 7 levels; it needs 3 to 6"},
+           {DIAG_ERROR, 100, "criteria: Likelihood scale ('likelihood') has 7 levels; it needs 3 to 6"},
+           {DIAG_ERROR, 96, "impact: Level ('level') is 7, outside 1..6"},
+           {DIAG_ERROR, 106, "likelihood: Level ('level') is 7, outside 1..6"});
 
     const long long three[] = {1, 2, 3}, six[] = {6, 5, 4, 3, 2, 1};
     replace_scale(&p, COLL_IMPACT, three, 3, 90);
@@ -393,22 +393,22 @@ Test(check, levels_are_numbered_one_to_n)
     const long long dup[] = {1, 2, 2, 4, 5};
     replace_scale(&p, COLL_IMPACT, dup, 5, 90);
     EXPECT(&p,
-           {DIAG_ERROR, 90, "criteria: the impact scale must number its levels 1 to 5 once each (level 2 appears 2 times)"},
-           {DIAG_ERROR, 90, "criteria: the impact scale must number its levels 1 to 5 once each (level 3 appears 0 times)"});
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') must number its levels 1 to 5 once each (level 2 appears 2 times)"},
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') must number its levels 1 to 5 once each (level 3 appears 0 times)"});
 
     const long long gap[] = {2, 3, 4};
     replace_scale(&p, COLL_IMPACT, dup, 5, 90);
     replace_scale(&p, COLL_LIKELIHOOD, gap, 3, 100);
     /* both scales are checked, each at its first level's line */
     EXPECT(&p,
-           {DIAG_ERROR, 90, "criteria: the impact scale must number its levels 1 to 5 once each (level 2 appears 2 times)"},
-           {DIAG_ERROR, 90, "criteria: the impact scale must number its levels 1 to 5 once each (level 3 appears 0 times)"},
-           {DIAG_ERROR, 100, "criteria: the likelihood scale must number its levels 1 to 3 once each (level 1 appears 0 times)"});
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') must number its levels 1 to 5 once each (level 2 appears 2 times)"},
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') must number its levels 1 to 5 once each (level 3 appears 0 times)"},
+           {DIAG_ERROR, 100, "criteria: Likelihood scale ('likelihood') must number its levels 1 to 3 once each (level 1 appears 0 times)"});
     replace_scale(&p, COLL_IMPACT, gap, 3, 90);
     const long long ok[] = {1, 2, 3, 4, 5};
     replace_scale(&p, COLL_LIKELIHOOD, ok, 5, 100);
     EXPECT(&p,
-           {DIAG_ERROR, 90, "criteria: the impact scale must number its levels 1 to 3 once each (level 1 appears 0 times)"});
+           {DIAG_ERROR, 90, "criteria: Impact scale ('impact') must number its levels 1 to 3 once each (level 1 appears 0 times)"});
     profile_free(&p);
 }
 
@@ -428,7 +428,7 @@ Test(check, the_threshold_must_be_reachable)
     EXPECT_NONE(&p);
     /* one finding for one wrong value: the field's own range first */
     set_i(&p.criteria, &profile_criteria_def, "threshold", 37);
-    EXPECT(&p, {DIAG_ERROR, 70, "criteria: 'threshold' is 37, outside 1..36"});
+    EXPECT(&p, {DIAG_ERROR, 70, "criteria: Threshold ('threshold') is 37, outside 1..36"});
     /* the lowest value of the sum rule is 1 + 1 */
     set_i(&p.criteria, &profile_criteria_def, "threshold", 2);
     EXPECT_NONE(&p);
@@ -439,7 +439,7 @@ Test(check, the_threshold_must_be_reachable)
     /* a rule that is none: only that is said */
     set_s(&p.criteria, &profile_criteria_def, "rule", "max");
     set_i(&p.criteria, &profile_criteria_def, "threshold", 30);
-    EXPECT(&p, {DIAG_ERROR, 70, "criteria: 'rule' is 'max', not one of the allowed values"});
+    EXPECT(&p, {DIAG_ERROR, 70, "criteria: Rule ('rule') is 'max', not one of the allowed values"});
     profile_free(&p);
 }
 
@@ -476,7 +476,7 @@ Test(check, the_checklist_names_guideline_items)
     checklist_check(&c, lib, FILE_NAME, &dl);
     const struct want w[] = {
         {DIAG_ERROR, 6, "items: 'rev.XX.9' is not an item of the library"},
-        {DIAG_ERROR, 6, "rev.XX.9: 'status' is 'done', not one of the allowed values"},
+        {DIAG_ERROR, 6, "rev.XX.9: Status ('status') is 'done', not one of the allowed values"},
         {DIAG_ERROR, 8, "items: id 'rev.II.1' is used twice (first at line 5)"},
     };
     expect(&dl, FILE_NAME, w, 3);

@@ -252,7 +252,7 @@ Test(rules, the_merge_and_a_suppliers_field_on_another_kind_are_warned)
     cr_assert_eq(f.v[0].at.coll, COLL_RESOURCES);
     cr_assert_eq(f.v[0].at.index, 0);
     cr_assert_eq(f.v[0].at.field, RES_CLAUSES);
-    cr_assert_str_eq(f.v[0].text, "res-scada: 'clauses' is a supplier's, but the kind is 'ot', not 'supplier'");
+    cr_assert_str_eq(f.v[0].text, "res-scada: Clauses ('clauses') is a supplier's, but the kind is OT/ICS device ('ot'), not supplier ('supplier')");
     findings_free(&f);
     profile_free(&p);
 }

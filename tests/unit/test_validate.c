@@ -308,7 +308,7 @@ Test(cycles, a_resource_that_depends_on_itself)
     struct findings f = {0};
     run(&f, &p, NULL, 0);
     expect_count(&f, 1);
-    const struct finding *x = find(&f, "res-2: 'depends' names itself");
+    const struct finding *x = find(&f, "res-2: Depends on ('depends') names itself");
     cr_assert_eq(x->severity, DIAG_ERROR);
     cr_assert_str_eq(x->file, "profile.cfg");
     cr_assert_eq(x->line, 37);                /* the value's line */
@@ -329,7 +329,7 @@ Test(cycles, two_and_three_resources_once_each_at_the_first)
     struct findings f = {0};
     run(&f, &p, NULL, 0);
     expect_count(&f, 1);
-    const struct finding *x = find(&f, "res-1: 'depends' makes a cycle: res-1 -> res-2 -> res-1");
+    const struct finding *x = find(&f, "res-1: Depends on ('depends') makes a cycle: res-1 -> res-2 -> res-1");
     cr_assert_eq(x->at.index, 0);
     cr_assert_eq(x->line, 36);
     /* res-3 -> res-1 -> res-2 -> res-3: reported at res-1, the first in the file */
@@ -337,17 +337,17 @@ Test(cycles, two_and_three_resources_once_each_at_the_first)
     depends(&p, 2, "res-1", NULL);
     run(&f, &p, NULL, 0);
     expect_count(&f, 1);
-    find(&f, "res-1: 'depends' makes a cycle: res-1 -> res-2 -> res-3 -> res-1");
+    find(&f, "res-1: Depends on ('depends') makes a cycle: res-1 -> res-2 -> res-3 -> res-1");
     /* with a shortcut back the shortest way is named */
     depends(&p, 1, "res-3", "res-1");
     run(&f, &p, NULL, 0);
     expect_count(&f, 1);
-    find(&f, "res-1: 'depends' makes a cycle: res-1 -> res-2 -> res-1");
+    find(&f, "res-1: Depends on ('depends') makes a cycle: res-1 -> res-2 -> res-1");
     /* a self-dependency inside a cycle is said too */
     depends(&p, 2, "res-1", "res-3");
     run(&f, &p, NULL, 0);
     expect_count(&f, 2);
-    find(&f, "res-3: 'depends' names itself");
+    find(&f, "res-3: Depends on ('depends') names itself");
     findings_free(&f);
     profile_free(&p);
 }
@@ -370,9 +370,9 @@ Test(cycles, separate_cycles_and_missing_resources)
     struct findings f = {0};
     run(&f, &p, NULL, 0);
     expect_count(&f, 3);
-    find(&f, "res-1: 'depends' names 'res-9', which does not exist");
-    find(&f, "res-1: 'depends' makes a cycle: res-1 -> res-2 -> res-1");
-    find(&f, "res-4: 'depends' makes a cycle: res-4 -> res-5 -> res-4");
+    find(&f, "res-1: Depends on ('depends') names 'res-9', which does not exist");
+    find(&f, "res-1: Depends on ('depends') makes a cycle: res-1 -> res-2 -> res-1");
+    find(&f, "res-4: Depends on ('depends') makes a cycle: res-4 -> res-5 -> res-4");
     findings_free(&f);
     profile_free(&p);
 }
@@ -402,7 +402,7 @@ Test(cycles, a_long_cycle_in_a_large_profile)
         if (!strstr(f.v[i].text, "makes a cycle"))
             continue;
         cycles++;
-        cr_assert_str_eq(f.v[i].text, "res-0: 'depends' makes a cycle: res-0 -> res-1 -> res-2 -> res-3 "
+        cr_assert_str_eq(f.v[i].text, "res-0: Depends on ('depends') makes a cycle: res-0 -> res-1 -> res-2 -> res-3 "
                          "-> res-4 -> res-5 -> res-6 -> res-7 -> ... (49992 more) -> res-0");
     }
     cr_assert_eq(cycles, 1);
@@ -448,8 +448,8 @@ Test(threshold, a_round_above_the_highest_or_below_the_lowest_value)
         {"sum", 11, "round: threshold 11 is above the highest risk value 10"},
         {"sum", 2, NULL},
         {"sum", 1, "round: threshold 1 is below the lowest risk value 2"},
-        {"sum", 0, "round: 'threshold' is 0, outside 1..36"},       /* the field's own range */
-        {"product", 37, "round: 'threshold' is 37, outside 1..36"},
+        {"sum", 0, "round: Threshold ('threshold') is 0, outside 1..36"},       /* the field's own range */
+        {"product", 37, "round: Threshold ('threshold') is 37, outside 1..36"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         set_s(&r.head, HD, "rule", cases[i].rule);
@@ -500,7 +500,7 @@ Test(threshold, the_profiles_threshold_too)
     coll_free(&p.c[COLL_IMPACT]);
     run(&f, &p, NULL, 0);
     expect_count(&f, 1);
-    find(&f, "criteria: the impact scale has 0 levels; it needs 3 to 6");
+    find(&f, "criteria: Impact scale ('impact') has 0 levels; it needs 3 to 6");
     findings_free(&f);
     profile_free(&p);
 }
@@ -518,7 +518,7 @@ Test(levels, on_the_scales_of_the_profile)
     x->v[RISK_IMPACT].line = 25;
     run(&f, &p, &r, 1);
     expect_count(&f, 1);
-    const struct finding *g = find(&f, "risk-1: 'impact' is 6, above the impact scale's top level 5");
+    const struct finding *g = find(&f, "risk-1: Impact ('impact') is 6, above the impact scale's top level 5");
     cr_assert_eq(g->line, 25);
     cr_assert_eq(g->at.coll, RC_RISKS);
     cr_assert_eq(g->at.index, 0);
@@ -531,7 +531,7 @@ Test(levels, on_the_scales_of_the_profile)
     set_i(x, RD(RC_RISKS), "inherent_likelihood", 5);
     run(&f, &p, &r, 1);
     expect_count(&f, 1);
-    find(&f, "risk-1: 'inherent_likelihood' is 5, above the likelihood scale's top level 4");
+    find(&f, "risk-1: Likelihood before ('inherent_likelihood') is 5, above the likelihood scale's top level 4");
     findings_free(&f);
     round_free(&r);
     profile_free(&p);
@@ -553,7 +553,7 @@ Test(rounds, the_earlier_round_exists)
     set_s(&r[1].head, HD, "previous", "2024");
     run(&f, &p, r, 2);
     expect_count(&f, 1);
-    const struct finding *x = find(&f, "round: 'previous' names '2024', which is no other round of the workspace");
+    const struct finding *x = find(&f, "round: Compared with ('previous') names '2024', which is no other round of the workspace");
     cr_assert_str_eq(x->file, "assessments/2026.cfg");
     cr_assert_eq(x->at.round, 1);
     set_s(&r[1].head, HD, "previous", "2026");   /* itself */
@@ -583,7 +583,7 @@ Test(items, lines_of_values_ids_and_entries)
     struct findings f = {0};
     run(&f, &p, NULL, 0);
     expect_count(&f, 2);
-    const struct finding *x = find(&f, "svc-1: 'mtd_hours' is 9000, outside 0..8760");
+    const struct finding *x = find(&f, "svc-1: Max downtime (h) ('mtd_hours') is 9000, outside 0..8760");
     cr_assert_eq(x->line, 14);
     cr_assert_eq(x->at.coll, COLL_SERVICES);
     cr_assert_eq(x->at.index, 0);
@@ -598,7 +598,7 @@ Test(items, lines_of_values_ids_and_entries)
     name->s = NULL;
     name->set = false;
     run(&f, &p, NULL, 0);
-    x = find(&f, "svc-1: 'name' is required");
+    x = find(&f, "svc-1: Name ('name') is required");
     cr_assert_eq(x->line, 10);
     /* as diagnostics: under a folder, or all named one file */
     struct diag_list dl = {0};
@@ -686,18 +686,18 @@ Test(one_truth, every_finding_fails_one_check_of_the_workbench)
     cr_assert_geq(want, 11);
     /* each in the step it belongs to */
     static const struct { const char *text; enum step step; } steps[] = {
-        {"round: 'date' is '2026-13-45', not a date YYYY-MM-DD", STEP_PREP},
+        {"round: Date ('date') is '2026-13-45', not a date YYYY-MM-DD", STEP_PREP},
         {"criteria: threshold 30 is above the highest risk value 25", STEP_PREP},
         {"round: threshold 26 is above the highest risk value 25", STEP_PREP},
-        {"res-1: 'depends' names itself", STEP_SCOPE},
-        {"round: 'resources' names 'res-9', which does not exist", STEP_SCOPE},
-        {"risk-1: 'impact' is 6, above the impact scale's top level 5", STEP_ASSESS},
-        {"risk-1: 'due' is '2026-02-30', not a date YYYY-MM-DD", STEP_ASSESS},
-        {"prep: 'date' is '2026-04-31', not a date YYYY-MM-DD", STEP_VALIDATE},
+        {"res-1: Depends on ('depends') names itself", STEP_SCOPE},
+        {"round: Resources in scope ('resources') names 'res-9', which does not exist", STEP_SCOPE},
+        {"risk-1: Impact ('impact') is 6, above the impact scale's top level 5", STEP_ASSESS},
+        {"risk-1: Due ('due') is '2026-02-30', not a date YYYY-MM-DD", STEP_ASSESS},
+        {"prep: Date ('date') is '2026-04-31', not a date YYYY-MM-DD", STEP_VALIDATE},
         {"signoffs: 'final' is not a step (prep, scope, assess, validate, review)", STEP_VALIDATE},
-        {"round: 'next_review' is '2027年6月', not a date YYYY-MM-DD", STEP_REVIEW},
-        {"round: 'previous' names '2024', which is no other round of the workspace", STEP_REVIEW},
-        {"review-1: 'date' is '2026-6-1', not a date YYYY-MM-DD", STEP_REVIEW},
+        {"round: Next review ('next_review') is '2027年6月', not a date YYYY-MM-DD", STEP_REVIEW},
+        {"round: Compared with ('previous') names '2024', which is no other round of the workspace", STEP_REVIEW},
+        {"review-1: Date ('date') is '2026-6-1', not a date YYYY-MM-DD", STEP_REVIEW},
     };
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         bool found = false;

@@ -636,9 +636,9 @@ Test(schema, out_of_range_values_are_errors_with_their_line)
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
            /* at the line of the value, not of its group */
-           {DIAG_ERROR, 4, "organisation: 'sector' names 'sectors.mars', which does not exist"},
-           {DIAG_ERROR, 10, "svc-1: 'mtd_hours' is 9000, outside 0..8760"},
-           {DIAG_ERROR, 14, "res-1: 'kind' is 'robot', not one of the allowed values"});
+           {DIAG_ERROR, 4, "organisation: Sector ('sector') names 'sectors.mars', which does not exist"},
+           {DIAG_ERROR, 10, "svc-1: Max downtime (h) ('mtd_hours') is 9000, outside 0..8760"},
+           {DIAG_ERROR, 14, "res-1: Kind ('kind') is 'robot', not one of the allowed values"});
     /* the value is kept for the user to fix */
     cr_assert_eq(rec_int(&l.p.c[COLL_SERVICES].r[0], field_of(profile_coll_defs[COLL_SERVICES], "mtd_hours"), 0), 9000);
     loaded_free(&l);
@@ -651,15 +651,15 @@ Test(schema, missing_groups_and_criteria_rules)
     cr_assert_eq(l.st, WS_OK);
     EXPECT(&l.dl, l.path,
            {DIAG_ERROR, 0, "missing group 'criteria = { ... };'"},
-           {DIAG_ERROR, 0, "criteria: 'rule' is required"},
-           {DIAG_ERROR, 0, "criteria: 'threshold' is required"},
-           {DIAG_ERROR, 0, "criteria: the impact scale has 0 levels; it needs 3 to 6"},
-           {DIAG_ERROR, 0, "criteria: the likelihood scale has 0 levels; it needs 3 to 6"});
+           {DIAG_ERROR, 0, "criteria: Rule ('rule') is required"},
+           {DIAG_ERROR, 0, "criteria: Threshold ('threshold') is required"},
+           {DIAG_ERROR, 0, "criteria: Impact scale ('impact') has 0 levels; it needs 3 to 6"},
+           {DIAG_ERROR, 0, "criteria: Likelihood scale ('likelihood') has 0 levels; it needs 3 to 6"});
     loaded_free(&l);
     load_text(&l, "kijun_workspace = 1;\n" CRITERIA "services = { id = \"x\"; };\n");
     EXPECT(&l.dl, l.path,
            {DIAG_ERROR, 0, "missing group 'organisation = { name = ...; };'"},
-           {DIAG_ERROR, 0, "organisation: 'name' is required"},
+           {DIAG_ERROR, 0, "organisation: Name ('name') is required"},
            {DIAG_ERROR, 8, "'services' must be a list ( { ... }, ... )"});
     loaded_free(&l);
 }
