@@ -1,6 +1,7 @@
 /* cmd_tree: `kijun tree`, the Guideline as indented text. */
 #include "config.h"
 #include "cli/cmd.h"
+#include "core/session.h"
 #include "util/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,9 @@ static void print_edition(const struct gl_edition *ed, enum lang lang, FILE *out
 {
     fputs("# ", out);
     print_safe(out, text_get(&ed->title, lang));
-    fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(ed->status, lang), ed->date);
+    char today[11];
+    session_today(today);
+    fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(gl_edition_status(ed, today), lang), ed->date);
     for (size_t i = 0; i < ed->nnodes; i++) {
         const struct gl_node *n = ed->nodes[i];
         for (int d = 0; d < n->depth; d++)

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/browser.h"
 #include "ui/draw.h"
+#include "ui/editions_view.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -46,19 +47,17 @@ void browser_init(struct browser *b, const struct library *lib, enum lang lang,
     b->outlines = xcalloc(lib->gl.n, sizeof *b->outlines);
     for (size_t i = 0; i < lib->gl.n; i++)
         outline_init(&b->outlines[i], lib->gl.editions[i]);
-    /* start on the requested edition, else the one in force */
-    b->ed = 0;
-    for (size_t i = 0; i < lib->gl.n; i++)
-        if (lib->gl.editions[i]->status == STATUS_IN_FORCE)
-            b->ed = i;
+    /* start on the requested edition, else the newest whose text is shipped */
+    b->ed = gl_default_edition(&lib->gl);
     for (size_t i = 0; edition_id && i < lib->gl.n; i++)
-        if (strcmp(lib->gl.editions[i]->id, edition_id) == 0)
+        if (strcmp(lib->gl.editions[i]->id, edition_id) == 0 && lib->gl.editions[i]->has_text)
             b->ed = i;
     edit_init(&b->query, "", 256);
 }
 
 void browser_free(struct browser *b)
 {
+    editions_close(b);
     for (size_t i = 0; i < b->lib->gl.n; i++)
         outline_free(&b->outlines[i]);
     free(b->outlines);
@@ -69,7 +68,7 @@ void browser_free(struct browser *b)
 
 enum view browser_screen(const struct browser *b)
 {
-    return b->searching ? SCREEN_PROMPT : SCREEN_BROWSER;
+    return b->searching ? SCREEN_PROMPT : b->editions ? SCREEN_EDITIONS : SCREEN_BROWSER;
 }
 
 /* --- search ------------------------------------------------------------ */
@@ -154,13 +153,16 @@ void browser_input(struct browser *b, const char *utf8)
 static void switch_edition(struct browser *b)
 {
     const struct gl_set *set = &b->lib->gl;
-    if (set->n < 2) {
-        set_message(b, true, _("The library has only one edition"));
+    size_t next = (b->ed + 1) % set->n;
+    while (next != b->ed && !set->editions[next]->has_text) /* metadata only: no tree */
+        next = (next + 1) % set->n;
+    if (next == b->ed) {
+        set_message(b, true, _("The library has only one edition with text"));
         return;
     }
     const struct gl_node *from = outline_current(cur_outline(b));
     const struct gl_edition *old = browser_edition(b);
-    b->ed = (b->ed + 1) % set->n;
+    b->ed = next;
     b->detail_top = 0;
     const struct gl_edition *to = browser_edition(b);
     const struct gl_node *via = NULL;
@@ -186,6 +188,8 @@ bool browser_action(struct browser *b, enum action a)
 {
     if (b->searching)
         return prompt_action(b, a);
+    if (b->editions)
+        return editions_action(b, a);
     struct outline *o = cur_outline(b);
     long page = b->focus_detail ? b->detail_height - 1 : b->tree_height - 1;
     if (page < 1)
@@ -222,6 +226,7 @@ bool browser_action(struct browser *b, enum action a)
     case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
     case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
     case ACT_EDITION: switch_edition(b); break;
+    case ACT_EDITIONS: editions_open(b); break;
     case ACT_SEARCH:
         b->searching = true;
         b->search_origin = outline_current(o);
@@ -536,7 +541,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
     char *ws = short_path(workspace, 16);
     sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", ws, bar, text_get(&ed->label, b->lang),
-              status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
+              editions_status(ed, b->lang), bar, lang_code(b->lang), bar,
               o->nrows ? o->cur + 1 : 0, o->nrows);
     free(ws);
     draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
@@ -545,6 +550,10 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
 
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
 {
+    if (b->editions) {
+        editions_draw(b, rows, cols, workspace);
+        return;
+    }
     int body = rows - 3; /* header, status line, key bar */
     draw_header(b, cols);
     if (cols >= SIDE_BY_SIDE_COLS) {
