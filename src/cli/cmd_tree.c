@@ -45,9 +45,13 @@ int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FIL
         print_edition(ed, lang, out);
         return 0;
     }
+    bool first = true;
     for (size_t i = 0; i < lib->gl.n; i++) {
-        if (i)
+        if (!lib->gl.editions[i]->has_text)
+            continue; /* metadata only: no tree (--edition ID prints its head) */
+        if (!first)
             fputc('\n', out);
+        first = false;
         print_edition(lib->gl.editions[i], lang, out);
     }
     return 0;

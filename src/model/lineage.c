@@ -152,7 +152,7 @@ struct names {
 static const struct names status_names[STATUS__COUNT] = {
     {"draft", "案", "draft"},
     {"in-force", "現行", "in force"},
-    {"superseded", "改定済み（旧版）", "superseded"},
+    {"superseded", "旧版", "superseded"},
     {"abolished", "廃止", "abolished"},
     {"not-yet", "未公表", "not yet issued"},
     {"decided", "決定済み・施行前", "decided, not yet in force"},

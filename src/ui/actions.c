@@ -94,7 +94,7 @@ static const struct binding defaults[] = {
     {'*', ACT_EXPAND_ALL, B, false},
     {'-', ACT_COLLAPSE_ALL, B, false},
     {'e', ACT_EDITION, B, true},
-    {'E', ACT_EDITIONS, B, true},
+    {'E', ACT_EDITIONS, B, false}, /* in the help; the key bar is full at 80 columns */
     {'/', ACT_SEARCH, B, true},
     {'/', ACT_SEARCH_FINDINGS, FI, true},
     {'n', ACT_NEXT_MATCH, B | FI, true},
