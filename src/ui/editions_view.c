@@ -138,20 +138,22 @@ static void build(struct browser *b, int width)
             add_hang(e, (long)i, ROLE_NORMAL, "    ", sb_str(&sb));
         }
     }
+    /* after the editions, one more stop: the Handbook and how to add a text */
+    long end = (long)lib->gl.n;
     const struct ref_table *hb = library_table(lib, "handbook");
     if (hb && hb->lineage.n) {
-        add_hang(e, -1, ROLE_NORMAL, "", "");
+        add_hang(e, end, ROLE_NORMAL, "", "");
         sb_reset(&sb);
         sb_printf(&sb, _("The Handbook (the five steps of kijun's assessment) [%s]"),
                   status_name(lineage_status(&hb->lineage, STATUS_IN_FORCE, today), lang));
-        add_hang(e, -2, ROLE_HEADING, " ", sb_str(&sb));
-        add_hang(e, -2, ROLE_DIM, "    ", text_get(&hb->head.title, lang));
-        add_lineage(e, lib, -2, &hb->lineage, lang);
+        add_hang(e, end, ROLE_HEADING, " ", sb_str(&sb));
+        add_hang(e, end, ROLE_DIM, "    ", text_get(&hb->head.title, lang));
+        add_lineage(e, lib, end, &hb->lineage, lang);
     }
-    add_hang(e, -1, ROLE_NORMAL, "", "");
-    add_hang(e, -1, ROLE_LABEL, " ", _("To add a text kijun does not ship (an edition, your sector's standard or your internal rules): write it as a library file in the format of kijun(5) and put it in $XDG_DATA_HOME/kijun/library/ (by default ~/.local/share/kijun/library/), or in the workspace's library/ folder to share it with the team."));
+    add_hang(e, end, ROLE_NORMAL, "", "");
+    add_hang(e, end, ROLE_LABEL, " ", _("To add a text kijun does not ship (an edition, your sector's standard or your internal rules): write it as a library file in the format of kijun(5) and put it in $XDG_DATA_HOME/kijun/library/ (by default ~/.local/share/kijun/library/), or in the workspace's library/ folder to share it with the team."));
     sb_free(&sb);
-    if (e->cur >= lib->gl.n)
+    if (e->cur > lib->gl.n)
         e->cur = 0;
 }
 
@@ -181,13 +183,15 @@ bool editions_action(struct browser *b, enum action a)
     e->message[0] = '\0';
     switch (a) {
     case ACT_UP: if (e->cur) e->cur--; return true;
-    case ACT_DOWN: if (e->cur + 1 < n) e->cur++; return true;
+    case ACT_DOWN: if (e->cur < n) e->cur++; return true; /* n: the Handbook, how to add */
     case ACT_FIRST: case ACT_PAGE_UP: e->cur = 0; e->top = 0; return true;
-    case ACT_LAST: case ACT_PAGE_DOWN: e->cur = n ? n - 1 : 0; return true;
+    case ACT_LAST: case ACT_PAGE_DOWN: e->cur = n; return true;
     case ACT_BACK:
         editions_close(b);
         return true;
     case ACT_SELECT: {
+        if (e->cur >= n)
+            return true;
         const struct gl_edition *ed = b->lib->gl.editions[e->cur];
         if (!ed->has_text) {
             snprintf(e->message, sizeof e->message,
@@ -239,16 +243,22 @@ void editions_draw(struct browser *b, int rows, int cols, const char *workspace)
             continue;
         }
         bool sel = e->v[i].ed == (long)e->cur && e->v[i].role == ROLE_HEADING;
+        if (e->cur == b->lib->gl.n)
+            sel = false;
         draw_blank(1 + r, 0, 1, A_NORMAL);
         draw_cell(1 + r, 1, cols - 1, e->v[i].text, role_attr(sel ? ROLE_SELECTED : e->v[i].role));
     }
     sb_reset(&sb);
     char *ws = short_path(workspace, 16);
-    const struct gl_edition *ed = b->lib->gl.editions[e->cur];
-    sb_printf(&sb, " %s%s%s%s%s (%s)%s%zu/%zu", ws, glyph(" \xE2\x94\x82 ", " | "), _("Editions"),
-              glyph(" \xE2\x94\x82 ", " | "), text_get(&ed->label, b->lang),
-              editions_status(ed, b->lang), glyph(" \xE2\x94\x82 ", " | "), e->cur + 1,
-              b->lib->gl.n);
+    const char *bar = glyph(" \xE2\x94\x82 ", " | ");
+    sb_printf(&sb, " %s%s%s%s", ws, bar, _("Editions"), bar);
+    if (e->cur < b->lib->gl.n) {
+        const struct gl_edition *ed = b->lib->gl.editions[e->cur];
+        sb_printf(&sb, "%s (%s)%s%zu/%zu", text_get(&ed->label, b->lang), editions_status(ed, b->lang),
+                  bar, e->cur + 1, b->lib->gl.n);
+    } else {
+        sb_adds(&sb, _("the Handbook; how to add a text"));
+    }
     free(ws);
     draw_status_message(rows - 2, cols, sb_str(&sb), e->message, e->message_is_error);
     sb_free(&sb);
