@@ -448,7 +448,7 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     if (*summary)
         doc_para(d, "", summary, ROLE_NORMAL);
     else
-        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
+        doc_para(d, "", _("The source slides say nothing more about this item."), ROLE_DIM);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;
