@@ -197,6 +197,7 @@ void gl_edition_free(struct gl_edition *ed)
     free(ed->source);
     free(ed->file);
     lineage_free(&ed->lineage);
+    text_free(&ed->note);
     free(ed);
 }
 

@@ -57,6 +57,7 @@ struct gl_edition {
     enum edition_status status; /* as declared; the shown one is gl_edition_status */
     struct lineage lineage;   /* dated events with sources; may be empty */
     bool has_text;            /* false: metadata only, no text shipped */
+    struct text note;         /* optional: what of the file is kijun's own judgement */
     char *supersedes;         /* "" when none */
     int order;
     char *source;

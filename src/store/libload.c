@@ -135,7 +135,7 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
 
 static const char *const edition_keys[] = {
     "id", "title", "label", "date", "status", "supersedes", "order", "source",
-    "lineage", "text", NULL,
+    "lineage", "text", "note", NULL,
 };
 
 bool library_load_edition(struct gl_set *set, const char *path, struct diag_list *dl)
@@ -175,6 +175,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     ok &= load_lineage(&c, e, &ed->lineage);
     ed->has_text = true;
     ok &= cg_bool(&c, e, "text", false, &ed->has_text);
+    ok &= cg_text(&c, e, "note", false, &ed->note);
     int st = -1;
     ok &= enum_field(&c, e, "status", status_parse, &st, "draft, in-force, superseded, abolished");
     if (st < 0 && !config_setting_get_member(e, "status") && ed->lineage.n == 0) {

@@ -464,6 +464,8 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     sb_reset(&v);
     doc_field(d, _("Baseline"), n->baseline ? _("[B] yes: a minimum every operator should meet")
                                             : _("no"));
+    if (n->csf || n->baseline)
+        doc_para(d, "", _("The NIST CSF functions and the baseline mark are kijun's own judgement, not text of the Guideline."), ROLE_DIM);
     add_mapping(b, d, n);
     if (n->source)
         doc_field(d, _("Source"), n->source);

@@ -129,6 +129,8 @@ static void build(struct browser *b, int width)
             sb_adds(&sb, _("metadata only: its text is not in kijun"));
         add_hang(e, (long)i, ROLE_HEADING, " ", sb_str(&sb));
         add_hang(e, (long)i, ROLE_DIM, "    ", text_get(&ed->title, lang));
+        if (ed->note.ja)
+            add_hang(e, (long)i, ROLE_DIM, "    ", text_get(&ed->note, lang));
         add_lineage(e, lib, (long)i, &ed->lineage, lang);
         if (!ed->has_text && ed->nnodes) {
             sb_reset(&sb);

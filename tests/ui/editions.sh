@@ -84,6 +84,14 @@ ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline ›" "e skips the e
 ui_keys e
 ui_expect_line 1 "kijun › 5th edition (2019 revision) ›" "e again: back on the 5th edition"
 
+# an item with a baseline mark: the detail says whose judgement it is
+ui_restart 120 40 --demo --lang en --edition rev
+ui_keys j j j j j j
+ui_expect_line 1 "› II. Cybersecurity in organisational governance" "rev II. selected"
+ui_expect "The NIST CSF functions and the baseline mark are kijun's own" "the detail: CSF and baseline are kijun's judgement"
+ui_keys E
+ui_expect "The NIST CSF functions (csf) and the baseline mark (baseline) of each item" "the editions screen: the data says so too"
+
 # 2026-09-15: decided, not yet in force
 today 2026-09-15
 ui_restart 132 43 --demo --lang en

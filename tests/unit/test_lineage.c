@@ -164,6 +164,10 @@ Test(lineage, every_event_has_source_and_confidence)
     cr_assert_str_eq(lineage_find(&v5->lineage, EV_REVISED)->date, "2019");
     cr_assert_str_eq(rev->label.en, "2022 draft of the 2023 Guideline");
     cr_assert_null(strstr(rev->label.en, "(draft)"));
+    /* the data says which values are kijun's own judgement */
+    cr_assert_not_null(v5->note.en);
+    cr_assert_not_null(strstr(v5->note.en, "kijun's own judgement"));
+    cr_assert_not_null(strstr(rev->note.ja, "kijun独自の判断"));
     /* shipped and metadata only */
     cr_assert(v5->has_text);
     cr_assert(rev->has_text);
