@@ -20,20 +20,26 @@ ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline ›" "no --edition:
 ui_expect_line 23 "│ 2022 draft of the 2023 Guideline (superseded) │ en │" "2026-12-01: the draft is superseded"
 ui_expect_not "(draft)" "the label is no longer 'Revised draft (draft)'"
 ui_restart 80 24 --demo --lang en --edition v5
+ui_wait "kijun"
 ui_expect_line 23 "│ 5th edition (2019 revision) (abolished) │" "2026-12-01: the 5th edition is abolished"
 ui_restart 80 24 --demo --lang ja --edition v5
+ui_wait "kijun"
 ui_expect_line 23 "│ 第5版（2019年改定版） (廃止) │ ja │" "ja 2026-12-01: 廃止"
 ui_expect_not "(現行)" "ja: the 5th edition is not called in force"
 today 2023-08-01
 ui_restart 80 24 --demo --lang en --edition v5
+ui_wait "kijun"
 ui_expect_line 23 "│ 5th edition (2019 revision) (superseded) │" "2023-08-01: superseded by the 2023 Guideline"
 today 2020-06-01
 ui_restart 80 24 --demo --lang en --edition v5
+ui_wait "kijun"
 ui_expect_line 23 "│ 5th edition (2019 revision) (in force) │" "2020-06-01: in force"
 ui_restart 80 24 --demo --lang en
+ui_wait "kijun"
 ui_expect_line 23 "│ 2022 draft of the 2023 Guideline (not yet issued) │" "2020-06-01: the 2022 draft is not out yet"
 today 2018-04-03
 ui_restart 80 24 --demo --lang en --edition v5
+ui_wait "kijun"
 ui_expect_line 23 "│ 5th edition (2019 revision) (not yet issued) │" "2018-04-03: before the 5th edition"
 
 # --- the editions screen, English ------------------------------------------------
@@ -86,6 +92,7 @@ ui_expect_line 1 "kijun › 5th edition (2019 revision) ›" "e again: back on t
 
 # an item with a baseline mark: the detail says whose judgement it is
 ui_restart 120 40 --demo --lang en --edition rev
+ui_wait "kijun"
 ui_keys j j j j j j
 ui_expect_line 1 "› II. Cybersecurity in organisational governance" "rev II. selected"
 ui_expect "The NIST CSF functions and the baseline mark are kijun's own" "the detail: CSF and baseline are kijun's judgement"
@@ -95,6 +102,7 @@ ui_expect "The NIST CSF functions (csf) and the baseline mark (baseline) of each
 # 2026-09-15: decided, not yet in force
 today 2026-09-15
 ui_restart 132 43 --demo --lang en
+ui_wait "kijun"
 ui_keys E G
 ui_expect " Unified Standards [decided, not yet in force]" "2026-09-15: the Unified Standards decided"
 ui_expect " 2023 Guideline [in force] metadata only" "2026-09-15: the 2023 Guideline in force"
@@ -120,15 +128,19 @@ ui_check_fit 132 "ja 132x43: fits"
 mkdir -p "$T/.config/kijun"
 printf 'edition = "v5";\n' >"$T/.config/kijun/kijunrc"
 ui_restart 80 24 --demo --lang en
+ui_wait "kijun"
 ui_expect_line 1 "kijun › 5th edition (2019 revision) ›" "kijunrc edition = \"v5\": the browser opens on it"
 ui_restart 80 24 --demo --lang en --edition rev
+ui_wait "kijun"
 ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline ›" "--edition wins over kijunrc"
 printf 'edition = "gl2026";\n' >"$T/.config/kijun/kijunrc"
 ui_restart 80 24 --demo --lang en
+ui_wait "kijun"
 ui_expect "kijunrc: edition 'gl2026' has no text in the library" "kijunrc naming a metadata-only edition: a notice"
 ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline ›" "... and the newest edition with text"
 rm -f "$T/.config/kijun/kijunrc"
 ui_restart 80 24 --demo --lang en --edition gl2026
+ui_wait "kijun"
 ui_expect "edition 'gl2026' is metadata only" "--edition gl2026: refused, says why"
 ui_expect_exit 2 "--edition gl2026: exit 2"
 ui_done
