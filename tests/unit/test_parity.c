@@ -41,10 +41,11 @@ static size_t dates_in(const char *s, char out[][11], size_t n)
 }
 
 static size_t mismatches;
+static bool quiet; /* the self-test: count, do not log (a logged error fails the run) */
 
 static void report(const char *file, const config_setting_t *a, const char *what)
 {
-    if (mismatches++ < 20)
+    if (mismatches++ < 20 && !quiet)
         cr_log_error("%s:%d (the ja file): %s", file, config_setting_source_line(a), what);
 }
 
@@ -176,6 +177,7 @@ Test(parity, a_difference_is_found)
     config_init(&y);
     cr_assert(config_read_string(&x, "a = { id = \"r1\"; n = 3; t = \"文 2025-06-01\"; due = \"2026-03-31\"; };"));
     cr_assert(config_read_string(&y, "a = { id = \"r1\"; n = 3; t = \"text 2025-06-01\"; due = \"2026-03-31\"; };"));
+    quiet = true;
     size_t before = mismatches;
     compare("same", config_root_setting(&x), config_root_setting(&y));
     cr_assert_eq(mismatches, before, "prose may differ");
