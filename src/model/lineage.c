@@ -170,7 +170,7 @@ static const struct names event_names[EV__COUNT] = {
     {"decided", "決定", "decided"},
     {"revised", "改定", "revised"},
     {"in-force", "施行", "in force"},
-    {"superseded", "後継の決定により旧版", "superseded"},
+    {"superseded", "旧版に", "superseded"},
     {"abolished", "廃止", "abolished"},
 };
 
