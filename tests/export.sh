@@ -243,7 +243,7 @@ chmod -R u+w "$sws"
 sed -i '0,/    decision = "mitigate";/s//    decision = "accept";\n    accepted_by = "CISO";\n    accepted_on = "2026-07-01";\n    accepted_value = 15;/' "$sws/assessments/2026.cfg"
 "$KIJUN" export --format html --round 2026 "$sws" >"$T/stale.html" 2>"$T/err"
 grep -q "acceptances stale" "$T/stale.html" && grep -q "Stale: its value is 20 now" "$T/stale.html" &&
-    grep -q '<b>13</b>over the threshold, not accepted' "$T/stale.html"
+    grep -q '<b>13</b>at or above the threshold, not accepted' "$T/stale.html"
 result $? "a stale acceptance is no acceptance on the summary: counted as not accepted, said stale"
 nws=$T/neg
 cp -R "$data/demo/en" "$nws"

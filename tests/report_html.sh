@@ -74,7 +74,7 @@ for lang in en ja; do
             i=$((i + 1))
         done
         if [ "$lang" = en ]; then
-            "$py" "$check" pages "$T/$lang-pages" 1 "Summary" "over the threshold, not accepted" "Heat map of the residual risks" \
+            "$py" "$check" pages "$T/$lang-pages" 1 "Summary" "at or above the threshold, not accepted" "Heat map of the residual risks" \
                 -- "Heat map of the residual risks" "very high 18–25" "Residual risk per priority service" "Drinking water supply" 2>"$T/err"
         else
             "$py" "$check" pages "$T/$lang-pages" 1 "概要" "受容基準以上で未受容" "残留リスクのヒートマップ" \

@@ -1,6 +1,7 @@
 /* cmd_tree: `kijun tree`, the Guideline as indented text. */
 #include "config.h"
 #include "cli/cmd.h"
+#include "core/session.h"
 #include "model/standard.h"
 #include "util/utf8.h"
 #include <stdlib.h>
@@ -17,7 +18,9 @@ static void print_edition(const struct gl_edition *ed, enum lang lang, FILE *out
 {
     fputs("# ", out);
     print_safe(out, text_get(&ed->title, lang));
-    fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(ed->status, lang), ed->date);
+    char today[11];
+    session_today(today);
+    fprintf(out, " [%s, %s, %s]\n", ed->id, status_name(gl_edition_status(ed, today), lang), ed->date);
     if (ed->user) { /* the user's library: what it is, whose, from where */
         fprintf(out, "# %s, ", kind_name(ed->kind, lang));
         print_safe(out, ed->issuer ? ed->issuer : "");
@@ -50,9 +53,13 @@ int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FIL
         print_edition(ed, lang, out);
         return 0;
     }
+    bool first = true;
     for (size_t i = 0; i < lib->gl.n; i++) {
-        if (i)
+        if (!lib->gl.editions[i]->has_text)
+            continue; /* metadata only: no tree (--edition ID prints its head) */
+        if (!first)
             fputc('\n', out);
+        first = false;
         print_edition(lib->gl.editions[i], lang, out);
     }
     return 0;

@@ -8,6 +8,7 @@
 #include "store/paths.h"
 #include "store/workspace.h"
 #include "core/session.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "ui/app.h"
 #include "ui/settings.h"
@@ -538,6 +539,24 @@ int main(int argc, char **argv)
         free(notice);
         free(dir);
         return 2;
+    }
+    if (o.edition && !gl_edition_has_text(&lib->gl, o.edition)) {
+        fprintf(stderr, _("kijun: error: edition '%s' is metadata only: kijun has no text of it (the editions screen, E, says how to add one)\n"),
+                o.edition);
+        library_free(lib);
+        free(notice);
+        free(dir);
+        return 2;
+    }
+    if (!o.edition && *settings_edition()) {
+        if (gl_edition_has_text(&lib->gl, settings_edition())) {
+            o.edition = settings_edition();
+        } else if (!notice) {
+            struct strbuf nb = STRBUF_INIT;
+            sb_printf(&nb, _("kijunrc: edition '%s' has no text in the library; opened on the newest edition with text"),
+                      settings_edition());
+            notice = sb_take(&nb);
+        }
     }
     struct session session;
     session_open_screen(&session, lib, dir, o.demo ? "demo" : dir, o.demo);

@@ -157,6 +157,13 @@ void gl_link(struct gl_set *set, struct diag_list *dl)
             diag_add(dl, DIAG_ERROR, ed->file, ed->line,
                      _("edition '%s' supersedes '%s', which is not in the library"),
                      ed->id, ed->supersedes);
+        for (size_t k = 0; k < ed->lineage.n; k++) {
+            const struct lin_event *ev = &ed->lineage.v[k];
+            if (ev->by && !gl_edition_find(set, ev->by))
+                diag_add(dl, DIAG_ERROR, ed->file, ev->line,
+                         _("edition '%s': its lineage names '%s' as successor, which is not in the library"),
+                         ed->id, ev->by);
+        }
     }
 }
 
@@ -190,6 +197,8 @@ void gl_edition_free(struct gl_edition *ed)
     free(ed->source);
     free(ed->file);
     free(ed->issuer);
+    lineage_free(&ed->lineage);
+    text_free(&ed->note);
     free(ed);
 }
 
@@ -344,12 +353,6 @@ static const struct names change_names[CHANGE__COUNT] = {
     {"from", "移設元", "taken over from"},
 };
 
-static const struct names status_names[STATUS__COUNT] = {
-    {"draft", "案", "draft"},
-    {"in-force", "現行", "in force"},
-    {"superseded", "旧版", "superseded"},
-};
-
 static int parse_names(const struct names *t, int n, const char *s, int first)
 {
     for (int i = first; i < n; i++)
@@ -367,8 +370,6 @@ const char *phase_name(enum phase p, enum lang lang) { return pick(&phase_names[
 int phase_parse(const char *s) { return parse_names(phase_names, PHASE__COUNT, s, 1); }
 const char *change_name(enum change c, enum lang lang) { return pick(&change_names[c], lang); }
 int change_parse(const char *s) { return parse_names(change_names, CHANGE__COUNT, s, 1); }
-const char *status_name(enum edition_status s, enum lang lang) { return pick(&status_names[s], lang); }
-int status_parse(const char *s) { return parse_names(status_names, STATUS__COUNT, s, 0); }
 
 static int bit_index(unsigned bit)
 {
@@ -394,4 +395,24 @@ int csf_parse(const char *code)
 {
     int i = parse_names(csf_names, CSF__COUNT, code, 0);
     return i < 0 ? -1 : (int)(1u << i);
+}
+
+enum edition_status gl_edition_status(const struct gl_edition *ed, const char *today)
+{
+    return lineage_status(&ed->lineage, ed->status, today);
+}
+
+size_t gl_default_edition(const struct gl_set *set)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < set->n; i++) /* shipped: not from the user's library */
+        if (set->editions[i]->has_text && !set->editions[i]->user && set->editions[i]->kind == KIND_EDITION)
+            best = i;
+    return best;
+}
+
+bool gl_edition_has_text(const struct gl_set *set, const char *id)
+{
+    const struct gl_edition *ed = gl_edition_find(set, id);
+    return ed && ed->has_text;
 }

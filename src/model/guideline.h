@@ -2,6 +2,7 @@
  * between editions, and their consistency rules. Pure data, no I/O. */
 #ifndef KIJUN_GUIDELINE_H
 #define KIJUN_GUIDELINE_H
+#include "model/lineage.h"
 #include "model/text.h"
 #include "util/diag.h"
 #include "util/hmap.h"
@@ -18,8 +19,6 @@ enum change {
     CHANGE_NONE, CHANGE_SAME, CHANGE_NEW, CHANGE_MOVED, CHANGE_PARTLY_MOVED,
     CHANGE_MEASURES_MOVED, CHANGE_MOVED_OTHER, CHANGE_FROM, CHANGE__COUNT
 };
-
-enum edition_status { STATUS_DRAFT, STATUS_IN_FORCE, STATUS_SUPERSEDED, STATUS__COUNT };
 
 /* What a library file holds (model/standard.h names them). */
 enum edition_kind { KIND_EDITION, KIND_SECTOR_STANDARD, KIND_INTERNAL_RULE, KIND__COUNT };
@@ -40,6 +39,7 @@ struct gl_node {
     char **maps;              /* ids of counterpart nodes */
     size_t nmaps;
     char *source;             /* slides, may be NULL */
+    enum confidence conf;     /* CONF_NONE unless the file says */
     int line;                 /* line in the file, for messages */
 
     /* filled by gl_link */
@@ -57,7 +57,10 @@ struct gl_edition {
     struct text title;
     struct text label;
     char *date;
-    enum edition_status status;
+    enum edition_status status; /* as declared; the shown one is gl_edition_status */
+    struct lineage lineage;   /* dated events with sources; may be empty */
+    bool has_text;            /* false: metadata only, no text shipped */
+    struct text note;         /* optional: what of the file is kijun's own judgement */
     char *supersedes;         /* "" when none */
     int order;
     char *source;
@@ -94,6 +97,14 @@ void gl_set_free(struct gl_set *set);
 void gl_edition_free(struct gl_edition *ed);
 void gl_node_free(struct gl_node *n);
 
+/* The status of ed on the day today (YYYY-MM-DD), from its lineage. */
+enum edition_status gl_edition_status(const struct gl_edition *ed, const char *today);
+/* The index of the edition the browser opens on: the newest (highest
+ * order) whose text is shipped; 0 when none has text. */
+size_t gl_default_edition(const struct gl_set *set);
+/* Whether id names an edition whose text is shipped. */
+bool gl_edition_has_text(const struct gl_set *set, const char *id);
+
 struct gl_edition *gl_edition_find(const struct gl_set *set, const char *id);
 struct gl_node *gl_node_find(const struct gl_set *set, const char *id);
 /* The node of edition `to` that best corresponds to `node`: a direct
@@ -118,6 +129,4 @@ const char *csf_name(unsigned bit, enum lang lang);
 int csf_parse(const char *code);                /* bit, or -1 */
 const char *change_name(enum change c, enum lang lang);
 int change_parse(const char *s);
-const char *status_name(enum edition_status s, enum lang lang);
-int status_parse(const char *s);
 #endif

@@ -82,5 +82,6 @@ void ref_table_free(struct ref_table *t)
         ref_item_free(&t->items[i]);
     free(t->items);
     free(t->file);
+    lineage_free(&t->lineage);
     free(t);
 }

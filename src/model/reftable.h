@@ -3,6 +3,7 @@
  * fields. Later screens read them by field name. */
 #ifndef KIJUN_REFTABLE_H
 #define KIJUN_REFTABLE_H
+#include "model/lineage.h"
 #include "model/text.h"
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +38,7 @@ struct ref_table {
     struct ref_item *items;
     size_t n;
     char *file;
+    struct lineage lineage;        /* the table group's `lineage`, may be empty */
 };
 
 struct ref_field *ref_field_add(struct ref_item *item, const char *name, enum ref_type type);

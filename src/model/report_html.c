@@ -452,7 +452,7 @@ static void h_summary(struct strbuf *out, const struct report_input *in, const s
         sb_adds(out, "</p>\n");
     }
     sb_adds(out, "<div class=\"figures\">\n");
-    h_figure(out, true, sum->unacceptable, _("over the threshold, not accepted"));
+    h_figure(out, true, sum->unacceptable, _("at or above the threshold, not accepted"));
     h_figure(out, true, sum->undecided, _("of them without a decision"));
     h_figure(out, true, sum->overdue, _("with overdue measures"));
     h_figure(out, false, sum->by_band[BAND_VERY_HIGH], _("very high"));

@@ -32,7 +32,7 @@
 
 #define ORG_FIELDS(X) \
     X(ORG_NAME, FD_STR("name", N_("Name"), N_("The organisation's name"), true)) \
-    X(ORG_SECTOR, FD_REF("sector", N_("Sector"), N_("One of the 14 critical-infrastructure sectors"), false, "lib:sectors")) \
+    X(ORG_SECTOR, FD_REF("sector", N_("Sector"), N_("One of the 15 critical-infrastructure sectors"), false, "lib:sectors")) \
     X(ORG_EMPLOYEES, FD_INT("employees", N_("Employees"), N_("Size: the number of employees"), false, 0, 10000000)) \
     X(ORG_STANDARDS, FD_STRLIST("standards", N_("Standards"), N_("Industry standards followed, separated by ';'"))) \
     X(ORG_NOTE, FD_STR("note", N_("Note"), N_("Free text"), false))

@@ -255,11 +255,11 @@ static void validate_risk(struct vstate *st, size_t k, const char *today)
     bool accepted = strcmp(decision, "accept") == 0;
     bool complete = *decision && *rec_str(x, RISK_OWNER) && (accepted || *rec_str(x, RISK_DUE));
     add_check(st->out, STEP_ASSESS, complete, RC_RISKS, k,
-              _("\"%s\" (%lld of %lld, over the threshold) has a decision, an owner and a due date"),
+              _("\"%s\" (%lld of %lld, at or above the threshold) has a decision, an owner and a due date"),
               title, risk_residual(r, x), round_max(r, st->p));
     if (accepted)
         add_check(st->out, STEP_ASSESS, *rec_str(x, RISK_ACCEPTED_BY) && *rec_str(x, RISK_ACCEPTED_ON),
-                  RC_RISKS, k, _("\"%s\" is accepted over the threshold: who accepted it and when is recorded"), title);
+                  RC_RISKS, k, _("\"%s\" is accepted at or above the threshold: who accepted it and when is recorded"), title);
     if (risk_overdue(x, today))
         add_check(st->out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the measures were due on %s"),
                   title, rec_str(x, RISK_DUE));

@@ -3,6 +3,7 @@
 #include "util/i18n.h"
 #include "store/libload.h"
 #include "store/cfgfile.h"
+#include "store/linload.h"
 #include "model/record.h"
 #include "model/standard.h"
 #include "util/hmap.h"
@@ -73,7 +74,7 @@ static bool kind_issuer(struct cfgctx *c, const config_setting_t *e, struct gl_e
 
 static const char *const node_keys[] = {
     "id", "parent", "number", "title", "summary", "phase", "csf", "baseline",
-    "change", "maps", "source", NULL,
+    "change", "maps", "source", "confidence", NULL,
 };
 
 static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
@@ -95,6 +96,10 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
     ok &= cg_string(c, g, "source", false, &n->source);
     ok &= cg_bool(c, g, "baseline", false, &n->baseline);
     int v = -1;
+    ok &= enum_field(c, g, "confidence", confidence_parse, &v, "P, S+, S");
+    if (v > 0)
+        n->conf = (enum confidence)v;
+    v = -1;
     ok &= enum_field(c, g, "phase", phase_parse, &v, "plan, do, check, act, check-act");
     if (v >= 0) {
         n->phase = (enum phase)v;
@@ -140,21 +145,9 @@ static struct gl_node *load_node(struct cfgctx *c, const config_setting_t *g)
 }
 
 static const char *const edition_keys[] = {
-    "id", "title", "label", "date", "status", "supersedes", "order", "source", "kind", "issuer", NULL,
+    "id", "title", "label", "date", "status", "supersedes", "order", "source",
+    "lineage", "text", "note", "kind", "issuer", NULL,
 };
-
-static bool valid_date(const char *d)
-{
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        bool dash = i == 4 || i == 7;
-        if (dash ? d[i] != '-' : !(d[i] >= '0' && d[i] <= '9'))
-            return false;
-    }
-    return true;
-}
 
 bool library_load_edition(struct gl_set *set, const char *path, struct diag_list *dl)
 {
@@ -188,14 +181,15 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     ok &= cg_text(&c, e, "title", true, &ed->title);
     ok &= cg_text(&c, e, "label", true, &ed->label);
     ok &= cg_string(&c, e, "date", true, &ed->date);
-    if (ed->date && !valid_date(ed->date)) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(e, "date")),
-                 _("date '%s' must be YYYY, YYYY-MM or YYYY-MM-DD"), ed->date);
+    if (ed->date && !check_date(&c, e, "date", ed->date))
         ok = false;
-    }
+    ok &= load_lineage(&c, e, &ed->lineage);
+    ed->has_text = true;
+    ok &= cg_bool(&c, e, "text", false, &ed->has_text);
+    ok &= cg_text(&c, e, "note", false, &ed->note);
     int st = -1;
-    ok &= enum_field(&c, e, "status", status_parse, &st, "draft, in-force, superseded");
-    if (st < 0 && !config_setting_get_member(e, "status")) {
+    ok &= enum_field(&c, e, "status", status_parse, &st, "draft, in-force, superseded, abolished");
+    if (st < 0 && !config_setting_get_member(e, "status") && ed->lineage.n == 0) {
         diag_add(dl, DIAG_ERROR, path, ed->line, _("missing setting 'status'"));
         ok = false;
     }
@@ -215,8 +209,9 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
         else
             ok = false;
     }
-    if (ed->nnodes == 0) {
-        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), _("edition has no nodes"));
+    if (ed->nnodes == 0 && ed->has_text) {
+        diag_add(dl, DIAG_ERROR, path, cfg_line(nodes),
+                 _("edition has no nodes (an entry of metadata only says 'text = false;')"));
         ok = false;
     }
     config_destroy(&cfg);
@@ -338,7 +333,8 @@ static bool load_item(struct cfgctx *c, const config_setting_t *g, struct ref_it
     for (int i = 0; i < config_setting_length(g); i++) {
         const config_setting_t *m = config_setting_get_elem(g, (unsigned)i);
         const char *k = config_setting_name(m);
-        if (strcmp(k, "id") != 0 && strcmp(k, "title") != 0)
+        if (strcmp(k, "id") != 0 && strcmp(k, "title") != 0
+            && !(depth == 0 && strcmp(k, "lineage") == 0))
             ok &= load_field(c, m, it, ids, depth);
     }
     return ok;
@@ -371,6 +367,7 @@ static struct ref_table *load_table(const char *path, struct hmap *ids, struct d
     struct ref_table *t = xcalloc(1, sizeof *t);
     t->file = xstrdup(path);
     ok = load_item(&c, head, &t->head, ids, 0);
+    ok &= load_lineage(&c, head, &t->lineage);
     int n = config_setting_length(items);
     t->items = xcalloc((size_t)n, sizeof *t->items);
     for (int i = 0; i < n; i++) {

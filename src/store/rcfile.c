@@ -1,6 +1,7 @@
 /* rcfile: the user's settings file, kijunrc. */
 #include "config.h"
 #include "store/rcfile.h"
+#include "model/record.h"
 #include "store/cfgfile.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -269,7 +270,7 @@ enum rc_status rc_read(const char *path, const struct rc_vocab *v, struct rc *rc
         return RC_UNREADABLE;
     struct cfgctx c = {path, dl};
     const config_setting_t *root = config_root_setting(&cfg);
-    static const char *const known[] = {"keys", "theme", "mouse", NULL};
+    static const char *const known[] = {"keys", "theme", "mouse", "edition", NULL};
     cg_unknown(&c, root, known);
     const config_setting_t *s;
     if ((s = config_setting_get_member(root, "keys")))
@@ -283,6 +284,14 @@ enum rc_status rc_read(const char *path, const struct rc_vocab *v, struct rc *rc
             rc->has_mouse = true;
             rc->mouse = config_setting_get_bool(s) != 0;
         }
+    }
+    if ((s = config_setting_get_member(root, "edition"))) {
+        const char *e = config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s) : NULL;
+        if (!e || !id_syntax_ok(e, sizeof rc->edition - 1))
+            diag_add(dl, DIAG_ERROR, path, cfg_line(s),
+                     _("'edition' must be the id of an edition, such as \"v5\" (ignored)"));
+        else
+            snprintf(rc->edition, sizeof rc->edition, "%s", e);
     }
     config_destroy(&cfg);
     diag_sort_lines(dl, first);

@@ -54,6 +54,7 @@ struct rc {
     struct rc_style *styles;
     size_t nstyles;
     bool has_mouse, mouse;             /* mouse = true; */
+    char edition[129];                 /* edition = "v5"; "" when not given */
 };
 
 enum rc_status {

@@ -36,11 +36,12 @@ static const struct action_info infos[ACT__COUNT] = {
 #define CK (1u << SCREEN_CHECKS)
 #define RV (1u << SCREEN_REVIEW)
 #define FI (1u << SCREEN_FINDINGS)
+#define EDS (1u << SCREEN_EDITIONS)
 #define ASSESS (RO | ST | SC | RG | HM | CK | RV)
 /* screens with the global keys (help, save, switching views, quit) */
-#define MAIN (B | PR | LI | FO | DP | ASSESS | FI)
+#define MAIN (B | PR | LI | FO | DP | ASSESS | FI | EDS)
 /* screens that move a cursor through rows */
-#define ROWS (B | H | PR | LI | FO | DP | PK | ASSESS | FI)
+#define ROWS (B | H | PR | LI | FO | DP | PK | ASSESS | FI | EDS)
 
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
@@ -93,14 +94,15 @@ static const struct binding defaults[] = {
     {'*', ACT_EXPAND_ALL, B, false},
     {'-', ACT_COLLAPSE_ALL, B, false},
     {'e', ACT_EDITION, B, true},
+    {'E', ACT_EDITIONS, B, false}, /* in the help; the key bar is full at 80 columns */
     {'/', ACT_SEARCH, B, true},
     {'/', ACT_SEARCH_FINDINGS, FI, true},
     {'n', ACT_NEXT_MATCH, B | FI, true},
     {'N', ACT_PREV_MATCH, B | FI, false},
     {'\t', ACT_FOCUS, B, true},
     {'L', ACT_LANGUAGE, B, true},
-    {'\n', ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI, true},
-    {KEY_ENTER, ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI, false},
+    {'\n', ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI | EDS, true},
+    {KEY_ENTER, ACT_SELECT, PR | LI | DP | RO | ST | RG | HM | CK | RV | FI | EDS, false},
     {KEY_RIGHT, ACT_SELECT, PR | LI | RO | ST, false},
     {'l', ACT_SELECT, PR | LI | RO | ST, false},
     {KEY_LEFT, ACT_LEFT, HM, false},
@@ -137,8 +139,8 @@ static const struct binding defaults[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
-    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, true},
-    {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, false},
+    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, true},
+    {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, false},
     {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {'h', ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {KEY_BACKSPACE, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV, false},
@@ -192,6 +194,7 @@ const char *screen_title(enum view s)
     case SCREEN_CHECKS: return _("Validation");
     case SCREEN_REVIEW: return _("Review");
     case SCREEN_FINDINGS: return _("Findings of the workspace");
+    case SCREEN_EDITIONS: return _("Editions of the Guideline");
     default: return "";
     }
 }

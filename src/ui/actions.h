@@ -25,6 +25,7 @@
     X(EXPAND_ALL, "expand-all", N_("Expand every item"), NULL) \
     X(COLLAPSE_ALL, "collapse-all", N_("Collapse every item"), NULL) \
     X(EDITION, "edition", N_("Switch to the next edition, keeping the mapped item"), N_("Edition")) \
+    X(EDITIONS, "editions", N_("Show the editions: their dates, status and sources, what kijun ships"), N_("Editions")) \
     X(SEARCH, "search", N_("Search titles and summaries"), N_("Search")) \
     X(NEXT_MATCH, "next-match", N_("Go to the next match"), N_("Next")) \
     X(PREV_MATCH, "prev-match", N_("Go to the previous match"), NULL) \
@@ -91,7 +92,7 @@ enum action {
 enum view {
     SCREEN_BROWSER, SCREEN_PROFILE, SCREEN_LIST, SCREEN_FORM, SCREEN_DEPS, SCREEN_PICK,
     SCREEN_HELP, SCREEN_PROMPT, SCREEN_ROUNDS, SCREEN_STEPS, SCREEN_SCOPE, SCREEN_REGISTER,
-    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN_FINDINGS, SCREEN__COUNT
+    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN_FINDINGS, SCREEN_EDITIONS, SCREEN__COUNT
 };
 
 const char *screen_title(enum view s); /* translated */

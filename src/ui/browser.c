@@ -5,6 +5,7 @@
 #include "model/standard.h"
 #include "model/labels.h"
 #include "ui/draw.h"
+#include "ui/editions_view.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -49,19 +50,17 @@ void browser_init(struct browser *b, const struct library *lib, enum lang lang,
     b->outlines = xcalloc(lib->gl.n, sizeof *b->outlines);
     for (size_t i = 0; i < lib->gl.n; i++)
         outline_init(&b->outlines[i], lib->gl.editions[i]);
-    /* start on the requested edition, else the one in force */
-    b->ed = 0;
-    for (size_t i = 0; i < lib->gl.n; i++)
-        if (lib->gl.editions[i]->status == STATUS_IN_FORCE && !lib->gl.editions[i]->user)
-            b->ed = i;
+    /* start on the requested edition, else the newest whose text is shipped */
+    b->ed = gl_default_edition(&lib->gl);
     for (size_t i = 0; edition_id && i < lib->gl.n; i++)
-        if (strcmp(lib->gl.editions[i]->id, edition_id) == 0)
+        if (strcmp(lib->gl.editions[i]->id, edition_id) == 0 && lib->gl.editions[i]->has_text)
             b->ed = i;
     edit_init(&b->query, "", 256);
 }
 
 void browser_free(struct browser *b)
 {
+    editions_close(b);
     for (size_t i = 0; i < b->lib->gl.n; i++)
         outline_free(&b->outlines[i]);
     free(b->outlines);
@@ -72,7 +71,7 @@ void browser_free(struct browser *b)
 
 enum view browser_screen(const struct browser *b)
 {
-    return b->searching ? SCREEN_PROMPT : SCREEN_BROWSER;
+    return b->searching ? SCREEN_PROMPT : b->editions ? SCREEN_EDITIONS : SCREEN_BROWSER;
 }
 
 /* --- search ------------------------------------------------------------ */
@@ -157,13 +156,16 @@ void browser_input(struct browser *b, const char *utf8)
 static void switch_edition(struct browser *b)
 {
     const struct gl_set *set = &b->lib->gl;
-    if (set->n < 2) {
-        set_message(b, true, _("The library has only one edition"));
+    size_t next = (b->ed + 1) % set->n;
+    while (next != b->ed && !set->editions[next]->has_text) /* metadata only: no tree */
+        next = (next + 1) % set->n;
+    if (next == b->ed) {
+        set_message(b, true, _("The library has only one edition with text"));
         return;
     }
     const struct gl_node *from = outline_current(cur_outline(b));
     const struct gl_edition *old = browser_edition(b);
-    b->ed = (b->ed + 1) % set->n;
+    b->ed = next;
     b->detail_top = 0;
     const struct gl_edition *to = browser_edition(b);
     const struct gl_node *via = NULL;
@@ -189,6 +191,8 @@ bool browser_action(struct browser *b, enum action a)
 {
     if (b->searching)
         return prompt_action(b, a);
+    if (b->editions)
+        return editions_action(b, a);
     struct outline *o = cur_outline(b);
     long page = b->focus_detail ? b->detail_height - 1 : b->tree_height - 1;
     if (page < 1)
@@ -225,6 +229,7 @@ bool browser_action(struct browser *b, enum action a)
     case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
     case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
     case ACT_EDITION: switch_edition(b); break;
+    case ACT_EDITIONS: editions_open(b); break;
     case ACT_SEARCH:
         b->searching = true;
         b->search_origin = outline_current(o);
@@ -452,7 +457,7 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
         doc_para(d, "", summary, ROLE_NORMAL);
     else
         doc_para(d, "", n->edition->user ? _("Its file says nothing more about this item.")
-                                         : _("The seed says nothing more about this item."), ROLE_DIM);
+                                         : _("The source slides say nothing more about this item."), ROLE_DIM);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;
@@ -468,6 +473,8 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     sb_reset(&v);
     doc_field(d, _("Baseline"), n->baseline ? _("[B] yes: a minimum every operator should meet")
                                             : _("no"));
+    if (n->csf || n->baseline)
+        doc_para(d, "", _("The NIST CSF functions and the baseline mark are kijun's own judgement, not text of the Guideline."), ROLE_DIM);
     if (!browser_map_implements(&b->lib->gl, n, b->lang, map_field, d))
         add_mapping(b, d, n);
     browser_map_covered(&b->lib->gl, n, b->lang, map_field, d);
@@ -549,7 +556,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
     char *ws = short_path(workspace, 16);
     sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", ws, bar, text_get(&ed->label, b->lang),
-              status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
+              editions_status(ed, b->lang), bar, lang_code(b->lang), bar,
               o->nrows ? o->cur + 1 : 0, o->nrows);
     free(ws);
     draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
@@ -558,6 +565,10 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
 
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
 {
+    if (b->editions) {
+        editions_draw(b, rows, cols, workspace);
+        return;
+    }
     int body = rows - 3; /* header, status line, key bar */
     draw_header(b, cols);
     if (cols >= SIDE_BY_SIDE_COLS) {

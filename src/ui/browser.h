@@ -25,6 +25,7 @@ struct browser {
     const struct gl_node *search_origin;
     char message[640];            /* for the status line; "" when none */
     bool message_is_error;
+    struct editions *editions;    /* the editions screen when open (editions_view.c) */
 };
 
 void browser_init(struct browser *b, const struct library *lib, enum lang lang,

@@ -32,6 +32,13 @@ static int shared_key(const struct rc_keys *k, const struct rc_keys *o)
     return -1;
 }
 
+static char rc_edition[129];
+
+const char *settings_edition(void)
+{
+    return rc_edition;
+}
+
 enum rc_status settings_load(const char *path, bool *mouse, struct diag_list *dl)
 {
     struct rc rc;
@@ -67,6 +74,7 @@ enum rc_status settings_load(const char *path, bool *mouse, struct diag_list *dl
         draw_style(&rc.styles[i]);
     if (rc.has_mouse)
         *mouse = rc.mouse;
+    snprintf(rc_edition, sizeof rc_edition, "%s", rc.edition);
     rc_free(&rc);
     return st;
 }

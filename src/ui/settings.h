@@ -15,6 +15,8 @@ const struct rc_vocab *settings_vocab(void);
  * actions given the same key on a common screen: the later keeps its
  * default keys (a warning). */
 enum rc_status settings_load(const char *path, bool *mouse, struct diag_list *dl);
+/* The edition kijunrc's last settings_load named ("" when none). */
+const char *settings_edition(void);
 /* The first finding and how many more, for the message line at start
  * (~ for the home folder); NULL without findings. New string. */
 char *settings_summary(const struct diag_list *dl);

@@ -60,7 +60,7 @@ void draw_steps(struct aview *av, int y, int height, int cols)
     size_t bands[BAND__COUNT], over, overdue, accepted;
     band_counts(av, r, bands, &over, &overdue, &accepted);
     sb_reset(&sb);
-    sb_printf(&sb, _("Risks %zu: L %zu, M %zu, H %zu, V %zu | over the threshold %zu | overdue %zu | accepted %zu"),
+    sb_printf(&sb, _("Risks %zu: L %zu, M %zu, H %zu, V %zu | at or above threshold %zu | overdue %zu | accepted %zu"),
               r->c[RC_RISKS].n, bands[BAND_LOW], bands[BAND_MEDIUM], bands[BAND_HIGH], bands[BAND_VERY_HIGH],
               over, overdue, accepted);
     draw_cell(y + 4 + STEP__COUNT, 0, cols, sb_str(&sb), A_NORMAL);

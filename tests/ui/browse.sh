@@ -16,22 +16,22 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=23 # the status line at 80x24
 
 # --- 80x24, Japanese --------------------------------------------------------
-ui_start 80 24 --demo --lang en
+ui_start 80 24 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
-ui_expect_line 1 "kijun › 第5版 › はじめに" "ja 80x24: header shows the edition and the first item"
-ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "ja: status line shows edition, language and position 1/11"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › はじめに" "ja 80x24: header shows the edition and the first item"
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │ ja │ 1/11" "ja: status line shows edition, language and position 1/11"
 ui_expect_line 2 "はじめに" "ja: the tree starts with はじめに"
 ui_expect_line 13 "────" "80x24: a rule separates the tree (above) from the detail (below)"
 ui_expect_line 14 "はじめに" "ja: the detail pane starts with the heading of the item"
 ui_expect "Change      変更なし" "ja: detail shows the change (unchanged)"
-ui_expect "→ 改定版（案）: はじめに" "ja: detail shows the mapped item in the revised draft"
+ui_expect "→ 2023年指針の2022年案: はじめに" "ja: detail shows the mapped item in the revised draft"
 
 ui_keys j
-ui_expect_line 1 "kijun › 第5版 › Ⅰ．目的及び位置付け" "j: breadcrumbs follow the cursor to Ⅰ．"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › Ⅰ．目的及び位置付け" "j: breadcrumbs follow the cursor to Ⅰ．"
 ui_expect_line $ST "│ 2/11" "j: position 2/11"
 ui_keys Down
-ui_expect_line 1 "› 1. 重要インフラにおける情報セキュリティ対策の重要性" "Down: breadcrumbs show Ⅰ．1."
+ui_expect_line 1 "› 1. 重要インフラにおける情報セキュリティ" "Down: breadcrumbs show Ⅰ．1."
 ui_expect_line $ST "│ 3/11" "Down: position 3/11"
 ui_keys k
 ui_expect_line $ST "│ 2/11" "k: position 2/11"
@@ -94,13 +94,13 @@ ui_keys NPage
 ui_expect_line $ST "│ 31/50" "PgDn again"
 ui_keys PPage
 ui_expect_line $ST "│ 21/50" "PgUp moves one page back"
-ui_expect_line 1 "› （１）情報セキュリティリスクアセス" "breadcrumbs after paging: 4.1.3.（１）"
+ui_expect_line 1 "› （１）情報セキュリ" "breadcrumbs after paging: 4.1.3.（１）"
 ui_keys '-'
 ui_expect_line $ST "│ 3/3" "- collapses every item, the cursor goes to the chapter"
-ui_expect_line 1 "kijun › 第5版 › Ⅱ．「安全基準等」で規定が望まれる項目" "breadcrumbs: the chapter Ⅱ．"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › Ⅱ．「安全基準等」で規定が望まれる項目" "breadcrumbs: the chapter Ⅱ．"
 
 # the detail pane: Tab gives it the focus, then j scrolls it
-ui_restart 80 24 --demo --lang en
+ui_restart 80 24 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys G
@@ -122,7 +122,7 @@ ui_expect_line $ST "│ 10/11" "k moves the cursor again"
 ui_expect_line 14 "3. 関係主体の役割" "the detail shows the new item from its top"
 
 # --- 120x40, Japanese: the detail fields -------------------------------------
-ui_restart 120 40 --demo --lang en
+ui_restart 120 40 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 2 "│ はじめに" "ja 120x40: tree and detail side by side"
@@ -136,14 +136,14 @@ ui_expect "Phase       Plan（計画）" "detail shows the phase (inherited Plan
 ui_expect "NIST CSF    GV 統治" "detail shows the NIST CSF function"
 ui_expect "Baseline    no" "detail: not a baseline item"
 ui_expect "Change      移動" "detail shows the change (moved)"
-ui_expect "→ 改定版（案）: II．1. 経営方針・リスクマネジメント方針" "detail shows the first mapped item"
-ui_expect "→ 改定版（案）: II．3. サイバーセキュリティを含めた組織統" "detail shows the second mapped item"
+ui_expect "→ 2023年指針の2022年案: II．1. 経営方針・リスクマネジメン" "detail shows the first mapped item"
+ui_expect "→ 2023年指針の2022年案: II．3. サイバーセキュリティを含め" "detail shows the second mapped item"
 # The mapped items are rev II.1 and II.3; "1." and "3." alone are numbers
 # that several places of the revised draft share, so the chapter shows.
 ui_sync
-ui_screen | grep -F "→ 改定版（案）:" | sed 's/.*→ 改定版（案）://' | grep -q "II"
+ui_screen | grep -F "→ 2023年指針の2022年案:" | sed 's/.*→ 2023年指針の2022年案://' | grep -q "II"
 ui_result $? "the mapped item names its chapter (II)"
-ui_expect_line 1 "kijun › 第5版 › " "header still on the 5th edition"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › " "header still on the 5th edition"
 
 ui_restart 120 40 --demo --lang en --edition rev
 ui_keys L # the Guideline text in Japanese, the screens in English
@@ -158,14 +158,14 @@ ui_expect "Baseline    [B] yes" "detail: baseline item"
 ui_expect "Change      新設" "detail: new in the revised draft"
 
 # --- 80x24, English ----------------------------------------------------------
-ui_restart 80 24 --demo --lang en
+ui_restart 80 24 --edition v5 --demo --lang en
 ui_wait "kijun"
-ui_expect_line 1 "kijun › 5th edition › Introduction" "en 80x24: header in English"
-ui_expect_line $ST "│ 5th edition (in force) │ en │ 1/11" "en: status line in English"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › Introduction" "en 80x24: header in English"
+ui_expect_line $ST "│ 5th edition (2019 revision) (abolished) │ en │ 1/11" "en: status line in English"
 ui_expect "Change      unchanged" "en: change in English"
-ui_expect "→ Revised draft: Introduction" "en: mapped item in English"
+ui_expect "→ 2022 draft of the 2023 Guideline: Introduction" "en: mapped item in English"
 ui_keys j
-ui_expect_line 1 "kijun › 5th edition › I. Purpose and positioning" "en j: breadcrumbs follow"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › I. Purpose and positioning" "en j: breadcrumbs follow"
 ui_keys Down
 ui_expect_line $ST "│ 3/11" "en Down: 3/11"
 ui_keys Up k
@@ -187,7 +187,7 @@ ui_screen | sed -n 1p | grep -qF "› II. › 4. Measures"
 ui_result $? "en breadcrumbs number chapter II as in the tree (II.)"
 ui_keys '*' End
 ui_expect_line $ST "│ 50/50" "en * End: 50/50"
-ui_expect_line 1 "(1) Corrective action" "en breadcrumbs at the last item"
+ui_expect_line 1 "› (1) Correctiv" "en breadcrumbs at the last item"
 ui_keys Home NPage
 ui_expect_line $ST "│ 11/50" "en PgDn: 11/50"
 ui_keys PPage
@@ -196,7 +196,7 @@ ui_keys '-'
 ui_expect_line $ST "│ 1/3" "en - collapses every item"
 
 # --- 120x40, English -----------------------------------------------------------
-ui_restart 120 40 --demo --lang en
+ui_restart 120 40 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_keys '*'
 down 16
@@ -206,7 +206,7 @@ ui_expect "Phase       Plan" "en: phase"
 ui_expect "NIST CSF    GV Govern" "en: NIST CSF"
 ui_expect "Baseline    no" "en: baseline"
 ui_expect "Change      moved" "en: change"
-ui_expect "→ Revised draft: II. 1. Management and risk-management" "en: mapped item"
+ui_expect "→ 2022 draft of the 2023 Guideline: II. 1. Management and" "en: mapped item"
 down 6
 ui_expect_line 1 "(ア) Human resource security (outsourcing)" "en: (ア) keeps its kana number"
 ui_sync
@@ -215,27 +215,27 @@ ui_result $? "en breadcrumbs number the parent as in the tree: (2)"
 
 # --- the WORKSPACE argument ----------------------------------------------------
 "$KIJUN" init "$T/ws" >/dev/null 2>&1
-ui_restart 80 24 --lang en "$T/ws"
+ui_restart 80 24 --edition v5 --lang en "$T/ws"
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
-ui_expect_line $ST " ws │ 第5版 (現行) │ ja │ 1/11" "a WORKSPACE shows its folder name on the status line"
+ui_expect_line $ST " ws │ 第5版（2019年改定版） (廃止) │ ja │ 1/11" "a WORKSPACE shows its folder name on the status line"
 ui_keys q
 ui_expect_exit 0 "q quits with status 0"
 mkdir "$T/empty"
-ui_restart 80 24 --lang en "$T/empty"
+ui_restart 80 24 --edition v5 --lang en "$T/empty"
 ui_wait "kijun"
 # It has no profile.cfg, so kijun opens it read-only and says so; the
 # long notice takes the whole status line until the next key.
 ui_expect_line $ST "Read-only: the folder has no profile.cfg" "an empty folder as WORKSPACE: the status line says Read-only"
 ui_keys L j k # (L: the Guideline text in Japanese)
-ui_expect_line $ST " empty │ 第5版 (現行) │ ja │ 1/11" "an empty folder as WORKSPACE: its name on the status line"
+ui_expect_line $ST " empty │ 第5版（2019年改定版） (廃止) │ ja │ 1/11" "an empty folder as WORKSPACE: its name on the status line"
 ui_keys q
 ui_expect_exit 0 "q quits the read-only workbench with status 0"
 : >"$T/file"
-ui_restart 80 24 "$T/file"
+ui_restart 80 24 --edition v5 "$T/file"
 ui_expect "$T/file: error: not a workspace folder" "a file as WORKSPACE: an error naming it"
 ui_expect_exit 2 "a file as WORKSPACE: exit status 2"
-ui_restart 80 24 "$T/missing"
+ui_restart 80 24 --edition v5 "$T/missing"
 ui_expect "$T/missing: error" "a missing WORKSPACE: an error naming it"
 ui_expect_exit 2 "a missing WORKSPACE: exit status 2"
 

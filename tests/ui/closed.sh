@@ -124,7 +124,7 @@ ui_expect "に確定: 読み取り専用" "ja: the round's screen"
 ui_expect "2026-01-15 確定 (内容のダイジェスト" "ja: its history"
 ui_check_fit 80 "ja: the round's screen fits"
 ui_keys S a
-ui_expect "評価回 2025 は確定しています" "ja: the refusal"
+ui_expect "実施回 2025 は確定しています" "ja: the refusal"
 ui_check_fit 80 "ja: the refusal fits"
 ui_keys q
 ui_keys O
@@ -133,7 +133,7 @@ ui_check_fit 80 "ja: the form fits"
 ui_keys Escape
 ui_expect "再開しませんでした" "ja: Esc cancels"
 ui_keys ?
-ui_expect "確定した評価回を再開する" "ja: the help lists the reopen key"
+ui_expect "確定した実施回を再開する" "ja: the help lists the reopen key"
 ui_check_fit 80 "ja: the help fits"
 ui_keys q Q
 ui_stop

@@ -61,7 +61,7 @@ keys = {
   quit = ["x", "F10"];
 };
 EOF
-ui_start 120 24 --demo --lang en
+ui_start 120 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 24 "h Help " "kijunrc: the key bar shows the help key given (h)"
 ui_expect_line 24 " E Edition " "kijunrc: the key bar shows the edition key given (E)"
@@ -71,7 +71,7 @@ ui_expect_line_not 24 " e Edition" "the default edition key is off the key bar"
 ui_keys e
 ui_expect_line 23 "Key e does nothing here" "the default key e no longer switches the edition"
 ui_keys E
-ui_expect_line 23 "Revised draft" "E switches the edition"
+ui_expect_line 23 "2022 draft of the 2023 Guideline" "E switches the edition"
 ui_keys '?'
 ui_expect_line 23 "Key ? does nothing here" "the default key ? no longer opens the help"
 ui_keys h
@@ -80,7 +80,7 @@ ui_expect "  h, F1                  Show help for this screen" "the help lists t
 ui_expect "  E                      Switch to the next edition" "the help lists the edition key given"
 ui_expect_not "  ?, F1, 1" "the help no longer lists the default help keys"
 ui_keys q
-ui_expect_line 1 "kijun › Revised draft" "q still closes the help (not rebound)"
+ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline" "q still closes the help (not rebound)"
 ui_keys q
 ui_expect_line 23 "Key q does nothing here" "q no longer quits on the browser: quit has x and F10"
 ui_keys x
@@ -92,7 +92,7 @@ theme = {
   selected = { fg = "white"; bg = "magenta"; attrs = ["underline"]; };
 };
 EOF
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 line=$(ui_line_e 2)
 echo "$line" | grep -q '45m'
@@ -105,7 +105,7 @@ ui_result $? "theme: the default cyan of the selection is gone"
 ui_line_e 24 | grep -q '46m'
 ui_result $? "theme: the other roles keep their defaults (the keys black on cyan)"
 ui_keys q
-ui_restart 100 24 --demo --lang en --no-color
+ui_restart 100 24 --edition v5 --demo --lang en --no-color
 ui_wait "kijun"
 line=$(ui_line_e 2)
 echo "$line" | grep -qE '4[0-7]m|3[0-7]m'
@@ -117,7 +117,7 @@ echo "$line" | grep -qE $'\e\\[([0-9;]*;)?4m'
 ui_result $? "--no-color: the theme's underline is added"
 ui_keys q
 UI_ENV="TMPDIR=$T NO_COLOR=1"
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_line_e 2 | grep -qE '4[0-7]m|3[0-7]m'
 [ $? -ne 0 ]
@@ -133,7 +133,7 @@ keys = {
 };
 theme = { title = { fg = "purple"; }; };
 EOF
-ui_restart 160 24 --demo --lang en
+ui_restart 160 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 23 "~/.config/kijun/kijunrc:2: error: 'F13' is not a key (see kijun(5)); the default keys of 'edition' stay" \
     "a bad key: FILE:LINE on the message line at start"
@@ -143,12 +143,12 @@ ui_expect_line 24 "h Help " "the good line of the same file is taken"
 ui_line_e 1 | grep -q '44m'
 ui_result $? "the bad colour's role keeps its default (the title on blue)"
 ui_keys e
-ui_expect_line 23 "Revised draft" "the default key e works"
+ui_expect_line 23 "2022 draft of the 2023 Guideline" "the default key e works"
 ui_keys q
 ui_expect_exit 0 "q quits (quit is not in the file)"
 
 printf 'keys = {\n  save = ;\n};\n' >"$RCFILE"
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 23 "~/.config/kijun/kijunrc:2: error:" "a syntax error: FILE:LINE on the message line"
 ui_expect_line 24 "? Help " "a file that does not parse: every default"
@@ -158,7 +158,7 @@ ui_keys q q
 ui_expect_exit 0 "q quits"
 
 mkdir -p "$T/dir"
-ui_restart 100 24 --demo --lang en --config "$T/dir"
+ui_restart 100 24 --edition v5 --demo --lang en --config "$T/dir"
 ui_wait "kijun"
 ui_expect_line 23 "error: a directory, not a regular file: refused" "--config a folder: refused, said at start"
 ui_keys q
@@ -169,22 +169,22 @@ mkdir -p "$T/xdg/kijun"
 printf 'keys = { help = "H"; };\n' >"$T/xdg/kijun/kijunrc"
 printf 'keys = { help = "h"; };\n' >"$RCFILE"
 UI_ENV="TMPDIR=$T XDG_CONFIG_HOME=$T/xdg"
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 24 "H Help " "XDG_CONFIG_HOME/kijun/kijunrc is read"
 ui_expect_line_not 24 "h Help " "~/.config/kijun/kijunrc is not read then"
 ui_keys q
 printf 'keys = { help = "F9"; };\n' >"$T/other.rc"
-ui_restart 100 24 --demo --lang en --config "$T/other.rc"
+ui_restart 100 24 --edition v5 --demo --lang en --config "$T/other.rc"
 ui_wait "kijun"
 ui_expect_line 24 "F9 Help " "--config FILE is read instead"
 ui_keys q
 UI_ENV="TMPDIR=$T"
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_expect_line 24 "h Help " "without XDG_CONFIG_HOME: ~/.config/kijun/kijunrc"
 ui_keys q
-ui_restart 100 24 --demo --lang en --config "$T/none"
+ui_restart 100 24 --edition v5 --demo --lang en --config "$T/none"
 ui_expect_exit 2 "--config naming no file: exit 2"
 ui_expect "kijun: $T/none: error: no such file" "--config naming no file: said"
 
@@ -238,19 +238,19 @@ check_result $? "check: a good kijunrc is clean"
 
 # --- mouse -------------------------------------------------------------------------------
 rm -f "$RCFILE"
-ui_restart 100 24 --demo --lang en
+ui_restart 120 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 [ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ]
 ui_result $? "without --mouse the terminal keeps its own selection (no mouse mode)"
 ui_click 5 2
 ui_expect_line 23 "│ 1/11" "without --mouse a mouse report does nothing"
 ui_keys q
-ui_restart 100 24 --demo --lang en --mouse
+ui_restart 100 24 --edition v5 --demo --lang en --mouse
 ui_wait "kijun"
 [ "$(t display -p -t ui '#{mouse_standard_flag}')" = 1 ]
 ui_result $? "--mouse: the terminal reports clicks"
 ui_click 5 2
-ui_expect_line 1 "kijun › 5th edition › I. Purpose and positioning" "a click selects the tree row under it"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › I. Purpose and positioning" "a click selects the tree row under it"
 ui_expect_line 23 "│ 2/11" "the click moved the cursor to row 2"
 ui_mouse 65 5 5
 ui_expect_line 23 "│ 5/11" "the wheel down moves 3 rows"
@@ -268,7 +268,7 @@ ui_expect_line 1 "kijun › Help: Guideline browser" "a click on '? Help' in the
 ui_mouse 65 5 5
 ui_expect_line_not 2 "Guideline browser" "the wheel scrolls the help"
 ui_click 2 23
-ui_expect_line 1 "kijun › 5th edition" "a click on 'q Close' closes the help"
+ui_expect_line 1 "kijun › 5th edition (2019 revision)" "a click on 'q Close' closes the help"
 ui_keys 4
 ui_expect_line 1 "kijun › Profile" "the profile"
 ui_click 10 4
@@ -289,7 +289,7 @@ ui_keys Q
 ui_expect_exit 0 "Q quits"
 
 printf 'mouse = true;\n' >"$RCFILE"
-ui_restart 100 24 --demo --lang en
+ui_restart 100 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 [ "$(t display -p -t ui '#{mouse_standard_flag}')" = 1 ]
 ui_result $? "mouse = true in kijunrc: the terminal reports clicks"

@@ -50,9 +50,9 @@ UI_ENV="KIJUN_TODAY=2026-11-25 HOME=$ws"
 ui_start 80 24 --lang ja "$ws/j"
 ui_wait "kijun"
 ui_keys 4 j j j Enter j d
-ui_expect "評価回 2025, 2026 には名前が残ります。y/n" "ja: d asks, naming the rounds"
+ui_expect "実施回 2025, 2026 には名前が残ります。y/n" "ja: d asks, naming the rounds"
 ui_keys y
-expect_whole "「下水の収集・処理」とその参照 3 件を削除しました。評価回 2025, 2026 には評価時の名前が残り、「(組織情報から削除)」と表示されます" \
+expect_whole "「下水の収集・処理」とその参照 3 件を削除しました。実施回 2025, 2026 には評価時の名前が残り、「(組織情報から削除)」と表示されます" \
     "ja: the message after the delete is read whole, wrapped"
 ui_check_fit 80 "ja: the message fits 80 columns"
 ui_keys Q n

@@ -14,80 +14,80 @@ down() { local k=() i; for ((i = 0; i < $1; i++)); do k+=(j); done; ui_keys "${k
 ST=39
 
 # --- a mapped item: v5 （ウ）アクセス制御 <-> rev IV.4.3.1 アクセス制御 ----------
-ui_start 120 40 --demo --lang en
+ui_start 120 40 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
-ui_expect_line $ST "│ 第5版 (現行) │ ja │" "starts on the edition in force (第5版)"
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │ ja │" "starts on the edition in force (第5版)"
 ui_keys '*'
 down 24
 ui_expect_line 1 "› （２） › （ウ）アクセス制御" "v5: （ウ）アクセス制御 selected"
 ui_expect_line $ST "│ 25/50" "v5: position 25/50"
 ui_keys e
-ui_expect_line 1 "kijun › 改定版（案） › IV．" "e: on the revised draft, chapter IV"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › IV．" "e: on the revised draft, chapter IV"
 ui_expect_line 1 "› 3.1. アクセス制御" "e: rev 3.1. アクセス制御 selected"
-ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 23/26" "e: the status line shows the revised draft and the position"
-ui_expect_line $ST "第5版 Ⅱ．（ウ）アクセス制御 -> 改定版（案） IV．3.1. アクセス制御" "e: a message names both items (with their chapters)"
-ui_expect "← 第5版: Ⅱ．（ウ）アクセス制御" "rev detail: comes from Ⅱ．（ウ）"
+ui_expect_line $ST "│ 2023年指針の2022年案 (旧版) │ ja │ 23/26" "e: the status line shows the revised draft and the position"
+ui_expect "第5版（2019年改定版） Ⅱ．（ウ）アクセス制御 -> 2023年指針の2022年案 IV．3.1. アクセス制御" "e: a message names both items (with their chapters)"
+ui_expect "← 第5版（2019年改定版）: Ⅱ．（ウ）アクセス制御" "rev detail: comes from Ⅱ．（ウ）"
 ui_expect "Change      移設元" "rev detail: change 移設元"
 ui_expect "▾ 3. 技術的なセキュリティ" "rev tree: the item's parents are opened"
 ui_keys e
-ui_expect_line 1 "kijun › 第5版 ›" "e again: back on the 5th edition"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） ›" "e again: back on the 5th edition"
 ui_expect_line 1 "（ウ）アクセス制御" "e again: on （ウ）アクセス制御"
-ui_expect_line $ST "│ 第5版 (現行) │ ja │ 25/50" "e again: the v5 tree kept its state (25/50)"
-ui_expect "→ 改定版（案）: IV．3.1. アクセス制御" "v5 detail: goes to IV．3.1."
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │ ja │ 25/50" "e again: the v5 tree kept its state (25/50)"
+ui_expect "→ 2023年指針の2022年案: IV．3.1. アクセス制御" "v5 detail: goes to IV．3.1."
 
 # an item of the 5th edition without its own mapping: its parent's
 ui_keys g
 down 12
 ui_expect_line 1 "4.1.1. 「組織の状況」の観点" "v5: 4.1.1. selected (no mapping of its own)"
 ui_keys e
-ui_expect_line 1 "kijun › 改定版（案） › III．" "e: on the revised draft, chapter III"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › III．" "e: on the revised draft, chapter III"
 ui_expect_line 1 "「Plan（計画）」" "e: the nearest mapped parent's counterpart: 「Plan（計画）」"
-ui_expect_line $ST "│ 改定版（案） (案) │" "e: the status line shows the revised draft"
+ui_expect_line $ST "│ 2023年指針の2022年案 (旧版) │" "e: the status line shows the revised draft"
 
 # --- --edition rev; an item new in the revised draft --------------------------
 ui_restart 120 40 --demo --lang en --edition rev
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
-ui_expect_line 1 "kijun › 改定版（案） › はじめに" "--edition rev starts on the revised draft"
-ui_expect_line $ST "│ 改定版（案） (案) │ ja │ 1/19" "--edition rev: status line"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › はじめに" "--edition rev starts on the revised draft"
+ui_expect_line $ST "│ 2023年指針の2022年案 (旧版) │ ja │ 1/19" "--edition rev: status line"
 down 6
-ui_expect_line 1 "kijun › 改定版（案） › II．組織統治におけるサイバーセキュリティ" "rev: II (new, no counterpart) selected"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › II．組織統治におけるサイバーセキュリティ" "rev: II (new, no counterpart) selected"
 ui_keys e
-ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "e without counterpart: on v5, at its last place"
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │ ja │ 1/11" "e without counterpart: on v5, at its last place"
 ui_expect_line $ST "no counterpart" "e without counterpart: a message says so"
-ui_expect_line 1 "kijun › 第5版 › はじめに" "e without counterpart: the header is consistent"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › はじめに" "e without counterpart: the header is consistent"
 ui_keys e
-ui_expect_line $ST "│ 改定版（案） (案) │" "e again: back on the revised draft"
+ui_expect_line $ST "│ 2023年指針の2022年案 (旧版) │" "e again: back on the revised draft"
 ui_expect_line 1 "› はじめに" "e again: the counterpart of v5 はじめに"
 # a new item whose chapter has a counterpart
 ui_keys '*'
 down 24
 ui_expect_line 1 "3.4. サプライチェーンの管理" "rev: 3.4. サプライチェーンの管理 (new) selected"
 ui_keys e
-ui_expect_line 1 "kijun › 第5版 › Ⅱ．" "e: on v5 chapter Ⅱ．"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › Ⅱ．" "e: on v5 chapter Ⅱ．"
 ui_expect_line 1 "› 4.1. 「Plan（計画）」の観点" "e: lands on the counterpart of its nearest mapped parent"
-ui_expect_line $ST "│ 第5版 (現行) │" "e: on the 5th edition"
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │" "e: on the 5th edition"
 
 # --- English and the L key -----------------------------------------------------
 ui_restart 120 40 --demo --lang en --edition rev
 ui_wait "kijun"
-ui_expect_line 1 "kijun › Revised draft › Introduction" "en --edition rev: header"
-ui_expect_line $ST "│ Revised draft (draft) │ en │ 1/19" "en --edition rev: status line"
+ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline › Introduction" "en --edition rev: header"
+ui_expect_line $ST "│ 2022 draft of the 2023 Guideline (superseded) │ en │ 1/19" "en --edition rev: status line"
 ui_keys e
-ui_expect_line $ST "│ 5th edition (in force) │ en │" "en e: on the 5th edition"
-ui_expect_line $ST "Revised draft Introduction -> 5th edition Introduction" "en e: the message in English"
+ui_expect_line $ST "│ 5th edition (2019 revision) (abolished) │ en │" "en e: on the 5th edition"
+ui_expect "2022 draft of the 2023 Guideline Introduction -> 5th edition (2019 revision) Introduction" "en e: the message in English"
 ui_keys L
-ui_expect_line 1 "kijun › 第5版 › はじめに" "L: the Guideline text in Japanese"
-ui_expect_line $ST "│ 第5版 (現行) │ ja │ 1/11" "L: the status line says ja"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › はじめに" "L: the Guideline text in Japanese"
+ui_expect_line $ST "│ 第5版（2019年改定版） (廃止) │ ja │ 1/11" "L: the status line says ja"
 ui_expect_line $ST "Guideline text: Japanese" "L: a message"
 ui_expect_line 2 "  はじめに " "L: the tree in Japanese"
 ui_keys L
-ui_expect_line 1 "kijun › 5th edition › Introduction" "L again: English"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › Introduction" "L again: English"
 ui_expect_line $ST "│ en │" "L again: the status line says en"
 ui_expect_line $ST "Guideline text: English" "L again: a message"
 ui_keys j L
-ui_expect_line 1 "kijun › 第5版 › Ⅰ．目的及び位置付け" "L keeps the selected item"
+ui_expect_line 1 "kijun › 第5版（2019年改定版） › Ⅰ．目的及び位置付け" "L keeps the selected item"
 
 # --- an unknown edition ------------------------------------------------------------
 # an item without a counterpart of its own: kijun says whose mapping it used

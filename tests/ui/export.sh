@@ -86,7 +86,7 @@ UI_ENV="KIJUN_TODAY=2026-12-01 HOME=$ws"
 ui_start 80 24 --lang ja "$ws/j"
 ui_wait "kijun"
 ui_keys 5 E
-ui_expect "評価回 2026 を書き出し" "ja: E asks for the file"
+ui_expect "実施回 2026 を書き出し" "ja: E asks for the file"
 ui_check_fit 80 "ja: the dialog fits 80 columns"
 ui_keys Enter
 ui_expect "すでにあります" "ja: a file that is there is not written over unasked"

@@ -35,7 +35,7 @@ keybar_en() {
 # ja_JP.UTF-8 need not be installed (locale -a): kijun then runs in C.UTF-8
 # and keeps the language.
 UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8"
-ui_start 80 24 --demo
+ui_start 80 24 --edition v5 --demo
 ui_wait "$V5_JA"
 keybar_ja "LANG=ja_JP.UTF-8"
 ui_expect_line 1 "$V5_JA" "LANG=ja_JP.UTF-8: the Guideline text is Japanese"
@@ -50,31 +50,31 @@ ui_expect_line 24 "? $HELP_JA" "the assessment's key bar is Japanese"
 ui_check_fit 80 "the Japanese assessment screen fits 80 columns"
 
 UI_ENV="TMPDIR=$T LANG=en_US.UTF-8 LC_MESSAGES=ja_JP.UTF-8"
-ui_restart 80 24 --demo
+ui_restart 80 24 --edition v5 --demo
 ui_wait "$V5_JA"
 keybar_ja "LC_MESSAGES=ja_JP.UTF-8 over LANG=en_US.UTF-8"
 
 UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8 LC_ALL=en_US.UTF-8"
-ui_restart 80 24 --demo
+ui_restart 80 24 --edition v5 --demo
 ui_wait "$V5_EN"
 keybar_en "LC_ALL=en_US.UTF-8 over LANG=ja_JP.UTF-8"
 ui_expect_line 1 "$V5_EN" "LC_ALL=en_US.UTF-8: the Guideline text is English"
 
 # a LANGUAGE list in the environment does not change kijun's choice
 UI_ENV="TMPDIR=$T LANG=en_US.UTF-8 LANGUAGE=ja"
-ui_restart 80 24 --demo
+ui_restart 80 24 --edition v5 --demo
 ui_wait "$V5_EN"
 keybar_en "LANG=en_US.UTF-8 with LANGUAGE=ja"
 
 # --- --lang overrides the locale ---------------------------------------------------
 UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8"
-ui_restart 80 24 --demo --lang en
+ui_restart 80 24 --edition v5 --demo --lang en
 ui_wait "$V5_EN"
 keybar_en "--lang en under LANG=ja_JP.UTF-8"
 ui_expect_line 1 "$V5_EN" "--lang en: the Guideline text follows"
 
 UI_ENV="TMPDIR=$T LANG=C.UTF-8"
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --edition v5 --demo --lang ja
 ui_wait "$V5_JA"
 keybar_ja "--lang ja under LANG=C.UTF-8"
 # L switches the Guideline text alone
@@ -84,16 +84,16 @@ ui_expect_line 24 "? $HELP_JA" "L leaves the screens in Japanese"
 
 # --- no UTF-8: English --------------------------------------------------------------
 UI_ENV="TMPDIR=$T LANG=C"
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --edition v5 --demo --lang ja
 ui_wait "$V5_EN"
 keybar_en "--lang ja under LANG=C"
 UI_ENV="TMPDIR=$T LANG=ja_JP.eucJP"
-ui_restart 80 24 --demo
+ui_restart 80 24 --edition v5 --demo
 ui_wait "$V5_EN"
 keybar_en "LANG=ja_JP.eucJP (not UTF-8)"
 # the Linux console has UTF-8 but no Japanese font
 UI_ENV="TMPDIR=$T LANG=ja_JP.UTF-8 TERM=linux"
-ui_restart 80 24 --demo --lang ja
+ui_restart 80 24 --edition v5 --demo --lang ja
 ui_wait "$V5_EN"
 keybar_en "TERM=linux (the Linux console) with --lang ja"
 ui_keys L

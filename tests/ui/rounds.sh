@@ -99,7 +99,7 @@ UI_ENV="LANG=ja_JP.UTF-8 KIJUN_TODAY=2026-11-25"
 ui_start 80 24 --demo --lang ja
 ui_wait "kijun"
 ui_keys 4 j j j Enter d
-ui_expect "評価回 2025, 2026 には名前が残ります。y/n" "ja: the same in Japanese"
+ui_expect "実施回 2025, 2026 には名前が残ります。y/n" "ja: the same in Japanese"
 ui_keys n Q n
 ui_stop
 

@@ -3,7 +3,7 @@
 # jump to the first match, N/M counts, highlighting, n / N, no match,
 # Esc back to the start, line editing in the prompt; Japanese and English.
 #
-# Screen map at 80x24: line 1 header (breadcrumbs), lines 2-12 the tree,
+# Screen map at 99x24 (80 columns cut the longer edition labels): line 1 header (breadcrumbs), lines 2-12 the tree,
 # line 23 the status line (the prompt while searching), line 24 key bar.
 . "$KIJUN_TESTS/ui/lib.sh"
 ui_private_home
@@ -25,10 +25,10 @@ ui_expect_hl() {
 ST=23
 
 # --- Japanese, revised draft (where サプライチェーン is) -----------------------
-ui_start 80 24 --demo --lang en --edition rev
+ui_start 99 24 --demo --lang en --edition rev
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
-ui_expect_line 1 "kijun › 改定版（案） › はじめに" "ja rev: starts at はじめに"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › はじめに" "ja rev: starts at はじめに"
 ui_keys /
 ui_expect_line_re $ST '^/ *$' "/ opens an empty prompt on the status line"
 ui_expect_line 24 "Enter Accept Esc Cancel" "the key bar shows the prompt's keys"
@@ -65,12 +65,12 @@ ui_expect_line 1 "› 4.2. 関係主体間による情報" "N: back on 4.2."
 
 # Esc returns to where the search started
 ui_keys g
-ui_expect_line 1 "kijun › 改定版（案） › はじめに" "g: back at はじめに"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › はじめに" "g: back at はじめに"
 ui_keys /
 ui_type "暗号"
 ui_expect_line_not 1 "› はじめに" "typing 暗号 moves the cursor"
 ui_keys Escape
-ui_expect_line 1 "kijun › 改定版（案） › はじめに" "Esc returns to where the search started"
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › はじめに" "Esc returns to where the search started"
 ui_expect_line $ST "Search cancelled" "Esc: Search cancelled"
 ui_keys n
 ui_expect_line $ST "No search yet: press / to search" "n after Esc: no search"
@@ -87,7 +87,7 @@ ui_expect_line $ST 'No match for "存在しない語"' "n: No match for ..."
 ui_expect_line 1 "› はじめに" "n without match: the cursor stays"
 
 # the 5th edition never says サプライチェーン
-ui_restart 80 24 --demo --lang en
+ui_restart 99 24 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys /
@@ -102,7 +102,7 @@ ui_keys Enter
 ui_expect_hl "（ケ）" "供給者" "v5: 供給者 is highlighted"
 
 # --- English --------------------------------------------------------------------
-ui_restart 80 24 --demo --lang en
+ui_restart 99 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_keys /
 ui_type "training"
@@ -142,12 +142,12 @@ ui_expect_line_re $ST '^/cryptograph +1/1 *$' "C-e BSpace deletes the last chara
 ui_keys C-a
 ui_type "x"
 ui_expect_line_re $ST '^/xcryptograph +no match *$' "C-a then x inserts at the start"
-ui_expect_line 1 "kijun › 5th edition › Introduction" "no match: the cursor back where the search started"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › Introduction" "no match: the cursor back where the search started"
 ui_keys C-u
 ui_expect_line_re $ST '^/cryptograph +1/1 *$' "C-u deletes to the start (the x)"
 ui_keys C-e C-u
 ui_expect_line_re $ST '^/ *$' "C-e C-u empties the prompt"
-ui_expect_line 1 "kijun › 5th edition › Introduction" "empty query: the cursor where the search started"
+ui_expect_line 1 "kijun › 5th edition (2019 revision) › Introduction" "empty query: the cursor where the search started"
 ui_type "audit"
 ui_keys Home DC
 ui_expect_line_re $ST '^/udit +' "Home Del deletes the first character"

@@ -64,7 +64,7 @@ UI_ENV="KIJUN_TODAY=2026-11-25 HOME=$ws"
 ui_start 80 24 --lang ja "$ws/j"
 ui_wait "kijun"
 ui_keys 4 j j j Enter j d
-ui_expect "「下水の収集・処理」を削除しますか? 評価回 2025, 2026 には名前が残ります。y/n" \
+ui_expect "「下水の収集・処理」を削除しますか? 実施回 2025, 2026 には名前が残ります。y/n" \
     "ja: the question names the rounds, whole"
 ui_check_fit 80 "ja: the question fits"
 ui_keys y 5 Enter j Enter G

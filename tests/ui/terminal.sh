@@ -138,13 +138,13 @@ ESC_LIMIT=500
 
 # --- every TERM, UTF-8 ------------------------------------------------------
 for term in vt100 linux screen tmux-256color xterm-256color; do
-    ui_run "TERM=$term" 80 24 --demo --lang en
-    ui_expect_line 1 " kijun › 5th edition › Introduction" "$term: the breadcrumbs on the top line"
+    ui_run "TERM=$term" 80 24 --demo --edition v5 --lang en
+    ui_expect_line 1 " kijun › 5th edition (2019 revision) › Introduction" "$term: the breadcrumbs on the top line"
     ui_expect_line 2 "  Introduction" "$term: the tree"
     ui_expect_line 3 "▾ I. Purpose and positioning" "$term: the tree with its marks"
     ui_expect_rule 13 "$term: a rule between the tree and the detail"
     ui_expect_line 14 " Introduction" "$term: the detail"
-    ui_expect_line 23 " demo │ 5th edition (in force) │ en │ 1/11" "$term: the status line"
+    ui_expect_line 23 " demo │ 5th edition (2019 revision) (abolished) │ en │ 1/11" "$term: the status line"
     ui_expect_line 24 "? Help " "$term: the key bar on the bottom line"
 
     # the selection: reverse or bold, or a colour, on its row only
@@ -190,11 +190,11 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
     ui_keys '?'
     ui_expect_line 1 "kijun › Help: Guideline browser" "$term: ? opens the help"
     ui_keys '?'
-    ui_expect_line 1 "kijun › 5th edition" "$term: ? closes the help"
+    ui_expect_line 1 "kijun › 5th edition (2019 revision)" "$term: ? closes the help"
     ui_keys F1
     ui_expect_line 1 "kijun › Help: Guideline browser" "$term: F1 opens the help"
     ui_keys F1
-    ui_expect_line 1 "kijun › 5th edition" "$term: F1 closes the help"
+    ui_expect_line 1 "kijun › 5th edition (2019 revision)" "$term: F1 closes the help"
     ui_keys 1
     ui_expect_line 1 "kijun › Help: Guideline browser" "$term: 1 opens the help"
     ui_keys q
@@ -202,14 +202,14 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
     q_ms=$(ui_time_close q); ui_count 1
     ui_keys 1
     esc_ms=$(ui_time_close Escape); ui_count 1
-    ui_expect_line 1 "kijun › 5th edition" "$term: Esc closes the help"
+    ui_expect_line 1 "kijun › 5th edition (2019 revision)" "$term: Esc closes the help"
     [ "$esc_ms" -lt "$ESC_LIMIT" ] || [ "$esc_ms" -lt $((q_ms + 300)) ]
     ui_result $? "$term: Esc takes effect at once: ${esc_ms} ms (q: ${q_ms} ms; limit $ESC_LIMIT ms)"
 
     ui_keys F5
     ui_expect_line 1 " kijun › Assessment" "$term: F5 switches to the assessment"
     ui_keys F3
-    ui_expect_line 1 " kijun › 5th edition" "$term: F3 back to the Guideline"
+    ui_expect_line 1 " kijun › 5th edition (2019 revision)" "$term: F3 back to the Guideline"
     ui_keys F4
     ui_expect_line 1 " kijun › Profile" "$term: F4 switches to the profile"
     ui_keys 5
@@ -217,13 +217,13 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
     ui_keys 4
     ui_expect_line 1 " kijun › Profile" "$term: 4 switches to the profile"
     ui_keys 3
-    ui_expect_line 1 " kijun › 5th edition" "$term: 3 back to the Guideline"
+    ui_expect_line 1 " kijun › 5th edition (2019 revision)" "$term: 3 back to the Guideline"
     ui_keys F2
     ui_expect "Saved to" "$term: F2 saves (the demo's older rounds gain what they lack: the 2025 round's closing, what each round assessed)"
     ui_keys j
     ui_expect_not "Saved to" "$term: (the next key clears the message)"
     ui_keys 2
-    ui_expect_line 23 "nothing to save" "$term: 2 saves (nothing to save)"
+    ui_expect "nothing to save" "$term: 2 saves (nothing to save)"
     ui_keys k
 
     tty=$(t display-message -p -t ui '#{pane_tty}')
@@ -246,16 +246,16 @@ for term in vt100 linux screen tmux-256color xterm-256color; do
 done
 
 # --- 0 quits too, and C-c ---------------------------------------------------------
-ui_run "TERM=vt100" 80 24 --demo --lang en
+ui_run "TERM=vt100" 80 24 --demo --edition v5 --lang en
 ui_quit_sane vt100 0
-ui_run "TERM=linux" 80 24 --demo --lang en
+ui_run "TERM=linux" 80 24 --demo --edition v5 --lang en
 ui_quit_sane linux C-c
 
 # --- terminals kijun cannot use: a clear error, exit 2, no demo copy left ---------
 for case in "foo:unknown terminal type 'foo' (TERM)" "dumb:'dumb' (TERM) cannot move the cursor" \
             ":TERM is not set"; do
     term=${case%%:*}
-    ui_run "TERM=$term" 80 24 --demo --lang en
+    ui_run "TERM=$term" 80 24 --demo --edition v5 --lang en
     ui_expect "kijun: error: " "TERM=$term: an error"
     ui_expect "${case#*:}" "TERM=$term: it says ${case#*:}"
     ui_expect_exit 2 "TERM=$term: exit status 2"
@@ -266,14 +266,14 @@ done
 # --- NO_COLOR and --no-color -----------------------------------------------------
 for how in "NO_COLOR=1" "--no-color"; do
     case $how in
-    --*) ui_run "TERM=xterm-256color" 80 24 --demo --lang en "$how" ;;
-    *) ui_run "TERM=xterm-256color $how" 80 24 --demo --lang en ;;
+    --*) ui_run "TERM=xterm-256color" 80 24 --demo --edition v5 --lang en "$how" ;;
+    *) ui_run "TERM=xterm-256color $how" 80 24 --demo --edition v5 --lang en ;;
     esac
     ui_expect_line 23 "│ 1/11" "$how: kijun runs"
     line_e 2 | sgr_params | has_param 7
     ui_result $? "$how: the selected row is in reverse video"
     ui_keys j '?' q 4 Enter q 5 Enter m q q 3
-    ui_expect_line 1 " kijun › 5th edition" "$how: (walked the screens)"
+    ui_expect_line 1 " kijun › 5th edition (2019 revision)" "$how: (walked the screens)"
     ui_keys F10
     ui_expect_exit 0 "$how: F10 quits"
     raw_done
@@ -292,9 +292,9 @@ done
 for case in "C vt100" "POSIX linux" "en_US.ISO-8859-1 xterm-256color"; do
     loc=${case% *}
     term=${case#* }
-    ui_run "TERM=$term LANG=$loc" 80 24 --demo --lang ja
-    ui_expect_line 1 " kijun > 5th edition > Introduction" "LANG=$loc: English with --lang ja, > in the breadcrumbs"
-    ui_expect_line 23 " demo | 5th edition (in force) | en | 1/11" "LANG=$loc: the status line in ASCII"
+    ui_run "TERM=$term LANG=$loc" 80 24 --demo --edition v5 --lang ja
+    ui_expect_line 1 " kijun > 5th edition (2019 revision) > Introduction" "LANG=$loc: English with --lang ja, > in the breadcrumbs"
+    ui_expect_line 23 " demo | 5th edition (2019 revision) (abolished) | en | 1/11" "LANG=$loc: the status line in ASCII"
     ui_expect_line 3 "- I. Purpose and positioning" "LANG=$loc: - marks an open item"
     ui_expect_line 12 "  + 4. Measures" "LANG=$loc: + marks a closed one"
     ui_screen | sed -n 13p | grep -qx -- '-\{80\}'
@@ -348,8 +348,8 @@ for case in "C vt100" "POSIX linux" "en_US.ISO-8859-1 xterm-256color"; do
 done
 
 # LC_ALL=C wins over a Japanese UTF-8 LANG
-ui_run "TERM=screen LANG=ja_JP.UTF-8 LC_ALL=C" 80 24 --demo
-ui_expect_line 1 " kijun > 5th edition > Introduction" "LC_ALL=C, LANG=ja_JP.UTF-8: English, ASCII"
+ui_run "TERM=screen LANG=ja_JP.UTF-8 LC_ALL=C" 80 24 --demo --edition v5
+ui_expect_line 1 " kijun > 5th edition (2019 revision) > Introduction" "LC_ALL=C, LANG=ja_JP.UTF-8: English, ASCII"
 ui_keys F10
 ui_expect_exit 0 "LC_ALL=C: F10 quits"
 raw_done
@@ -364,8 +364,8 @@ min=$(sed -n 's/.*[Tt]he minimum size is \([0-9][0-9]*x[0-9][0-9]*\).*/\1/p' "$m
 ui_result $? "the manual states the minimum size ($min)"
 mc=${min%x*}
 mr=${min#*x}
-ui_run "" "$mc" "$mr" --demo --lang en
-ui_expect_line 1 " kijun › 5th edition › Introduction" "$min: the browser (the documented minimum)"
+ui_run "" "$mc" "$mr" --demo --edition v5 --lang en
+ui_expect_line 1 " kijun › 5th edition (2019 revision) › Introduction" "$min: the browser (the documented minimum)"
 ui_expect_line "$((mr - 1))" "│ 1/11" "$min: the status line"
 ui_expect_line "$mr" "? Help " "$min: the key bar on the bottom line"
 ui_check_fit "$mc" "$min"
@@ -378,7 +378,7 @@ ui_resize "$mc" $((mr - 1))
 ui_expect "Terminal too small: ${mc}x$((mr - 1))" "${mc}x$((mr - 1)): the too-small notice"
 ui_check_fit "$mc" "${mc}x$((mr - 1)) notice"
 ui_resize "$mc" "$mr"
-ui_expect_line 1 " kijun › 5th edition › Introduction" "$min again: laid out again"
+ui_expect_line 1 " kijun › 5th edition (2019 revision) › Introduction" "$min again: laid out again"
 ui_expect_line "$((mr - 1))" "│ 1/11" "$min again: keys were ignored while too small"
 ui_expect_line "$mr" "? Help " "$min again: the key bar on the bottom line"
 ui_keys F10
@@ -387,10 +387,10 @@ ui_expect_exit 0 "$min: F10 quits"
 for size in 80x24 100x30 132x43 200x60; do
     c=${size%x*}
     r=${size#*x}
-    ui_run "" "$c" "$r" --demo --lang en
-    ui_expect_line 1 " kijun › 5th edition › Introduction" "$size: the browser"
+    ui_run "" "$c" "$r" --demo --edition v5 --lang en
+    ui_expect_line 1 " kijun › 5th edition (2019 revision) › Introduction" "$size: the browser"
     ui_expect_line "$r" "? Help " "$size: the key bar on the bottom line"
-    ui_expect_line "$((r - 1))" " demo │ 5th edition (in force) │ en │ 1/11" "$size: the status line above it"
+    ui_expect_line "$((r - 1))" " demo │ 5th edition (2019 revision) (abolished) │ en │ 1/11" "$size: the status line above it"
     if [ "$c" -ge 100 ]; then
         ui_expect_line 2 "│ Introduction" "$size: the tree and the detail side by side"
     else

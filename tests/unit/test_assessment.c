@@ -908,7 +908,7 @@ Test(validate, over_the_threshold_needs_a_decision_an_owner_and_a_due_date)
 {
     struct fixture f;
     fx_init(&f);
-    const char *text = "\"Ransomware encrypts SCADA\" (20 of 25, over the threshold) has a decision, an owner and a due date";
+    const char *text = "\"Ransomware encrypts SCADA\" (20 of 25, at or above the threshold) has a decision, an owner and a due date";
     struct record *x = RISK(&f.r, 0);
     const struct coll_def *d = RD(RC_RISKS);
     RUN(&f);
@@ -930,18 +930,18 @@ Test(validate, over_the_threshold_needs_a_decision_an_owner_and_a_due_date)
         OK(&f, STEP_ASSESS, text);
     }
     /* below the threshold no decision is needed */
-    ABSENT(&f, "\"Billing data leak\" (4 of 25, over the threshold) has a decision, an owner and a due date");
-    ABSENT(&f, "\"VPN appliance flaw\" (9 of 25, over the threshold) has a decision, an owner and a due date");
+    ABSENT(&f, "\"Billing data leak\" (4 of 25, at or above the threshold) has a decision, an owner and a due date");
+    ABSENT(&f, "\"VPN appliance flaw\" (9 of 25, at or above the threshold) has a decision, an owner and a due date");
     /* at the threshold it is */
     set_i(RISK(&f.r, 2), d, "impact", 5);   /* 5x2 = 10 */
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "\"Billing data leak\" (10 of 25, over the threshold) has a decision, an owner and a due date");
+    FAILS(&f, STEP_ASSESS, "\"Billing data leak\" (10 of 25, at or above the threshold) has a decision, an owner and a due date");
     /* an accepted risk needs no due date */
-    k = OK(&f, STEP_ASSESS, "\"Phishing of billing staff\" (12 of 25, over the threshold) has a decision, an owner and a due date");
+    k = OK(&f, STEP_ASSESS, "\"Phishing of billing staff\" (12 of 25, at or above the threshold) has a decision, an owner and a due date");
     cr_assert_eq(k->index, 3);
     unset(RISK(&f.r, 3), d, "owner");
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "\"Phishing of billing staff\" (12 of 25, over the threshold) has a decision, an owner and a due date");
+    FAILS(&f, STEP_ASSESS, "\"Phishing of billing staff\" (12 of 25, at or above the threshold) has a decision, an owner and a due date");
     fx_free(&f);
 }
 
@@ -949,7 +949,7 @@ Test(validate, accepted_over_the_threshold_records_who_and_when)
 {
     struct fixture f;
     fx_init(&f);
-    const char *text = "\"Phishing of billing staff\" is accepted over the threshold: who accepted it and when is recorded";
+    const char *text = "\"Phishing of billing staff\" is accepted at or above the threshold: who accepted it and when is recorded";
     struct record *x = RISK(&f.r, 3);
     const struct coll_def *d = RD(RC_RISKS);
     RUN(&f);
@@ -977,7 +977,7 @@ Test(validate, accepted_over_the_threshold_records_who_and_when)
     /* accepted below the threshold: no such check */
     set_s(RISK(&f.r, 1), d, "decision", "accept");
     RUN(&f);
-    ABSENT(&f, "\"VPN appliance flaw\" is accepted over the threshold: who accepted it and when is recorded");
+    ABSENT(&f, "\"VPN appliance flaw\" is accepted at or above the threshold: who accepted it and when is recorded");
     cr_assert_eq(failing(&f.c), 0);
     fx_free(&f);
 }
@@ -1192,7 +1192,7 @@ Test(progress, next_step_is_the_first_with_a_failing_check)
     unset(RISK(&f.r, 0), RD(RC_RISKS), "owner");
     RUN(&f);
     cr_assert_eq(next_step(&f.c, &why), STEP_ASSESS);
-    cr_assert_str_eq(why->text, "\"Ransomware encrypts SCADA\" (20 of 25, over the threshold) has a decision, an owner and a due date");
+    cr_assert_str_eq(why->text, "\"Ransomware encrypts SCADA\" (20 of 25, at or above the threshold) has a decision, an owner and a due date");
     cr_assert_eq(why->coll, RC_RISKS);
     cr_assert_eq(why->index, 0);
 

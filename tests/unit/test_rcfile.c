@@ -464,3 +464,27 @@ Test(paths, default_path)
     free(old_xdg);
     free(old_home);
 }
+
+/* --- the edition the browser opens on ------------------------------------------- */
+
+Test(rcfile, edition)
+{
+    cr_assert_eq(read_rc("edition = \"v5\";\n"), RC_READ);
+    cr_expect_eq(dl.n, 0);
+    cr_expect_str_eq(rc.edition, "v5");
+}
+
+Test(rcfile, bad_edition_is_a_finding_and_ignored)
+{
+    cr_assert_eq(read_rc("mouse = true;\nedition = 5;\n"), RC_READ);
+    cr_assert_eq(dl.n, 1);
+    expect_finding(0, "kijunrc:2: error:", "'edition'");
+    cr_expect_str_eq(rc.edition, "");
+    rc_free(&rc);
+    rc_init(&rc);
+    diag_clear(&dl);
+    cr_assert_eq(read_rc("edition = \"no such/id\";\n"), RC_READ);
+    cr_assert_eq(dl.n, 1);
+    expect_finding(0, "kijunrc:1: error:", "'edition'");
+    cr_expect_str_eq(rc.edition, "");
+}

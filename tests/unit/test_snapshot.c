@@ -295,7 +295,7 @@ Test(snapshot, deleting_a_resource_keeps_its_kind)
     round_validate(session_rounds_flat(&s), s.nrounds, idx("2026"), &s.profile, lib, NULL, &ch);
     bool marked = false;
     for (size_t i = 0; i < ch.n; i++)
-        marked |= strstr(ch.v[i].text, "PLCs at the purification plant (filtration, pumping) (removed from profile)") != NULL;
+        marked |= strstr(ch.v[i].text, "PLCs at the purification plant (filtration, transmission pumps) (removed from profile)") != NULL;
     checks_free(&ch);
     cr_assert(marked, "a check names the resource, marked");
 }
