@@ -49,7 +49,7 @@ done
 
 # without KIJUN_TEST_KEYS, no title: kijun's users never see the counter
 UI_ENV="TMPDIR=$T KIJUN_TEST_KEYS="
-ui_start 80 24 --lang en w
+ui_start 80 24 --lang en --edition v5 w
 ui_wait "Guideline"
 t send-keys -t ui j j
 ui_expect "3/11" "without KIJUN_TEST_KEYS kijun runs as ever"
@@ -62,7 +62,7 @@ ui_stop
 # ui_expect_screen: the same screen passes, another fails with a diff,
 # UI_UPDATE_SCREENS=1 writes the file
 UI_ENV="TMPDIR=$T"
-ui_start 80 24 --lang en w
+ui_start 80 24 --lang en --edition v5 w
 ui_sync
 mkdir -p "$T/scr"
 (UI_SCREENS=$T/scr UI_UPDATE_SCREENS=1 ui_expect_screen first) >"$T/out"

@@ -57,7 +57,7 @@ ui_expect "はい、一部、いいえ、対象外のいずれか" "ja: the stat
 ui_stop
 
 # the Guideline's detail pane: a source of slides in Japanese
-ui_start 132 43 --demo --lang ja
+ui_start 132 43 --demo --lang ja --edition v5
 ui_wait "kijun"
 ui_keys 3 j j Enter j
 ui_expect "スライド 3, 4, 23" "ja: the source's slides in Japanese"
