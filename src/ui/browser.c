@@ -191,6 +191,7 @@ bool browser_action(struct browser *b, enum action a)
     if (page < 1)
         page = 1;
     b->message[0] = '\0';
+    b->follow = false;
     if (b->focus_detail) {
         switch (a) {
         case ACT_UP: if (b->detail_top) b->detail_top--; return true;
@@ -251,7 +252,28 @@ bool browser_action(struct browser *b, enum action a)
     }
     if (outline_current(o) != before)
         b->detail_top = 0;
+    /* a move of the highlight: the rest follows when no key is pending */
+    b->follow = a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP || a == ACT_PAGE_DOWN
+                || a == ACT_FIRST || a == ACT_LAST;
     return true;
+}
+
+bool browser_following(const struct browser *b)
+{
+    return b->follow;
+}
+
+bool browser_follow(struct browser *b)
+{
+    bool was = b->follow;
+    b->follow = false;
+    return was;
+}
+
+/* The item whose breadcrumbs, detail and position are on screen. */
+static const struct gl_node *shown_node(struct browser *b)
+{
+    return b->follow && b->shown ? b->shown : outline_current(cur_outline(b));
 }
 
 /* --- drawing ----------------------------------------------------------- */
@@ -259,7 +281,7 @@ bool browser_action(struct browser *b, enum action a)
 static void draw_header(struct browser *b, int cols)
 {
     const struct gl_edition *ed = browser_edition(b);
-    const struct gl_node *cur = outline_current(cur_outline(b));
+    const struct gl_node *cur = shown_node(b);
     const char *sep = glyph(" \xE2\x80\xBA ", " > ");
     struct strbuf full = STRBUF_INIT, brief = STRBUF_INIT;
     const struct gl_node *chain[GL_MAX_DEPTH + 1];
@@ -486,7 +508,8 @@ static void detail_click(void *ctx, size_t row)
 
 static void draw_detail(struct browser *b, int y, int x, int height, int width)
 {
-    const struct gl_node *n = outline_current(cur_outline(b));
+    const struct gl_node *n = shown_node(b);
+    size_t *top = b->follow ? &b->shown_top : &b->detail_top;
     b->detail_height = height;
     struct doc d = {0};
     d.width = width - 1;
@@ -494,10 +517,10 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
         build_doc(b, &d, n);
     hit_rows_fn(y, x, height, width, 0, (size_t)height, detail_click, b);
     size_t max = d.n > (size_t)height ? d.n - (size_t)height : 0;
-    if (b->detail_top > max)
-        b->detail_top = max;
+    if (*top > max)
+        *top = max;
     for (int r = 0; r < height; r++) {
-        size_t i = b->detail_top + (size_t)r;
+        size_t i = *top + (size_t)r;
         draw_blank(y + r, x, 1, A_NORMAL);
         if (i < d.n)
             draw_cell(y + r, x + 1, width - 1, d.text[i], role_attr(d.role[i]));
@@ -505,7 +528,7 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
             draw_blank(y + r, x + 1, width - 1, A_NORMAL);
     }
     /* a scroll hint when the text goes on below */
-    if (b->detail_top + (size_t)height < d.n && width > 4)
+    if (*top + (size_t)height < d.n && width > 4)
         draw_cell(y + height - 1, x + width - 3, 3, glyph(" \xE2\x86\x93 ", " v "),
                   role_attr(ROLE_KEY));
     doc_free(&d);
@@ -537,7 +560,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     char *ws = short_path(workspace, 16);
     sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", ws, bar, text_get(&ed->label, b->lang),
               status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
-              o->nrows ? o->cur + 1 : 0, o->nrows);
+              o->nrows ? (b->follow ? b->shown_pos : o->cur) + 1 : 0, o->nrows);
     free(ws);
     draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
     sb_free(&sb);
@@ -560,4 +583,9 @@ void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
         draw_detail(b, 2 + th, 0, body - th - 1, cols);
     }
     draw_status(b, rows - 2, cols, workspace);
+    if (!b->follow) {
+        b->shown = outline_current(cur_outline(b));
+        b->shown_pos = cur_outline(b)->cur;
+        b->shown_top = b->detail_top;
+    }
 }

@@ -1,0 +1,22 @@
+#!/bin/sh
+# bytes.sh: a cursor move in the Guideline browser writes at most 1.2x the
+# bytes of a bare ncurses list (bench/floor-list --rows) of the same rows,
+# counted up to the byte after which the highlight stands on its new row,
+# with TERM=vt220 LANG=C and with TERM=xterm-256color LANG=C.UTF-8 (the
+# breadcrumbs, the detail pane and the position follow when no key is
+# pending). Not timed: bench/bytes.py --check, without a slow line.
+: "${KIJUN:?}" "${KIJUN_SRCDIR:?}" "${KIJUN_BUILDDIR:?}"
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "1..0 # SKIP python3 is not installed"
+    exit 0
+fi
+echo "1..1"
+out=$(python3 -B "$KIJUN_SRCDIR/bench/bytes.py" --check --kijun "$KIJUN" \
+    --floor "$KIJUN_BUILDDIR/bench/floor-list" --datadir "$KIJUN_SRCDIR/data" 2>&1)
+rc=$?
+printf '%s\n' "$out" | sed 's/^/# /'
+if [ $rc -eq 0 ]; then
+    echo "ok 1 - a browser cursor move: at most 1.2x a bare list's bytes (vt220 C, xterm UTF-8)"
+else
+    echo "not ok 1 - a browser cursor move: at most 1.2x a bare list's bytes (exit $rc)"
+fi
