@@ -455,6 +455,19 @@ static void add_mapping(struct browser *b, struct doc *d, const struct gl_node *
     sb_free(&v);
 }
 
+/* What an item without a summary lacks, and where to read more. */
+static void add_no_summary(struct doc *d, const struct gl_node *n)
+{
+    struct strbuf t = STRBUF_INIT;
+    if (n->source)
+        sb_printf(&t, _("kijun's library has no summary of this item; read more in its source: %s."),
+                  n->source);
+    else
+        sb_adds(&t, _("kijun's library has no summary of this item; read it in the Guideline itself."));
+    doc_para(d, "", sb_str(&t), ROLE_DIM);
+    sb_free(&t);
+}
+
 static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
 {
     char *h = gl_node_heading(n, b->lang);
@@ -465,7 +478,7 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     if (*summary)
         doc_para(d, "", summary, ROLE_NORMAL);
     else
-        doc_para(d, "", _("The seed says nothing more about this item."), ROLE_DIM);
+        add_no_summary(d, n);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;

@@ -164,6 +164,10 @@ ui_expect_line 1 "kijun › 5th edition › Introduction" "en 80x24: header in E
 ui_expect_line $ST "│ 5th edition (in force) │ en │ 1/11" "en: status line in English"
 ui_expect "Change      unchanged" "en: change in English"
 ui_expect "→ Revised draft: Introduction" "en: mapped item in English"
+ui_expect "kijun's library has no summary of this item; read more in its source:" \
+    "en: an item without a summary says what is missing and where to read more"
+ui_expect "slide 23." "en: ... and names the item's source"
+ui_expect_not "seed" "en: no internal word (the seed) on the first screen"
 ui_keys j
 ui_expect_line 1 "kijun › 5th edition › I. Purpose and positioning" "en j: breadcrumbs follow"
 ui_keys Down
