@@ -1,6 +1,7 @@
 /* browser: the Guideline browser view. */
 #include "config.h"
 #include "ui/browser.h"
+#include "ui/browser_private.h"
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
@@ -22,8 +23,13 @@ static void set_message(struct browser *b, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->message, sizeof b->message, fmt, ap);
+    browser_vsay(b, error, fmt, ap);
     va_end(ap);
+}
+
+void browser_vsay(struct browser *b, bool error, const char *fmt, va_list ap)
+{
+    vsnprintf(b->message, sizeof b->message, fmt, ap);
     b->message_is_error = error;
 }
 
@@ -72,83 +78,6 @@ enum view browser_screen(const struct browser *b)
     return b->searching ? SCREEN_PROMPT : SCREEN_BROWSER;
 }
 
-/* --- search ------------------------------------------------------------ */
-
-static void report_matches(struct browser *b, const char *q)
-{
-    size_t rank, count = outline_match_count(cur_outline(b), q, b->lang, &rank);
-    if (count == 0)
-        set_message(b, true, _("No match for \"%s\""), q);
-    else
-        set_message(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
-}
-
-/* Incremental: after every change of the query, select the first match
- * at or after where the search started. */
-static void search_update(struct browser *b)
-{
-    struct outline *o = cur_outline(b);
-    if (b->search_origin)
-        outline_select(o, b->search_origin);
-    free(b->last_query);
-    b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
-    b->message[0] = '\0';
-    if (!b->last_query)
-        return;
-    outline_search(o, b->last_query, b->lang, 1, true);
-    report_matches(b, b->last_query);
-}
-
-static void search_step(struct browser *b, int dir)
-{
-    if (!b->last_query) {
-        char key[16];
-        set_message(b, true, _("No search yet: press %s to search"),
-                    action_key_name(ACT_SEARCH, SCREEN_BROWSER, key, sizeof key));
-        return;
-    }
-    if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {
-        set_message(b, true, _("No match for \"%s\""), b->last_query);
-        return;
-    }
-    report_matches(b, b->last_query);
-}
-
-static bool prompt_action(struct browser *b, enum action a)
-{
-    struct edit *e = &b->query;
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-        b->searching = false;
-        if (!b->last_query)
-            b->message[0] = '\0';
-        return true;
-    case ACT_EDIT_CANCEL:
-        b->searching = false;
-        if (b->search_origin)
-            outline_select(cur_outline(b), b->search_origin);
-        free(b->last_query);
-        b->last_query = NULL;
-        set_message(b, false, _("Search cancelled"));
-        return true;
-    default: {
-        enum edit_effect fx = action_edit(a, e);
-        if (fx != EDIT_CHANGED)
-            return fx == EDIT_MOVED;
-    }
-    }
-    search_update(b); /* the query changed */
-    return true;
-}
-
-void browser_input(struct browser *b, const char *utf8)
-{
-    if (!b->searching)
-        return;
-    edit_insert(&b->query, utf8);
-    search_update(b);
-}
-
 /* --- actions ----------------------------------------------------------- */
 
 static void switch_edition(struct browser *b)
@@ -185,7 +114,7 @@ static void switch_edition(struct browser *b)
 bool browser_action(struct browser *b, enum action a)
 {
     if (b->searching)
-        return prompt_action(b, a);
+        return browser_prompt_action(b, a);
     struct outline *o = cur_outline(b);
     long page = b->focus_detail ? b->detail_height - 1 : b->tree_height - 1;
     if (page < 1)
@@ -222,15 +151,18 @@ bool browser_action(struct browser *b, enum action a)
         break;
     case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
     case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
-    case ACT_EDITION: switch_edition(b); break;
+    case ACT_EDITION:
+        if (!browser_search_elsewhere(b))
+            switch_edition(b);
+        break;
     case ACT_SEARCH:
         b->searching = true;
         b->search_origin = outline_current(o);
         edit_set(&b->query, "");
         b->query_scroll = 0;
         break;
-    case ACT_NEXT_MATCH: search_step(b, 1); break;
-    case ACT_PREV_MATCH: search_step(b, -1); break;
+    case ACT_NEXT_MATCH: browser_search_step(b, 1); break;
+    case ACT_PREV_MATCH: browser_search_step(b, -1); break;
     case ACT_FOCUS:
         b->focus_detail = !b->focus_detail;
         set_message(b, false, "%s", b->focus_detail
@@ -552,20 +484,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     const struct gl_edition *ed = browser_edition(b);
     struct outline *o = cur_outline(b);
     if (b->searching) {
-        const char *q = b->query.buf;
-        size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
-        char info[64] = "";
-        if (*q)
-            snprintf(info, sizeof info, count ? _(" %zu/%zu ") : _(" no match "), rank, count);
-        int iw = utf8_width(info);
-        draw_blank(y, 0, cols, A_NORMAL);
-        draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
-        int fw = cols - 1 - iw;
-        b->query_scroll = edit_scroll(&b->query, b->query_scroll, fw);
-        draw_cell(y, 1, fw, q + b->query_scroll, A_NORMAL);
-        draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
-        int cx = 1 + utf8_nwidth(q + b->query_scroll, b->query.cur - b->query_scroll);
-        move(y, cx < cols ? cx : cols - 1);
+        browser_draw_prompt(b, y, cols);
         return;
     }
     struct strbuf sb = STRBUF_INIT;
