@@ -498,12 +498,31 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     sb_free(&sb);
 }
 
+/* Side by side, the tree takes the width of its longest row (of those
+ * the tree has open, so that a cursor move keeps it), from a quarter of
+ * the screen up to half of it: the detail keeps the other half. */
+static int tree_width(struct browser *b, int cols)
+{
+    struct outline *o = cur_outline(b);
+    int need = 0;
+    for (size_t i = 0; i < o->nrows; i++) {
+        const struct gl_node *n = o->rows[i];
+        char *h = gl_node_heading(n, b->lang);
+        int w = n->depth * 2 + 2 + utf8_width(h) + (n->baseline ? 4 : 0) + 1;
+        free(h);
+        if (w > need)
+            need = w;
+    }
+    int lo = cols / 4, hi = cols / 2;
+    return need < lo ? lo : need > hi ? hi : need;
+}
+
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
 {
     int body = rows - 3; /* header, status line, key bar */
     draw_header(b, cols);
     if (cols >= SIDE_BY_SIDE_COLS) {
-        int tw = cols * 2 / 5;
+        int tw = tree_width(b, cols);
         draw_tree(b, 1, 0, body, tw);
         draw_vline(1, tw, body);
         draw_detail(b, 1, tw + 1, body, cols - tw - 1);
