@@ -14,7 +14,8 @@ highlight stands on its new row is known. For each cursor move (Down, then
 Up, within the first screen; each key sent when the answer to the last one
 has been delivered) it counts:
 
-  the bytes up to the highlight on its new row, and all the bytes of the key;
+  the bytes up to the highlight on its new row (the whole row highlighted,
+  the row it left wholly plain), and all the bytes of the key;
   the time from the key to the highlight seen, and to the last byte.
 
 It prints a table and, for each terminal, kijun's bytes to the highlight
@@ -51,6 +52,13 @@ def hl_rows(screen, region):
     return [y for y in region if screen.hl[y][0] and screen.hl[y][screen.cols - 1]]
 
 
+def moved(screen, region, target, before):
+    """The highlight stands on target, whole, and is gone from the row it
+    was on, whole, and from every other row's first column."""
+    return (all(screen.hl[target]) and not any(screen.hl[before])
+            and not any(screen.hl[y][0] for y in region if y != target))
+
+
 def kijun_tree(screen):
     """The rows of the browser's tree: from line 2 to the rule under it."""
     for y in range(2, screen.rows - 2):
@@ -60,12 +68,15 @@ def kijun_tree(screen):
     raise BenchError("no rule under the browser's tree at %dx%d" % (COLS, ROWS))
 
 
-def moves(argv, env, quit_key, region_of, down, up, count, rate):
-    """count cursor moves: the rows' text and, per key, (bytes to the
-    highlight, all bytes, seconds to the highlight, seconds to the last byte)."""
+def moves(argv, env, quit_key, region_of, down, up, count, rate, reach=None):
+    """count cursor moves (in the list that reach(tty) opens, else on the
+    first screen): the rows' text and, per key, (bytes to the highlight,
+    all bytes, seconds to the highlight, seconds to the last byte)."""
     t = SlowTty(argv, env, COLS, ROWS, rate)
     try:
         t.wait_for(keybar_drawn)
+        if reach:
+            reach(t)
         region = region_of(t.screen)
         text = [t.screen.line(y).rstrip() for y in region]
         now = hl_rows(t.screen, region)
@@ -81,8 +92,8 @@ def moves(argv, env, quit_key, region_of, down, up, count, rate):
             target = cur + (1 if key == down else -1)
             mark, start = [], t.delivered
 
-            def watch(due, target=target, mark=mark, start=start):
-                if not mark and hl_rows(t.screen, region) == [target]:
+            def watch(due, target=target, before=cur, mark=mark, start=start):
+                if not mark and moved(t.screen, region, target, before):
                     mark.append((t.delivered - start, due))
             t.watch = watch
             sent = time.monotonic()

@@ -187,19 +187,9 @@ bool browser_action(struct browser *b, enum action a)
     /* a move of the highlight: the rest follows when no key is pending */
     b->follow = a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP || a == ACT_PAGE_DOWN
                 || a == ACT_FIRST || a == ACT_LAST;
+    if (b->follow)
+        draw_follow_later();
     return true;
-}
-
-bool browser_following(const struct browser *b)
-{
-    return b->follow;
-}
-
-bool browser_follow(struct browser *b)
-{
-    bool was = b->follow;
-    b->follow = false;
-    return was;
 }
 
 /* The item whose breadcrumbs, detail and position are on screen. */
@@ -520,6 +510,7 @@ static int tree_width(struct browser *b, int cols)
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
 {
     int body = rows - 3; /* header, status line, key bar */
+    b->follow = b->follow && draw_following(); /* no key pending: they catch up */
     draw_header(b, cols);
     if (cols >= SIDE_BY_SIDE_COLS) {
         int tw = tree_width(b, cols);

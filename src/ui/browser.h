@@ -27,7 +27,7 @@ struct browser {
     bool message_is_error;
     /* The highlight moves first; the breadcrumbs, the detail pane and the
      * position follow when no key is pending (browser_follow): until then
-     * they show `shown`, as last drawn, and cost no bytes. */
+     * they show `shown`, as last drawn, and cost no bytes (draw_follow_later). */
     bool follow;
     const struct gl_node *shown;
     size_t shown_pos, shown_top;
@@ -47,9 +47,4 @@ void browser_input(struct browser *b, const char *utf8);
  * the caller draws the key bar on the last row. */
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace);
 const struct gl_edition *browser_edition(const struct browser *b);
-/* Has the cursor moved ahead of the panes that follow it? */
-bool browser_following(const struct browser *b);
-/* No key is pending: let the panes catch up with the cursor. Returns
- * true when there is something to draw. */
-bool browser_follow(struct browser *b);
 #endif

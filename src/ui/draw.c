@@ -224,6 +224,26 @@ void draw_blank(int y, int x, int width, attr_t attr)
     attrset(A_NORMAL);
 }
 
+/* Few bytes per key (see draw.h). */
+static bool follow_pending;
+
+void draw_follow_later(void)
+{
+    follow_pending = true;
+}
+
+bool draw_following(void)
+{
+    return follow_pending;
+}
+
+bool draw_follow_done(void)
+{
+    bool was = follow_pending;
+    follow_pending = false;
+    return was;
+}
+
 void draw_vline(int y, int x, int height)
 {
     attrset(attrs[ROLE_DIM]);
