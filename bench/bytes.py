@@ -18,6 +18,11 @@ has been delivered) it counts:
   the row it left wholly plain), and all the bytes of the key;
   the time from the key to the highlight seen, and to the last byte.
 
+Then it sends 8 Down keys at once (typed ahead): kijun must not draw the
+panes that follow the cursor while keys are pending, so at most 8 times
+1.2x the bare list's highlight move plus one follow-up (kijun's bytes of a
+move after its highlight).
+
 It prints a table and, for each terminal, kijun's bytes to the highlight
 over the bare list's: at most 1.2x. A report: it exits 0 whatever the
 numbers, except with --check (the functional test tests/bytes.sh: no
@@ -37,6 +42,7 @@ from term import KEY_TIMEOUT, SCREEN_TIMEOUT, SETTLE, BenchError  # noqa: E402
 
 COLS, ROWS = 80, 24
 LIMIT = 1.2
+AHEAD = 8  # keys sent at once, as typed ahead
 # TERM, LANG, and the arrow keys that terminal sends in keypad mode
 TERMINALS = [("vt220", "C", b"\x1b[B", b"\x1b[A"),
              ("xterm-256color", "C.UTF-8", b"\x1bOB", b"\x1bOA")]
@@ -111,6 +117,20 @@ def moves(argv, env, quit_key, region_of, down, up, count, rate, reach=None):
         t.close(quit_key)
 
 
+def typed_ahead(argv, env, quit_key, down, count, rate):
+    """The bytes of count Down keys sent at once, as typed ahead."""
+    t = SlowTty(argv, env, COLS, ROWS, rate)
+    try:
+        t.wait_for(keybar_drawn)
+        start = t.delivered
+        t.send(down * count)
+        if not t.settle(SETTLE * 4, SCREEN_TIMEOUT, first=KEY_TIMEOUT):
+            raise BenchError("%s: keys typed ahead drew nothing" % os.path.basename(argv[0]))
+        return t.delivered - start
+    finally:
+        t.close(quit_key)
+
+
 def mean(rows, i):
     return sum(r[i] for r in rows) / len(rows)
 
@@ -151,6 +171,9 @@ def main():
                     f.write("".join(s + "\n" for s in text))
                 _, fl = moves([a.floor, "--rows", rows_file], env, b"q",
                               lambda s, n=len(text): range(1, 1 + n), down, up, a.moves, rate)
+                ahead = min(AHEAD, len(text) - 1)
+                kj_ahead = typed_ahead([a.kijun, "--lang", "en", "--demo"], env, b"Q", down, ahead, rate)
+                fl_ahead = typed_ahead([a.floor, "--rows", rows_file], env, b"q", down, ahead, rate)
             except (BenchError, OSError) as e:
                 print("  n/a: %s" % e)
                 failed = True
@@ -162,6 +185,12 @@ def main():
                   % ("bytes until the highlight is on its row", mean(fl, 0), mean(kj, 0),
                      ratio, verdict, LIMIT))
             print("  %-44s%12.0f%12.0f" % ("bytes per move, all", mean(fl, 1), mean(kj, 1)))
+            # typed ahead, each key costs a highlight move and the panes follow once
+            bound = ahead * LIMIT * mean(fl, 0) + (mean(kj, 1) - mean(kj, 0))
+            verdict = "PASS" if kj_ahead <= bound else "FAIL"
+            over |= verdict == "FAIL"
+            print("  %-44s%12d%12d  %s (<= %.0f)" % ("%d keys typed ahead, all bytes" % ahead,
+                                                  fl_ahead, kj_ahead, verdict, bound))
             if rate:
                 print("  %-44s%12.0f%12.0f" % ("ms until the highlight is seen",
                                                mean(fl, 2) * 1000, mean(kj, 2) * 1000))
