@@ -121,6 +121,8 @@ bool browser_action(struct browser *b, enum action a)
         page = 1;
     b->message[0] = '\0';
     b->follow = false;
+    bool offer = b->offer_elsewhere; /* only as the next key */
+    b->offer_elsewhere = false;
     if (b->focus_detail) {
         switch (a) {
         case ACT_UP: if (b->detail_top) b->detail_top--; return true;
@@ -152,7 +154,7 @@ bool browser_action(struct browser *b, enum action a)
     case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
     case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
     case ACT_EDITION:
-        if (!browser_search_elsewhere(b))
+        if (!offer || !browser_search_elsewhere(b))
             switch_edition(b);
         break;
     case ACT_SEARCH:

@@ -29,6 +29,8 @@ struct browser {
      * position follow when no key is pending (browser_follow): until then
      * they show `shown`, as last drawn, and cost no bytes (draw_follow_later). */
     bool follow;
+    bool offer_elsewhere;         /* the message offers the edition key for
+                                     the search's matches in another edition */
     const struct gl_node *shown;
     size_t shown_pos, shown_top;
 };

@@ -46,6 +46,7 @@ static void report_none(struct browser *b, const char *q)
                   text_get(&set->editions[i]->label, b->lang));
     }
     char key[16];
+    b->offer_elsewhere = there.len > 0;
     if (there.len)
         set_message(b, true, _("No match for \"%s\" in %s; %s: press %s to search there"), q, here,
                     sb_str(&there), action_key_name(ACT_EDITION, SCREEN_BROWSER, key, sizeof key));
@@ -95,6 +96,7 @@ static void search_update(struct browser *b)
     free(b->last_query);
     b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
     b->message[0] = '\0';
+    b->offer_elsewhere = false;
     if (!b->last_query)
         return;
     outline_search(o, b->last_query, b->lang, 1, true);

@@ -177,6 +177,9 @@ ui_keys n
 ui_expect_line $ST 'Match 2 of 4 for "サプライチェーン"' "n: the next match in the revised draft"
 ui_keys e
 ui_expect_line 1 "kijun › 第5版" "e with matches here: the edition switch as ever"
+ui_keys g / && ui_type "サプライチェーン" && ui_keys Enter j e
+ui_expect_line 1 "kijun › 改定版（案） › Ⅰ．目的及び位置付け" \
+    "the offer holds for the next key only: j then e switches as ever (the counterpart)"
 ui_restart 80 24 --demo --lang en
 ui_wait "kijun"
 ui_keys / && ui_type "zzzq" && ui_keys Enter
