@@ -23,6 +23,9 @@ panes that follow the cursor while keys are pending, so at most 8 times
 1.2x the bare list's highlight move plus one follow-up (kijun's bytes of a
 move after its highlight).
 
+Without --check the same moves are then measured in the register of the
+demo's round 2026 (5, Enter, r), beside the bare list of its rows.
+
 It prints a table and, for each terminal, kijun's bytes to the highlight
 over the bare list's: at most 1.2x. A report: it exits 0 whatever the
 numbers, except with --check (the functional test tests/bytes.sh: no
@@ -72,6 +75,25 @@ def kijun_tree(screen):
         if s and set(s) <= {"\u2500", "-"}:
             return range(1, y)
     raise BenchError("no rule under the browser's tree at %dx%d" % (COLS, ROWS))
+
+
+def to_register(t):
+    """The register of the demo's round 2026: 5, Enter on the round, r."""
+    for key, shown in ((b"5", "Assessment rounds"), (b"\r", "Round 2026"), (b"r", "Register:")):
+        t.send(key)
+        t.wait_for(shown)
+
+
+def register_rows(screen):
+    """The register's rows: from the highlighted one down to the last
+    before the status line."""
+    now = hl_rows(screen, range(1, screen.rows - 2))
+    if len(now) != 1:
+        raise BenchError("the register shows no single highlighted row")
+    end = now[0]
+    while end < screen.rows - 2 and screen.line(end).strip():
+        end += 1
+    return range(now[0], end)
 
 
 def moves(argv, env, quit_key, region_of, down, up, count, rate, reach=None):
@@ -135,6 +157,14 @@ def mean(rows, i):
     return sum(r[i] for r in rows) / len(rows)
 
 
+def times(fl, kj, rate, what=""):
+    if rate:
+        print("  %-44s%12.0f%12.0f" % (what + "ms until the highlight is seen",
+                                       mean(fl, 2) * 1000, mean(kj, 2) * 1000))
+        print("  %-44s%12.0f%12.0f" % (what + "ms until the last byte of the key",
+                                       mean(fl, 3) * 1000, mean(kj, 3) * 1000))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kijun", required=True)
@@ -191,11 +221,25 @@ def main():
             over |= verdict == "FAIL"
             print("  %-44s%12d%12d  %s (<= %.0f)" % ("%d keys typed ahead, all bytes" % ahead,
                                                   fl_ahead, kj_ahead, verdict, bound))
-            if rate:
-                print("  %-44s%12.0f%12.0f" % ("ms until the highlight is seen",
-                                               mean(fl, 2) * 1000, mean(kj, 2) * 1000))
-                print("  %-44s%12.0f%12.0f" % ("ms until the last byte of the key",
-                                               mean(fl, 3) * 1000, mean(kj, 3) * 1000))
+            times(fl, kj, rate)
+            if a.check:  # the register is reported, not checked
+                continue
+            try:
+                text, kj = moves([a.kijun, "--lang", "en", "--demo"], env, b"Q", register_rows,
+                                 down, up, a.moves, rate, reach=to_register)
+                with open(rows_file, "w", encoding="utf-8", errors="replace") as f:
+                    f.write("".join(s + "\n" for s in text))
+                _, fl = moves([a.floor, "--rows", rows_file], env, b"q",
+                              lambda s, n=len(text): range(1, 1 + n), down, up, a.moves, rate)
+            except (BenchError, OSError) as e:
+                print("  register: n/a: %s" % e)
+                continue
+            ratio = mean(kj, 0) / mean(fl, 0)
+            print("  %-44s%12.0f%12.0f%7.2fx  %s (<= %gx)"
+                  % ("register: bytes until the highlight", mean(fl, 0), mean(kj, 0),
+                     ratio, "PASS" if round(ratio, 2) <= LIMIT else "FAIL", LIMIT))
+            print("  %-44s%12.0f%12.0f" % ("register: bytes per move, all", mean(fl, 1), mean(kj, 1)))
+            times(fl, kj, rate, "register: ")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if failed:
