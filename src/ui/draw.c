@@ -257,8 +257,11 @@ bool draw_follow_done(void)
      * behind them: such a key is read first (false: not yet). */
     for (int i = 0; i < 100 && output_queued() > 0; i++) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        if (poll(&p, 1, 10) > 0)
+        int r = poll(&p, 1, 10);
+        if (r > 0)
             return false;
+        if (r < 0)
+            break; /* a signal: the main loop sees to it */
     }
     follow_pending = false;
     return true;
