@@ -1,15 +1,39 @@
 /* floor_list: the floor of a list screen, for bench/run to measure kijun
- * against. N rows of text (default 20000), a highlight moved by the arrow
- * keys (Up, Down, PgUp, PgDn), the rows on screen drawn again after each
- * key and one doupdate per key, as a list view of kijun does; q quits.
+ * against. N rows of text (default 20000), or the lines of FILE, a
+ * highlight moved by the arrow keys (Up, Down, PgUp, PgDn), the rows on
+ * screen drawn again after each key and one doupdate per key, as a list
+ * view of kijun does; q quits.
  *
  *   bench/floor-list [N]
+ *   bench/floor-list --rows FILE     (the rows of a kijun screen: the same text)
  */
 #include "config.h"
 #include <curses.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static char **lines; /* with --rows: the rows' text */
+
+/* Display columns of a multibyte string (its bytes where not valid). */
+static int width_of(const char *s)
+{
+    wchar_t w[512];
+    size_t n = mbstowcs(w, s, sizeof w / sizeof *w - 1);
+    if (n == (size_t)-1)
+        return (int)strlen(s);
+    int cols = wcswidth(w, n);
+    return cols < 0 ? (int)n : cols;
+}
+
+static void draw_text_row(int y, const char *s)
+{
+    mvaddstr(y, 0, s);
+    for (int x = width_of(s); x < COLS; x++)
+        addch(' ');
+}
 
 static void draw(long n, long cur, long top)
 {
@@ -20,10 +44,14 @@ static void draw(long n, long cur, long top)
         long i = top + y;
         if (i == cur)
             attron(A_REVERSE);
-        mvprintw(1 + y, 0, "%-*.*s", COLS, COLS,
-                 i % 3 ? "  row of the list with some text in it, as a register row has"
-                       : "  another row, a little shorter than the first");
-        mvprintw(1 + y, 0, "%c%6ld", i == cur ? '>' : ' ', i + 1);
+        if (lines) {
+            draw_text_row(1 + y, lines[i]);
+        } else {
+            mvprintw(1 + y, 0, "%-*.*s", COLS, COLS,
+                     i % 3 ? "  row of the list with some text in it, as a register row has"
+                           : "  another row, a little shorter than the first");
+            mvprintw(1 + y, 0, "%c%6ld", i == cur ? '>' : ' ', i + 1);
+        }
         if (i == cur)
             attroff(A_REVERSE);
     }
@@ -32,12 +60,36 @@ static void draw(long n, long cur, long top)
     doupdate();
 }
 
+static long read_rows(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    long n = 0, cap = 0;
+    char buf[1024];
+    while (fgets(buf, sizeof buf, f)) {
+        buf[strcspn(buf, "\n")] = '\0';
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            lines = realloc(lines, (size_t)cap * sizeof *lines);
+            if (!lines)
+                exit(2);
+        }
+        lines[n++] = strdup(buf);
+    }
+    fclose(f);
+    return n;
+}
+
 int main(int argc, char **argv)
 {
-    long n = argc > 1 ? atol(argv[1]) : 20000;
+    setlocale(LC_ALL, "");
+    long n = argc > 2 && strcmp(argv[1], "--rows") == 0 ? read_rows(argv[2])
+           : argc > 1 ? atol(argv[1]) : 20000;
     if (n < 1)
         n = 1;
-    setlocale(LC_ALL, "");
     initscr();
     raw();
     noecho();

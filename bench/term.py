@@ -33,11 +33,15 @@ ACS = dict(zip("jklmnqtuvwx~", "┘┐┌└┼─├┤┴┬│·"))
 class Screen:
     """Just enough of a VT100/xterm to know what ncurses put on the screen:
     text, cursor motion, erasing, scrolling regions, line and character
-    insertion and deletion, repetition; attributes and colours are dropped."""
+    insertion and deletion, repetition. Of the attributes and colours it
+    keeps one bit a cell: highlighted (reverse video or a background
+    colour), which is how a list shows its cursor."""
 
     def __init__(self, cols, rows):
         self.cols, self.rows = cols, rows
         self.cells = [[" "] * cols for _ in range(rows)]
+        self.hl = [[False] * cols for _ in range(rows)]
+        self.reverse = self.background = False
         self.x = self.y = 0
         self.top, self.bottom = 0, rows - 1
         self.wrap = False
@@ -52,6 +56,30 @@ class Screen:
 
     def line(self, y):
         return "".join(c for c in self.cells[y] if c)
+
+    def highlighted(self, y, x):
+        return self.hl[y][x]
+
+    def sgr(self, params):
+        args = [int(p) if p.isdigit() else 0 for p in params.split(";")]
+        i = 0
+        while i < len(args):
+            a = args[i]
+            if a == 0:
+                self.reverse = self.background = False
+            elif a == 7:
+                self.reverse = True
+            elif a == 27:
+                self.reverse = False
+            elif 40 <= a <= 47 or 100 <= a <= 107:
+                self.background = True
+            elif a == 49:
+                self.background = False
+            elif a in (38, 48):
+                if a == 48:
+                    self.background = True
+                i += 2 if i + 1 < len(args) and args[i + 1] == 5 else 4
+            i += 1
 
     def feed(self, data):
         for ch in self.decoder.decode(data):
@@ -120,8 +148,10 @@ class Screen:
             self.x, self.wrap = 0, False
             self.index()
         self.cells[self.y][self.x] = ch
+        self.hl[self.y][self.x] = self.reverse or self.background
         if w == 2 and self.x + 1 < self.cols:
             self.cells[self.y][self.x + 1] = ""
+            self.hl[self.y][self.x + 1] = self.reverse or self.background
         self.last = ch
         if self.x + w >= self.cols:
             self.x, self.wrap = self.cols - 1, True
@@ -142,15 +172,24 @@ class Screen:
 
     def scroll(self, top, bottom, n):
         """Scroll rows top..bottom up by n (down when n < 0)."""
-        region = self.cells[top:bottom + 1]
-        blank = [[" "] * self.cols for _ in range(min(abs(n), len(region)))]
-        region = region[n:] + blank if n > 0 else blank + region[:n]
-        self.cells[top:bottom + 1] = region[:bottom - top + 1]
+        for grid, fill in ((self.cells, " "), (self.hl, self.background)):
+            region = grid[top:bottom + 1]
+            blank = [[fill] * self.cols for _ in range(min(abs(n), len(region)))]
+            region = region[n:] + blank if n > 0 else blank + region[:n]
+            grid[top:bottom + 1] = region[:bottom - top + 1]
+
+    def blank(self, y, lo, hi):
+        """Erase cells lo..hi-1 of row y (in the background colour: bce)."""
+        self.cells[y][lo:hi] = [" "] * (hi - lo)
+        self.hl[y][lo:hi] = [self.background] * (hi - lo)
 
     def csi(self, final, params):
         private = params.startswith("?") or params.startswith(">")
         args = [int(p) if p.isdigit() else 0 for p in params.lstrip("?>=").split(";")]
         n = max(1, args[0])
+        if final == "m" and not private:
+            self.sgr(params)
+            return
         if private or final in "mhlnt":  # modes, attributes, reports
             return
         self.wrap = False
@@ -170,24 +209,22 @@ class Screen:
         elif final == "d":
             self.y = min(self.rows - 1, n - 1)
         elif final == "K":
-            row = self.cells[self.y]
             lo, hi = {0: (self.x, self.cols), 1: (0, self.x + 1)}.get(args[0], (0, self.cols))
-            row[lo:hi] = [" "] * (hi - lo)
+            self.blank(self.y, lo, hi)
         elif final == "J":
             if args[0] == 0:
                 self.csi("K", "")
                 for y in range(self.y + 1, self.rows):
-                    self.cells[y] = [" "] * self.cols
+                    self.blank(y, 0, self.cols)
             elif args[0] == 1:
                 self.csi("K", "1")
                 for y in range(0, self.y):
-                    self.cells[y] = [" "] * self.cols
+                    self.blank(y, 0, self.cols)
             else:
-                self.cells = [[" "] * self.cols for _ in range(self.rows)]
+                for y in range(self.rows):
+                    self.blank(y, 0, self.cols)
         elif final == "X":
-            row = self.cells[self.y]
-            hi = min(self.cols, self.x + n)
-            row[self.x:hi] = [" "] * (hi - self.x)
+            self.blank(self.y, self.x, min(self.cols, self.x + n))
         elif final == "b":
             for _ in range(n):
                 self.char(self.last)
@@ -203,11 +240,11 @@ class Screen:
         elif final == "T":
             self.scroll(self.top, self.bottom, -n)
         elif final == "@":
-            row = self.cells[self.y]
-            row[self.x:] = ([" "] * n + row[self.x:])[:self.cols - self.x]
+            for row, fill in ((self.cells[self.y], " "), (self.hl[self.y], self.background)):
+                row[self.x:] = ([fill] * n + row[self.x:])[:self.cols - self.x]
         elif final == "P":
-            row = self.cells[self.y]
-            row[self.x:] = (row[self.x + n:] + [" "] * n)[:self.cols - self.x]
+            for row, fill in ((self.cells[self.y], " "), (self.hl[self.y], self.background)):
+                row[self.x:] = (row[self.x + n:] + [fill] * n)[:self.cols - self.x]
 
 
 class Tty:

@@ -440,13 +440,16 @@ int app_run(const struct app_options *opt)
         if (dirty)
             draw_all(&a);
         dirty = false;
-        /* idle: wake only to keep the text being typed, and for signals */
-        timeout(session_draft_pending(a.s) ? 300 : 1000);
+        /* idle: wake only to keep the text being typed, and for signals;
+         * at once when a pane waits for the keys typed ahead (draw_follow_later) */
+        bool follow = draw_following();
+        timeout(follow ? 0 : session_draft_pending(a.s) ? 300 : 1000);
         wint_t ch;
         int r = input_read_key(&ch);
         if (r == ERR) {
+            dirty = follow && draw_follow_done();
             if (session_draft_pending(a.s))
-                dirty = journal(&a, true);
+                dirty |= journal(&a, true);
             continue;
         }
         dirty = true;

@@ -1,6 +1,7 @@
 /* browser: the Guideline browser view. */
 #include "config.h"
 #include "ui/browser.h"
+#include "ui/browser_private.h"
 #include "ui/browser_map.h"
 #include "model/standard.h"
 #include "model/labels.h"
@@ -26,8 +27,13 @@ static void set_message(struct browser *b, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->message, sizeof b->message, fmt, ap);
+    browser_vsay(b, error, fmt, ap);
     va_end(ap);
+}
+
+void browser_vsay(struct browser *b, bool error, const char *fmt, va_list ap)
+{
+    vsnprintf(b->message, sizeof b->message, fmt, ap);
     b->message_is_error = error;
 }
 
@@ -74,83 +80,6 @@ enum view browser_screen(const struct browser *b)
     return b->searching ? SCREEN_PROMPT : b->editions ? SCREEN_EDITIONS : SCREEN_BROWSER;
 }
 
-/* --- search ------------------------------------------------------------ */
-
-static void report_matches(struct browser *b, const char *q)
-{
-    size_t rank, count = outline_match_count(cur_outline(b), q, b->lang, &rank);
-    if (count == 0)
-        set_message(b, true, _("No match for \"%s\""), q);
-    else
-        set_message(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
-}
-
-/* Incremental: after every change of the query, select the first match
- * at or after where the search started. */
-static void search_update(struct browser *b)
-{
-    struct outline *o = cur_outline(b);
-    if (b->search_origin)
-        outline_select(o, b->search_origin);
-    free(b->last_query);
-    b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
-    b->message[0] = '\0';
-    if (!b->last_query)
-        return;
-    outline_search(o, b->last_query, b->lang, 1, true);
-    report_matches(b, b->last_query);
-}
-
-static void search_step(struct browser *b, int dir)
-{
-    if (!b->last_query) {
-        char key[16];
-        set_message(b, true, _("No search yet: press %s to search"),
-                    action_key_name(ACT_SEARCH, SCREEN_BROWSER, key, sizeof key));
-        return;
-    }
-    if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {
-        set_message(b, true, _("No match for \"%s\""), b->last_query);
-        return;
-    }
-    report_matches(b, b->last_query);
-}
-
-static bool prompt_action(struct browser *b, enum action a)
-{
-    struct edit *e = &b->query;
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-        b->searching = false;
-        if (!b->last_query)
-            b->message[0] = '\0';
-        return true;
-    case ACT_EDIT_CANCEL:
-        b->searching = false;
-        if (b->search_origin)
-            outline_select(cur_outline(b), b->search_origin);
-        free(b->last_query);
-        b->last_query = NULL;
-        set_message(b, false, _("Search cancelled"));
-        return true;
-    default: {
-        enum edit_effect fx = action_edit(a, e);
-        if (fx != EDIT_CHANGED)
-            return fx == EDIT_MOVED;
-    }
-    }
-    search_update(b); /* the query changed */
-    return true;
-}
-
-void browser_input(struct browser *b, const char *utf8)
-{
-    if (!b->searching)
-        return;
-    edit_insert(&b->query, utf8);
-    search_update(b);
-}
-
 /* --- actions ----------------------------------------------------------- */
 
 static void switch_edition(struct browser *b)
@@ -190,7 +119,7 @@ static void switch_edition(struct browser *b)
 bool browser_action(struct browser *b, enum action a)
 {
     if (b->searching)
-        return prompt_action(b, a);
+        return browser_prompt_action(b, a);
     if (b->editions)
         return editions_action(b, a);
     struct outline *o = cur_outline(b);
@@ -198,6 +127,9 @@ bool browser_action(struct browser *b, enum action a)
     if (page < 1)
         page = 1;
     b->message[0] = '\0';
+    b->follow = false;
+    bool offer = b->offer_elsewhere; /* only as the next key */
+    b->offer_elsewhere = false;
     if (b->focus_detail) {
         switch (a) {
         case ACT_UP: if (b->detail_top) b->detail_top--; return true;
@@ -228,7 +160,10 @@ bool browser_action(struct browser *b, enum action a)
         break;
     case ACT_EXPAND_ALL: outline_expand_all(o, true); break;
     case ACT_COLLAPSE_ALL: outline_expand_all(o, false); break;
-    case ACT_EDITION: switch_edition(b); break;
+    case ACT_EDITION:
+        if (!offer || !browser_search_elsewhere(b))
+            switch_edition(b);
+        break;
     case ACT_EDITIONS: editions_open(b); break;
     case ACT_SEARCH:
         b->searching = true;
@@ -236,8 +171,8 @@ bool browser_action(struct browser *b, enum action a)
         edit_set(&b->query, "");
         b->query_scroll = 0;
         break;
-    case ACT_NEXT_MATCH: search_step(b, 1); break;
-    case ACT_PREV_MATCH: search_step(b, -1); break;
+    case ACT_NEXT_MATCH: browser_search_step(b, 1); break;
+    case ACT_PREV_MATCH: browser_search_step(b, -1); break;
     case ACT_FOCUS:
         b->focus_detail = !b->focus_detail;
         set_message(b, false, "%s", b->focus_detail
@@ -259,7 +194,18 @@ bool browser_action(struct browser *b, enum action a)
     }
     if (outline_current(o) != before)
         b->detail_top = 0;
+    /* a move of the highlight: the rest follows when no key is pending */
+    b->follow = a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP || a == ACT_PAGE_DOWN
+                || a == ACT_FIRST || a == ACT_LAST;
+    if (b->follow)
+        draw_follow_later();
     return true;
+}
+
+/* The item whose breadcrumbs, detail and position are on screen. */
+static const struct gl_node *shown_node(struct browser *b)
+{
+    return b->follow && b->shown ? b->shown : outline_current(cur_outline(b));
 }
 
 /* --- drawing ----------------------------------------------------------- */
@@ -267,7 +213,7 @@ bool browser_action(struct browser *b, enum action a)
 static void draw_header(struct browser *b, int cols)
 {
     const struct gl_edition *ed = browser_edition(b);
-    const struct gl_node *cur = outline_current(cur_outline(b));
+    const struct gl_node *cur = shown_node(b);
     const char *sep = glyph(" \xE2\x80\xBA ", " > ");
     struct strbuf full = STRBUF_INIT, brief = STRBUF_INIT;
     const struct gl_node *chain[GL_MAX_DEPTH + 1];
@@ -446,6 +392,22 @@ static void map_field(void *d, const char *label, const char *value)
     doc_field(d, label, value);
 }
 
+/* What an item without a summary lacks, and where to read more. */
+static void add_no_summary(struct doc *d, const struct gl_node *n)
+{
+    struct strbuf t = STRBUF_INIT;
+    char src[200];
+    if (n->edition->user)
+        sb_adds(&t, _("Its file says nothing more about this item."));
+    else if (n->source)
+        sb_printf(&t, _("kijun's library has no summary of this item; read more in its source: %s."),
+                  source_label(n->source, src, sizeof src));
+    else
+        sb_adds(&t, _("kijun's library has no summary of this item; read it in the Guideline itself."));
+    doc_para(d, "", sb_str(&t), ROLE_DIM);
+    sb_free(&t);
+}
+
 static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
 {
     char *h = gl_node_heading(n, b->lang);
@@ -456,8 +418,7 @@ static void build_doc(struct browser *b, struct doc *d, const struct gl_node *n)
     if (*summary)
         doc_para(d, "", summary, ROLE_NORMAL);
     else
-        doc_para(d, "", n->edition->user ? _("Its file says nothing more about this item.")
-                                         : _("The source slides say nothing more about this item."), ROLE_DIM);
+        add_no_summary(d, n);
     doc_push(d, "", 0, ROLE_NORMAL);
 
     struct strbuf v = STRBUF_INIT;
@@ -506,7 +467,8 @@ static void detail_click(void *ctx, size_t row)
 
 static void draw_detail(struct browser *b, int y, int x, int height, int width)
 {
-    const struct gl_node *n = outline_current(cur_outline(b));
+    const struct gl_node *n = shown_node(b);
+    size_t *top = b->follow ? &b->shown_top : &b->detail_top;
     b->detail_height = height;
     struct doc d = {0};
     d.width = width - 1;
@@ -514,10 +476,10 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
         build_doc(b, &d, n);
     hit_rows_fn(y, x, height, width, 0, (size_t)height, detail_click, b);
     size_t max = d.n > (size_t)height ? d.n - (size_t)height : 0;
-    if (b->detail_top > max)
-        b->detail_top = max;
+    if (*top > max)
+        *top = max;
     for (int r = 0; r < height; r++) {
-        size_t i = b->detail_top + (size_t)r;
+        size_t i = *top + (size_t)r;
         draw_blank(y + r, x, 1, A_NORMAL);
         if (i < d.n)
             draw_cell(y + r, x + 1, width - 1, d.text[i], role_attr(d.role[i]));
@@ -525,7 +487,7 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
             draw_blank(y + r, x + 1, width - 1, A_NORMAL);
     }
     /* a scroll hint when the text goes on below */
-    if (b->detail_top + (size_t)height < d.n && width > 4)
+    if (*top + (size_t)height < d.n && width > 4)
         draw_cell(y + height - 1, x + width - 3, 3, glyph(" \xE2\x86\x93 ", " v "),
                   role_attr(ROLE_KEY));
     doc_free(&d);
@@ -536,20 +498,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     const struct gl_edition *ed = browser_edition(b);
     struct outline *o = cur_outline(b);
     if (b->searching) {
-        const char *q = b->query.buf;
-        size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
-        char info[64] = "";
-        if (*q)
-            snprintf(info, sizeof info, count ? _(" %zu/%zu ") : _(" no match "), rank, count);
-        int iw = utf8_width(info);
-        draw_blank(y, 0, cols, A_NORMAL);
-        draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
-        int fw = cols - 1 - iw;
-        b->query_scroll = edit_scroll(&b->query, b->query_scroll, fw);
-        draw_cell(y, 1, fw, q + b->query_scroll, A_NORMAL);
-        draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
-        int cx = 1 + utf8_nwidth(q + b->query_scroll, b->query.cur - b->query_scroll);
-        move(y, cx < cols ? cx : cols - 1);
+        browser_draw_prompt(b, y, cols);
         return;
     }
     struct strbuf sb = STRBUF_INIT;
@@ -557,10 +506,29 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
     char *ws = short_path(workspace, 16);
     sb_printf(&sb, " %s%s%s (%s)%s%s%s%zu/%zu", ws, bar, text_get(&ed->label, b->lang),
               editions_status(ed, b->lang), bar, lang_code(b->lang), bar,
-              o->nrows ? o->cur + 1 : 0, o->nrows);
+              o->nrows ? (b->follow ? b->shown_pos : o->cur) + 1 : 0, o->nrows);
     free(ws);
     draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
     sb_free(&sb);
+}
+
+/* Side by side, the tree takes the width of its longest row (of those
+ * the tree has open, so that a cursor move keeps it), from a quarter of
+ * the screen up to half of it: the detail keeps the other half. */
+static int tree_width(struct browser *b, int cols)
+{
+    struct outline *o = cur_outline(b);
+    int need = 0;
+    for (size_t i = 0; i < o->nrows; i++) {
+        const struct gl_node *n = o->rows[i];
+        char *h = gl_node_heading(n, b->lang);
+        int w = n->depth * 2 + 2 + utf8_width(h) + (n->baseline ? 4 : 0) + 1;
+        free(h);
+        if (w > need)
+            need = w;
+    }
+    int lo = cols / 4, hi = cols / 2;
+    return need < lo ? lo : need > hi ? hi : need;
 }
 
 void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
@@ -570,9 +538,10 @@ void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
         return;
     }
     int body = rows - 3; /* header, status line, key bar */
+    b->follow = b->follow && draw_following(); /* no key pending: they catch up */
     draw_header(b, cols);
     if (cols >= SIDE_BY_SIDE_COLS) {
-        int tw = cols * 2 / 5;
+        int tw = tree_width(b, cols);
         draw_tree(b, 1, 0, body, tw);
         draw_vline(1, tw, body);
         draw_detail(b, 1, tw + 1, body, cols - tw - 1);
@@ -584,4 +553,9 @@ void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
         draw_detail(b, 2 + th, 0, body - th - 1, cols);
     }
     draw_status(b, rows - 2, cols, workspace);
+    if (!b->follow) {
+        b->shown = outline_current(cur_outline(b));
+        b->shown_pos = cur_outline(b)->cur;
+        b->shown_top = b->detail_top;
+    }
 }

@@ -26,6 +26,14 @@ struct browser {
     char message[640];            /* for the status line; "" when none */
     bool message_is_error;
     struct editions *editions;    /* the editions screen when open (editions_view.c) */
+    /* The highlight moves first; the breadcrumbs, the detail pane and the
+     * position follow when no key is pending (browser_follow): until then
+     * they show `shown`, as last drawn, and cost no bytes (draw_follow_later). */
+    bool follow;
+    bool offer_elsewhere;         /* the message offers the edition key for
+                                     the search's matches in another edition */
+    const struct gl_node *shown;
+    size_t shown_pos, shown_top;
 };
 
 void browser_init(struct browser *b, const struct library *lib, enum lang lang,

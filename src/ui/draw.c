@@ -5,8 +5,11 @@
 #include "util/utf8.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static bool use_utf8 = true;
 static bool use_color = false;
@@ -222,6 +225,46 @@ void draw_blank(int y, int x, int width, attr_t attr)
     attrset(attr);
     mvhline(y, x, ' ', width);
     attrset(A_NORMAL);
+}
+
+/* Few bytes per key (see draw.h). */
+static bool follow_pending;
+
+void draw_follow_later(void)
+{
+    follow_pending = true;
+}
+
+bool draw_following(void)
+{
+    return follow_pending;
+}
+
+/* Bytes the terminal's line has yet to send (a serial line knows; a
+ * pseudo-terminal says 0). */
+static int output_queued(void)
+{
+    int n = 0;
+    return ioctl(STDOUT_FILENO, TIOCOUTQ, &n) == 0 ? n : 0;
+}
+
+bool draw_follow_done(void)
+{
+    if (!follow_pending)
+        return false;
+    /* On a slow line, the panes wait until the highlight has gone out (at
+     * most a second), so that a key typed meanwhile is not held up
+     * behind them: such a key is read first (false: not yet). */
+    for (int i = 0; i < 100 && output_queued() > 0; i++) {
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        int r = poll(&p, 1, 10);
+        if (r > 0)
+            return false;
+        if (r < 0)
+            break; /* a signal: the main loop sees to it */
+    }
+    follow_pending = false;
+    return true;
 }
 
 void draw_vline(int y, int x, int height)

@@ -62,6 +62,16 @@ int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr
  * lines as it needs (at most max_lines), its last line at row bottom;
  * returns the lines it took. */
 int draw_question(int bottom, int cols, int max_lines, const char *s, attr_t attr);
+/* Few bytes per key. A view whose cursor moved ahead of the panes that
+ * follow it (a detail pane, breadcrumbs, a position) calls
+ * draw_follow_later and draws those panes as they were, so that the key
+ * costs the bytes of the highlight alone. The main loop then reads the
+ * keys typed ahead without waiting; when none is pending it calls
+ * draw_follow_done (true: it was pending) and draws again, and the
+ * panes, seeing draw_following() false, catch up. */
+void draw_follow_later(void);
+bool draw_following(void);
+bool draw_follow_done(void);
 void draw_vline(int y, int x, int height);
 void draw_hline(int y, int x, int width);
 #endif

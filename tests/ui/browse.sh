@@ -136,8 +136,8 @@ ui_expect "Phase       Plan（計画）" "detail shows the phase (inherited Plan
 ui_expect "NIST CSF    GV 統治" "detail shows the NIST CSF function"
 ui_expect "Baseline    no" "detail: not a baseline item"
 ui_expect "Change      移動" "detail shows the change (moved)"
-ui_expect "→ 2023年指針の2022年案: II．1. 経営方針・リスクマネジメン" "detail shows the first mapped item"
-ui_expect "→ 2023年指針の2022年案: II．3. サイバーセキュリティを含め" "detail shows the second mapped item"
+ui_expect "→ 2023年指針の2022年案: II．1. 経営方針" "detail shows the first mapped item"
+ui_expect "→ 2023年指針の2022年案: II．3. サイバー" "detail shows the second mapped item"
 # The mapped items are rev II.1 and II.3; "1." and "3." alone are numbers
 # that several places of the revised draft share, so the chapter shows.
 ui_sync
@@ -164,6 +164,10 @@ ui_expect_line 1 "kijun › 5th edition (2019 revision) › Introduction" "en 80
 ui_expect_line $ST "│ 5th edition (2019 revision) (abolished) │ en │ 1/11" "en: status line in English"
 ui_expect "Change      unchanged" "en: change in English"
 ui_expect "→ 2022 draft of the 2023 Guideline: Introduction" "en: mapped item in English"
+ui_expect "kijun's library has no summary of this item; read more in its source:" \
+    "en: an item without a summary says what is missing and where to read more"
+ui_expect "slide 23." "en: ... and names the item's source"
+ui_expect_not "seed" "en: no internal word (the seed) on the first screen"
 ui_keys j
 ui_expect_line 1 "kijun › 5th edition (2019 revision) › I. Purpose and positioning" "en j: breadcrumbs follow"
 ui_keys Down
@@ -195,6 +199,27 @@ ui_expect_line $ST "│ 1/50" "en PgUp: 1/50"
 ui_keys '-'
 ui_expect_line $ST "│ 1/3" "en - collapses every item"
 
+# --- 132x43, English: the tree takes the width it needs, up to half ----------
+# ui_expect_line_re N REGEX DESC: screen line N matches the extended REGEX.
+ui_expect_line_re() {
+    ui_sync
+    if ui_screen | sed -n "$1p" | grep -qE -- "$2"; then ui_result 0 "$3"; else ui_result 1 "$3"; fi
+}
+ui_restart 132 43 --edition v5 --demo --lang en
+ui_wait "kijun"
+ui_keys -
+ui_expect_line 4 '▸ II. Items desirable to specify in the "safety standards" │' \
+    "132x43, collapsed: the longest title whole, the separator just after it"
+ui_keys '*'
+ui_expect_line_re 3 '^▾ I\. Purpose and positioning {38}│ ' \
+    "132x43, all open: the tree takes half the width (66 columns)"
+ui_expect_line 4 "1. Importance of information security measures in critical in…│" \
+    "132x43: a title longer than half the width is cut at the separator"
+ui_keys L
+ui_keys -
+ui_expect_line 4 "▸ Ⅱ．「安全基準等」で規定が望まれる項目 │" \
+    "132x43 ja, collapsed: the tree as wide as its longest title"
+
 # --- 120x40, English -----------------------------------------------------------
 ui_restart 120 40 --edition v5 --demo --lang en
 ui_wait "kijun"
@@ -206,7 +231,7 @@ ui_expect "Phase       Plan" "en: phase"
 ui_expect "NIST CSF    GV Govern" "en: NIST CSF"
 ui_expect "Baseline    no" "en: baseline"
 ui_expect "Change      moved" "en: change"
-ui_expect "→ 2022 draft of the 2023 Guideline: II. 1. Management and" "en: mapped item"
+ui_expect "→ 2022 draft of the 2023 Guideline: II. 1." "en: mapped item"
 down 6
 ui_expect_line 1 "(ア) Human resource security (outsourcing)" "en: (ア) keeps its kana number"
 ui_sync

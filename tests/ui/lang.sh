@@ -77,6 +77,8 @@ UI_ENV="TMPDIR=$T LANG=C.UTF-8"
 ui_restart 80 24 --edition v5 --demo --lang ja
 ui_wait "$V5_JA"
 keybar_ja "--lang ja under LANG=C.UTF-8"
+ui_expect "kijun の収録データにはこの項目の要約がありません。" \
+    "ja: an item without a summary says so in Japanese"
 # L switches the Guideline text alone
 ui_keys L
 ui_expect_line 1 "$V5_EN" "L switches the Guideline text to English"

@@ -1,0 +1,174 @@
+/* browser_search: the browser's incremental search (/, n, N) and its
+ * prompt on the status line. */
+#include "config.h"
+#include "ui/browser.h"
+#include "ui/browser_private.h"
+#include "ui/draw.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_message(struct browser *b, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_message(struct browser *b, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    browser_vsay(b, error, fmt, ap);
+    va_end(ap);
+}
+
+static struct outline *cur_outline(struct browser *b)
+{
+    return &b->outlines[b->ed];
+}
+
+/* No match in this edition: say so, and offer the editions that have
+ * matches (the edition key searches in the first of them). */
+static void report_none(struct browser *b, const char *q)
+{
+    const struct gl_set *set = &b->lib->gl;
+    const char *here = text_get(&browser_edition(b)->label, b->lang);
+    struct strbuf there = STRBUF_INIT;
+    for (size_t i = 0; i < set->n; i++) {
+        size_t rank, n = i == b->ed ? 0 : outline_match_count(&b->outlines[i], q, b->lang, &rank);
+        if (!n)
+            continue;
+        if (there.len)
+            sb_adds(&there, ", ");
+        sb_printf(&there, P_("%zu match in %s", "%zu matches in %s", n), n,
+                  text_get(&set->editions[i]->label, b->lang));
+    }
+    char key[16];
+    b->offer_elsewhere = there.len > 0;
+    if (there.len)
+        set_message(b, true, _("No match for \"%s\" in %s; %s: press %s to search there"), q, here,
+                    sb_str(&there), action_key_name(ACT_EDITION, SCREEN_BROWSER, key, sizeof key));
+    else if (set->n > 1)
+        set_message(b, true, _("No match for \"%s\" in %s, nor in the other editions"), q, here);
+    else
+        set_message(b, true, _("No match for \"%s\""), q);
+    sb_free(&there);
+}
+
+static void report_matches(struct browser *b, const char *q)
+{
+    size_t rank, count = outline_match_count(cur_outline(b), q, b->lang, &rank);
+    if (count == 0)
+        report_none(b, q);
+    else
+        set_message(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
+}
+
+bool browser_search_elsewhere(struct browser *b)
+{
+    const char *q = b->last_query;
+    size_t rank;
+    if (!q || outline_match_count(cur_outline(b), q, b->lang, &rank))
+        return false;
+    for (size_t i = 0; i < b->lib->gl.n; i++) {
+        if (i == b->ed || !outline_match_count(&b->outlines[i], q, b->lang, &rank))
+            continue;
+        b->ed = i;
+        b->detail_top = 0;
+        outline_search(cur_outline(b), q, b->lang, 1, true);
+        size_t count = outline_match_count(cur_outline(b), q, b->lang, &rank);
+        set_message(b, false, _("%s: match %zu of %zu for \"%s\""),
+                    text_get(&browser_edition(b)->label, b->lang), rank, count, q);
+        return true;
+    }
+    return false;
+}
+
+/* Incremental: after every change of the query, select the first match
+ * at or after where the search started. */
+static void search_update(struct browser *b)
+{
+    struct outline *o = cur_outline(b);
+    if (b->search_origin)
+        outline_select(o, b->search_origin);
+    free(b->last_query);
+    b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
+    b->message[0] = '\0';
+    b->offer_elsewhere = false;
+    if (!b->last_query)
+        return;
+    outline_search(o, b->last_query, b->lang, 1, true);
+    report_matches(b, b->last_query);
+}
+
+void browser_search_step(struct browser *b, int dir)
+{
+    if (!b->last_query) {
+        char key[16];
+        set_message(b, true, _("No search yet: press %s to search"),
+                    action_key_name(ACT_SEARCH, SCREEN_BROWSER, key, sizeof key));
+        return;
+    }
+    if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {
+        report_none(b, b->last_query);
+        return;
+    }
+    report_matches(b, b->last_query);
+}
+
+bool browser_prompt_action(struct browser *b, enum action a)
+{
+    struct edit *e = &b->query;
+    switch (a) {
+    case ACT_EDIT_ACCEPT:
+        b->searching = false;
+        if (!b->last_query)
+            b->message[0] = '\0';
+        return true;
+    case ACT_EDIT_CANCEL:
+        b->searching = false;
+        if (b->search_origin)
+            outline_select(cur_outline(b), b->search_origin);
+        free(b->last_query);
+        b->last_query = NULL;
+        set_message(b, false, _("Search cancelled"));
+        return true;
+    default: {
+        enum edit_effect fx = action_edit(a, e);
+        if (fx != EDIT_CHANGED)
+            return fx == EDIT_MOVED;
+    }
+    }
+    search_update(b); /* the query changed */
+    return true;
+}
+
+void browser_input(struct browser *b, const char *utf8)
+{
+    if (!b->searching)
+        return;
+    edit_insert(&b->query, utf8);
+    search_update(b);
+}
+
+/* The search prompt, on the status line; the cursor left in it. */
+void browser_draw_prompt(struct browser *b, int y, int cols)
+{
+    struct outline *o = cur_outline(b);
+    const char *q = b->query.buf;
+    size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
+    char info[64] = "";
+    if (*q)
+        snprintf(info, sizeof info, count ? _(" %zu/%zu ") : _(" no match "), rank, count);
+    int iw = utf8_width(info);
+    draw_blank(y, 0, cols, A_NORMAL);
+    draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
+    int fw = cols - 1 - iw;
+    b->query_scroll = edit_scroll(&b->query, b->query_scroll, fw);
+    draw_cell(y, 1, fw, q + b->query_scroll, A_NORMAL);
+    draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
+    int cx = 1 + utf8_nwidth(q + b->query_scroll, b->query.cur - b->query_scroll);
+    move(y, cx < cols ? cx : cols - 1);
+}
