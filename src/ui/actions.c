@@ -36,6 +36,7 @@ static const struct action_info infos[ACT__COUNT] = {
 #define CK (1u << SCREEN_CHECKS)
 #define RV (1u << SCREEN_REVIEW)
 #define FI (1u << SCREEN_FINDINGS)
+#define Q (1u << SCREEN_QUESTION)
 #define ASSESS (RO | ST | SC | RG | HM | CK | RV)
 /* screens with the global keys (help, save, switching views, quit) */
 #define MAIN (B | PR | LI | FO | DP | ASSESS | FI)
@@ -60,10 +61,10 @@ static const struct binding defaults[] = {
     {'5', ACT_VIEW_ASSESS, MAIN, true},
     {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
     {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
-    {'q', ACT_QUIT, B | PR | RO, true},
-    {'Q', ACT_QUIT, MAIN | H, false},
+    {'Q', ACT_QUIT, MAIN | H, true},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
     {'0', ACT_QUIT, MAIN, false},
+    {CTRL('c'), ACT_QUIT, MAIN | H | PK | P | Q, false}, /* raw mode: ^C is a key */
     {CTRL('l'), ACT_REDRAW, MAIN | H | PK, false},
     {KEY_UP, ACT_UP, ROWS, false},
     {'k', ACT_UP, ROWS, false},
@@ -127,6 +128,12 @@ static const struct binding defaults[] = {
     {'O', ACT_REOPEN, RO | ST, true},
     {'E', ACT_EXPORT, RO | ST, true},
     {'c', ACT_COMPARE, RV, true},
+    {'y', ACT_YES, Q, true},
+    {'Y', ACT_YES, Q, false},
+    {'n', ACT_NO, Q, true},
+    {'N', ACT_NO, Q, false},
+    {27, ACT_CANCEL, Q, true},
+    {CTRL('g'), ACT_CANCEL, Q, false},
     {KEY_IC, ACT_ADD, LI, false},
     {'d', ACT_DELETE, LI | FO, true},
     {KEY_DC, ACT_DELETE, LI, false},
@@ -137,7 +144,7 @@ static const struct binding defaults[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
-    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, true},
+    {'q', ACT_BACK, B | PR | RO | LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, true},
     {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI, false},
     {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {'h', ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
@@ -192,6 +199,7 @@ const char *screen_title(enum view s)
     case SCREEN_CHECKS: return _("Validation");
     case SCREEN_REVIEW: return _("Review");
     case SCREEN_FINDINGS: return _("Findings of the workspace");
+    case SCREEN_QUESTION: return _("Questions");
     default: return "";
     }
 }

@@ -77,7 +77,10 @@
     X(EDIT_DELETE, "delete", N_("Delete the character under the cursor"), NULL) \
     X(EDIT_KILL_END, "kill-end", N_("Delete to the end"), NULL) \
     X(EDIT_KILL_START, "kill-start", N_("Delete to the start"), NULL) \
-    X(EDIT_KILL_WORD, "kill-word", N_("Delete the word before the cursor"), NULL)
+    X(EDIT_KILL_WORD, "kill-word", N_("Delete the word before the cursor"), NULL) \
+    X(YES, "yes", N_("Answer yes to the question"), N_("Yes")) \
+    X(NO, "no", N_("Answer no to the question"), N_("No")) \
+    X(CANCEL, "cancel-question", N_("Leave the question unanswered: nothing is done"), N_("Cancel"))
 
 enum action {
 #define X(id, name, help, label) ACT_##id,
@@ -91,7 +94,7 @@ enum action {
 enum view {
     SCREEN_BROWSER, SCREEN_PROFILE, SCREEN_LIST, SCREEN_FORM, SCREEN_DEPS, SCREEN_PICK,
     SCREEN_HELP, SCREEN_PROMPT, SCREEN_ROUNDS, SCREEN_STEPS, SCREEN_SCOPE, SCREEN_REGISTER,
-    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN_FINDINGS, SCREEN__COUNT
+    SCREEN_HEATMAP, SCREEN_CHECKS, SCREEN_REVIEW, SCREEN_FINDINGS, SCREEN_QUESTION, SCREEN__COUNT
 };
 
 const char *screen_title(enum view s); /* translated */

@@ -67,48 +67,29 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static enum view current_screen(const struct app *a)
+static const struct view_entry *front(const struct app *a)
 {
-    if (a->help_open)
-        return SCREEN_HELP;
-    switch (a->top) {
-    case TOP_GUIDELINE: return browser_screen(&a->browser);
-    case TOP_PROFILE: return pview_screen(&a->pview);
-    case TOP_FINDINGS: return fview_screen(&a->fview);
-    default: return aview_screen(&a->aview);
-    }
+    return vstack_top(&a->views);
 }
 
-
-static void view_draw(struct app *a, int rows, int cols)
+/* The screen whose bindings are in force: the view in front says. */
+static enum view current_screen(struct app *a)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: browser_draw(&a->browser, rows, cols, a->s->label); break;
-    case TOP_PROFILE: pview_draw(&a->pview, rows, cols); break;
-    case TOP_FINDINGS: fview_draw(&a->fview, rows, cols); break;
-    default: aview_draw(&a->aview, rows, cols); break;
-    }
+    const struct view_entry *e = front(a);
+    return e->ops->screen(&a->vc, e->self);
 }
 
 /* Text typed or pasted into the open prompt or field. */
 static void view_input(struct app *a, const char *text)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: browser_input(&a->browser, text); break;
-    case TOP_PROFILE: pview_input(&a->pview, text); break;
-    case TOP_FINDINGS: fview_input(&a->fview, text); break;
-    default: aview_input(&a->aview, text); break;
-    }
+    const struct view_entry *e = front(a);
+    e->ops->input(&a->vc, e->self, text);
 }
 
 static bool view_action(struct app *a, enum action act)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: return browser_action(&a->browser, act);
-    case TOP_PROFILE: return pview_action(&a->pview, act);
-    case TOP_FINDINGS: return fview_action(&a->fview, act);
-    default: return aview_action(&a->aview, act);
-    }
+    const struct view_entry *e = front(a);
+    return e->ops->act(&a->vc, e->self, act);
 }
 
 static void draw_all(struct app *a)
@@ -123,16 +104,8 @@ static void draw_all(struct app *a)
         return;
     }
     enum view s = current_screen(a);
-    if (a->help_open) {
-        struct strbuf t = STRBUF_INIT;
-        sb_printf(&t, " kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"),
-                  screen_title(a->help.from));
-        draw_cell(0, 0, cols, sb_str(&t), role_attr(ROLE_TITLE));
-        sb_free(&t);
-        help_draw(&a->help, 1, rows - 2, cols);
-    } else {
-        view_draw(a, rows, cols);
-    }
+    const struct view_entry *e = front(a);
+    e->ops->draw(&a->vc, e->self, rows, cols);
     draw_keybar(s, rows - 1, cols);
     const char *q = app_question(a);
     /* a question is read whole: over as many lines as it needs */
@@ -143,37 +116,38 @@ static void draw_all(struct app *a)
         for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
             draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
     }
-    bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
-    if (cursor) {
-        view_draw(a, rows, cols); /* the views leave the cursor in their prompt */
+    if (!q && s == SCREEN_PROMPT) {
+        e->ops->draw(&a->vc, e->self, rows, cols); /* the views leave the cursor in their prompt */
         curs_set(1);
     }
     wnoutrefresh(stdscr);
     doupdate();
 }
 
-
-/* Enter on a finding: its item, in the view it belongs to; Esc or q:
- * back to the screen the findings were opened from. */
-static void findings_enter(struct app *a, enum action act)
+/* Back one screen: the view under the one in front; from the last one,
+ * quitting (which asks only when there is unsaved work). */
+static void go_back(struct app *a)
 {
-    if (act == ACT_BACK) {
-        a->top = a->findings_from;
-        return;
-    }
-    enum fv_goto g = fview_jump(&a->fview, &a->browser, &a->pview, &a->aview);
-    if (g != FV_STAY) {
-        a->top = g == FV_GUIDELINE ? TOP_GUIDELINE : g == FV_PROFILE ? TOP_PROFILE : TOP_ASSESS;
-        a->from_findings = true;
+    if (!vstack_pop(&a->views, &a->vc))
+        app_request_quit(a);
+}
+
+static const struct view_ops *view_of(enum action act)
+{
+    switch (act) {
+    case ACT_VIEW_GUIDELINE: return &browser_view;
+    case ACT_VIEW_PROFILE: return &profile_view;
+    case ACT_VIEW_ASSESS: return &assess_view;
+    default: return &findings_view;
     }
 }
 
 static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
 {
     int rows = LINES, cols = COLS;
-    enum view s = current_screen(a);
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        if (key == 'q' || key == 'Q' || key == KEY_F(10) || action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
+        enum action act = action_for_key(SCREEN_BROWSER, key);
+        if (act == ACT_QUIT || act == ACT_BACK)
             app_request_quit(a);
         return;
     }
@@ -185,6 +159,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         app_answer(a, key);
         return;
     }
+    enum view s = current_screen(a);
     /* printable characters typed into a prompt are text, not keys */
     if (s == SCREEN_PROMPT && is_char && ch >= 0x20 && ch != 0x7F) {
         char buf[8];
@@ -194,62 +169,35 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         return;
     }
     enum action act = action_for_key(s, key);
-    if (a->from_findings && a->top == TOP_GUIDELINE && s == SCREEN_BROWSER && (key == 'q' || key == 27)) {
-        a->top = TOP_FINDINGS; /* the checklist's item was shown: back to the findings */
-        a->from_findings = false;
-        return;
-    }
-    if (act == ACT_REDRAW) {
+    switch (act) {
+    case ACT_REDRAW:
         clearok(curscr, TRUE);
         return;
-    }
-    if (s == SCREEN_HELP) {
-        if (act == ACT_QUIT && key != 'q')
-            app_request_quit(a);
-        else if (act != ACT_NONE && !help_action(&a->help, act, rows - 2))
-            a->help_open = false;
-        return;
-    }
-    switch (act) {
     case ACT_QUIT:
         app_request_quit(a);
         return;
     case ACT_HELP:
-        help_open(&a->help, s);
-        a->help_open = true;
+        vstack_push(&a->views, &a->vc, &help_view);
         return;
     case ACT_SAVE:
         app_request_save(a);
         return;
     case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
-        if (act == ACT_VIEW_FINDINGS && a->top != TOP_FINDINGS)
-            a->findings_from = a->top;
-        a->top = act == ACT_VIEW_GUIDELINE ? TOP_GUIDELINE : act == ACT_VIEW_PROFILE ? TOP_PROFILE
-               : act == ACT_VIEW_ASSESS ? TOP_ASSESS : TOP_FINDINGS;
-        a->from_findings = false;
+        vstack_push(&a->views, &a->vc, view_of(act));
         return;
-    case ACT_SELECT: case ACT_BACK:
-        if (a->top == TOP_FINDINGS) {
-            findings_enter(a, act);
-            return;
-        }
-        goto view;
     case ACT_NONE:
         break;
-    default: view: {
+    default: {
+        const struct view_entry *e = front(a);
         bool used = view_action(a, act);
-        if (used && a->from_findings && a->top != TOP_GUIDELINE && fview_left(&a->fview, &a->pview, &a->aview)) {
-            a->top = TOP_FINDINGS; /* Esc or q on the item: back to the findings */
-            a->from_findings = false;
-        }
-        if (used && a->top == TOP_ASSESS && a->aview.want_new_resource) {
-            a->aview.want_new_resource = false;
-            a->top = TOP_PROFILE;
-            pview_add_resource(&a->pview);
+        if (!used && act == ACT_BACK) {
+            go_back(a);
+            return;
         }
         if (used) {
-            if ((a->top == TOP_PROFILE && a->pview.asking_delete)
-                || (a->top == TOP_ASSESS && aview_asking(&a->aview)))
+            vstack_settle(&a->views, &a->vc); /* a finding's item left: the findings */
+            e = front(a);
+            if (e->ops->question && e->ops->question(&a->vc, e->self))
                 a->ask = ASK_DELETE;
             return;
         }
@@ -321,12 +269,8 @@ static void wheel(struct app *a, enum action act)
 {
     if (current_screen(a) == SCREEN_PROMPT)
         return;
-    for (int i = 0; i < 3; i++) {
-        if (a->help_open)
-            help_action(&a->help, act, LINES - 2);
-        else
-            view_action(a, act);
-    }
+    for (int i = 0; i < 3; i++)
+        view_action(a, act);
 }
 
 /* A mouse event (only with --mouse): button 1 selects the row under the
@@ -370,6 +314,13 @@ int app_run(const struct app_options *opt)
     pview_init(&a.pview, a.s, opt->lang);
     aview_init(&a.aview, a.s, opt->lang);
     fview_init(&a.fview, a.s);
+    a.vc = (struct view_ctx){a.s, &a.views};
+    vstack_register(&a.views, &browser_view, &a.browser);
+    vstack_register(&a.views, &profile_view, &a.pview);
+    vstack_register(&a.views, &assess_view, &a.aview);
+    vstack_register(&a.views, &findings_view, &a.fview);
+    vstack_register(&a.views, &help_view, &a.help);
+    vstack_push(&a.views, &a.vc, &browser_view); /* the first screen */
     action_key_name(ACT_VIEW_FINDINGS, SCREEN_PROFILE, a.s->findings_key, sizeof a.s->findings_key);
     install_signals();
     /* Not initscr, which exits when TERM is unknown: kijun says what is
@@ -456,10 +407,6 @@ int app_run(const struct app_options *opt)
         /* ^? and ^H are Backspace whichever of them the terminfo names */
         if (r == OK && (ch == 0x7F || ch == 0x08))
             key = KEY_BACKSPACE;
-        if (r == OK && ch == 3) { /* ^C: quit as q does, asking about unsaved work */
-            app_request_quit(&a);
-            continue;
-        }
         if (r == KEY_CODE_YES && key == KEY_PASTE_BEGIN)
             handle_paste(&a);
         else if (r == KEY_CODE_YES && key == KEY_PASTE_END)
@@ -488,7 +435,7 @@ int app_run(const struct app_options *opt)
     input_paste_mode(false);
     endwin();
     delscreen(screen);
-    help_close(&a.help);
+    help_close(&a.help.help);
     browser_free(&a.browser);
     pview_free(&a.pview);
     aview_free(&a.aview);

@@ -1,6 +1,8 @@
 /* app_private: what the main loop (app.c) and the answers to its
- * questions (questions.c) share: the workbench's state, the screen in
- * front and the question being asked. Not for other modules. */
+ * questions (questions.c) share: the workbench's state, the stack of
+ * views (the one in front on top) and the question being asked. The
+ * views' states live here; the loop reaches them only through their ops
+ * (ui/views.h). Not for other modules. */
 #ifndef KIJUN_APP_PRIVATE_H
 #define KIJUN_APP_PRIVATE_H
 #include "ui/app.h"
@@ -9,23 +11,21 @@
 #include "ui/findings_view.h"
 #include "ui/help.h"
 #include "ui/profile_view.h"
+#include "ui/views.h"
 #include <stdbool.h>
 
-enum top { TOP_GUIDELINE, TOP_PROFILE, TOP_ASSESS, TOP_FINDINGS };
 enum ask { ASK_NONE, ASK_QUIT, ASK_COMMENTS, ASK_DELETE, ASK_RECOVER, ASK_DISCARD, ASK_WRITER };
 
 struct app {
     const struct app_options *opt;
     struct session *s;
-    enum top top;
+    struct vstack views;        /* the screens, the one in front on top */
+    struct view_ctx vc;         /* what the views are given: the session, the stack */
     struct browser browser;
     struct pview pview;
     struct aview aview;
     struct fview fview;
-    bool from_findings;         /* Enter on a finding went here: Esc or q goes back */
-    enum top findings_from;     /* where the findings were opened: Esc or q there goes back */
-    struct help help;
-    bool help_open;
+    struct help_view help;
     enum ask ask;
     char recover_question[800];
     char writer_question[512];  /* another program changed a file: r, o, b, Esc */

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "ui/app_private.h"
 #include "core/conflict.h"
+#include "ui/actions.h"
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdarg.h>
@@ -14,25 +15,8 @@
 /* The message of the view in front: its buffer, size and error flag. */
 char *app_message(struct app *a, size_t *size, bool **err)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE:
-        *size = sizeof a->browser.message, *err = &a->browser.message_is_error;
-        return a->browser.message;
-    case TOP_PROFILE:
-        *size = sizeof a->pview.message, *err = &a->pview.message_is_error;
-        return a->pview.message;
-    case TOP_FINDINGS:
-        *size = sizeof a->fview.message, *err = &a->fview.message_is_error;
-        return a->fview.message;
-    default:
-        /* the round's editor shows its own status line when it is in front */
-        if (a->aview.editing) {
-            *size = sizeof a->aview.edit.message, *err = &a->aview.edit.message_is_error;
-            return a->aview.edit.message;
-        }
-        *size = sizeof a->aview.message, *err = &a->aview.message_is_error;
-        return a->aview.message;
-    }
+    const struct view_entry *e = vstack_top(&a->views);
+    return e->ops->message(&a->vc, e->self, size, err);
 }
 
 /* A message on the status line of the view in front. */
@@ -55,8 +39,10 @@ const char *app_question(const struct app *a)
         return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
     case ASK_COMMENTS:
         return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
-    case ASK_DELETE:
-        return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
+    case ASK_DELETE: {
+        const struct view_entry *e = vstack_top(&a->views);
+        return e->ops->question ? e->ops->question((struct view_ctx *)&a->vc, e->self) : NULL;
+    }
     case ASK_RECOVER:
         return a->recover_question;
     case ASK_DISCARD:
@@ -169,9 +155,13 @@ void app_request_quit(struct app *a)
 
 void app_answer(struct app *a, int key)
 {
-    bool yes = key == 'y' || key == 'Y';
-    bool no = key == 'n' || key == 'N';
-    bool cancel = key == 27 || key == 7;
+    enum action act = action_for_key(SCREEN_QUESTION, key);
+    if (act == ACT_QUIT && a->ask != ASK_QUIT && a->ask != ASK_RECOVER && a->ask != ASK_DISCARD) {
+        a->ask = ASK_NONE; /* ^C: quitting asks its own question */
+        app_request_quit(a);
+        return;
+    }
+    bool yes = act == ACT_YES, no = act == ACT_NO, cancel = act == ACT_CANCEL;
     if (!yes && !no && !cancel)
         return; /* the question stays until it is answered */
     enum ask was = a->ask;
@@ -214,12 +204,12 @@ void app_answer(struct app *a, int key)
             app_say(a, false, "%s", _("Not saved"));
         }
         break;
-    case ASK_DELETE:
-        if (a->top == TOP_ASSESS)
-            aview_answer(&a->aview, yes);
-        else
-            pview_answer(&a->pview, yes);
+    case ASK_DELETE: {
+        const struct view_entry *e = vstack_top(&a->views);
+        if (e->ops->answer)
+            e->ops->answer(&a->vc, e->self, yes);
         break;
+    }
     default:
         break;
     }
@@ -229,15 +219,14 @@ void app_answer(struct app *a, int key)
  * the journal's edits. */
 void app_opening_notices(struct app *a)
 {
-    if (a->s->notice[0]) {
-        snprintf(a->browser.message, sizeof a->browser.message, "%s", a->s->notice);
-        a->browser.message_is_error = true; /* said once: it must be read whole */
-    }
+    if (a->s->notice[0]) /* said once: it must be read whole */
+        app_say(a, true, "%s", a->s->notice);
     if (a->opt->notice && *a->opt->notice) {
-        size_t len = strlen(a->browser.message);
-        snprintf(a->browser.message + len, sizeof a->browser.message - len, "%s%s",
-                 len ? " | " : "", a->opt->notice);
-        a->browser.message_is_error = true;
+        size_t size;
+        bool *err;
+        char was[640];
+        snprintf(was, sizeof was, "%s", app_message(a, &size, &err));
+        app_say(a, true, "%s%s%s", was, *was ? " | " : "", a->opt->notice);
     }
     if (a->s->rec.available) {
         a->ask = ASK_RECOVER;
