@@ -11,10 +11,11 @@
 
 struct action_info {
     const char *name, *help, *label;
+    int bar;
 };
 
 static const struct action_info infos[ACT__COUNT] = {
-#define X(id, name, help, label) {name, help, label},
+#define X(id, name, help, label, bar) {name, help, label, bar},
     KIJUN_ACTIONS(X)
 #undef X
 };
@@ -204,12 +205,17 @@ const char *screen_title(enum view s)
     }
 }
 
+bool screen_back_leaves(enum view s)
+{
+    return s == SCREEN_BROWSER || s == SCREEN_PROFILE || s == SCREEN_ROUNDS || s == SCREEN_FINDINGS;
+}
+
 const char *action_name(enum action a) { return infos[a].name; }
 
 const char *const *action_names(void)
 {
     static const char *const names[ACT__COUNT + 1] = {
-#define X(id, name, help, label) name,
+#define X(id, name, help, label, bar) name,
         KIJUN_ACTIONS(X)
 #undef X
         NULL
@@ -217,6 +223,8 @@ const char *const *action_names(void)
     return names;
 }
 const char *action_help(enum action a) { return _(infos[a].help); }
+
+int action_bar_place(enum action a) { return infos[a].bar; }
 
 const char *action_label(enum action a)
 {

@@ -106,6 +106,8 @@ static void draw_all(struct app *a)
     enum view s = current_screen(a);
     const struct view_entry *e = front(a);
     e->ops->draw(&a->vc, e->self, rows, cols);
+    /* from the last screen, back is quitting: the key bar shows quit's key */
+    action_hide(ACT_BACK, vstack_depth(&a->views) == 1 && screen_back_leaves(s));
     draw_keybar(s, rows - 1, cols);
     const char *q = app_question(a);
     /* a question is read whole: over as many lines as it needs */

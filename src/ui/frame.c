@@ -10,20 +10,6 @@
 #include "util/utf8.h"
 #include <curses.h>
 
-/* Which pass of the key bar shows an action: help, the screen's own keys,
- * save and quit, the findings, then the views (they matter least where
- * space is short). */
-static int keybar_pass(enum action a)
-{
-    switch (a) {
-    case ACT_HELP: return 0;
-    case ACT_SAVE: case ACT_QUIT: return 2;
-    case ACT_VIEW_FINDINGS: return 3;
-    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 4;
-    default: return 1;
-    }
-}
-
 /* The key bar: the keys that matter on this screen, from the table (a
  * key that kijunrc gave to another action here is replaced by the
  * action's next key). Each entry is recorded for mouse clicks. */
@@ -33,9 +19,9 @@ void draw_keybar(enum view s, int y, int cols)
     const struct binding *b = bindings(&n);
     int x = 0;
     draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
-    for (int pass = 0; pass < 5; pass++) {
+    for (int pass = 0; pass < 7; pass++) {
         for (size_t i = 0; i < n; i++) {
-            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
+            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || action_bar_place(b[i].action) != pass)
                 continue;
             const char *label = action_label(b[i].action);
             int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);

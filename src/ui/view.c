@@ -23,36 +23,68 @@ void *vstack_self(const struct vstack *st, const struct view_ops *ops)
     return i == (size_t)-1 ? NULL : st->reg[i].self;
 }
 
-bool vstack_push_until(struct vstack *st, struct view_ctx *c, const struct view_ops *ops,
-                       bool (*until)(struct view_ctx *c, void *ctx), void *ctx)
+/* Two slots of the same view side by side are one screen: one of them goes. */
+static void collapse(struct vstack *st)
+{
+    for (size_t i = 1; i < st->n;) {
+        if (st->slot[i].view == st->slot[i - 1].view) {
+            memmove(&st->slot[i - 1], &st->slot[i], (st->n - i) * sizeof *st->slot);
+            st->n--;
+        } else {
+            i++;
+        }
+    }
+}
+
+static bool push(struct vstack *st, struct view_ctx *c, const struct view_ops *ops, bool visit,
+                 bool (*until)(struct view_ctx *c, void *ctx), void *ctx)
 {
     size_t v = find(st, ops);
     if (v == (size_t)-1)
         return false;
-    for (size_t i = 0; i < st->n; i++) {
+    if (st->n && st->slot[st->n - 1].view == v && !visit)
+        return true; /* in front already */
+    for (size_t i = 0; i < st->n && !visit; i++) {
         if (st->slot[i].view == v) { /* once on the stack: from its place to the top */
             memmove(&st->slot[i], &st->slot[i + 1], (st->n - i - 1) * sizeof *st->slot);
             st->n--;
+            collapse(st);
             break;
         }
     }
+    if (st->n == VIEW_MAX) { /* the oldest is forgotten */
+        memmove(&st->slot[0], &st->slot[1], (st->n - 1) * sizeof *st->slot);
+        st->n--;
+    }
+    if (st->n && st->slot[st->n - 1].view == v)
+        st->n--; /* a visit to the view in front: the same screen */
     st->slot[st->n++] = (struct view_slot){v, until, ctx};
     if (ops->open)
         ops->open(c, st->reg[v].self);
     return true;
 }
 
+bool vstack_push_until(struct vstack *st, struct view_ctx *c, const struct view_ops *ops,
+                       bool (*until)(struct view_ctx *c, void *ctx), void *ctx)
+{
+    return push(st, c, ops, true, until, ctx);
+}
+
 bool vstack_push(struct vstack *st, struct view_ctx *c, const struct view_ops *ops)
 {
-    return vstack_push_until(st, c, ops, NULL, NULL);
+    return push(st, c, ops, false, NULL, NULL);
 }
 
 bool vstack_pop(struct vstack *st, struct view_ctx *c)
 {
     if (st->n < 2)
         return false;
-    const struct view_entry *e = &st->reg[st->slot[--st->n].view];
-    if (e->ops->close)
+    size_t v = st->slot[--st->n].view;
+    const struct view_entry *e = &st->reg[v];
+    bool still = false; /* a view visited from another is still there below */
+    for (size_t i = 0; i < st->n; i++)
+        still |= st->slot[i].view == v;
+    if (e->ops->close && !still)
         e->ops->close(c, e->self);
     return true;
 }

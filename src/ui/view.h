@@ -63,7 +63,7 @@ struct view_slot {
 struct vstack {
     struct view_entry reg[VIEW_MAX];   /* every view the workbench has */
     size_t nreg;
-    struct view_slot slot[VIEW_MAX];   /* the stack, bottom first; a view is in it once */
+    struct view_slot slot[VIEW_MAX];   /* the stack, bottom first; a view is in it once but for visits */
     size_t n;
 };
 
@@ -76,13 +76,17 @@ void *vstack_self(const struct vstack *st, const struct view_ops *ops);
  * goes back to the screen it was opened from). Calls its open(). False
  * when it is not registered. */
 bool vstack_push(struct vstack *st, struct view_ctx *c, const struct view_ops *ops);
-/* The same, the view going back by itself when until(c, ctx) holds. */
+/* A visit: the view pushed even when it is lower on the stack already (a
+ * finding's item in the browser the findings were opened from: q comes
+ * back to the findings, and q again to the browser), going back by
+ * itself when until(c, ctx) holds (until may be NULL). */
 bool vstack_push_until(struct vstack *st, struct view_ctx *c, const struct view_ops *ops,
                        bool (*until)(struct view_ctx *c, void *ctx), void *ctx);
 /* Take the view in front off and call its close(): false (nothing done)
  * when it is the last one (going back from there is quitting). */
 bool vstack_pop(struct vstack *st, struct view_ctx *c);
-/* The view in front (NULL before the first push), and one under it. */
+/* The view in front (NULL before the first push), and one under it. The
+ * stack holds VIEW_MAX screens: beyond, the oldest is forgotten. */
 const struct view_entry *vstack_top(const struct vstack *st);
 const struct view_entry *vstack_at(const struct vstack *st, size_t depth_from_top);
 size_t vstack_depth(const struct vstack *st);

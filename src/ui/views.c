@@ -140,7 +140,7 @@ static bool f_act(struct view_ctx *c, void *self, enum action a)
     /* Enter: the finding's item, in the view it belongs to */
     switch (fview_jump(fv, vstack_self(c->st, &browser_view), vstack_self(c->st, &profile_view),
                        vstack_self(c->st, &assess_view))) {
-    case FV_GUIDELINE: vstack_push(c->st, c, &browser_view); break;
+    case FV_GUIDELINE: vstack_push_until(c->st, c, &browser_view, NULL, NULL); break;
     case FV_PROFILE: vstack_push_until(c->st, c, &profile_view, f_left, fv); break;
     case FV_ASSESS: vstack_push_until(c->st, c, &assess_view, f_left, fv); break;
     default: break;

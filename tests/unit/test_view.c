@@ -86,3 +86,39 @@ Test(view, a_view_pushed_until_goes_back_when_left)
     cr_assert_eq(vstack_top(&st)->self, &f1);
     cr_assert_not(vstack_settle(&st, &c), "a view pushed without until stays");
 }
+
+Test(view, a_visit_comes_back_to_the_screen_it_was_made_from)
+{
+    vstack_push(&st, &c, &one);   /* the browser */
+    vstack_push(&st, &c, &two);   /* the findings */
+    vstack_push_until(&st, &c, &one, NULL, NULL); /* a finding's item in the browser */
+    cr_assert_eq(vstack_depth(&st), 3);
+    cr_assert(vstack_pop(&st, &c));
+    cr_assert_eq(vstack_top(&st)->self, &f2, "back from the item: the findings");
+    cr_assert_eq(f1.closed, 0, "the browser is still below: not closed");
+    cr_assert(vstack_pop(&st, &c));
+    cr_assert_eq(vstack_top(&st)->self, &f1, "and back again: the browser");
+}
+
+Test(view, moving_a_view_up_leaves_no_screen_twice_in_a_row)
+{
+    vstack_push(&st, &c, &one);
+    vstack_push(&st, &c, &two);
+    vstack_push_until(&st, &c, &one, NULL, NULL); /* one two one */
+    vstack_push(&st, &c, &two);                    /* one one two: one one is one */
+    cr_assert_eq(vstack_depth(&st), 2);
+    cr_assert(vstack_pop(&st, &c));
+    cr_assert_eq(vstack_top(&st)->self, &f1);
+    cr_assert_not(vstack_pop(&st, &c));
+}
+
+Test(view, the_stack_forgets_its_oldest_screen_when_full)
+{
+    for (int i = 0; i < VIEW_MAX + 3; i++)
+        vstack_push_until(&st, &c, i % 2 ? &two : &one, NULL, NULL);
+    cr_assert_eq(vstack_depth(&st), VIEW_MAX);
+    size_t back = 0;
+    while (vstack_pop(&st, &c))
+        back++;
+    cr_assert_eq(back, VIEW_MAX - 1);
+}
