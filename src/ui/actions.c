@@ -295,6 +295,14 @@ const char *action_key_name(enum action a, enum view s, char *buf, size_t size)
     return key_label(key, buf, size);
 }
 
+const char *action_key_str(enum action a, enum view s)
+{
+    static char ring[8][16];
+    static unsigned next;
+    char *buf = ring[next++ % 8];
+    return action_key_name(a, s, buf, sizeof ring[0]);
+}
+
 static bool hidden[ACT__COUNT];
 
 void action_hide(enum action a, bool hide) { hidden[a] = hide; }

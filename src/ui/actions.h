@@ -37,7 +37,7 @@
     X(SAVE, "save", N_("Save the workspace"), N_("Save"), 2) \
     X(VIEW_GUIDELINE, "view-guideline", N_("Show the Guideline browser"), N_("Guideline"), 6) \
     X(VIEW_PROFILE, "view-profile", N_("Show the organisation profile"), N_("Profile"), 6) \
-    X(BACK, "back", N_("Go back to the previous screen"), N_("Back"), 3) \
+    X(BACK, "back", N_("Go back to the previous screen (from the first one: quit, asking when there is unsaved work)"), N_("Back"), 3) \
     X(SELECT, "select", N_("Open the selected entry"), N_("Open"), 1) \
     X(ADD, "add", N_("Add an entry"), N_("Add"), 1) \
     X(DELETE, "delete-entry", N_("Delete the entry (asks first)"), N_("Delete"), 1) \
@@ -137,6 +137,9 @@ int action_key(enum action a, enum view s);
 /* The name of the first key in force for action a on screen s, for a
  * hint such as "press %s to add one" ("?" when it has none). */
 const char *action_key_name(enum action a, enum view s, char *buf, size_t size);
+/* The same in a buffer of its own, good until eight more calls (for a
+ * hint that names several keys). */
+const char *action_key_str(enum action a, enum view s);
 /* The screens where action a has keys by default (bit per enum view). */
 unsigned action_screens(enum action a);
 /* An action that does not apply now (the reopen key on an open round)

@@ -224,7 +224,8 @@ static void handle_paste(struct app *a)
         /* nothing to paste into */
     } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
         if (a->ask == ASK_NONE)
-            app_say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
+            app_say(a, true, _("Paste ignored: no field is open (%s opens one)"),
+                    action_key_str(ACT_EDIT_FIELD, SCREEN_FORM));
     } else if (t.len) {
         view_input(a, sb_str(&t));
     }
@@ -317,6 +318,7 @@ int app_run(const struct app_options *opt)
     aview_init(&a.aview, a.s, opt->lang);
     fview_init(&a.fview, a.s);
     a.vc = (struct view_ctx){a.s, &a.views};
+    chrome_set_session(a.s);
     vstack_register(&a.views, &browser_view, &a.browser);
     vstack_register(&a.views, &profile_view, &a.pview);
     vstack_register(&a.views, &assess_view, &a.aview);

@@ -27,7 +27,8 @@ struct app {
     struct fview fview;
     struct help_view help;
     enum ask ask;
-    char recover_question[800];
+    char recover_question[800]; /* what the journal holds, for the recovery question */
+    char question[1200];        /* the question asked, its answers' keys in it */
     char writer_question[512];  /* another program changed a file: r, o, b, Esc */
     bool writer_help;           /* ? explains the choices above the question */
     bool quit_after_save;       /* the save that asked was the quit's */
@@ -40,7 +41,7 @@ void app_say(struct app *a, bool error, const char *fmt, ...) __attribute__((for
 /* The message of the view in front: its buffer, its size, its error flag. */
 char *app_message(struct app *a, size_t *size, bool **err);
 /* The question being asked (a->ask), or NULL. */
-const char *app_question(const struct app *a);
+const char *app_question(struct app *a);
 /* A key while a y/n question is asked: y, n or Esc answers it. */
 void app_answer(struct app *a, int key);
 /* A key while another writer's question is asked: r, o, b, Esc, ? explains. */

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/browser.h"
 #include "ui/draw.h"
+#include "ui/frame.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -22,9 +23,8 @@ static void set_message(struct browser *b, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->message, sizeof b->message, fmt, ap);
+    message_vset(b->message, sizeof b->message, &b->message_is_error, error, fmt, ap);
     va_end(ap);
-    b->message_is_error = error;
 }
 
 static struct outline *cur_outline(struct browser *b)
@@ -280,8 +280,7 @@ static void draw_header(struct browser *b, int cols)
         free(h);
     }
     const char *s = utf8_width(sb_str(&full)) <= cols - 1 ? sb_str(&full) : sb_str(&brief);
-    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
-    draw_cell(0, 1, cols - 1, s, role_attr(ROLE_TITLE));
+    chrome_title(cols, s);
     sb_free(&full);
     sb_free(&brief);
 }
@@ -539,7 +538,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
               status_name(ed->status, b->lang), bar, lang_code(b->lang), bar,
               o->nrows ? o->cur + 1 : 0, o->nrows);
     free(ws);
-    draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
+    chrome_status(y, cols, sb_str(&sb), b->message, b->message_is_error);
     sb_free(&sb);
 }
 

@@ -1,14 +1,47 @@
-/* frame: what every screen has: the key bar; the notice of a terminal
- * too small. */
+/* frame: what every screen has: the title bar, the status line, the
+ * message setter, the key bar; the notice of a terminal too small. */
 #include "config.h"
 #include "ui/frame.h"
 #include "ui/app.h"
+#include "core/session.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include <stdio.h>
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/utf8.h"
 #include <curses.h>
+
+static const struct session *shown;
+
+void chrome_set_session(const struct session *s)
+{
+    shown = s;
+}
+
+void chrome_title(int cols, const char *crumbs)
+{
+    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
+    draw_cell(0, 1, cols - 1, crumbs, role_attr(ROLE_TITLE));
+}
+
+void chrome_status(int y, int cols, const char *status, const char *message, bool error)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, status);
+    if (shown && session_modified(shown))
+        sb_adds(&sb, _(" [+] modified"));
+    if (shown && shown->read_only)
+        sb_adds(&sb, _(" [read-only]"));
+    draw_status_message(y, cols, sb_str(&sb), message, error);
+    sb_free(&sb);
+}
+
+void message_vset(char *buf, size_t size, bool *flag, bool error, const char *fmt, va_list ap)
+{
+    vsnprintf(buf, size, fmt, ap);
+    *flag = error;
+}
 
 /* The key bar: the keys that matter on this screen, from the table (a
  * key that kijunrc gave to another action here is replaced by the
@@ -46,7 +79,9 @@ void draw_too_small(int rows, int cols)
     char line1[128], line2[128];
     snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
     snprintf(line2, sizeof line2, _("kijun needs at least %dx%d."), APP_MIN_COLS, APP_MIN_ROWS);
-    const char *line3 = _("Enlarge the window, or press Q to quit.");
+    char line3[160];
+    snprintf(line3, sizeof line3, _("Enlarge the window, or press %s to quit."),
+             action_key_str(ACT_QUIT, SCREEN_BROWSER));
     erase();
     const char *lines[3] = {line1, line2, line3};
     for (int i = 0; i < 3 && i < rows; i++) {

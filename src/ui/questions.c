@@ -6,6 +6,7 @@
 #include "ui/app_private.h"
 #include "core/conflict.h"
 #include "ui/actions.h"
+#include "ui/frame.h"
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdarg.h>
@@ -27,27 +28,39 @@ void app_say(struct app *a, bool error, const char *fmt, ...)
     char *buf = app_message(a, &size, &err);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
+    message_vset(buf, size, err, error, fmt, ap);
     va_end(ap);
-    *err = error;
 }
 
-const char *app_question(const struct app *a)
+#define ANSWER(act) action_key_str(act, SCREEN_QUESTION)
+
+const char *app_question(struct app *a)
 {
     switch (a->ask) {
     case ASK_QUIT:
-        return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
+        snprintf(a->question, sizeof a->question,
+                 _("Unsaved changes. Save before quitting? %s saves and quits, %s quits without saving, %s stays"),
+                 ANSWER(ACT_YES), ANSWER(ACT_NO), ANSWER(ACT_CANCEL));
+        return a->question;
     case ASK_COMMENTS:
-        return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
+        snprintf(a->question, sizeof a->question,
+                 _("The files have comments, which saving drops (libconfig keeps none; use the note fields). "
+                   "Save? %s saves, %s does not"), ANSWER(ACT_YES), ANSWER(ACT_NO));
+        return a->question;
     case ASK_DELETE: {
         const struct view_entry *e = vstack_top(&a->views);
-        return e->ops->question ? e->ops->question((struct view_ctx *)&a->vc, e->self) : NULL;
+        return e->ops->question ? e->ops->question(&a->vc, e->self) : NULL;
     }
     case ASK_RECOVER:
-        return a->recover_question;
+        snprintf(a->question, sizeof a->question,
+                 _("%s restores the unsaved edits of an earlier session, %s throws them away: %s"),
+                 ANSWER(ACT_YES), ANSWER(ACT_NO), a->recover_question);
+        return a->question;
     case ASK_DISCARD:
-        return _("Throw the unsaved edits of the earlier session away for good? y throws them away, "
-                 "n keeps them and asks again");
+        snprintf(a->question, sizeof a->question,
+                 _("Throw the unsaved edits of the earlier session away for good? %s throws them away, "
+                   "%s keeps them and asks again"), ANSWER(ACT_YES), ANSWER(ACT_NO));
+        return a->question;
     case ASK_WRITER:
         return a->writer_question;
     default:
@@ -100,7 +113,9 @@ void app_answer_writer(struct app *a, int key)
     }
     if (key == 'r' && a->s->draft.open) {
         /* the field's place may not survive the reload: its text first */
-        app_say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
+        app_say(a, true, _("Not reloaded: close the field first (%s or %s), then %s"),
+                action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT),
+                action_key_str(ACT_SAVE, SCREEN_BROWSER));
     } else if (key == 'r') {
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
@@ -185,8 +200,11 @@ void app_answer(struct app *a, int key)
         a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
         if (yes) {
             session_recover(a->s, true);
-            app_say(a, true, "%s", *a->s->recovery_note ? a->s->recovery_note /* read whole */
-                                                        : _("Recovered the unsaved edits: s saves them"));
+            if (*a->s->recovery_note) /* read whole */
+                app_say(a, true, "%s", a->s->recovery_note);
+            else
+                app_say(a, true, _("Recovered the unsaved edits: %s saves them"),
+                        action_key_str(ACT_SAVE, SCREEN_BROWSER));
         }
         break;
     case ASK_DISCARD:
@@ -230,8 +248,6 @@ void app_opening_notices(struct app *a)
     }
     if (a->s->rec.available) {
         a->ask = ASK_RECOVER;
-        snprintf(a->recover_question, sizeof a->recover_question,
-                 _("y restores the unsaved edits of an earlier session, n throws them away: %s"),
-                 a->s->rec.summary);
+        snprintf(a->recover_question, sizeof a->recover_question, "%s", a->s->rec.summary);
     }
 }

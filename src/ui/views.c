@@ -9,8 +9,9 @@
 #include "ui/browser.h"
 #include "ui/draw.h"
 #include "ui/findings_view.h"
+#include "ui/frame.h"
 #include "ui/help.h"
-#include "ui/profile_view.h"
+#include "ui/profile_private.h"
 #include "core/session.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -40,7 +41,19 @@ const struct view_ops browser_view = {
 /* --- the organisation profile --------------------------------------------------- */
 
 static enum view p_screen(struct view_ctx *c, void *self) { (void)c; return pview_screen(self); }
-static void p_draw(struct view_ctx *c, void *self, int rows, int cols) { (void)c; pview_draw(self, rows, cols); }
+/* A form's d deletes an entry of a list: on the organisation's, the
+ * criteria's or a round's head there is none, and the key bar says so. */
+static void hide_delete(const struct pview *pv)
+{
+    action_hide(ACT_DELETE, pview_screen(pv) == SCREEN_FORM && cur_section(pv)->kind != SEC_COLL);
+}
+
+static void p_draw(struct view_ctx *c, void *self, int rows, int cols)
+{
+    (void)c;
+    hide_delete(self);
+    pview_draw(self, rows, cols);
+}
 static bool p_act(struct view_ctx *c, void *self, enum action a) { (void)c; return pview_action(self, a); }
 static void p_input(struct view_ctx *c, void *self, const char *t) { (void)c; pview_input(self, t); }
 static const char *p_title(struct view_ctx *c, void *self) { (void)c; (void)self; return screen_title(SCREEN_PROFILE); }
@@ -69,7 +82,16 @@ const struct view_ops profile_view = {
 /* --- the risk assessment ------------------------------------------------------------ */
 
 static enum view a_screen(struct view_ctx *c, void *self) { (void)c; return aview_screen(self); }
-static void a_draw(struct view_ctx *c, void *self, int rows, int cols) { (void)c; aview_draw(self, rows, cols); }
+static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
+{
+    (void)c;
+    struct aview *av = self;
+    if (av->editing)
+        hide_delete(&av->edit);
+    else
+        action_hide(ACT_DELETE, false);
+    aview_draw(av, rows, cols);
+}
 static void a_input(struct view_ctx *c, void *self, const char *t) { (void)c; aview_input(self, t); }
 static const char *a_title(struct view_ctx *c, void *self) { (void)c; (void)self; return screen_title(SCREEN_ROUNDS); }
 static void a_answer(struct view_ctx *c, void *self, bool yes) { (void)c; aview_answer(self, yes); }
@@ -177,8 +199,8 @@ static void h_draw(struct view_ctx *c, void *self, int rows, int cols)
     (void)c;
     struct help_view *hv = self;
     struct strbuf t = STRBUF_INIT;
-    sb_printf(&t, " kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"), screen_title(hv->help.from));
-    draw_cell(0, 0, cols, sb_str(&t), role_attr(ROLE_TITLE));
+    sb_printf(&t, "kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"), screen_title(hv->help.from));
+    chrome_title(cols, sb_str(&t));
     sb_free(&t);
     hv->page = rows - 2;
     help_draw(&hv->help, 1, rows - 2, cols);
