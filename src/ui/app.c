@@ -378,6 +378,7 @@ int app_run(const struct app_options *opt)
     app_opening_notices(&a);
     int status = 0;
     bool dirty = true;
+    unsigned long drawn_gen = a.s->gen;
     while (!a.quit) {
         if (stop_signal) {
             /* the journal holds every edit and the text being typed;
@@ -391,12 +392,17 @@ int app_run(const struct app_options *opt)
             suspend(a.s);
             dirty = true;
         }
-        /* drawn only when a key or a resize may have changed it */
-        if (dirty)
+        /* drawn only when a key, a resize or an edit (the core's
+         * generation moved) may have changed it */
+        if (dirty || a.s->gen != drawn_gen)
             draw_all(&a);
         dirty = false;
-        /* idle: wake only to keep the text being typed, and for signals */
-        timeout(session_draft_pending(a.s) ? 300 : 1000);
+        drawn_gen = a.s->gen;
+        /* idle: nothing on screen changes with the time, so no timer: the
+         * wait ends at a key, a resize or a signal (the handlers do not
+         * restart the read); only the text being typed wakes it, to be
+         * journalled */
+        timeout(session_draft_pending(a.s) ? 300 : -1);
         wint_t ch;
         int r = input_read_key(&ch);
         if (r == ERR) {

@@ -31,6 +31,16 @@ ui_expect_exit 0 "Q quits from a round's steps, at once without unsaved work"
 
 ui_start 80 24 --demo --lang en
 ui_wait "kijun"
+# idle, nothing on screen depends on the time: kijun sleeps until a key
+# (its voluntary context switches do not move over two seconds)
+pid=$(pgrep -P "$(t display -p -t ui '#{pane_pid}')" | head -n 1)
+woke() { awk '/^voluntary_ctxt_switches/ { print $2 }' "/proc/$pid/status"; }
+if [ "$VG" = 1 ] || [ -z "$pid" ] || [ ! -r "/proc/$pid/status" ]; then
+    UI_N=$((UI_N + 1)); echo "ok $UI_N - idle: no timer # SKIP no /proc or under valgrind"
+else
+    w0=$(woke); sleep 2.2; w1=$(woke)
+    [ $((w1 - w0)) -le 1 ]; ui_result $? "idle: no timer wakes kijun ($((w1 - w0)) wake-ups in 2.2 s)"
+fi
 ui_keys q
 ui_expect_exit 0 "q on the first screen without unsaved work quits at once"
 
