@@ -300,6 +300,9 @@ const char *action_key_str(enum action a, enum view s)
     static char ring[8][16];
     static unsigned next;
     char *buf = ring[next++ % 8];
+    for (size_t i = 0; i < ntable; i++) /* the key the key bar shows, first */
+        if (table[i].action == a && table[i].on_keybar && binding_active(&table[i], s))
+            return key_label(table[i].key, buf, sizeof ring[0]);
     return action_key_name(a, s, buf, sizeof ring[0]);
 }
 

@@ -137,8 +137,9 @@ int action_key(enum action a, enum view s);
 /* The name of the first key in force for action a on screen s, for a
  * hint such as "press %s to add one" ("?" when it has none). */
 const char *action_key_name(enum action a, enum view s, char *buf, size_t size);
-/* The same in a buffer of its own, good until eight more calls (for a
- * hint that names several keys). */
+/* The key the key bar shows for a on s (else the first in force), in a
+ * buffer of its own, good until eight more calls (for a hint that names
+ * several keys). */
 const char *action_key_str(enum action a, enum view s);
 /* The screens where action a has keys by default (bit per enum view). */
 unsigned action_screens(enum action a);
