@@ -445,9 +445,12 @@ void fview_draw(struct fview *fv, int rows, int cols)
     size_t n = fv->cur < fv->nrows && !is_header(fv, fv->cur) ? fv->rows[fv->cur] + 1 : 0;
     snprintf(pos, sizeof pos, "%zu/%zu", n, fv->f.n);
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, " %s%s%s", pos, glyph(" \xE2\x94\x82 ", " | "),
-              fv->f.n ? _("Enter goes to the item, Esc returns; as kijun check gives them")
-                      : _("Esc returns"));
+    sb_printf(&sb, " %s%s", pos, glyph(" \xE2\x94\x82 ", " | "));
+    if (fv->f.n)
+        sb_printf(&sb, _("%s goes to the item, %s returns; as kijun check gives them"),
+                  action_key_str(ACT_SELECT, SCREEN_FINDINGS), action_key_str(ACT_BACK, SCREEN_FINDINGS));
+    else
+        sb_printf(&sb, _("%s returns"), action_key_str(ACT_BACK, SCREEN_FINDINGS));
     chrome_status(y, cols, sb_str(&sb), fv->message, fv->message_is_error);
     sb_free(&sb);
 }

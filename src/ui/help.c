@@ -69,18 +69,6 @@ void help_open(struct help *h, enum view from)
     help_close(h);
     h->from = from;
     add_screen(h, from);
-    if (from == SCREEN_BROWSER || from == SCREEN_FORM)
-        add_screen(h, SCREEN_PROMPT);
-    if (from == SCREEN_FORM)
-        add_screen(h, SCREEN_PICK);
-    if (from == SCREEN_BROWSER) {
-        add_heading(h, _("About the browser"));
-        add_line(h, xstrdup(_("  The tree shows the chapters of the Guideline edition on the status line.")));
-        add_line(h, xstrdup(_("  The detail pane shows the item's summary, PDCA phase, NIST CSF functions,")));
-        add_line(h, xstrdup(_("  baseline mark and where the item went (or came from) in the other edition.")));
-        add_line(h, xstrdup(_("  [B] in the tree marks a baseline item (slide 21).")));
-        add_line(h, xstrdup(""));
-    }
     /* how the screens stack, with the keys in force */
     add_heading(h, _("Getting around"));
     struct strbuf about = STRBUF_INIT;
@@ -96,6 +84,18 @@ void help_open(struct help *h, enum view from)
     add_line(h, sb_take(&about));
     add_line(h, xstrdup(""));
     add_screen(h, SCREEN_QUESTION);
+    if (from == SCREEN_BROWSER || from == SCREEN_FORM)
+        add_screen(h, SCREEN_PROMPT);
+    if (from == SCREEN_FORM)
+        add_screen(h, SCREEN_PICK);
+    if (from == SCREEN_BROWSER) {
+        add_heading(h, _("About the browser"));
+        add_line(h, xstrdup(_("  The tree shows the chapters of the Guideline edition on the status line.")));
+        add_line(h, xstrdup(_("  The detail pane shows the item's summary, PDCA phase, NIST CSF functions,")));
+        add_line(h, xstrdup(_("  baseline mark and where the item went (or came from) in the other edition.")));
+        add_line(h, xstrdup(_("  [B] in the tree marks a baseline item (slide 21).")));
+        add_line(h, xstrdup(""));
+    }
     add_heading(h, screen_title(SCREEN_HELP));
     size_t n;
     const struct binding *b = bindings(&n);
