@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "util/xalloc.h"
 
 struct action_info {
@@ -309,6 +310,7 @@ const char *action_key_str(enum action a, enum view s)
 static bool hidden[ACT__COUNT];
 
 void action_hide(enum action a, bool hide) { hidden[a] = hide; }
+void action_hide_none(void) { memset(hidden, 0, sizeof hidden); }
 bool action_hidden(enum action a) { return hidden[a]; }
 
 unsigned action_screens(enum action a)

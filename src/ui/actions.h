@@ -147,6 +147,9 @@ unsigned action_screens(enum action a);
  * is left off the key bar; its keys and its help stay. */
 void action_hide(enum action a, bool hidden);
 bool action_hidden(enum action a);
+/* Every action back on the key bar (before a view draws and hides what
+ * does not apply to it). */
+void action_hide_none(void);
 /* Keys from kijunrc: they replace the default keys of action a on every
  * screen where it has one (the first is the one the key bar shows), and
  * on those screens they take precedence over another action's default

@@ -105,6 +105,7 @@ static void draw_all(struct app *a)
     }
     enum view s = current_screen(a);
     const struct view_entry *e = front(a);
+    action_hide_none(); /* the view hides what does not apply to it now */
     e->ops->draw(&a->vc, e->self, rows, cols);
     /* from the last screen, back is quitting: the key bar shows quit's key */
     action_hide(ACT_BACK, vstack_depth(&a->views) == 1 && screen_back_leaves(s));

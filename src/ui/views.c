@@ -88,8 +88,6 @@ static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
     struct aview *av = self;
     if (av->editing)
         hide_delete(&av->edit);
-    else
-        action_hide(ACT_DELETE, false);
     aview_draw(av, rows, cols);
 }
 static void a_input(struct view_ctx *c, void *self, const char *t) { (void)c; aview_input(self, t); }
@@ -136,7 +134,13 @@ const struct view_ops assess_view = {
 /* --- the findings ---------------------------------------------------------------- */
 
 static enum view f_screen(struct view_ctx *c, void *self) { (void)c; return fview_screen(self); }
-static void f_draw(struct view_ctx *c, void *self, int rows, int cols) { (void)c; fview_draw(self, rows, cols); }
+static void f_draw(struct view_ctx *c, void *self, int rows, int cols)
+{
+    (void)c;
+    struct fview *fv = self;
+    fview_draw(fv, rows, cols);
+    action_hide(ACT_SELECT, !fv->f.n); /* no finding: Enter goes nowhere */
+}
 static void f_input(struct view_ctx *c, void *self, const char *t) { (void)c; fview_input(self, t); }
 static const char *f_title(struct view_ctx *c, void *self) { (void)c; (void)self; return screen_title(SCREEN_FINDINGS); }
 

@@ -22,7 +22,10 @@ ui_keys q
 ui_expect_line 1 "kijun › 5th edition" "q again: the browser, where it started"
 ui_expect_line 24 "Q Quit" "on the first screen the key bar shows Q Quit"
 ui_expect_line_not 24 "q Back" "and no q Back (q quits there)"
-ui_keys 6 '?'
+ui_keys 6
+ui_expect "No findings" "the demo has no findings"
+ui_expect_line_not 24 "Enter Open" "so the findings' key bar offers no Enter"
+ui_keys '?'
 ui_expect_line 1 "kijun › Help: Findings of the workspace" "? opens the help over the findings"
 ui_keys q
 ui_expect_line 1 "kijun › Findings of the workspace" "q closes the help: the findings"
@@ -65,7 +68,13 @@ ui_keys Q
 # --- s in the browser, [+] modified everywhere, quitting asks ---------------
 ui_start 80 24 --lang en "$T/w"
 ui_wait "kijun"
-ui_keys 4 Enter Enter C-u
+ui_keys 4 Enter
+ui_expect "*Name" "the organisation's form"
+ui_expect_line_not 24 "d Delete" "its key bar offers no d: there is no entry to delete"
+ui_keys q j Enter
+ui_expect_line 24 "a Add" "a list"
+ui_expect_line 24 "d Delete" "a list's key bar offers d"
+ui_keys q g Enter Enter C-u
 ui_type "Views Test Waterworks"
 ui_keys Enter
 ui_expect "[+] modified" "an edit: the profile shows [+] modified"
