@@ -83,7 +83,11 @@
     X(EDIT_KILL_WORD, "kill-word", N_("Delete the word before the cursor"), NULL, 1) \
     X(YES, "yes", N_("Answer yes to the question"), N_("Yes"), 1) \
     X(NO, "no", N_("Answer no to the question"), N_("No"), 1) \
-    X(CANCEL, "cancel-question", N_("Leave the question unanswered: nothing is done"), N_("Cancel"), 1)
+    X(CANCEL, "cancel-question", N_("Leave the question unanswered: nothing is done"), N_("Cancel"), 1) \
+    X(RELOAD, "reload", N_("Another program changed the file: reload it and redo your edits on top"), NULL, 1) \
+    X(OVERWRITE, "overwrite", N_("Another program changed the file: overwrite it with your version"), NULL, 1) \
+    X(BESIDE, "save-beside", N_("Another program changed the file: save your version beside it"), NULL, 1) \
+    X(EXPLAIN, "explain", N_("Explain the choices of the question"), NULL, 1)
 
 enum action {
 #define X(id, name, help, label, bar) ACT_##id,

@@ -115,7 +115,7 @@ static void draw_all(struct app *a)
     int nq = q ? draw_question(rows - 2, cols, rows / 3, q, role_attr(ROLE_NOTICE)) : 0;
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
         char help[5][200];
-        size_t n = conflict_help(a->s->conflict, help, 5);
+        size_t n = app_writer_help(a, help, 5);
         for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
             draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
     }

@@ -31,6 +31,7 @@ struct app {
     char question[1200];        /* the question asked, its answers' keys in it */
     char writer_question[512];  /* another program changed a file: r, o, b, Esc */
     bool writer_help;           /* ? explains the choices above the question */
+    bool writer_asks;           /* it is the question of a save (else the reload's refusal) */
     bool quit_after_save;       /* the save that asked was the quit's */
     bool quit;
 };
@@ -44,8 +45,11 @@ char *app_message(struct app *a, size_t *size, bool **err);
 const char *app_question(struct app *a);
 /* A key while a y/n question is asked: y, n or Esc answers it. */
 void app_answer(struct app *a, int key);
-/* A key while another writer's question is asked: r, o, b, Esc, ? explains. */
+/* A key while another writer's question is asked: r, o, b, Esc, ? explains
+ * (the keys of the action table's question screen). */
 void app_answer_writer(struct app *a, int key);
+/* The lines that explain another writer's question, with the keys in force. */
+size_t app_writer_help(struct app *a, char out[][200], size_t n);
 /* s: save, or ask first (comments) or say why not (read-only). */
 void app_request_save(struct app *a);
 /* Q: quit, asking first when there are unsaved changes. */

@@ -62,10 +62,47 @@ const char *app_question(struct app *a)
                    "%s keeps them and asks again"), ANSWER(ACT_YES), ANSWER(ACT_NO));
         return a->question;
     case ASK_WRITER:
+        if (a->writer_asks && a->s->conflict) {
+            snprintf(a->question, sizeof a->question,
+                     _("%s changed on disk: %s reload, %s overwrite, %s save beside, %s, %s help"),
+                     a->s->conflict->name, ANSWER(ACT_RELOAD), ANSWER(ACT_OVERWRITE), ANSWER(ACT_BESIDE),
+                     ANSWER(ACT_CANCEL), ANSWER(ACT_EXPLAIN));
+            return a->question;
+        }
         return a->writer_question;
     default:
         return NULL;
     }
+}
+
+size_t app_writer_help(struct app *a, char out[][200], size_t n)
+{
+    const struct doc *d = a->s->conflict;
+    size_t k = 0;
+    for (; d && k < n && k < 5; k++) {
+        switch (k) {
+        case 0:
+            snprintf(out[k], 200, _("%s was changed by another program since kijun read it. Nothing is lost:"),
+                     d->name);
+            break;
+        case 1:
+            snprintf(out[k], 200, _("%-4s reload it from disk and redo your unsaved edits of it on top"),
+                     ANSWER(ACT_RELOAD));
+            break;
+        case 2:
+            snprintf(out[k], 200, _("%-4s overwrite it with your version (the other one is kept as FILE~)"),
+                     ANSWER(ACT_OVERWRITE));
+            break;
+        case 3:
+            snprintf(out[k], 200, _("%-4s save your version beside it as FILE.mine-DATE-TIME.cfg, unsaved"),
+                     ANSWER(ACT_BESIDE));
+            break;
+        default:
+            snprintf(out[k], 200, _("%-4s cancel the save: nothing is written"), ANSWER(ACT_CANCEL));
+            break;
+        }
+    }
+    return k;
 }
 
 static void save(struct app *a)
@@ -75,6 +112,7 @@ static void save(struct app *a)
     if (!ok && a->s->conflict) {
         /* a file changed on disk: nothing was written, the user chooses */
         snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+        a->writer_asks = true;
         a->writer_help = false;
         a->ask = ASK_WRITER;
         return;
@@ -97,37 +135,39 @@ void app_answer_writer(struct app *a, int key)
 {
     struct doc *d = a->s->conflict;
     char msg[512];
-    if (key == '?' || key == KEY_F(1) || key == '1') {
+    enum action act = action_for_key(SCREEN_QUESTION, key);
+    if (act == ACT_EXPLAIN) {
         a->writer_help = !a->writer_help;
         return;
     }
-    if (key != 'r' && key != 'o' && key != 'b' && key != 27 && key != 7)
+    if (act != ACT_RELOAD && act != ACT_OVERWRITE && act != ACT_BESIDE && act != ACT_CANCEL)
         return; /* the question stays until it is answered */
     a->ask = ASK_NONE;
     a->writer_help = false;
     bool quit = a->quit_after_save;
     a->quit_after_save = false;
-    if (key == 27 || key == 7 || !d) {
+    if (act == ACT_CANCEL || !d) {
         app_say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
         return;
     }
-    if (key == 'r' && a->s->draft.open) {
+    if (act == ACT_RELOAD && a->s->draft.open) {
         /* the field's place may not survive the reload: its text first */
         app_say(a, true, _("Not reloaded: close the field first (%s or %s), then %s"),
                 action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT),
                 action_key_str(ACT_SAVE, SCREEN_BROWSER));
-    } else if (key == 'r') {
+    } else if (act == ACT_RELOAD) {
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
         if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
             snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+            a->writer_asks = false;
             a->ask = ASK_WRITER;
             a->quit_after_save = quit;
             return;
         }
         views_reset(a);
         app_say(a, failed, "%s", msg);
-    } else if (key == 'b') {
+    } else if (act == ACT_BESIDE) {
         bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
         app_say(a, !ok, "%s", msg);
     } else if (conflict_overwrite(a->s, d, msg, sizeof msg)) {
@@ -136,6 +176,7 @@ void app_answer_writer(struct app *a, int key)
         bool ok = session_save(a->s, rest, sizeof rest);
         if (!ok && a->s->conflict) {
             snprintf(a->writer_question, sizeof a->writer_question, "%s", rest);
+            a->writer_asks = true;
             a->ask = ASK_WRITER;
             a->quit_after_save = quit;
             return;
