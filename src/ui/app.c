@@ -107,6 +107,8 @@ static void draw_all(struct app *a)
     const struct view_entry *e = front(a);
     action_hide_none(); /* the view hides what does not apply to it now */
     e->ops->draw(&a->vc, e->self, rows, cols);
+    int cy, cx; /* where the view left the cursor */
+    getyx(stdscr, cy, cx);
     /* from the last screen, back is quitting: the key bar shows quit's key */
     action_hide(ACT_BACK, vstack_depth(&a->views) == 1 && screen_back_leaves(s));
     draw_keybar(s, rows - 1, cols);
@@ -119,8 +121,8 @@ static void draw_all(struct app *a)
         for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
             draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
     }
-    if (!q && s == SCREEN_PROMPT) {
-        e->ops->draw(&a->vc, e->self, rows, cols); /* the views leave the cursor in their prompt */
+    if (!q && e->ops->cursor && e->ops->cursor(&a->vc, e->self)) {
+        move(cy, cx); /* the view's prompt or field */
         curs_set(1);
     }
     wnoutrefresh(stdscr);

@@ -140,6 +140,12 @@ void app_answer_writer(struct app *a, int key)
         a->writer_help = !a->writer_help;
         return;
     }
+    if (act == ACT_QUIT) { /* ^C: nothing was written; quitting asks its own question */
+        a->ask = ASK_NONE;
+        a->writer_help = a->quit_after_save = false;
+        app_request_quit(a);
+        return;
+    }
     if (act != ACT_RELOAD && act != ACT_OVERWRITE && act != ACT_BESIDE && act != ACT_CANCEL)
         return; /* the question stays until it is answered */
     a->ask = ASK_NONE;

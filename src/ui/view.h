@@ -28,6 +28,9 @@ struct view_ops {
     /* the whole screen but the key bar (rows - 1), the cursor left where
      * the view wants it when cursor() says so */
     void (*draw)(struct view_ctx *c, void *self, int rows, int cols);
+    /* where the cursor goes: true when the view shows the text cursor
+     * (a prompt or field is open), where its draw() left it; false: hidden */
+    bool (*cursor)(struct view_ctx *c, void *self);
     /* an action of the screen: false when it was not for this view (BACK
      * then takes the view off the stack) */
     bool (*act)(struct view_ctx *c, void *self, enum action a);

@@ -17,6 +17,9 @@
 #include "util/strbuf.h"
 #include <stdlib.h>
 
+/* The text cursor shows where a prompt or field is open. */
+static bool prompt_open(struct view_ctx *c, void *self);
+
 /* --- the Guideline browser ---------------------------------------------------- */
 
 static enum view b_screen(struct view_ctx *c, void *self) { (void)c; return browser_screen(self); }
@@ -34,7 +37,7 @@ static char *b_message(struct view_ctx *c, void *self, size_t *size, bool **err)
 }
 
 const struct view_ops browser_view = {
-    .name = "guideline", .screen = b_screen, .draw = b_draw, .act = b_act, .input = b_input,
+    .name = "guideline", .screen = b_screen, .cursor = prompt_open, .draw = b_draw, .act = b_act, .input = b_input,
     .title = b_title, .message = b_message,
 };
 
@@ -75,7 +78,7 @@ static const char *p_question(struct view_ctx *c, void *self)
 }
 
 const struct view_ops profile_view = {
-    .name = "profile", .screen = p_screen, .draw = p_draw, .act = p_act, .input = p_input,
+    .name = "profile", .screen = p_screen, .cursor = prompt_open, .draw = p_draw, .act = p_act, .input = p_input,
     .title = p_title, .message = p_message, .question = p_question, .answer = p_answer,
 };
 
@@ -127,7 +130,7 @@ static char *a_message(struct view_ctx *c, void *self, size_t *size, bool **err)
 }
 
 const struct view_ops assess_view = {
-    .name = "assessment", .screen = a_screen, .draw = a_draw, .act = a_act, .input = a_input,
+    .name = "assessment", .screen = a_screen, .cursor = prompt_open, .draw = a_draw, .act = a_act, .input = a_input,
     .title = a_title, .message = a_message, .question = a_question, .answer = a_answer,
 };
 
@@ -175,7 +178,7 @@ static bool f_act(struct view_ctx *c, void *self, enum action a)
 }
 
 const struct view_ops findings_view = {
-    .name = "findings", .screen = f_screen, .draw = f_draw, .act = f_act, .input = f_input,
+    .name = "findings", .screen = f_screen, .cursor = prompt_open, .draw = f_draw, .act = f_act, .input = f_input,
     .title = f_title, .message = f_message,
 };
 
@@ -232,6 +235,13 @@ static char *h_message(struct view_ctx *c, void *self, size_t *size, bool **err)
         return under->ops->message(c, under->self, size, err);
     *size = sizeof hv->message, *err = &hv->message_is_error;
     return hv->message;
+}
+
+/* The views' prompts: where their draw left the cursor. */
+static bool prompt_open(struct view_ctx *c, void *self)
+{
+    const struct view_entry *e = vstack_top(c->st);
+    return e && e->self == self && e->ops->screen(c, self) == SCREEN_PROMPT;
 }
 
 const struct view_ops help_view = {
