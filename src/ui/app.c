@@ -4,17 +4,11 @@
  * questions are in questions.c; what both share, in app_private.h. */
 #include "config.h"
 #include "ui/app_private.h"
-#include "core/conflict.h"
 #include "ui/actions.h"
-#include "ui/browser.h"
 #include "ui/draw.h"
-#include "ui/findings_view.h"
-#include "ui/help.h"
 #include "ui/frame.h"
 #include "ui/input.h"
 #include "ui/mouse.h"
-#include "ui/profile_view.h"
-#include "ui/assess_view.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -316,18 +310,9 @@ int app_run(const struct app_options *opt)
     struct app a = {0};
     a.opt = opt;
     a.s = opt->session;
-    browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
-    pview_init(&a.pview, a.s, opt->lang);
-    aview_init(&a.aview, a.s, opt->lang);
-    fview_init(&a.fview, a.s);
     a.vc = (struct view_ctx){a.s, &a.views};
     chrome_set_session(a.s);
-    vstack_register(&a.views, &browser_view, &a.browser);
-    vstack_register(&a.views, &profile_view, &a.pview);
-    vstack_register(&a.views, &assess_view, &a.aview);
-    vstack_register(&a.views, &findings_view, &a.fview);
-    vstack_register(&a.views, &help_view, &a.help);
-    vstack_push(&a.views, &a.vc, &browser_view); /* the first screen */
+    views_init(&a.v, &a.vc, opt->lib, opt->lang, opt->edition);
     action_key_name(ACT_VIEW_FINDINGS, SCREEN_PROFILE, a.s->findings_key, sizeof a.s->findings_key);
     install_signals();
     /* Not initscr, which exits when TERM is unknown: kijun says what is
@@ -353,10 +338,7 @@ int app_run(const struct app_options *opt)
                               "the workbench needs one that can, such as vt100 or xterm\n"), term);
         else
             fprintf(stderr, _("kijun: error: cannot initialise the terminal '%s' (TERM)\n"), term);
-        browser_free(&a.browser);
-        pview_free(&a.pview);
-        aview_free(&a.aview);
-        fview_free(&a.fview);
+        views_free(&a.v);
         return 2;
     }
     set_escdelay(25);
@@ -376,7 +358,7 @@ int app_run(const struct app_options *opt)
         /* the first screen first; then the rounds, with progress */
         draw_all(&a);
         session_open_finish(a.s, loading, &a);
-        aview_rounds_loaded(&a.aview);
+        views_rounds_loaded(&a.v);
     }
     app_opening_notices(&a);
     int status = 0;
@@ -448,10 +430,6 @@ int app_run(const struct app_options *opt)
     input_paste_mode(false);
     endwin();
     delscreen(screen);
-    help_close(&a.help.help);
-    browser_free(&a.browser);
-    pview_free(&a.pview);
-    aview_free(&a.aview);
-    fview_free(&a.fview);
+    views_free(&a.v);
     return status;
 }

@@ -6,11 +6,6 @@
 #ifndef KIJUN_APP_PRIVATE_H
 #define KIJUN_APP_PRIVATE_H
 #include "ui/app.h"
-#include "ui/assess_view.h"
-#include "ui/browser.h"
-#include "ui/findings_view.h"
-#include "ui/help.h"
-#include "ui/profile_view.h"
 #include "ui/views.h"
 #include <stdbool.h>
 
@@ -21,11 +16,7 @@ struct app {
     struct session *s;
     struct vstack views;        /* the screens, the one in front on top */
     struct view_ctx vc;         /* what the views are given: the session, the stack */
-    struct browser browser;
-    struct pview pview;
-    struct aview aview;
-    struct fview fview;
-    struct help_view help;
+    struct views v;             /* every screen's state, reached only through the stack */
     enum ask ask;
     char recover_question[800]; /* what the journal holds, for the recovery question */
     char question[1200];        /* the question asked, its answers' keys in it */

@@ -120,17 +120,6 @@ static void save(struct app *a)
     app_say(a, !ok, "%s", msg);
 }
 
-/* The screens hold places in the documents: after a reload they start
- * again from their top. */
-static void views_reset(struct app *a)
-{
-    enum lang pl = a->pview.lang, al = a->aview.lang;
-    pview_free(&a->pview);
-    pview_init(&a->pview, a->s, pl);
-    aview_free(&a->aview);
-    aview_init(&a->aview, a->s, al);
-}
-
 void app_answer_writer(struct app *a, int key)
 {
     struct doc *d = a->s->conflict;
@@ -171,7 +160,7 @@ void app_answer_writer(struct app *a, int key)
             a->quit_after_save = quit;
             return;
         }
-        views_reset(a);
+        views_reset(&a->v, a->s);
         app_say(a, failed, "%s", msg);
     } else if (act == ACT_BESIDE) {
         bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);

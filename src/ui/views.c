@@ -248,3 +248,43 @@ const struct view_ops help_view = {
     .name = "help", .screen = h_screen, .open = h_open, .draw = h_draw, .act = h_act,
     .input = h_input, .close = h_close, .title = h_title, .message = h_message,
 };
+
+/* --- the screens' life ---------------------------------------------------------- */
+
+void views_init(struct views *v, struct view_ctx *c, const struct library *lib, enum lang lang,
+                const char *edition)
+{
+    browser_init(&v->browser, lib, lang, edition);
+    pview_init(&v->pview, c->s, lang);
+    aview_init(&v->aview, c->s, lang);
+    fview_init(&v->fview, c->s);
+    vstack_register(c->st, &browser_view, &v->browser);
+    vstack_register(c->st, &profile_view, &v->pview);
+    vstack_register(c->st, &assess_view, &v->aview);
+    vstack_register(c->st, &findings_view, &v->fview);
+    vstack_register(c->st, &help_view, &v->help);
+    vstack_push(c->st, c, &browser_view);
+}
+
+void views_free(struct views *v)
+{
+    help_close(&v->help.help);
+    browser_free(&v->browser);
+    pview_free(&v->pview);
+    aview_free(&v->aview);
+    fview_free(&v->fview);
+}
+
+void views_rounds_loaded(struct views *v)
+{
+    aview_rounds_loaded(&v->aview);
+}
+
+void views_reset(struct views *v, struct session *s)
+{
+    enum lang pl = v->pview.lang, al = v->aview.lang;
+    pview_free(&v->pview);
+    pview_init(&v->pview, s, pl);
+    aview_free(&v->aview);
+    aview_init(&v->aview, s, al);
+}
