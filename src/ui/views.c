@@ -87,10 +87,13 @@ const struct view_ops profile_view = {
 static enum view a_screen(struct view_ctx *c, void *self) { (void)c; return aview_screen(self); }
 static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
 {
-    (void)c;
     struct aview *av = self;
     if (av->editing)
         hide_delete(&av->edit);
+    bool none = aview_screen(av) == SCREEN_ROUNDS && !c->s->nrounds; /* no round to act on */
+    action_hide(ACT_DELETE, none || action_hidden(ACT_DELETE));
+    action_hide(ACT_COPY, none);
+    action_hide(ACT_RENAME, none);
     aview_draw(av, rows, cols);
 }
 static void a_input(struct view_ctx *c, void *self, const char *t) { (void)c; aview_input(self, t); }

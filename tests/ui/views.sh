@@ -74,6 +74,13 @@ ui_expect_line_not 24 "d Delete" "its key bar offers no d: there is no entry to 
 ui_keys q j Enter
 ui_expect_line 24 "a Add" "a list"
 ui_expect_line 24 "d Delete" "a list's key bar offers d"
+ui_keys 5
+ui_expect "Assessment rounds" "a workspace without rounds: the rounds screen"
+ui_expect_line 24 "a Add" "a adds one"
+ui_expect_line_not 24 "d Delete" "no d: there is no round to delete"
+ui_expect_line_not 24 "c Copy" "no c: none to copy"
+ui_keys q
+ui_expect_line 24 "a Add" "q: back to the profile's list it was opened from"
 ui_keys q g Enter Enter C-u
 ui_type "Views Test Waterworks"
 ui_keys Enter
