@@ -105,6 +105,10 @@ ui_expect "Unsaved changes. Save before quitting? y saves and quits, n quits wit
     "q on the last screen with unsaved work asks, its answers named"
 ui_check_fit 80 "the question fits 80 columns"
 ui_expect "Esc stays" "every answer shows at 80 columns, Esc too"
+ui_resize 60 16
+ui_expect "Esc stays" "and at 60x16, the smallest screen"
+ui_check_fit 60 "the question fits 60 columns"
+ui_resize 80 24
 ui_keys Escape
 ui_expect_not "Unsaved changes" "Esc stays"
 ui_keys 5 Q
