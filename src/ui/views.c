@@ -16,6 +16,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include <stdlib.h>
+#include <string.h>
 
 /* The text cursor shows where a prompt or field is open. */
 static bool prompt_open(struct view_ctx *c, void *self);
@@ -97,7 +98,7 @@ static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
     aview_draw(av, rows, cols);
 }
 static void a_input(struct view_ctx *c, void *self, const char *t) { (void)c; aview_input(self, t); }
-static const char *a_title(struct view_ctx *c, void *self) { (void)c; (void)self; return screen_title(SCREEN_ROUNDS); }
+static const char *a_title(struct view_ctx *c, void *self) { (void)c; (void)self; return _("Risk assessment"); }
 static void a_answer(struct view_ctx *c, void *self, bool yes) { (void)c; aview_answer(self, yes); }
 
 static const char *a_question(struct view_ctx *c, void *self)
@@ -206,10 +207,14 @@ static void h_close(struct view_ctx *c, void *self)
 
 static void h_draw(struct view_ctx *c, void *self, int rows, int cols)
 {
-    (void)c;
     struct help_view *hv = self;
     struct strbuf t = STRBUF_INIT;
     sb_printf(&t, "kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"), screen_title(hv->help.from));
+    /* a screen inside a view (a form, a list): the view's name too */
+    const struct view_entry *under = vstack_at(c->st, 1);
+    const char *view = under ? under->ops->title(c, under->self) : NULL;
+    if (view && strcmp(view, screen_title(hv->help.from)) != 0)
+        sb_printf(&t, " (%s)", view);
     chrome_title(cols, sb_str(&t));
     sb_free(&t);
     hv->page = rows - 2;

@@ -22,7 +22,9 @@ ui_keys q
 ui_expect_line 1 "kijun › 5th edition" "q again: the browser, where it started"
 ui_expect_line 24 "Q Quit" "on the first screen the key bar shows Q Quit"
 ui_expect_line_not 24 "q Back" "and no q Back (q quits there)"
-ui_keys 6
+ui_keys 4 Enter '?'
+ui_expect_line 1 "kijun › Help: Form (Organisation profile)" "the help's title names the screen and its view"
+ui_keys q q q 6
 ui_expect "No findings" "the demo has no findings"
 ui_expect_line_not 24 "Enter Open" "so the findings' key bar offers no Enter"
 ui_keys '?'
