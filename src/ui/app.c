@@ -187,7 +187,6 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
     case ACT_NONE:
         break;
     default: {
-        const struct view_entry *e = front(a);
         bool used = view_action(a, act);
         if (!used && act == ACT_BACK) {
             go_back(a);
@@ -195,7 +194,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         }
         if (used) {
             vstack_settle(&a->views, &a->vc); /* a finding's item left: the findings */
-            e = front(a);
+            const struct view_entry *e = front(a);
             if (e->ops->question && e->ops->question(&a->vc, e->self))
                 a->ask = ASK_DELETE;
             return;
