@@ -37,6 +37,16 @@ void chrome_status(int y, int cols, const char *status, const char *message, boo
     sb_free(&sb);
 }
 
+void chrome_editing(int y, int cols)
+{
+    char text[200];
+    snprintf(text, sizeof text, _("Editing: %s keeps, %s cancels, %s %s %s %s move and delete"),
+             action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT),
+             action_key_str(ACT_EDIT_HOME, SCREEN_PROMPT), action_key_str(ACT_EDIT_END, SCREEN_PROMPT),
+             action_key_str(ACT_EDIT_KILL_END, SCREEN_PROMPT), action_key_str(ACT_EDIT_KILL_START, SCREEN_PROMPT));
+    draw_cell(y, 0, cols, text, role_attr(ROLE_STATUS));
+}
+
 void message_vset(char *buf, size_t size, bool *flag, bool error, const char *fmt, va_list ap)
 {
     vsnprintf(buf, size, fmt, ap);

@@ -22,6 +22,8 @@ void chrome_title(int cols, const char *crumbs);
  * ([+] modified, [read-only]), and the message beside (ui/draw.h's
  * draw_status_message: wrapped, never cut). */
 void chrome_status(int y, int cols, const char *status, const char *message, bool error);
+/* The status line while a field is edited: its keys (the ones in force). */
+void chrome_editing(int y, int cols);
 /* A view's message: the text into buf (size bytes), its error flag. The
  * one setter every view's say() calls. */
 void message_vset(char *buf, size_t size, bool *flag, bool error, const char *fmt, va_list ap)

@@ -348,9 +348,8 @@ static void draw_status(struct pview *pv, int y, int cols)
     if (pv->editing) {
         if (pv->message[0])
             draw_cell(y, 0, cols, pv->message, role_attr(pv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-        else
-            draw_cell(y, 0, cols, _("Editing: Enter keeps, Esc cancels, ^A ^E ^K ^U move and delete"),
-                      role_attr(ROLE_STATUS));
+        else /* the keys in force */
+            chrome_editing(y, cols);
         return;
     }
     struct strbuf sb = STRBUF_INIT;

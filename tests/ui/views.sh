@@ -152,6 +152,7 @@ keys = {
   yes = "o";
   no = "x";
   save = "W";
+  cancel = "^G";
 };
 RC
 UI_ENV="TMPDIR=$T"
@@ -159,7 +160,9 @@ ui_start 80 24 --lang en "$T/w"
 ui_wait "kijun"
 ui_keys z
 ui_expect "Key z does nothing here: press h for help" "the unknown key's hint names the help key given"
-ui_keys 4 Enter Enter C-u
+ui_keys 4 Enter Enter
+ui_expect "Editing: Enter keeps, ^G cancels" "the editing line names the cancel key given"
+ui_keys C-u
 ui_type "Rebound"
 ui_keys Enter Q
 ui_expect "o saves and quits, x quits without" "the quit question names the answers given"
