@@ -384,11 +384,19 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         free(t);
     }
     const struct field_def *f = &def->fields[pv->field_cur];
-    const char *how = f->type == F_ENUM || f->type == F_REF ? _("Enter: pick from a list")
-                    : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
-                    : f->type == F_BOOL ? _("Enter: switch yes/no")
-                    : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
-                    : _("Enter: edit; Enter again keeps, Esc cancels");
+    char how[200]; /* the keys in force */
+    const char *ed = action_key_str(ACT_EDIT_FIELD, SCREEN_FORM);
+    if (f->type == F_ENUM || f->type == F_REF)
+        snprintf(how, sizeof how, _("%s: pick from a list"), ed);
+    else if (f->type == F_REFLIST)
+        snprintf(how, sizeof how, _("%s: pick several (%s marks)"), ed, action_key_str(ACT_PICK_MARK, SCREEN_PICK));
+    else if (f->type == F_BOOL)
+        snprintf(how, sizeof how, _("%s: switch yes/no"), ed);
+    else if (f->type == F_STRLIST)
+        snprintf(how, sizeof how, _("%s: edit; separate entries with ';'"), ed);
+    else
+        snprintf(how, sizeof how, _("%s: edit; %s again keeps, %s cancels"), ed,
+                 action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
     int base = y + height - 5;
     draw_hline(base, 0, cols);
     if (pv->round && def == round_coll_defs[RC_RISKS]) {

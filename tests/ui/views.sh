@@ -160,7 +160,9 @@ ui_start 80 24 --lang en "$T/w"
 ui_wait "kijun"
 ui_keys z
 ui_expect "Key z does nothing here: press h for help" "the unknown key's hint names the help key given"
-ui_keys 4 Enter Enter
+ui_keys 4 Enter
+ui_expect "Enter: edit; Enter again keeps, ^G cancels" "the form's hint names the cancel key given"
+ui_keys Enter
 ui_expect "Editing: Enter keeps, ^G cancels" "the editing line names the cancel key given"
 ui_keys C-u
 ui_type "Rebound"
