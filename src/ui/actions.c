@@ -7,14 +7,16 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "util/xalloc.h"
 
 struct action_info {
     const char *name, *help, *label;
+    int bar;
 };
 
 static const struct action_info infos[ACT__COUNT] = {
-#define X(id, name, help, label) {name, help, label},
+#define X(id, name, help, label, bar) {name, help, label, bar},
     KIJUN_ACTIONS(X)
 #undef X
 };
@@ -37,6 +39,7 @@ static const struct action_info infos[ACT__COUNT] = {
 #define RV (1u << SCREEN_REVIEW)
 #define FI (1u << SCREEN_FINDINGS)
 #define EDS (1u << SCREEN_EDITIONS)
+#define Q (1u << SCREEN_QUESTION)
 #define ASSESS (RO | ST | SC | RG | HM | CK | RV)
 /* screens with the global keys (help, save, switching views, quit) */
 #define MAIN (B | PR | LI | FO | DP | ASSESS | FI | EDS)
@@ -61,10 +64,10 @@ static const struct binding defaults[] = {
     {'5', ACT_VIEW_ASSESS, MAIN, true},
     {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
     {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
-    {'q', ACT_QUIT, B | PR | RO, true},
-    {'Q', ACT_QUIT, MAIN | H, false},
+    {'Q', ACT_QUIT, MAIN | H, true},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
     {'0', ACT_QUIT, MAIN, false},
+    {CTRL('c'), ACT_QUIT, MAIN | H | PK | P | Q, false}, /* raw mode: ^C is a key */
     {CTRL('l'), ACT_REDRAW, MAIN | H | PK, false},
     {KEY_UP, ACT_UP, ROWS, false},
     {'k', ACT_UP, ROWS, false},
@@ -129,6 +132,18 @@ static const struct binding defaults[] = {
     {'O', ACT_REOPEN, RO | ST, true},
     {'E', ACT_EXPORT, RO | ST, true},
     {'c', ACT_COMPARE, RV, true},
+    {'y', ACT_YES, Q, true},
+    {'Y', ACT_YES, Q, false},
+    {'n', ACT_NO, Q, true},
+    {'N', ACT_NO, Q, false},
+    {27, ACT_CANCEL, Q, true},
+    {CTRL('g'), ACT_CANCEL, Q, false},
+    {'r', ACT_RELOAD, Q, false},
+    {'o', ACT_OVERWRITE, Q, false},
+    {'b', ACT_BESIDE, Q, false},
+    {'?', ACT_EXPLAIN, Q, false},
+    {KEY_F(1), ACT_EXPLAIN, Q, false},
+    {'1', ACT_EXPLAIN, Q, false},
     {KEY_IC, ACT_ADD, LI, false},
     {'d', ACT_DELETE, LI | FO, true},
     {KEY_DC, ACT_DELETE, LI, false},
@@ -139,7 +154,7 @@ static const struct binding defaults[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
-    {'q', ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, true},
+    {'q', ACT_BACK, B | PR | RO | LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, true},
     {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, false},
     {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
     {'h', ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},
@@ -195,8 +210,14 @@ const char *screen_title(enum view s)
     case SCREEN_REVIEW: return _("Review");
     case SCREEN_FINDINGS: return _("Findings of the workspace");
     case SCREEN_EDITIONS: return _("Editions of the Guideline");
+    case SCREEN_QUESTION: return _("Questions");
     default: return "";
     }
+}
+
+bool screen_back_leaves(enum view s)
+{
+    return s == SCREEN_BROWSER || s == SCREEN_PROFILE || s == SCREEN_ROUNDS || s == SCREEN_FINDINGS;
 }
 
 const char *action_name(enum action a) { return infos[a].name; }
@@ -204,7 +225,7 @@ const char *action_name(enum action a) { return infos[a].name; }
 const char *const *action_names(void)
 {
     static const char *const names[ACT__COUNT + 1] = {
-#define X(id, name, help, label) name,
+#define X(id, name, help, label, bar) name,
         KIJUN_ACTIONS(X)
 #undef X
         NULL
@@ -212,6 +233,8 @@ const char *const *action_names(void)
     return names;
 }
 const char *action_help(enum action a) { return _(infos[a].help); }
+
+int action_bar_place(enum action a) { return infos[a].bar; }
 
 const char *action_label(enum action a)
 {
@@ -282,9 +305,21 @@ const char *action_key_name(enum action a, enum view s, char *buf, size_t size)
     return key_label(key, buf, size);
 }
 
+const char *action_key_str(enum action a, enum view s)
+{
+    static char ring[8][16];
+    static unsigned next;
+    char *buf = ring[next++ % 8];
+    for (size_t i = 0; i < ntable; i++) /* the key the key bar shows, first */
+        if (table[i].action == a && table[i].on_keybar && binding_active(&table[i], s))
+            return key_label(table[i].key, buf, sizeof ring[0]);
+    return action_key_name(a, s, buf, sizeof ring[0]);
+}
+
 static bool hidden[ACT__COUNT];
 
 void action_hide(enum action a, bool hide) { hidden[a] = hide; }
+void action_hide_none(void) { memset(hidden, 0, sizeof hidden); }
 bool action_hidden(enum action a) { return hidden[a]; }
 
 unsigned action_screens(enum action a)

@@ -4,17 +4,11 @@
  * questions are in questions.c; what both share, in app_private.h. */
 #include "config.h"
 #include "ui/app_private.h"
-#include "core/conflict.h"
 #include "ui/actions.h"
-#include "ui/browser.h"
 #include "ui/draw.h"
-#include "ui/findings_view.h"
-#include "ui/help.h"
 #include "ui/frame.h"
 #include "ui/input.h"
 #include "ui/mouse.h"
-#include "ui/profile_view.h"
-#include "ui/assess_view.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -67,48 +61,29 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static enum view current_screen(const struct app *a)
+static const struct view_entry *front(const struct app *a)
 {
-    if (a->help_open)
-        return SCREEN_HELP;
-    switch (a->top) {
-    case TOP_GUIDELINE: return browser_screen(&a->browser);
-    case TOP_PROFILE: return pview_screen(&a->pview);
-    case TOP_FINDINGS: return fview_screen(&a->fview);
-    default: return aview_screen(&a->aview);
-    }
+    return vstack_top(&a->views);
 }
 
-
-static void view_draw(struct app *a, int rows, int cols)
+/* The screen whose bindings are in force: the view in front says. */
+static enum view current_screen(struct app *a)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: browser_draw(&a->browser, rows, cols, a->s->label); break;
-    case TOP_PROFILE: pview_draw(&a->pview, rows, cols); break;
-    case TOP_FINDINGS: fview_draw(&a->fview, rows, cols); break;
-    default: aview_draw(&a->aview, rows, cols); break;
-    }
+    const struct view_entry *e = front(a);
+    return e->ops->screen(&a->vc, e->self);
 }
 
 /* Text typed or pasted into the open prompt or field. */
 static void view_input(struct app *a, const char *text)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: browser_input(&a->browser, text); break;
-    case TOP_PROFILE: pview_input(&a->pview, text); break;
-    case TOP_FINDINGS: fview_input(&a->fview, text); break;
-    default: aview_input(&a->aview, text); break;
-    }
+    const struct view_entry *e = front(a);
+    e->ops->input(&a->vc, e->self, text);
 }
 
 static bool view_action(struct app *a, enum action act)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE: return browser_action(&a->browser, act);
-    case TOP_PROFILE: return pview_action(&a->pview, act);
-    case TOP_FINDINGS: return fview_action(&a->fview, act);
-    default: return aview_action(&a->aview, act);
-    }
+    const struct view_entry *e = front(a);
+    return e->ops->act(&a->vc, e->self, act);
 }
 
 static void draw_all(struct app *a)
@@ -123,57 +98,55 @@ static void draw_all(struct app *a)
         return;
     }
     enum view s = current_screen(a);
-    if (a->help_open) {
-        struct strbuf t = STRBUF_INIT;
-        sb_printf(&t, " kijun %s %s: %s", glyph("\xE2\x80\xBA", ">"), _("Help"),
-                  screen_title(a->help.from));
-        draw_cell(0, 0, cols, sb_str(&t), role_attr(ROLE_TITLE));
-        sb_free(&t);
-        help_draw(&a->help, 1, rows - 2, cols);
-    } else {
-        view_draw(a, rows, cols);
-    }
+    const struct view_entry *e = front(a);
+    action_hide_none(); /* the view hides what does not apply to it now */
+    e->ops->draw(&a->vc, e->self, rows, cols);
+    int cy, cx; /* where the view left the cursor */
+    getyx(stdscr, cy, cx);
+    /* from the last screen, back is quitting: the key bar shows quit's key */
+    action_hide(ACT_BACK, vstack_depth(&a->views) == 1 && screen_back_leaves(s));
     draw_keybar(s, rows - 1, cols);
     const char *q = app_question(a);
     /* a question is read whole: over as many lines as it needs */
     int nq = q ? draw_question(rows - 2, cols, rows / 3, q, role_attr(ROLE_NOTICE)) : 0;
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
         char help[5][200];
-        size_t n = conflict_help(a->s->conflict, help, 5);
+        size_t n = app_writer_help(a, help, 5);
         for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
             draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
     }
-    bool cursor = !a->help_open && !q && (s == SCREEN_PROMPT);
-    if (cursor) {
-        view_draw(a, rows, cols); /* the views leave the cursor in their prompt */
+    if (!q && e->ops->cursor && e->ops->cursor(&a->vc, e->self)) {
+        move(cy, cx); /* the view's prompt or field */
         curs_set(1);
     }
     wnoutrefresh(stdscr);
     doupdate();
 }
 
-
-/* Enter on a finding: its item, in the view it belongs to; Esc or q:
- * back to the screen the findings were opened from. */
-static void findings_enter(struct app *a, enum action act)
+/* Back one screen: the view under the one in front; from the last one,
+ * quitting (which asks only when there is unsaved work). */
+static void go_back(struct app *a)
 {
-    if (act == ACT_BACK) {
-        a->top = a->findings_from;
-        return;
-    }
-    enum fv_goto g = fview_jump(&a->fview, &a->browser, &a->pview, &a->aview);
-    if (g != FV_STAY) {
-        a->top = g == FV_GUIDELINE ? TOP_GUIDELINE : g == FV_PROFILE ? TOP_PROFILE : TOP_ASSESS;
-        a->from_findings = true;
+    if (!vstack_pop(&a->views, &a->vc))
+        app_request_quit(a);
+}
+
+static const struct view_ops *view_of(enum action act)
+{
+    switch (act) {
+    case ACT_VIEW_GUIDELINE: return &browser_view;
+    case ACT_VIEW_PROFILE: return &profile_view;
+    case ACT_VIEW_ASSESS: return &assess_view;
+    default: return &findings_view;
     }
 }
 
 static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
 {
     int rows = LINES, cols = COLS;
-    enum view s = current_screen(a);
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        if (key == 'q' || key == 'Q' || key == KEY_F(10) || action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
+        enum action act = action_for_key(SCREEN_BROWSER, key);
+        if (act == ACT_QUIT || act == ACT_BACK)
             app_request_quit(a);
         return;
     }
@@ -185,6 +158,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         app_answer(a, key);
         return;
     }
+    enum view s = current_screen(a);
     /* printable characters typed into a prompt are text, not keys */
     if (s == SCREEN_PROMPT && is_char && ch >= 0x20 && ch != 0x7F) {
         char buf[8];
@@ -194,62 +168,34 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         return;
     }
     enum action act = action_for_key(s, key);
-    if (a->from_findings && a->top == TOP_GUIDELINE && s == SCREEN_BROWSER && (key == 'q' || key == 27)) {
-        a->top = TOP_FINDINGS; /* the checklist's item was shown: back to the findings */
-        a->from_findings = false;
-        return;
-    }
-    if (act == ACT_REDRAW) {
+    switch (act) {
+    case ACT_REDRAW:
         clearok(curscr, TRUE);
         return;
-    }
-    if (s == SCREEN_HELP) {
-        if (act == ACT_QUIT && key != 'q')
-            app_request_quit(a);
-        else if (act != ACT_NONE && !help_action(&a->help, act, rows - 2))
-            a->help_open = false;
-        return;
-    }
-    switch (act) {
     case ACT_QUIT:
         app_request_quit(a);
         return;
     case ACT_HELP:
-        help_open(&a->help, s);
-        a->help_open = true;
+        vstack_push(&a->views, &a->vc, &help_view);
         return;
     case ACT_SAVE:
         app_request_save(a);
         return;
     case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
-        if (act == ACT_VIEW_FINDINGS && a->top != TOP_FINDINGS)
-            a->findings_from = a->top;
-        a->top = act == ACT_VIEW_GUIDELINE ? TOP_GUIDELINE : act == ACT_VIEW_PROFILE ? TOP_PROFILE
-               : act == ACT_VIEW_ASSESS ? TOP_ASSESS : TOP_FINDINGS;
-        a->from_findings = false;
+        vstack_push(&a->views, &a->vc, view_of(act));
         return;
-    case ACT_SELECT: case ACT_BACK:
-        if (a->top == TOP_FINDINGS) {
-            findings_enter(a, act);
-            return;
-        }
-        goto view;
     case ACT_NONE:
         break;
-    default: view: {
+    default: {
         bool used = view_action(a, act);
-        if (used && a->from_findings && a->top != TOP_GUIDELINE && fview_left(&a->fview, &a->pview, &a->aview)) {
-            a->top = TOP_FINDINGS; /* Esc or q on the item: back to the findings */
-            a->from_findings = false;
-        }
-        if (used && a->top == TOP_ASSESS && a->aview.want_new_resource) {
-            a->aview.want_new_resource = false;
-            a->top = TOP_PROFILE;
-            pview_add_resource(&a->pview);
+        if (!used && act == ACT_BACK) {
+            go_back(a);
+            return;
         }
         if (used) {
-            if ((a->top == TOP_PROFILE && a->pview.asking_delete)
-                || (a->top == TOP_ASSESS && aview_asking(&a->aview)))
+            vstack_settle(&a->views, &a->vc); /* a finding's item left: the findings */
+            const struct view_entry *e = front(a);
+            if (e->ops->question && e->ops->question(&a->vc, e->self))
                 a->ask = ASK_DELETE;
             return;
         }
@@ -274,7 +220,8 @@ static void handle_paste(struct app *a)
         /* nothing to paste into */
     } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
         if (a->ask == ASK_NONE)
-            app_say(a, true, "%s", _("Paste ignored: no field is open (Enter opens one)"));
+            app_say(a, true, _("Paste ignored: no field is open (%s opens one)"),
+                    action_key_str(ACT_EDIT_FIELD, SCREEN_FORM));
     } else if (t.len) {
         view_input(a, sb_str(&t));
     }
@@ -321,12 +268,8 @@ static void wheel(struct app *a, enum action act)
 {
     if (current_screen(a) == SCREEN_PROMPT)
         return;
-    for (int i = 0; i < 3; i++) {
-        if (a->help_open)
-            help_action(&a->help, act, LINES - 2);
-        else
-            view_action(a, act);
-    }
+    for (int i = 0; i < 3; i++)
+        view_action(a, act);
 }
 
 /* A mouse event (only with --mouse): button 1 selects the row under the
@@ -366,10 +309,9 @@ int app_run(const struct app_options *opt)
     struct app a = {0};
     a.opt = opt;
     a.s = opt->session;
-    browser_init(&a.browser, opt->lib, opt->lang, opt->edition);
-    pview_init(&a.pview, a.s, opt->lang);
-    aview_init(&a.aview, a.s, opt->lang);
-    fview_init(&a.fview, a.s);
+    a.vc = (struct view_ctx){a.s, &a.views};
+    chrome_set_session(a.s);
+    views_init(&a.v, &a.vc, opt->lib, opt->lang, opt->edition);
     action_key_name(ACT_VIEW_FINDINGS, SCREEN_PROFILE, a.s->findings_key, sizeof a.s->findings_key);
     install_signals();
     /* Not initscr, which exits when TERM is unknown: kijun says what is
@@ -395,10 +337,7 @@ int app_run(const struct app_options *opt)
                               "the workbench needs one that can, such as vt100 or xterm\n"), term);
         else
             fprintf(stderr, _("kijun: error: cannot initialise the terminal '%s' (TERM)\n"), term);
-        browser_free(&a.browser);
-        pview_free(&a.pview);
-        aview_free(&a.aview);
-        fview_free(&a.fview);
+        views_free(&a.v);
         return 2;
     }
     set_escdelay(25);
@@ -418,11 +357,12 @@ int app_run(const struct app_options *opt)
         /* the first screen first; then the rounds, with progress */
         draw_all(&a);
         session_open_finish(a.s, loading, &a);
-        aview_rounds_loaded(&a.aview);
+        views_rounds_loaded(&a.v);
     }
     app_opening_notices(&a);
     int status = 0;
     bool dirty = true;
+    unsigned long drawn_gen = a.s->gen;
     while (!a.quit) {
         if (stop_signal) {
             /* the journal holds every edit and the text being typed;
@@ -436,14 +376,19 @@ int app_run(const struct app_options *opt)
             suspend(a.s);
             dirty = true;
         }
-        /* drawn only when a key or a resize may have changed it */
-        if (dirty)
+        /* drawn only when a key, a resize or an edit (the core's
+         * generation moved) may have changed it */
+        if (dirty || a.s->gen != drawn_gen)
             draw_all(&a);
         dirty = false;
-        /* idle: wake only to keep the text being typed, and for signals;
-         * at once when a pane waits for the keys typed ahead (draw_follow_later) */
+        drawn_gen = a.s->gen;
+        /* idle: nothing on screen changes with the time, so no timer: the
+         * wait ends at a key, a resize or a signal (the handlers do not
+         * restart the read); only the text being typed wakes it, to be
+         * journalled; at once when a pane waits for the keys typed ahead
+         * (draw_follow_later) */
         bool follow = draw_following();
-        timeout(follow ? 0 : session_draft_pending(a.s) ? 300 : 1000);
+        timeout(follow ? 0 : session_draft_pending(a.s) ? 300 : -1);
         wint_t ch;
         int r = input_read_key(&ch);
         if (r == ERR) {
@@ -459,10 +404,6 @@ int app_run(const struct app_options *opt)
         /* ^? and ^H are Backspace whichever of them the terminfo names */
         if (r == OK && (ch == 0x7F || ch == 0x08))
             key = KEY_BACKSPACE;
-        if (r == OK && ch == 3) { /* ^C: quit as q does, asking about unsaved work */
-            app_request_quit(&a);
-            continue;
-        }
         if (r == KEY_CODE_YES && key == KEY_PASTE_BEGIN)
             handle_paste(&a);
         else if (r == KEY_CODE_YES && key == KEY_PASTE_END)
@@ -491,10 +432,6 @@ int app_run(const struct app_options *opt)
     input_paste_mode(false);
     endwin();
     delscreen(screen);
-    help_close(&a.help);
-    browser_free(&a.browser);
-    pview_free(&a.pview);
-    aview_free(&a.aview);
-    fview_free(&a.fview);
+    views_free(&a.v);
     return status;
 }

@@ -5,6 +5,7 @@
 #ifndef KIJUN_ASSESS_PRIVATE_H
 #define KIJUN_ASSESS_PRIVATE_H
 #include "ui/assess_view.h"
+#include "ui/frame.h"
 #include "ui/reopen.h"
 #include <stdarg.h>
 #include <stdbool.h>
@@ -16,9 +17,8 @@ static inline void say(struct aview *av, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(av->message, sizeof av->message, fmt, ap);
+    message_vset(av->message, sizeof av->message, &av->message_is_error, error, fmt, ap);
     va_end(ap);
-    av->message_is_error = error;
 }
 
 /* An edit of round r (NULL: of the workspace) refused: read-only, or r is closed. */

@@ -176,6 +176,7 @@ void add_in(struct aview *av, enum round_section sec)
 
 void open_step(struct aview *av, enum step st)
 {
+    av->back = AV_STEPS; /* a followed check sets AV_CHECKS after */
     switch (st) {
     case STEP_PREP: open_edit(av, RSEC_HEAD, 0); break;
     case STEP_SCOPE: av->level = AV_SCOPE; scope_build(av); break;
@@ -292,7 +293,7 @@ bool aview_action(struct aview *av, enum action a)
         if (a == ACT_TOGGLE_SCOPE) { scope_toggle(av); checks_refresh(av); return true; }
         if (a == ACT_NO_RISK) { no_risk_note(av); return true; }
         if (a == ACT_ADD) { scope_add(av); return true; }
-        if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
+        if (a == ACT_BACK) { av->level = av->back == AV_CHECKS ? AV_CHECKS : AV_STEPS; return true; }
         return false;
     case AV_REGISTER:
         return register_action(av, a);
@@ -305,7 +306,7 @@ bool aview_action(struct aview *av, enum action a)
         if (a == ACT_SELECT) { review_enter(av); return true; }
         if (a == ACT_ADD) { add_in(av, RSEC_REVIEWS); return true; }
         if (a == ACT_COMPARE) { compare_next(av); return true; }
-        if (a == ACT_BACK) { av->level = AV_STEPS; return true; }
+        if (a == ACT_BACK) { av->level = av->back == AV_CHECKS ? AV_CHECKS : AV_STEPS; return true; }
         return false;
     default:
         return false;
@@ -354,8 +355,7 @@ static void draw_header(struct aview *av, int cols)
         sb_printf(&sb, "%s%d %s", sep, (int)of_level[av->level] + 1, step_title(av, of_level[av->level]));
     if (av->level == AV_HEATMAP)
         sb_printf(&sb, "%s%s", sep, _("Heat map"));
-    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
-    draw_cell(0, 1, cols - 1, sb_str(&sb), role_attr(ROLE_TITLE));
+    chrome_title(cols, sb_str(&sb));
     sb_free(&sb);
 }
 
@@ -389,13 +389,9 @@ void aview_draw(struct aview *av, int rows, int cols)
     char *ws = short_path(av->s->label, 16);
     const char *bar = glyph(" \xE2\x94\x82 ", " | ");
     sb_printf(&sb, " %s%s%s%s%s", ws, bar, _("today"), " ", av->today);
-    if (session_modified(av->s))
-        sb_adds(&sb, _(" [+] modified"));
-    if (av->s->read_only)
-        sb_adds(&sb, _(" [read-only]"));
     free(ws);
     if (av->reopen.open) {
-        draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
+        chrome_status(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
         reopen_draw(&av->reopen, rows - 7, cols);
     } else if (av->prompting) {
         if (av->message[0]) /* what the prompt asks, above it, read whole */
@@ -412,7 +408,7 @@ void aview_draw(struct aview *av, int rows, int cols)
         int cx = plw + utf8_nwidth(shown, av->prompt.cur - av->prompt_scroll);
         move(rows - 2, cx < cols ? cx : cols - 1);
     } else {
-        draw_status_message(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
+        chrome_status(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
     }
     sb_free(&sb);
 }

@@ -7,6 +7,7 @@
 #include "model/labels.h"
 #include "ui/draw.h"
 #include "ui/editions_view.h"
+#include "ui/frame.h"
 #include "ui/mouse.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -33,8 +34,7 @@ static void set_message(struct browser *b, bool error, const char *fmt, ...)
 
 void browser_vsay(struct browser *b, bool error, const char *fmt, va_list ap)
 {
-    vsnprintf(b->message, sizeof b->message, fmt, ap);
-    b->message_is_error = error;
+    message_vset(b->message, sizeof b->message, &b->message_is_error, error, fmt, ap);
 }
 
 static struct outline *cur_outline(struct browser *b)
@@ -234,8 +234,7 @@ static void draw_header(struct browser *b, int cols)
         free(h);
     }
     const char *s = utf8_width(sb_str(&full)) <= cols - 1 ? sb_str(&full) : sb_str(&brief);
-    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
-    draw_cell(0, 1, cols - 1, s, role_attr(ROLE_TITLE));
+    chrome_title(cols, s);
     sb_free(&full);
     sb_free(&brief);
 }
@@ -508,7 +507,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
               editions_status(ed, b->lang), bar, lang_code(b->lang), bar,
               o->nrows ? (b->follow ? b->shown_pos : o->cur) + 1 : 0, o->nrows);
     free(ws);
-    draw_status_message(y, cols, sb_str(&sb), b->message, b->message_is_error);
+    chrome_status(y, cols, sb_str(&sb), b->message, b->message_is_error);
     sb_free(&sb);
 }
 

@@ -34,6 +34,8 @@ void jump_to_check(struct aview *av)
         open_edit(av, RSEC_REVIEWS, (size_t)-1);
     else
         open_step(av, c->step);
+    if (av->level != AV_CHECKS)
+        av->back = AV_CHECKS; /* q or Esc there comes back to the checks */
 }
 
 void draw_checks(struct aview *av, int y, int height, int cols)

@@ -3,6 +3,7 @@
 #include "ui/findings_view.h"
 #include "model/outline.h"
 #include "ui/draw.h"
+#include "ui/frame.h"
 #include "util/wrap.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
@@ -26,9 +27,8 @@ static void say(struct fview *fv, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(fv->message, sizeof fv->message, fmt, ap);
+    message_vset(fv->message, sizeof fv->message, &fv->message_is_error, error, fmt, ap);
     va_end(ap);
-    fv->message_is_error = error;
 }
 
 void fview_init(struct fview *fv, struct session *s)
@@ -378,14 +378,13 @@ static void draw_title(struct fview *fv, int cols)
     size_t errors = 0;
     for (size_t g = 0; g < fv->ngroups; g++)
         errors += fv->groups[g].errors;
-    sb_printf(&sb, " kijun %s %s", glyph("\xE2\x80\xBA", ">"), _("Findings of the workspace"));
+    sb_printf(&sb, "kijun %s %s", glyph("\xE2\x80\xBA", ">"), _("Findings of the workspace"));
     if (fv->f.n) {
         sb_adds(&sb, ": ");
         counts(&sb, errors, fv->f.n - errors);
         sb_printf(&sb, P_(" in %zu file", " in %zu files", fv->ngroups), fv->ngroups);
     }
-    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
-    draw_cell(0, 0, cols, sb_str(&sb), role_attr(ROLE_TITLE));
+    chrome_title(cols, sb_str(&sb));
     sb_free(&sb);
 }
 
@@ -442,17 +441,16 @@ void fview_draw(struct fview *fv, int rows, int cols)
         draw_prompt(fv, y, cols);
         return;
     }
-    if (fv->message[0]) {
-        draw_cell(y, 0, cols, fv->message, role_attr(fv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-        return;
-    }
     char pos[64];
     size_t n = fv->cur < fv->nrows && !is_header(fv, fv->cur) ? fv->rows[fv->cur] + 1 : 0;
     snprintf(pos, sizeof pos, "%zu/%zu", n, fv->f.n);
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, " %s%s%s", pos, glyph(" \xE2\x94\x82 ", " | "),
-              fv->f.n ? _("Enter goes to the item, Esc returns; as kijun check gives them")
-                      : _("Esc returns"));
-    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_STATUS));
+    sb_printf(&sb, " %s%s", pos, glyph(" \xE2\x94\x82 ", " | "));
+    if (fv->f.n)
+        sb_printf(&sb, _("%s goes to the item, %s returns; as kijun check gives them"),
+                  action_key_str(ACT_SELECT, SCREEN_FINDINGS), action_key_str(ACT_BACK, SCREEN_FINDINGS));
+    else
+        sb_printf(&sb, _("%s returns"), action_key_str(ACT_BACK, SCREEN_FINDINGS));
+    chrome_status(y, cols, sb_str(&sb), fv->message, fv->message_is_error);
     sb_free(&sb);
 }

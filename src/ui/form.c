@@ -396,13 +396,22 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         free(t);
     }
     const struct field_def *f = &def->fields[pv->field_cur];
+    char how[200]; /* the keys in force */
+    const char *ed = action_key_str(ACT_EDIT_FIELD, SCREEN_FORM);
     bool level = field_scale(def, (int)pv->field_cur) >= 0;
-    const char *how = f->type == F_ENUM || f->type == F_REF || level ? _("Enter: pick from a list")
-                    : f->type == F_REFLIST ? _("Enter: pick several (Space marks)")
-                    : f->type == F_BOOL ? _("Enter: switch yes/no")
-                    : f->type == F_STRLIST ? _("Enter: edit; separate entries with ';'")
-                    : f->type == F_DATE ? _("Enter: edit (YYYY-MM-DD); t writes today")
-                    : _("Enter: edit; Enter again keeps, Esc cancels");
+    if (f->type == F_ENUM || f->type == F_REF || level)
+        snprintf(how, sizeof how, _("%s: pick from a list"), ed);
+    else if (f->type == F_REFLIST)
+        snprintf(how, sizeof how, _("%s: pick several (%s marks)"), ed, action_key_str(ACT_PICK_MARK, SCREEN_PICK));
+    else if (f->type == F_BOOL)
+        snprintf(how, sizeof how, _("%s: switch yes/no"), ed);
+    else if (f->type == F_STRLIST)
+        snprintf(how, sizeof how, _("%s: edit; separate entries with ';'"), ed);
+    else if (f->type == F_DATE)
+        snprintf(how, sizeof how, _("%s: edit (YYYY-MM-DD); t writes today"), ed);
+    else
+        snprintf(how, sizeof how, _("%s: edit; %s again keeps, %s cancels"), ed,
+                 action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
     int base = y + height - 5;
     draw_hline(base, 0, cols);
     if (pv->round && def == round_coll_defs[RC_RISKS]) {

@@ -1,27 +1,56 @@
-/* frame: what every screen has: the key bar; the notice of a terminal
- * too small. */
+/* frame: what every screen has: the title bar, the status line, the
+ * message setter, the key bar; the notice of a terminal too small. */
 #include "config.h"
 #include "ui/frame.h"
 #include "ui/app.h"
+#include "core/session.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include <stdio.h>
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/utf8.h"
 #include <curses.h>
 
-/* Which pass of the key bar shows an action: help, the screen's own keys,
- * save and quit, the findings, then the views (they matter least where
- * space is short). */
-static int keybar_pass(enum action a)
+static const struct session *shown;
+
+void chrome_set_session(const struct session *s)
 {
-    switch (a) {
-    case ACT_HELP: return 0;
-    case ACT_SAVE: case ACT_QUIT: return 2;
-    case ACT_VIEW_FINDINGS: return 3;
-    case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: return 4;
-    default: return 1;
-    }
+    shown = s;
+}
+
+void chrome_title(int cols, const char *crumbs)
+{
+    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
+    draw_cell(0, 1, cols - 1, crumbs, role_attr(ROLE_TITLE));
+}
+
+void chrome_status(int y, int cols, const char *status, const char *message, bool error)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_adds(&sb, status);
+    if (shown && session_modified(shown))
+        sb_adds(&sb, _(" [+] modified"));
+    if (shown && shown->read_only)
+        sb_adds(&sb, _(" [read-only]"));
+    draw_status_message(y, cols, sb_str(&sb), message, error);
+    sb_free(&sb);
+}
+
+void chrome_editing(int y, int cols)
+{
+    char text[200];
+    snprintf(text, sizeof text, _("Editing: %s keeps, %s cancels, %s %s %s %s move and delete"),
+             action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT),
+             action_key_str(ACT_EDIT_HOME, SCREEN_PROMPT), action_key_str(ACT_EDIT_END, SCREEN_PROMPT),
+             action_key_str(ACT_EDIT_KILL_END, SCREEN_PROMPT), action_key_str(ACT_EDIT_KILL_START, SCREEN_PROMPT));
+    draw_cell(y, 0, cols, text, role_attr(ROLE_STATUS));
+}
+
+void message_vset(char *buf, size_t size, bool *flag, bool error, const char *fmt, va_list ap)
+{
+    vsnprintf(buf, size, fmt, ap);
+    *flag = error;
 }
 
 /* The key bar: the keys that matter on this screen, from the table (a
@@ -33,9 +62,9 @@ void draw_keybar(enum view s, int y, int cols)
     const struct binding *b = bindings(&n);
     int x = 0;
     draw_blank(y, 0, cols, role_attr(ROLE_KEYBAR));
-    for (int pass = 0; pass < 5; pass++) {
+    for (int pass = 0; pass < 7; pass++) {
         for (size_t i = 0; i < n; i++) {
-            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || keybar_pass(b[i].action) != pass)
+            if (!b[i].on_keybar || !(b[i].screens & (1u << s)) || action_bar_place(b[i].action) != pass)
                 continue;
             const char *label = action_label(b[i].action);
             int code = binding_active(&b[i], s) ? b[i].key : action_key(b[i].action, s);
@@ -60,7 +89,9 @@ void draw_too_small(int rows, int cols)
     char line1[128], line2[128];
     snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
     snprintf(line2, sizeof line2, _("kijun needs at least %dx%d."), APP_MIN_COLS, APP_MIN_ROWS);
-    const char *line3 = _("Enlarge the window, or press Q to quit.");
+    char line3[160];
+    snprintf(line3, sizeof line3, _("Enlarge the window, or press %s to quit."),
+             action_key_str(ACT_QUIT, SCREEN_BROWSER));
     erase();
     const char *lines[3] = {line1, line2, line3};
     for (int i = 0; i < 3 && i < rows; i++) {

@@ -69,6 +69,21 @@ void help_open(struct help *h, enum view from)
     help_close(h);
     h->from = from;
     add_screen(h, from);
+    /* how the screens stack, with the keys in force */
+    add_heading(h, _("Getting around"));
+    struct strbuf about = STRBUF_INIT;
+    sb_printf(&about, _("  %s goes back to where this screen was opened from; from the last, it quits."),
+              action_key_str(ACT_BACK, SCREEN_LIST));
+    add_line(h, sb_take(&about));
+    sb_printf(&about, _("  %s quits from any screen. Quitting asks first when there is unsaved work."),
+              action_key_str(ACT_QUIT, SCREEN_BROWSER));
+    add_line(h, sb_take(&about));
+    sb_printf(&about, _("  %s %s %s %s show the Guideline, the profile, the assessment and the findings."),
+              action_key_str(ACT_VIEW_GUIDELINE, SCREEN_BROWSER), action_key_str(ACT_VIEW_PROFILE, SCREEN_BROWSER),
+              action_key_str(ACT_VIEW_ASSESS, SCREEN_BROWSER), action_key_str(ACT_VIEW_FINDINGS, SCREEN_BROWSER));
+    add_line(h, sb_take(&about));
+    add_line(h, xstrdup(""));
+    add_screen(h, SCREEN_QUESTION);
     if (from == SCREEN_BROWSER || from == SCREEN_FORM)
         add_screen(h, SCREEN_PROMPT);
     if (from == SCREEN_FORM)

@@ -333,8 +333,14 @@ void draw_pick(struct pview *pv, int y, int height, int cols)
         draw_blank(top + r, x - 1, 1, A_NORMAL);
         draw_blank(top + r, x + w, 1, A_NORMAL);
     }
-    draw_cell(top, x, w, pk->multi ? _(" Choose (Space marks, Enter takes, Esc cancels)")
-                                   : _(" Choose (Enter takes, Esc cancels)"), role_attr(ROLE_TITLE));
+    char title[200]; /* the keys in force */
+    if (pk->multi)
+        snprintf(title, sizeof title, _(" Choose (%s marks, %s takes, %s cancels)"), action_key_str(ACT_PICK_MARK, SCREEN_PICK),
+                 action_key_str(ACT_PICK_ACCEPT, SCREEN_PICK), action_key_str(ACT_PICK_CANCEL, SCREEN_PICK));
+    else
+        snprintf(title, sizeof title, _(" Choose (%s takes, %s cancels)"), action_key_str(ACT_PICK_ACCEPT, SCREEN_PICK),
+                 action_key_str(ACT_PICK_CANCEL, SCREEN_PICK));
+    draw_cell(top, x, w, title, role_attr(ROLE_TITLE));
     rows_scroll(pk->cur, &pk->top, lr);
     hit_clear(); /* the list lies over the form: clicks choose in it */
     hit_rows(top + 1, x, lr, w, pk->top, pk->n, &pk->cur);

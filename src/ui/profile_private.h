@@ -4,6 +4,7 @@
 #ifndef KIJUN_PROFILE_PRIVATE_H
 #define KIJUN_PROFILE_PRIVATE_H
 #include "ui/profile_view.h"
+#include "ui/frame.h"
 #include "ui/reopen.h"
 #include <stdarg.h>
 #include <stdbool.h>
@@ -24,9 +25,8 @@ static inline void say(struct pview *pv, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(pv->message, sizeof pv->message, fmt, ap);
+    message_vset(pv->message, sizeof pv->message, &pv->message_is_error, error, fmt, ap);
     va_end(ap);
-    pv->message_is_error = error;
 }
 
 static inline bool read_only(struct pview *pv) /* read-only, or the round is closed */

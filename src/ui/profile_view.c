@@ -97,7 +97,8 @@ void pview_add_resource(struct pview *pv)
             pv->menu_cur = i;
     open_section(pv);
     add_entry(pv);
-    say(pv, false, "%s", _("New resource for the scoping: fill it in, s saves, 5 returns to the round"));
+    say(pv, false, _("New resource for the scoping: fill it in, %s saves, %s returns to the round"),
+        action_key_str(ACT_SAVE, SCREEN_FORM), action_key_str(ACT_VIEW_ASSESS, SCREEN_FORM));
 }
 
 void pview_free(struct pview *pv)
@@ -340,8 +341,7 @@ static void draw_header(struct pview *pv, int cols)
         if (pv->rec < c->n)
             sb_printf(&sb, "%s%s", sep, entry_name(pv, c, pv->rec));
     }
-    draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
-    draw_cell(0, 1, cols - 1, sb_str(&sb), role_attr(ROLE_TITLE));
+    chrome_title(cols, sb_str(&sb));
     sb_free(&sb);
 }
 
@@ -351,9 +351,8 @@ static void draw_status(struct pview *pv, int y, int cols)
     if (pv->editing) {
         if (pv->message[0])
             draw_cell(y, 0, cols, pv->message, role_attr(pv->message_is_error ? ROLE_NOTICE : ROLE_STATUS));
-        else
-            draw_cell(y, 0, cols, _("Editing: Enter keeps, Esc cancels, ^A ^E ^K ^U move and delete"),
-                      role_attr(ROLE_STATUS));
+        else /* the keys in force */
+            chrome_editing(y, cols);
         return;
     }
     struct strbuf sb = STRBUF_INIT;
@@ -362,10 +361,9 @@ static void draw_status(struct pview *pv, int y, int cols)
     char file[96];
     snprintf(file, sizeof file, pv->round ? "assessments/%.64s.cfg" : "profile.cfg",
              pv->round ? pv->round->name : "");
-    sb_printf(&sb, " %s%s%s%s%s", ws, bar, file,
-              session_modified(s) ? _(" [+] modified") : "", s->read_only ? _(" [read-only]") : "");
+    sb_printf(&sb, " %s%s%s", ws, bar, file);
     free(ws);
-    draw_status_message(y, cols, sb_str(&sb), pv->message, pv->message_is_error);
+    chrome_status(y, cols, sb_str(&sb), pv->message, pv->message_is_error);
     sb_free(&sb);
 }
 

@@ -5,6 +5,8 @@
 #include "config.h"
 #include "ui/app_private.h"
 #include "core/conflict.h"
+#include "ui/actions.h"
+#include "ui/frame.h"
 #include "util/i18n.h"
 #include <curses.h>
 #include <stdarg.h>
@@ -14,25 +16,8 @@
 /* The message of the view in front: its buffer, size and error flag. */
 char *app_message(struct app *a, size_t *size, bool **err)
 {
-    switch (a->top) {
-    case TOP_GUIDELINE:
-        *size = sizeof a->browser.message, *err = &a->browser.message_is_error;
-        return a->browser.message;
-    case TOP_PROFILE:
-        *size = sizeof a->pview.message, *err = &a->pview.message_is_error;
-        return a->pview.message;
-    case TOP_FINDINGS:
-        *size = sizeof a->fview.message, *err = &a->fview.message_is_error;
-        return a->fview.message;
-    default:
-        /* the round's editor shows its own status line when it is in front */
-        if (a->aview.editing) {
-            *size = sizeof a->aview.edit.message, *err = &a->aview.edit.message_is_error;
-            return a->aview.edit.message;
-        }
-        *size = sizeof a->aview.message, *err = &a->aview.message_is_error;
-        return a->aview.message;
-    }
+    const struct view_entry *e = vstack_top(&a->views);
+    return e->ops->message(&a->vc, e->self, size, err);
 }
 
 /* A message on the status line of the view in front. */
@@ -43,30 +28,81 @@ void app_say(struct app *a, bool error, const char *fmt, ...)
     char *buf = app_message(a, &size, &err);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
+    message_vset(buf, size, err, error, fmt, ap);
     va_end(ap);
-    *err = error;
 }
 
-const char *app_question(const struct app *a)
+#define ANSWER(act) action_key_str(act, SCREEN_QUESTION)
+
+const char *app_question(struct app *a)
 {
     switch (a->ask) {
     case ASK_QUIT:
-        return _("Unsaved changes. Save before quitting? y saves and quits, n quits without saving, Esc stays");
+        snprintf(a->question, sizeof a->question,
+                 _("Unsaved changes. Save before quitting? %s saves and quits, %s quits without saving, %s stays"),
+                 ANSWER(ACT_YES), ANSWER(ACT_NO), ANSWER(ACT_CANCEL));
+        return a->question;
     case ASK_COMMENTS:
-        return _("The files have comments, which saving drops (libconfig keeps none; use the note fields). Save? y/n");
-    case ASK_DELETE:
-        return a->top == TOP_ASSESS ? aview_question(&a->aview) : a->pview.message;
+        snprintf(a->question, sizeof a->question,
+                 _("The files have comments, which saving drops (libconfig keeps none; use the note fields). "
+                   "Save? %s saves, %s does not"), ANSWER(ACT_YES), ANSWER(ACT_NO));
+        return a->question;
+    case ASK_DELETE: {
+        const struct view_entry *e = vstack_top(&a->views);
+        return e->ops->question ? e->ops->question(&a->vc, e->self) : NULL;
+    }
     case ASK_RECOVER:
-        return a->recover_question;
+        snprintf(a->question, sizeof a->question,
+                 _("%s restores the unsaved edits of an earlier session, %s throws them away: %s"),
+                 ANSWER(ACT_YES), ANSWER(ACT_NO), a->recover_question);
+        return a->question;
     case ASK_DISCARD:
-        return _("Throw the unsaved edits of the earlier session away for good? y throws them away, "
-                 "n keeps them and asks again");
+        snprintf(a->question, sizeof a->question,
+                 _("Throw the unsaved edits of the earlier session away for good? %s throws them away, "
+                   "%s keeps them and asks again"), ANSWER(ACT_YES), ANSWER(ACT_NO));
+        return a->question;
     case ASK_WRITER:
+        if (a->writer_asks && a->s->conflict) {
+            snprintf(a->question, sizeof a->question,
+                     _("%s changed on disk: %s reload, %s overwrite, %s save beside, %s, %s help"),
+                     a->s->conflict->name, ANSWER(ACT_RELOAD), ANSWER(ACT_OVERWRITE), ANSWER(ACT_BESIDE),
+                     ANSWER(ACT_CANCEL), ANSWER(ACT_EXPLAIN));
+            return a->question;
+        }
         return a->writer_question;
     default:
         return NULL;
     }
+}
+
+size_t app_writer_help(struct app *a, char out[][200], size_t n)
+{
+    const struct doc *d = a->s->conflict;
+    size_t k = 0;
+    for (; d && k < n && k < 5; k++) {
+        switch (k) {
+        case 0:
+            snprintf(out[k], 200, _("%s was changed by another program since kijun read it. Nothing is lost:"),
+                     d->name);
+            break;
+        case 1:
+            snprintf(out[k], 200, _("%-4s reload it from disk and redo your unsaved edits of it on top"),
+                     ANSWER(ACT_RELOAD));
+            break;
+        case 2:
+            snprintf(out[k], 200, _("%-4s overwrite it with your version (the other one is kept as FILE~)"),
+                     ANSWER(ACT_OVERWRITE));
+            break;
+        case 3:
+            snprintf(out[k], 200, _("%-4s save your version beside it as FILE.mine-DATE-TIME.cfg, unsaved"),
+                     ANSWER(ACT_BESIDE));
+            break;
+        default:
+            snprintf(out[k], 200, _("%-4s cancel the save: nothing is written"), ANSWER(ACT_CANCEL));
+            break;
+        }
+    }
+    return k;
 }
 
 static void save(struct app *a)
@@ -76,6 +112,7 @@ static void save(struct app *a)
     if (!ok && a->s->conflict) {
         /* a file changed on disk: nothing was written, the user chooses */
         snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+        a->writer_asks = true;
         a->writer_help = false;
         a->ask = ASK_WRITER;
         return;
@@ -83,50 +120,49 @@ static void save(struct app *a)
     app_say(a, !ok, "%s", msg);
 }
 
-/* The screens hold places in the documents: after a reload they start
- * again from their top. */
-static void views_reset(struct app *a)
-{
-    enum lang pl = a->pview.lang, al = a->aview.lang;
-    pview_free(&a->pview);
-    pview_init(&a->pview, a->s, pl);
-    aview_free(&a->aview);
-    aview_init(&a->aview, a->s, al);
-}
-
 void app_answer_writer(struct app *a, int key)
 {
     struct doc *d = a->s->conflict;
     char msg[512];
-    if (key == '?' || key == KEY_F(1) || key == '1') {
+    enum action act = action_for_key(SCREEN_QUESTION, key);
+    if (act == ACT_EXPLAIN) {
         a->writer_help = !a->writer_help;
         return;
     }
-    if (key != 'r' && key != 'o' && key != 'b' && key != 27 && key != 7)
+    if (act == ACT_QUIT) { /* ^C: nothing was written; quitting asks its own question */
+        a->ask = ASK_NONE;
+        a->writer_help = a->quit_after_save = false;
+        app_request_quit(a);
+        return;
+    }
+    if (act != ACT_RELOAD && act != ACT_OVERWRITE && act != ACT_BESIDE && act != ACT_CANCEL)
         return; /* the question stays until it is answered */
     a->ask = ASK_NONE;
     a->writer_help = false;
     bool quit = a->quit_after_save;
     a->quit_after_save = false;
-    if (key == 27 || key == 7 || !d) {
+    if (act == ACT_CANCEL || !d) {
         app_say(a, false, _("Save cancelled: %s left as it is"), d ? d->name : "?");
         return;
     }
-    if (key == 'r' && a->s->draft.open) {
+    if (act == ACT_RELOAD && a->s->draft.open) {
         /* the field's place may not survive the reload: its text first */
-        app_say(a, true, "%s", _("Not reloaded: close the field first (Enter or Esc), then s"));
-    } else if (key == 'r') {
+        app_say(a, true, _("Not reloaded: close the field first (%s or %s), then %s"),
+                action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT),
+                action_key_str(ACT_SAVE, SCREEN_BROWSER));
+    } else if (act == ACT_RELOAD) {
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
         if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
             snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
+            a->writer_asks = false;
             a->ask = ASK_WRITER;
             a->quit_after_save = quit;
             return;
         }
-        views_reset(a);
+        views_reset(&a->v, a->s);
         app_say(a, failed, "%s", msg);
-    } else if (key == 'b') {
+    } else if (act == ACT_BESIDE) {
         bool ok = conflict_beside(a->s, d, NULL, 0, msg, sizeof msg);
         app_say(a, !ok, "%s", msg);
     } else if (conflict_overwrite(a->s, d, msg, sizeof msg)) {
@@ -135,6 +171,7 @@ void app_answer_writer(struct app *a, int key)
         bool ok = session_save(a->s, rest, sizeof rest);
         if (!ok && a->s->conflict) {
             snprintf(a->writer_question, sizeof a->writer_question, "%s", rest);
+            a->writer_asks = true;
             a->ask = ASK_WRITER;
             a->quit_after_save = quit;
             return;
@@ -169,9 +206,13 @@ void app_request_quit(struct app *a)
 
 void app_answer(struct app *a, int key)
 {
-    bool yes = key == 'y' || key == 'Y';
-    bool no = key == 'n' || key == 'N';
-    bool cancel = key == 27 || key == 7;
+    enum action act = action_for_key(SCREEN_QUESTION, key);
+    if (act == ACT_QUIT && a->ask != ASK_QUIT && a->ask != ASK_RECOVER && a->ask != ASK_DISCARD) {
+        a->ask = ASK_NONE; /* ^C: quitting asks its own question */
+        app_request_quit(a);
+        return;
+    }
+    bool yes = act == ACT_YES, no = act == ACT_NO, cancel = act == ACT_CANCEL;
     if (!yes && !no && !cancel)
         return; /* the question stays until it is answered */
     enum ask was = a->ask;
@@ -195,8 +236,11 @@ void app_answer(struct app *a, int key)
         a->ask = cancel ? ASK_RECOVER : no ? ASK_DISCARD : ASK_NONE;
         if (yes) {
             session_recover(a->s, true);
-            app_say(a, true, "%s", *a->s->recovery_note ? a->s->recovery_note /* read whole */
-                                                        : _("Recovered the unsaved edits: s saves them"));
+            if (*a->s->recovery_note) /* read whole */
+                app_say(a, true, "%s", a->s->recovery_note);
+            else
+                app_say(a, true, _("Recovered the unsaved edits: %s saves them"),
+                        action_key_str(ACT_SAVE, SCREEN_BROWSER));
         }
         break;
     case ASK_DISCARD:
@@ -214,12 +258,12 @@ void app_answer(struct app *a, int key)
             app_say(a, false, "%s", _("Not saved"));
         }
         break;
-    case ASK_DELETE:
-        if (a->top == TOP_ASSESS)
-            aview_answer(&a->aview, yes);
-        else
-            pview_answer(&a->pview, yes);
+    case ASK_DELETE: {
+        const struct view_entry *e = vstack_top(&a->views);
+        if (e->ops->answer)
+            e->ops->answer(&a->vc, e->self, yes);
         break;
+    }
     default:
         break;
     }
@@ -229,20 +273,17 @@ void app_answer(struct app *a, int key)
  * the journal's edits. */
 void app_opening_notices(struct app *a)
 {
-    if (a->s->notice[0]) {
-        snprintf(a->browser.message, sizeof a->browser.message, "%s", a->s->notice);
-        a->browser.message_is_error = true; /* said once: it must be read whole */
-    }
+    if (a->s->notice[0]) /* said once: it must be read whole */
+        app_say(a, true, "%s", a->s->notice);
     if (a->opt->notice && *a->opt->notice) {
-        size_t len = strlen(a->browser.message);
-        snprintf(a->browser.message + len, sizeof a->browser.message - len, "%s%s",
-                 len ? " | " : "", a->opt->notice);
-        a->browser.message_is_error = true;
+        size_t size;
+        bool *err;
+        char was[640];
+        snprintf(was, sizeof was, "%s", app_message(a, &size, &err));
+        app_say(a, true, "%s%s%s", was, *was ? " | " : "", a->opt->notice);
     }
     if (a->s->rec.available) {
         a->ask = ASK_RECOVER;
-        snprintf(a->recover_question, sizeof a->recover_question,
-                 _("y restores the unsaved edits of an earlier session, n throws them away: %s"),
-                 a->s->rec.summary);
+        snprintf(a->recover_question, sizeof a->recover_question, "%s", a->s->rec.summary);
     }
 }

@@ -57,7 +57,7 @@ bool register_action(struct aview *av, enum action a)
         break;
     case ACT_HEATMAP: av->level = AV_HEATMAP; return true;
     case ACT_BACK:
-        av->level = av->back == AV_HEATMAP ? AV_HEATMAP : AV_STEPS;
+        av->level = av->back == AV_HEATMAP || av->back == AV_CHECKS ? av->back : AV_STEPS;
         if (av->level == AV_HEATMAP)
             av->filter.impact = av->filter.likelihood = 0;
         return true;
@@ -102,9 +102,14 @@ void draw_register(struct aview *av, int y, int height, int cols)
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_free(&sb);
     if (!av->nrows) {
-        draw_cell(y + 2, 2, cols - 2, r->c[RC_RISKS].n ? _("No risk passes the filter: x clears it.")
-                                                        : _("No risk yet: a writes one, t takes one from the threat catalogue."),
-                  role_attr(ROLE_DIM));
+        char hint[240]; /* the keys in force */
+        if (r->c[RC_RISKS].n)
+            snprintf(hint, sizeof hint, _("No risk passes the filter: %s clears it."),
+                     action_key_str(ACT_CLEAR_FILTERS, SCREEN_REGISTER));
+        else
+            snprintf(hint, sizeof hint, _("No risk yet: %s writes one, %s takes one from the threat catalogue."),
+                     action_key_str(ACT_ADD, SCREEN_REGISTER), action_key_str(ACT_ADD_THREAT, SCREEN_REGISTER));
+        draw_cell(y + 2, 2, cols - 2, hint, role_attr(ROLE_DIM));
         return;
     }
     regtable_draw(av, y + 1, height - 1, cols);

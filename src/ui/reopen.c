@@ -109,7 +109,8 @@ bool reopen_action(struct reopen_form *f, struct session *s, enum action a, cons
         }
         if (!*f->why.buf) {
             *error = true;
-            snprintf(msg, size, "%s", _("Why is it reopened? The reason is required (Esc cancels)"));
+            snprintf(msg, size, _("Why is it reopened? The reason is required (%s cancels)"),
+                     action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
             return true;
         }
         core_draft_close(s); /* the reason goes into the reopening itself */
@@ -156,7 +157,10 @@ void reopen_draw(struct reopen_form *f, int y, int cols)
             cx = vx + utf8_nwidth(e->buf + f->scroll[i], e->cur - f->scroll[i]);
     }
     draw_blank(y + 3, 0, cols, A_NORMAL);
-    draw_cell(y + 3, 1, cols - 1, _("Enter: next field, then reopen; Esc: cancel, nothing is recorded"), role_attr(ROLE_DIM));
+    char hint[200];
+    snprintf(hint, sizeof hint, _("%s: next field, then reopen; %s: cancel, nothing is recorded"),
+             action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
+    draw_cell(y + 3, 1, cols - 1, hint, role_attr(ROLE_DIM));
     move(y + 1 + f->field, cx < cols ? cx : cols - 1);
 }
 

@@ -38,12 +38,13 @@ size_t review_lines(struct aview *av, struct review_line **out)
     struct round *r = cur_round(av);
     const char *next = rec_str(&r->head, HEAD_NEXT_REVIEW);
     if (!*next)
-        rl_add(&v, &n, 1, 0, true, "%s", _("Next review: not set (Enter sets it)"));
+        rl_add(&v, &n, 1, 0, true, _("Next review: not set (%s sets it)"), action_key_str(ACT_SELECT, SCREEN_REVIEW));
     else if (strcmp(next, av->today) < 0)
         rl_add(&v, &n, 1, 0, true, _("Next review: %s ! passed (today is %s)"), next, av->today);
     else
         rl_add(&v, &n, 1, 0, false, _("Next review: %s"), next);
-    rl_add(&v, &n, 0, 0, false, _("Review log (%zu; a adds an entry):"), r->c[RC_REVIEWS].n);
+    rl_add(&v, &n, 0, 0, false, _("Review log (%zu; %s adds an entry):"), r->c[RC_REVIEWS].n,
+           action_key_str(ACT_ADD, SCREEN_REVIEW));
     for (size_t i = 0; i < r->c[RC_REVIEWS].n; i++) {
         const struct record *e = &r->c[RC_REVIEWS].r[i];
         rl_add(&v, &n, 2, i, false, "  %s [%s] %s", rec_str(e, REV_DATE), enum_label(rec_str(e, REV_TRIGGER)),

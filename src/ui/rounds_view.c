@@ -22,10 +22,11 @@ void start_prompt(struct aview *av, int kind)
     av->prompt_kind = kind;
     edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
                           : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
-    say(av, false, "%s", kind == 0 ? _("Name of the new round (e.g. 2027), Enter makes it, Esc cancels")
-                       : kind == 1 ? _("Name of the copy, Enter makes it, Esc cancels")
-                       : kind == 3 ? _("New name of the round (its file name), Enter renames, Esc cancels")
-                                   : _("Text to look for, Enter filters, Esc cancels"));
+    const char *ok = action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), *no = action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT);
+    say(av, false, kind == 0 ? _("Name of the new round (e.g. 2027), %s makes it, %s cancels")
+                 : kind == 1 ? _("Name of the copy, %s makes it, %s cancels")
+                 : kind == 3 ? _("New name of the round (its file name), %s renames, %s cancels")
+                             : _("Text to look for, %s filters, %s cancels"), ok, no);
 }
 
 void start_export(struct aview *av, size_t i)
@@ -77,7 +78,8 @@ static void finish_export(struct aview *av, const char *path)
         /* asked once: Enter again writes over it */
         free(av->export_over);
         av->export_over = xstrdup(path);
-        say(av, true, _("%s is there already: Enter again writes over it, or change the name"), path);
+        say(av, true, _("%s is there already: %s again writes over it, or change the name"), path,
+            action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT));
         av->prompting = true;
         return;
     }

@@ -149,6 +149,8 @@ ui_expect_not "[!!] 4 a reviewer signed off Assessment" "the sign-off's check no
 ui_keys g Enter
 ui_expect "Register: 30 of 30" "Enter on a resource without a risk goes to the register"
 ui_keys q
+ui_expect "Validation: the automatic checks" "q comes back from the followed check to the checks"
+ui_keys q
 
 # step 5: review and comparison
 ui_keys j Enter

@@ -81,8 +81,8 @@ ui_expect "  E                      Switch to the next edition" "the help lists 
 ui_expect_not "  ?, F1, 1" "the help no longer lists the default help keys"
 ui_keys q
 ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline" "q still closes the help (not rebound)"
-ui_keys q
-ui_expect_line 23 "Key q does nothing here" "q no longer quits on the browser: quit has x and F10"
+ui_keys Q
+ui_expect_line 23 "Key Q does nothing here" "Q no longer quits: quit has x and F10"
 ui_keys x
 ui_expect_exit 0 "x quits"
 

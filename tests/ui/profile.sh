@@ -105,7 +105,9 @@ t kill-window -t second
 ui_keys g Enter Enter C-u
 ui_type "Renamed"
 ui_keys Enter q q
-ui_expect "Unsaved changes. Save before quitting?" "q with unsaved changes asks"
+ui_expect "Guideline" "q from the profile's menu goes back to the browser"
+ui_keys q
+ui_expect "Unsaved changes. Save before quitting?" "q on the first screen with unsaved changes asks"
 ui_keys Escape
 ui_expect_not "Unsaved changes. Save" "Esc stays"
 ui_keys q n

@@ -8,7 +8,7 @@ ui_start 80 24 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_expect_line 24 "? Help " "the key bar shows ? Help"
-ui_expect_line 24 " q Quit" "the key bar shows q Quit"
+ui_expect_line 24 " Q Quit" "the key bar shows Q Quit (q goes back: from the first screen it quits)"
 ui_expect_line 24 " e Edition " "the key bar shows e Edition"
 ui_expect_line 24 " / Search " "the key bar shows / Search"
 ui_keys '?'

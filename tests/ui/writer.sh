@@ -118,8 +118,9 @@ ui_stop
 fresh
 
 # in Japanese
-QJA=$(ja "%s changed on disk: r reload, o overwrite, b save beside, Esc, ? help" | sed 's/%s/profile.cfg/')
-HJA=$(ja "r    reload it from disk and redo your unsaved edits of it on top")
+QJA=$(ja "%s changed on disk: %s reload, %s overwrite, %s save beside, %s, %s help" |
+      sed 's/%s/profile.cfg/; s/%s/r/; s/%s/o/; s/%s/b/; s/%s/Esc/; s/%s/?/')
+HJA=$(ja "%-4s reload it from disk and redo your unsaved edits of it on top" | sed 's/%-4s/r   /')
 [ -n "$QJA" ] && [ -n "$HJA" ]; ui_result $? "ja: the question and its help are translated"
 UI_ENV="LANG=ja_JP.UTF-8"
 ui_start 80 24 "$ws/w"
@@ -159,6 +160,26 @@ ui_wait "Saved" 3
 ui_result $? "refused r: o, still asked, writes ours over theirs"
 [ -f "$ws/d/assessments/r26.cfg~" ]
 ui_result $? "refused r: theirs is kept as r26.cfg~"
+ui_keys Q
+ui_stop
+
+# the keys from kijunrc (--config): the question names them, they answer it
+fresh
+printf 'keys = {\n  overwrite = "w";\n  explain = "e";\n};\n' >"$ws/rc"
+ui_start 80 24 --config "$ws/rc" --lang en "$ws/w"
+ui_wait "kijun"
+edit_name "Ours W"
+theirs "Theirs W"
+ui_keys s
+ui_expect "profile.cfg changed on disk: r reload, w overwrite, b save beside, Esc, e help" \
+    "kijunrc: the question names the keys given"
+ui_keys e
+ui_expect "w    overwrite it with your version" "kijunrc: e explains, naming w"
+ui_keys o
+ui_expect "w overwrite" "kijunrc: o no longer answers: the question stays"
+ui_keys w
+ui_expect "Saved" "kijunrc: w overwrites"
+has "$ws/w/profile.cfg" "Ours W"; ui_result $? "kijunrc: ours is written"
 ui_keys Q
 ui_stop
 ui_done

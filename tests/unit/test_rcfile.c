@@ -21,7 +21,7 @@
 
 /* The screen's vocabulary: the real action names, a few roles. */
 static const char *const actions[] = {
-#define X(id, name, help, label) name,
+#define X(id, name, help, label, bar) name,
     KIJUN_ACTIONS(X)
 #undef X
     NULL
