@@ -104,6 +104,16 @@ long long round_value(const struct round *r, long long impact, long long likelih
     return strcmp(rule, "sum") == 0 ? impact + likelihood : impact * likelihood;
 }
 
+const char *rule_operator(const char *rule)
+{
+    return rule && strcmp(rule, "sum") == 0 ? "+" : "x";
+}
+
+const char *round_operator(const struct round *r)
+{
+    return rule_operator(rec_str(&r->head, HEAD_RULE));
+}
+
 long long round_max(const struct round *r, const struct profile *p)
 {
     return round_value(r, (long long)p->c[COLL_IMPACT].n, (long long)p->c[COLL_LIKELIHOOD].n);

@@ -36,6 +36,10 @@ const char *step_name(enum step s);          /* untranslated N_() */
 /* Scoring by the round's rule over the profile's scales. */
 long long round_value(const struct round *r, long long impact, long long likelihood);
 long long round_max(const struct round *r, const struct profile *p);
+/* The operator of a rule as written between the levels: "+" for the
+ * sum, "x" for the product (the rule of round_value). */
+const char *rule_operator(const char *rule);
+const char *round_operator(const struct round *r);
 long long round_threshold(const struct round *r);
 long long risk_inherent(const struct round *r, const struct record *risk);
 long long risk_residual(const struct round *r, const struct record *risk);

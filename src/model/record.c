@@ -307,6 +307,26 @@ char *value_format(const struct value *v, const struct field_def *f)
     return sb_take(&sb);
 }
 
+bool text_blank(const char *s)
+{
+    if (!s)
+        return true;
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
+            s++;
+        else if ((unsigned char)s[0] == 0xe3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+            s += 3; /* U+3000, the ideographic space */
+        else
+            return false;
+    }
+    return true;
+}
+
+bool rec_has(const struct record *r, const struct coll_def *def, int field)
+{
+    return !value_empty(&def->fields[field], &r->v[field]);
+}
+
 bool value_empty(const struct field_def *f, const struct value *v)
 {
     if (!v->set)
@@ -316,7 +336,7 @@ bool value_empty(const struct field_def *f, const struct value *v)
     case F_REFLIST: return v->list.n == 0;
     case F_INT:
     case F_BOOL: return false;
-    default: return !v->s || !*v->s;
+    default: return text_blank(v->s);
     }
 }
 

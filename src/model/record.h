@@ -141,7 +141,13 @@ bool date_valid(const char *s);
 /* Display text of a value for lists: "12", "yes", "a, b". New string. */
 char *value_format(const struct value *v, const struct field_def *f);
 /* A value without content: unset, an empty text, a list of no item. */
+/* A value is empty when it is not set, an empty list, or a text of
+ * blanks only (spaces, tabs, line ends, the ideographic space): a title
+ * or an owner of spaces is none. text_blank is that test of a text. */
 bool value_empty(const struct field_def *f, const struct value *v);
+bool text_blank(const char *s);
+/* Field `field` of r (of def) holds a value: !value_empty. */
+bool rec_has(const struct record *r, const struct coll_def *def, int field);
 
 /* A field as text to edit, and the text typed back into a value: the one
  * pair of each type (a number "12"; free strings "a; b", split at ';'; a

@@ -1,6 +1,7 @@
 /* rules: what an edit brings with it, by the Handbook. */
 #include "config.h"
 #include "model/rules.h"
+#include "model/validate.h"
 #include "util/xalloc.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -388,19 +389,51 @@ void field_range(const struct coll_def *def, int field, const struct round *roun
 {
     *lo = def->fields[field].lo;
     *hi = def->fields[field].hi;
-    long long top = 0;
+    size_t ni = p->c[COLL_IMPACT].n, nl = p->c[COLL_LIKELIHOOD].n;
+    long long top = 0, bottom = 0;
     if (def == round_coll_defs[RC_RISKS]) {
         if (field == RISK_IMPACT || field == RISK_INHERENT_IMPACT)
-            top = (long long)p->c[COLL_IMPACT].n;
+            top = (long long)ni;
         else if (field == RISK_LIKELIHOOD || field == RISK_INHERENT_LIKELIHOOD)
-            top = (long long)p->c[COLL_LIKELIHOOD].n;
-    } else if (def == &round_head_def && field == HEAD_THRESHOLD && round) {
-        top = round_max(round, p);
-    } else if (def == &profile_criteria_def && field == CRIT_THRESHOLD) {
-        top = criteria_max(p);
+            top = (long long)nl;
+        else if (field == RISK_ACCEPTED_VALUE && round && ni && nl) /* a value the rule gives, or 0 unscored */
+            risk_value_range(rec_str(&round->head, HEAD_RULE), ni, nl, &bottom, &top), bottom = 0;
+    } else if (def == &round_head_def && field == HEAD_THRESHOLD && round && ni && nl) {
+        risk_value_range(rec_str(&round->head, HEAD_RULE), ni, nl, &bottom, &top);
+    } else if (def == &profile_criteria_def && field == CRIT_THRESHOLD && ni && nl) {
+        risk_value_range(rec_str(&p->criteria, CRIT_RULE), ni, nl, &bottom, &top);
     }
+    if (bottom > *lo)
+        *lo = bottom;
     if (top > 0 && top < *hi)
         *hi = top;
+}
+
+bool field_out_of_range(const struct coll_def *def, int field, const struct record *rec, const struct round *round,
+                        const struct profile *p, long long *lo, long long *hi)
+{
+    field_range(def, field, round, p, lo, hi);
+    const struct value *v = &rec->v[field];
+    return def->fields[field].type == F_INT && v->set && (v->i < *lo || v->i > *hi);
+}
+
+bool scale_can_grow(const struct profile *p, int coll)
+{
+    return p->c[coll].n < SCALE_LEVELS_MAX;
+}
+
+size_t scale_level_uses(const struct round *r, int coll, long long level)
+{
+    size_t n = 0;
+    const struct collection *c = &r->c[RC_RISKS];
+    for (size_t k = 0; k < c->n; k++) {
+        const struct record *x = &c->r[k];
+        bool uses = coll == COLL_IMPACT
+                        ? rec_int(x, RISK_IMPACT, 0) == level || rec_int(x, RISK_INHERENT_IMPACT, 0) == level
+                        : rec_int(x, RISK_LIKELIHOOD, 0) == level || rec_int(x, RISK_INHERENT_LIKELIHOOD, 0) == level;
+        n += uses;
+    }
+    return n;
 }
 
 int field_scale(const struct coll_def *def, int field)

@@ -86,11 +86,23 @@ size_t service_resources(const struct profile *p, const char *service_id, struct
 bool round_uses(const struct round *r, const char *coll_key, const char *id);
 /* The range a number of field `field` of def may take in its place, the
  * one the rules check (model/validate.c): a risk's levels on the
- * profile's scales (1..levels), a threshold up to the highest value its
- * rule gives (the round's, round; the profile's criteria); else the
- * field's own range. */
+ * profile's scales (1..levels), a threshold from the lowest to the
+ * highest value its rule gives (the round's, round; the profile's
+ * criteria: 1..n*m for a product, 2..n+m for a sum), a value accepted up
+ * to the round's highest value; else the field's own range. */
 void field_range(const struct coll_def *def, int field, const struct round *round, const struct profile *p,
                  long long *lo, long long *hi);
+/* Is the number in field `field` of rec outside field_range (the range
+ * given in lo, hi)? False for a field that is not a number or not set. */
+bool field_out_of_range(const struct coll_def *def, int field, const struct record *rec, const struct round *round,
+                        const struct profile *p, long long *lo, long long *hi);
+/* A scale has 3 to 6 levels (model/validate.c): may one more be added? */
+#define SCALE_LEVELS_MIN 3
+#define SCALE_LEVELS_MAX 6
+bool scale_can_grow(const struct profile *p, int coll);
+/* How many risks of r have the level `level` of scale coll (residual or
+ * inherent). */
+size_t scale_level_uses(const struct round *r, int coll, long long level);
 /* The profile scale (COLL_IMPACT or COLL_LIKELIHOOD) a number of field
  * `field` of def is a level of, or -1 when it is on none. */
 int field_scale(const struct coll_def *def, int field);

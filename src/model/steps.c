@@ -253,12 +253,13 @@ static void validate_risk(struct vstate *st, size_t k, const char *today)
         return;
     const char *decision = rec_str(x, RISK_DECISION);
     bool accepted = strcmp(decision, "accept") == 0;
-    bool complete = *decision && *rec_str(x, RISK_OWNER) && (accepted || *rec_str(x, RISK_DUE));
+    const struct coll_def *rd = round_coll_defs[RC_RISKS];
+    bool complete = *decision && rec_has(x, rd, RISK_OWNER) && (accepted || rec_has(x, rd, RISK_DUE));
     add_check(st->out, STEP_ASSESS, complete, RC_RISKS, k,
               _("\"%s\" (%lld of %lld, at or above the threshold) has a decision, an owner and a due date"),
               title, risk_residual(r, x), round_max(r, st->p));
     if (accepted)
-        add_check(st->out, STEP_ASSESS, *rec_str(x, RISK_ACCEPTED_BY) && *rec_str(x, RISK_ACCEPTED_ON),
+        add_check(st->out, STEP_ASSESS, rec_has(x, rd, RISK_ACCEPTED_BY) && rec_has(x, rd, RISK_ACCEPTED_ON),
                   RC_RISKS, k, _("\"%s\" is accepted at or above the threshold: who accepted it and when is recorded"), title);
     if (risk_overdue(x, today))
         add_check(st->out, STEP_ASSESS, false, RC_RISKS, k, _("\"%s\": the measures were due on %s"),

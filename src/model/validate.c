@@ -163,7 +163,7 @@ static void collection_rules(struct vctx *c, int coll, const struct collection *
 
 static bool scale_ok(size_t n)
 {
-    return n >= 3 && n <= 6;
+    return n >= SCALE_LEVELS_MIN && n <= SCALE_LEVELS_MAX;
 }
 
 /* A scale of 3 to 6 levels, numbered 1..n once each. */
@@ -454,6 +454,12 @@ static void acceptance_rules(struct vctx *c, const struct round *r)
     for (size_t k = 0; k < risks->n; k++) {
         const struct record *x = &risks->r[k];
         const char *id = x->id ? x->id : "";
+        long long lo, hi;
+        const struct field_def *f = &risks->def->fields[fv];
+        if (field_out_of_range(risks->def, fv, x, r, c->p, &lo, &hi) && x->v[fv].i >= f->lo && x->v[fv].i <= f->hi)
+            add(c, DIAG_ERROR, value_line(x, &x->v[fv]), k, fv,
+                _("risks: '%s': %s ('%s') is %lld, above the highest risk value %lld"), id, _(f->label), f->key,
+                x->v[fv].i, hi);
         if (risk_acceptance_carried(r, x))
             add(c, DIAG_WARNING, value_line(x, &x->v[fr]), k, fr,
                 _("risks: '%s' was accepted in round %s: confirm the acceptance in this round (choose accept again)"),

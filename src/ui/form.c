@@ -112,6 +112,21 @@ static bool finish_edit(struct pview *pv)
     return true;
 }
 
+bool form_range_warn(struct pview *pv)
+{
+    const struct coll_def *def;
+    struct record *r = form_record(pv, &def);
+    for (size_t i = 0; r && i < def->nfields; i++) {
+        long long lo, hi;
+        if (field_out_of_range(def, (int)i, r, pv->round, &pv->s->profile, &lo, &hi)) {
+            say(pv, true, _("%s %lld is now outside %lld..%lld, the range of this rule and scales: change it"),
+                _(def->fields[i].label), r->v[i].i, lo, hi);
+            return true;
+        }
+    }
+    return false;
+}
+
 void pview_input(struct pview *pv, const char *utf8)
 {
     if (!pv->editing)
@@ -226,7 +241,7 @@ static bool fresh_leave(struct pview *pv)
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < def->nfields; i++)
-        if (def->fields[i].required && !r->v[i].set)
+        if (def->fields[i].required && value_empty(&def->fields[i], &r->v[i]))
             sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
     bool ask = sb.len > 0;
     if (ask) {
@@ -266,6 +281,13 @@ void add_entry(struct pview *pv)
     if (c->def->has_id)
         r.id = pv->round ? coll_new_id(c) : core_new_entry_id(pv->s, c);
     if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
+        int sc = c == &pv->s->profile.c[COLL_IMPACT] ? COLL_IMPACT : COLL_LIKELIHOOD;
+        if (!scale_can_grow(&pv->s->profile, sc)) { /* the rule kijun check applies: 3 to 6 levels */
+            record_free(&r, c->def);
+            say(pv, true, _("%s has %zu levels, the most a scale may have (%d to %d): change or delete one instead"),
+                _(c->def->label), c->n, SCALE_LEVELS_MIN, SCALE_LEVELS_MAX);
+            return;
+        }
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;
     }
@@ -387,7 +409,7 @@ void draw_form(struct pview *pv, int y, int height, int cols)
             continue;
         }
         char *t = field_text(pv, f, &r->v[i]);
-        bool empty = !*t;
+        bool empty = value_empty(f, &r->v[i]);
         if (empty && f->required) {
             free(t);
             t = xstrdup(_("! required"));
@@ -424,9 +446,9 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         struct strbuf need = STRBUF_INIT, v = STRBUF_INIT;
         if (!*rec_str(r, RISK_DECISION))
             sb_adds(&need, _("a decision"));
-        if (!*rec_str(r, RISK_OWNER))
+        if (!rec_has(r, def, RISK_OWNER))
             sb_printf(&need, "%s%s", need.len ? _(", ") : "", _("an owner"));
-        if (!accepted && !*rec_str(r, RISK_DUE))
+        if (!accepted && !rec_has(r, def, RISK_DUE))
             sb_printf(&need, "%s%s", need.len ? _(", ") : "", _("a due date"));
         char state[200];
         if (t <= 0)

@@ -251,6 +251,8 @@ static void pick_accept(struct pview *pv)
     }
     if (pv->round && def == round_coll_defs[RC_RISKS])
         risk_picked(pv, r, f);
+    else
+        form_range_warn(pv); /* a rule picked: is the threshold still in its range? */
     pick_close(pk);
 }
 
@@ -284,36 +286,6 @@ bool pick_action(struct pview *pv, enum action a)
     }
 }
 
-/* The columns the character in stdscr's cell (y, c) takes: 1 or 2. */
-static int cell_columns(int y, int c)
-{
-    cchar_t cc;
-    wchar_t wc[CCHARW_MAX + 1] = {0};
-    attr_t a;
-    short pair;
-    if (mvin_wch(y, c, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR)
-        return 1;
-    return wcwidth(wc[0]) == 2 ? 2 : 1;
-}
-
-/* The list's edge at column x of row y must not split a wide character
- * of what lies below: a terminal that gets half of one overwritten blanks
- * it whole, while curses still counts the other half as shown, and when
- * the list closes the row is redrawn wrong (labels lose a character,
- * values move a column). Such a character is blanked whole first, in
- * curses and on the terminal alike; the screen below draws it again. */
-static void unsplit(int y, int x)
-{
-    for (int c = 0; c < x;) {
-        int w = cell_columns(y, c);
-        if (w == 2 && c + 1 == x) {
-            draw_blank(y, c, 2, A_NORMAL);
-            return;
-        }
-        c += w;
-    }
-}
-
 void draw_pick(struct pview *pv, int y, int height, int cols)
 {
     struct pick *pk = &pv->pick;
@@ -327,12 +299,8 @@ void draw_pick(struct pview *pv, int y, int height, int cols)
     int pl = cut && height >= 12 ? 3 : 0;
     int h = (int)pk->n + 2 + pl < height - 2 ? (int)pk->n + 2 + pl : height - 2;
     int lr = h - 1 - pl, top = y + 1;
-    for (int r = 0; r < h; r++) { /* a blank margin: nothing below reads as the list's */
-        unsplit(top + r, x - 1);
-        unsplit(top + r, x + w + 1);
-        draw_blank(top + r, x - 1, 1, A_NORMAL);
-        draw_blank(top + r, x + w, 1, A_NORMAL);
-    }
+    for (int r = 0; r < h; r++) /* the list's rows blanked whole: nothing of the form beside reads as the list's */
+        draw_blank(top + r, 0, cols, A_NORMAL);
     char title[200]; /* the keys in force */
     if (pk->multi)
         snprintf(title, sizeof title, _(" Choose (%s marks, %s takes, %s cancels)"), action_key_str(ACT_PICK_MARK, SCREEN_PICK),

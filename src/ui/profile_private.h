@@ -60,6 +60,9 @@ struct collection *form_coll(struct pview *pv);
  * add back) and leave the form. */
 bool fresh_untouched(struct pview *pv);
 void fresh_drop(struct pview *pv);
+/* After a change that moves the ranges (a rule, a scale): a number of
+ * the form's record now outside its field_range is said at once. */
+bool form_range_warn(struct pview *pv);
 /* Leave the form for the list, or the caller (a round's screens). */
 void form_leave(struct pview *pv);
 /* a: add an entry to the section's collection and open its form. */

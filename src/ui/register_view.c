@@ -209,8 +209,8 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     const char *il = rec_str(&is->r[av->hm_i - 1], LEVEL_LABEL);
     const char *ll = rec_str(&ls->r[av->hm_l - 1], LEVEL_LABEL);
     size_t n = counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)];
-    sb_printf(&sb, P_("Cell: %s %lld (%s) x %s %lld (%s) = %lld, %zu risk", "Cell: %s %lld (%s) x %s %lld (%s) = %lld, %zu risks", n),
-              _(rf[RISK_IMPACT].label), av->hm_i, il, _(rf[RISK_LIKELIHOOD].label), av->hm_l, ll,
+    sb_printf(&sb, P_("Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risk", "Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risks", n),
+              _(rf[RISK_IMPACT].label), av->hm_i, il, round_operator(r), _(rf[RISK_LIKELIHOOD].label), av->hm_l, ll,
               round_value(r, av->hm_i, av->hm_l), n);
     draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_BOLD);
     sb_free(&sb);

@@ -155,7 +155,7 @@ static void draw_preview(struct aview *av, struct round *r, int y, int height, i
     struct strbuf v = STRBUF_INIT;
     long long res = risk_residual(r, x0);
     if (res)
-        sb_printf(&v, "%s x %s = %lld (%s)", imp, lik, res, _(band_name(risk_band(r, prof(av), x0))));
+        sb_printf(&v, "%s %s %s = %lld (%s)", imp, round_operator(r), lik, res, _(band_name(risk_band(r, prof(av), x0))));
     else
         sb_adds(&v, _("not scored yet (impact and likelihood)"));
     const struct { const char *label; const char *text; int lines; } f[] = {

@@ -216,10 +216,42 @@ Test(range, a_level_lies_on_the_scale_and_a_threshold_within_the_rule)
     cr_assert_eq(hi, 9, "the round's rule, a sum: at most 5 + 4");
     field_range(&profile_criteria_def, CRIT_THRESHOLD, NULL, &p, &lo, &hi);
     cr_assert_eq(hi, 20, "the profile's rule, a product: at most 5 x 4");
+    cr_assert_eq(lo, 1, "the profile's rule, a product: at least 1 x 1");
+    field_range(&round_head_def, HEAD_THRESHOLD, &r, &p, &lo, &hi);
+    cr_assert_eq(lo, 2, "the round's rule, a sum: at least 1 + 1");
+    field_range(rk, RISK_ACCEPTED_VALUE, &r, &p, &lo, &hi);
+    cr_assert(lo == 0 && hi == 9, "a value accepted within the round's sum: %lld..%lld", lo, hi);
+    /* the threshold of a product round switched to a sum falls out of range */
+    value_parse(&round_head_def.fields[HEAD_THRESHOLD], "20", &r.head.v[HEAD_THRESHOLD]);
+    cr_assert(field_out_of_range(&round_head_def, HEAD_THRESHOLD, &r.head, &r, &p, &lo, &hi));
+    cr_assert(lo == 2 && hi == 9);
+    value_parse(&round_head_def.fields[HEAD_RULE], "product", &r.head.v[HEAD_RULE]);
+    cr_assert_not(field_out_of_range(&round_head_def, HEAD_THRESHOLD, &r.head, &r, &p, &lo, &hi));
+    cr_assert_str_eq(round_operator(&r), "x");
+    value_parse(&round_head_def.fields[HEAD_RULE], "sum", &r.head.v[HEAD_RULE]);
+    cr_assert_str_eq(round_operator(&r), "+");
+    cr_assert_str_eq(rule_operator(NULL), "x");
     field_range(rk, RISK_OWNER, &r, &p, &lo, &hi); /* no number: the field's own */
     struct value v;
     cr_assert_eq(value_parse_in(&rk->fields[RISK_IMPACT], "6", 1, 5, &v), VP_BAD_NUMBER, "6 is off a 5-level scale");
     cr_assert_eq(value_parse_in(&rk->fields[RISK_IMPACT], "5", 1, 5, &v), VP_OK);
     round_free(&r);
+    profile_free(&p);
+}
+
+Test(range, a_scale_grows_to_six_levels_only)
+{
+    struct profile p;
+    profile_init(&p);
+    for (int l = 1; l <= 6; l++) {
+        cr_assert(scale_can_grow(&p, COLL_IMPACT), "%d levels: one more may come", l - 1);
+        struct record x;
+        record_init(&x, profile_coll_defs[COLL_IMPACT]);
+        x.v[LEVEL_LEVEL].set = true;
+        x.v[LEVEL_LEVEL].i = l;
+        coll_add(&p.c[COLL_IMPACT], &x);
+    }
+    cr_assert_not(scale_can_grow(&p, COLL_IMPACT), "6 levels: the most check allows");
+    cr_assert(scale_can_grow(&p, COLL_LIKELIHOOD));
     profile_free(&p);
 }

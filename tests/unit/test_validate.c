@@ -537,6 +537,67 @@ Test(levels, on_the_scales_of_the_profile)
     profile_free(&p);
 }
 
+Test(levels, a_value_accepted_lies_within_the_rule)
+{
+    struct profile p;
+    small_profile(&p);
+    struct round r;
+    small_round(&r, "2026");
+    struct record *x = &r.c[RC_RISKS].r[0];
+    struct findings f = {0};
+    set_i(x, RD(RC_RISKS), "accepted_value", 30); /* in the field's 0..36, above 5 x 5 */
+    x->v[RISK_ACCEPTED_VALUE].line = 26;
+    run(&f, &p, &r, 1);
+    const struct finding *g = find(&f, "risks: 'risk-1': Value accepted ('accepted_value') is 30, above the highest risk value 25");
+    cr_assert_eq(g->line, 26);
+    cr_assert_eq(g->severity, DIAG_ERROR);
+    cr_assert_eq(g->at.field, RISK_ACCEPTED_VALUE);
+    set_s(&r.head, HD, "rule", "sum"); /* a sum: at most 10 */
+    set_i(&r.head, HD, "threshold", 5);
+    set_i(x, RD(RC_RISKS), "accepted_value", 11);
+    run(&f, &p, &r, 1);
+    find(&f, "risks: 'risk-1': Value accepted ('accepted_value') is 11, above the highest risk value 10");
+    set_i(x, RD(RC_RISKS), "accepted_value", 10);
+    run(&f, &p, &r, 1);
+    for (size_t i = 0; i < f.n; i++)
+        cr_assert_null(strstr(f.v[i].text, "highest risk value"), "%s", f.v[i].text);
+    findings_free(&f);
+    round_free(&r);
+    profile_free(&p);
+}
+
+Test(blanks, a_title_or_owner_of_blanks_is_none)
+{
+    struct profile p;
+    small_profile(&p);
+    struct round r;
+    small_round(&r, "2026");
+    struct record *x = &r.c[RC_RISKS].r[0];
+    struct findings f = {0};
+    set_s(x, RD(RC_RISKS), "title", "   ");
+    run(&f, &p, &r, 1);
+    find(&f, "risk-1: Risk ('title') is required");
+    set_s(x, RD(RC_RISKS), "title", "\t \xe3\x80\x80");   /* a tab and an ideographic space */
+    run(&f, &p, &r, 1);
+    find(&f, "risk-1: Risk ('title') is required");
+    set_s(x, RD(RC_RISKS), "title", " Tab\there ");
+    run(&f, &p, &r, 1);
+    expect_count(&f, 0);
+    cr_assert(text_blank(""));
+    cr_assert(text_blank(NULL));
+    cr_assert(text_blank(" \r\n\v\f"));
+    cr_assert_not(text_blank(" a"));
+    cr_assert_not(text_blank("\xe3\x80\x81"));
+    cr_assert_not(rec_has(x, RD(RC_RISKS), RISK_OWNER));
+    set_s(x, RD(RC_RISKS), "owner", "   ");
+    cr_assert_not(rec_has(x, RD(RC_RISKS), RISK_OWNER), "an owner of three spaces is no owner");
+    set_s(x, RD(RC_RISKS), "owner", "Sato");
+    cr_assert(rec_has(x, RD(RC_RISKS), RISK_OWNER));
+    findings_free(&f);
+    round_free(&r);
+    profile_free(&p);
+}
+
 /* --- references between rounds, lines and items --------------------------------- */
 
 Test(rounds, the_earlier_round_exists)

@@ -1,0 +1,73 @@
+#!/bin/sh
+# UI test: the forms refuse what kijun check refuses, with the model's
+# rules (model/rules.h): a scale has 3 to 6 levels, so `a` on a scale of
+# six adds none and says why; a threshold lies in its rule's range (a sum
+# of 5 + 5 levels: 2..10), and a rule switched under a threshold that no
+# longer fits says so at once; a value accepted stays within the rule.
+. "$KIJUN_TESTS/ui/lib.sh"
+
+ws=$(mktemp -d /tmp/kijun-ui-scales-XXXXXX)
+trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/w"
+chmod -R u+w "$ws/w"
+UI_ENV="KIJUN_TODAY=2026-09-01 HOME=$ws"
+ui_start 100 30 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 4
+ui_expect "Impact scale" "the profile's sections"
+ui_keys j j j j j j j Enter
+ui_expect "Profile › Impact scale" "the impact scale's list"
+ui_keys a
+ui_expect "Level       6" "a sixth level is pre-filled as 6"
+ui_keys j Enter
+ui_type "Six"
+ui_keys Enter q a
+ui_expect "Impact scale has 6 levels, the most a scale may have (3 to 6): change or delete one instead" \
+    "a seventh level is refused, as kijun check refuses 7 levels"
+ui_expect_not "Level       7" "no form of a seventh level"
+ui_keys q
+ui_expect "Risk criteria                6x5" "the profile has 6 impact levels, not 7"
+ui_keys s
+ui_expect_not "modified" "saved"
+out=$("$KIJUN" check "$ws/w" 2>&1)
+echo "$out" | grep -q "levels; it needs 3 to 6"
+[ $? -ne 0 ]; ui_result $? "kijun check finds no scale out of 3 to 6 levels"
+
+# the round's threshold under the sum rule: 2 .. 6 + 5
+ui_keys 5 Enter Enter j j j j j j
+ui_expect "Risk value for this round" "the round's rule"
+ui_keys Enter j Enter
+ui_expect "impact + likelihood" "the rule is now the sum"
+ui_expect_not "Threshold 10 is now outside" "10 fits the sum of 6 + 5"
+ui_keys j Enter C-u
+ui_type "1"
+ui_keys Enter
+ui_expect "Threshold must be a whole number from 2 to 11" "a threshold below the sum's lowest value (1 + 1) is refused"
+ui_keys C-u
+ui_type "11"
+ui_keys Enter
+ui_expect_not "must be a whole number" "11 is taken"
+ui_keys k Enter k Enter
+ui_expect "impact x likelihood" "back to the product"
+ui_keys j Enter C-u
+ui_type "25"
+ui_keys Enter k Enter j Enter
+ui_expect "Threshold 25 is now outside 2..11, the range of this rule and scales: change it" \
+    "a rule switched under a threshold that no longer fits says so at once"
+ui_keys s
+out=$("$KIJUN" check "$ws/w" 2>&1)
+echo "$out" | grep -q "threshold 25 is above the highest risk value 11"
+ui_result $? "and kijun check finds it"
+
+# a value accepted lies within the round's rule (6 + 5 = 11 at most)
+ui_keys q r Enter
+ui_expect "Risk register ›" "a risk's form"
+ui_keys j j j j j j j j j j j j j j j j
+ui_expect "The residual value at the acceptance" "the value accepted"
+ui_keys Enter C-u
+ui_type "30"
+ui_keys Enter
+ui_expect "Value accepted must be a whole number from 0 to 11" "a value above the rule's highest is refused"
+ui_keys Escape Q n
+ui_stop
+ui_done
