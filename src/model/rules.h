@@ -100,6 +100,11 @@ bool field_out_of_range(const struct coll_def *def, int field, const struct reco
 #define SCALE_LEVELS_MIN 3
 #define SCALE_LEVELS_MAX 6
 bool scale_can_grow(const struct profile *p, int coll);
+/* A risk with a level (residual or inherent) that its scale lacks: above
+ * the top level or a number no level has, as after a level was deleted (model/validate.c finds it;
+ * the heat map cannot place it). round_off_scales counts them in r. */
+bool risk_off_scales(const struct profile *p, const struct record *risk);
+size_t round_off_scales(const struct round *r, const struct profile *p);
 /* How many risks of r have the level `level` of scale coll (residual or
  * inherent). */
 size_t scale_level_uses(const struct round *r, int coll, long long level);

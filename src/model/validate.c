@@ -416,8 +416,16 @@ static void level_rules(struct vctx *c, const struct collection *risks)
             const struct field_def *f = &risks->def->fields[fi];
             const struct value *v = &x->v[fi];
             size_t n = c->p->c[levels[i].scale].n;
-            if (!v->set || v->i < f->lo || v->i > f->hi || !n || (size_t)v->i <= n)
+            if (!v->set || v->i < f->lo || v->i > f->hi || !n)
                 continue;
+            if ((size_t)v->i <= n) {
+                if (!scale_level(c->p, levels[i].scale, v->i) && scale_ok(n))
+                    add(c, DIAG_ERROR, value_line(x, v), k, fi,
+                        levels[i].scale == COLL_IMPACT ? _("%s: %s ('%s') is %lld, a level the impact scale does not have")
+                                                       : _("%s: %s ('%s') is %lld, a level the likelihood scale does not have"),
+                        x->id ? x->id : risks->def->key, _(f->label), f->key, v->i);
+                continue;
+            }
             add(c, DIAG_ERROR, value_line(x, v), k, fi,
                 levels[i].scale == COLL_IMPACT ? _("%s: %s ('%s') is %lld, above the impact scale's top level %zu")
                                                : _("%s: %s ('%s') is %lld, above the likelihood scale's top level %zu"),

@@ -5,6 +5,7 @@
  * deps_view.c, the entries' text profile_text.c; what they share is
  * profile_private.h. */
 #include "config.h"
+#include "model/rules.h"
 #include "ui/profile_private.h"
 #include "ui/signoff.h"
 #include "core/edits.h"
@@ -193,6 +194,19 @@ void ask_delete(struct pview *pv, struct collection *c, size_t i)
     size_t n = !pv->round && c->r[i].id
                    ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
     pv->asking_delete = true;
+    int sc = c == &pv->s->profile.c[COLL_IMPACT] ? COLL_IMPACT : c == &pv->s->profile.c[COLL_LIKELIHOOD] ? COLL_LIKELIHOOD : -1;
+    if (!pv->round && sc >= 0 && c->r[i].v[LEVEL_LEVEL].set) {
+        /* a level risks use: the question says how many it leaves off the scale */
+        size_t uses = 0;
+        for (size_t k = 0; k < pv->s->nrounds; k++)
+            uses += scale_level_uses(&pv->s->rounds[k]->r, sc, c->r[i].v[LEVEL_LEVEL].i);
+        if (uses) {
+            say(pv, true, P_("Delete \"%s\"? %zu risk of the rounds uses this level: it goes off the scale (flagged). y/n",
+                             "Delete \"%s\"? %zu risks of the rounds use this level: they go off the scale (flagged). y/n", uses),
+                entry_name(pv, c, i), uses);
+            return;
+        }
+    }
     if (n)
         say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. y/n", "Delete \"%s\"? Rounds %s keep its name. y/n", n),
             entry_name(pv, c, i), names);

@@ -2,6 +2,7 @@
  * as a table by regtable.c) and the heat map of the residual risks, whose
  * cell lists its risks in the register. */
 #include "config.h"
+#include "model/rules.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
 #include "model/labels.h"
@@ -154,6 +155,16 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     round_heatmap(r, p, counts);
     draw_cell(y, 0, cols, _("Heat map: residual risks per cell; arrows choose a cell, Enter lists its risks"),
               role_attr(ROLE_HEADING));
+    size_t off = round_off_scales(r, p);
+    if (off) { /* risks the map cannot place are said, not dropped */
+        char note[300];
+        snprintf(note, sizeof note,
+                 P_("%zu of %zu risks is off the scales (a level the profile lacks): not on the map; flagged in the register",
+                    "%zu of %zu risks are off the scales (a level the profile lacks): not on the map; flagged in the register", off),
+                 off, r->c[RC_RISKS].n);
+        int used = draw_wrapped(y + 1, 0, cols, 2, note, role_attr(ROLE_NOTICE));
+        y += used, height -= used;
+    }
     long long t = round_threshold(r), max = round_max(r, p);
     /* the axes by the scales' names, their levels by number and label:
      * the band letters (L M H V) in the cells are the only letters */

@@ -63,6 +63,8 @@ static char *cell(const struct aview *av, struct round *r, const struct record *
             sb_printf(&sb, "%s%s", sb.len ? _(", ") : "", _("not scored"));
         if (risk_acceptance_stale(r, x))
             sb_printf(&sb, "%s%s", sb.len ? _(", ") : "", _("acceptance stale"));
+        if (risk_off_scales(prof(av), x))
+            sb_printf(&sb, "%s%s", sb.len ? _(", ") : "", _("off the scales"));
         break;
     }
     return sb_take(&sb);

@@ -70,4 +70,27 @@ ui_keys Enter
 ui_expect "Value accepted must be a whole number from 0 to 11" "a value above the rule's highest is refused"
 ui_keys Escape Q n
 ui_stop
+
+# a level that risks use, deleted: the question counts them, the heat
+# map says how many it cannot place, the register and check flag them
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/v"
+chmod -R u+w "$ws/v"
+ui_start 100 30 --lang en "$ws/v"
+ui_wait "kijun"
+ui_keys 4 j j j j j j j Enter G d
+ui_expect "Delete \"Severe\"? 19 risks of the rounds use this level: they go off the scale (flagged). y/n" \
+    "the delete question names how many risks use the level"
+ui_keys y 5 Enter m
+ui_expect "10 of 30 risks are off the scales (a level the profile lacks): not on the map; flagged in the" \
+    "the heat map says how many risks it cannot place"
+ui_expect "register" "the note is whole (wrapped, not cut)"
+ui_keys q r
+n=$(ui_screen | grep -c "off the scales")
+[ "$n" -ge 5 ]; ui_result $? "the register flags the risks off the scales ($n shown)"
+ui_keys s
+ui_expect_not "modified" "saved"
+"$KIJUN" check "$ws/v" 2>&1 | grep -q "is 5, above the impact scale's top level 4"
+ui_result $? "kijun check finds them"
+ui_keys Q
+ui_stop
 ui_done

@@ -6,6 +6,7 @@
  * findings kijun check reports. Documents are built in memory. */
 #include "model/assessment.h"
 #include "model/validate.h"
+#include "model/rules.h"
 #include "util/xalloc.h"
 #include <criterion/criterion.h>
 #include "fields.h"
@@ -532,6 +533,42 @@ Test(levels, on_the_scales_of_the_profile)
     run(&f, &p, &r, 1);
     expect_count(&f, 1);
     find(&f, "risk-1: Likelihood before ('inherent_likelihood') is 5, above the likelihood scale's top level 4");
+    findings_free(&f);
+    round_free(&r);
+    profile_free(&p);
+}
+
+Test(levels, a_deleted_level_leaves_its_risks_off_the_scale)
+{
+    struct profile p;
+    small_profile(&p);
+    struct round r;
+    small_round(&r, "2026");
+    struct record *x = &r.c[RC_RISKS].r[0];
+    struct findings f = {0};
+    set_i(x, RD(RC_RISKS), "impact", 5);
+    cr_assert_eq(scale_level_uses(&r, COLL_IMPACT, 5), 1);
+    cr_assert_eq(scale_level_uses(&r, COLL_IMPACT, 4), 0);
+    cr_assert_eq(scale_level_uses(&r, COLL_LIKELIHOOD, 2), 1);
+    cr_assert_not(risk_off_scales(&p, x));
+    cr_assert_eq(round_off_scales(&r, &p), 0);
+    coll_remove(&p.c[COLL_IMPACT], 4); /* the top level deleted */
+    cr_assert(risk_off_scales(&p, x));
+    cr_assert_eq(round_off_scales(&r, &p), 1);
+    run(&f, &p, &r, 1);
+    find(&f, "risk-1: Impact ('impact') is 5, above the impact scale's top level 4");
+    /* a level between deleted (3 of 1..5): its risks name a level the scale lacks */
+    profile_free(&p);
+    small_profile(&p);
+    set_i(x, RD(RC_RISKS), "impact", 3);
+    coll_remove(&p.c[COLL_IMPACT], 2);
+    for (size_t i = 0; i < p.c[COLL_IMPACT].n; i++)
+        set_i(&p.c[COLL_IMPACT].r[i], D(COLL_IMPACT), "level", (long long)i + 1 + (i >= 2));
+    cr_assert(risk_off_scales(&p, x));
+    run(&f, &p, &r, 1);
+    find(&f, "risk-1: Impact ('impact') is 3, a level the impact scale does not have");
+    set_i(x, RD(RC_RISKS), "impact", 4);
+    cr_assert_not(risk_off_scales(&p, x));
     findings_free(&f);
     round_free(&r);
     profile_free(&p);
