@@ -502,3 +502,27 @@ bool retire_save(struct session *s, bool *unchanged)
         strlist_free(&s->retired);
     return ok;
 }
+
+bool session_round_unreadable(const struct session *s, const struct round *r, char *why, size_t size)
+{
+    const struct round_doc *rd = NULL;
+    for (size_t i = 0; i < s->nrounds && !rd; i++)
+        if (&s->rounds[i]->r == r)
+            rd = s->rounds[i];
+    if (!rd || !rd->unreadable)
+        return false;
+    const char *tail = rd->name; /* assessments/NAME.cfg */
+    snprintf(why, size, "%s", tail);
+    for (size_t i = 0; i < s->read_diags.n; i++) { /* its first error, FILE:LINE and what */
+        const struct diag *d = &s->read_diags.v[i];
+        size_t fl = d->file ? strlen(d->file) : 0, tl = strlen(tail);
+        if (d->severity != DIAG_ERROR || fl < tl || strcmp(d->file + fl - tl, tail) != 0)
+            continue;
+        if (d->line > 0)
+            snprintf(why, size, "%s:%d: %s", tail, d->line, d->text);
+        else
+            snprintf(why, size, "%s: %s", tail, d->text);
+        break;
+    }
+    return true;
+}

@@ -71,4 +71,8 @@ bool retire_save(struct session *s, bool *unchanged);
  * its backup (no link there) and is as kijun read it; false with why in
  * msg (another program's change is said once: s again goes on). */
 bool retire_precheck(struct session *s, char *msg, size_t size);
+/* A round whose file could not be read (the session is read-only): true,
+ * with why = "assessments/NAME.cfg:LINE: the reader's first error", so
+ * that no screen shows it as an empty round. */
+bool session_round_unreadable(const struct session *s, const struct round *r, char *why, size_t size);
 #endif

@@ -2,6 +2,7 @@
  * as a table by regtable.c) and the heat map of the residual risks, whose
  * cell lists its risks in the register. */
 #include "config.h"
+#include "core/rounds.h"
 #include "model/rules.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
@@ -98,6 +99,16 @@ void draw_register(struct aview *av, int y, int height, int cols)
 {
     struct round *r = cur_round(av);
     struct strbuf sb = STRBUF_INIT;
+    char bad[400];
+    if (session_round_unreadable(av->s, r, bad, sizeof bad)) {
+        sb_printf(&sb, _("Round %s could not be read: %s. Fix the file in an editor; kijun check says the same."),
+                  r->name, bad);
+        for (int k = y; k < y + height; k++)
+            draw_blank(k, 0, cols, A_NORMAL);
+        draw_wrapped(y, 0, cols, height, sb_str(&sb), role_attr(ROLE_NOTICE));
+        sb_free(&sb);
+        return;
+    }
     sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
     regfilter_describe(av, &sb);
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));

@@ -204,6 +204,12 @@ void draw_rounds(struct aview *av, int y, int height, int cols)
         enum step next = av->round_next[i];
         struct strbuf sb = STRBUF_INIT;
         const char *title = rec_str(&r->head, HEAD_TITLE);
+        char bad[400];
+        if (session_round_unreadable(av->s, r, bad, sizeof bad)) { /* no empty round: the file's error */
+            sb_printf(&sb, _("%-8s could not be read: %s"), r->name, bad);
+            lines[i] = sb_take(&sb);
+            continue;
+        }
         sb_printf(&sb, "%-8s %s | %s", r->name, rec_str(&r->head, HEAD_DATE),
                   round_state_words(r, av->round_changed[i]));
         if (*title) /* the title in words before what is cut first */

@@ -2,6 +2,7 @@
  * progress, what needs attention next, the state of the round, the risks
  * counted by band, and its history. */
 #include "config.h"
+#include "core/rounds.h"
 #include "ui/assess_private.h"
 #include "ui/draw.h"
 #include "util/i18n.h"
@@ -32,6 +33,17 @@ void draw_steps(struct aview *av, int y, int height, int cols)
               rec_str(&r->head, HEAD_PURPOSE));
     draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
     sb_reset(&sb);
+    char bad[400];
+    if (session_round_unreadable(av->s, r, bad, sizeof bad)) { /* not an empty round: one kijun could not read */
+        sb_reset(&sb);
+        sb_printf(&sb, _("Round %s could not be read: %s. Fix the file in an editor; kijun check says the same."),
+                  r->name, bad);
+        for (int k = y; k < y + height; k++)
+            draw_blank(k, 0, cols, A_NORMAL);
+        draw_wrapped(y, 0, cols, height, sb_str(&sb), role_attr(ROLE_NOTICE));
+        sb_free(&sb);
+        return;
+    }
     const struct check *why;
     enum step next = next_step(&av->checks, &why);
     if (next == STEP__COUNT)

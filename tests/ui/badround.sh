@@ -1,0 +1,42 @@
+#!/bin/sh
+# UI test: a round whose file cannot be read (a byte that is no UTF-8 in
+# a title, a number beyond the limit) is not shown as an empty round: the
+# rounds screen, the round's screen and its register say the file could
+# not be read, with FILE:LINE and the reader's error.
+. "$KIJUN_TESTS/ui/lib.sh"
+
+ws=$(mktemp -d /tmp/kijun-ui-badround-XXXXXX)
+trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/w"
+chmod -R u+w "$ws/w"
+sed -i 's/threshold = 10;/threshold = -2147483648;/' "$ws/w/assessments/2026.cfg"
+line=$(grep -n "threshold = -2147483648;" "$ws/w/assessments/2026.cfg" | cut -d: -f1)
+UI_ENV="KIJUN_TODAY=2026-09-01 HOME=$ws"
+ui_start 100 30 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5
+ui_expect "2026     could not be read: assessments/2026.cfg:$line:" "the rounds screen: the round could not be read, FILE:LINE"
+ui_expect_not "2026     2026-" "not an empty round of that date"
+ui_keys Enter
+ui_expect "Round 2026 could not be read: assessments/2026.cfg:$line: the number 2147483648 is too large" \
+    "the round's screen says the file could not be read and why"
+ui_expect_not "Next:" "no next step of an empty round"
+ui_expect_not "0/0" "no steps of an empty round"
+ui_keys r
+ui_expect "Round 2026 could not be read" "the register says so too"
+ui_expect_not "No risk yet" "not 'no risk yet'"
+ui_keys Q
+ui_stop
+
+# a byte that is no UTF-8 in a title
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/v"
+chmod -R u+w "$ws/v"
+printf 's/title = "\\([^"]*\\)";/title = "\\1\\xff";/\n' >"$ws/sed"
+sed -i -f "$ws/sed" "$ws/v/assessments/2026.cfg"
+ui_start 100 30 --lang en "$ws/v"
+ui_wait "kijun"
+ui_keys 5
+ui_expect "2026     could not be read: assessments/2026.cfg:" "a byte 0xFF: the rounds screen says the round could not be read"
+ui_keys Q
+ui_stop
+ui_done
