@@ -154,6 +154,7 @@ static const struct binding defaults[] = {
     {'e', ACT_EDIT_FIELD, FO, false},
     {KEY_RIGHT, ACT_EDIT_FIELD, FO, false},
     {'x', ACT_CLEAR_FIELD, FO, true},
+    {'t', ACT_WRITE_TODAY, FO, true},
     {'q', ACT_BACK, B | PR | RO | LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, true},
     {27, ACT_BACK, LI | FO | DP | ST | SC | RG | HM | CK | RV | FI | EDS, false},
     {KEY_LEFT, ACT_BACK, LI | FO | DP | ST | SC | RG | CK | RV, false},

@@ -46,6 +46,7 @@
     X(MOVE_DOWN, "move-down", N_("Move the entry down"), N_("Move"), 1) \
     X(EDIT_FIELD, "edit-field", N_("Edit the field (a pick list for choices)"), N_("Edit"), 1) \
     X(CLEAR_FIELD, "clear-field", N_("Clear the field"), N_("Clear"), 1) \
+    X(WRITE_TODAY, "write-today", N_("Write today's date into a date field"), NULL, 1) \
     X(PICK_MARK, "mark", N_("Mark or unmark the choice (lists of several)"), N_("Mark"), 1) \
     X(PICK_ACCEPT, "choose", N_("Take the choice"), N_("Choose"), 1) \
     X(PICK_CANCEL, "cancel-pick", N_("Close without changing (Esc cancels)"), N_("Cancel"), 1) \

@@ -347,6 +347,15 @@ bool form_action(struct pview *pv, enum action a)
     case ACT_EDIT_FIELD:
         start_edit(pv);
         return true;
+    case ACT_WRITE_TODAY: { /* on a date field, without Enter first */
+        if (def->fields[pv->field_cur].type != F_DATE)
+            return false;
+        char today[11];
+        session_today(today);
+        if (!read_only(pv))
+            core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, today);
+        return true;
+    }
     case ACT_CLEAR_FIELD:
         if (!read_only(pv))
             core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
@@ -430,7 +439,8 @@ void draw_form(struct pview *pv, int y, int height, int cols)
     else if (f->type == F_STRLIST)
         snprintf(how, sizeof how, _("%s: edit; separate entries with ';'"), ed);
     else if (f->type == F_DATE)
-        snprintf(how, sizeof how, _("%s: edit (YYYY-MM-DD); t writes today"), ed);
+        snprintf(how, sizeof how, _("%s: edit (YYYY-MM-DD); %s writes today"), ed,
+                 action_key_str(ACT_WRITE_TODAY, SCREEN_FORM));
     else
         snprintf(how, sizeof how, _("%s: edit; %s again keeps, %s cancels"), ed,
                  action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));

@@ -93,4 +93,30 @@ ui_expect_not "modified" "saved"
 ui_result $? "kijun check finds them"
 ui_keys Q
 ui_stop
+
+# t writes today on a date field itself (an action: rebound, the hint names the key)
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/d"
+chmod -R u+w "$ws/d"
+ui_start 100 30 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5 Enter Enter
+ui_expect "*Date                2026-06-01" "the round's date"
+ui_expect "Enter: edit (YYYY-MM-DD); t writes today (2026-09-01)" "the hint names t"
+ui_keys t
+ui_expect "*Date                2026-09-01" "t on the date field writes today, without Enter first"
+ui_expect_not "does nothing here" "t is no unknown key on a date"
+ui_keys j t
+ui_expect "Key t does nothing here" "t on a text field is no key"
+ui_keys Q n
+ui_stop
+mkdir -p "$ws/.config/kijun"
+printf 'keys = {\n  write-today = "T";\n};\n' >"$ws/.config/kijun/kijunrc"
+ui_start 100 30 --lang en "$ws/d"
+ui_wait "kijun"
+ui_keys 5 Enter Enter
+ui_expect "Enter: edit (YYYY-MM-DD); T writes today (2026-09-01)" "rebound: the hint names the key in force"
+ui_keys T
+ui_expect "*Date                2026-09-01" "the rebound key writes today"
+ui_keys Q n
+ui_stop
 ui_done
