@@ -107,6 +107,17 @@ ui_expect "*Date                2026-09-01" "t on the date field writes today, w
 ui_expect_not "does nothing here" "t is no unknown key on a date"
 ui_keys j t
 ui_expect "Key t does nothing here" "t on a text field is no key"
+# blanks are no value: an owner of three spaces is none, a title of spaces is required
+ui_keys q r Enter
+ui_expect "threshold 10: decision, owner, due set" "the first risk has all three"
+ui_keys j j j j j j j j j j j Enter C-u
+ui_type "   "
+ui_keys Enter
+ui_expect "threshold 10: still needs an owner" "an owner of three spaces is no owner"
+ui_keys g Enter C-u
+ui_type "  "
+ui_keys Enter
+ui_expect "*Risk               ! required" "a title of spaces is the required Risk missing"
 ui_keys Q n
 ui_stop
 mkdir -p "$ws/.config/kijun"
