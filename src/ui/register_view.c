@@ -79,6 +79,10 @@ bool heatmap_action(struct aview *av, enum action a)
     case ACT_LEFT: if (av->hm_l > 1) av->hm_l--; return true;
     case ACT_RIGHT: if (av->hm_l < nl) av->hm_l++; return true;
     case ACT_SELECT:
+        if (!ni || !nl) { /* no scales: no cell to open */
+            say(av, true, "%s", _("The profile has no scales: the heat map has no cell to open"));
+            return true;
+        }
         memset(&av->filter, 0, sizeof av->filter);
         av->filter.impact = av->hm_i;
         av->filter.likelihood = av->hm_l;
@@ -182,6 +186,14 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     const struct field_def *rf = round_coll_defs[RC_RISKS]->fields;
     int lx = 16, cw = nl ? (cols - lx) / (int)nl : 7;
     cw = cw < 7 ? 7 : cw > 18 ? 18 : cw;
+    /* what fits: a window of levels around the chosen cell, and a note of
+     * what does not (nothing drawn past the edge, nothing wraps) */
+    size_t fit_l = cols > lx ? (size_t)((cols - lx + 1) / cw) : 0, fit_i = height > 9 ? (size_t)(height - 9) : 1;
+    fit_l = fit_l < 1 ? 1 : fit_l > nl ? nl : fit_l;
+    fit_i = fit_i > ni ? ni : fit_i;
+    size_t l0 = (size_t)av->hm_l > fit_l ? (size_t)av->hm_l - fit_l + 1 : 1; /* first likelihood shown */
+    size_t itop = (size_t)av->hm_i + fit_i - 1 > ni ? ni : (size_t)av->hm_i + fit_i - 1;
+    itop = itop < fit_i ? fit_i : itop;                                   /* highest impact shown */
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s %s", _(rf[RISK_LIKELIHOOD].label), glyph("\xE2\x86\x92", "->"));
     draw_cell(y + 1, lx, cols - lx, sb_str(&sb), role_attr(ROLE_LABEL));
@@ -189,24 +201,26 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     sb_printf(&sb, "%s %s", _(rf[RISK_IMPACT].label), glyph("\xE2\x86\x93", "v"));
     draw_cell(y + 2, 0, lx - 1, sb_str(&sb), role_attr(ROLE_LABEL));
     sb_reset(&sb);
-    for (size_t l = 0; l < nl; l++) {
+    for (size_t k = 0; k < fit_l; k++) {
+        size_t l = l0 + k - 1;
         char h[160];
         level_text(h, sizeof h, ls, l + 1);
-        int x = lx + (int)l * cw; /* the last head may take the rest of the line */
-        draw_cell(y + 2, x, l + 1 < nl ? cw - 1 : cols - x, h, role_attr(ROLE_LABEL));
+        int x = lx + (int)k * cw; /* the last head may take the rest of the line */
+        draw_cell(y + 2, x, k + 1 < fit_l ? cw - 1 : cols - x, h, role_attr(ROLE_LABEL));
     }
     static struct heat_column columns[16];
-    for (size_t l = 0; l < nl && l < sizeof columns / sizeof *columns; l++) {
-        columns[l] = (struct heat_column){av, (long long)l + 1, (long long)ni};
-        hit_rows_fn(y + 3, lx + (int)l * cw, (int)ni, cw - 1, 0, ni, heat_pick, &columns[l]);
+    for (size_t k = 0; k < fit_l && k < sizeof columns / sizeof *columns; k++) {
+        columns[k] = (struct heat_column){av, (long long)(l0 + k), (long long)itop};
+        hit_rows_fn(y + 3, lx + (int)k * cw, (int)fit_i, cw - 1, 0, fit_i, heat_pick, &columns[k]);
     }
-    for (size_t row = 0; row < ni; row++) {
-        size_t i = ni - row; /* highest impact on top */
+    for (size_t row = 0; row < fit_i; row++) {
+        size_t i = itop - row; /* highest impact on top */
         int yy = y + 3 + (int)row;
         char lab[160];
         level_text(lab, sizeof lab, is, i);
         draw_cell(yy, 0, lx - 1, lab, role_attr(ROLE_LABEL));
-        for (size_t l = 1; l <= nl; l++) {
+        for (size_t k = 0; k < fit_l; k++) {
+            size_t l = l0 + k;
             enum band b = band_of(round_value(r, (long long)i, (long long)l), t, max);
             size_t n = counts[(i - 1) * nl + (l - 1)];
             bool sel = (long long)i == av->hm_i && (long long)l == av->hm_l;
@@ -217,10 +231,17 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
                         : b == BAND_MEDIUM ? A_BOLD : A_NORMAL;
             if (sel)
                 attr = role_attr(ROLE_SELECTED);
-            draw_cell(yy, lx + (int)(l - 1) * cw, 6, cell, attr);
+            int cx = lx + (int)k * cw;
+            draw_cell(yy, cx, cx + 6 <= cols ? 6 : cols - cx, cell, attr);
         }
     }
-    int ly = y + 4 + (int)ni;
+    if (fit_l < nl || fit_i < ni) {
+        char note[300];
+        snprintf(note, sizeof note, _("Too small for all %zux%zu: impact %zu-%zu, likelihood %zu-%zu shown; arrows move"),
+                 ni, nl, itop - fit_i + 1, itop, l0, l0 + fit_l - 1);
+        draw_cell(y + 3 + (int)fit_i, 0, cols, note, role_attr(ROLE_NOTICE));
+    }
+    int ly = y + 4 + (int)fit_i;
     long long lowest[BAND__COUNT];
     band_bounds(t, max, lowest);
     sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
