@@ -403,11 +403,16 @@ enum value_parse value_parse_in(const struct field_def *f, const char *text, lon
 
 bool record_keeps(const struct record *r, const char *key)
 {
+    return record_kept(r, key) != NULL;
+}
+
+const char *record_kept(const struct record *r, const char *key)
+{
     size_t n = strlen(key);
     for (size_t k = 0; k < r->kept.n; k++) {
         const char *t = r->kept.v[k];
         if (strncmp(t, key, n) == 0 && (t[n] == ' ' || t[n] == '=' || t[n] == ':'))
-            return true;
+            return t;
     }
-    return false;
+    return NULL;
 }

@@ -75,6 +75,9 @@ bool record_is_kept_entry(const struct record *r);
 /* Whether r keeps, unread, a setting named key: a value the reader could
  * not take (a wrong type, a control character), whose finding it made. */
 bool record_keeps(const struct record *r, const char *key);
+/* That kept setting as the file has it ('title = "..."'), or NULL: a
+ * screen shows it (sanitised) rather than an empty or "required" value. */
+const char *record_kept(const struct record *r, const char *key);
 
 struct collection {
     const struct coll_def *def;

@@ -419,11 +419,17 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         }
         char *t = field_text(pv, f, &r->v[i]);
         bool empty = value_empty(f, &r->v[i]);
-        if (empty && f->required) {
+        const char *kept = empty ? record_kept(r, f->key) : NULL;
+        if (kept) { /* in the file, but not read (a control character): never "required" */
+            struct strbuf kb = STRBUF_INIT;
+            sb_printf(&kb, _("! not read (see kijun check): %s"), kept);
+            free(t);
+            t = sb_take(&kb);
+        } else if (empty && f->required) {
             free(t);
             t = xstrdup(_("! required"));
         }
-        draw_cell(yy, vx, vw, t, empty && f->required ? role_attr(ROLE_NOTICE) : sel ? A_BOLD : A_NORMAL);
+        draw_cell(yy, vx, vw, t, (empty && f->required) || kept ? role_attr(ROLE_NOTICE) : sel ? A_BOLD : A_NORMAL);
         free(t);
     }
     const struct field_def *f = &def->fields[pv->field_cur];

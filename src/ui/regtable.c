@@ -49,7 +49,12 @@ static char *cell(const struct aview *av, struct round *r, const struct record *
     case RCOL_BAND:
         sb_printf(&sb, "%c %2lld", band_letter(risk_band(r, prof(av), x)), risk_residual(r, x));
         break;
-    case RCOL_TITLE: sb_adds(&sb, rec_str(x, RISK_TITLE)); break;
+    case RCOL_TITLE:
+        if (!rec_has(x, round_coll_defs[RC_RISKS], RISK_TITLE) && record_kept(x, "title"))
+            sb_printf(&sb, _("! not read: %s"), record_kept(x, "title")); /* in the file: never an empty cell */
+        else
+            sb_adds(&sb, rec_str(x, RISK_TITLE));
+        break;
     case RCOL_SERVICE: sb_adds(&sb, service_name(av, r, rec_str(x, RISK_SERVICE))); break;
     case RCOL_DECISION:
         sb_adds(&sb, *rec_str(x, RISK_DECISION) ? enum_label(rec_str(x, RISK_DECISION)) : "-");
