@@ -309,6 +309,12 @@ static int cmp_risk(const void *pa, const void *pb)
     default:
         break;
     }
+    if (!c && sort_key != SORT_RESIDUAL) { /* within a service, owner or date: by value, highest first */
+        long long va = risk_residual(sort_round, a), vb = risk_residual(sort_round, b);
+        c = va == vb ? 0 : va > vb ? -1 : 1;
+    }
+    if (!c && sort_key != SORT_RESIDUAL) /* then by title (by value: as the file has them) */
+        c = strcmp(rec_str(a, RISK_TITLE), rec_str(b, RISK_TITLE));
     return c ? c : (ia < ib ? -1 : ia > ib);
 }
 

@@ -34,7 +34,7 @@ void report_summarise(const struct report_input *in, struct report_summary *s)
         s->unacceptable += over && (!accept || stale); /* a stale acceptance accepts nothing now */
         s->undecided += over && !*rec_str(x, RISK_DECISION);
         s->overdue += in->today && risk_overdue(x, in->today);
-        s->accepted += accept && !stale;
+        s->accepted += risk_accepted(r, x);
         s->stale += stale;
     }
     s->before = report_previous(in);

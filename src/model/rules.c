@@ -118,6 +118,11 @@ bool risk_acceptance_carried(const struct round *r, const struct record *risk)
     return strcmp(rec_str(risk, RISK_DECISION), "accept") == 0 && *in && strcmp(in, r->name) != 0;
 }
 
+bool risk_accepted(const struct round *r, const struct record *risk)
+{
+    return strcmp(rec_str(risk, RISK_DECISION), "accept") == 0 && !risk_acceptance_stale(r, risk);
+}
+
 bool risk_acceptance_stale(const struct round *r, const struct record *risk)
 {
     long long at = rec_int(risk, RISK_ACCEPTED_VALUE, 0);

@@ -28,6 +28,9 @@ struct acceptance risk_acceptance(const struct round *r, const struct record *ri
 bool risk_acceptance_carried(const struct round *r, const struct record *risk);
 /* An acceptance whose residual value changed since: it is stale. */
 bool risk_acceptance_stale(const struct round *r, const struct record *risk);
+/* A risk accepted now: the decision accept and the acceptance not stale
+ * (what every count of accepted risks counts: screens and reports). */
+bool risk_accepted(const struct round *r, const struct record *risk);
 
 /* A digest of the data a step's sign-off vouches for (16 hex digits):
  * preparation the round's head, scoping what is in scope, assessment the

@@ -464,7 +464,9 @@ static void acceptance_rules(struct vctx *c, const struct round *r)
         const char *id = x->id ? x->id : "";
         long long lo, hi;
         const struct field_def *f = &risks->def->fields[fv];
-        if (field_out_of_range(risks->def, fv, x, r, c->p, &lo, &hi) && x->v[fv].i >= f->lo && x->v[fv].i <= f->hi)
+        /* (a stale acceptance is said below: once) */
+        if (field_out_of_range(risks->def, fv, x, r, c->p, &lo, &hi) && x->v[fv].i >= f->lo && x->v[fv].i <= f->hi
+            && !risk_acceptance_stale(r, x))
             add(c, DIAG_ERROR, value_line(x, &x->v[fv]), k, fv,
                 _("risks: '%s': %s ('%s') is %lld, above the highest risk value %lld"), id, _(f->label), f->key,
                 x->v[fv].i, hi);

@@ -21,7 +21,7 @@ static void band_counts(struct aview *av, struct round *r, size_t counts[BAND__C
         counts[risk_band(r, prof(av), x)]++;
         *over += risk_over_threshold(r, x);
         *overdue += risk_overdue(x, today_for(av, r));
-        *accepted += strcmp(rec_str(x, RISK_DECISION), "accept") == 0;
+        *accepted += risk_accepted(r, x); /* as the reports count: a stale acceptance accepts nothing */
     }
 }
 

@@ -1545,8 +1545,34 @@ Test(risk_register, sorted_by_service_name)
 {
     struct fixture f;
     register_fixture(&f);
-    /* "Billing" (svc-2) before "Water supply" (svc-1) */
-    ORDER(&f, SORT_SERVICE, NULL, 2, 3, 0, 1, 4);
+    /* "Billing" (svc-2) before "Water supply" (svc-1); within one, by value */
+    ORDER(&f, SORT_SERVICE, NULL, 3, 2, 0, 4, 1);
+    fx_free(&f);
+}
+
+Test(risk_register, ties_by_value_then_title)
+{
+    struct fixture f;
+    register_fixture(&f);
+    set_s(RISK(&f.r, 4), RD(RC_RISKS), "service", "svc-2");   /* Billing: 2 (4), 3 (12), 4 (12) */
+    set_s(RISK(&f.r, 3), RD(RC_RISKS), "title", "Zebra");
+    set_s(RISK(&f.r, 4), RD(RC_RISKS), "title", "Alpha");
+    ORDER(&f, SORT_SERVICE, NULL, 4, 3, 2, 0, 1);
+    ORDER(&f, SORT_RESIDUAL, NULL, 0, 3, 4, 1, 2); /* by value: ties as in the file */
+    fx_free(&f);
+}
+
+Test(risk_register, accepted_counts_no_stale_acceptance)
+{
+    struct fixture f;
+    register_fixture(&f);
+    struct record *x = RISK(&f.r, 3); /* accept, 12 */
+    set_i(x, RD(RC_RISKS), "accepted_value", 12);
+    cr_assert(risk_accepted(&f.r, x));
+    set_i(x, RD(RC_RISKS), "accepted_value", 9); /* accepted at 9, now 12: stale */
+    cr_assert(risk_acceptance_stale(&f.r, x));
+    cr_assert_not(risk_accepted(&f.r, x), "a stale acceptance accepts nothing");
+    cr_assert_not(risk_accepted(&f.r, RISK(&f.r, 0)), "mitigate is no acceptance");
     fx_free(&f);
 }
 
@@ -1562,7 +1588,7 @@ Test(risk_register, sorted_by_due_date_with_no_date_last)
 {
     struct fixture f;
     register_fixture(&f);
-    ORDER(&f, SORT_DUE, NULL, 4, 1, 0, 2, 3);
+    ORDER(&f, SORT_DUE, NULL, 4, 1, 0, 3, 2); /* no date: by value */
     set_s(RISK(&f.r, 3), RD(RC_RISKS), "due", "2026-01-15");
     set_s(RISK(&f.r, 1), RD(RC_RISKS), "due", "");
     ORDER(&f, SORT_DUE, NULL, 3, 4, 0, 1, 2);
