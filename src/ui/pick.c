@@ -3,6 +3,7 @@
  * items and profile entries a collection can add, what a choice brings
  * in a risk's form, and the list drawn over the form. */
 #include "config.h"
+#include "util/wrap.h"
 #include "ui/profile_private.h"
 #include "ui/signoff.h"
 #include "core/edits.h"
@@ -289,6 +290,7 @@ bool pick_action(struct pview *pv, enum action a)
 void draw_pick(struct pview *pv, int y, int height, int cols)
 {
     struct pick *pk = &pv->pick;
+    action_hide(ACT_PICK_MARK, !pk->multi); /* one choice: nothing to mark, no Space on the key bar */
     int w = cols - 2 < 96 ? cols - 2 : 96, x = (cols - w) / 2;
     if (w < 1)
         return;
@@ -296,7 +298,16 @@ void draw_pick(struct pview *pv, int y, int height, int cols)
     bool cut = false;
     for (size_t i = 0; i < pk->n && !cut; i++)
         cut = utf8_width(pk->labels[i]) + (pk->multi ? 5 : 3) > w;
-    int pl = cut && height >= 12 ? 3 : 0;
+    int pl = 0;
+    if (cut && height >= 12) { /* the whole item: as many lines as it takes, in the rows the list leaves free */
+        struct wrap_line *wl = NULL;
+        size_t nw = w > 3 && pk->cur < pk->n ? wrap_text(pk->labels[pk->cur], w - 1, &wl) : 0;
+        free(wl);
+        int room = height - 2 - ((int)pk->n + 2) > 3 ? height - 2 - ((int)pk->n + 2) : 3;
+        pl = nw < 3 ? 3 : (int)nw < room ? (int)nw : room;
+        if (pl > height - 2 - 4) /* a list of at least three rows stays */
+            pl = height - 6 > 3 ? height - 6 : 3;
+    }
     int h = (int)pk->n + 2 + pl < height - 2 ? (int)pk->n + 2 + pl : height - 2;
     int lr = h - 1 - pl, top = y + 1;
     for (int r = 0; r < h; r++) /* the list's rows blanked whole: nothing of the form beside reads as the list's */

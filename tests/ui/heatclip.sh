@@ -37,6 +37,13 @@ while [ "$i" -lt "$row" ]; do ui_keys j; i=$((i + 1)); done
 ui_keys Enter
 ui_expect '*Risk               ! not read (see kijun check): title = "Tab\x09here #2";' "the form shows it too"
 ui_expect_not "! required" "a value in the file is not 'required'"
+# a pick list of long levels: the chosen one is read whole in the rows the list leaves free
+ui_keys j j j j j j j j Enter
+ui_expect "Choose (Enter takes, Esc cancels)" "the impact scale's levels"
+n=$(ui_screen | grep -c '^   x\{10\}$')
+[ "$n" = 1 ]; ui_result $? "the level's definition is shown to its end (the last of its 200 x), not cut after three lines"
+ui_expect_line_not 30 "Space" "a list of one choice has no Space Mark on the key bar"
+ui_keys Escape
 ui_keys Q n
 ui_stop
 python3 "$KIJUN_TESTS/ui/mkhostile.py" "$ws/z" 0 5 product 10 0
