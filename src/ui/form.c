@@ -450,7 +450,7 @@ void draw_form(struct pview *pv, int y, int height, int cols)
     else
         snprintf(how, sizeof how, _("%s: edit; %s again keeps, %s cancels"), ed,
                  action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
-    int base = y + height - 5;
+    int base = y + height - 5, vl = 0; /* vl: lines the summary takes below the rule */
     draw_hline(base, 0, cols);
     if (pv->round && def == round_coll_defs[RC_RISKS]) {
         /* the values the fields give, where the rule puts them */
@@ -483,15 +483,17 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         else
             sb_printf(&v, _(" Inherent %lld (%c) -> residual %lld (%c), threshold %lld: %s "), inh,
                       band_letter(band_of(inh, t, max)), res, band_letter(band_of(res, t, max)), t, state);
-        draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v),
-                  role_attr(over && need.len ? ROLE_NOTICE : ROLE_LABEL));
+        if (utf8_width(sb_str(&v)) <= cols - 4) {
+            draw_cell(base, 2, cols - 4 > 0 ? cols - 4 : 0, sb_str(&v), role_attr(over && need.len ? ROLE_NOTICE : ROLE_LABEL));
+        } else { /* read whole: over the rule and the value's first line */
+            vl = draw_wrapped(base, 0, cols, 2, sb_str(&v), role_attr(over && need.len ? ROLE_NOTICE : ROLE_LABEL)) - 1;
+            vl = vl < 0 ? 0 : vl;
+        }
         sb_free(&v);
         sb_free(&need);
     }
     /* the whole value of the field, which the row may have cut */
     char *full = field_text(pv, f, &r->v[pv->field_cur]);
-    draw_wrapped(base + 1, 0, cols, 3, full, A_NORMAL); /* the whole width: nothing of before stays */
-    free(full);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
     if (f->type == F_DATE) {
@@ -499,7 +501,13 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         session_today(today);
         sb_printf(&sb, " (%s)", today);
     }
-    draw_cell(y + height - 1, 0, cols, sb_str(&sb), role_attr(ROLE_DIM));
+    /* the help read whole: a second line, above the last, when it needs one */
+    int hl = utf8_width(sb_str(&sb)) > cols ? 2 : 1;
+    for (int k = base + 1 + vl; k < y + height - hl; k++)
+        draw_blank(k, 0, cols, A_NORMAL);
+    draw_wrapped(base + 1 + vl, 0, cols, 4 - vl - hl, full, A_NORMAL); /* the whole width: nothing of before stays */
+    free(full);
+    draw_wrapped(y + height - hl, 0, cols, hl, sb_str(&sb), role_attr(ROLE_DIM));
     sb_free(&sb);
 }
 

@@ -115,7 +115,10 @@ void draw_register(struct aview *av, int y, int height, int cols)
     }
     sb_printf(&sb, _("Register: %zu of %zu, "), av->nrows, r->c[RC_RISKS].n);
     regfilter_describe(av, &sb);
-    draw_cell(y, 0, cols, sb_str(&sb), role_attr(ROLE_HEADING));
+    /* the filter and sort read whole: a second line when they need one */
+    int hl = draw_wrapped(y, 0, cols, 2, sb_str(&sb), role_attr(ROLE_HEADING));
+    hl = hl < 1 ? 1 : hl;
+    y += hl - 1, height -= hl - 1;
     sb_free(&sb);
     if (!av->nrows) {
         char hint[240]; /* the keys in force */
@@ -168,8 +171,9 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     }
     size_t *counts = xcalloc(ni * nl, sizeof *counts);
     round_heatmap(r, p, counts);
-    draw_cell(y, 0, cols, _("Heat map: residual risks per cell; arrows choose a cell, Enter lists its risks"),
-              role_attr(ROLE_HEADING));
+    int hh = draw_wrapped(y, 0, cols, 2, _("Heat map: residual risks per cell; arrows choose a cell, Enter lists its risks"),
+                          role_attr(ROLE_HEADING)); /* whole: wrapped where it needs to be */
+    y += hh > 1 ? hh - 1 : 0, height -= hh > 1 ? hh - 1 : 0;
     size_t off = round_off_scales(r, p);
     if (off) { /* risks the map cannot place are said, not dropped */
         char note[300];

@@ -50,7 +50,11 @@ void draw_steps(struct aview *av, int y, int height, int cols)
         sb_adds(&sb, _("Every check passes."));
     else
         sb_printf(&sb, _("Next: %d %s: %s"), (int)next + 1, step_title(av, next), why->text);
-    draw_cell(y + 1, 0, cols, sb_str(&sb), role_attr(next == STEP__COUNT ? ROLE_LABEL : ROLE_NOTICE));
+    /* the next step's check read whole: a second line when it needs one */
+    draw_blank(y + 2, 0, cols, A_NORMAL);
+    int nx = draw_wrapped(y + 1, 0, cols, 2, sb_str(&sb), role_attr(next == STEP__COUNT ? ROLE_LABEL : ROLE_NOTICE)) - 1;
+    nx = nx < 0 ? 0 : nx;
+    y += nx, height -= nx;
     round_state_draw(av->s, r, y + 2, cols);
     char *lines[STEP__COUNT];
     bool warn[STEP__COUNT];
