@@ -116,33 +116,59 @@ static bool check_header(const struct csv *csv, const struct csvimport_opts *o, 
     return ok;
 }
 
-static bool valid_date(const char *d)
+/* An option's text checked as a cell is: valid UTF-8, no control or
+ * invisible character, no longer than a cell. */
+static bool clean_opt(const char *name, const char *v, struct diag_list *dl)
 {
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10)
+    size_t n = strlen(v), bad;
+    if (!utf8_valid(v, n, &bad)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: invalid UTF-8 (byte 0x%02X)"), name,
+                 (unsigned char)v[bad]);
         return false;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? d[i] != '-' : !(d[i] >= '0' && d[i] <= '9'))
+    }
+    if (n > CSVIMPORT_MAX_FIELD) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: longer than %d bytes"), name, CSVIMPORT_MAX_FIELD);
+        return false;
+    }
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        bool ok;
+        i += utf8_decode(v + i, n - i, &cp, &ok);
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp_is_invisible_control(cp)) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: a control or invisible character (U+%04X)"),
+                     name, (unsigned)cp);
             return false;
+        }
+    }
     return true;
 }
 
 static bool check_opts(const struct csvimport_opts *o, const struct gl_set *set, struct diag_list *dl)
 {
     bool ok = true;
-    if (!id_syntax_ok(o->id, 64)) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_'"), o->id);
+    if (!userlib_id_ok(o->id)) {
+        char *safe = utf8_sanitize(o->id, strlen(o->id), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0,
+                 _("--id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_', not starting with '.'"),
+                 safe);
+        free(safe);
         ok = false;
     } else if (gl_edition_find(set, o->id)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' is already an edition's id (%s)"), o->id,
                  gl_edition_find(set, o->id)->file);
         ok = false;
+    } else if (gl_node_find(set, o->id)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' is already an item's id (%s): ids must be new"),
+                 o->id, gl_node_find(set, o->id)->edition->file);
+        ok = false;
     }
     if (!o->issuer || !*o->issuer) {
         diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--issuer NAME is needed: who issued it"));
         ok = false;
+    } else {
+        ok &= clean_opt("--issuer", o->issuer, dl);
     }
-    if (!o->date || !valid_date(o->date)) {
+    if (!o->date || !edition_date_valid(o->date)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--date is needed as YYYY, YYYY-MM or YYYY-MM-DD"));
         ok = false;
     }
@@ -150,12 +176,8 @@ static bool check_opts(const struct csvimport_opts *o, const struct gl_set *set,
         diag_add(dl, DIAG_ERROR, NULL, 0, _("--status '%s' is not a status of the library format"), o->status);
         ok = false;
     }
-    for (const char *s = o->title ? o->title : ""; *s; s++)
-        if ((unsigned char)*s < 0x20) {
-            diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--title contains a control character"));
-            ok = false;
-            break;
-        }
+    if (o->title)
+        ok &= clean_opt("--title", o->title, dl);
     return ok;
 }
 
@@ -330,6 +352,10 @@ bool csvimport_make(const struct csv *csv, const struct gl_set *set,
 {
     size_t before = diag_count(dl, DIAG_ERROR);
     bool ok = check_opts(o, set, dl);
+    struct csvimport_opts good = *o;
+    if (!userlib_id_ok(o->id)) /* said once above; the rows are checked with a stand-in */
+        good.id = "id";
+    o = &good;
     if (!check_header(csv, o, dl))
         return false;
     if (csv->n - 1 > CSVIMPORT_MAX_ROWS) {

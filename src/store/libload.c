@@ -143,29 +143,19 @@ static const char *const edition_keys[] = {
     "id", "title", "label", "date", "status", "supersedes", "order", "source", "kind", "issuer", NULL,
 };
 
-static bool valid_date(const char *d)
-{
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        bool dash = i == 4 || i == 7;
-        if (dash ? d[i] != '-' : !(d[i] >= '0' && d[i] <= '9'))
-            return false;
-    }
-    return true;
-}
-
 bool library_load_edition(struct gl_set *set, const char *path, struct diag_list *dl)
 {
     config_t cfg;
-    if (!cfg_read(path, path, LIBRARY_MAX_FILE, &cfg, dl))
-        return false;
+    return cfg_read(path, path, LIBRARY_MAX_FILE, &cfg, dl) && library_edition_from(set, path, &cfg, dl);
+}
+
+bool library_edition_from(struct gl_set *set, const char *path, config_t *parsed, struct diag_list *dl)
+{
     struct cfgctx c = {path, dl};
-    const config_setting_t *root = config_root_setting(&cfg);
+    const config_setting_t *root = config_root_setting(parsed);
     static const char *const root_keys[] = {"kijun_library", "edition", "nodes", NULL};
     cg_unknown(&c, root, root_keys);
-    bool ok = check_schema(&c, &cfg);
+    bool ok = check_schema(&c, parsed);
     const config_setting_t *e = config_setting_get_member(root, "edition");
     const config_setting_t *nodes = config_setting_get_member(root, "nodes");
     if (!e || !config_setting_is_group(e)) {
@@ -177,7 +167,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
         ok = false;
     }
     if (!ok) {
-        config_destroy(&cfg);
+        config_destroy(parsed);
         return false;
     }
     struct gl_edition *ed = xcalloc(1, sizeof *ed);
@@ -188,7 +178,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
     ok &= cg_text(&c, e, "title", true, &ed->title);
     ok &= cg_text(&c, e, "label", true, &ed->label);
     ok &= cg_string(&c, e, "date", true, &ed->date);
-    if (ed->date && !valid_date(ed->date)) {
+    if (ed->date && !edition_date_valid(ed->date)) {
         diag_add(dl, DIAG_ERROR, path, cfg_line(config_setting_get_member(e, "date")),
                  _("date '%s' must be YYYY, YYYY-MM or YYYY-MM-DD"), ed->date);
         ok = false;
@@ -219,7 +209,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
         diag_add(dl, DIAG_ERROR, path, cfg_line(nodes), _("edition has no nodes"));
         ok = false;
     }
-    config_destroy(&cfg);
+    config_destroy(parsed);
     if (!ed->id) {
         gl_edition_free(ed);
         return false;
