@@ -33,6 +33,7 @@
 #endif
 
 static int finish_output(int rc);
+static void load_user_library(struct library *lib, const char *workspace, bool quiet);
 
 static void usage(FILE *f)
 {
@@ -292,6 +293,7 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
     struct library *lib = load_library();
     if (!lib)
         return 2;
+    load_user_library(lib, eo.workspace ? eo.workspace : ".", true);
     int rc = cmd_export(lib, &eo);
     library_free(lib);
     return rc;

@@ -168,12 +168,20 @@ static bool check_opts(const struct csvimport_opts *o, const struct gl_set *set,
     } else {
         ok &= clean_opt("--issuer", o->issuer, dl);
     }
-    if (!o->date || !edition_date_valid(o->date)) {
+    if (!o->date) {
         diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--date is needed as YYYY, YYYY-MM or YYYY-MM-DD"));
+        ok = false;
+    } else if (!edition_date_valid(o->date)) {
+        char *safe = utf8_sanitize(o->date, strlen(o->date), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--date '%s' is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"),
+                 safe);
+        free(safe);
         ok = false;
     }
     if (o->status && status_parse(o->status) < 0) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, _("--status '%s' is not a status of the library format"), o->status);
+        char *safe = utf8_sanitize(o->status, strlen(o->status), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--status '%s' is not a status of the library format"), safe);
+        free(safe);
         ok = false;
     }
     if (o->title)
@@ -199,8 +207,11 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
                               i == C_SUM_JA || i == C_SUM_EN, dl);
         ok &= r->f[i] != NULL;
     }
-    if (!ok)
+    if (!ok) { /* its id still defines it for the rows below (their parent) */
+        if (r->f[C_ID] && *r->f[C_ID])
+            r->id = csvimport_item_id(o->id, r->f[C_ID]);
         return false;
+    }
     if (!*r->f[C_ID]) {
         diag_add(dl, DIAG_ERROR, o->file, r->line, "%s", _("no id"));
         return false;
