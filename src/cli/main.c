@@ -535,7 +535,9 @@ int main(int argc, char **argv)
     size_t ufound = dl.n;
     diag_clear(&dl);
     if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
-        fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
+        char *safe = utf8_sanitize(o.edition, strlen(o.edition), false);
+        fprintf(stderr, _("kijun: error: no edition '%s'\n"), safe);
+        free(safe);
         library_free(lib);
         free(notice);
         free(dir);
