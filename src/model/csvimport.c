@@ -26,32 +26,50 @@ char *csvimport_item_id(const char *edition_id, const char *row_id)
     return sb_take(&sb);
 }
 
-/* Leading and trailing blanks go: spreadsheets keep them invisibly. */
+/* Leading and trailing blanks go (spaces, tabs, the ideographic space
+ * U+3000): spreadsheets keep them invisibly. */
+static bool blank_at(const char *s, size_t n, size_t *k)
+{
+    if (n >= 1 && (*s == ' ' || *s == '\t'))
+        return (*k = 1), true;
+    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+        return (*k = 3), true;
+    return false;
+}
+
 static char *trimmed(const char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    size_t n = strlen(s), k;
+    while (blank_at(s, n, &k))
+        s += k, n -= k;
+    for (;;) {
+        if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
     return xstrndup(s, n);
 }
 
 /* The field checked: valid UTF-8, no control or invisible character
  * (line breaks become spaces where lines_ok). NULL with a finding. */
-static char *clean_field(const struct csvimport_opts *o, int line, const char *col, const char *v,
+static char *clean_field(const struct csvimport_opts *o, int line, const char *col, const char *raw,
                          bool lines_ok, struct diag_list *dl)
 {
+    char *v = trimmed(raw); /* blanks around the text go before it is checked */
+    char *t = NULL;
     size_t n = strlen(v), bad;
     if (!utf8_valid(v, n, &bad)) {
         diag_add(dl, DIAG_ERROR, o->file, line, _("column %s: invalid UTF-8 (byte 0x%02X)"), col,
                  (unsigned char)v[bad]);
-        return NULL;
+        goto out;
     }
     if (n > CSVIMPORT_MAX_FIELD) {
         diag_add(dl, DIAG_ERROR, o->file, line, _("column %s: longer than %d bytes"), col,
                  CSVIMPORT_MAX_FIELD);
-        return NULL;
+        goto out;
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n;) {
@@ -65,14 +83,16 @@ static char *clean_field(const struct csvimport_opts *o, int line, const char *c
             diag_add(dl, DIAG_ERROR, o->file, line,
                      _("column %s: a control or invisible character (U+%04X)"), col, (unsigned)cp);
             sb_free(&sb);
-            return NULL;
+            goto out;
         } else {
             sb_add(&sb, v + i, k);
         }
         i += k;
     }
-    char *t = trimmed(sb_str(&sb));
+    t = trimmed(sb_str(&sb));
     sb_free(&sb);
+out:
+    free(v);
     return t;
 }
 
@@ -93,10 +113,13 @@ static void row_free(struct row *r)
 
 static bool blank_record(const struct csv_record *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        for (const char *p = r->fields[i]; *p; p++)
-            if (*p != ' ' && *p != '\t')
-                return false;
+    for (size_t i = 0; i < r->n; i++) {
+        char *t = trimmed(r->fields[i]);
+        bool empty = !*t;
+        free(t);
+        if (!empty)
+            return false;
+    }
     return true;
 }
 
@@ -227,6 +250,10 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
         diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is also on line %d"), r->f[C_ID],
                  rows[prev].line);
         ok = false;
+    } else if (gl_edition_find(set, r->id)) {
+        diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is already an edition's id: ids must be new"),
+                 r->id);
+        ok = false;
     } else if (gl_node_find(set, r->id)) {
         diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is already used by %s"), r->id,
                  gl_node_find(set, r->id)->edition->file);
@@ -247,22 +274,35 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
         diag_add(dl, DIAG_ERROR, o->file, r->line, "%s", _("no title: give title_ja or title_en"));
         ok = false;
     }
-    /* maps: Guideline items, separated by ';' */
+    /* maps: Guideline items, separated by ';', each once */
+    struct hmap seen = {.owns_keys = true};
     char *m = r->f[C_MAPS];
     for (char *p = m; *p;) {
         char *e = strchr(p, CSVIMPORT_MAPS_SEP);
         char *piece = e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
         char *one = trimmed(piece);
         free(piece);
-        if (*one && !gl_node_find(set, one)) {
+        const struct gl_node *t = *one ? gl_node_find(set, one) : NULL;
+        if (*one && !t) {
             diag_add(dl, DIAG_ERROR, o->file, r->line, _("maps to '%s', which no edition has"), one);
             ok = false;
+        } else if (t && t->edition->kind != KIND_EDITION) {
+            diag_add(dl, DIAG_ERROR, o->file, r->line,
+                     _("maps to '%s', an item of %s, not of the Guideline (maps name Guideline items only)"),
+                     one, t->edition->file ? t->edition->file : t->edition->id);
+            ok = false;
+        } else if (t && hmap_get(&seen, one, NULL)) {
+            diag_add(dl, DIAG_ERROR, o->file, r->line, _("maps names '%s' twice"), one);
+            ok = false;
+        } else if (t) {
+            hmap_put(&seen, one, 0, NULL);
         }
         free(one);
         if (!e)
             break;
         p = e + 1;
     }
+    hmap_free(&seen);
     (void)nrows;
     return ok;
 }

@@ -40,10 +40,46 @@ char *userlib_ws_dir(const char *workspace)
 
 /* Relink lib; keep only the findings about files of the user's library
  * (the shipped data was checked when it was loaded). */
+/* The maps of the user's items after gl_link: only Guideline items (an
+ * edition's, not another standard's), each once; what is not is no
+ * mapping, and a finding of the file `only`. */
+static void maps_to_guideline(struct library *lib, const char *only, struct diag_list *dl)
+{
+    for (size_t e = 0; e < lib->gl.n; e++) {
+        struct gl_edition *ed = lib->gl.editions[e];
+        bool say = only && ed->file && strcmp(ed->file, only) == 0;
+        for (size_t i = 0; ed->user && i < ed->nnodes; i++) {
+            struct gl_node *n = ed->nodes[i];
+            for (size_t k = 0; n->map_nodes && k < n->nmaps; k++) {
+                const struct gl_node *t = n->map_nodes[k];
+                if (!t)
+                    continue;
+                bool twice = false;
+                for (size_t j = 0; j < k && !twice; j++)
+                    twice = strcmp(n->maps[j], n->maps[k]) == 0;
+                if (twice) {
+                    if (say)
+                        diag_add(dl, DIAG_WARNING, ed->file, n->line,
+                                 _("node '%s': maps names '%s' twice (counted once)"), n->id, n->maps[k]);
+                    n->map_nodes[k] = NULL;
+                } else if (t->edition->kind != KIND_EDITION) {
+                    if (say)
+                        diag_add(dl, DIAG_ERROR, ed->file, n->line,
+                                 _("node '%s': maps to '%s', an item of %s, not of the Guideline "
+                                   "(maps name Guideline items only)"),
+                                 n->id, n->maps[k], t->edition->file ? t->edition->file : t->edition->id);
+                    n->map_nodes[k] = NULL;
+                }
+            }
+        }
+    }
+}
+
 static void relink(struct library *lib, const char *only, struct diag_list *dl)
 {
     struct diag_list all = {0};
     gl_link(&lib->gl, &all);
+    maps_to_guideline(lib, only, dl);
     for (size_t i = 0; i < all.n; i++) {
         const struct diag *d = &all.v[i];
         if (d->file && only && strcmp(d->file, only) == 0)
@@ -57,9 +93,15 @@ static bool ids_free(const struct library *lib, const struct gl_edition *ed, str
 {
     bool ok = true;
     const struct gl_edition *o = gl_edition_find(&lib->gl, ed->id);
+    const struct gl_node *on = gl_node_find(&lib->gl, ed->id);
     if (o) {
         diag_add(dl, DIAG_ERROR, ed->file, ed->line, _("edition id '%s' is already used by %s"),
                  ed->id, o->file ? o->file : "?");
+        ok = false;
+    } else if (on) {
+        diag_add(dl, DIAG_ERROR, ed->file, ed->line,
+                 _("edition id '%s' is already an item's id (%s:%d): ids must be new"), ed->id,
+                 on->edition->file ? on->edition->file : "?", on->line);
         ok = false;
     }
     struct hmap ids = {0};
@@ -75,6 +117,10 @@ static bool ids_free(const struct library *lib, const struct gl_edition *ed, str
         } else if (g) {
             diag_add(dl, DIAG_ERROR, ed->file, n->line, _("id '%s' is already used by %s:%d"),
                      n->id, g->edition->file ? g->edition->file : "?", g->line);
+            ok = false;
+        } else if (gl_edition_find(&lib->gl, n->id) || strcmp(n->id, ed->id) == 0) {
+            diag_add(dl, DIAG_ERROR, ed->file, n->line,
+                     _("id '%s' is already an edition's id: ids must be new"), n->id);
             ok = false;
         }
     }
@@ -122,6 +168,12 @@ enum userlib_result userlib_load_one(struct library *lib, const char *path, stru
      * through that one descriptor (the path is not opened again) */
     char *buf = NULL;
     size_t len;
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) { /* said for the library, not a workspace */
+        diag_add(dl, DIAG_ERROR, path, 0, "%s",
+                 _("a symbolic link (kijun follows no links in the library folders): not read"));
+        return USERLIB_UNREADABLE;
+    }
     if (!file_read_nofollow(path, path, LIBRARY_MAX_FILE, &buf, &len, dl))
         return USERLIB_UNREADABLE;
     enum userlib_result r = userlib_load_text(lib, path, buf, len, dl);

@@ -82,7 +82,7 @@ ok 'grep -q "^# ACME information security rules \[acme, in force, 2025-04-01\]" 
 DESC="tree: its kind, issuer and file are said"
 ok 'grep -q "^# internal rule, ACME Water Co. (example), $UL/acme.cfg" "$T/out"'
 DESC="tree: its items"
-ok 'grep -q "^第2条Risk assessment" "$T/out"'
+ok 'grep -q "^第2条 Risk assessment" "$T/out"'
 "$KIJUN" tree --lang en --edition water "$T/ws" >"$T/out" 2>&1
 DESC="tree --edition water WORKSPACE: the file in WORKSPACE/library is printed"
 ok 'grep -q "^  1.1 Management responsibility" "$T/out"'
@@ -108,8 +108,8 @@ ui_wait "kijun"
 ui_expect_line $ST "5th edition (in force)" "the browser starts on a shipped edition"
 ui_keys j j j j j j j
 ui_expect_line 1 "II. Items desirable to specify" "v5 II.1 selected"
-ui_expect "Covered by  ← ACME rules: 第1条Management responsibility" "a Guideline item: the internal rule's item that covers it"
-ui_expect "← water: 第1章1.1 Management responsibility" "a Guideline item: the sector standard's item that covers it"
+ui_expect "Covered by  ← ACME rules: 第1条 Management responsibility" "a Guideline item: the internal rule's item that covers it"
+ui_expect "← water: 第1章 1.1 Management responsibility" "a Guideline item: the sector standard's item that covers it"
 ui_keys e
 ui_expect_line $ST "Revised draft (draft)" "e: the revised draft"
 ui_keys e
@@ -124,7 +124,7 @@ ui_expect_line $ST "5th edition (in force)" "e: back to the 5th edition"
 ui_restart 120 40 --lang en --edition water "$T/ws"
 ui_wait "kijun"
 ui_keys j
-ui_expect_line 1 "kijun › water › 第1章Organisation › 1.1 Management responsibility" "--edition water: on the standard's item 1.1"
+ui_expect_line 1 "kijun › water › 第1章 Organisation › 1.1 Management responsibility" "--edition water: on the standard's item 1.1"
 ui_expect "Its file says nothing more about this item." "a standard's item without summary: its file, not the seed, says nothing more"
 ui_expect "Kind        sector standard (Ministry (example))" "a standard's item: its kind and issuer"
 ui_expect "Implements  → 5th edition: II. 1. Purpose of formulation" "a standard's item: the Guideline items it implements"
@@ -222,10 +222,10 @@ done
 rc=$?
 DESC="import -o .NAME.cfg: refused, nothing written"
 ok '[ $rc = 2 ] && [ ! -e "$T/w2/library/.ok1.cfg" ]'
-"$KIJUN" import --kind sector-standard --id ok1 --issuer M --date 2024 -o - "$FIX/example-standard.csv" >"$T/out" 2>&1
+(cd "$T" && "$KIJUN" import --kind sector-standard --id ok1 --issuer M --date 2024 -o - "$FIX/example-standard.csv") >"$T/out" 2>&1
 rc=$?
 DESC="import -o -: refused (no file named -), nothing written"
-ok '[ $rc = 2 ] && [ ! -e ./- ] && grep -qF "not the standard output" "$T/out"'
+ok '[ $rc = 2 ] && [ ! -e "$T/-" ] && grep -qF "not the standard output" "$T/out"'
 # the id checked against the folder it joins
 "$KIJUN" import --kind sector-standard --id taken --issuer M --date 2024 -o "$T/w2/library/b.cfg" \
     "$FIX/example-standard.csv" >/dev/null 2>&1
@@ -311,6 +311,12 @@ cp "$FIX/example-standard.csv" "$T/"$'\e[31mx.csv'
 DESC="import: no raw ESC in 'wrote', 'already a file there' or 'nothing written'"
 ok '! grep -q $'\''\e'\'' "$T/out" && grep -q "wrote" "$T/out" && grep -q "already a file there" "$T/out" && grep -q "nothing written" "$T/out"'
 rm -f "$T/w2/library/e"$'\e'"sc.cfg"
+# a link in the user's own folder: refused, said for the library (it is no workspace)
+ln -s "$T/w2/library/a.cfg" "$UL/link.cfg"
+"$KIJUN" check >"$T/out" 2>&1
+DESC="check: a link in the user's folder is refused as a link in the library folders"
+ok 'grep -qF "$UL/link.cfg: error: a symbolic link (kijun follows no links in the library folders)" "$T/out"'
+rm "$UL/link.cfg"
 # the workbench's findings screen
 ui_restart 120 40 --lang en "$T/w3"
 ui_wait "kijun"

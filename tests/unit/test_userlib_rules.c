@@ -321,3 +321,114 @@ Test(userlib, a_files_context_is_what_loads_before_it, .init = mktmp, .fini = rm
     cr_assert_not_null(gl_edition_find(&lib->gl, "same"));
     library_free(lib);
 }
+
+Test(names, in_english_a_number_and_a_title_are_spaced)
+{
+    struct gl_node *n = gl_node_new();
+    n->number = xstrdup("第1章");
+    n->title.ja = xstrdup("組織");
+    n->title.en = xstrdup("Organisation");
+    char *s = gl_node_heading(n, LANG_EN);
+    cr_assert_str_eq(s, "第1章 Organisation");
+    free(s);
+    s = gl_node_heading(n, LANG_JA);
+    cr_assert_str_eq(s, "第1章組織"); /* Japanese sets none */
+    free(s);
+    gl_node_free(n);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+#define HEAD(ID) "kijun_library = 1;\nedition = { id = \"" ID "\"; kind = \"internal-rule\";\n" \
+    "  title = { ja = \"t\"; en = \"t\"; }; label = { ja = \"t\"; en = \"t\"; };\n" \
+    "  issuer = \"Us\"; date = \"2025\"; status = \"draft\"; };\n"
+
+Test(userlib, ids_must_be_new_edition_or_item, .init = mktmp, .fini = rmtmp)
+{
+    struct library *lib = shipped();
+    char p[128];
+    snprintf(p, sizeof p, "%s/a.cfg", tmp);
+    struct diag_list dl = {0};
+    /* an edition id that is a shipped item's */
+    write_text(p, HEAD("v5.II") "nodes = ( { id = \"x.1\"; parent = \"\"; number = \"\"; "
+                                "title = { ja = \"a\"; en = \"a\"; }; } );\n");
+    cr_assert_not(userlib_load_file(lib, p, &dl));
+    cr_assert(has(&dl, p, 2, "edition id 'v5.II' is already an item's id"));
+    diag_clear(&dl);
+    /* an item id that is a shipped edition's */
+    write_text(p, HEAD("mine") "nodes = ( { id = \"v5\"; parent = \"\"; number = \"\"; "
+                               "title = { ja = \"a\"; en = \"a\"; }; } );\n");
+    cr_assert_not(userlib_load_file(lib, p, &dl));
+    cr_assert(has(&dl, p, 5, "id 'v5' is already an edition's id"));
+    diag_clear(&dl);
+    library_free(lib);
+}
+
+Test(userlib, maps_name_guideline_items_each_once, .init = mktmp, .fini = rmtmp)
+{
+    struct library *lib = shipped();
+    char a[128], b[128];
+    snprintf(a, sizeof a, "%s/a.cfg", tmp);
+    snprintf(b, sizeof b, "%s/b.cfg", tmp);
+    write_text(a, HEAD("a") "nodes = ( { id = \"a.1\"; parent = \"\"; number = \"\"; "
+                            "title = { ja = \"a\"; en = \"a\"; }; maps = [ \"v5.II\" ]; } );\n");
+    write_text(b, HEAD("b") "nodes = ( { id = \"b.1\"; parent = \"\"; number = \"\"; "
+                            "title = { ja = \"b\"; en = \"b\"; }; maps = [ \"a.1\", \"v5.II.1\", \"v5.II.1\" ]; } );\n");
+    struct diag_list dl = {0};
+    cr_assert(userlib_load_file(lib, a, &dl));
+    cr_assert(userlib_load_file(lib, b, &dl));
+    cr_assert(has(&dl, b, 5, "maps to 'a.1', an item of"));
+    cr_assert(has(&dl, b, 5, "maps names 'v5.II.1' twice"));
+    cr_assert_eq(dl.n, 2);
+    const struct gl_node **cov = NULL;
+    /* a.1 is covered by no one: a standard's item is no Guideline item */
+    cr_assert_eq(coverage_covering(&lib->gl, gl_node_find(&lib->gl, "a.1"), &cov), 0);
+    free(cov);
+    cr_assert_eq(coverage_covering(&lib->gl, gl_node_find(&lib->gl, "v5.II.1"), &cov), 1);
+    free(cov);
+    /* and still so once another file is loaded (every load links again) */
+    char c[128];
+    snprintf(c, sizeof c, "%s/c.cfg", tmp);
+    write_lib(c, "c", "c");
+    cr_assert(userlib_load_file(lib, c, &dl));
+    cr_assert_eq(coverage_covering(&lib->gl, gl_node_find(&lib->gl, "a.1"), &cov), 0);
+    free(cov);
+    diag_clear(&dl);
+    library_free(lib);
+}
+
+Test(import, blanks_around_a_cell_go_maps_are_guideline_items_once, .init = mktmp, .fini = rmtmp)
+{
+    struct library *lib = shipped();
+    struct csvimport_opts o = opts();
+    struct strbuf out = STRBUF_INIT;
+    struct diag_list dl = {0};
+    cr_assert(import_with(lib, &o, "1,,\t1\t,\xE3\x80\x80見出し\xE3\x80\x80, Head\t,,,v5.II\n", &out, &dl));
+    cr_assert(strstr(sb_str(&out), "title = { ja = \"見出し\"; en = \"Head\"; }"), "%s", sb_str(&out));
+    cr_assert(strstr(sb_str(&out), "number = \"1\";"));
+    sb_free(&out);
+    /* a tab inside the text is still a control character */
+    cr_assert_not(import_with(lib, &o, "1,,1,a\tb,t,,,\n", &out, &dl));
+    cr_assert(has(&dl, "in.csv", 2, "column title_ja: a control or invisible character (U+0009)"));
+    diag_clear(&dl);
+    /* another user standard's item, a Guideline item twice, an item id that is an edition's */
+    char p[128];
+    snprintf(p, sizeof p, "%s/s.cfg", tmp);
+    write_lib(p, "std.1", "other");
+    cr_assert(userlib_load_file(lib, p, &dl));
+    diag_clear(&dl);
+    cr_assert_not(import_with(lib, &o, "2,,1,t,t,,,std.1.1\n3,,1,t,t,,,v5.II;v5.II\n1,,1,t,t,,,\n", &out, &dl));
+    cr_assert(has(&dl, "in.csv", 2, "maps to 'std.1.1', an item of"));
+    cr_assert(has(&dl, "in.csv", 3, "maps names 'v5.II' twice"));
+    cr_assert(has(&dl, "in.csv", 4, "id 'std.1' is already an edition's id"));
+    cr_assert_eq(dl.n, 3);
+    diag_clear(&dl);
+    sb_free(&out);
+    library_free(lib);
+}
