@@ -103,15 +103,15 @@ M=$("$KIJUN" tree --lang en --edition v5 | grep -vc '^#')
 
 # --- the browser ------------------------------------------------------------------
 UI_ENV="TMPDIR=$T XDG_DATA_HOME=$T/xdg"
-ui_start 120 40 --lang en "$T/ws"
+ui_start 120 40 --lang en --edition v5 "$T/ws"
 ui_wait "kijun"
-ui_expect_line $ST "5th edition (in force)" "the browser starts on a shipped edition"
+ui_expect_line $ST "5th edition (2019 revision) (abolished)" "the browser starts on a shipped edition"
 ui_keys j j j j j j j
-ui_expect_line 1 "II. Items desirable to specify" "v5 II.1 selected"
+ui_expect_line 1 "› II. › 1. Purpose of formulation" "v5 II.1 selected"
 ui_expect "Covered by  ← ACME rules: 第1条 Management responsibility" "a Guideline item: the internal rule's item that covers it"
 ui_expect "← water: 第1章 1.1 Management responsibility" "a Guideline item: the sector standard's item that covers it"
 ui_keys e
-ui_expect_line $ST "Revised draft (draft)" "e: the revised draft"
+ui_expect_line $ST "2022 draft of the 2023 Guideline (superseded)" "e: the revised draft"
 ui_keys e
 ui_expect_line $ST "ACME rules (in force)" "e: the internal rule from \$XDG_DATA_HOME is in the edition switch"
 ui_keys e
@@ -119,7 +119,7 @@ ui_expect_line $ST "Edition 2026 (in force)" "e: the edition from \$XDG_DATA_HOM
 ui_keys e
 ui_expect_line $ST "water (in force)" "e: the sector standard from the workspace's library/ is in the edition switch"
 ui_keys e
-ui_expect_line $ST "5th edition (in force)" "e: back to the 5th edition"
+ui_expect_line $ST "5th edition (2019 revision) (abolished)" "e: back to the 5th edition"
 
 ui_restart 120 40 --lang en --edition water "$T/ws"
 ui_wait "kijun"
@@ -127,9 +127,9 @@ ui_keys j
 ui_expect_line 1 "kijun › water › 第1章 Organisation › 1.1 Management responsibility" "--edition water: on the standard's item 1.1"
 ui_expect "Its file says nothing more about this item." "a standard's item without summary: its file, not the seed, says nothing more"
 ui_expect "Kind        sector standard (Ministry (example))" "a standard's item: its kind and issuer"
-ui_expect "Implements  → 5th edition: II. 1. Purpose of formulation" "a standard's item: the Guideline items it implements"
-ui_expect "→ 5th edition: II. 3. Roles of the parties concerned" "a standard's item: its second Guideline item"
-ui_expect "Coverage    5 of $M items of edition 5th edition covered" "the standard's coverage: N of M items of edition E"
+ui_expect "Implements  → 5th edition (2019 revision): II. 1. Purpose" "a standard's item: the Guideline items it implements"
+ui_expect "→ 5th edition (2019 revision): II. 3. Roles" "a standard's item: its second Guideline item"
+ui_expect "Coverage    5 of $M items of edition 5th edition (2019" "the standard's coverage: N of M items of edition E"
 ui_expect "Not covered • Introduction" "the items not covered are listed"
 ui_expect_not "• II. 1. Purpose of formulation" "a covered item is not listed as uncovered"
 
