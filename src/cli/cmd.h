@@ -24,7 +24,7 @@ int cmd_check(struct library *lib, char **args, int n, const char *datadir,
               const char *rcfile, bool rc_required, bool workbench);
 /* kijun check --findings-screen WORKSPACE... (hidden, for the tests):
  * the findings the workbench's findings screen lists, in the same form. */
-int cmd_findings_screen(const struct library *lib, char **args, int n);
+int cmd_findings_screen(struct library *lib, char **args, int n);
 /* kijun export: the workspace (WORKSPACE, else the current folder) as
  * JSON, a round's (--round NAME, else the latest) risk register as CSV or
  * report as Markdown or HTML,

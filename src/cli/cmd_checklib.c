@@ -3,6 +3,7 @@
  * files before it) as its context. */
 #include "config.h"
 #include "cli/cmd.h"
+#include "model/standard.h"
 #include "store/cfgfile.h"
 #include "store/libload.h"
 #include "store/libuser.h"
@@ -42,89 +43,63 @@ bool cmd_is_library_file(const char *path)
     return yes;
 }
 
-/* One file: read (unreadable: false), loaded into lib, its findings said. */
+/* One file: loaded into lib, its findings said; false when it could
+ * not be read or parsed. */
 static bool check_one(struct library *lib, const char *path, size_t *files, size_t *findings)
 {
     struct diag_list dl = {0};
-    char *buf = NULL;
-    size_t len;
-    bool readable = file_read_nofollow(path, path, LIBRARY_MAX_FILE, &buf, &len, &dl);
-    free(buf);
-    if (readable)
-        userlib_load_file(lib, path, &dl);
+    enum userlib_result r = userlib_load_one(lib, path, &dl);
     (*files)++;
     cmd_print_diags(stderr, &dl);
     *findings += dl.n;
     diag_clear(&dl);
-    return readable;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return r != USERLIB_UNREADABLE;
 }
 
 bool cmd_check_library_dir(struct library *lib, const char *dir, bool in_workspace,
                            size_t *files, size_t *findings)
 {
-    struct stat st;
-    if (lstat(dir, &st) != 0)
-        return true; /* no library folder: nothing to check */
-    if (in_workspace && S_ISLNK(st.st_mode)) {
-        fprintf(stderr, "kijun: %s: %s: %s\n", dir, _("error"),
-                _("a symbolic link (kijun follows no links in a workspace): not read"));
-        (*findings)++;
-        return false;
-    }
-    DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "kijun: %s: %s: %s\n", dir, _("error"), strerror(errno));
-        return false;
-    }
-    char **v = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        size_t l = strlen(de->d_name);
-        if (l > 4 && de->d_name[0] != '.' && strcmp(de->d_name + l - 4, ".cfg") == 0) {
-            v = xgrow(v, &cap, n + 1, sizeof *v);
-            size_t need = strlen(dir) + l + 2;
-            v[n] = xcalloc(need, 1);
-            snprintf(v[n++], need, "%s/%s", dir, de->d_name);
-        }
-    }
-    closedir(d);
-    if (n)
-        qsort(v, n, sizeof *v, cmp_str);
-    bool ok = true;
-    for (size_t i = 0; i < n; i++) {
-        if (i < USERLIB_MAX_FILES)
-            ok &= check_one(lib, v[i], files, findings);
-        free(v[i]);
-    }
-    if (n > USERLIB_MAX_FILES) {
-        fprintf(stderr, "kijun: %s: %s: ", dir, _("error"));
-        fprintf(stderr, _("more than %d library files: %zu not read"), USERLIB_MAX_FILES,
-                n - USERLIB_MAX_FILES);
-        fputc('\n', stderr);
-        (*findings)++;
-    }
-    free(v);
-    return ok;
+    /* the one scan the workbench makes, its findings said */
+    struct diag_list dl = {0};
+    struct userlib_scan sc = {0};
+    userlib_scan_dir(lib, dir, in_workspace, NULL, NULL, &dl, &sc);
+    cmd_print_diags(stderr, &dl);
+    *findings += dl.n;
+    *files += sc.files;
+    diag_clear(&dl);
+    return !sc.unreadable;
+}
+
+/* A finding about path that stops it being read, said and counted. */
+static bool not_read(const char *path, const char *why, size_t *files, size_t *findings)
+{
+    struct diag_list dl = {0};
+    diag_add(&dl, DIAG_ERROR, path, 0, "%s", why);
+    cmd_print_diags(stderr, &dl);
+    diag_clear(&dl);
+    (*files)++;
+    (*findings)++;
+    return false;
 }
 
 bool cmd_check_library_file(struct library *lib, const char *path, size_t *files, size_t *findings)
 {
-    /* its context: the user's folder and the other files of its own folder */
-    struct diag_list quiet = {0};
-    char *mine = userlib_dir(), *dir = dir_of(path);
-    if (mine)
-        userlib_load_dir(lib, mine, false, path, &quiet);
+    if (!userlib_name_read(base_of(path)))
+        return not_read(path, _("not read: the library reads NAME.cfg files whose name does not "
+                                "start with '.'"), files, findings);
+    /* a workspace's library/ folder that is a link is not read (the
+     * user's own folder may be one) */
+    char *dir = dir_of(path), *mine = userlib_dir();
     char a[PATH_MAX], b[PATH_MAX];
-    if (!mine || !realpath(mine, a) || !realpath(dir, b) || strcmp(a, b) != 0)
-        userlib_load_dir(lib, dir, true, path, &quiet);
-    diag_clear(&quiet);
-    free(mine);
+    bool own = mine && realpath(mine, a) && realpath(dir, b) && strcmp(a, b) == 0;
+    struct stat st;
+    bool link = !own && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode);
     free(dir);
+    free(mine);
+    if (link)
+        return not_read(path, _("not read: its folder is a symbolic link (kijun follows no links "
+                                "in a workspace)"), files, findings);
+    /* its context: what the workbench loads before it, in its order */
+    userlib_load_context(lib, path, false);
     return check_one(lib, path, files, findings);
 }

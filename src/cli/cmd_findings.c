@@ -5,14 +5,19 @@
 #include "config.h"
 #include "cli/cmd.h"
 #include "core/findings.h"
+#include "store/libuser.h"
 #include "util/strbuf.h"
 
-int cmd_findings_screen(const struct library *lib, char **args, int n)
+int cmd_findings_screen(struct library *lib, char **args, int n)
 {
     size_t total = 0;
     bool unreadable = false;
     for (int i = 0; i < n; i++) {
         struct session s;
+        struct diag_list quiet = {0}; /* the user's library, as the workbench loads it */
+        userlib_unload(lib);
+        userlib_load(lib, args[i], &quiet);
+        diag_clear(&quiet);
         session_open(&s, lib, args[i], args[i], false);
         struct findings f = {0};
         session_all_findings(&s, &f, NULL, NULL);

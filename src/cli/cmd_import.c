@@ -10,6 +10,7 @@
 #include "util/csv.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -51,6 +52,22 @@ static int fail(struct diag_list *dl)
     return 2;
 }
 
+/* A path or argument as it may reach the terminal. New string. */
+static char *shown(const char *s)
+{
+    return utf8_sanitize(s, strlen(s), false);
+}
+
+static int nothing_written(const char *csv, struct diag_list *dl)
+{
+    char *name = shown(csv);
+    cmd_print_diags(stderr, dl);
+    fprintf(stderr, _("kijun: %s: nothing written\n"), name);
+    free(name);
+    diag_clear(dl);
+    return 2;
+}
+
 int cmd_import(struct library *lib, const struct import_options *io)
 {
     struct diag_list dl = {0};
@@ -67,13 +84,21 @@ int cmd_import(struct library *lib, const struct import_options *io)
         .title = io->title, .issuer = io->issuer, .date = io->date, .status = io->status,
     };
     char *path = NULL;
-    if (io->output) {
+    if (io->output && strcmp(io->output, "-") == 0) {
+        diag_add(&dl, DIAG_ERROR, NULL, 0, "%s",
+                 _("-o -: kijun import writes a library file, not the standard output"));
+    } else if (io->output) {
         path = xstrdup(io->output);
+        if (!userlib_name_read(base_name(path)))
+            diag_add(&dl, DIAG_ERROR, io->output, 0, "%s",
+                     _("the library reads only files named NAME.cfg, NAME not starting with '.': "
+                       "this file would never be read"));
     } else {
         char *dir = userlib_dir();
         if (!dir) {
             fputs(_("kijun: error: neither XDG_DATA_HOME nor HOME is set: give -o FILE\n"), stderr);
             csv_free(&csv);
+            diag_clear(&dl);
             return 2;
         }
         struct strbuf sb = STRBUF_INIT;
@@ -81,14 +106,10 @@ int cmd_import(struct library *lib, const struct import_options *io)
         path = sb_take(&sb);
         free(dir);
     }
-    /* the user's folder as the context (ids taken, maps), but the file
-     * that --force would replace */
-    struct diag_list quiet = {0};
-    char *mine = userlib_dir();
-    if (mine)
-        userlib_load_dir(lib, mine, false, path, &quiet);
-    free(mine);
-    diag_clear(&quiet);
+    /* the library the file joins: the user's folder and the folder it
+     * goes to, all of it (but the file that --force would replace) */
+    if (path)
+        userlib_load_context(lib, path, true);
     struct strbuf text = STRBUF_INIT;
     bool made = dl.n == 0 && csvimport_make(&csv, &lib->gl, &o, &text, &dl);
     csv_free(&csv);
@@ -97,11 +118,17 @@ int cmd_import(struct library *lib, const struct import_options *io)
                  LIBRARY_MAX_FILE / (1024 * 1024));
         made = false;
     }
+    /* what would be written loads as the browser will load it, before
+     * anything on disk is touched */
+    if (made && (userlib_load_text(lib, path, sb_str(&text), text.len, &dl) != USERLIB_LOADED
+                 || diag_count(&dl, DIAG_ERROR))) {
+        fprintf(stderr, "%s", _("kijun: error: the file made would not load\n"));
+        made = false;
+    }
     if (!made) {
-        fprintf(stderr, _("kijun: %s: nothing written\n"), io->csv);
         sb_free(&text);
         free(path);
-        return fail(&dl);
+        return nothing_written(io->csv, &dl);
     }
     if (!io->output) {
         char *dir = userlib_dir();
@@ -116,28 +143,24 @@ int cmd_import(struct library *lib, const struct import_options *io)
     enum atomic_result r = io->force ? atomic_save(path, sb_str(&text), text.len, &dl)
                                      : atomic_create(path, sb_str(&text), text.len, &dl);
     sb_free(&text);
+    char *name = shown(path);
+    free(path);
     if (r == ATOMIC_FAILED) {
-        free(path);
+        free(name);
         return fail(&dl);
     }
     if (r == ATOMIC_UNCHANGED && !io->force) {
         fprintf(stderr, _("kijun: %s: error: there is already a file there; nothing written "
-                          "(--force replaces it, keeping the old one as %s~)\n"), path, path);
-        free(path);
-        return 2;
-    }
-    /* what was written loads as the browser will load it */
-    if (!userlib_load_file(lib, path, &dl) || diag_count(&dl, DIAG_ERROR)) {
-        cmd_print_diags(stderr, &dl);
-        fprintf(stderr, _("kijun: %s: error: the file written does not load\n"), path);
+                          "(--force replaces it, keeping the old one as %s~)\n"), name, name);
+        free(name);
         diag_clear(&dl);
-        free(path);
         return 2;
     }
     const struct gl_edition *ed = gl_edition_find(&lib->gl, io->id);
     printf(P_("kijun: wrote %s: %zu item of the %s %s\n", "kijun: wrote %s: %zu items of the %s %s\n",
-              ed->nnodes), path, ed->nnodes, kind_name(ed->kind, io->lang), io->id);
+              ed->nnodes), name, ed->nnodes, kind_name(ed->kind, io->lang), io->id);
+    cmd_print_diags(stderr, &dl); /* warnings of the file, if any */
     diag_clear(&dl);
-    free(path);
+    free(name);
     return 0;
 }

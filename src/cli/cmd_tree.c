@@ -44,7 +44,9 @@ int cmd_tree(const struct library *lib, const char *edition, enum lang lang, FIL
     if (edition) {
         const struct gl_edition *ed = gl_edition_find(&lib->gl, edition);
         if (!ed) {
-            fprintf(stderr, "kijun: error: no edition '%s' (editions:", edition);
+            fputs("kijun: error: no edition '", stderr);
+            print_safe(stderr, edition);
+            fputs("' (editions:", stderr);
             for (size_t i = 0; i < lib->gl.n; i++)
                 fprintf(stderr, " %s", lib->gl.editions[i]->id);
             fputs(")\n", stderr);

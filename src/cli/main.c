@@ -34,6 +34,7 @@
 #endif
 
 static int finish_output(int rc);
+static void load_user_library(struct library *lib, const char *workspace, bool quiet);
 
 static void usage(FILE *f)
 {
@@ -293,6 +294,7 @@ static int run_export(const struct opts *o, int argc, char **argv, enum lang lan
     struct library *lib = load_library();
     if (!lib)
         return 2;
+    load_user_library(lib, eo.workspace ? eo.workspace : ".", true);
     int rc = cmd_export(lib, &eo);
     library_free(lib);
     return rc;
@@ -534,7 +536,9 @@ int main(int argc, char **argv)
     size_t ufound = dl.n;
     diag_clear(&dl);
     if (o.edition && !gl_edition_find(&lib->gl, o.edition)) {
-        fprintf(stderr, _("kijun: error: no edition '%s'\n"), o.edition);
+        char *safe = utf8_sanitize(o.edition, strlen(o.edition), false);
+        fprintf(stderr, _("kijun: error: no edition '%s'\n"), safe);
+        free(safe);
         library_free(lib);
         free(notice);
         free(dir);

@@ -41,6 +41,9 @@ void session_all_findings(struct session *s, struct findings *out, validate_prog
 {
     for (size_t i = 0; i < s->read_diags.n; i++)
         add_read(s, &s->read_diags.v[i], out);
+    /* the workspace's library/ folder, as kijun check WORKSPACE says it */
+    for (size_t i = 0; s->lib && i < s->lib->ws_diags.n; i++)
+        add_read(s, &s->lib->ws_diags.v[i], out);
     if (s->pinfo.status != WS_OK && s->dir) {
         char *path = ws_path(s->dir, "profile.cfg");
         for (size_t i = 0; i < s->nrounds; i++) {

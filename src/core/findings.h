@@ -1,6 +1,6 @@
 /* findings: every finding of the open workspace, as kijun check gives
  * them for the same files: what reading each file found (as it was
- * read) and the one validation (model/validate.h) over the documents as
+ * read), those of its library/ folder (lib->ws_diags) and the one validation (model/validate.h) over the documents as
  * they are in the workbench, in check's order (model/findings.h). */
 #ifndef KIJUN_CORE_FINDINGS_H
 #define KIJUN_CORE_FINDINGS_H

@@ -26,32 +26,50 @@ char *csvimport_item_id(const char *edition_id, const char *row_id)
     return sb_take(&sb);
 }
 
-/* Leading and trailing blanks go: spreadsheets keep them invisibly. */
+/* Leading and trailing blanks go (spaces, tabs, the ideographic space
+ * U+3000): spreadsheets keep them invisibly. */
+static bool blank_at(const char *s, size_t n, size_t *k)
+{
+    if (n >= 1 && (*s == ' ' || *s == '\t'))
+        return (*k = 1), true;
+    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+        return (*k = 3), true;
+    return false;
+}
+
 static char *trimmed(const char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    size_t n = strlen(s), k;
+    while (blank_at(s, n, &k))
+        s += k, n -= k;
+    for (;;) {
+        if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+            n -= 3;
+        else
+            break;
+    }
     return xstrndup(s, n);
 }
 
 /* The field checked: valid UTF-8, no control or invisible character
  * (line breaks become spaces where lines_ok). NULL with a finding. */
-static char *clean_field(const struct csvimport_opts *o, int line, const char *col, const char *v,
+static char *clean_field(const struct csvimport_opts *o, int line, const char *col, const char *raw,
                          bool lines_ok, struct diag_list *dl)
 {
+    char *v = trimmed(raw); /* blanks around the text go before it is checked */
+    char *t = NULL;
     size_t n = strlen(v), bad;
     if (!utf8_valid(v, n, &bad)) {
         diag_add(dl, DIAG_ERROR, o->file, line, _("column %s: invalid UTF-8 (byte 0x%02X)"), col,
                  (unsigned char)v[bad]);
-        return NULL;
+        goto out;
     }
     if (n > CSVIMPORT_MAX_FIELD) {
         diag_add(dl, DIAG_ERROR, o->file, line, _("column %s: longer than %d bytes"), col,
                  CSVIMPORT_MAX_FIELD);
-        return NULL;
+        goto out;
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n;) {
@@ -65,14 +83,16 @@ static char *clean_field(const struct csvimport_opts *o, int line, const char *c
             diag_add(dl, DIAG_ERROR, o->file, line,
                      _("column %s: a control or invisible character (U+%04X)"), col, (unsigned)cp);
             sb_free(&sb);
-            return NULL;
+            goto out;
         } else {
             sb_add(&sb, v + i, k);
         }
         i += k;
     }
-    char *t = trimmed(sb_str(&sb));
+    t = trimmed(sb_str(&sb));
     sb_free(&sb);
+out:
+    free(v);
     return t;
 }
 
@@ -93,10 +113,13 @@ static void row_free(struct row *r)
 
 static bool blank_record(const struct csv_record *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        for (const char *p = r->fields[i]; *p; p++)
-            if (*p != ' ' && *p != '\t')
-                return false;
+    for (size_t i = 0; i < r->n; i++) {
+        char *t = trimmed(r->fields[i]);
+        bool empty = !*t;
+        free(t);
+        if (!empty)
+            return false;
+    }
     return true;
 }
 
@@ -116,46 +139,76 @@ static bool check_header(const struct csv *csv, const struct csvimport_opts *o, 
     return ok;
 }
 
-static bool valid_date(const char *d)
+/* An option's text checked as a cell is: valid UTF-8, no control or
+ * invisible character, no longer than a cell. */
+static bool clean_opt(const char *name, const char *v, struct diag_list *dl)
 {
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10)
+    size_t n = strlen(v), bad;
+    if (!utf8_valid(v, n, &bad)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: invalid UTF-8 (byte 0x%02X)"), name,
+                 (unsigned char)v[bad]);
         return false;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? d[i] != '-' : !(d[i] >= '0' && d[i] <= '9'))
+    }
+    if (n > CSVIMPORT_MAX_FIELD) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: longer than %d bytes"), name, CSVIMPORT_MAX_FIELD);
+        return false;
+    }
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        bool ok;
+        i += utf8_decode(v + i, n - i, &cp, &ok);
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp_is_invisible_control(cp)) {
+            diag_add(dl, DIAG_ERROR, NULL, 0, _("%s: a control or invisible character (U+%04X)"),
+                     name, (unsigned)cp);
             return false;
+        }
+    }
     return true;
 }
 
 static bool check_opts(const struct csvimport_opts *o, const struct gl_set *set, struct diag_list *dl)
 {
     bool ok = true;
-    if (!id_syntax_ok(o->id, 64)) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_'"), o->id);
+    if (!userlib_id_ok(o->id)) {
+        char *safe = utf8_sanitize(o->id, strlen(o->id), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0,
+                 _("--id '%s' must be 1-64 ASCII letters, digits, '.', '-' or '_', not starting with '.'"),
+                 safe);
+        free(safe);
         ok = false;
     } else if (gl_edition_find(set, o->id)) {
         diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' is already an edition's id (%s)"), o->id,
                  gl_edition_find(set, o->id)->file);
         ok = false;
+    } else if (gl_node_find(set, o->id)) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--id '%s' is already an item's id (%s): ids must be new"),
+                 o->id, gl_node_find(set, o->id)->edition->file);
+        ok = false;
     }
     if (!o->issuer || !*o->issuer) {
         diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--issuer NAME is needed: who issued it"));
         ok = false;
+    } else {
+        ok &= clean_opt("--issuer", o->issuer, dl);
     }
-    if (!o->date || !valid_date(o->date)) {
+    if (!o->date) {
         diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--date is needed as YYYY, YYYY-MM or YYYY-MM-DD"));
+        ok = false;
+    } else if (!edition_date_valid(o->date)) {
+        char *safe = utf8_sanitize(o->date, strlen(o->date), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--date '%s' is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"),
+                 safe);
+        free(safe);
         ok = false;
     }
     if (o->status && status_parse(o->status) < 0) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, _("--status '%s' is not a status of the library format"), o->status);
+        char *safe = utf8_sanitize(o->status, strlen(o->status), false);
+        diag_add(dl, DIAG_ERROR, NULL, 0, _("--status '%s' is not a status of the library format"), safe);
+        free(safe);
         ok = false;
     }
-    for (const char *s = o->title ? o->title : ""; *s; s++)
-        if ((unsigned char)*s < 0x20) {
-            diag_add(dl, DIAG_ERROR, NULL, 0, "%s", _("--title contains a control character"));
-            ok = false;
-            break;
-        }
+    if (o->title)
+        ok &= clean_opt("--title", o->title, dl);
     return ok;
 }
 
@@ -177,8 +230,11 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
                               i == C_SUM_JA || i == C_SUM_EN, dl);
         ok &= r->f[i] != NULL;
     }
-    if (!ok)
+    if (!ok) { /* its id still defines it for the rows below (their parent) */
+        if (r->f[C_ID] && *r->f[C_ID])
+            r->id = csvimport_item_id(o->id, r->f[C_ID]);
         return false;
+    }
     if (!*r->f[C_ID]) {
         diag_add(dl, DIAG_ERROR, o->file, r->line, "%s", _("no id"));
         return false;
@@ -193,6 +249,10 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
     } else if (hmap_get(ids, r->id, &prev)) {
         diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is also on line %d"), r->f[C_ID],
                  rows[prev].line);
+        ok = false;
+    } else if (gl_edition_find(set, r->id)) {
+        diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is already an edition's id: ids must be new"),
+                 r->id);
         ok = false;
     } else if (gl_node_find(set, r->id)) {
         diag_add(dl, DIAG_ERROR, o->file, r->line, _("id '%s' is already used by %s"), r->id,
@@ -214,22 +274,35 @@ static bool read_row(const struct csv_record *rec, const struct csvimport_opts *
         diag_add(dl, DIAG_ERROR, o->file, r->line, "%s", _("no title: give title_ja or title_en"));
         ok = false;
     }
-    /* maps: Guideline items, separated by ';' */
+    /* maps: Guideline items, separated by ';', each once */
+    struct hmap seen = {.owns_keys = true};
     char *m = r->f[C_MAPS];
     for (char *p = m; *p;) {
         char *e = strchr(p, CSVIMPORT_MAPS_SEP);
         char *piece = e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
         char *one = trimmed(piece);
         free(piece);
-        if (*one && !gl_node_find(set, one)) {
+        const struct gl_node *t = *one ? gl_node_find(set, one) : NULL;
+        if (*one && !t) {
             diag_add(dl, DIAG_ERROR, o->file, r->line, _("maps to '%s', which no edition has"), one);
             ok = false;
+        } else if (t && t->edition->kind != KIND_EDITION) {
+            diag_add(dl, DIAG_ERROR, o->file, r->line,
+                     _("maps to '%s', an item of %s, not of the Guideline (maps name Guideline items only)"),
+                     one, t->edition->file ? t->edition->file : t->edition->id);
+            ok = false;
+        } else if (t && hmap_get(&seen, one, NULL)) {
+            diag_add(dl, DIAG_ERROR, o->file, r->line, _("maps names '%s' twice"), one);
+            ok = false;
+        } else if (t) {
+            hmap_put(&seen, one, 0, NULL);
         }
         free(one);
         if (!e)
             break;
         p = e + 1;
     }
+    hmap_free(&seen);
     (void)nrows;
     return ok;
 }
@@ -330,6 +403,10 @@ bool csvimport_make(const struct csv *csv, const struct gl_set *set,
 {
     size_t before = diag_count(dl, DIAG_ERROR);
     bool ok = check_opts(o, set, dl);
+    struct csvimport_opts good = *o;
+    if (!userlib_id_ok(o->id)) /* said once above; the rows are checked with a stand-in */
+        good.id = "id";
+    o = &good;
     if (!check_header(csv, o, dl))
         return false;
     if (csv->n - 1 > CSVIMPORT_MAX_ROWS) {

@@ -299,7 +299,7 @@ char *gl_node_long_heading(const struct gl_node *node, enum lang lang)
     struct strbuf sb = STRBUF_INIT;
     char *rn = gl_node_number(root, lang);
     sb_adds(&sb, rn);
-    if (sb.len && (unsigned char)sb.s[sb.len - 1] < 0x80)
+    if (sb.len && (lang == LANG_EN || (unsigned char)sb.s[sb.len - 1] < 0x80))
         sb_addc(&sb, ' ');
     sb_adds(&sb, h);
     free(rn);
@@ -315,8 +315,9 @@ char *gl_node_heading(const struct gl_node *node, enum lang lang)
         add_number_en(&sb, num);
     else
         sb_adds(&sb, num);
-    /* full-width numbers such as （２）and Ⅰ．need no space after them */
-    if (sb.len && (unsigned char)sb.s[sb.len - 1] < 0x80)
+    /* in English always a space; in Japanese full-width numbers such as
+     * （２）and 第1章 need none after them */
+    if (sb.len && (lang == LANG_EN || (unsigned char)sb.s[sb.len - 1] < 0x80))
         sb_addc(&sb, ' ');
     sb_adds(&sb, text_get(&node->title, lang));
     return sb_take(&sb);

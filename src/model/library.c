@@ -27,6 +27,7 @@ void library_free(struct library *lib)
     for (size_t i = 0; i < lib->ntables; i++)
         ref_table_free(lib->tables[i]);
     free(lib->tables);
+    diag_clear(&lib->ws_diags);
     free(lib);
 }
 

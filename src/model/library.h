@@ -4,11 +4,13 @@
 #define KIJUN_LIBRARY_H
 #include "model/guideline.h"
 #include "model/reftable.h"
+#include "util/diag.h"
 
 struct library {
     struct gl_set gl;
     struct ref_table **tables;
     size_t ntables, tables_cap;
+    struct diag_list ws_diags; /* what loading WORKSPACE/library found (store/libuser.h) */
 };
 
 void library_add_table(struct library *lib, struct ref_table *t);

@@ -2,7 +2,9 @@
 #include "config.h"
 #include "util/i18n.h"
 #include "model/standard.h"
+#include "model/record.h"
 #include "util/xalloc.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,28 @@ int kind_parse(const char *s)
         if (strcmp(kind_codes[i], s) == 0)
             return i;
     return -1;
+}
+
+bool edition_date_valid(const char *d)
+{
+    size_t n = strlen(d);
+    char full[11];
+    if (n == 4 && snprintf(full, sizeof full, "%s-01-01", d) == 10)
+        return date_valid(full);
+    if (n == 7 && snprintf(full, sizeof full, "%s-01", d) == 10)
+        return date_valid(full);
+    return n == 10 && date_valid(d);
+}
+
+bool userlib_name_read(const char *base)
+{
+    size_t n = strlen(base);
+    return n > 4 && base[0] != '.' && strchr(base, '/') == NULL && strcmp(base + n - 4, ".cfg") == 0;
+}
+
+bool userlib_id_ok(const char *id)
+{
+    return id_syntax_ok(id, 64) && id[0] != '.';
 }
 
 bool is_standard(const struct gl_edition *ed)

@@ -10,6 +10,16 @@ const char *kind_code(enum edition_kind k);              /* "sector-standard" */
 const char *kind_name(enum edition_kind k, enum lang lang); /* translated */
 int kind_parse(const char *s);                           /* the kind, or -1 */
 
+/* Whether d is a date of the library format: YYYY, YYYY-MM or
+ * YYYY-MM-DD, a month 01-12 and a day that month has. */
+bool edition_date_valid(const char *d);
+/* Whether the user's library reads a file of this name (no folder):
+ * NAME.cfg, NAME not empty and not starting with '.' (hidden). */
+bool userlib_name_read(const char *base);
+/* Whether id may name a new file of the user's library: an id of 1-64
+ * ASCII letters, digits, '.', '-' or '_' whose file ID.cfg is read. */
+bool userlib_id_ok(const char *id);
+
 /* Whether ed is a standard measured against the Guideline (a sector
  * standard or an internal rule, not an edition). */
 bool is_standard(const struct gl_edition *ed);

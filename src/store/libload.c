@@ -152,13 +152,16 @@ static const char *const edition_keys[] = {
 bool library_load_edition(struct gl_set *set, const char *path, struct diag_list *dl)
 {
     config_t cfg;
-    if (!cfg_read(path, path, LIBRARY_MAX_FILE, &cfg, dl))
-        return false;
+    return cfg_read(path, path, LIBRARY_MAX_FILE, &cfg, dl) && library_edition_from(set, path, &cfg, dl);
+}
+
+bool library_edition_from(struct gl_set *set, const char *path, config_t *parsed, struct diag_list *dl)
+{
     struct cfgctx c = {path, dl};
-    const config_setting_t *root = config_root_setting(&cfg);
+    const config_setting_t *root = config_root_setting(parsed);
     static const char *const root_keys[] = {"kijun_library", "edition", "nodes", NULL};
     cg_unknown(&c, root, root_keys);
-    bool ok = check_schema(&c, &cfg);
+    bool ok = check_schema(&c, parsed);
     const config_setting_t *e = config_setting_get_member(root, "edition");
     const config_setting_t *nodes = config_setting_get_member(root, "nodes");
     if (!e || !config_setting_is_group(e)) {
@@ -170,7 +173,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
         ok = false;
     }
     if (!ok) {
-        config_destroy(&cfg);
+        config_destroy(parsed);
         return false;
     }
     struct gl_edition *ed = xcalloc(1, sizeof *ed);
@@ -214,7 +217,7 @@ bool library_load_edition(struct gl_set *set, const char *path, struct diag_list
                  _("edition has no nodes (an entry of metadata only says 'text = false;')"));
         ok = false;
     }
-    config_destroy(&cfg);
+    config_destroy(parsed);
     if (!ed->id) {
         gl_edition_free(ed);
         return false;

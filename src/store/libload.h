@@ -4,6 +4,7 @@
 #define KIJUN_LIBLOAD_H
 #include "model/library.h"
 #include "util/diag.h"
+#include <libconfig.h>
 
 /* Library files are small; anything larger is refused unread. */
 #define LIBRARY_MAX_FILE (4 * 1024 * 1024)
@@ -15,6 +16,8 @@
 struct library *library_load(const char *datadir, struct diag_list *dl);
 /* Load one edition file into set (without linking). */
 bool library_load_edition(struct gl_set *set, const char *path, struct diag_list *dl);
+/* The same from a file already parsed (named path); destroys *cfg. */
+bool library_edition_from(struct gl_set *set, const char *path, config_t *cfg, struct diag_list *dl);
 /* Load one reference table file. */
 struct ref_table *library_load_table(const char *path, struct diag_list *dl);
 #endif

@@ -21,23 +21,15 @@
 
 #define SIDE_BY_SIDE_COLS 100
 
-static void set_message(struct browser *b, bool error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_message(struct browser *b, bool error, const char *fmt, ...)
+void browser_say(struct browser *b, bool error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    browser_vsay(b, error, fmt, ap);
+    message_vset(b->message, sizeof b->message, &b->message_is_error, error, fmt, ap);
     va_end(ap);
 }
 
-void browser_vsay(struct browser *b, bool error, const char *fmt, va_list ap)
-{
-    message_vset(b->message, sizeof b->message, &b->message_is_error, error, fmt, ap);
-}
-
-static struct outline *cur_outline(struct browser *b)
+struct outline *browser_outline(struct browser *b)
 {
     return &b->outlines[b->ed];
 }
@@ -89,10 +81,10 @@ static void switch_edition(struct browser *b)
     while (next != b->ed && !set->editions[next]->has_text) /* metadata only: no tree */
         next = (next + 1) % set->n;
     if (next == b->ed) {
-        set_message(b, true, _("The library has only one edition with text"));
+        browser_say(b, true, _("The library has only one edition with text"));
         return;
     }
-    const struct gl_node *from = outline_current(cur_outline(b));
+    const struct gl_node *from = outline_current(browser_outline(b));
     const struct gl_edition *old = browser_edition(b);
     b->ed = next;
     b->detail_top = 0;
@@ -100,18 +92,18 @@ static void switch_edition(struct browser *b)
     const struct gl_node *via = NULL;
     const struct gl_node *target = from ? gl_map_to(set, from, to, &via) : NULL;
     if (target) {
-        outline_select(cur_outline(b), target);
+        outline_select(browser_outline(b), target);
         char *a = gl_node_long_heading(via, b->lang), *c = gl_node_long_heading(target, b->lang);
         if (via == from)
-            set_message(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
+            browser_say(b, false, "%s %s -> %s %s", text_get(&old->label, b->lang), a,
                         text_get(&to->label, b->lang), c);
         else
-            set_message(b, false, _("No counterpart of the item; that of its parent %s: %s %s"), a,
+            browser_say(b, false, _("No counterpart of the item; that of its parent %s: %s %s"), a,
                         text_get(&to->label, b->lang), c);
         free(a);
         free(c);
     } else {
-        set_message(b, false, _("%s: no counterpart of the item; showing the tree"),
+        browser_say(b, false, _("%s: no counterpart of the item; showing the tree"),
                     text_get(&to->label, b->lang));
     }
 }
@@ -122,7 +114,7 @@ bool browser_action(struct browser *b, enum action a)
         return browser_prompt_action(b, a);
     if (b->editions)
         return editions_action(b, a);
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     long page = b->focus_detail ? b->detail_height - 1 : b->tree_height - 1;
     if (page < 1)
         page = 1;
@@ -175,18 +167,18 @@ bool browser_action(struct browser *b, enum action a)
     case ACT_PREV_MATCH: browser_search_step(b, -1); break;
     case ACT_FOCUS:
         b->focus_detail = !b->focus_detail;
-        set_message(b, false, "%s", b->focus_detail
+        browser_say(b, false, "%s", b->focus_detail
                     ? _("Detail pane: arrows scroll the text; Tab returns to the tree")
                     : _("Tree: arrows move between items"));
         break;
     case ACT_LANGUAGE:
         if (b->lang == LANG_EN && !draw_japanese()) {
-            set_message(b, true, "%s", draw_utf8() ? _("The Linux console cannot show Japanese")
+            browser_say(b, true, "%s", draw_utf8() ? _("The Linux console cannot show Japanese")
                                                    : _("Japanese needs a UTF-8 terminal (e.g. LANG=ja_JP.UTF-8)"));
             break;
         }
         b->lang = b->lang == LANG_JA ? LANG_EN : LANG_JA;
-        set_message(b, false, "%s", b->lang == LANG_JA ? _("Guideline text: Japanese")
+        browser_say(b, false, "%s", b->lang == LANG_JA ? _("Guideline text: Japanese")
                                                         : _("Guideline text: English"));
         break;
     default:
@@ -205,7 +197,7 @@ bool browser_action(struct browser *b, enum action a)
 /* The item whose breadcrumbs, detail and position are on screen. */
 static const struct gl_node *shown_node(struct browser *b)
 {
-    return b->follow && b->shown ? b->shown : outline_current(cur_outline(b));
+    return b->follow && b->shown ? b->shown : outline_current(browser_outline(b));
 }
 
 /* --- drawing ----------------------------------------------------------- */
@@ -243,7 +235,7 @@ static void draw_header(struct browser *b, int cols)
 static void tree_click(void *ctx, size_t row)
 {
     struct browser *b = ctx;
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     if (o->cur != row)
         b->detail_top = 0;
     o->cur = row;
@@ -253,7 +245,7 @@ static void tree_click(void *ctx, size_t row)
 
 static void draw_tree(struct browser *b, int y, int x, int height, int width)
 {
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     b->tree_height = height;
     outline_scroll(o, (size_t)height);
     hit_rows_fn(y, x, height, width, o->top, o->nrows, tree_click, b);
@@ -495,7 +487,7 @@ static void draw_detail(struct browser *b, int y, int x, int height, int width)
 static void draw_status(struct browser *b, int y, int cols, const char *workspace)
 {
     const struct gl_edition *ed = browser_edition(b);
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     if (b->searching) {
         browser_draw_prompt(b, y, cols);
         return;
@@ -516,7 +508,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
  * the screen up to half of it: the detail keeps the other half. */
 static int tree_width(struct browser *b, int cols)
 {
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     int need = 0;
     for (size_t i = 0; i < o->nrows; i++) {
         const struct gl_node *n = o->rows[i];
@@ -553,8 +545,8 @@ void browser_draw(struct browser *b, int rows, int cols, const char *workspace)
     }
     draw_status(b, rows - 2, cols, workspace);
     if (!b->follow) {
-        b->shown = outline_current(cur_outline(b));
-        b->shown_pos = cur_outline(b)->cur;
+        b->shown = outline_current(browser_outline(b));
+        b->shown_pos = browser_outline(b)->cur;
         b->shown_top = b->detail_top;
     }
 }

@@ -6,7 +6,9 @@
 #include <stdarg.h>
 
 /* The message of the status line. */
-void browser_vsay(struct browser *b, bool error, const char *fmt, va_list ap);
+void browser_say(struct browser *b, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The edition shown's outline. */
+struct outline *browser_outline(struct browser *b);
 /* An action while the search prompt is open. */
 bool browser_prompt_action(struct browser *b, enum action a);
 /* n (dir 1) and N (dir -1): the next or previous match. */

@@ -13,22 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void set_message(struct browser *b, bool error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_message(struct browser *b, bool error, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    browser_vsay(b, error, fmt, ap);
-    va_end(ap);
-}
-
-static struct outline *cur_outline(struct browser *b)
-{
-    return &b->outlines[b->ed];
-}
-
 /* No match in this edition: say so, and offer the editions that have
  * matches (the edition key searches in the first of them). */
 static void report_none(struct browser *b, const char *q)
@@ -48,38 +32,38 @@ static void report_none(struct browser *b, const char *q)
     char key[16];
     b->offer_elsewhere = there.len > 0;
     if (there.len)
-        set_message(b, true, _("No match for \"%s\" in %s; %s: press %s to search there"), q, here,
+        browser_say(b, true, _("No match for \"%s\" in %s; %s: press %s to search there"), q, here,
                     sb_str(&there), action_key_name(ACT_EDITION, SCREEN_BROWSER, key, sizeof key));
     else if (set->n > 1)
-        set_message(b, true, _("No match for \"%s\" in %s, nor in the other editions"), q, here);
+        browser_say(b, true, _("No match for \"%s\" in %s, nor in the other editions"), q, here);
     else
-        set_message(b, true, _("No match for \"%s\""), q);
+        browser_say(b, true, _("No match for \"%s\""), q);
     sb_free(&there);
 }
 
 static void report_matches(struct browser *b, const char *q)
 {
-    size_t rank, count = outline_match_count(cur_outline(b), q, b->lang, &rank);
+    size_t rank, count = outline_match_count(browser_outline(b), q, b->lang, &rank);
     if (count == 0)
         report_none(b, q);
     else
-        set_message(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
+        browser_say(b, false, _("Match %zu of %zu for \"%s\""), rank, count, q);
 }
 
 bool browser_search_elsewhere(struct browser *b)
 {
     const char *q = b->last_query;
     size_t rank;
-    if (!q || outline_match_count(cur_outline(b), q, b->lang, &rank))
+    if (!q || outline_match_count(browser_outline(b), q, b->lang, &rank))
         return false;
     for (size_t i = 0; i < b->lib->gl.n; i++) {
         if (i == b->ed || !outline_match_count(&b->outlines[i], q, b->lang, &rank))
             continue;
         b->ed = i;
         b->detail_top = 0;
-        outline_search(cur_outline(b), q, b->lang, 1, true);
-        size_t count = outline_match_count(cur_outline(b), q, b->lang, &rank);
-        set_message(b, false, _("%s: match %zu of %zu for \"%s\""),
+        outline_search(browser_outline(b), q, b->lang, 1, true);
+        size_t count = outline_match_count(browser_outline(b), q, b->lang, &rank);
+        browser_say(b, false, _("%s: match %zu of %zu for \"%s\""),
                     text_get(&browser_edition(b)->label, b->lang), rank, count, q);
         return true;
     }
@@ -90,7 +74,7 @@ bool browser_search_elsewhere(struct browser *b)
  * at or after where the search started. */
 static void search_update(struct browser *b)
 {
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     if (b->search_origin)
         outline_select(o, b->search_origin);
     free(b->last_query);
@@ -107,11 +91,11 @@ void browser_search_step(struct browser *b, int dir)
 {
     if (!b->last_query) {
         char key[16];
-        set_message(b, true, _("No search yet: press %s to search"),
+        browser_say(b, true, _("No search yet: press %s to search"),
                     action_key_name(ACT_SEARCH, SCREEN_BROWSER, key, sizeof key));
         return;
     }
-    if (!outline_search(cur_outline(b), b->last_query, b->lang, dir, false)) {
+    if (!outline_search(browser_outline(b), b->last_query, b->lang, dir, false)) {
         report_none(b, b->last_query);
         return;
     }
@@ -130,10 +114,10 @@ bool browser_prompt_action(struct browser *b, enum action a)
     case ACT_EDIT_CANCEL:
         b->searching = false;
         if (b->search_origin)
-            outline_select(cur_outline(b), b->search_origin);
+            outline_select(browser_outline(b), b->search_origin);
         free(b->last_query);
         b->last_query = NULL;
-        set_message(b, false, _("Search cancelled"));
+        browser_say(b, false, _("Search cancelled"));
         return true;
     default: {
         enum edit_effect fx = action_edit(a, e);
@@ -156,7 +140,7 @@ void browser_input(struct browser *b, const char *utf8)
 /* The search prompt, on the status line; the cursor left in it. */
 void browser_draw_prompt(struct browser *b, int y, int cols)
 {
-    struct outline *o = cur_outline(b);
+    struct outline *o = browser_outline(b);
     const char *q = b->query.buf;
     size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
     char info[64] = "";

@@ -267,17 +267,39 @@ bool draw_follow_done(void)
     return true;
 }
 
+/* Lines are box-drawing characters themselves in UTF-8, not the
+ * alternate character set: a line that text cuts into pieces (the risk
+ * form's summary over its rule) would otherwise leave its ends for the
+ * terminal to show as the letters of that set ("qq"). */
+static void line_char(cchar_t *c, wchar_t wc, int role)
+{
+    wchar_t w[2] = {wc, L'\0'};
+    setcchar(c, w, attrs[role] & ~A_COLOR, (short)PAIR_NUMBER(attrs[role]), NULL);
+}
+
 void draw_vline(int y, int x, int height)
 {
+    if (use_utf8) {
+        cchar_t c;
+        line_char(&c, L'\x2502', ROLE_DIM);
+        mvvline_set(y, x, &c, height);
+        return;
+    }
     attrset(attrs[ROLE_DIM]);
-    mvvline(y, x, use_utf8 ? ACS_VLINE : '|', height);
+    mvvline(y, x, '|', height);
     attrset(A_NORMAL);
 }
 
 void draw_hline(int y, int x, int width)
 {
+    if (use_utf8) {
+        cchar_t c;
+        line_char(&c, L'\x2500', ROLE_DIM);
+        mvhline_set(y, x, &c, width);
+        return;
+    }
     attrset(attrs[ROLE_DIM]);
-    mvhline(y, x, use_utf8 ? ACS_HLINE : '-', width);
+    mvhline(y, x, '-', width);
     attrset(A_NORMAL);
 }
 

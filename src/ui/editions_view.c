@@ -153,7 +153,7 @@ static void build(struct browser *b, int width)
         add_lineage(e, lib, end, &hb->lineage, lang);
     }
     add_hang(e, end, ROLE_NORMAL, "", "");
-    add_hang(e, end, ROLE_LABEL, " ", _("To add a text kijun does not ship (an edition, your sector's standard or your internal rules): write it as a library file in the format of kijun(5) and put it in $XDG_DATA_HOME/kijun/library/ (by default ~/.local/share/kijun/library/), or in the workspace's library/ folder to share it with the team."));
+    add_hang(e, end, ROLE_LABEL, " ", _("To add a text kijun does not ship (an edition, your sector's standard or your internal rules): write it as a library file in the format of kijun(5), or make one from a spreadsheet saved as CSV with kijun import (kijun(1)), and put it in $XDG_DATA_HOME/kijun/library/ (by default ~/.local/share/kijun/library/), or in the workspace's library/ folder to share it with the team."));
     sb_free(&sb);
     if (e->cur > lib->gl.n)
         e->cur = 0;

@@ -31,6 +31,25 @@ bool csv_parse(const char *text, size_t len, struct csv *out)
 {
     memset(out, 0, sizeof *out);
     size_t i = 0;
+    if (len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE)
+        && (unsigned char)text[1] == ((unsigned char)text[0] ^ 0x01)) {
+        out->error_line = 1;
+        out->error = N_("the file is UTF-16: save it as CSV UTF-8");
+        return false;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul && nul - text <= 1) { /* "i\0d\0" or "\0i\0d": UTF-16 without its BOM */
+        out->error_line = 1;
+        out->error = N_("the file is UTF-16: save it as CSV UTF-8");
+        return false;
+    }
+    if (nul) { /* a C string would end there: the rest of the cell would be lost unseen */
+        out->error_line = 1;
+        for (const char *p = text; p < nul; p++)
+            out->error_line += *p == '\n';
+        out->error = N_("a NUL byte (a control character): refused");
+        return false;
+    }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         out->bom = true;
         i = 3;

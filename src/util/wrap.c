@@ -70,6 +70,15 @@ static size_t break_at(const char *s, size_t pos, size_t fit, size_t end)
     size_t before = brk > pos ? utf8_prev(s, brk) : pos;
     if (brk > pos && before > pos && no_line_end(char_at(s, before, end)))
         brk = before;
+    /* a step back for the punctuation may land inside a word ("agree、"):
+     * then the word goes to the next line whole */
+    if (brk < fit && brk > pos && word_byte(s[brk]) && word_byte(s[brk - 1])) {
+        size_t w = brk;
+        while (w > pos && word_byte(s[w - 1]))
+            w--;
+        if (w > pos)
+            brk = w;
+    }
     return brk;
 }
 

@@ -132,7 +132,7 @@ ui_expect "再開した人" "ja: the form"
 ui_check_fit 80 "ja: the form fits"
 ui_keys Escape
 ui_expect "再開しませんでした" "ja: Esc cancels"
-ui_keys ?
+ui_keys ? NPage
 ui_expect "確定した実施回を再開する" "ja: the help lists the reopen key"
 ui_check_fit 80 "ja: the help fits"
 ui_keys q Q

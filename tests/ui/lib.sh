@@ -404,7 +404,8 @@ ui_todo() {
 # that a test of the Japanese screens checks that the catalog is used,
 # whatever its wording.
 ja() {
-    awk -v id="msgid \"$1\"" '
-        $0 == id { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print; exit }' "$KIJUN_TESTS/../po/ja.po"
+    # unwrapped first: update-po wraps long entries over several lines
+    msgattrib --no-wrap "$KIJUN_TESTS/../po/ja.po" | awk -v id="msgid \"$1\"" '
+        $0 == id { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print; exit }'
 }
 trap 't kill-server >/dev/null 2>&1 || true' EXIT

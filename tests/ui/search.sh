@@ -84,7 +84,7 @@ ui_keys Enter
 ui_expect_line $ST 'No match for "存在しない語"' "Enter: No match for ..."
 ui_keys n
 ui_expect_line $ST 'No match for "存在しない語"' "n: No match for ..."
-ui_expect 'No match for "存在しない語" in 改定版（案）, nor in the other editions' \
+ui_expect 'No match for "存在しない語" in 2023年指針の2022年案, nor in the other editions' \
     "no match in any edition: it says so, for this edition and the others"
 ui_expect_line 1 "› はじめに" "n without match: the cursor stays"
 
@@ -161,30 +161,30 @@ ui_expect_line 24 "? Help" "Esc: the browser's key bar is back"
 
 # no match in this edition: the others with matches are offered, and the
 # edition key (from the action table) searches there
-ui_restart 80 24 --demo --lang en
+ui_restart 132 24 --edition v5 --demo --lang en
 ui_keys L # the Guideline text in Japanese, the screens in English
 ui_wait "kijun"
 ui_keys /
 ui_type "サプライチェーン"
 ui_keys Enter
-ui_expect 'No match for "サプライチェーン" in 第5版; 4 matches in 改定版（案）: press e' \
+ui_expect 'No match for "サプライチェーン" in 第5版（2019年改定版）; 4 matches in 2023年指針の2022年案: press e' \
     "v5: no match here; the revised draft's 4 matches are offered with the key"
 ui_keys e
-ui_expect_line 1 "kijun › 改定版（案）" "e: the search goes on in the revised draft"
+ui_expect_line 1 "kijun › 2023年指針の2022年案" "e: the search goes on in the revised draft"
 ui_expect_line 1 "› 3. 計画" "e: on the first match there (3. 計画)"
-ui_expect '改定版（案）: match 1 of 4 for "サプライチェーン"' "e: the match counted in its edition"
+ui_expect '2023年指針の2022年案: match 1 of 4 for "サプライチェーン"' "e: the match counted in its edition"
 ui_keys n
 ui_expect_line $ST 'Match 2 of 4 for "サプライチェーン"' "n: the next match in the revised draft"
 ui_keys e
 ui_expect_line 1 "kijun › 第5版" "e with matches here: the edition switch as ever"
 ui_keys g / && ui_type "サプライチェーン" && ui_keys Enter j e
-ui_expect_line 1 "kijun › 改定版（案） › Ⅰ．目的及び位置付け" \
+ui_expect_line 1 "kijun › 2023年指針の2022年案 › Ⅰ．目的及び位置付け" \
     "the offer holds for the next key only: j then e switches as ever (the counterpart)"
-ui_restart 80 24 --demo --lang en
+ui_restart 132 24 --edition v5 --demo --lang en
 ui_wait "kijun"
 ui_keys / && ui_type "zzzq" && ui_keys Enter
-ui_expect 'No match for "zzzq" in 5th edition, nor in the other editions' "en: no match anywhere"
+ui_expect 'No match for "zzzq" in 5th edition (2019 revision), nor in the other editions' "en: no match anywhere"
 ui_keys e
-ui_expect_line 1 "kijun › Revised draft" "e without matches anywhere: the edition switch as ever"
+ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline" "e without matches anywhere: the edition switch as ever"
 
 ui_done

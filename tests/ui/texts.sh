@@ -63,4 +63,15 @@ ui_keys 3 j j Enter j
 ui_expect "スライド 3, 4, 23" "ja: the source's slides in Japanese"
 ui_expect_not "slides 3, 4, 23" "ja: not in English"
 ui_stop
+
+# the risk form's summary line over its rule: the rule's ends stay lines,
+# never the letters of the alternate character set ("qq")
+ui_start 80 24 --demo --lang ja
+ui_wait "kijun"
+ui_keys 5 Enter r Enter
+ui_expect "固有リスク値 25 (V) -> 残留リスク値 20 (V)" "ja: the risk form's summary line"
+ui_screen | grep -q "^── 固有リスク値.*──$"
+ui_result $? "the summary line's rule ends as lines (─), not as letters"
+ui_expect_not "qq" "no ACS letters on the screen"
+ui_stop
 ui_done

@@ -19,7 +19,7 @@ ui_expect "Assessment rounds" "5 the assessment, over it"
 ui_keys q
 ui_expect "Organisation profile:" "q goes back one screen: the profile"
 ui_keys q
-ui_expect_line 1 "kijun › 5th edition" "q again: the browser, where it started"
+ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline" "q again: the browser, where it started"
 ui_expect_line 24 "Q Quit" "on the first screen the key bar shows Q Quit"
 ui_expect_line_not 24 "q Back" "and no q Back (q quits there)"
 ui_keys 4 Enter '?'
@@ -98,7 +98,7 @@ grep -q 'name = "Views Test Waterworks";' "$T/w/profile.cfg"; ui_result $? "the 
 ui_keys 4 Enter C-u
 ui_type "Unsaved Name"
 ui_keys Enter q q
-ui_expect_line 1 "kijun › 5th edition" "q from the profile's menu: the browser, the screen it was opened from"
+ui_expect_line 1 "kijun › 2022 draft of the 2023 Guideline" "q from the profile's menu: the browser, the screen it was opened from"
 ui_keys q
 ui_expect_line 1 "kijun › Findings of the workspace" "q again: the findings, from where 3 had opened the browser"
 ui_expect_line_not 24 "q Back" "the findings are the last screen: no q Back"

@@ -200,6 +200,15 @@ Test(wrap, a_latin_word_in_japanese_text_stays_whole)
     free(w);
 }
 
+Test(wrap, punctuation_after_a_latin_word_does_not_split_it)
+{
+    /* 、 may not start line 2; stepping back one character would cut
+     * "agree": the word moves to line 2 whole */
+    char *w = wrapped("出典: sources agree、確度 S+", 20);
+    cr_assert_str_eq(w, "出典: sources|agree、確度 S+");
+    free(w);
+}
+
 Test(wrap, small_kana_and_brackets_keep_their_neighbours)
 {
     char *w = wrapped("あいうえおキャンセル", 12); /* ャ would start line 2 */
