@@ -197,7 +197,8 @@ ui_wait "kijun"
 ui_keys 5 G Enter r
 ui_expect "Register: 30 of 30" "the register of 2026"
 ui_keys t
-ui_expect "Space Mark Enter Choose Esc Cancel" "t opens the threat catalogue"
+ui_expect "Enter Choose Esc Cancel" "t opens the threat catalogue (one choice: no Space Mark on the key bar)"
+ui_expect_line_not 24 "Space Mark" "nothing to mark in a list of one choice"
 ui_keys Escape
 ui_expect "Register: 30 of 30" "Esc in the threat catalogue leaves no risk behind"
 ui_expect_not "[+] modified" "and no change"
