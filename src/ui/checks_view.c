@@ -40,8 +40,10 @@ void jump_to_check(struct aview *av)
 
 void draw_checks(struct aview *av, int y, int height, int cols)
 {
-    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S shows them)"),
-              role_attr(ROLE_HEADING));
+    int hl = draw_wrapped(y, 0, cols, 2, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S shows them)"),
+                          role_attr(ROLE_HEADING)); /* read whole: a second line when it needs one */
+    hl = hl < 1 ? 1 : hl;
+    y += hl - 1, height -= hl - 1;
     size_t n = av->checks.n;
     char **lines = xcalloc(n + 1, sizeof *lines);
     bool *warn = xcalloc(n + 1, sizeof *warn);
@@ -52,7 +54,14 @@ void draw_checks(struct aview *av, int y, int height, int cols)
         lines[i] = sb_take(&sb);
         warn[i] = !c->ok;
     }
-    draw_list(av, y + 1, height - 1, cols, lines, warn, n);
+    /* the highlighted check read whole below the list: a long one is cut in its row */
+    int whole = height >= 12 ? 3 : 0;
+    draw_list(av, y + 1, height - 1 - (whole ? whole + 1 : 0), cols, lines, warn, n);
+    if (whole) {
+        size_t cur = av->cur[AV_CHECKS];
+        draw_hline(y + height - whole - 1, 0, cols);
+        draw_wrapped(y + height - whole, 0, cols, whole, cur < n ? lines[cur] : "", cur < n && warn[cur] ? role_attr(ROLE_NOTICE) : A_NORMAL);
+    }
     free_lines(lines, n);
     free(warn);
 }

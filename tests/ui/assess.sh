@@ -108,7 +108,7 @@ ui_keys j Enter
 ui_expect "Validation: the automatic checks" "step 4 lists the checks"
 ui_expect "[!!] 3" "failed checks are marked"
 ui_expect " ok  1" "passed checks too"
-ui_expect_line 3 "[!!] 3" "failed checks come first"
+ui_expect_line 4 "[!!] 3" "failed checks come first (below the heading, whole on two lines at 80 columns)"
 ui_keys S
 ui_expect "Sign-offs: 2 entries" "S shows the round's sign-offs"
 ui_expect "Preparation | 2026-06-12 | valid | Onishi Ryo" "each by its step's name, date, state and reviewer"

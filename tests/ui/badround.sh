@@ -8,7 +8,8 @@
 ws=$(mktemp -d /tmp/kijun-ui-badround-XXXXXX)
 trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
 cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/w"
-chmod -R u+w "$ws/w"
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/w0"
+chmod -R u+w "$ws/w" "$ws/w0"
 sed -i 's/threshold = 10;/threshold = -2147483648;/' "$ws/w/assessments/2026.cfg"
 line=$(grep -n "threshold = -2147483648;" "$ws/w/assessments/2026.cfg" | cut -d: -f1)
 UI_ENV="KIJUN_TODAY=2026-09-01 HOME=$ws"
@@ -37,6 +38,21 @@ ui_start 100 30 --lang en "$ws/v"
 ui_wait "kijun"
 ui_keys 5
 ui_expect "2026     could not be read: assessments/2026.cfg:" "a byte 0xFF: the rounds screen says the round could not be read"
+ui_keys Q
+ui_stop
+
+# a check too long for its row at 132 columns is read whole below the list
+ui_start 132 43 --lang en "$ws/w0"
+ui_wait "kijun"
+ui_keys 5 Enter j j j Enter
+ui_expect "Validation: the automatic checks" "the validation's checks"
+found=1 i=0
+while [ $i -lt 20 ]; do
+    if ui_screen | grep -q '^decision, an owner and a due date$'; then found=0; break; fi
+    ui_keys j
+    i=$((i + 1))
+done
+ui_result $found "a long check, cut in its row, is shown whole below the list"
 ui_keys Q
 ui_stop
 ui_done
