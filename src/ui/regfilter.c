@@ -1,6 +1,7 @@
 /* regfilter: the register's filters in turn, the text filter applied as
  * it is typed, and their description. */
 #include "config.h"
+#include "model/snapshot.h"
 #include "ui/regfilter.h"
 #include "ui/assess_private.h"
 #include "model/labels.h"
@@ -50,6 +51,11 @@ void regfilter_describe(const struct aview *av, struct strbuf *sb)
 {
     const struct risk_filter *f = &av->filter;
     sb_printf(sb, _("by %s"), _(sort_name(av->sort)));
+    struct round *r = cur_round((struct aview *)av);
+    size_t cur = av->cur[AV_REGISTER];
+    if (av->sort == SORT_SERVICE && r && cur < av->nrows) /* the key in words, shown or not as a column */
+        sb_printf(sb, _(" (here: %s)"), round_ref_name(r, prof((struct aview *)av), "services",
+                                                       rec_str(&r->c[RC_RISKS].r[av->rows[cur]], RISK_SERVICE), NULL));
     if (f->band != BAND_NONE)
         sb_printf(sb, _("; band %s"), _(band_name(f->band)));
     if (f->decision)

@@ -55,4 +55,14 @@ done
 ui_result $found "a long check, cut in its row, is shown whole below the list"
 ui_keys Q
 ui_stop
+
+# sorted by service below 120 columns (no service column): the header names it
+ui_start 100 30 --lang en "$ws/w0"
+ui_wait "kijun"
+ui_keys 5 Enter r o
+ui_expect "Register: 30 of 30, by service (here: Customer service and billing)" "the header says the sort key of the row"
+ui_keys G
+ui_expect "by service (here: Sewage collection and treatment)" "and follows the highlight"
+ui_keys Q
+ui_stop
 ui_done
