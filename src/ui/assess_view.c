@@ -5,6 +5,7 @@
  * scope_view.c, register_view.c (with the heat map), checks_view.c and
  * review_view.c; what they share is assess_private.h. */
 #include "config.h"
+#include <stdint.h>
 #include "ui/assess_private.h"
 #include "core/rounds.h"
 #include "ui/draw.h"
@@ -83,6 +84,7 @@ void aview_init(struct aview *av, struct session *s, enum lang lang)
     reopen_init(&av->reopen);
     session_today(av->today);
     av->hm_i = av->hm_l = 1;
+    av->reg_shown = SIZE_MAX;
     av->page = 10;
     /* start on the newest round */
     av->cur[AV_ROUNDS] = s->nrounds ? s->nrounds - 1 : 0;
@@ -219,7 +221,12 @@ static size_t level_rows(struct aview *av)
 
 static bool move_cursor(struct aview *av, enum action a)
 {
-    return rows_move(&av->cur[av->level], level_rows(av), a, av->page);
+    bool moved = rows_move(&av->cur[av->level], level_rows(av), a, av->page);
+    if (moved && av->level == AV_REGISTER) { /* the highlight now, the preview when no key is pending */
+        av->reg_follow = true;
+        draw_follow_later();
+    }
+    return moved;
 }
 
 bool aview_action(struct aview *av, enum action a)

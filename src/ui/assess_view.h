@@ -44,6 +44,8 @@ struct aview {
     size_t owner_pick;
     char *filter_before;       /* the text filter before the prompt (Esc) */
     int reg_want[8];           /* the register's columns: the widest cells */
+    bool reg_follow;           /* the preview shows reg_shown until no key is pending (draw_follow_later) */
+    size_t reg_shown;          /* the risk (index in the round) the preview last showed; SIZE_MAX none */
     /* heat map cursor: impact and likelihood, 1-based */
     long long hm_i, hm_l;
     /* scoping */

@@ -153,7 +153,13 @@ static void draw_preview(struct aview *av, struct round *r, int y, int height, i
     width -= 2;
     if (av->cur[AV_REGISTER] >= av->nrows || width < 10)
         return;
-    const struct record *x0 = &r->c[RC_RISKS].r[av->rows[av->cur[AV_REGISTER]]];
+    /* keys pending: the risk shown before stays (no bytes), then it catches up */
+    av->reg_follow = av->reg_follow && draw_following();
+    size_t ri = av->rows[av->cur[AV_REGISTER]];
+    if (av->reg_follow && av->reg_shown < r->c[RC_RISKS].n)
+        ri = av->reg_shown;
+    av->reg_shown = ri;
+    const struct record *x0 = &r->c[RC_RISKS].r[ri];
     int yy = y, end = y + height;
     yy += draw_wrapped(yy, x, width, 3 < end - yy ? 3 : end - yy, rec_str(x0, RISK_TITLE), role_attr(ROLE_HEADING));
     char imp[96], lik[96];

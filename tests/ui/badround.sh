@@ -65,4 +65,18 @@ ui_keys G
 ui_expect "by service (here: Sewage collection and treatment)" "and follows the highlight"
 ui_keys Q
 ui_stop
+
+# from 120 columns the preview follows the highlight once no key is pending
+ui_start 132 43 --lang en "$ws/w0"
+ui_wait "kijun"
+ui_keys 5 Enter r
+ui_expect "Register: 30 of 30" "the register"
+t send-keys -t ui j j j j j
+ui_count 5
+ui_sync
+row=$(ui_screen | grep "^>" | cut -c10-22)
+ui_screen | grep -v "^>" | grep -qF "│ $row"
+ui_result $? "after five keys typed ahead the preview shows the highlighted risk ($row)"
+ui_keys Q
+ui_stop
 ui_done
