@@ -223,6 +223,8 @@ static bool list_action(struct pview *pv, enum action a)
         return true;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN: {
+        if (!coll_reorderable(c->def))
+            return false; /* a record of what happened keeps its order */
         if (!c->n || read_only(pv))
             return true;
         size_t to = a == ACT_MOVE_UP ? (pv->list_cur ? pv->list_cur - 1 : 0)

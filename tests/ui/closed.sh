@@ -196,4 +196,26 @@ ui_expect "Because a supplier risk was missed" "y says the text, which has no re
 ui_expect "reopening of assessments/2025.cfg was not finished" "and why it has no place"
 ui_keys Q
 ui_stop
+# sign-offs are a record of what happened: J and K do not reorder them,
+# so a stale one does not turn valid and a reopened round does not close
+cp -r "$KIJUN_TEST_DATA/demo/en" "$ws/m"
+chmod -R u+w "$ws/m"
+ui_start 80 24 --lang en "$ws/m"
+ui_wait "kijun"
+ui_keys 5 g j Enter j Enter
+ui_keys Space q S
+ui_expect "Scoping | 2026-07-03 | stale" "a change of scope leaves the scoping's sign-off stale"
+ui_expect_line_not 24 "J " "the key bar offers no reordering of sign-offs"
+ui_keys Down K
+ui_expect "Key K does nothing here" "K does not move a sign-off"
+ui_expect "Scoping | 2026-07-03 | stale" "and it stays stale"
+ui_keys q q g Enter O Enter
+ui_type "A risk was missed"
+ui_keys Enter S J q
+ui_expect_not "Closed on" "J on the sign-offs does not close the reopened round"
+ui_keys q q s Q
+ui_wait_gone
+grep -q "closed-2" "$ws/m/assessments/2025.cfg"; [ $? != 0 ]; ui_result $? "no second closing saved"
+grep -q "reopens = 1" "$ws/m/assessments/2025.cfg"; [ $? != 0 ]; ui_result $? "no sign-off renewed"
+ui_stop
 ui_done
