@@ -142,6 +142,11 @@ bool date_valid(const char *s);
 char *value_format(const struct value *v, const struct field_def *f);
 /* A value without content: unset, an empty text, a list of no item. */
 bool value_empty(const struct field_def *f, const struct value *v);
+/* A required field of r left without content (the one rule of kijun
+ * check, the lists and the question on leaving a new entry). */
+bool field_missing(const struct coll_def *def, const struct record *r, size_t field);
+/* No required field of r is missing. */
+bool record_complete(const struct coll_def *def, const struct record *r);
 
 /* A field as text to edit, and the text typed back into a value: the one
  * pair of each type (a number "12"; free strings "a; b", split at ';'; a

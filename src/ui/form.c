@@ -179,7 +179,7 @@ void pview_edit_field(struct pview *pv, int field)
 
 /* --- a new entry: nothing half-made ------------------------------------------ */
 
-static void fresh_start(struct pview *pv)
+void fresh_start(struct pview *pv)
 {
     pv->fresh = true;
     pv->fresh_direct = false;
@@ -226,7 +226,7 @@ static bool fresh_leave(struct pview *pv)
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < def->nfields; i++)
-        if (def->fields[i].required && !r->v[i].set)
+        if (field_missing(def, r, i))
             sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
     bool ask = sb.len > 0;
     if (ask) {

@@ -73,6 +73,7 @@ bool signoff_answer(struct pview *pv, bool yes)
     pv->rec = pv->list_cur = at;
     pv->level = PV_FORM;
     pv->field_cur = 0;
+    fresh_start(pv);
     say(pv, false, _("%s signed off with failing checks: the comment says so; fill in who and when"), step_label(id));
     return true;
 }

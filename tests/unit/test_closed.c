@@ -11,6 +11,7 @@
 #include "core/edits.h"
 #include "core/rounds.h"
 #include "core/session.h"
+#include "model/export.h"
 #include "model/rules.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
@@ -549,4 +550,19 @@ Test(closed_core, moving_a_signoff_of_a_reopened_round_does_not_close_it)
         cr_assert_eq(rec_int(&so->r[i], SO_REOPENS, 0), 0, "%s: not signed again", so->r[i].id);
     cr_assert_not(core_round_settle(&s, r, "2026-11-26"), "no one signed since the reopening");
     cr_assert_not(round_closed(r));
+}
+
+Test(closed_rule, a_signoff_without_its_date_is_incomplete_not_valid)
+{
+    struct round r;
+    round_with(&r, 1, "2026-06-01");
+    struct record *so = &r.c[RC_SIGNOFFS].r[0];
+    cr_assert(record_complete(RD(RC_SIGNOFFS), so));
+    cr_assert_str_eq(report_signoff_state(&r, so), "valid");
+    value_free(&so->v[SO_DATE]);
+    memset(&so->v[SO_DATE], 0, sizeof so->v[SO_DATE]);
+    cr_assert(field_missing(RD(RC_SIGNOFFS), so, SO_DATE), "the date is required");
+    cr_assert_not(record_complete(RD(RC_SIGNOFFS), so));
+    cr_assert_str_eq(report_signoff_state(&r, so), "incomplete: a required field is missing");
+    round_free(&r);
 }
