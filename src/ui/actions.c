@@ -316,6 +316,13 @@ const char *action_key_str(enum action a, enum view s)
     return action_key_name(a, s, buf, sizeof ring[0]);
 }
 
+const char *action_yes_no(void)
+{
+    static char buf[40];
+    snprintf(buf, sizeof buf, "%s/%s", action_key_str(ACT_YES, SCREEN_QUESTION), action_key_str(ACT_NO, SCREEN_QUESTION));
+    return buf;
+}
+
 static bool hidden[ACT__COUNT];
 
 void action_hide(enum action a, bool hide) { hidden[a] = hide; }

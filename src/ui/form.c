@@ -231,7 +231,7 @@ static bool fresh_leave(struct pview *pv)
     bool ask = sb.len > 0;
     if (ask) {
         pv->asking_delete = pv->asking_keep = true;
-        say(pv, true, _("Keep it incomplete (%s missing)? y/n"), sb_str(&sb));
+        say(pv, true, _("Keep it incomplete (%s missing)? %s"), sb_str(&sb), action_yes_no());
     }
     sb_free(&sb);
     return !ask;

@@ -194,10 +194,11 @@ void ask_delete(struct pview *pv, struct collection *c, size_t i)
                    ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
     pv->asking_delete = true;
     if (n)
-        say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. y/n", "Delete \"%s\"? Rounds %s keep its name. y/n", n),
-            entry_name(pv, c, i), names);
+        say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. %s", "Delete \"%s\"? Rounds %s keep its name. %s", n),
+            entry_name(pv, c, i), names, action_yes_no());
     else
-        say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, i));
+        say(pv, true, _("Delete \"%s\"? %s deletes, %s keeps it"), entry_name(pv, c, i),
+            action_key_str(ACT_YES, SCREEN_QUESTION), action_key_str(ACT_NO, SCREEN_QUESTION));
 }
 
 static bool list_action(struct pview *pv, enum action a)
