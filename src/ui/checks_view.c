@@ -2,7 +2,9 @@
  * first, and Enter on one goes to the place that fixes it. */
 #include "config.h"
 #include "ui/assess_private.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
+#include <stdio.h>
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -40,7 +42,10 @@ void jump_to_check(struct aview *av)
 
 void draw_checks(struct aview *av, int y, int height, int cols)
 {
-    draw_cell(y, 0, cols, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S shows them)"),
+    char hint[300];
+    snprintf(hint, sizeof hint, _("Validation: the automatic checks (%s goes to the item) and the sign-offs (%s shows them)"),
+             action_key_str(ACT_SELECT, SCREEN_CHECKS), action_key_str(ACT_SIGNOFF, SCREEN_CHECKS));
+    draw_cell(y, 0, cols, hint,
               role_attr(ROLE_HEADING));
     size_t n = av->checks.n;
     char **lines = xcalloc(n + 1, sizeof *lines);

@@ -277,7 +277,7 @@ void add_entry(struct pview *pv)
     pv->level = PV_FORM;
     pv->field_cur = pv->form_top = 0;
     fresh_start(pv);
-    say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
+    say(pv, false, _("New entry: fill in the fields marked *, then %s to go back"), action_key_str(ACT_BACK, SCREEN_FORM));
 }
 
 void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)

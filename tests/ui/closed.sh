@@ -32,7 +32,7 @@ ui_keys S
 ui_expect "Sign-offs: 5 entries" "S shows the closed round's sign-offs: they can be looked at"
 ui_expect "Validation | 2025-09-05 | valid |" "each by its step, date, state and reviewer"
 ui_keys a
-ui_expect "Round 2025 is closed (all five steps signed off): press O to reopen it" "adding one is refused, naming the key"
+ui_expect "Round 2025 is closed (all steps signed off): O on the round's screen reopens it" "adding one is refused, naming the key and where it works"
 ui_keys q
 ui_keys Enter Enter
 ui_expect "Round 2025 is closed" "a field of the preparation is not edited"

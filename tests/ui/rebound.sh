@@ -34,4 +34,31 @@ ui_keys C-n
 ui_expect "Nothing signed off" "and is answered by them"
 ui_keys Q
 ui_stop
+# hints name the keys in force
+printf 'keys = { sign-off = "Z"; add = "+"; toggle-scope = "Tab"; back = "z"; };\n' >"$RC"
+ui_start 120 30 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys 5 Enter j
+ui_keys Enter
+ui_expect "Scoping: Tab puts a service or resource in scope (x) or out; + adds a resource" "the scoping hint names Tab and +"
+ui_keys z j j Enter
+ui_expect "and the sign-offs (Z shows them)" "the validation names Z for the sign-offs"
+ui_keys z z z 4 j j j Enter +
+ui_expect "then z to go back" "a new entry names the back key in force"
+ui_keys z y Q n
+ui_stop
+
+# the other writer removed the file: the refusal names the keys in force
+printf 'keys = { overwrite = "F6"; save-beside = "F7"; cancel-question = "F9"; };\n' >"$RC"
+"$KIJUN" init --lang en "$T/w" >/dev/null 2>&1
+ui_start 120 24 --lang en --config "$RC" "$T/w"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "Ours"
+ui_keys Enter q
+rm -f "$T/w/profile.cfg"
+ui_keys s r
+ui_expect "F6 writes yours in its place, F7 beside, F9 leaves it" "not reloaded: the keys that remain, as bound"
+ui_keys F9 Q n
+ui_stop
 ui_done
