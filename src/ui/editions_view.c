@@ -31,7 +31,14 @@ const char *editions_status(const struct gl_edition *ed, enum lang lang)
 {
     char today[11];
     session_today(today);
-    return status_name(gl_edition_status(ed, today), lang);
+    enum edition_status st = gl_edition_status(ed, today);
+    const struct lin_event *ahead = lineage_revision_ahead(&ed->lineage, today);
+    if (!ahead || (st != STATUS_IN_FORCE && st != STATUS_DECIDED))
+        return status_name(st, lang);
+    /* the label names a revision not made on that day: say so */
+    static char buf[200];
+    revision_ahead_say(buf, sizeof buf, status_name(st, lang), lang);
+    return buf;
 }
 
 /* Add body wrapped to the width after prefix (its first line) or as
