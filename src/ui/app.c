@@ -92,11 +92,16 @@ static void draw_all(struct app *a)
     curs_set(0);
     hit_clear();
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        draw_too_small(rows, cols);
+        draw_too_small(rows, cols, a->small_refused);
+        /* the quit's question, asked behind the notice, is seen */
+        const char *q = a->ask != ASK_NONE ? app_question(a) : NULL;
+        if (q)
+            draw_question(rows - 1, cols, rows / 3 > 1 ? rows / 3 : 1, q, role_attr(ROLE_NOTICE));
         wnoutrefresh(stdscr);
         doupdate();
         return;
     }
+    a->small_refused = false;
     enum view s = current_screen(a);
     const struct view_entry *e = front(a);
     action_hide_none(); /* the view hides what does not apply to it now */
@@ -145,9 +150,16 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
 {
     int rows = LINES, cols = COLS;
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        enum action act = action_for_key(SCREEN_BROWSER, key);
-        if (act == ACT_QUIT || act == ACT_BACK)
+        /* the notice is up: only its quit key acts (and the question it
+         * asks, shown below the notice); any other key is not taken */
+        if (a->ask == ASK_WRITER)
+            app_answer_writer(a, key);
+        else if (a->ask != ASK_NONE)
+            app_answer(a, key);
+        else if (action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
             app_request_quit(a);
+        else
+            a->small_refused = true;
         return;
     }
     if (a->ask == ASK_WRITER) {
@@ -217,7 +229,7 @@ static void handle_paste(struct app *a)
     input_read_paste(&t, &stop_signal);
     enum view s = current_screen(a);
     if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-        /* nothing to paste into */
+        a->small_refused = true; /* nothing to paste into: said on the notice */
     } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
         if (a->ask == ASK_NONE)
             app_say(a, true, _("Paste ignored: no field is open (%s opens one)"),
