@@ -251,12 +251,26 @@ static size_t ntable = NDEFAULTS;
 static struct binding *own;
 static bool *user;
 
+/* The screens that own their keys: a field being edited, a pick list, a
+ * question. There a key rebound for a global action (quit = Enter) does
+ * not shadow the screen's own use of it. */
+#define OWN_KEYS ((1u << SCREEN_PROMPT) | (1u << SCREEN_PICK) | (1u << SCREEN_QUESTION))
+
 enum action action_for_key(enum view s, int key)
 {
-    for (int pass = user ? 0 : 1; pass < 2; pass++)
-        for (size_t i = 0; i < ntable; i++)
-            if (table[i].key == key && (table[i].screens & (1u << s)) && (pass || user[i]))
+    bool owns = OWN_KEYS & (1u << s);
+    /* the user's keys first; on a screen of its own keys, the user's keys
+     * for its actions, then the defaults, then the user's global ones */
+    for (int pass = user ? 0 : 1; pass < 3; pass++)
+        for (size_t i = 0; i < ntable; i++) {
+            if (table[i].key != key || !(table[i].screens & (1u << s)))
+                continue;
+            bool mine = user && user[i];
+            if (pass == 0 && mine && owns && (action_screens(table[i].action) & ~OWN_KEYS))
+                continue; /* a global action's key: after the screen's own */
+            if (pass == 0 ? mine : pass == 1 ? !mine : mine)
                 return table[i].action;
+        }
     return ACT_NONE;
 }
 

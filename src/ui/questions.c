@@ -224,7 +224,9 @@ void app_request_save(struct app *a)
 
 void app_request_quit(struct app *a)
 {
-    if (session_modified(a->s) && !a->s->read_only)
+    /* text being typed into a field is unsaved work too */
+    bool typing = a->s->draft.open && a->s->draft.edits > 0;
+    if ((session_modified(a->s) || typing) && !a->s->read_only)
         a->ask = ASK_QUIT;
     else
         a->quit = true;
@@ -246,6 +248,10 @@ void app_answer(struct app *a, int key)
     switch (was) {
     case ASK_QUIT:
         if (yes) {
+            if (a->s->draft.open) { /* the text being typed is kept, then saved */
+                const struct view_entry *e = vstack_top(&a->views);
+                e->ops->act(&a->vc, e->self, ACT_EDIT_ACCEPT);
+            }
             if (session_save_needs_consent(a->s))
                 a->s->comments_ok = true; /* y here is the user's word */
             save(a);

@@ -61,4 +61,31 @@ ui_keys s r
 ui_expect "F6 writes yours in its place, F7 beside, F9 leaves it" "not reloaded: the keys that remain, as bound"
 ui_keys F9 Q n
 ui_stop
+# Ctrl-C with text being typed asks, as unsaved work does
+printf '\n' >"$RC"
+ui_start 100 24 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys 4 Enter Enter C-u
+ui_type "Typed"
+ui_keys C-c
+ui_expect "Unsaved changes. Save before quitting?" "Ctrl-C in a field with typed text asks"
+ui_keys Escape
+ui_expect_not "[exit" "Esc: kijun stays"
+ui_expect "Typed" "the text being typed is still there"
+ui_keys C-c n
+ui_expect_exit 0 "n quits without saving"
+ui_stop
+
+# quit bound to Enter: while editing, Enter is the field's own key
+printf 'keys = { quit = ["Enter", "q"]; };\n' >"$RC"
+ui_start 100 24 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys 4 l e
+ui_expect "Editing: Enter keeps" "the editing hint names Enter, the key that keeps"
+ui_keys C-u
+ui_type "Kept"
+ui_keys Enter
+ui_expect_not "[exit" "Enter in the field keeps the text, it does not quit"
+ui_expect "*Name       Kept" "the text is kept"
+ui_stop
 ui_done
