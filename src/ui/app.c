@@ -12,6 +12,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/wrap.h"
 #include <curses.h>
 #include <termcap.h> /* tgetent: whether TERM is known, without exiting */
 #include <stdio.h>
@@ -117,8 +118,23 @@ static void draw_all(struct app *a)
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
         char help[5][200];
         size_t n = app_writer_help(a, help, 5);
-        for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
-            draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
+        /* each line wrapped, not cut: above the question, as many as fit */
+        int need[5], total = 0, room = rows - 2 - nq;
+        for (size_t i = 0; i < n; i++) {
+            struct wrap_line *wl = NULL;
+            size_t k = cols >= 2 ? wrap_text(help[i], cols - 1, &wl) : 1;
+            free(wl);
+            need[i] = k ? (int)k : 1;
+            total += need[i];
+        }
+        int y = rows - 1 - nq - (total < room ? total : room);
+        for (size_t i = 0; i < n && y < rows - 1 - nq; i++) {
+            int k = need[i] < rows - 1 - nq - y ? need[i] : rows - 1 - nq - y;
+            for (int j = 0; j < k; j++)
+                draw_blank(y + j, 0, 1, role_attr(ROLE_NOTICE));
+            draw_wrapped(y, 1, cols - 1, k, help[i], role_attr(ROLE_NOTICE));
+            y += k;
+        }
     }
     if (!q && e->ops->cursor && e->ops->cursor(&a->vc, e->self)) {
         move(cy, cx); /* the view's prompt or field */

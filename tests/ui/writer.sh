@@ -40,6 +40,11 @@ ui_expect "$Q" "r: another key leaves the question"
 ui_keys '?'
 ui_expect "reload it from disk and redo your unsaved edits" "r: ? explains the choices"
 ui_check_fit 80 "r: the explanation fits 80 columns"
+ui_resize 60 16
+ui_expect "Nothing is lost:" "r: at 60 columns the explanation wraps, not cut"
+ui_expect "cancel the save: nothing is written" "r: its last line is seen whole"
+ui_check_fit 60 "r: the explanation fits 60 columns"
+ui_resize 80 24
 ui_keys r
 ui_expect "Reloaded profile.cfg: 1 edit redone; s saves" "r: reloaded, says how many edits were redone"
 ui_expect "[+] modified" "r: the redone edit is unsaved"
