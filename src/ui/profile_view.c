@@ -187,18 +187,23 @@ void pview_answer(struct pview *pv, bool yes)
 
 /* d: ask before deleting entry i, naming the rounds that refer to it:
  * they keep it as assessed (core/entries.h). */
+#define DELETE_NAME_COLS 40
+
 void ask_delete(struct pview *pv, struct collection *c, size_t i)
 {
     char names[200];
     size_t n = !pv->round && c->r[i].id
                    ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
     pv->asking_delete = true;
+    /* a long name is shortened: the question and its answers always show */
+    char *name = utf8_ellipsize(entry_name(pv, c, i), DELETE_NAME_COLS, glyph("\xE2\x80\xA6", "~"), 1);
     if (n)
         say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. %s", "Delete \"%s\"? Rounds %s keep its name. %s", n),
-            entry_name(pv, c, i), names, action_yes_no());
+            name, names, action_yes_no());
     else
-        say(pv, true, _("Delete \"%s\"? %s deletes, %s keeps it"), entry_name(pv, c, i),
+        say(pv, true, _("Delete \"%s\"? %s deletes, %s keeps it"), name,
             action_key_str(ACT_YES, SCREEN_QUESTION), action_key_str(ACT_NO, SCREEN_QUESTION));
+    free(name);
 }
 
 static bool list_action(struct pview *pv, enum action a)

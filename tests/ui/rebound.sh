@@ -88,4 +88,19 @@ ui_keys Enter
 ui_expect_not "[exit" "Enter in the field keeps the text, it does not quit"
 ui_expect "*Name       Kept" "the text is kept"
 ui_stop
+# a long name is shortened in the delete question: its answers always show
+cp -r "$KIJUN_TEST_DATA/demo/ja" "$T/long"
+chmod -R u+w "$T/long"
+long=$(printf '長い%.0s' $(seq 170))
+sed -i "s/name = \"水道水の供給\";/name = \"$long\";/" "$T/long/profile.cfg"
+grep -q "$long" "$T/long/profile.cfg"; ui_result $? "a 340-character service name"
+printf '\n' >"$RC"
+ui_start 60 16 --lang ja --config "$RC" "$T/long"
+ui_wait "kijun"
+ui_keys 4 j j j Enter d
+ui_expect "…」を削除しますか?" "the name is shortened with …"
+ui_expect "y/n" "the answers show"
+ui_check_fit 60 "the question fits 60 columns"
+ui_keys n Q
+ui_stop
 ui_done
