@@ -49,21 +49,21 @@ static const struct action_info infos[ACT__COUNT] = {
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
 static const struct binding defaults[] = {
-    {'?', ACT_HELP, MAIN, true},
+    {'?', ACT_HELP, MAIN | PK, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
     {'s', ACT_SAVE, B | PR | LI | FO | DP | ASSESS | FI, true},
     {KEY_F(2), ACT_SAVE, MAIN, false},
     {'2', ACT_SAVE, MAIN, false},
     {CTRL('s'), ACT_SAVE, MAIN, false},
-    {KEY_F(3), ACT_VIEW_GUIDELINE, MAIN, false},
-    {'3', ACT_VIEW_GUIDELINE, MAIN, true},
-    {KEY_F(4), ACT_VIEW_PROFILE, MAIN, false},
-    {'4', ACT_VIEW_PROFILE, MAIN, true},
-    {KEY_F(5), ACT_VIEW_ASSESS, MAIN, false},
-    {'5', ACT_VIEW_ASSESS, MAIN, true},
-    {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
-    {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
+    {KEY_F(3), ACT_VIEW_GUIDELINE, MAIN | H, false},
+    {'3', ACT_VIEW_GUIDELINE, MAIN | H, true},
+    {KEY_F(4), ACT_VIEW_PROFILE, MAIN | H, false},
+    {'4', ACT_VIEW_PROFILE, MAIN | H, true},
+    {KEY_F(5), ACT_VIEW_ASSESS, MAIN | H, false},
+    {'5', ACT_VIEW_ASSESS, MAIN | H, true},
+    {'6', ACT_VIEW_FINDINGS, MAIN | H, true}, /* first: the key the save's message names */
+    {KEY_F(6), ACT_VIEW_FINDINGS, MAIN | H, false},
     {'Q', ACT_QUIT, MAIN | H, true},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
     {'0', ACT_QUIT, MAIN, false},

@@ -210,6 +210,8 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         app_request_save(a);
         return;
     case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
+        if (s == SCREEN_HELP) /* a screen key listed in the help: the help closes first */
+            vstack_pop(&a->views, &a->vc);
         vstack_push(&a->views, &a->vc, view_of(act));
         return;
     case ACT_NONE:

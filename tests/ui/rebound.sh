@@ -1,6 +1,8 @@
 #!/bin/sh
 # rebound.sh: with keys rebound in kijunrc, every question and hint names
-# the keys in force, and the question is answered by them.
+# the keys in force, and the question is answered by them; quitting with
+# text being typed asks; a long name does not hide a question's answers;
+# ? in a pick list shows its help, and the help's screen keys work.
 . "$KIJUN_TESTS/ui/lib.sh"
 
 ui_private_home
@@ -102,5 +104,23 @@ ui_expect "…」を削除しますか?" "the name is shortened with …"
 ui_expect "y/n" "the answers show"
 ui_check_fit 60 "the question fits 60 columns"
 ui_keys n Q
+ui_stop
+# ? in a pick list shows its keys; the screen keys the help lists work from it
+printf '\n' >"$RC"
+ui_start 80 24 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys 4 j j j j Enter Enter j Enter
+ui_expect "Enter: pick several" "a pick list is open"
+ui_keys '?'
+ui_expect_line 1 " kijun › Help: Pick list" "? in the pick list: its help"
+ui_expect "Take the choice" "with the pick list's keys"
+ui_keys q
+ui_expect "Enter: pick several" "q: back to the pick list"
+ui_keys Escape q q q
+ui_keys '?'
+ui_expect_line 1 " kijun › Help: Guideline browser" "the help of the browser"
+ui_keys 4
+ui_expect_line 1 " kijun › Profile" "4 on the help shows the profile"
+ui_keys Q
 ui_stop
 ui_done
