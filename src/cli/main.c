@@ -436,8 +436,7 @@ int main(int argc, char **argv)
         usage(stdout);
         return finish_output(0);
     }
-    /* today as tests and workshops set it: a date, or kijun refuses to start
-     * rather than fall back to the real one without a word */
+    /* today as tests and workshops set it: a date, else refused (not the real one unsaid) */
     const char *today = getenv("KIJUN_TODAY");
     if (today && *today && !date_valid(today)) {
         char *safe = utf8_sanitize(today, strlen(today), false);
