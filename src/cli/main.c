@@ -436,6 +436,14 @@ int main(int argc, char **argv)
         usage(stdout);
         return finish_output(0);
     }
+    /* today as tests and workshops set it: a date, else refused (not the real one unsaid) */
+    const char *today = getenv("KIJUN_TODAY");
+    if (today && *today && !date_valid(today)) {
+        char *safe = utf8_sanitize(today, strlen(today), false);
+        fprintf(stderr, _("kijun: KIJUN_TODAY '%s' is not a date YYYY-MM-DD\n"), safe);
+        free(safe);
+        return 2;
+    }
 
     if (command && strcmp(command, "init") == 0) {
         if (optind + 1 != argc) {

@@ -1,6 +1,7 @@
 /* changes: named edits that can be applied again. */
 #include "config.h"
 #include "core/changes.h"
+#include "model/assessment.h"
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,8 @@ bool change_apply(const struct docchange *ch, const struct docset *d, size_t *re
         }
         return true;
     case CH_MOVE:
+        if (!coll_reorderable(ch->def))
+            return false; /* a record of what happened keeps its order */
         coll_move(c, i, ch->to < c->n ? ch->to : c->n - 1);
         return true;
     case CH_ADD:

@@ -104,6 +104,17 @@ static void redo(struct session *s, const struct doc *d, const struct docset *ds
     s->log.n = k;
 }
 
+enum conflict_refusal conflict_reload_refusal(const struct session *s, const struct doc *d)
+{
+    if (!d->on_disk)
+        return REFUSE_NEW_HERE;
+    if (d->restored_over)
+        return REFUSE_JOURNAL_WHOLE;
+    struct file_stamp st;
+    stamp_take(s->dir, d->name, &st);
+    return st.exists ? REFUSE_NONE : REFUSE_REMOVED;
+}
+
 bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *failed,
                      char *msg, size_t size)
 {

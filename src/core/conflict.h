@@ -32,6 +32,9 @@ size_t conflict_help(const struct doc *d, char out[][200], size_t n);
  * dropped from the log) say how many. A file deleted meanwhile reloads
  * as an empty document. False, nothing changed, when the file cannot be
  * read (msg says why). The document stays modified. */
+/* Why d cannot be reloaded (the screen says it with the keys in force). */
+enum conflict_refusal { REFUSE_NONE, REFUSE_NEW_HERE, REFUSE_JOURNAL_WHOLE, REFUSE_REMOVED };
+enum conflict_refusal conflict_reload_refusal(const struct session *s, const struct doc *d);
 bool conflict_reload(struct session *s, struct doc *d, size_t *applied, size_t *failed,
                      char *msg, size_t size);
 /* o: save d over the file (the previous one kept as FILE~). */

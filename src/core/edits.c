@@ -49,10 +49,11 @@ static size_t commit(struct session *s, struct doc *d, struct docchange *ch)
     }
     if (applied)
         core_snapshot_follow(s, d, ds.round, ch); /* what the rounds keep follows */
-    /* a sign-off made or edited vouches for its step's data as it is now */
+    /* a sign-off made or edited vouches for its step's data as it is now;
+     * nothing else renews it (a deletion or a move is no signing) */
     const struct coll_def *so = round_coll_defs[RC_SIGNOFFS];
-    if (applied && ds.round && ch->def == so && ch->op != CH_DELETE
-        && !(ch->op == CH_SET && (int)ch->field == SO_DIGEST))
+    bool signs = ch->op == CH_ADD || (ch->op == CH_SET && (int)ch->field != SO_DIGEST && (int)ch->field != SO_REOPENS);
+    if (applied && ds.round && ch->def == so && signs)
         renew_signoff(s, d, ds.round, ch->op == CH_ADD ? ch->rec.id : ch->id);
     change_free(ch);
     return refs;

@@ -39,6 +39,11 @@ const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_de
                                                            &reopened_def, &closed_def,
                                                            &seen_services_def, &seen_resources_def};
 
+bool coll_reorderable(const struct coll_def *def)
+{
+    return def && def != &signoffs_def && def != &reopened_def && def != &closed_def;
+}
+
 void round_init(struct round *r, const char *name)
 {
     memset(r, 0, sizeof *r);

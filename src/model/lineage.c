@@ -1,6 +1,7 @@
 /* lineage: dated events of an edition and the status they give. */
 #include "config.h"
 #include "model/lineage.h"
+#include <stdio.h>
 #include "util/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,22 @@ const struct lin_event *lineage_end(const struct lineage *l, const char *today)
 struct names {
     const char *code, *ja, *en;
 };
+
+const struct lin_event *lineage_revision_ahead(const struct lineage *l, const char *today)
+{
+    struct lin_date t;
+    if (!lin_date_parse(today, &t) || !t.d)
+        return NULL;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].kind == EV_REVISED && !lin_date_reached(&l->v[i].when, &t))
+            return &l->v[i];
+    return NULL;
+}
+
+void revision_ahead_say(char *out, size_t size, const char *status, enum lang lang)
+{
+    snprintf(out, size, lang == LANG_JA ? "%s・未改定" : "%s, not yet revised", status);
+}
 
 static const struct names status_names[STATUS__COUNT] = {
     {"draft", "案", "draft"},

@@ -76,6 +76,12 @@ enum edition_status lineage_status(const struct lineage *l, enum edition_status 
                                    const char *today);
 /* The event that ended it (superseded or abolished) by today, or NULL. */
 const struct lin_event *lineage_end(const struct lineage *l, const char *today);
+/* The first revision still ahead of today (a valid YYYY-MM-DD), or NULL:
+ * on such a day the edition in force is not yet the revised text. */
+const struct lin_event *lineage_revision_ahead(const struct lineage *l, const char *today);
+/* A status said with a revision ahead of it, in out: "in force, not yet
+ * revised" (the label of a revised text names the revision's year). */
+void revision_ahead_say(char *out, size_t size, const char *status, enum lang lang);
 /* The first event of a kind, or NULL. */
 const struct lin_event *lineage_find(const struct lineage *l, enum lin_event_kind kind);
 

@@ -340,6 +340,19 @@ bool value_empty(const struct field_def *f, const struct value *v)
     }
 }
 
+bool field_missing(const struct coll_def *def, const struct record *r, size_t field)
+{
+    return field < def->nfields && def->fields[field].required && value_empty(&def->fields[field], &r->v[field]);
+}
+
+bool record_complete(const struct coll_def *def, const struct record *r)
+{
+    for (size_t i = 0; i < def->nfields; i++)
+        if (field_missing(def, r, i))
+            return false;
+    return true;
+}
+
 char *value_edit_text(const struct value *v, const struct field_def *f)
 {
     if (f->type != F_STRLIST)

@@ -151,6 +151,11 @@ bool value_empty(const struct field_def *f, const struct value *v);
 bool text_blank(const char *s);
 /* Field `field` of r (of def) holds a value: !value_empty. */
 bool rec_has(const struct record *r, const struct coll_def *def, int field);
+/* A required field of r left without content (the one rule of kijun
+ * check, the lists and the question on leaving a new entry). */
+bool field_missing(const struct coll_def *def, const struct record *r, size_t field);
+/* No required field of r is missing. */
+bool record_complete(const struct coll_def *def, const struct record *r);
 
 /* A field as text to edit, and the text typed back into a value: the one
  * pair of each type (a number "12"; free strings "a; b", split at ';'; a

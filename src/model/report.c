@@ -55,6 +55,8 @@ const char *report_signoff_state(const struct round *r, const struct record *so)
 {
     if (!so)
         return _("not signed off");
+    if (!record_complete(round_coll_defs[RC_SIGNOFFS], so)) /* who or when is missing */
+        return _("incomplete: a required field is missing");
     if (!*rec_str(so, SO_DIGEST)) /* signed before kijun kept what it vouched for */
         return _("signed, with no digest to check it against");
     return signoff_stale(r, so) ? _("stale: the step's data changed since") : _("valid");

@@ -86,7 +86,7 @@ static void record_rules(struct vctx *c, const struct record *r, const struct co
         int line = value_line(r, v), fi = (int)i;
         if (value_empty(f, v)) {
             /* one the reader could not take is there, its finding made */
-            if (f->required && !record_keeps(r, f->key))
+            if (field_missing(def, r, i) && !record_keeps(r, f->key))
                 add(c, DIAG_ERROR, r->line, index, fi, _("%s: %s ('%s') is required"), what, _(f->label), f->key);
             continue;
         }

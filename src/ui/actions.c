@@ -49,21 +49,21 @@ static const struct action_info infos[ACT__COUNT] = {
 /* Default bindings. The first binding of an action marked on_keybar is
  * the key the key bar shows. Every F-key has a digit or letter twin. */
 static const struct binding defaults[] = {
-    {'?', ACT_HELP, MAIN, true},
+    {'?', ACT_HELP, MAIN | PK, true},
     {KEY_F(1), ACT_HELP, MAIN, false},
     {'1', ACT_HELP, MAIN, false},
     {'s', ACT_SAVE, B | PR | LI | FO | DP | ASSESS | FI, true},
     {KEY_F(2), ACT_SAVE, MAIN, false},
     {'2', ACT_SAVE, MAIN, false},
     {CTRL('s'), ACT_SAVE, MAIN, false},
-    {KEY_F(3), ACT_VIEW_GUIDELINE, MAIN, false},
-    {'3', ACT_VIEW_GUIDELINE, MAIN, true},
-    {KEY_F(4), ACT_VIEW_PROFILE, MAIN, false},
-    {'4', ACT_VIEW_PROFILE, MAIN, true},
-    {KEY_F(5), ACT_VIEW_ASSESS, MAIN, false},
-    {'5', ACT_VIEW_ASSESS, MAIN, true},
-    {'6', ACT_VIEW_FINDINGS, MAIN, true}, /* first: the key the save's message names */
-    {KEY_F(6), ACT_VIEW_FINDINGS, MAIN, false},
+    {KEY_F(3), ACT_VIEW_GUIDELINE, MAIN | H, false},
+    {'3', ACT_VIEW_GUIDELINE, MAIN | H, true},
+    {KEY_F(4), ACT_VIEW_PROFILE, MAIN | H, false},
+    {'4', ACT_VIEW_PROFILE, MAIN | H, true},
+    {KEY_F(5), ACT_VIEW_ASSESS, MAIN | H, false},
+    {'5', ACT_VIEW_ASSESS, MAIN | H, true},
+    {'6', ACT_VIEW_FINDINGS, MAIN | H, true}, /* first: the key the save's message names */
+    {KEY_F(6), ACT_VIEW_FINDINGS, MAIN | H, false},
     {'Q', ACT_QUIT, MAIN | H, true},
     {KEY_F(10), ACT_QUIT, MAIN | H, false},
     {'0', ACT_QUIT, MAIN, false},
@@ -252,12 +252,26 @@ static size_t ntable = NDEFAULTS;
 static struct binding *own;
 static bool *user;
 
+/* The screens that own their keys: a field being edited, a pick list, a
+ * question. There a key rebound for a global action (quit = Enter) does
+ * not shadow the screen's own use of it. */
+#define OWN_KEYS ((1u << SCREEN_PROMPT) | (1u << SCREEN_PICK) | (1u << SCREEN_QUESTION))
+
 enum action action_for_key(enum view s, int key)
 {
-    for (int pass = user ? 0 : 1; pass < 2; pass++)
-        for (size_t i = 0; i < ntable; i++)
-            if (table[i].key == key && (table[i].screens & (1u << s)) && (pass || user[i]))
+    bool owns = OWN_KEYS & (1u << s);
+    /* the user's keys first; on a screen of its own keys, the user's keys
+     * for its actions, then the defaults, then the user's global ones */
+    for (int pass = user ? 0 : 1; pass < 3; pass++)
+        for (size_t i = 0; i < ntable; i++) {
+            if (table[i].key != key || !(table[i].screens & (1u << s)))
+                continue;
+            bool mine = user && user[i];
+            if (pass == 0 && mine && owns && (action_screens(table[i].action) & ~OWN_KEYS))
+                continue; /* a global action's key: after the screen's own */
+            if (pass == 0 ? mine : pass == 1 ? !mine : mine)
                 return table[i].action;
+        }
     return ACT_NONE;
 }
 
@@ -315,6 +329,13 @@ const char *action_key_str(enum action a, enum view s)
         if (table[i].action == a && table[i].on_keybar && binding_active(&table[i], s))
             return key_label(table[i].key, buf, sizeof ring[0]);
     return action_key_name(a, s, buf, sizeof ring[0]);
+}
+
+const char *action_yes_no(void)
+{
+    static char buf[40];
+    snprintf(buf, sizeof buf, "%s/%s", action_key_str(ACT_YES, SCREEN_QUESTION), action_key_str(ACT_NO, SCREEN_QUESTION));
+    return buf;
 }
 
 static bool hidden[ACT__COUNT];

@@ -147,6 +147,8 @@ const char *action_key_name(enum action a, enum view s, char *buf, size_t size);
  * buffer of its own, good until eight more calls (for a hint that names
  * several keys). */
 const char *action_key_str(enum action a, enum view s);
+/* The keys that answer a question yes and no, as "y/n" says them. */
+const char *action_yes_no(void);
 /* The screens where action a has keys by default (bit per enum view). */
 unsigned action_screens(enum action a);
 /* An action that does not apply now (the reopen key on an open round)

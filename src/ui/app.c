@@ -12,6 +12,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/wrap.h"
 #include <curses.h>
 #include <termcap.h> /* tgetent: whether TERM is known, without exiting */
 #include <stdio.h>
@@ -92,11 +93,16 @@ static void draw_all(struct app *a)
     curs_set(0);
     hit_clear();
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        draw_too_small(rows, cols);
+        draw_too_small(rows, cols, a->small_refused);
+        /* the quit's question, asked behind the notice, is seen */
+        const char *q = a->ask != ASK_NONE ? app_question(a) : NULL;
+        if (q)
+            draw_question(rows - 1, cols, rows / 3 > 1 ? rows / 3 : 1, q, role_attr(ROLE_NOTICE));
         wnoutrefresh(stdscr);
         doupdate();
         return;
     }
+    a->small_refused = false;
     enum view s = current_screen(a);
     const struct view_entry *e = front(a);
     action_hide_none(); /* the view hides what does not apply to it now */
@@ -112,8 +118,23 @@ static void draw_all(struct app *a)
     if (q && a->ask == ASK_WRITER && a->writer_help && a->s->conflict) {
         char help[5][200];
         size_t n = app_writer_help(a, help, 5);
-        for (size_t i = 0; i < n && (int)(n - i) < rows - 1 - nq; i++)
-            draw_cell(rows - 1 - nq - (int)(n - i), 0, cols, help[i], role_attr(ROLE_NOTICE));
+        /* each line wrapped, not cut: above the question, as many as fit */
+        int need[5], total = 0, room = rows - 2 - nq;
+        for (size_t i = 0; i < n; i++) {
+            struct wrap_line *wl = NULL;
+            size_t k = cols >= 2 ? wrap_text(help[i], cols - 1, &wl) : 1;
+            free(wl);
+            need[i] = k ? (int)k : 1;
+            total += need[i];
+        }
+        int y = rows - 1 - nq - (total < room ? total : room);
+        for (size_t i = 0; i < n && y < rows - 1 - nq; i++) {
+            int k = need[i] < rows - 1 - nq - y ? need[i] : rows - 1 - nq - y;
+            for (int j = 0; j < k; j++)
+                draw_blank(y + j, 0, 1, role_attr(ROLE_NOTICE));
+            draw_wrapped(y, 1, cols - 1, k, help[i], role_attr(ROLE_NOTICE));
+            y += k;
+        }
     }
     if (!q && e->ops->cursor && e->ops->cursor(&a->vc, e->self)) {
         move(cy, cx); /* the view's prompt or field */
@@ -145,9 +166,16 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
 {
     int rows = LINES, cols = COLS;
     if (cols < APP_MIN_COLS || rows < APP_MIN_ROWS) {
-        enum action act = action_for_key(SCREEN_BROWSER, key);
-        if (act == ACT_QUIT || act == ACT_BACK)
+        /* the notice is up: only its quit key acts (and the question it
+         * asks, shown below the notice); any other key is not taken */
+        if (a->ask == ASK_WRITER)
+            app_answer_writer(a, key);
+        else if (a->ask != ASK_NONE)
+            app_answer(a, key);
+        else if (action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
             app_request_quit(a);
+        else
+            a->small_refused = true;
         return;
     }
     if (a->ask == ASK_WRITER) {
@@ -182,6 +210,8 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
         app_request_save(a);
         return;
     case ACT_VIEW_GUIDELINE: case ACT_VIEW_PROFILE: case ACT_VIEW_ASSESS: case ACT_VIEW_FINDINGS:
+        if (s == SCREEN_HELP) /* a screen key listed in the help: the help closes first */
+            vstack_pop(&a->views, &a->vc);
         vstack_push(&a->views, &a->vc, view_of(act));
         return;
     case ACT_NONE:
@@ -217,7 +247,7 @@ static void handle_paste(struct app *a)
     input_read_paste(&t, &stop_signal);
     enum view s = current_screen(a);
     if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
-        /* nothing to paste into */
+        a->small_refused = true; /* nothing to paste into: said on the notice */
     } else if (a->ask != ASK_NONE || s != SCREEN_PROMPT) {
         if (a->ask == ASK_NONE)
             app_say(a, true, _("Paste ignored: no field is open (%s opens one)"),

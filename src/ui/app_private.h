@@ -24,6 +24,7 @@ struct app {
     bool writer_help;           /* ? explains the choices above the question */
     bool writer_asks;           /* it is the question of a save (else the reload's refusal) */
     bool quit_after_save;       /* the save that asked was the quit's */
+    bool small_refused;         /* a key came while the terminal was too small: said */
     bool quit;
 };
 /* --- questions.c ---------------------------------------------------------- */

@@ -2,7 +2,9 @@
  * first, and Enter on one goes to the place that fixes it. */
 #include "config.h"
 #include "ui/assess_private.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
+#include <stdio.h>
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -40,8 +42,10 @@ void jump_to_check(struct aview *av)
 
 void draw_checks(struct aview *av, int y, int height, int cols)
 {
-    int hl = draw_wrapped(y, 0, cols, 2, _("Validation: the automatic checks (Enter goes to the item) and the sign-offs (S shows them)"),
-                          role_attr(ROLE_HEADING)); /* read whole: a second line when it needs one */
+    char hint[300];
+    snprintf(hint, sizeof hint, _("Validation: the automatic checks (%s goes to the item) and the sign-offs (%s shows them)"),
+             action_key_str(ACT_SELECT, SCREEN_CHECKS), action_key_str(ACT_SIGNOFF, SCREEN_CHECKS));
+    int hl = draw_wrapped(y, 0, cols, 2, hint, role_attr(ROLE_HEADING)); /* read whole: a second line when it needs one */
     hl = hl < 1 ? 1 : hl;
     y += hl - 1, height -= hl - 1;
     size_t n = av->checks.n;

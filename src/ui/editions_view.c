@@ -23,6 +23,7 @@ struct editions {
     size_t n, cap;
     size_t cur, top;  /* cur: index of the selected edition */
     int width;        /* the lines are wrapped for this width */
+    int body;         /* the lines shown, as last drawn */
     char message[320];
     bool message_is_error;
 };
@@ -31,7 +32,14 @@ const char *editions_status(const struct gl_edition *ed, enum lang lang)
 {
     char today[11];
     session_today(today);
-    return status_name(gl_edition_status(ed, today), lang);
+    enum edition_status st = gl_edition_status(ed, today);
+    const struct lin_event *ahead = lineage_revision_ahead(&ed->lineage, today);
+    if (!ahead || (st != STATUS_IN_FORCE && st != STATUS_DECIDED))
+        return status_name(st, lang);
+    /* the label names a revision not made on that day: say so */
+    static char buf[200];
+    revision_ahead_say(buf, sizeof buf, status_name(st, lang), lang);
+    return buf;
 }
 
 /* Add body wrapped to the width after prefix (its first line) or as
@@ -178,16 +186,48 @@ void editions_close(struct browser *b)
     b->editions = NULL;
 }
 
+/* The lines of the stop cur: [*first, *last]; false when it has none. */
+static bool stop_lines(const struct editions *e, size_t cur, size_t *first, size_t *last)
+{
+    bool found = false;
+    for (size_t i = 0; i < e->n; i++)
+        if (e->v[i].ed == (long)cur) {
+            if (!found)
+                *first = i;
+            found = true;
+            *last = i;
+        }
+    return found;
+}
+
+/* A stop taller than the screen scrolls through its lines before the
+ * cursor moves to the next one (down > 0) or the one before. */
+static bool scroll_within(struct editions *e, int down)
+{
+    size_t first = 0, last = 0;
+    if (e->body <= 0 || !stop_lines(e, e->cur, &first, &last) || last - first + 1 <= (size_t)e->body)
+        return false;
+    if (down > 0 && e->top + (size_t)e->body <= last) {
+        e->top++;
+        return true;
+    }
+    if (down < 0 && e->top > first) {
+        e->top--;
+        return true;
+    }
+    return false;
+}
+
 bool editions_action(struct browser *b, enum action a)
 {
     struct editions *e = b->editions;
     size_t n = b->lib->gl.n;
     e->message[0] = '\0';
     switch (a) {
-    case ACT_UP: if (e->cur) e->cur--; return true;
-    case ACT_DOWN: if (e->cur < n) e->cur++; return true; /* n: the Handbook, how to add */
+    case ACT_UP: if (!scroll_within(e, -1) && e->cur) e->cur--; return true;
+    case ACT_DOWN: if (!scroll_within(e, 1) && e->cur < n) e->cur++; return true; /* n: the Handbook, how to add */
     case ACT_FIRST: case ACT_PAGE_UP: e->cur = 0; e->top = 0; return true;
-    case ACT_LAST: case ACT_PAGE_DOWN: e->cur = n; return true;
+    case ACT_LAST: case ACT_PAGE_DOWN: e->cur = n; e->top = (size_t)-1; return true; /* its end in view */
     case ACT_BACK:
         editions_close(b);
         return true;
@@ -222,22 +262,26 @@ void editions_draw(struct browser *b, int rows, int cols, const char *workspace)
     draw_blank(0, 0, cols, role_attr(ROLE_TITLE));
     draw_cell(0, 1, cols - 1, sb_str(&sb), role_attr(ROLE_TITLE));
     int body = rows - 3;
-    /* keep the selected edition's lines in view */
+    e->body = body;
+    /* keep the selected edition's lines in view; one taller than the
+     * screen is scrolled through (scroll_within), never past its ends */
     size_t first = 0, last = 0;
-    bool found = false;
-    for (size_t i = 0; i < e->n; i++)
-        if (e->v[i].ed == (long)e->cur) {
-            if (!found)
-                first = i;
-            found = true;
-            last = i;
-        }
-    if (e->cur == 0)
-        first = 0; /* the first edition: show the screen's heading too */
-    if (last >= e->top + (size_t)body)
-        e->top = last + 1 - (size_t)body;
-    if (first < e->top)
-        e->top = first;
+    if (!stop_lines(e, e->cur, &first, &last))
+        first = last = 0;
+    size_t h = body > 0 ? (size_t)body : 1;
+    if (last - first + 1 <= h) {
+        if (e->cur == 0)
+            first = 0; /* the first edition: show the screen's heading too */
+        if (last >= e->top + h)
+            e->top = last + 1 - h;
+        if (first < e->top)
+            e->top = first;
+    } else {
+        if (e->top < first)
+            e->top = first;
+        if (e->top > last + 1 - h)
+            e->top = last + 1 - h;
+    }
     for (int r = 0; r < body; r++) {
         size_t i = e->top + (size_t)r;
         if (i >= e->n) {

@@ -194,7 +194,7 @@ void pview_edit_field(struct pview *pv, int field)
 
 /* --- a new entry: nothing half-made ------------------------------------------ */
 
-static void fresh_start(struct pview *pv)
+void fresh_start(struct pview *pv)
 {
     pv->fresh = true;
     pv->fresh_direct = false;
@@ -241,12 +241,12 @@ static bool fresh_leave(struct pview *pv)
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < def->nfields; i++)
-        if (def->fields[i].required && value_empty(&def->fields[i], &r->v[i]))
+        if (field_missing(def, r, i))
             sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
     bool ask = sb.len > 0;
     if (ask) {
         pv->asking_delete = pv->asking_keep = true;
-        say(pv, true, _("Keep it incomplete (%s missing)? y/n"), sb_str(&sb));
+        say(pv, true, _("Keep it incomplete (%s missing)? %s"), sb_str(&sb), action_yes_no());
     }
     sb_free(&sb);
     return !ask;
@@ -299,7 +299,7 @@ void add_entry(struct pview *pv)
     pv->level = PV_FORM;
     pv->field_cur = pv->form_top = 0;
     fresh_start(pv);
-    say(pv, false, "%s", _("New entry: fill in the fields marked *, then q to go back"));
+    say(pv, false, _("New entry: fill in the fields marked *, then %s to go back"), action_key_str(ACT_BACK, SCREEN_FORM));
 }
 
 void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)

@@ -84,7 +84,7 @@ void draw_keybar(enum view s, int y, int cols)
 }
 
 
-void draw_too_small(int rows, int cols)
+void draw_too_small(int rows, int cols, bool refused)
 {
     char line1[128], line2[128];
     snprintf(line1, sizeof line1, _("Terminal too small: %dx%d"), cols, rows);
@@ -93,8 +93,9 @@ void draw_too_small(int rows, int cols)
     snprintf(line3, sizeof line3, _("Enlarge the window, or press %s to quit."),
              action_key_str(ACT_QUIT, SCREEN_BROWSER));
     erase();
-    const char *lines[3] = {line1, line2, line3};
-    for (int i = 0; i < 3 && i < rows; i++) {
+    /* nothing typed is taken behind the notice: said, not lost unseen */
+    const char *lines[4] = {line1, line2, line3, _("The key was not taken: enlarge the window first.")};
+    for (int i = 0; i < 3 + refused && i < rows; i++) {
         int w = utf8_width(lines[i]);
         int x = w < cols ? (cols - w) / 2 : 0;
         int y = rows >= 3 ? rows / 2 - 1 + i : i;

@@ -31,5 +31,6 @@ void message_vset(char *buf, size_t size, bool *flag, bool error, const char *fm
 
 void draw_keybar(enum view s, int y, int cols);
 /* The notice of a terminal smaller than APP_MIN_COLS x APP_MIN_ROWS. */
-void draw_too_small(int rows, int cols);
+/* refused: a key was pressed (and not taken) while the notice was up */
+void draw_too_small(int rows, int cols, bool refused);
 #endif

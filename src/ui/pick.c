@@ -231,6 +231,7 @@ static void pick_accept(struct pview *pv)
         pv->rec = pv->list_cur = at;
         pv->level = PV_FORM;
         pv->field_cur = 0;
+        fresh_start(pv);
         return;
     }
     const struct coll_def *def;

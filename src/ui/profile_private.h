@@ -58,6 +58,8 @@ struct record *form_record(struct pview *pv, const struct coll_def **def);
 struct collection *form_coll(struct pview *pv);
 /* A new entry: whether it is untouched since added; drop it (take the
  * add back) and leave the form. */
+/* A new entry's form opens: leaving it asks when a required field is missing. */
+void fresh_start(struct pview *pv);
 bool fresh_untouched(struct pview *pv);
 void fresh_drop(struct pview *pv);
 /* After a change that moves the ranges (a rule, a scale): a number of

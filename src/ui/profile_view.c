@@ -188,12 +188,16 @@ void pview_answer(struct pview *pv, bool yes)
 
 /* d: ask before deleting entry i, naming the rounds that refer to it:
  * they keep it as assessed (core/entries.h). */
+#define DELETE_NAME_COLS 40
+
 void ask_delete(struct pview *pv, struct collection *c, size_t i)
 {
     char names[200];
     size_t n = !pv->round && c->r[i].id
                    ? session_rounds_using(pv->s, c->def->key, c->r[i].id, names, sizeof names) : 0;
     pv->asking_delete = true;
+    /* a long name is shortened: the question and its answers always show */
+    char *name = utf8_ellipsize(entry_name(pv, c, i), DELETE_NAME_COLS, glyph("\xE2\x80\xA6", "~"), 1);
     int sc = c == &pv->s->profile.c[COLL_IMPACT] ? COLL_IMPACT : c == &pv->s->profile.c[COLL_LIKELIHOOD] ? COLL_LIKELIHOOD : -1;
     if (!pv->round && sc >= 0 && c->r[i].v[LEVEL_LEVEL].set) {
         /* a level risks use: the question says how many it leaves off the scale */
@@ -201,17 +205,20 @@ void ask_delete(struct pview *pv, struct collection *c, size_t i)
         for (size_t k = 0; k < pv->s->nrounds; k++)
             uses += scale_level_uses(&pv->s->rounds[k]->r, sc, c->r[i].v[LEVEL_LEVEL].i);
         if (uses) {
-            say(pv, true, P_("Delete \"%s\"? %zu risk of the rounds uses this level: it goes off the scale (flagged). y/n",
-                             "Delete \"%s\"? %zu risks of the rounds use this level: they go off the scale (flagged). y/n", uses),
-                entry_name(pv, c, i), uses);
+            say(pv, true, P_("Delete \"%s\"? %zu risk of the rounds uses this level: it goes off the scale (flagged). %s",
+                             "Delete \"%s\"? %zu risks of the rounds use this level: they go off the scale (flagged). %s", uses),
+                name, uses, action_yes_no());
+            free(name);
             return;
         }
     }
     if (n)
-        say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. y/n", "Delete \"%s\"? Rounds %s keep its name. y/n", n),
-            entry_name(pv, c, i), names);
+        say(pv, true, P_("Delete \"%s\"? Round %s keeps its name. %s", "Delete \"%s\"? Rounds %s keep its name. %s", n),
+            name, names, action_yes_no());
     else
-        say(pv, true, _("Delete \"%s\"? y deletes, n keeps it"), entry_name(pv, c, i));
+        say(pv, true, _("Delete \"%s\"? %s deletes, %s keeps it"), name,
+            action_key_str(ACT_YES, SCREEN_QUESTION), action_key_str(ACT_NO, SCREEN_QUESTION));
+    free(name);
 }
 
 static bool list_action(struct pview *pv, enum action a)
@@ -237,6 +244,8 @@ static bool list_action(struct pview *pv, enum action a)
         return true;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN: {
+        if (!coll_reorderable(c->def))
+            return false; /* a record of what happened keeps its order */
         if (!c->n || read_only(pv))
             return true;
         size_t to = a == ACT_MOVE_UP ? (pv->list_cur ? pv->list_cur - 1 : 0)

@@ -64,7 +64,7 @@ const char *app_question(struct app *a)
     case ASK_WRITER:
         if (a->writer_asks && a->s->conflict) {
             snprintf(a->question, sizeof a->question,
-                     _("%s changed on disk: %s reload, %s overwrite, %s save beside, %s, %s help"),
+                     _("%s changed on disk: %s reload, %s overwrite, %s save beside, %s leaves it, %s help"),
                      a->s->conflict->name, ANSWER(ACT_RELOAD), ANSWER(ACT_OVERWRITE), ANSWER(ACT_BESIDE),
                      ANSWER(ACT_CANCEL), ANSWER(ACT_EXPLAIN));
             return a->question;
@@ -120,6 +120,31 @@ static void save(struct app *a)
     app_say(a, !ok, "%s", msg);
 }
 
+/* Why d was not reloaded, naming the keys that remain (else msg as the core said it). */
+static void refusal(const struct doc *d, enum conflict_refusal why, char *msg, size_t size)
+{
+    const char *o = ANSWER(ACT_OVERWRITE), *b = ANSWER(ACT_BESIDE), *esc = ANSWER(ACT_CANCEL);
+    switch (why) {
+    case REFUSE_NEW_HERE:
+        snprintf(msg, size, _("Not reloaded: %s is new here, and another program made a file of "
+                              "that name: %s writes yours over it (theirs kept as %s~), %s beside, "
+                              "%s and %s renames yours"), d->name, o, d->name, b, esc,
+                 action_key_str(ACT_RENAME, SCREEN_ROUNDS));
+        break;
+    case REFUSE_JOURNAL_WHOLE:
+        snprintf(msg, size, _("Not reloaded: %s came back from the journal whole, its edits cannot be "
+                              "redone one by one: %s writes it over (the other kept as %s~), %s beside"),
+                 d->name, o, d->name, b);
+        break;
+    case REFUSE_REMOVED:
+        snprintf(msg, size, _("Not reloaded: another program removed %s: %s writes yours in its place, "
+                              "%s beside, %s leaves it"), d->name, o, b, esc);
+        break;
+    case REFUSE_NONE:
+        break;
+    }
+}
+
 void app_answer_writer(struct app *a, int key)
 {
     struct doc *d = a->s->conflict;
@@ -154,6 +179,7 @@ void app_answer_writer(struct app *a, int key)
         size_t applied, failed;
         bool ok = conflict_reload(a->s, d, &applied, &failed, msg, sizeof msg);
         if (!ok) { /* not reloaded: o, b and Esc remain, as the message says */
+            refusal(d, conflict_reload_refusal(a->s, d), msg, sizeof msg);
             snprintf(a->writer_question, sizeof a->writer_question, "%s", msg);
             a->writer_asks = false;
             a->ask = ASK_WRITER;
@@ -198,7 +224,9 @@ void app_request_save(struct app *a)
 
 void app_request_quit(struct app *a)
 {
-    if (session_modified(a->s) && !a->s->read_only)
+    /* text being typed into a field is unsaved work too */
+    bool typing = a->s->draft.open && a->s->draft.edits > 0;
+    if ((session_modified(a->s) || typing) && !a->s->read_only)
         a->ask = ASK_QUIT;
     else
         a->quit = true;
@@ -220,6 +248,10 @@ void app_answer(struct app *a, int key)
     switch (was) {
     case ASK_QUIT:
         if (yes) {
+            if (a->s->draft.open) { /* the text being typed is kept, then saved */
+                const struct view_entry *e = vstack_top(&a->views);
+                e->ops->act(&a->vc, e->self, ACT_EDIT_ACCEPT);
+            }
             if (session_save_needs_consent(a->s))
                 a->s->comments_ok = true; /* y here is the user's word */
             save(a);

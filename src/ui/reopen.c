@@ -35,7 +35,7 @@ bool ui_refused(const struct session *s, const struct round *r, char *msg, size_
     if (!r || !round_closed(r))
         return false;
     char key[16];
-    snprintf(msg, size, _("Round %s is closed (all five steps signed off): press %s to reopen it"), r->name,
+    snprintf(msg, size, _("Round %s is closed (all steps signed off): %s on the round's screen reopens it"), r->name,
              action_key_name(ACT_REOPEN, SCREEN_STEPS, key, sizeof key));
     return true;
 }

@@ -152,9 +152,9 @@ void ask_delete_round(struct aview *av)
     if (round_closed(r)) /* a record signed off: the question says so */
         snprintf(also + strlen(also), sizeof also - strlen(also), "%s", _("; closed"));
     if (!av->s->rounds[i]->fresh)
-        say(av, false, P_("Delete round %s (%zu risk%s)? y/n, a backup is kept", "Delete round %s (%zu risks%s)? y/n, a backup is kept", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also);
+        say(av, false, P_("Delete round %s (%zu risk%s)? %s, a backup is kept", "Delete round %s (%zu risks%s)? %s, a backup is kept", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also, action_yes_no());
     else /* never saved: no file, no backup */
-        say(av, false, P_("Delete round %s (%zu risk%s, never saved)? y/n", "Delete round %s (%zu risks%s, never saved)? y/n", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also);
+        say(av, false, P_("Delete round %s (%zu risk%s, never saved)? %s", "Delete round %s (%zu risks%s, never saved)? %s", r->c[RC_RISKS].n), r->name, r->c[RC_RISKS].n, also, action_yes_no());
     av->asking_round = true;
 }
 

@@ -4,7 +4,9 @@
 #include "config.h"
 #include "ui/assess_private.h"
 #include "core/rounds.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
+#include <stdio.h>
 #include "model/labels.h"
 #include "ui/scope_gone.h"
 #include "util/i18n.h"
@@ -192,7 +194,10 @@ void draw_scope(struct aview *av, int y, int height, int cols)
     const struct profile *p = prof(av);
     const struct strlist *sl = &r->head.v[HEAD_SERVICES].list,
                          *rl = &r->head.v[HEAD_RESOURCES].list;
-    draw_cell(y, 0, cols, _("Scoping: Space puts a service or resource in scope (x) or out; a adds a resource"),
+    char hint[300];
+    snprintf(hint, sizeof hint, _("Scoping: %s puts a service or resource in scope (x) or out; %s adds a resource"),
+             action_key_str(ACT_TOGGLE_SCOPE, SCREEN_SCOPE), action_key_str(ACT_ADD, SCREEN_SCOPE));
+    draw_cell(y, 0, cols, hint,
               role_attr(ROLE_HEADING));
     /* the gaps first: they hide in a long list */
     struct strbuf gaps = STRBUF_INIT;

@@ -38,9 +38,9 @@ bool signoff_ask(struct pview *pv, const char *id)
     snprintf(pv->signoff_step, sizeof pv->signoff_step, "%s", id);
     pv->signoff_failing = n;
     pv->asking_delete = true; /* the y/n question on the status line */
-    say(pv, true, P_("%s: %zu automatic check fails. Sign it off anyway? y/n",
-                     "%s: %zu automatic checks fail. Sign it off anyway? y/n", n),
-        step_label(id), n);
+    say(pv, true, P_("%s: %zu automatic check fails. Sign it off anyway? %s",
+                     "%s: %zu automatic checks fail. Sign it off anyway? %s", n),
+        step_label(id), n, action_yes_no());
     return true;
 }
 
@@ -73,6 +73,7 @@ bool signoff_answer(struct pview *pv, bool yes)
     pv->rec = pv->list_cur = at;
     pv->level = PV_FORM;
     pv->field_cur = 0;
+    fresh_start(pv);
     say(pv, false, _("%s signed off with failing checks: the comment says so; fill in who and when"), step_label(id));
     return true;
 }

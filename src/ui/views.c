@@ -50,6 +50,11 @@ static enum view p_screen(struct view_ctx *c, void *self) { (void)c; return pvie
 static void hide_delete(const struct pview *pv)
 {
     action_hide(ACT_DELETE, pview_screen(pv) == SCREEN_FORM && cur_section(pv)->kind != SEC_COLL);
+    /* sign-offs are a record: J and K do not reorder them */
+    const struct collection *c = cur_section(pv)->kind == SEC_COLL ? cur_coll((struct pview *)pv) : NULL;
+    bool fixed = c && !coll_reorderable(c->def);
+    action_hide(ACT_MOVE_UP, fixed);
+    action_hide(ACT_MOVE_DOWN, fixed);
 }
 
 static void p_draw(struct view_ctx *c, void *self, int rows, int cols)

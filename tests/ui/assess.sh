@@ -179,4 +179,14 @@ ui_expect "[+] modified" "the new round is unsaved"
 ui_keys s
 ui_expect "Saved; 1 finding (6 shows it) in 2027.cfg" "s saves it, and says what remains to do"
 ui_stop
+# a sign-off left without its date: asked about, and never shown as valid
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 Enter S a Enter y Enter
+ui_type "Audit Taro"
+ui_keys Enter q
+ui_expect "Keep it incomplete (Date missing)?" "leaving a sign-off without its date asks"
+ui_keys y
+ui_expect "Assessment |  | incomplete: a required field is missing | Audit Taro" "the list does not call it valid"
+ui_stop
 ui_done

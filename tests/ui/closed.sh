@@ -32,7 +32,7 @@ ui_keys S
 ui_expect "Sign-offs: 5 entries" "S shows the closed round's sign-offs: they can be looked at"
 ui_expect "Validation | 2025-09-05 | valid |" "each by its step, date, state and reviewer"
 ui_keys a
-ui_expect "Round 2025 is closed (all five steps signed off): press O to reopen it" "adding one is refused, naming the key"
+ui_expect "Round 2025 is closed (all steps signed off): O on the round's screen reopens it" "adding one is refused, naming the key and where it works"
 ui_keys q
 ui_keys Enter Enter
 ui_expect "Round 2025 is closed" "a field of the preparation is not edited"
@@ -195,5 +195,27 @@ ui_keys y
 ui_expect "Because a supplier risk was missed" "y says the text, which has no reopening to go to yet"
 ui_expect "reopening of assessments/2025.cfg was not finished" "and why it has no place"
 ui_keys Q
+ui_stop
+# sign-offs are a record of what happened: J and K do not reorder them,
+# so a stale one does not turn valid and a reopened round does not close
+cp -r "$KIJUN_TEST_DATA/demo/en" "$ws/m"
+chmod -R u+w "$ws/m"
+ui_start 80 24 --lang en "$ws/m"
+ui_wait "kijun"
+ui_keys 5 g j Enter j Enter
+ui_keys Space q S
+ui_expect "Scoping | 2026-07-03 | stale" "a change of scope leaves the scoping's sign-off stale"
+ui_expect_line_not 24 "J " "the key bar offers no reordering of sign-offs"
+ui_keys Down K
+ui_expect "Key K does nothing here" "K does not move a sign-off"
+ui_expect "Scoping | 2026-07-03 | stale" "and it stays stale"
+ui_keys q q g Enter O Enter
+ui_type "A risk was missed"
+ui_keys Enter S J q
+ui_expect_not "Closed on" "J on the sign-offs does not close the reopened round"
+ui_keys q q s Q
+ui_wait_gone
+grep -q "closed-2" "$ws/m/assessments/2025.cfg"; [ $? != 0 ]; ui_result $? "no second closing saved"
+grep -q "reopens = 1" "$ws/m/assessments/2025.cfg"; [ $? != 0 ]; ui_result $? "no sign-off renewed"
 ui_stop
 ui_done

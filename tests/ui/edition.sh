@@ -104,4 +104,23 @@ ui_restart 80 24 --edition nope
 ui_expect "no edition 'nope'" "--edition nope: an error"
 ui_expect_exit 2 "--edition nope: exit status 2"
 
+# a day before the 5th edition's 2019 revision: the status says it was not yet revised
+UI_ENV="$UI_ENV KIJUN_TODAY=2018-04-04"
+ui_restart 80 24 --demo --edition v5 --lang en
+ui_expect "5th edition (2019 revision) (in force, not yet revised)" "before its revision the 5th edition is in force, not yet revised"
+ui_keys Q
+UI_ENV="$UI_ENV KIJUN_TODAY=2020-01-01"
+ui_restart 80 24 --demo --edition v5 --lang en
+ui_expect "5th edition (2019 revision) (in force) " "after it, plainly in force"
+ui_keys Q
+
+# KIJUN_TODAY that is no date: refused, for the workbench and the commands
+for d in 2017-1-1 2026-02-30 garbage; do
+    UI_ENV="$UI_ENV KIJUN_TODAY=$d"
+    ui_restart 80 24 --demo --lang en
+    ui_expect "kijun: KIJUN_TODAY '$d' is not a date YYYY-MM-DD" "KIJUN_TODAY=$d: refused, said"
+    ui_expect_exit 2 "KIJUN_TODAY=$d: exit 2"
+    KIJUN_TODAY=$d "$KIJUN" check --lang en "$KIJUN_TEST_DATA/demo/en" >/dev/null 2>"$T/err"
+    [ $? = 2 ] && grep -q "KIJUN_TODAY '$d' is not a date" "$T/err"; ui_result $? "KIJUN_TODAY=$d: kijun check refuses it too"
+done
 ui_done

@@ -143,4 +143,25 @@ ui_restart 80 24 --demo --lang en --edition gl2026
 ui_wait "kijun"
 ui_expect "edition 'gl2026' is metadata only" "--edition gl2026: refused, says why"
 ui_expect_exit 2 "--edition gl2026: exit 2"
+# at 60x16 the last stop is taller than the screen: End shows its end,
+# Up and Down scroll through it
+today 2026-11-25
+for l in en ja; do
+    ui_restart 60 16 --demo --lang $l
+    ui_wait "kijun"
+    ui_keys E End
+    if [ $l = en ]; then ui_expect "library/ folder to share it with the team." "$l 60x16: End reaches the end of the text"
+    else ui_expect_line 13 "" "$l 60x16: End shows the last stop" ; fi
+    ui_check_fit 60 "$l 60x16: the editions screen fits"
+    ui_keys Q
+done
+ui_restart 60 16 --demo --lang en
+ui_wait "kijun"
+ui_keys E
+# every line of every stop is reached with Down alone, to the end
+ui_keys $(printf 'j %.0s' $(seq 150))
+ui_expect "library/ folder to share it with the team." "60x16: Down scrolls through each stop to the end of the text"
+ui_keys k
+ui_expect_not "library/ folder to share it with the team." "Up scrolls back within the last stop"
+ui_keys Q
 ui_done

@@ -151,8 +151,8 @@ ui_keys C-c
 ui_expect_exit 0 "C-c quits with status 0"
 ui_restart 50 12 --edition v5 --demo --lang en
 ui_expect "Terminal too small" "started too small: the notice"
-ui_keys q
-ui_expect_exit 0 "q on the notice quits with status 0"
+ui_keys Q
+ui_expect_exit 0 "Q on the notice quits with status 0"
 
 # --- 120x40 -----------------------------------------------------------------------------
 ui_restart 120 40 --demo --lang en --edition rev

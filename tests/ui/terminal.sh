@@ -413,4 +413,34 @@ for size in 80x24 100x30 132x43 200x60; do
     ui_expect_exit 0 "$size: F10 quits"
 done
 
+# --- keys behind the too-small notice ------------------------------------------------
+# only the quit key acts (its question seen), resizes; other keys are not
+# taken, and the notice says so
+ui_run "" 80 24 --demo --edition v5 --lang en
+ui_keys E
+ui_expect_line 1 " kijun › Guideline › Editions" "E: the editions screen"
+ui_resize 50 10
+ui_keys q
+ui_expect "The key was not taken: enlarge the window first." "q behind the notice: not taken, said"
+ui_expect_not "[exit" "q behind the notice does not quit"
+ui_resize 80 24
+ui_expect_line 1 " kijun › Guideline › Editions" "laid out again: still on the editions screen"
+ui_keys q 4 Enter Enter C-u
+ui_type "Ours"
+ui_keys Enter Enter
+ui_type "abc"
+ui_resize 50 10
+ui_type "xyz"
+ui_expect "The key was not taken" "text typed behind the notice: refused, said"
+ui_keys q
+ui_expect_not "Unsaved changes" "q (back) behind the notice asks nothing"
+ui_keys F10
+ui_expect "Unsaved changes. Save before quitting?" "the quit key asks, the question seen on the notice"
+ui_keys Escape
+ui_expect_not "Unsaved changes" "Esc answers it: kijun stays"
+ui_resize 80 24
+ui_expect "Oursabc" "the field keeps what was typed before, nothing of what was refused"
+ui_expect_not "xyz" "nothing typed behind the notice went in"
+ui_keys Escape F10 n
+ui_expect_exit 0 "quit without saving"
 ui_done

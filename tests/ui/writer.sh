@@ -10,7 +10,8 @@ ws=$(mktemp -d /tmp/kijun-ui-writer-XXXXXX)
 trap 'rm -rf "$ws"; t kill-server >/dev/null 2>&1 || true' EXIT
 "$KIJUN" init --lang en "$ws/w" >/dev/null 2>&1
 cp "$ws/w/profile.cfg" "$ws/orig.cfg"
-Q="profile.cfg changed on disk: r reload, o overwrite, b save beside, Esc, ? help"
+# the question wraps at 80 columns: its first line, then what Esc does
+Q="profile.cfg changed on disk: r reload, o overwrite, b save beside, Esc leaves"
 
 edit_name() { # edit_name TEXT: a new organisation name, unsaved
     ui_keys 4 Enter Enter C-u
@@ -30,6 +31,7 @@ edit_name "Ours R"
 theirs "Theirs R"
 ui_keys s
 ui_expect "$Q" "r: s asks, naming the file and the keys"
+ui_expect "it, ? help" "the question says what Esc does: it leaves the file as it is"
 ui_check_fit 80 "r: the question fits 80 columns"
 has "$ws/w/profile.cfg" "Theirs R" && ! has "$ws/w/profile.cfg" "Ours R"
 ui_result $? "r: nothing was written while asking"
@@ -38,6 +40,11 @@ ui_expect "$Q" "r: another key leaves the question"
 ui_keys '?'
 ui_expect "reload it from disk and redo your unsaved edits" "r: ? explains the choices"
 ui_check_fit 80 "r: the explanation fits 80 columns"
+ui_resize 60 16
+ui_expect "Nothing is lost:" "r: at 60 columns the explanation wraps, not cut"
+ui_expect "cancel the save: nothing is written" "r: its last line is seen whole"
+ui_check_fit 60 "r: the explanation fits 60 columns"
+ui_resize 80 24
 ui_keys r
 ui_expect "Reloaded profile.cfg: 1 edit redone; s saves" "r: reloaded, says how many edits were redone"
 ui_expect "[+] modified" "r: the redone edit is unsaved"
@@ -118,7 +125,7 @@ ui_stop
 fresh
 
 # in Japanese
-QJA=$(ja "%s changed on disk: %s reload, %s overwrite, %s save beside, %s, %s help" |
+QJA=$(ja "%s changed on disk: %s reload, %s overwrite, %s save beside, %s leaves it, %s help" |
       sed 's/%s/profile.cfg/; s/%s/r/; s/%s/o/; s/%s/b/; s/%s/Esc/; s/%s/?/')
 HJA=$(ja "%-4s reload it from disk and redo your unsaved edits of it on top" | sed 's/%-4s/r   /')
 [ -n "$QJA" ] && [ -n "$HJA" ]; ui_result $? "ja: the question and its help are translated"
@@ -171,7 +178,7 @@ ui_wait "kijun"
 edit_name "Ours W"
 theirs "Theirs W"
 ui_keys s
-ui_expect "profile.cfg changed on disk: r reload, w overwrite, b save beside, Esc, e help" \
+ui_expect "profile.cfg changed on disk: r reload, w overwrite, b save beside, Esc leaves" \
     "kijunrc: the question names the keys given"
 ui_keys e
 ui_expect "w    overwrite it with your version" "kijunrc: e explains, naming w"

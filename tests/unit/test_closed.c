@@ -11,6 +11,7 @@
 #include "core/edits.h"
 #include "core/rounds.h"
 #include "core/session.h"
+#include "model/export.h"
 #include "model/rules.h"
 #include "store/workspace.h"
 #include "util/strbuf.h"
@@ -503,4 +504,65 @@ Test(closed_core, a_reload_does_not_redo_edits_into_a_round_their_version_closed
     cr_assert_str_eq(rec_str(&rd->r.c[RC_RISKS].r[0], RISK_TITLE), title);
     free(title);
     free(closed_text);
+}
+
+Test(closed_rule, signoffs_closings_and_reopenings_keep_their_order)
+{
+    cr_assert_not(coll_reorderable(RD(RC_SIGNOFFS)), "a sign-off is a record of what happened");
+    cr_assert_not(coll_reorderable(RD(RC_CLOSED)));
+    cr_assert_not(coll_reorderable(RD(RC_REOPENED)));
+    cr_assert(coll_reorderable(RD(RC_RISKS)), "the register may be put in order");
+}
+
+Test(closed_core, moving_a_stale_signoff_does_not_make_it_valid)
+{
+    struct round_doc *rd = s.rounds[idx("2026")];
+    struct round *r = &rd->r;
+    struct collection *so = &r->c[RC_SIGNOFFS];
+    cr_assert_geq(so->n, 2);
+    size_t at = so->n; /* the sign-off of the scoping, stale after a change of scope */
+    for (size_t i = 0; i < so->n; i++)
+        if (strcmp(so->r[i].id, "scope") == 0)
+            at = i;
+    cr_assert_lt(at, so->n);
+    core_scope_resource(&s, r, r->head.v[HEAD_RESOURCES].list.v[0], false);
+    cr_assert(signoff_stale(r, &so->r[at]), "the step's data changed");
+    char digest[17];
+    snprintf(digest, sizeof digest, "%s", rec_str(&so->r[at], SO_DIGEST));
+    size_t nlog = s.log.n;
+    core_move(&s, &rd->d, so, at, at ? at - 1 : at + 1);
+    cr_assert_str_eq(so->r[at].id, "scope", "not moved");
+    cr_assert_str_eq(rec_str(&so->r[at], SO_DIGEST), digest, "no new digest");
+    cr_assert(signoff_stale(r, &so->r[at]), "stale still");
+    cr_assert_eq(s.log.n, nlog, "no change made");
+}
+
+Test(closed_core, moving_a_signoff_of_a_reopened_round_does_not_close_it)
+{
+    struct round_doc *rd = s.rounds[idx("2025")];
+    struct round *r = &rd->r;
+    char msg[300];
+    cr_assert(core_reopen_round(&s, r, "Tanaka", "typo", "2026-11-25", msg, sizeof msg), "%s", msg);
+    struct collection *so = &r->c[RC_SIGNOFFS];
+    core_move(&s, &rd->d, so, 0, 1);
+    core_move(&s, &rd->d, so, 1, 0);
+    for (size_t i = 0; i < so->n; i++)
+        cr_assert_eq(rec_int(&so->r[i], SO_REOPENS, 0), 0, "%s: not signed again", so->r[i].id);
+    cr_assert_not(core_round_settle(&s, r, "2026-11-26"), "no one signed since the reopening");
+    cr_assert_not(round_closed(r));
+}
+
+Test(closed_rule, a_signoff_without_its_date_is_incomplete_not_valid)
+{
+    struct round r;
+    round_with(&r, 1, "2026-06-01");
+    struct record *so = &r.c[RC_SIGNOFFS].r[0];
+    cr_assert(record_complete(RD(RC_SIGNOFFS), so));
+    cr_assert_str_eq(report_signoff_state(&r, so), "valid");
+    value_free(&so->v[SO_DATE]);
+    memset(&so->v[SO_DATE], 0, sizeof so->v[SO_DATE]);
+    cr_assert(field_missing(RD(RC_SIGNOFFS), so, SO_DATE), "the date is required");
+    cr_assert_not(record_complete(RD(RC_SIGNOFFS), so));
+    cr_assert_str_eq(report_signoff_state(&r, so), "incomplete: a required field is missing");
+    round_free(&r);
 }

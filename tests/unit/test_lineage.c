@@ -290,3 +290,18 @@ Test(lineage, bad_dates_and_events_are_findings_with_lines)
     cr_assert_eq(dl.n, 0);
     expect("2019", "", "status = \"gone\";", GOOD_NODE, 9, "abolished");
 }
+
+Test(lineage, a_revision_still_ahead_is_said)
+{
+    struct lineage l = {0};
+    lineage_add(&l, EV_DECIDED, "2018-04-04", "s", CONF_P);
+    lineage_add(&l, EV_REVISED, "2019", "s", CONF_P);
+    cr_assert_not_null(lineage_revision_ahead(&l, "2018-04-04"), "decided, the 2019 revision still ahead");
+    cr_assert_str_eq(lineage_revision_ahead(&l, "2018-12-31")->date, "2019");
+    cr_assert_null(lineage_revision_ahead(&l, "2019-01-01"), "revised: the label is true");
+    cr_assert_null(lineage_revision_ahead(&l, "garbage"), "no day, no claim");
+    char out[80];
+    revision_ahead_say(out, sizeof out, "in force", LANG_EN);
+    cr_assert_str_eq(out, "in force, not yet revised");
+    lineage_free(&l);
+}
