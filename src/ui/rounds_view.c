@@ -223,6 +223,14 @@ void draw_rounds(struct aview *av, int y, int height, int cols)
             sb_printf(&sb, " | %s", rec_str(&r->head, HEAD_PURPOSE));
         lines[i] = sb_take(&sb);
     }
-    draw_list(av, y + 1, height - 1, cols, lines, NULL, n);
+    /* the highlighted round read whole below the list: its row cuts a
+     * long title, or the error of a file that could not be read */
+    int whole = height >= 12 ? 3 : 0;
+    draw_list(av, y + 1, height - 1 - (whole ? whole + 1 : 0), cols, lines, NULL, n);
+    if (whole) {
+        size_t cur = av->cur[AV_ROUNDS];
+        draw_hline(y + height - whole - 1, 0, cols);
+        draw_wrapped(y + height - whole, 0, cols, whole, cur < n ? lines[cur] : "", A_NORMAL);
+    }
     free_lines(lines, n);
 }

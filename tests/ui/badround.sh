@@ -18,7 +18,18 @@ ui_wait "kijun"
 ui_keys 5
 ui_expect "2026     could not be read: assessments/2026.cfg:$line:" "the rounds screen: the round could not be read, FILE:LINE"
 ui_expect_not "2026     2026-" "not an empty round of that date"
-ui_keys Enter
+ui_keys Q
+ui_stop
+# at 80 columns the row cuts the error: the highlighted round is read whole below the list
+ui_start 80 24 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5
+ui_expect "too large (the limit is 2147483647)" "80x24: the rounds screen's error is read whole below the list"
+ui_keys Q
+ui_stop
+ui_start 100 30 --lang en "$ws/w"
+ui_wait "kijun"
+ui_keys 5 Enter
 ui_expect "Round 2026 could not be read: assessments/2026.cfg:$line: the number 2147483648 is too large" \
     "the round's screen says the file could not be read and why"
 ui_expect_not "Next:" "no next step of an empty round"
