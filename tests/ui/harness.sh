@@ -73,7 +73,7 @@ ui_result $? "UI_UPDATE_SCREENS=1 writes the screen to its file"
 grep -q "^ok " "$T/out"; ui_result $? "the same screen passes"
 ui_keys j
 (UI_SCREENS=$T/scr ui_expect_screen first; echo "failed=$UI_FAILED") >"$T/out"
-grep -q "^not ok .*differs from screens/first.txt" "$T/out" && grep -q "^failed=1" "$T/out" &&
+grep -q "^not ok .*differs from expected/first.txt" "$T/out" && grep -q "^failed=1" "$T/out" &&
     grep -q "^#   -.*1/11" "$T/out" && grep -q "^#   +.*2/11" "$T/out"
 ui_result $? "another screen fails, with a diff of the lines that differ"
 (UI_SCREENS=$T/scr UI_UPDATE_SCREENS=1 ui_expect_screen first; ui_expect_screen first) >"$T/out"

@@ -33,7 +33,7 @@
 # ..."), and is a failed test with UI_SYNC_STRICT=1.
 #
 # Whole screens: ui_expect_screen NAME compares the captured screen with
-# tests/ui/screens/NAME.txt exactly and prints a diff when they differ;
+# tests/ui/expected/NAME.txt exactly and prints a diff when they differ;
 # UI_UPDATE_SCREENS=1 writes the files instead (see tests/ui/README).
 #
 # The environment is pinned (TERM, LANG, TZ, size); UI_ENV adds variables
@@ -309,16 +309,16 @@ ui_check_fit() {
     [ "${w:-0}" -le "$1" ]; ui_result $? "$2 (widest line $w <= $1)"
 }
 # ui_expect_screen NAME [DESC]: the whole screen (its text, as tmux
-# captures it: trailing spaces cut) is exactly tests/ui/screens/NAME.txt;
+# captures it: trailing spaces cut) is exactly tests/ui/expected/NAME.txt;
 # else "not ok" and a diff (- expected, + on screen). With
 # UI_UPDATE_SCREENS=1 the screen is written to the file instead (the first
 # time NAME comes in a run: a later ui_expect_screen of the same NAME
 # compares with it), and the result is "ok ... (written)". UI_SCREEN_TODO
 # set: a known bug, the result a TAP TODO (an XPASS once it is fixed).
-UI_SCREENS=${UI_SCREENS:-${KIJUN_TESTS:-$(dirname "$0")/..}/ui/screens}
+UI_SCREENS=${UI_SCREENS:-${KIJUN_TESTS:-$(dirname "$0")/..}/ui/expected}
 UI_SCREENS_WRITTEN=" "
 ui_expect_screen() {
-    local name=$1 file="$UI_SCREENS/$1.txt" desc=${2:-"the screen is screens/$1.txt"} got
+    local name=$1 file="$UI_SCREENS/$1.txt" desc=${2:-"the screen is expected/$1.txt"} got
     ui_sync
     got=$(ui_screen; echo x) # keep the blank lines at the end
     got=${got%x}
@@ -343,8 +343,8 @@ ui_expect_screen() {
         [ -z "${UI_SCREEN_TODO:-}" ] || UI_FAILED=1
         return 0
     else
-        echo "not ok $UI_N - $desc: the screen differs from screens/$name.txt${UI_SCREEN_TODO:+ # TODO $UI_SCREEN_TODO}"
-        echo "# diff -u screens/$name.txt screen (regenerate: see tests/ui/README):"
+        echo "not ok $UI_N - $desc: the screen differs from expected/$name.txt${UI_SCREEN_TODO:+ # TODO $UI_SCREEN_TODO}"
+        echo "# diff -u expected/$name.txt screen (regenerate: see tests/ui/README):"
         printf '%s' "$got" | diff -u "$file" - | sed 1,2d | sed 's/^/#   /'
     fi
     [ -n "${UI_SCREEN_TODO:-}" ] || UI_FAILED=1

@@ -1,6 +1,6 @@
 #!/bin/bash
 # screens.sh: the main screens, whole, at 80x24 in Japanese and English,
-# compared exactly with tests/ui/screens/*.txt (as tig's tests compare
+# compared exactly with tests/ui/expected/*.txt (as tig's tests compare
 # whole screens): the Guideline browser and its help, the profile, the
 # organisation form, its sector pick list and the form again after the
 # pick list closes (the same screen as before it opened), the rounds, a
@@ -9,7 +9,7 @@
 #
 # After a change to a screen, regenerate the files and read the diff:
 #   UI_UPDATE_SCREENS=1 make -C _b check TESTS=tests/ui/screens.sh
-#   git diff tests/ui/screens/
+#   git diff tests/ui/expected/
 . "$KIJUN_TESTS/ui/lib.sh"
 ui_private_home
 DATA=${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}
