@@ -225,9 +225,11 @@ Test(range, a_level_lies_on_the_scale_and_a_threshold_within_the_rule)
     value_parse(&round_head_def.fields[HEAD_THRESHOLD], "20", &r.head.v[HEAD_THRESHOLD]);
     cr_assert(field_out_of_range(&round_head_def, HEAD_THRESHOLD, &r.head, &r, &p, &lo, &hi));
     cr_assert(lo == 2 && hi == 9);
+    value_free(&r.head.v[HEAD_RULE]); /* parsed again: the old text freed first */
     value_parse(&round_head_def.fields[HEAD_RULE], "product", &r.head.v[HEAD_RULE]);
     cr_assert_not(field_out_of_range(&round_head_def, HEAD_THRESHOLD, &r.head, &r, &p, &lo, &hi));
     cr_assert_str_eq(round_operator(&r), "x");
+    value_free(&r.head.v[HEAD_RULE]);
     value_parse(&round_head_def.fields[HEAD_RULE], "sum", &r.head.v[HEAD_RULE]);
     cr_assert_str_eq(round_operator(&r), "+");
     cr_assert_str_eq(rule_operator(NULL), "x");
