@@ -38,7 +38,7 @@ const char *step_title(const struct aview *av, enum step st);
 const char *today_for(const struct aview *av, const struct round *r);
 /* The checks of the round shown, again only after an edit. */
 void checks_refresh(struct aview *av);
-/* The round's editor (profile_view) in front: on a collection's entry
+/* The round's editor (ui/recedit.h) in front: on a collection's entry
  * (or its list: (size_t)-1), or adding to a collection. */
 void open_edit(struct aview *av, enum round_section sec, size_t index);
 void add_in(struct aview *av, enum round_section sec);

@@ -20,6 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The sections of a round (enum round_section), for its editor. */
+static const struct section round_sections[] = {
+    {SEC_HEAD, -1, N_("Preparation")},
+    {SEC_COLL, RC_RISKS, N_("Risk register")},
+    {SEC_COLL, RC_CLEAR, N_("Resources without risk")},
+    {SEC_COLL, RC_SIGNOFFS, N_("Sign-offs")},
+    {SEC_COLL, RC_REVIEWS, N_("Review log")},
+};
+
 struct round *cur_round(struct aview *av)
 {
     return av->round < av->s->nrounds ? &av->s->rounds[av->round]->r : NULL;
@@ -79,7 +88,7 @@ void aview_init(struct aview *av, struct session *s, enum lang lang)
     memset(av, 0, sizeof *av);
     av->s = s;
     av->lang = lang;
-    pview_init(&av->edit, s, lang);
+    recedit_init(&av->edit, s, lang, round_sections);
     edit_init(&av->prompt, "", 256);
     reopen_init(&av->reopen);
     session_today(av->today);
@@ -99,7 +108,7 @@ void aview_free(struct aview *av)
 {
     free(av->export_over);
     av->export_over = NULL;
-    pview_free(&av->edit);
+    recedit_free(&av->edit);
     edit_free(&av->prompt);
     reopen_free(&av->reopen);
     checks_free(&av->checks);
@@ -116,7 +125,7 @@ enum view aview_screen(const struct aview *av)
     if (av->prompting || av->reopen.open)
         return SCREEN_PROMPT;
     if (av->editing)
-        return pview_screen(&av->edit);
+        return recedit_screen(&av->edit);
     switch (av->level) {
     case AV_ROUNDS: return SCREEN_ROUNDS;
     case AV_STEPS: return SCREEN_STEPS;
@@ -151,7 +160,7 @@ void aview_answer(struct aview *av, bool yes)
         av->round = av->cur[AV_ROUNDS];
         return;
     }
-    pview_answer(&av->edit, yes);
+    recedit_answer(&av->edit, yes);
     snprintf(av->message, sizeof av->message, "%s", av->edit.message);
     if (av->edit.done) {
         av->editing = false;
@@ -164,7 +173,7 @@ void aview_answer(struct aview *av, bool yes)
 
 void open_edit(struct aview *av, enum round_section sec, size_t index)
 {
-    pview_open_round(&av->edit, cur_round(av), sec, index);
+    recedit_open_round(&av->edit, cur_round(av), sec, index);
     av->editing = true;
 }
 
@@ -172,7 +181,7 @@ void add_in(struct aview *av, enum round_section sec)
 {
     if (read_only(av, cur_round(av)))
         return;
-    pview_round_add(&av->edit, cur_round(av), sec);
+    recedit_round_add(&av->edit, cur_round(av), sec);
     av->editing = !av->edit.done;
 }
 
@@ -198,7 +207,7 @@ void aview_input(struct aview *av, const char *utf8)
     else if (av->reopen.open)
         reopen_input(&av->reopen, av->s, utf8);
     else if (av->editing)
-        pview_input(&av->edit, utf8);
+        recedit_input(&av->edit, utf8);
 }
 
 static size_t level_rows(struct aview *av)
@@ -238,7 +247,7 @@ bool aview_action(struct aview *av, enum action a)
     if (av->reopen.open)
         return reopen_action(&av->reopen, av->s, a, av->today, av->message, sizeof av->message, &av->message_is_error);
     if (av->editing) {
-        bool used = pview_action(&av->edit, a);
+        bool used = recedit_action(&av->edit, a);
         if (av->edit.done) {
             av->editing = false;
             snprintf(av->message, sizeof av->message, "%s", av->edit.message);
@@ -369,7 +378,7 @@ static void draw_header(struct aview *av, int cols)
 void aview_draw(struct aview *av, int rows, int cols)
 {
     if (av->editing) {
-        pview_draw(&av->edit, rows, cols);
+        recedit_draw(&av->edit, rows, cols);
         return;
     }
     int body = rows - 3, y = 1;

@@ -1,16 +1,20 @@
 /* assess_view: the risk assessment screens: the rounds, the five steps of
  * a round with their progress and what needs attention next, scoping,
  * the risk register (sort, filter), the heat map, the validation checks
- * with sign-offs, and the review with the comparison of rounds. Editing
- * of entries is done by the profile view's lists and forms. */
+ * with sign-offs, and the review with the comparison of rounds. A
+ * round's entries are edited in a record editor of its own (ui/recedit.h),
+ * given the round's table of sections. */
 #ifndef KIJUN_ASSESS_VIEW_H
 #define KIJUN_ASSESS_VIEW_H
 #include "model/assessment.h"
 #include "ui/actions.h"
-#include "ui/profile_view.h"
+#include "ui/recedit.h"
 #include "ui/reopen.h"
 #include "core/session.h"
 #include "util/edit.h"
+
+/* A round's sections, as its editor opens them (recedit_open_round). */
+enum round_section { RSEC_HEAD, RSEC_RISKS, RSEC_CLEAR, RSEC_SIGNOFFS, RSEC_REVIEWS };
 
 enum av_level { AV_ROUNDS, AV_STEPS, AV_SCOPE, AV_REGISTER, AV_HEATMAP, AV_CHECKS, AV_REVIEW };
 
@@ -22,7 +26,7 @@ struct scope_line {
 struct aview {
     struct session *s;
     enum lang lang;
-    struct pview edit;         /* lists and forms of the round */
+    struct recedit edit;       /* lists and forms of the round */
     bool editing;              /* edit is in front */
     enum av_level level, back; /* back: where the register or map returns */
     size_t round;              /* index in s->rounds */

@@ -1,9 +1,9 @@
-/* deps_view: the profile's dependency view: each priority service with
- * the business operations that serve it and the resources they use, the
- * gaps marked, then the resources that nothing uses; Enter opens the
- * entry of a line. */
+/* deps_view: the profile view's dependency view (deps_view.h): each
+ * priority service with the business operations that serve it and the
+ * resources they use, the gaps marked, then the resources that nothing
+ * uses; Enter opens the entry of a line in the view's editor. */
 #include "config.h"
-#include "ui/profile_private.h"
+#include "ui/deps_view.h"
 #include "ui/draw.h"
 #include "model/labels.h"
 #include "ui/rows.h"
@@ -70,7 +70,7 @@ void deps_build(struct pview *pv)
                 struct strbuf sb = STRBUF_INIT;
                 for (size_t d = 0; d < r->v[f_rd].list.n; d++) {
                     sb_adds(&sb, d ? ", " : _(" -> needs "));
-                    sb_adds(&sb, ref_label(pv, "resources", r->v[f_rd].list.v[d]));
+                    sb_adds(&sb, recedit_ref_label(&pv->edit, "resources", r->v[f_rd].list.v[d]));
                 }
                 dep_add(pv, COLL_RESOURCES, j, false, "  %s[%s] %s%s", pipe, enum_label(rec_str(r, RES_KIND)),
                         rec_str(r, RES_NAME), sb_str(&sb));
@@ -109,7 +109,7 @@ bool deps_action(struct pview *pv, enum action a)
     }
     if (a == ACT_SELECT && pv->deps_cur < pv->ndeps && pv->deps[pv->deps_cur].coll >= 0)
         pview_open_entry(pv, pv->deps[pv->deps_cur].coll, pv->deps[pv->deps_cur].index);
-    return a == ACT_SELECT && pv->level == PV_FORM;
+    return a == ACT_SELECT && pv->level == PV_EDIT;
 }
 
 static char *deps_line(void *ctx, size_t i, bool *warn)

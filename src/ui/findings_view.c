@@ -268,17 +268,17 @@ static enum fv_goto jump_round(struct fview *fv, struct aview *av, const struct 
     av->editing = false;
     fv->jumped_editing = true;
     switch (t->coll) {
-    case ITEM_HEAD: pview_open_round(&av->edit, r, RSEC_HEAD, 0); break;
-    case RC_RISKS: pview_open_round(&av->edit, r, RSEC_RISKS, t->index); break;
-    case RC_CLEAR: pview_open_round(&av->edit, r, RSEC_CLEAR, t->index); break;
-    case RC_SIGNOFFS: pview_open_round(&av->edit, r, RSEC_SIGNOFFS, t->index); break;
-    case RC_REVIEWS: pview_open_round(&av->edit, r, RSEC_REVIEWS, t->index); break;
+    case ITEM_HEAD: recedit_open_round(&av->edit, r, RSEC_HEAD, 0); break;
+    case RC_RISKS: recedit_open_round(&av->edit, r, RSEC_RISKS, t->index); break;
+    case RC_CLEAR: recedit_open_round(&av->edit, r, RSEC_CLEAR, t->index); break;
+    case RC_SIGNOFFS: recedit_open_round(&av->edit, r, RSEC_SIGNOFFS, t->index); break;
+    case RC_REVIEWS: recedit_open_round(&av->edit, r, RSEC_REVIEWS, t->index); break;
     default: /* its closing or reopening, what it assessed: the round's steps */
         fv->jumped_editing = false;
         return FV_ASSESS;
     }
     av->editing = true;
-    if (t->field >= 0 && av->edit.level == PV_FORM)
+    if (t->field >= 0 && av->edit.level == RE_FORM)
         av->edit.field_cur = (size_t)t->field;
     return FV_ASSESS;
 }
@@ -307,7 +307,7 @@ enum fv_goto fview_jump(struct fview *fv, struct browser *b, struct pview *pv, s
                                     : _("What this finding is about is no longer there"));
         return FV_STAY;
     }
-    if ((t.kind == TARGET_PROFILE && pv->fresh) || (t.kind == TARGET_ROUND && av->editing && av->edit.fresh)) {
+    if ((t.kind == TARGET_PROFILE && pv->edit.fresh) || (t.kind == TARGET_ROUND && av->editing && av->edit.fresh)) {
         /* a new entry's form is open there: it decides first what becomes of the entry */
         say(fv, true, _("A new entry's form is open: finish it first (%s shows it)"),
             bar_key(t.kind == TARGET_PROFILE ? ACT_VIEW_PROFILE : ACT_VIEW_ASSESS));
@@ -318,7 +318,7 @@ enum fv_goto fview_jump(struct fview *fv, struct browser *b, struct pview *pv, s
     case TARGET_PROFILE:
         pview_open_entry(pv, t.coll, t.index);
         if (t.field >= 0) /* the form's cursor on the offending field */
-            pv->field_cur = (size_t)t.field;
+            pv->edit.field_cur = (size_t)t.field;
         return FV_PROFILE;
     case TARGET_CHECKLIST:
         return jump_checklist(fv, b, &t);
@@ -333,7 +333,7 @@ bool fview_left(const struct fview *fv, const struct pview *pv, const struct avi
 {
     switch (fv->jumped.kind) {
     case TARGET_PROFILE:
-        return pv->level != PV_FORM && !pv->editing && !pv->pick.open;
+        return pv->level != PV_EDIT || (pv->edit.level != RE_FORM && !pv->edit.editing && !pv->edit.pick.open);
     case TARGET_ROUND:
         return fv->jumped_editing ? !av->editing : av->level == AV_ROUNDS;
     default:

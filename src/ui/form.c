@@ -1,9 +1,10 @@
-/* form: the form of one profile or round entry: its fields, the line
- * editing of one (numbers and dates checked, the text typed journaled as
- * a draft), a new entry's life (left untouched it goes, left incomplete
- * it asks: nothing half-made), and the form's drawing. */
+/* form: the record editor's form (recedit.h) of one profile or round
+ * entry: its fields, the line editing of one (numbers and dates checked,
+ * the text typed journaled as a draft), a new entry's life (left
+ * untouched it goes, left incomplete it asks: nothing half-made), and
+ * the form's drawing. */
 #include "config.h"
-#include "ui/profile_private.h"
+#include "ui/recedit_private.h"
 #include "model/rules.h"
 #include "core/edits.h"
 #include "core/entries.h"
@@ -19,107 +20,107 @@
 #include <string.h>
 
 /* The record and definition the form shows. */
-struct record *form_record(struct pview *pv, const struct coll_def **def)
+struct record *form_record(struct recedit *re, const struct coll_def **def)
 {
-    const struct section *sec = cur_section(pv);
+    const struct section *sec = cur_section(re);
     if (sec->kind == SEC_ORG) {
         *def = &profile_org_def;
-        return &pv->s->profile.org;
+        return &re->s->profile.org;
     }
     if (sec->kind == SEC_CRITERIA) {
         *def = &profile_criteria_def;
-        return &pv->s->profile.criteria;
+        return &re->s->profile.criteria;
     }
     if (sec->kind == SEC_HEAD) {
         *def = &round_head_def;
-        return &pv->round->head;
+        return &re->round->head;
     }
-    struct collection *c = cur_coll(pv);
+    struct collection *c = cur_coll(re);
     *def = c->def;
-    return pv->rec < c->n ? &c->r[pv->rec] : NULL;
+    return re->rec < c->n ? &c->r[re->rec] : NULL;
 }
 
 /* The collection of the form's record (NULL for a single record:
  * organisation, criteria, round). */
-struct collection *form_coll(struct pview *pv)
+struct collection *form_coll(struct recedit *re)
 {
-    return cur_section(pv)->kind == SEC_COLL ? cur_coll(pv) : NULL;
+    return cur_section(re)->kind == SEC_COLL ? cur_coll(re) : NULL;
 }
 
 /* --- editing ----------------------------------------------------------------- */
 
-static void start_edit(struct pview *pv)
+static void start_edit(struct recedit *re)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!r || read_only(pv))
+    struct record *r = form_record(re, &def);
+    if (!r || read_only(re))
         return;
-    const struct field_def *f = &def->fields[pv->field_cur];
-    struct value *v = &r->v[pv->field_cur];
+    const struct field_def *f = &def->fields[re->field_cur];
+    struct value *v = &r->v[re->field_cur];
     switch (f->type) {
     case F_BOOL:
-        core_set_bool(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, !(v->set && v->b));
+        core_set_bool(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, !(v->set && v->b));
         return;
     case F_ENUM:
     case F_REF:
     case F_REFLIST:
-        pick_open(pv, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
+        pick_open(re, f, v, f->ref && strcmp(f->ref, def->key) == 0 ? r->id : NULL);
         return;
     default:
-        if (field_scale(def, (int)pv->field_cur) >= 0) { /* a level: picked from the scale */
-            pick_open_levels(pv, field_scale(def, (int)pv->field_cur), v);
+        if (field_scale(def, (int)re->field_cur) >= 0) { /* a level: picked from the scale */
+            pick_open_levels(re, field_scale(def, (int)re->field_cur), v);
             return;
         }
         {
         char *t = value_edit_text(v, f);
-        edit_set(&pv->ed, t);
-        core_draft_open(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, t);
+        edit_set(&re->ed, t);
+        core_draft_open(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, t);
         free(t);
-        pv->ed_scroll = 0;
-        pv->editing = true;
+        re->ed_scroll = 0;
+        re->editing = true;
     }
     }
 }
 
 /* Store the edited text into the field; false (with a message) when the
  * text is not valid for it. */
-static bool finish_edit(struct pview *pv)
+static bool finish_edit(struct recedit *re)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
-    struct doc *d = pv_doc(pv);
-    struct collection *c = form_coll(pv);
-    const char *text = pv->ed.buf;
+    struct record *r = form_record(re, &def);
+    const struct field_def *f = &def->fields[re->field_cur];
+    struct doc *d = re_doc(re);
+    struct collection *c = form_coll(re);
+    const char *text = re->ed.buf;
     struct value v;
     long long lo, hi; /* the rules' range: on the scales, within the rule */
-    field_range(def, (int)pv->field_cur, pv->round, &pv->s->profile, &lo, &hi);
+    field_range(def, (int)re->field_cur, re->round, &re->s->profile, &lo, &hi);
     switch (value_parse_in(f, text, lo, hi, &v)) {
     case VP_BAD_NUMBER:
-        say(pv, true, _("%s must be a whole number from %lld to %lld"), _(f->label), lo, hi);
+        say(re, true, _("%s must be a whole number from %lld to %lld"), _(f->label), lo, hi);
         return false;
     case VP_BAD_DATE: {
         char today[11];
         session_today(today);
-        say(pv, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
+        say(re, true, _("%s: '%s' is no date; write YYYY-MM-DD (today: %s)"), _(f->label), text, today);
         return false;
     }
     case VP_OK:
         break;
     }
-    core_set(pv->s, d, c, r, def, pv->field_cur, &v);
+    core_set(re->s, d, c, r, def, re->field_cur, &v);
     value_free(&v);
     return true;
 }
 
-bool form_range_warn(struct pview *pv)
+bool form_range_warn(struct recedit *re)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
+    struct record *r = form_record(re, &def);
     for (size_t i = 0; r && i < def->nfields; i++) {
         long long lo, hi;
-        if (field_out_of_range(def, (int)i, r, pv->round, &pv->s->profile, &lo, &hi)) {
-            say(pv, true, _("%s %lld is now outside %lld..%lld, the range of this rule and scales: change it"),
+        if (field_out_of_range(def, (int)i, r, re->round, &re->s->profile, &lo, &hi)) {
+            say(re, true, _("%s %lld is now outside %lld..%lld, the range of this rule and scales: change it"),
                 _(def->fields[i].label), r->v[i].i, lo, hi);
             return true;
         }
@@ -127,18 +128,18 @@ bool form_range_warn(struct pview *pv)
     return false;
 }
 
-void pview_input(struct pview *pv, const char *utf8)
+void recedit_input(struct recedit *re, const char *utf8)
 {
-    if (!pv->editing)
+    if (!re->editing)
         return;
     const struct coll_def *def;
-    form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
+    form_record(re, &def);
+    const struct field_def *f = &def->fields[re->field_cur];
     if (f->type == F_INT) {
         /* numbers are checked as typed: digits only */
         for (const char *p = utf8; *p; p++) {
             if (*p < '0' || *p > '9') {
-                say(pv, true, _("%s takes digits only"), _(f->label));
+                say(re, true, _("%s takes digits only"), _(f->label));
                 return;
             }
         }
@@ -147,96 +148,99 @@ void pview_input(struct pview *pv, const char *utf8)
         /* no date has a t: the key writes today */
         char today[11];
         session_today(today);
-        edit_set(&pv->ed, today);
+        edit_set(&re->ed, today);
     } else {
-        edit_insert(&pv->ed, utf8);
+        edit_insert(&re->ed, utf8);
     }
-    core_draft_text(pv->s, pv->ed.buf);
-    pv->message[0] = '\0';
+    core_draft_text(re->s, re->ed.buf);
+    re->message[0] = '\0';
 }
 
-bool edit_action(struct pview *pv, enum action a)
+bool edit_action(struct recedit *re, enum action a)
 {
-    struct edit *e = &pv->ed;
+    struct edit *e = &re->ed;
     switch (a) {
     case ACT_EDIT_ACCEPT:
-        if (finish_edit(pv)) {
-            pv->editing = false;
-            core_draft_close(pv->s);
-            pv->message[0] = '\0';
+        if (finish_edit(re)) {
+            re->editing = false;
+            core_draft_close(re->s);
+            re->message[0] = '\0';
         }
         return true;
     case ACT_EDIT_CANCEL:
-        pv->editing = false;
-        core_draft_close(pv->s);
-        say(pv, false, "%s", _("Edit cancelled: the field is as it was"));
-        if (pv->fresh_direct && fresh_untouched(pv))
-            fresh_drop(pv);
+        re->editing = false;
+        core_draft_close(re->s);
+        say(re, false, "%s", _("Edit cancelled: the field is as it was"));
+        if (re->fresh_direct && fresh_untouched(re))
+            fresh_drop(re);
         return true;
     default: {
         bool used = action_edit(a, e) != EDIT_NONE;
-        core_draft_text(pv->s, e->buf);
+        core_draft_text(re->s, e->buf);
         return used;
     }
     }
 }
 
-void pview_edit_field(struct pview *pv, int field)
+void recedit_edit_field(struct recedit *re, int field)
 {
     const struct coll_def *def;
-    if (!form_record(pv, &def) || field < 0 || (size_t)field >= def->nfields)
+    if (!form_record(re, &def) || field < 0 || (size_t)field >= def->nfields)
         return;
     size_t i = (size_t)field;
-    pv->field_cur = (size_t)i;
-    pv->fresh_direct = pv->fresh;
-    start_edit(pv);
+    re->field_cur = (size_t)i;
+    re->fresh_direct = re->fresh;
+    start_edit(re);
 }
 
 /* --- a new entry: nothing half-made ------------------------------------------ */
 
-void fresh_start(struct pview *pv)
+void fresh_start(struct recedit *re)
 {
-    pv->fresh = true;
-    pv->fresh_direct = false;
-    pv->fresh_edits = pv_doc(pv)->edits;
+    re->fresh = true;
+    re->fresh_direct = false;
+    re->fresh_edits = re_doc(re)->edits;
 }
 
-bool fresh_untouched(struct pview *pv)
+bool fresh_untouched(struct recedit *re)
 {
-    return pv->fresh && pv_doc(pv)->edits == pv->fresh_edits;
+    return re->fresh && re_doc(re)->edits == re->fresh_edits;
 }
 
-/* Leave the form for the list, or the caller (a round's screens). */
-void form_leave(struct pview *pv)
+/* Leave the form for the list, or the owner (a single record's form,
+ * or a form a round's screens opened). */
+void form_leave(struct recedit *re)
 {
-    pv->fresh = false;
-    pv->message[0] = '\0';
-    pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
-    if (pv->round && (pv->form_only || pv->level == PV_MENU))
-        pv->done = true;
+    re->fresh = false;
+    re->message[0] = '\0';
+    bool list = cur_section(re)->kind == SEC_COLL;
+    if (list)
+        re->level = RE_LIST;
+    if (!list || (re->round && re->form_only))
+        re->done = true;
 }
 
-void fresh_drop(struct pview *pv)
+void fresh_drop(struct recedit *re)
 {
-    struct collection *c = cur_coll(pv);
-    if (c && pv->rec < c->n)
-        core_take_back(pv->s, pv_doc(pv), c, pv->rec, pv->fresh_edits);
-    if (c && pv->list_cur >= c->n)
-        pv->list_cur = c->n ? c->n - 1 : 0;
-    form_leave(pv);
-    say(pv, false, "%s", _("Nothing added: the new entry was left empty"));
+    struct collection *c = cur_coll(re);
+    if (c && re->rec < c->n)
+        core_take_back(re->s, re_doc(re), c, re->rec, re->fresh_edits);
+    if (c && re->list_cur >= c->n)
+        re->list_cur = c->n ? c->n - 1 : 0;
+    form_leave(re);
+    say(re, false, "%s", _("Nothing added: the new entry was left empty"));
 }
 
 /* May the form of a new entry be left now? Untouched, it goes; with
  * required fields missing, the user is asked first. */
-static bool fresh_leave(struct pview *pv)
+static bool fresh_leave(struct recedit *re)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    if (!pv->fresh || !r)
+    struct record *r = form_record(re, &def);
+    if (!re->fresh || !r)
         return true;
-    if (fresh_untouched(pv)) {
-        fresh_drop(pv);
+    if (fresh_untouched(re)) {
+        fresh_drop(re);
         return false;
     }
     struct strbuf sb = STRBUF_INIT;
@@ -245,27 +249,27 @@ static bool fresh_leave(struct pview *pv)
             sb_printf(&sb, "%s%s", sb.len ? ", " : "", _(def->fields[i].label));
     bool ask = sb.len > 0;
     if (ask) {
-        pv->asking_delete = pv->asking_keep = true;
-        say(pv, true, _("Keep it incomplete (%s missing)? %s"), sb_str(&sb), action_yes_no());
+        re->asking_delete = re->asking_keep = true;
+        say(re, true, _("Keep it incomplete (%s missing)? %s"), sb_str(&sb), action_yes_no());
     }
     sb_free(&sb);
     return !ask;
 }
 
-void add_entry(struct pview *pv)
+void add_entry(struct recedit *re)
 {
-    struct collection *c = cur_coll(pv);
-    if (read_only(pv))
+    struct collection *c = cur_coll(re);
+    if (read_only(re))
         return;
-    if (pv->round && c == &pv->round->c[RC_SIGNOFFS]) {
+    if (re->round && c == &re->round->c[RC_SIGNOFFS]) {
         /* a sign-off is per step: pick one that has none yet */
-        struct pick *pk = &pv->pick;
+        struct pick *pk = &re->pick;
         pick_close(pk);
         for (int st = 0; st < STEP__COUNT; st++)
             if (!coll_find(c, step_id((enum step)st)))
                 pick_add(pk, step_id((enum step)st), _(step_name((enum step)st)), false);
         if (!pk->n) {
-            say(pv, false, "%s", _("Every step is signed off"));
+            say(re, false, "%s", _("Every step is signed off"));
             pick_close(pk);
             return;
         }
@@ -273,100 +277,100 @@ void add_entry(struct pview *pv)
         return;
     }
     if (c->def->id_ref) {
-        pick_open_library_ids(pv, c);
+        pick_open_library_ids(re, c);
         return;
     }
     struct record r;
     record_init(&r, c->def);
     if (c->def->has_id)
-        r.id = pv->round ? coll_new_id(c) : core_new_entry_id(pv->s, c);
-    if (!pv->round && (c == &pv->s->profile.c[COLL_IMPACT] || c == &pv->s->profile.c[COLL_LIKELIHOOD])) {
-        int sc = c == &pv->s->profile.c[COLL_IMPACT] ? COLL_IMPACT : COLL_LIKELIHOOD;
-        if (!scale_can_grow(&pv->s->profile, sc)) { /* the rule kijun check applies: 3 to 6 levels */
+        r.id = re->round ? coll_new_id(c) : core_new_entry_id(re->s, c);
+    if (!re->round && (c == &re->s->profile.c[COLL_IMPACT] || c == &re->s->profile.c[COLL_LIKELIHOOD])) {
+        int sc = c == &re->s->profile.c[COLL_IMPACT] ? COLL_IMPACT : COLL_LIKELIHOOD;
+        if (!scale_can_grow(&re->s->profile, sc)) { /* the rule kijun check applies: 3 to 6 levels */
             record_free(&r, c->def);
-            say(pv, true, _("%s has %zu levels, the most a scale may have (%d to %d): change or delete one instead"),
+            say(re, true, _("%s has %zu levels, the most a scale may have (%d to %d): change or delete one instead"),
                 _(c->def->label), c->n, SCALE_LEVELS_MIN, SCALE_LEVELS_MAX);
             return;
         }
         r.v[0].set = true;
         r.v[0].i = (long long)c->n + 1;
     }
-    size_t at = core_add(pv->s, pv_doc(pv), c, &r);
+    size_t at = core_add(re->s, re_doc(re), c, &r);
     record_free(&r, c->def);
     if (at == (size_t)-1)
         return;
-    pv->rec = pv->list_cur = at;
-    pv->level = PV_FORM;
-    pv->field_cur = pv->form_top = 0;
-    fresh_start(pv);
-    say(pv, false, _("New entry: fill in the fields marked *, then %s to go back"), action_key_str(ACT_BACK, SCREEN_FORM));
+    re->rec = re->list_cur = at;
+    re->level = RE_FORM;
+    re->field_cur = re->form_top = 0;
+    fresh_start(re);
+    say(re, false, _("New entry: fill in the fields marked *, then %s to go back"), action_key_str(ACT_BACK, SCREEN_FORM));
 }
 
-void pview_round_add(struct pview *pv, struct round *r, enum round_section sec)
+void recedit_round_add(struct recedit *re, struct round *r, size_t sec)
 {
-    pview_open_round(pv, r, sec, (size_t)-1);
-    pv->form_only = true;
-    add_entry(pv);
-    if (pv->level == PV_LIST && !pv->pick.open)
-        pv->done = true; /* nothing could be added (read-only) */
+    recedit_open_round(re, r, sec, (size_t)-1);
+    re->form_only = true;
+    add_entry(re);
+    if (re->level == RE_LIST && !re->pick.open)
+        re->done = true; /* nothing could be added (read-only) */
 }
 
-void pview_round_add_id(struct pview *pv, struct round *r, enum round_section sec, const char *id)
+void recedit_round_add_id(struct recedit *re, struct round *r, size_t sec, const char *id)
 {
-    pview_open_round(pv, r, sec, (size_t)-1);
-    if (read_only(pv)) {
-        pv->done = true;
+    recedit_open_round(re, r, sec, (size_t)-1);
+    if (read_only(re)) {
+        re->done = true;
         return;
     }
-    struct collection *c = cur_coll(pv);
+    struct collection *c = cur_coll(re);
     struct record rec;
     record_init(&rec, c->def);
     rec.id = xstrdup(id);
-    pv->rec = pv->list_cur = core_add(pv->s, pv_doc(pv), c, &rec);
+    re->rec = re->list_cur = core_add(re->s, re_doc(re), c, &rec);
     record_free(&rec, c->def);
-    pv->level = PV_FORM;
-    pv->form_only = true;
-    pv->message[0] = '\0';
-    fresh_start(pv);
+    re->level = RE_FORM;
+    re->form_only = true;
+    re->message[0] = '\0';
+    fresh_start(re);
 }
 
 /* --- the form ------------------------------------------------------------------ */
 
-bool form_action(struct pview *pv, enum action a)
+bool form_action(struct recedit *re, enum action a)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
+    struct record *r = form_record(re, &def);
     if (!r) {
-        pv->level = cur_section(pv)->kind == SEC_COLL ? PV_LIST : PV_MENU;
-        pv->done = pv->round != NULL;
+        re->level = RE_LIST;
+        re->done = re->round != NULL || cur_section(re)->kind != SEC_COLL;
         return true;
     }
-    if (rows_move(&pv->field_cur, record_shown_fields(def, r), a, pv->page))
+    if (rows_move(&re->field_cur, record_shown_fields(def, r), a, re->page))
         return true;
     switch (a) {
     case ACT_EDIT_FIELD:
-        start_edit(pv);
+        start_edit(re);
         return true;
     case ACT_WRITE_TODAY: { /* on a date field, without Enter first */
-        if (def->fields[pv->field_cur].type != F_DATE)
+        if (def->fields[re->field_cur].type != F_DATE)
             return false;
         char today[11];
         session_today(today);
-        if (!read_only(pv))
-            core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, today);
+        if (!read_only(re))
+            core_set_text(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, today);
         return true;
     }
     case ACT_CLEAR_FIELD:
-        if (!read_only(pv))
-            core_clear(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur);
+        if (!read_only(re))
+            core_clear(re->s, re_doc(re), form_coll(re), r, def, re->field_cur);
         return true;
     case ACT_DELETE:
-        if (cur_section(pv)->kind == SEC_COLL && !read_only(pv))
-            ask_delete(pv, cur_coll(pv), pv->rec);
+        if (cur_section(re)->kind == SEC_COLL && !read_only(re))
+            ask_delete(re, cur_coll(re), re->rec);
         return true;
     case ACT_BACK:
-        if (fresh_leave(pv))
-            form_leave(pv);
+        if (fresh_leave(re))
+            form_leave(re);
         return true;
     default:
         return false;
@@ -385,39 +389,39 @@ static int label_width(const struct coll_def *def, int cols)
     return lw > cols / 3 ? cols / 3 : lw;
 }
 
-void draw_form(struct pview *pv, int y, int height, int cols)
+void draw_form(struct recedit *re, int y, int height, int cols)
 {
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
+    struct record *r = form_record(re, &def);
     if (!r)
         return;
     int lw = label_width(def, cols);
     int rows = height - 5; /* below: a rule, the whole value (3 lines), the help */
     size_t nf = record_shown_fields(def, r); /* a supplier's own only on a supplier */
-    pv->field_cur = pv->field_cur < nf ? pv->field_cur : nf - 1;
-    rows_scroll(pv->field_cur, &pv->form_top, rows);
-    hit_rows(y, 0, rows, cols, pv->form_top, nf, &pv->field_cur);
+    re->field_cur = re->field_cur < nf ? re->field_cur : nf - 1;
+    rows_scroll(re->field_cur, &re->form_top, rows);
+    hit_rows(y, 0, rows, cols, re->form_top, nf, &re->field_cur);
     for (int k = 0; k < rows; k++) {
-        size_t i = pv->form_top + (size_t)k;
+        size_t i = re->form_top + (size_t)k;
         int yy = y + k;
         if (i >= nf) {
             draw_blank(yy, 0, cols, A_NORMAL);
             continue;
         }
         const struct field_def *f = &def->fields[i];
-        bool sel = i == pv->field_cur;
+        bool sel = i == re->field_cur;
         struct strbuf lab = STRBUF_INIT;
         sb_printf(&lab, "%s%s", f->required ? "*" : " ", _(f->label));
         draw_cell(yy, 0, lw, sb_str(&lab), sel ? role_attr(ROLE_SELECTED) : role_attr(ROLE_LABEL));
         sb_free(&lab);
         int vx = lw + 1, vw = cols - vx;
         draw_blank(yy, lw, 1, A_NORMAL);
-        if (sel && pv->editing) {
-            pv->ed_scroll = edit_scroll(&pv->ed, pv->ed_scroll, vw);
-            draw_cell(yy, vx, vw, pv->ed.buf + pv->ed_scroll, role_attr(ROLE_SELECTED_DIM));
+        if (sel && re->editing) {
+            re->ed_scroll = edit_scroll(&re->ed, re->ed_scroll, vw);
+            draw_cell(yy, vx, vw, re->ed.buf + re->ed_scroll, role_attr(ROLE_SELECTED_DIM));
             continue;
         }
-        char *t = field_text(pv, f, &r->v[i]);
+        char *t = field_text(re, f, &r->v[i]);
         bool empty = value_empty(f, &r->v[i]);
         const char *kept = empty ? record_kept(r, f->key) : NULL;
         if (kept) { /* in the file, but not read (a control character): never "required" */
@@ -432,10 +436,10 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         draw_cell(yy, vx, vw, t, (empty && f->required) || kept ? role_attr(ROLE_NOTICE) : sel ? A_BOLD : A_NORMAL);
         free(t);
     }
-    const struct field_def *f = &def->fields[pv->field_cur];
+    const struct field_def *f = &def->fields[re->field_cur];
     char how[200]; /* the keys in force */
     const char *ed = action_key_str(ACT_EDIT_FIELD, SCREEN_FORM);
-    bool level = field_scale(def, (int)pv->field_cur) >= 0;
+    bool level = field_scale(def, (int)re->field_cur) >= 0;
     if (f->type == F_ENUM || f->type == F_REF || level)
         snprintf(how, sizeof how, _("%s: pick from a list"), ed);
     else if (f->type == F_REFLIST)
@@ -452,11 +456,11 @@ void draw_form(struct pview *pv, int y, int height, int cols)
                  action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
     int base = y + height - 5, vl = 0; /* vl: lines the summary takes below the rule */
     draw_hline(base, 0, cols);
-    if (pv->round && def == round_coll_defs[RC_RISKS]) {
+    if (re->round && def == round_coll_defs[RC_RISKS]) {
         /* the values the fields give, where the rule puts them */
-        const struct profile *p = &pv->s->profile;
-        long long inh = risk_inherent(pv->round, r), res = risk_residual(pv->round, r);
-        long long t = round_threshold(pv->round), max = round_max(pv->round, p);
+        const struct profile *p = &re->s->profile;
+        long long inh = risk_inherent(re->round, r), res = risk_residual(re->round, r);
+        long long t = round_threshold(re->round), max = round_max(re->round, p);
         /* what the rule asks of it, true to what is set */
         bool over = res >= t && t > 0, accepted = strcmp(rec_str(r, RISK_DECISION), "accept") == 0;
         struct strbuf need = STRBUF_INIT, v = STRBUF_INIT;
@@ -493,7 +497,7 @@ void draw_form(struct pview *pv, int y, int height, int cols)
         sb_free(&need);
     }
     /* the whole value of the field, which the row may have cut */
-    char *full = field_text(pv, f, &r->v[pv->field_cur]);
+    char *full = field_text(re, f, &r->v[re->field_cur]);
     struct strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s. %s", _(f->help), how);
     if (f->type == F_DATE) {
@@ -511,12 +515,12 @@ void draw_form(struct pview *pv, int y, int height, int cols)
     sb_free(&sb);
 }
 
-void form_cursor(struct pview *pv, int y, int cols)
+void form_cursor(struct recedit *re, int y, int cols)
 {
     /* the cursor into the field being edited */
     const struct coll_def *def;
-    form_record(pv, &def);
+    form_record(re, &def);
     int lw = label_width(def, cols);
-    int cx = lw + 1 + utf8_nwidth(pv->ed.buf + pv->ed_scroll, pv->ed.cur - pv->ed_scroll);
-    move(y + (int)(pv->field_cur - pv->form_top), cx < cols ? cx : cols - 1);
+    int cx = lw + 1 + utf8_nwidth(re->ed.buf + re->ed_scroll, re->ed.cur - re->ed_scroll);
+    move(y + (int)(re->field_cur - re->form_top), cx < cols ? cx : cols - 1);
 }

@@ -1,10 +1,10 @@
-/* pick: the pick lists of the profile view: the choices of an
- * enumeration or a reference field (one, or several marked), the library
- * items and profile entries a collection can add, what a choice brings
- * in a risk's form, and the list drawn over the form. */
+/* pick: the pick lists of the record editor (recedit.h): the choices of
+ * an enumeration or a reference field (one, or several marked), the
+ * library items and profile entries a collection can add, what a choice
+ * brings in a risk's form, and the list drawn over the form. */
 #include "config.h"
 #include "util/wrap.h"
-#include "ui/profile_private.h"
+#include "ui/recedit_private.h"
 #include "ui/signoff.h"
 #include "core/edits.h"
 #include "core/rounds.h"
@@ -52,17 +52,17 @@ static void pick_heading(struct pick *pk, const char *text)
 
 /* The heading of a library table among several (the threat catalogue):
  * its title and the seed slide its source names. */
-static void table_heading(struct pview *pv, const struct ref_table *t)
+static void table_heading(struct recedit *re, const struct ref_table *t)
 {
-    const char *src = ref_text(&t->head, "source", pv->lang);
+    const char *src = ref_text(&t->head, "source", re->lang);
     const char *sl = strstr(src, "slide ");
     int slide = sl ? atoi(sl + 6) : 0;
     struct strbuf sb = STRBUF_INIT;
     if (slide > 0)
-        sb_printf(&sb, _("%s (slide %d)"), text_get(&t->head.title, pv->lang), slide);
+        sb_printf(&sb, _("%s (slide %d)"), text_get(&t->head.title, re->lang), slide);
     else
-        sb_adds(&sb, text_get(&t->head.title, pv->lang));
-    pick_heading(&pv->pick, sb_str(&sb));
+        sb_adds(&sb, text_get(&t->head.title, re->lang));
+    pick_heading(&re->pick, sb_str(&sb));
     sb_free(&sb);
 }
 
@@ -82,10 +82,10 @@ static void pick_skip_headings(struct pick *pk, int dir)
 }
 
 /* Offer the choices of field f (value v); exclude is an id to leave out. */
-void pick_open(struct pview *pv, const struct field_def *f, const struct value *v,
+void pick_open(struct recedit *re, const struct field_def *f, const struct value *v,
                       const char *exclude)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     pick_close(pk);
     pk->multi = f->type == F_REFLIST;
     if (f->type == F_ENUM) {
@@ -93,33 +93,33 @@ void pick_open(struct pview *pv, const struct field_def *f, const struct value *
             pick_add(pk, *e, enum_label(*e), v->set && v->s && strcmp(v->s, *e) == 0);
     } else if (strncmp(f->ref, "lib:", 4) == 0) {
         const struct ref_table *tabs[4];
-        size_t nt = library_ref_tables(pv->s->lib, f->ref + 4, tabs, 4);
+        size_t nt = library_ref_tables(re->s->lib, f->ref + 4, tabs, 4);
         for (size_t k = 0; k < nt; k++) {
             const struct ref_table *t = tabs[k];
             if (nt > 1) /* grouped by their sources */
-                table_heading(pv, t);
+                table_heading(re, t);
             for (size_t i = 0; i < t->n; i++) {
                 const char *id = t->items[i].id;
                 bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
-                pick_add(pk, id, text_get(&t->items[i].title, pv->lang), on);
+                pick_add(pk, id, text_get(&t->items[i].title, re->lang), on);
             }
         }
     } else {
         for (int c = 0; c < COLL__COUNT; c++) {
             if (strcmp(profile_coll_defs[c]->key, f->ref) != 0)
                 continue;
-            const struct collection *col = &pv->s->profile.c[c];
+            const struct collection *col = &re->s->profile.c[c];
             for (size_t i = 0; i < col->n; i++) {
                 const char *id = col->r[i].id;
                 if (exclude && strcmp(id, exclude) == 0)
                     continue;
                 bool on = pk->multi ? strlist_has(&v->list, id) : (v->s && strcmp(v->s, id) == 0);
-                pick_add(pk, id, ref_label(pv, f->ref, id), on);
+                pick_add(pk, id, recedit_ref_label(re, f->ref, id), on);
             }
         }
     }
     if (!pk->n) {
-        say(pv, true, "%s", _("Nothing to choose from yet: add entries to that section first"));
+        say(re, true, "%s", _("Nothing to choose from yet: add entries to that section first"));
         pick_close(pk);
         return;
     }
@@ -132,16 +132,16 @@ void pick_open(struct pview *pv, const struct field_def *f, const struct value *
 
 /* The levels of profile scale coll for a number field (value v): each
  * with its label and definition, "4 大 — definition". */
-void pick_open_levels(struct pview *pv, int coll, const struct value *v)
+void pick_open_levels(struct recedit *re, int coll, const struct value *v)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     pick_close(pk);
-    const struct collection *c = &pv->s->profile.c[coll];
+    const struct collection *c = &re->s->profile.c[coll];
     for (size_t i = 0; i < c->n; i++) {
         long long level = rec_int(&c->r[i], LEVEL_LEVEL, (long long)i + 1);
         char id[24], t[96];
         snprintf(id, sizeof id, "%lld", level);
-        scale_level_text(&pv->s->profile, coll, level, t, sizeof t);
+        scale_level_text(&re->s->profile, coll, level, t, sizeof t);
         struct strbuf sb = STRBUF_INIT;
         sb_adds(&sb, t);
         if (*rec_str(&c->r[i], LEVEL_DEFINITION))
@@ -150,7 +150,7 @@ void pick_open_levels(struct pview *pv, int coll, const struct value *v)
         sb_free(&sb);
     }
     if (!pk->n) {
-        say(pv, true, "%s", _("The profile has no levels on this scale yet: fill in its scales first"));
+        say(re, true, "%s", _("The profile has no levels on this scale yet: fill in its scales first"));
         pick_close(pk);
         return;
     }
@@ -161,28 +161,28 @@ void pick_open_levels(struct pview *pv, int coll, const struct value *v)
 }
 
 /* The governance items not yet in the profile, for Add. */
-void pick_open_library_ids(struct pview *pv, struct collection *c)
+void pick_open_library_ids(struct recedit *re, struct collection *c)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     pick_close(pk);
     if (strncmp(c->def->id_ref, "lib:", 4) == 0) {
-        const struct ref_table *t = library_table(pv->s->lib, c->def->id_ref + 4);
+        const struct ref_table *t = library_table(re->s->lib, c->def->id_ref + 4);
         for (size_t i = 0; t && i < t->n; i++)
             if (!coll_find(c, t->items[i].id))
-                pick_add(pk, t->items[i].id, text_get(&t->items[i].title, pv->lang), false);
+                pick_add(pk, t->items[i].id, text_get(&t->items[i].title, re->lang), false);
     } else {
         /* entries of the profile, e.g. the resources without risk */
         for (int k = 0; k < COLL__COUNT; k++) {
             if (strcmp(profile_coll_defs[k]->key, c->def->id_ref) != 0)
                 continue;
-            const struct collection *pc = &pv->s->profile.c[k];
+            const struct collection *pc = &re->s->profile.c[k];
             for (size_t i = 0; i < pc->n; i++)
                 if (!coll_find(c, pc->r[i].id))
-                    pick_add(pk, pc->r[i].id, ref_label(pv, c->def->id_ref, pc->r[i].id), false);
+                    pick_add(pk, pc->r[i].id, recedit_ref_label(re, c->def->id_ref, pc->r[i].id), false);
         }
     }
     if (!pk->n) {
-        say(pv, false, "%s", _("Every item of the library is in the list already"));
+        say(re, false, "%s", _("Every item of the library is in the list already"));
         pick_close(pk);
         return;
     }
@@ -191,52 +191,52 @@ void pick_open_library_ids(struct pview *pv, struct collection *c)
 
 /* After a choice in a risk's form: a threat names the risk when it has
  * no title yet; an acceptance records when and the value at that moment. */
-static void risk_picked(struct pview *pv, struct record *r, const struct field_def *f)
+static void risk_picked(struct recedit *re, struct record *r, const struct field_def *f)
 {
     const struct coll_def *def = round_coll_defs[RC_RISKS];
-    struct collection *c = &pv->round->c[RC_RISKS];
+    struct collection *c = &re->round->c[RC_RISKS];
     if (f == &def->fields[RISK_THREAT] && !*rec_str(r, RISK_TITLE)) {
-        core_set_text(pv->s, pv_doc(pv), c, r, def, RISK_TITLE,
-                      ref_label(pv, f->ref, rec_str(r, RISK_THREAT)));
+        core_set_text(re->s, re_doc(re), c, r, def, RISK_TITLE,
+                      recedit_ref_label(re, f->ref, rec_str(r, RISK_THREAT)));
     } else if (f == &def->fields[RISK_DECISION]) {
         char today[11];
         session_today(today);
-        struct acceptance a = core_risk_decided(pv->s, pv->round, (size_t)(r - c->r), today);
+        struct acceptance a = core_risk_decided(re->s, re->round, (size_t)(r - c->r), today);
         if (a.records)
-            say(pv, false, _("Accepted on %s at the value %lld: fill in who accepted it"),
+            say(re, false, _("Accepted on %s at the value %lld: fill in who accepted it"),
                 rec_str(r, RISK_ACCEPTED_ON), a.value);
     }
 }
 
-static void pick_accept(struct pview *pv)
+static void pick_accept(struct recedit *re)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     if (pk->cur >= pk->n || !pk->ids[pk->cur])
         return; /* a heading (clicked) is no choice */
-    if (pv->level == PV_LIST) {
+    if (re->level == RE_LIST) {
         /* adding a library item (governance), or a sign-off (said first when its checks fail) */
-        struct collection *c = cur_coll(pv);
-        if (pv->round && c == &pv->round->c[RC_SIGNOFFS] && signoff_ask(pv, pk->ids[pk->cur])) {
+        struct collection *c = cur_coll(re);
+        if (re->round && c == &re->round->c[RC_SIGNOFFS] && signoff_ask(re, pk->ids[pk->cur])) {
             pick_close(pk);
             return;
         }
         struct record r;
         record_init(&r, c->def);
         r.id = xstrdup(pk->ids[pk->cur]);
-        size_t at = core_add(pv->s, pv_doc(pv), c, &r);
+        size_t at = core_add(re->s, re_doc(re), c, &r);
         record_free(&r, c->def);
         pick_close(pk);
         if (at == (size_t)-1)
             return;
-        pv->rec = pv->list_cur = at;
-        pv->level = PV_FORM;
-        pv->field_cur = 0;
-        fresh_start(pv);
+        re->rec = re->list_cur = at;
+        re->level = RE_FORM;
+        re->field_cur = 0;
+        fresh_start(re);
         return;
     }
     const struct coll_def *def;
-    struct record *r = form_record(pv, &def);
-    const struct field_def *f = &def->fields[pv->field_cur];
+    struct record *r = form_record(re, &def);
+    const struct field_def *f = &def->fields[re->field_cur];
     if (pk->multi) {
         if (!pk->spaced) /* Enter without Space: the highlighted one too */
             pk->marked[pk->cur] = true;
@@ -244,25 +244,25 @@ static void pick_accept(struct pview *pv)
         for (size_t i = 0; i < pk->n; i++)
             if (pk->marked[i])
                 strlist_add(&l, pk->ids[i]);
-        core_set_list(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, &l);
+        core_set_list(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, &l);
         strlist_free(&l);
     } else if (f->type == F_INT) { /* a level of a scale */
-        core_set_int(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, atoll(pk->ids[pk->cur]));
+        core_set_int(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, atoll(pk->ids[pk->cur]));
     } else {
-        core_set_text(pv->s, pv_doc(pv), form_coll(pv), r, def, pv->field_cur, pk->ids[pk->cur]);
+        core_set_text(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, pk->ids[pk->cur]);
     }
-    if (pv->round && def == round_coll_defs[RC_RISKS])
-        risk_picked(pv, r, f);
+    if (re->round && def == round_coll_defs[RC_RISKS])
+        risk_picked(re, r, f);
     else
-        form_range_warn(pv); /* a rule picked: is the threshold still in its range? */
+        form_range_warn(re); /* a rule picked: is the threshold still in its range? */
     pick_close(pk);
 }
 
-bool pick_action(struct pview *pv, enum action a)
+bool pick_action(struct recedit *re, enum action a)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     size_t was = pk->cur;
-    if (rows_move(&pk->cur, pk->n, a, pv->page)) {
+    if (rows_move(&pk->cur, pk->n, a, re->page)) {
         pick_skip_headings(pk, pk->cur >= was ? 1 : -1);
         return true;
     }
@@ -272,25 +272,25 @@ bool pick_action(struct pview *pv, enum action a)
             pk->marked[pk->cur] = !pk->marked[pk->cur];
             pk->spaced = true;
         } else {
-            pick_accept(pv);
+            pick_accept(re);
         }
         return true;
     case ACT_PICK_ACCEPT:
-        pick_accept(pv);
+        pick_accept(re);
         return true;
     case ACT_PICK_CANCEL:
         pick_close(pk);
-        if (pv->fresh_direct && fresh_untouched(pv))
-            fresh_drop(pv); /* Esc in the threat catalogue: no risk is left */
+        if (re->fresh_direct && fresh_untouched(re))
+            fresh_drop(re); /* Esc in the threat catalogue: no risk is left */
         return true;
     default:
         return false;
     }
 }
 
-void draw_pick(struct pview *pv, int y, int height, int cols)
+void draw_pick(struct recedit *re, int y, int height, int cols)
 {
-    struct pick *pk = &pv->pick;
+    struct pick *pk = &re->pick;
     action_hide(ACT_PICK_MARK, !pk->multi); /* one choice: nothing to mark, no Space on the key bar */
     int w = cols - 2 < 96 ? cols - 2 : 96, x = (cols - w) / 2;
     if (w < 1)

@@ -45,7 +45,7 @@ bool register_action(struct aview *av, enum action a)
     case ACT_ADD_THREAT:
         add_in(av, RSEC_RISKS);
         if (av->editing)
-            pview_edit_field(&av->edit, RISK_THREAT);
+            recedit_edit_field(&av->edit, RISK_THREAT);
         return true;
     case ACT_SORT: av->sort = (enum risk_sort)((av->sort + 1) % SORT__COUNT); break;
     case ACT_FILTER_BAND: av->filter.band = (enum band)((av->filter.band + 1) % BAND__COUNT); break;

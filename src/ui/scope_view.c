@@ -176,16 +176,16 @@ void no_risk_note(struct aview *av)
     struct collection *c = &r->c[RC_CLEAR];
     const struct record *note = coll_find(c, id);
     if (note) {
-        pview_open_round(&av->edit, r, RSEC_CLEAR, (size_t)(note - c->r));
+        recedit_open_round(&av->edit, r, RSEC_CLEAR, (size_t)(note - c->r));
         av->editing = true;
         return;
     }
     if (read_only(av, r))
         return;
-    pview_round_add_id(&av->edit, r, RSEC_CLEAR, id);
+    recedit_round_add_id(&av->edit, r, RSEC_CLEAR, id);
     av->editing = !av->edit.done;
     if (av->editing)
-        pview_edit_field(&av->edit, CLEAR_NOTE);
+        recedit_edit_field(&av->edit, CLEAR_NOTE);
 }
 
 void draw_scope(struct aview *av, int y, int height, int cols)

@@ -3,13 +3,13 @@
  * comment records it (nothing is signed off unseen). */
 #ifndef KIJUN_SIGNOFF_H
 #define KIJUN_SIGNOFF_H
-#include "ui/profile_view.h"
+#include "ui/recedit.h"
 #include <stdbool.h>
 
-/* The step (a sign-off id) was picked to be signed off in pv's round:
- * when its checks fail, ask (the question on pv's status line) and
+/* The step (a sign-off id) was picked to be signed off in re's round:
+ * when its checks fail, ask (the question on re's status line) and
  * return true; false: nothing fails, add it as usual. */
-bool signoff_ask(struct pview *pv, const char *id);
+bool signoff_ask(struct recedit *re, const char *id);
 /* The answer to that question, if it was asked (true), else false. */
-bool signoff_answer(struct pview *pv, bool yes);
+bool signoff_answer(struct recedit *re, bool yes);
 #endif

@@ -11,7 +11,7 @@
 #include "ui/findings_view.h"
 #include "ui/frame.h"
 #include "ui/help.h"
-#include "ui/profile_private.h"
+#include "ui/profile_view.h"
 #include "core/session.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -46,22 +46,15 @@ const struct view_ops browser_view = {
 
 static enum view p_screen(struct view_ctx *c, void *self) { (void)c; return pview_screen(self); }
 /* A form's d deletes an entry of a list: on the organisation's, the
- * criteria's or a round's head there is none, and the key bar says so. */
-static void hide_delete(const struct pview *pv)
-{
-    action_hide(ACT_DELETE, pview_screen(pv) == SCREEN_FORM && cur_section(pv)->kind != SEC_COLL);
-    /* sign-offs are a record: J and K do not reorder them */
-    const struct collection *c = cur_section(pv)->kind == SEC_COLL ? cur_coll((struct pview *)pv) : NULL;
-    bool fixed = c && !coll_reorderable(c->def);
-    action_hide(ACT_MOVE_UP, fixed);
-    action_hide(ACT_MOVE_DOWN, fixed);
-}
-
+ * criteria's or a round's head there is none, and the key bar says so
+ * (the editor's keys: recedit_hide_keys). */
 static void p_draw(struct view_ctx *c, void *self, int rows, int cols)
 {
     (void)c;
-    hide_delete(self);
-    pview_draw(self, rows, cols);
+    struct pview *pv = self;
+    if (pv->level == PV_EDIT)
+        recedit_hide_keys(&pv->edit);
+    pview_draw(pv, rows, cols);
 }
 static bool p_act(struct view_ctx *c, void *self, enum action a) { (void)c; return pview_action(self, a); }
 static void p_input(struct view_ctx *c, void *self, const char *t) { (void)c; pview_input(self, t); }
@@ -71,16 +64,16 @@ static void p_answer(struct view_ctx *c, void *self, bool yes) { (void)c; pview_
 static char *p_message(struct view_ctx *c, void *self, size_t *size, bool **err)
 {
     (void)c;
-    struct pview *pv = self;
-    *size = sizeof pv->message, *err = &pv->message_is_error;
-    return pv->message;
+    struct pview *pv = self; /* its message line is its editor's */
+    *size = sizeof pv->edit.message, *err = &pv->edit.message_is_error;
+    return pv->edit.message;
 }
 
 static const char *p_question(struct view_ctx *c, void *self)
 {
     (void)c;
     struct pview *pv = self;
-    return pv->asking_delete ? pv->message : NULL;
+    return pv->edit.asking_delete ? pv->edit.message : NULL;
 }
 
 const struct view_ops profile_view = {
@@ -95,7 +88,7 @@ static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
 {
     struct aview *av = self;
     if (av->editing)
-        hide_delete(&av->edit);
+        recedit_hide_keys(&av->edit);
     bool none = aview_screen(av) == SCREEN_ROUNDS && !c->s->nrounds; /* no round to act on */
     action_hide(ACT_DELETE, none || action_hidden(ACT_DELETE));
     action_hide(ACT_COPY, none);
