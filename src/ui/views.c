@@ -45,9 +45,9 @@ const struct view_ops browser_view = {
 /* --- the organisation profile --------------------------------------------------- */
 
 static enum view p_screen(struct view_ctx *c, void *self) { (void)c; return pview_screen(self); }
-/* A form's d deletes an entry of a list: on the organisation's, the
- * criteria's or a round's head there is none, and the key bar says so
- * (the editor's keys: recedit_hide_keys). */
+/* The editor in front: the key bar without its keys that do nothing
+ * there (recedit_hide_keys: d on a single record's form, J and K on the
+ * sign-offs). */
 static void p_draw(struct view_ctx *c, void *self, int rows, int cols)
 {
     (void)c;
