@@ -10,10 +10,23 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+/* The prompts of the suite: 256 bytes at most, as the workbench's. */
+static struct prompt p;
+static void setup(void) { prompt_init(&p, 256); }
+static void teardown(void) { prompt_free(&p); }
+TestSuite(prompt, .init = setup, .fini = teardown);
+
+/* Type text into the open prompt, then Esc: the text given back. */
+static void esc_after(struct prompt *q, const char *typed, const char *before)
+{
+    prompt_type(q, typed);
+    cr_assert_eq(prompt_act(q, ACT_EDIT_CANCEL), PROMPT_CANCELLED);
+    cr_assert_not(q->open);
+    cr_assert_str_eq(prompt_text(q), before, "Esc after %s", typed);
+}
+
 Test(prompt, esc_gives_back_the_text_before)
 {
-    struct prompt p;
-    prompt_init(&p, 256);
     prompt_start(&p, "電力");
     cr_assert(p.open);
     cr_assert_eq(prompt_type(&p, "・ガス"), PROMPT_CHANGED);
@@ -28,16 +41,11 @@ Test(prompt, esc_gives_back_the_text_before)
     cr_assert_str_eq(prompt_text(&p), "電力");
     /* opened again, on nothing: Esc gives back nothing */
     prompt_start(&p, NULL);
-    prompt_type(&p, "水道");
-    cr_assert_eq(prompt_act(&p, ACT_EDIT_CANCEL), PROMPT_CANCELLED);
-    cr_assert_str_eq(prompt_text(&p), "");
-    prompt_free(&p);
+    esc_after(&p, "水道", "");
 }
 
 Test(prompt, enter_accepts_and_a_refused_answer_stays_to_correct)
 {
-    struct prompt p;
-    prompt_init(&p, 256);
     prompt_start(&p, "2026");
     prompt_type(&p, "/");
     cr_assert_eq(prompt_act(&p, ACT_EDIT_ACCEPT), PROMPT_ACCEPTED);
@@ -48,16 +56,11 @@ Test(prompt, enter_accepts_and_a_refused_answer_stays_to_correct)
     cr_assert_eq(prompt_act(&p, ACT_EDIT_BACKSPACE), PROMPT_CHANGED);
     cr_assert_str_eq(prompt_text(&p), "2026");
     /* Esc still gives back the text before the prompt opened */
-    prompt_type(&p, "x");
-    cr_assert_eq(prompt_act(&p, ACT_EDIT_CANCEL), PROMPT_CANCELLED);
-    cr_assert_str_eq(prompt_text(&p), "2026");
-    prompt_free(&p);
+    esc_after(&p, "x", "2026");
 }
 
 Test(prompt, changed_only_when_the_text_changed)
 {
-    struct prompt p;
-    prompt_init(&p, 256);
     prompt_start(&p, "ab");
     cr_assert_eq(prompt_act(&p, ACT_EDIT_LEFT), PROMPT_KEPT);
     cr_assert_eq(prompt_act(&p, ACT_EDIT_END), PROMPT_KEPT);
@@ -71,7 +74,6 @@ Test(prompt, changed_only_when_the_text_changed)
     cr_assert_eq(prompt_type(&p, ""), PROMPT_KEPT);
     cr_assert_eq(prompt_act(&p, ACT_DOWN), PROMPT_NONE, "not a line-editing action");
     cr_assert(p.open);
-    prompt_free(&p);
 }
 
 Test(lineedit, the_limit_never_cuts_a_character)
@@ -86,14 +88,13 @@ Test(lineedit, the_limit_never_cuts_a_character)
     cr_assert_eq(lineedit_input(&le, "y"), EDIT_MOVED);
     lineedit_free(&le);
     /* a prompt opened on a longer text keeps what fits, and gives that back */
-    struct prompt p;
-    prompt_init(&p, 6);
-    prompt_start(&p, "重要インフラ");
-    cr_assert_str_eq(prompt_text(&p), "重要");
-    prompt_act(&p, ACT_EDIT_BACKSPACE);
-    prompt_act(&p, ACT_EDIT_CANCEL);
-    cr_assert_str_eq(prompt_text(&p), "重要");
-    prompt_free(&p);
+    struct prompt small;
+    prompt_init(&small, 6);
+    prompt_start(&small, "重要インフラ");
+    cr_assert_str_eq(prompt_text(&small), "重要");
+    prompt_act(&small, ACT_EDIT_BACKSPACE);
+    esc_after(&small, "", "重要");
+    prompt_free(&small);
 }
 
 /* The columns the cell shows from the first byte shown to the cursor. */
