@@ -51,13 +51,16 @@ void free_lines(char **lines, size_t n);
 
 /* --- rounds_view.c: the rounds ------------------------------------------------ */
 
-/* The prompt: 0 a new round's name, 1 a copy's, 2 the register's text
- * filter, 3 a round's new name, 4 the file to export a round to. */
-void start_prompt(struct aview *av, int kind);
+/* The prompt for a name: a new round's, a copy's, a round's new name
+ * (the old one to start from), a new resource's (scoping). The register's
+ * text filter has its own (regfilter_start), and so has the export's file
+ * (start_export). */
+void start_prompt(struct aview *av, enum av_prompt kind);
 /* E: the export of round i, once the workspace is saved: a report names
  * the files it was made from. */
 void start_export(struct aview *av, size_t i);
-bool prompt_action(struct aview *av, enum action a);
+/* An action while that prompt is open (not the text filter's). */
+bool name_prompt_action(struct aview *av, enum action a);
 /* d: ask before deleting the round under the cursor. */
 void ask_delete_round(struct aview *av);
 void draw_rounds(struct aview *av, int y, int height, int cols);
@@ -74,7 +77,7 @@ void scope_toggle(struct aview *av);
 /* n: the "no risk" note of the resource under the cursor. */
 void no_risk_note(struct aview *av);
 /* a: a new resource, used by the operation under the cursor and in scope
- * (its name asked first: prompt 5, finished by scope_add_finish). */
+ * (its name asked first: AVP_RESOURCE, finished by scope_add_finish). */
 void scope_add(struct aview *av);
 void scope_add_finish(struct aview *av, const char *name);
 void draw_scope(struct aview *av, int y, int height, int cols);

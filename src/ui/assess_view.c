@@ -13,7 +13,6 @@
 #include "ui/review_lines.h"
 #include "ui/rows.h"
 #include "util/i18n.h"
-#include "util/utf8.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include <stdio.h>
@@ -89,7 +88,7 @@ void aview_init(struct aview *av, struct session *s, enum lang lang)
     av->s = s;
     av->lang = lang;
     recedit_init(&av->edit, s, lang, round_sections);
-    edit_init(&av->prompt, "", 256);
+    prompt_init(&av->prompt, 256);
     reopen_init(&av->reopen);
     session_today(av->today);
     av->hm_i = av->hm_l = 1;
@@ -109,7 +108,7 @@ void aview_free(struct aview *av)
     free(av->export_over);
     av->export_over = NULL;
     recedit_free(&av->edit);
-    edit_free(&av->prompt);
+    prompt_free(&av->prompt);
     reopen_free(&av->reopen);
     checks_free(&av->checks);
     free(av->round_next);
@@ -117,12 +116,11 @@ void aview_free(struct aview *av)
     free(av->rows);
     free(av->scope);
     free(av->filter_text);
-    free(av->filter_before);
 }
 
 enum view aview_screen(const struct aview *av)
 {
-    if (av->prompting || av->reopen.open)
+    if (av->prompt.open || av->reopen.open)
         return SCREEN_PROMPT;
     if (av->editing)
         return recedit_screen(&av->edit);
@@ -199,12 +197,10 @@ void open_step(struct aview *av, enum step st)
 
 void aview_input(struct aview *av, const char *utf8)
 {
-    if (av->prompting) {
-        edit_insert(&av->prompt, utf8);
-        if (av->prompt_kind == 2)
+    if (av->prompt.open) {
+        if (prompt_type(&av->prompt, utf8) == PROMPT_CHANGED && av->prompt_kind == AVP_FILTER)
             regfilter_typed(av); /* the register narrows as it is typed */
-    }
-    else if (av->reopen.open)
+    } else if (av->reopen.open)
         reopen_input(&av->reopen, av->s, utf8);
     else if (av->editing)
         recedit_input(&av->edit, utf8);
@@ -240,10 +236,10 @@ static bool move_cursor(struct aview *av, enum action a)
 
 bool aview_action(struct aview *av, enum action a)
 {
-    if (av->prompting && av->prompt_kind == 2)
+    if (av->prompt.open && av->prompt_kind == AVP_FILTER)
         return regfilter_prompt_action(av, a);
-    if (av->prompting)
-        return prompt_action(av, a);
+    if (av->prompt.open)
+        return name_prompt_action(av, a);
     if (av->reopen.open)
         return reopen_action(&av->reopen, av->s, a, av->today, av->message, sizeof av->message, &av->message_is_error);
     if (av->editing) {
@@ -271,16 +267,16 @@ bool aview_action(struct aview *av, enum action a)
             return true;
         }
         if (a == ACT_ADD && !read_only(av, NULL)) {
-            start_prompt(av, 0);
+            start_prompt(av, AVP_NEW_ROUND);
             return true;
         }
         if (a == ACT_COPY && av->s->nrounds && !read_only(av, NULL)) {
-            start_prompt(av, 1);
+            start_prompt(av, AVP_COPY);
             return true;
         }
         if (a == ACT_RENAME && av->s->nrounds && !read_only(av, NULL)) {
             if (core_round_renamable(av->s, av->cur[AV_ROUNDS], av->message, sizeof av->message))
-                start_prompt(av, 3);
+                start_prompt(av, AVP_RENAME);
             else /* said before a name is typed in vain */
                 av->message_is_error = true;
             return true;
@@ -409,20 +405,12 @@ void aview_draw(struct aview *av, int rows, int cols)
     if (av->reopen.open) {
         chrome_status(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
         reopen_draw(&av->reopen, rows - 7, cols);
-    } else if (av->prompting) {
+    } else if (av->prompt.open) {
         if (av->message[0]) /* what the prompt asks, above it, read whole */
             draw_question(rows - 3, cols, 3, av->message, role_attr(ROLE_NOTICE));
-        draw_blank(rows - 2, 0, cols, A_NORMAL);
-        /* the prompt says what it is for: the text filter by name */
-        const char *pl = av->prompt_kind == 2 ? _("Filter: ") : "> ";
-        int plw = utf8_width(pl);
-        draw_cell(rows - 2, 0, plw, pl, role_attr(ROLE_LABEL));
-        /* scrolled to keep the cursor, and a long path's end, in view */
-        av->prompt_scroll = edit_scroll(&av->prompt, av->prompt_scroll, cols - plw);
-        const char *shown = av->prompt.buf + av->prompt_scroll;
-        draw_cell(rows - 2, plw, cols - plw, shown, A_NORMAL);
-        int cx = plw + utf8_nwidth(shown, av->prompt.cur - av->prompt_scroll);
-        move(rows - 2, cx < cols ? cx : cols - 1);
+        /* the prompt says what it is for: the text filter by name; the
+         * cursor, and a long path's end, kept in view */
+        prompt_draw(&av->prompt, rows - 2, 0, cols, av->prompt_kind == AVP_FILTER ? _("Filter: ") : "> ");
     } else {
         chrome_status(rows - 2, cols, sb_str(&sb), av->message, av->message_is_error);
     }

@@ -11,12 +11,16 @@
 #include "ui/recedit.h"
 #include "ui/reopen.h"
 #include "core/session.h"
-#include "util/edit.h"
+#include "ui/lineedit.h"
 
 /* A round's sections, as its editor opens them (recedit_open_round). */
 enum round_section { RSEC_HEAD, RSEC_RISKS, RSEC_CLEAR, RSEC_SIGNOFFS, RSEC_REVIEWS };
 
 enum av_level { AV_ROUNDS, AV_STEPS, AV_SCOPE, AV_REGISTER, AV_HEATMAP, AV_CHECKS, AV_REVIEW };
+/* What the prompt asks for: a new round's name, a copy's, the register's
+ * text filter, a round's new name, the file to export a round to, a new
+ * resource's name (scoping). */
+enum av_prompt { AVP_NEW_ROUND, AVP_COPY, AVP_FILTER, AVP_RENAME, AVP_EXPORT, AVP_RESOURCE };
 
 struct scope_line {
     int kind;            /* 0 service, 1 operation, 2 resource; 3, 4 gone (ui/scope_gone.h) */
@@ -46,7 +50,6 @@ struct aview {
     size_t *rows;
     size_t nrows;
     size_t owner_pick;
-    char *filter_before;       /* the text filter before the prompt (Esc) */
     int reg_want[8];           /* the register's columns: the widest cells */
     bool reg_follow;           /* the preview shows reg_shown until no key is pending (draw_follow_later) */
     size_t reg_shown;          /* the risk (index in the round) the preview last showed; SIZE_MAX none */
@@ -56,15 +59,14 @@ struct aview {
     struct scope_line *scope;
     size_t nscope;
     size_t scope_round;        /* the round the lines are of */
-    /* the name prompt (new round, copy) and the text filter prompt */
     bool want_new_resource;    /* scoping asked to add a resource to the profile */
-    bool prompting;
-    int prompt_kind;           /* 0 new round, 1 copy, 2 text filter, 3 rename, 4 export, 5 a resource (scoping) */
+    /* the one-line prompt: a round's name, a file's, a resource's, the
+     * register's text filter */
+    struct prompt prompt;
+    enum av_prompt prompt_kind;
     size_t export_round;       /* the round of an export (prompt 4) */
     char *export_over;         /* the existing file Enter again writes over */
     bool asking_round;         /* "delete round ...? y/n" on the rounds screen */
-    struct edit prompt;
-    size_t prompt_scroll;      /* its first byte shown */
     struct reopen_form reopen; /* the reopen form (O), over the screen */
     int page;
     char message[640];

@@ -53,7 +53,7 @@ void browser_init(struct browser *b, const struct library *lib, enum lang lang,
     for (size_t i = 0; edition_id && i < lib->gl.n; i++)
         if (strcmp(lib->gl.editions[i]->id, edition_id) == 0 && lib->gl.editions[i]->has_text)
             b->ed = i;
-    edit_init(&b->query, "", 256);
+    prompt_init(&b->search, 256);
 }
 
 void browser_free(struct browser *b)
@@ -62,14 +62,14 @@ void browser_free(struct browser *b)
     for (size_t i = 0; i < b->lib->gl.n; i++)
         outline_free(&b->outlines[i]);
     free(b->outlines);
-    edit_free(&b->query);
+    prompt_free(&b->search);
     free(b->last_query);
     memset(b, 0, sizeof *b);
 }
 
 enum view browser_screen(const struct browser *b)
 {
-    return b->searching ? SCREEN_PROMPT : b->editions ? SCREEN_EDITIONS : SCREEN_BROWSER;
+    return b->search.open ? SCREEN_PROMPT : b->editions ? SCREEN_EDITIONS : SCREEN_BROWSER;
 }
 
 /* --- actions ----------------------------------------------------------- */
@@ -110,7 +110,7 @@ static void switch_edition(struct browser *b)
 
 bool browser_action(struct browser *b, enum action a)
 {
-    if (b->searching)
+    if (b->search.open)
         return browser_prompt_action(b, a);
     if (b->editions)
         return editions_action(b, a);
@@ -158,10 +158,8 @@ bool browser_action(struct browser *b, enum action a)
         break;
     case ACT_EDITIONS: editions_open(b); break;
     case ACT_SEARCH:
-        b->searching = true;
         b->search_origin = outline_current(o);
-        edit_set(&b->query, "");
-        b->query_scroll = 0;
+        prompt_start(&b->search, "");
         break;
     case ACT_NEXT_MATCH: browser_search_step(b, 1); break;
     case ACT_PREV_MATCH: browser_search_step(b, -1); break;
@@ -488,7 +486,7 @@ static void draw_status(struct browser *b, int y, int cols, const char *workspac
 {
     const struct gl_edition *ed = browser_edition(b);
     struct outline *o = browser_outline(b);
-    if (b->searching) {
+    if (b->search.open) {
         browser_draw_prompt(b, y, cols);
         return;
     }

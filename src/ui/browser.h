@@ -6,7 +6,7 @@
 #include "model/library.h"
 #include "model/outline.h"
 #include "ui/actions.h"
-#include "util/edit.h"
+#include "ui/lineedit.h"
 #include <stdbool.h>
 
 struct browser {
@@ -18,9 +18,7 @@ struct browser {
     size_t detail_top;
     int detail_height;            /* rows of the detail pane at the last draw */
     int tree_height;
-    bool searching;               /* the search prompt is open */
-    struct edit query;
-    size_t query_scroll;
+    struct prompt search;         /* the search prompt (/), open or not */
     char *last_query;             /* for n/N and highlighting */
     const struct gl_node *search_origin;
     char message[640];            /* for the status line; "" when none */

@@ -77,8 +77,9 @@ static void search_update(struct browser *b)
     struct outline *o = browser_outline(b);
     if (b->search_origin)
         outline_select(o, b->search_origin);
+    const char *q = prompt_text(&b->search);
     free(b->last_query);
-    b->last_query = b->query.len ? xstrdup(b->query.buf) : NULL;
+    b->last_query = *q ? xstrdup(q) : NULL;
     b->message[0] = '\0';
     b->offer_elsewhere = false;
     if (!b->last_query)
@@ -104,55 +105,44 @@ void browser_search_step(struct browser *b, int dir)
 
 bool browser_prompt_action(struct browser *b, enum action a)
 {
-    struct edit *e = &b->query;
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-        b->searching = false;
+    switch (prompt_act(&b->search, a)) {
+    case PROMPT_NONE:
+        return false;
+    case PROMPT_ACCEPTED:
         if (!b->last_query)
             b->message[0] = '\0';
         return true;
-    case ACT_EDIT_CANCEL:
-        b->searching = false;
+    case PROMPT_CANCELLED:
         if (b->search_origin)
             outline_select(browser_outline(b), b->search_origin);
         free(b->last_query);
         b->last_query = NULL;
         browser_say(b, false, _("Search cancelled"));
         return true;
-    default: {
-        enum edit_effect fx = action_edit(a, e);
-        if (fx != EDIT_CHANGED)
-            return fx == EDIT_MOVED;
+    case PROMPT_CHANGED:
+        search_update(b);
+        return true;
+    default:
+        return true;
     }
-    }
-    search_update(b); /* the query changed */
-    return true;
 }
 
 void browser_input(struct browser *b, const char *utf8)
 {
-    if (!b->searching)
-        return;
-    edit_insert(&b->query, utf8);
-    search_update(b);
+    if (prompt_type(&b->search, utf8) == PROMPT_CHANGED)
+        search_update(b);
 }
 
 /* The search prompt, on the status line; the cursor left in it. */
 void browser_draw_prompt(struct browser *b, int y, int cols)
 {
     struct outline *o = browser_outline(b);
-    const char *q = b->query.buf;
+    const char *q = prompt_text(&b->search);
     size_t rank = 0, count = outline_match_count(o, q, b->lang, &rank);
     char info[64] = "";
     if (*q)
         snprintf(info, sizeof info, count ? _(" %zu/%zu ") : _(" no match "), rank, count);
     int iw = utf8_width(info);
-    draw_blank(y, 0, cols, A_NORMAL);
-    draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
-    int fw = cols - 1 - iw;
-    b->query_scroll = edit_scroll(&b->query, b->query_scroll, fw);
-    draw_cell(y, 1, fw, q + b->query_scroll, A_NORMAL);
     draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
-    int cx = 1 + utf8_nwidth(q + b->query_scroll, b->query.cur - b->query_scroll);
-    move(y, cx < cols ? cx : cols - 1);
+    prompt_draw(&b->search, y, 0, cols - iw, "/");
 }

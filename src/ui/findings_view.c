@@ -35,7 +35,7 @@ void fview_init(struct fview *fv, struct session *s)
 {
     memset(fv, 0, sizeof *fv);
     fv->s = s;
-    edit_init(&fv->query, "", 256);
+    prompt_init(&fv->search, 256);
 }
 
 static void rows_clear(struct fview *fv)
@@ -51,7 +51,7 @@ static void rows_clear(struct fview *fv)
 void fview_free(struct fview *fv)
 {
     rows_clear(fv);
-    edit_free(&fv->query);
+    prompt_free(&fv->search);
     free(fv->last_query);
     memset(fv, 0, sizeof *fv);
 }
@@ -131,7 +131,7 @@ void fview_refresh(struct fview *fv)
 
 enum view fview_screen(const struct fview *fv)
 {
-    return fv->searching ? SCREEN_PROMPT : SCREEN_FINDINGS;
+    return fv->search.open ? SCREEN_PROMPT : SCREEN_FINDINGS;
 }
 
 /* After a move the cursor is on a finding, never on a file's header. */
@@ -171,48 +171,43 @@ static size_t match_count(const struct fview *fv, const char *query)
 static void search_update(struct fview *fv)
 {
     fv->cur = fv->search_origin;
+    const char *q = prompt_text(&fv->search);
     free(fv->last_query);
-    fv->last_query = fv->query.len ? xstrdup(fv->query.buf) : NULL;
+    fv->last_query = *q ? xstrdup(q) : NULL;
     fv->message[0] = '\0';
     if (fv->last_query)
         search(fv, fv->last_query, 1, true);
 }
 
-static bool prompt_action(struct fview *fv, enum action a)
+static bool search_action(struct fview *fv, enum action a)
 {
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-        fv->searching = false;
-        return true;
-    case ACT_EDIT_CANCEL:
-        fv->searching = false;
+    switch (prompt_act(&fv->search, a)) {
+    case PROMPT_NONE:
+        return false;
+    case PROMPT_CANCELLED:
         fv->cur = fv->search_origin;
         free(fv->last_query);
         fv->last_query = NULL;
         say(fv, false, "%s", _("Search cancelled"));
         return true;
-    default: {
-        enum edit_effect fx = action_edit(a, &fv->query);
-        if (fx != EDIT_CHANGED)
-            return fx == EDIT_MOVED;
+    case PROMPT_CHANGED:
+        search_update(fv);
+        return true;
+    default: /* accepted, or the cursor moved in the text */
+        return true;
     }
-    }
-    search_update(fv);
-    return true;
 }
 
 void fview_input(struct fview *fv, const char *utf8)
 {
-    if (!fv->searching)
-        return;
-    edit_insert(&fv->query, utf8);
-    search_update(fv);
+    if (prompt_type(&fv->search, utf8) == PROMPT_CHANGED)
+        search_update(fv);
 }
 
 bool fview_action(struct fview *fv, enum action a)
 {
-    if (fv->searching)
-        return prompt_action(fv, a);
+    if (fv->search.open)
+        return search_action(fv, a);
     fv->message[0] = '\0';
     if (rows_move(&fv->cur, fv->nrows, a, fv->page)) {
         off_header(fv, a == ACT_UP || a == ACT_PAGE_UP);
@@ -220,10 +215,8 @@ bool fview_action(struct fview *fv, enum action a)
     }
     switch (a) {
     case ACT_SEARCH_FINDINGS:
-        fv->searching = true;
         fv->search_origin = fv->cur;
-        edit_set(&fv->query, "");
-        fv->query_scroll = 0;
+        prompt_start(&fv->search, "");
         return true;
     case ACT_NEXT_MATCH:
     case ACT_PREV_MATCH:
@@ -390,20 +383,14 @@ static void draw_title(struct fview *fv, int cols)
 
 static void draw_prompt(struct fview *fv, int y, int cols)
 {
-    const char *q = fv->query.buf;
+    const char *q = prompt_text(&fv->search);
     size_t count = *q ? match_count(fv, q) : 0;
     char info[64] = "";
     if (*q)
         snprintf(info, sizeof info, count ? P_(" %zu match ", " %zu matches ", count) : _(" no match "), count);
     int iw = utf8_width(info);
-    draw_blank(y, 0, cols, A_NORMAL);
-    draw_cell(y, 0, 1, "/", role_attr(ROLE_LABEL));
-    int fw = cols - 1 - iw;
-    fv->query_scroll = edit_scroll(&fv->query, fv->query_scroll, fw);
-    draw_cell(y, 1, fw, q + fv->query_scroll, A_NORMAL);
     draw_cell(y, cols - iw, iw, info, role_attr(count ? ROLE_LABEL : ROLE_NOTICE));
-    int cx = 1 + utf8_nwidth(q + fv->query_scroll, fv->query.cur - fv->query_scroll);
-    move(y, cx < cols ? cx : cols - 1);
+    prompt_draw(&fv->search, y, 0, cols - iw, "/");
 }
 
 void fview_draw(struct fview *fv, int rows, int cols)
@@ -437,7 +424,7 @@ void fview_draw(struct fview *fv, int rows, int cols)
     }
     free(t);
     int y = rows - 2;
-    if (fv->searching) {
+    if (fv->search.open) {
         draw_prompt(fv, y, cols);
         return;
     }

@@ -10,7 +10,7 @@
 #include "ui/assess_view.h"
 #include "ui/browser.h"
 #include "ui/profile_view.h"
-#include "util/edit.h"
+#include "ui/lineedit.h"
 
 struct fview {
     struct session *s;
@@ -23,9 +23,8 @@ struct fview {
     bool built;
     size_t cur, top;
     int page;
-    bool searching;
-    struct edit query;
-    size_t query_scroll, search_origin;
+    struct prompt search;          /* the search prompt (/), open or not */
+    size_t search_origin;          /* the row it started from */
     char *last_query;
     struct target jumped;          /* where Enter went: Esc or q there comes back */
     bool jumped_editing;           /* it opened a round's form or list */

@@ -80,36 +80,30 @@ static void filter_by(struct aview *av, const char *text)
 
 void regfilter_start(struct aview *av)
 {
-    free(av->filter_before);
-    av->filter_before = av->filter_text ? xstrdup(av->filter_text) : NULL;
-    av->prompting = true;
-    av->prompt_scroll = 0;
-    av->prompt_kind = 2;
-    edit_set(&av->prompt, av->filter_text ? av->filter_text : "");
+    av->prompt_kind = AVP_FILTER;
+    prompt_start(&av->prompt, av->filter_text); /* Esc gives it back */
     say(av, false, "%s", _("Narrows the register as you type (title, scenario, controls, measures, owner); Enter keeps it, Esc restores the filter before"));
 }
 
 void regfilter_typed(struct aview *av)
 {
-    filter_by(av, av->prompt.buf);
+    filter_by(av, prompt_text(&av->prompt));
 }
 
 bool regfilter_prompt_action(struct aview *av, enum action a)
 {
-    switch (a) {
-    case ACT_EDIT_ACCEPT:
-    case ACT_EDIT_CANCEL:
-        av->prompting = false;
-        av->message[0] = '\0';
-        filter_by(av, a == ACT_EDIT_ACCEPT ? av->prompt.buf : av->filter_before);
-        free(av->filter_before);
-        av->filter_before = NULL;
+    switch (prompt_act(&av->prompt, a)) {
+    case PROMPT_NONE:
+        return false;
+    case PROMPT_KEPT:
         return true;
-    default: {
-        bool used = action_edit(a, &av->prompt) != EDIT_NONE;
-        if (used)
-            regfilter_typed(av);
-        return used;
-    }
+    case PROMPT_ACCEPTED:
+    case PROMPT_CANCELLED: /* the text kept, or the filter before given back */
+        av->message[0] = '\0';
+        filter_by(av, prompt_text(&av->prompt));
+        return true;
+    default:
+        regfilter_typed(av);
+        return true;
     }
 }

@@ -16,14 +16,14 @@
 void reopen_init(struct reopen_form *f)
 {
     memset(f, 0, sizeof *f);
-    edit_init(&f->by, "", 200);
-    edit_init(&f->why, "", 1000);
+    lineedit_init(&f->by, "", 200);
+    lineedit_init(&f->why, "", 1000);
 }
 
 void reopen_free(struct reopen_form *f)
 {
-    edit_free(&f->by);
-    edit_free(&f->why);
+    lineedit_free(&f->by);
+    lineedit_free(&f->why);
 }
 
 bool ui_refused(const struct session *s, const struct round *r, char *msg, size_t size)
@@ -65,9 +65,8 @@ bool reopen_start(struct reopen_form *f, const struct session *s, struct round *
     f->open = true;
     f->field = 0;
     f->round = r;
-    f->scroll[0] = f->scroll[1] = 0;
-    edit_set(&f->by, login_name());
-    edit_set(&f->why, "");
+    lineedit_set(&f->by, login_name());
+    lineedit_set(&f->why, "");
     snprintf(msg, size, _("Reopening round %s"), r->name);
     return true;
 }
@@ -88,13 +87,13 @@ static void keep_draft(struct reopen_form *f, struct session *s)
         struct collection *c = &rd->r.c[RC_REOPENED];
         core_draft_open_new(s, &rd->d, c, REOPEN_WHY);
     }
-    core_draft_text(s, f->why.buf);
+    core_draft_text(s, lineedit_text(&f->why));
 }
 
 bool reopen_action(struct reopen_form *f, struct session *s, enum action a, const char *today,
                    char *msg, size_t size, bool *error)
 {
-    struct edit *e = f->field ? &f->why : &f->by;
+    struct lineedit *e = f->field ? &f->why : &f->by;
     *error = false;
     switch (a) {
     case ACT_EDIT_CANCEL:
@@ -102,26 +101,28 @@ bool reopen_action(struct reopen_form *f, struct session *s, enum action a, cons
         core_draft_close(s);
         snprintf(msg, size, "%s", _("Not reopened"));
         return true;
-    case ACT_EDIT_ACCEPT:
+    case ACT_EDIT_ACCEPT: {
         if (f->field == 0) {
             f->field = 1;
             return true;
         }
-        if (!*f->why.buf) {
+        const char *by = lineedit_text(&f->by), *why = lineedit_text(&f->why);
+        if (!*why) {
             *error = true;
             snprintf(msg, size, _("Why is it reopened? The reason is required (%s cancels)"),
                      action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
             return true;
         }
         core_draft_close(s); /* the reason goes into the reopening itself */
-        *error = !core_reopen_round(s, f->round, f->by.buf, f->why.buf, today, msg, size);
-        if (*error && !*f->by.buf)
+        *error = !core_reopen_round(s, f->round, by, why, today, msg, size);
+        if (*error && !*by)
             f->field = 0;
         else
             f->open = false;
         return true;
+    }
     default: {
-        bool done = action_edit(a, e) != EDIT_NONE;
+        bool done = lineedit_action(e, a) != EDIT_NONE;
         keep_draft(f, s);
         return done;
     }
@@ -130,7 +131,7 @@ bool reopen_action(struct reopen_form *f, struct session *s, enum action a, cons
 
 void reopen_input(struct reopen_form *f, struct session *s, const char *utf8)
 {
-    edit_insert(f->field ? &f->why : &f->by, utf8);
+    lineedit_input(f->field ? &f->why : &f->by, utf8);
     keep_draft(f, s);
 }
 
@@ -147,14 +148,13 @@ void reopen_draw(struct reopen_form *f, int y, int cols)
         lw = utf8_width(labels[i]) > lw ? utf8_width(labels[i]) : lw;
     int vx = lw + 4, vw = cols - vx - 1, cx = vx;
     for (int i = 0; i < 2; i++) {
-        struct edit *e = i ? &f->why : &f->by;
+        struct lineedit *e = i ? &f->why : &f->by;
         draw_blank(y + 1 + i, 0, cols, A_NORMAL);
         draw_cell(y + 1 + i, 1, lw + 2, labels[i], role_attr(ROLE_LABEL));
         draw_cell(y + 1 + i, lw + 2, 2, i ? "*" : "", role_attr(ROLE_LABEL));
-        f->scroll[i] = edit_scroll(e, f->scroll[i], vw);
-        draw_cell(y + 1 + i, vx, vw, e->buf + f->scroll[i], role_attr(i == f->field ? ROLE_SELECTED_DIM : ROLE_NORMAL));
+        int c = lineedit_draw(e, y + 1 + i, vx, vw, role_attr(i == f->field ? ROLE_SELECTED_DIM : ROLE_NORMAL));
         if (i == f->field)
-            cx = vx + utf8_nwidth(e->buf + f->scroll[i], e->cur - f->scroll[i]);
+            cx = c;
     }
     draw_blank(y + 3, 0, cols, A_NORMAL);
     char hint[200];

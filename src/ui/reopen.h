@@ -7,15 +7,14 @@
 #define KIJUN_REOPEN_H
 #include "core/session.h"
 #include "ui/actions.h"
-#include "util/edit.h"
+#include "ui/lineedit.h"
 #include <stdbool.h>
 #include <stddef.h>
 
 struct reopen_form {
     bool open;
     int field;               /* 0 who, 1 why */
-    struct edit by, why;
-    size_t scroll[2];
+    struct lineedit by, why;
     struct round *round;
 };
 

@@ -1,7 +1,7 @@
 /* rounds_view: the rounds screen of the assessment: each round's line
  * (date, state, risks, the next step), the prompt for a new round's name,
- * a copy's or a new name (and the register's text filter), and the
- * question before a round is deleted. */
+ * a copy's, a new name, an export's file (and scoping's new resource),
+ * and the question before a round is deleted. */
 #include "config.h"
 #include "ui/assess_private.h"
 #include "core/export.h"
@@ -15,18 +15,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void start_prompt(struct aview *av, int kind)
+void start_prompt(struct aview *av, enum av_prompt kind)
 {
-    av->prompting = true;
-    av->prompt_scroll = 0;
     av->prompt_kind = kind;
-    edit_set(&av->prompt, kind == 2 && av->filter_text ? av->filter_text
-                          : kind == 3 ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
+    prompt_start(&av->prompt, kind == AVP_RENAME ? av->s->rounds[av->cur[AV_ROUNDS]]->r.name : "");
+    if (kind == AVP_RESOURCE) /* scoping says what it is for */
+        return;
     const char *ok = action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), *no = action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT);
-    say(av, false, kind == 0 ? _("Name of the new round (e.g. 2027), %s makes it, %s cancels")
-                 : kind == 1 ? _("Name of the copy, %s makes it, %s cancels")
-                 : kind == 3 ? _("New name of the round (its file name), %s renames, %s cancels")
-                             : _("Text to look for, %s filters, %s cancels"), ok, no);
+    say(av, false, kind == AVP_NEW_ROUND ? _("Name of the new round (e.g. 2027), %s makes it, %s cancels")
+                 : kind == AVP_COPY ? _("Name of the copy, %s makes it, %s cancels")
+                                    : _("New name of the round (its file name), %s renames, %s cancels"), ok, no);
 }
 
 void start_export(struct aview *av, size_t i)
@@ -50,27 +48,26 @@ void start_export(struct aview *av, size_t i)
     free(av->export_over);
     av->export_over = NULL;
     av->export_round = i;
-    av->prompting = true;
-    av->prompt_scroll = 0;
-    av->prompt_kind = 4;
-    edit_set(&av->prompt, path);
+    av->prompt_kind = AVP_EXPORT;
+    prompt_start(&av->prompt, path);
     say(av, false, _("Export round %s: .html board report, .md report, .csv register, .json all"),
         av->s->rounds[i]->r.name);
 }
 
-/* The round's export to the file typed, said where it went. */
+/* The round's export to the file typed, said where it went; a name
+ * refused keeps the prompt open, its text to correct. */
 static void finish_export(struct aview *av, const char *path)
 {
     int f = export_format_of_path(path);
     if (f < 0) { /* the prompt stays, its text to correct */
         say(av, true, _("%s: the file's name ends in .html, .md, .csv or .json, which says what to export"), path);
-        av->prompting = true;
+        prompt_keep(&av->prompt);
         return;
     }
     char err[700];
     if (!export_path_outside(av->s->dir, path, err, sizeof err)) {
         say(av, true, "%s", err);
-        av->prompting = true;
+        prompt_keep(&av->prompt);
         return;
     }
     struct stat st;
@@ -80,7 +77,7 @@ static void finish_export(struct aview *av, const char *path)
         av->export_over = xstrdup(path);
         say(av, true, _("%s is there already: %s again writes over it, or change the name"), path,
             action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT));
-        av->prompting = true;
+        prompt_keep(&av->prompt);
         return;
     }
     /* .json is the whole workspace; the others, the round */
@@ -103,38 +100,33 @@ static void finish_export(struct aview *av, const char *path)
     sb_free(&out);
 }
 
+/* Enter: the prompt (closed) gives its text to what it was for. */
 static void finish_prompt(struct aview *av)
 {
-    av->prompting = false;
-    const char *text = av->prompt.buf;
-    if (av->prompt_kind == 4) {
+    const char *text = prompt_text(&av->prompt);
+    if (av->prompt_kind == AVP_EXPORT) {
         finish_export(av, text);
         return;
     }
-    if (av->prompt_kind == 5) {
+    if (av->prompt_kind == AVP_RESOURCE) {
         scope_add_finish(av, text);
         return;
     }
-    if (av->prompt_kind == 2) {
-        free(av->filter_text);
-        av->filter_text = *text ? xstrdup(text) : NULL;
-        av->message[0] = '\0';
-        register_build(av);
-        return;
-    }
     char msg[512];
-    if (av->prompt_kind == 3) {
+    if (av->prompt_kind == AVP_RENAME) {
         size_t i = core_rename_round(av->s, av->cur[AV_ROUNDS], text, msg, sizeof msg);
         say(av, i == ROUND_NONE, "%s", msg);
-        av->prompting = i == ROUND_NONE; /* a name refused: the prompt stays, its text to correct */
+        if (i == ROUND_NONE) /* a name refused: the prompt stays, its text to correct */
+            prompt_keep(&av->prompt);
         return;
     }
     /* by index: adding a round must not leave a pointer into the list behind */
-    size_t from = av->prompt_kind == 1 ? av->cur[AV_ROUNDS] : ROUND_NONE;
+    size_t from = av->prompt_kind == AVP_COPY ? av->cur[AV_ROUNDS] : ROUND_NONE;
     size_t i = core_new_round(av->s, text, from, av->today, msg, sizeof msg);
     say(av, i == ROUND_NONE, "%s", msg);
-    av->prompting = i == ROUND_NONE;
-    if (i != ROUND_NONE) {
+    if (i == ROUND_NONE)
+        prompt_keep(&av->prompt);
+    else {
         av->round = av->cur[AV_ROUNDS] = i;
         av->level = AV_STEPS;
         av->cur[AV_STEPS] = 0;
@@ -158,13 +150,13 @@ void ask_delete_round(struct aview *av)
     av->asking_round = true;
 }
 
-bool prompt_action(struct aview *av, enum action a)
+bool name_prompt_action(struct aview *av, enum action a)
 {
-    struct edit *e = &av->prompt;
-    switch (a) {
-    case ACT_EDIT_ACCEPT: finish_prompt(av); return true;
-    case ACT_EDIT_CANCEL: av->prompting = false; av->message[0] = '\0'; return true;
-    default: return action_edit(a, e) != EDIT_NONE;
+    switch (prompt_act(&av->prompt, a)) {
+    case PROMPT_NONE: return false;
+    case PROMPT_ACCEPTED: finish_prompt(av); return true;
+    case PROMPT_CANCELLED: av->message[0] = '\0'; return true;
+    default: return true; /* applied on Enter only */
     }
 }
 

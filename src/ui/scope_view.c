@@ -119,7 +119,7 @@ void scope_add(struct aview *av)
         return;
     const char *op = cursor_operation(av);
     const struct record *o = op ? coll_find(&prof(av)->c[COLL_OPERATIONS], op) : NULL;
-    start_prompt(av, 5);
+    start_prompt(av, AVP_RESOURCE);
     if (o)
         say(av, false, _("Name of the new resource, used by \"%s\" and in scope; Enter adds it, Esc cancels"),
             rec_str(o, OP_NAME));

@@ -1,6 +1,6 @@
 /* edit: a one-line text editor (no drawing): insert and delete by
- * character, cursor by character, columns by display width. The search
- * prompt and every form field use it. */
+ * character, cursor by character, columns by display width. The line
+ * editor and the prompts (ui/lineedit) and every form field use it. */
 #ifndef KIJUN_EDIT_H
 #define KIJUN_EDIT_H
 #include <stddef.h>
