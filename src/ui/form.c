@@ -73,10 +73,9 @@ static void start_edit(struct recedit *re)
         }
         {
         char *t = value_edit_text(v, f);
-        edit_set(&re->ed, t);
+        lineedit_set(&re->ed, t);
         core_draft_open(re->s, re_doc(re), form_coll(re), r, def, re->field_cur, t);
         free(t);
-        re->ed_scroll = 0;
         re->editing = true;
     }
     }
@@ -91,7 +90,7 @@ static bool finish_edit(struct recedit *re)
     const struct field_def *f = &def->fields[re->field_cur];
     struct doc *d = re_doc(re);
     struct collection *c = form_coll(re);
-    const char *text = re->ed.buf;
+    const char *text = lineedit_text(&re->ed);
     struct value v;
     long long lo, hi; /* the rules' range: on the scales, within the rule */
     field_range(def, (int)re->field_cur, re->round, &re->s->profile, &lo, &hi);
@@ -148,17 +147,16 @@ void recedit_input(struct recedit *re, const char *utf8)
         /* no date has a t: the key writes today */
         char today[11];
         session_today(today);
-        edit_set(&re->ed, today);
+        lineedit_set(&re->ed, today);
     } else {
-        edit_insert(&re->ed, utf8);
+        lineedit_input(&re->ed, utf8);
     }
-    core_draft_text(re->s, re->ed.buf);
+    core_draft_text(re->s, lineedit_text(&re->ed));
     re->message[0] = '\0';
 }
 
 bool edit_action(struct recedit *re, enum action a)
 {
-    struct edit *e = &re->ed;
     switch (a) {
     case ACT_EDIT_ACCEPT:
         if (finish_edit(re)) {
@@ -175,8 +173,8 @@ bool edit_action(struct recedit *re, enum action a)
             fresh_drop(re);
         return true;
     default: {
-        bool used = action_edit(a, e) != EDIT_NONE;
-        core_draft_text(re->s, e->buf);
+        bool used = lineedit_action(&re->ed, a) != EDIT_NONE;
+        core_draft_text(re->s, lineedit_text(&re->ed));
         return used;
     }
     }
@@ -417,8 +415,7 @@ void draw_form(struct recedit *re, int y, int height, int cols)
         int vx = lw + 1, vw = cols - vx;
         draw_blank(yy, lw, 1, A_NORMAL);
         if (sel && re->editing) {
-            re->ed_scroll = edit_scroll(&re->ed, re->ed_scroll, vw);
-            draw_cell(yy, vx, vw, re->ed.buf + re->ed_scroll, role_attr(ROLE_SELECTED_DIM));
+            lineedit_draw(&re->ed, yy, vx, vw, role_attr(ROLE_SELECTED_DIM));
             continue;
         }
         char *t = field_text(re, f, &r->v[i]);
@@ -499,7 +496,8 @@ void draw_form(struct recedit *re, int y, int height, int cols)
     /* the whole value of the field, which the row may have cut */
     char *full = field_text(re, f, &r->v[re->field_cur]);
     struct strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%s. %s", _(f->help), how);
+    /* TRANSLATORS: a field's help, then how to edit it */
+    sb_printf(&sb, _("%s. %s"), _(f->help), how);
     if (f->type == F_DATE) {
         char today[11];
         session_today(today);
@@ -521,6 +519,8 @@ void form_cursor(struct recedit *re, int y, int cols)
     const struct coll_def *def;
     form_record(re, &def);
     int lw = label_width(def, cols);
-    int cx = lw + 1 + utf8_nwidth(re->ed.buf + re->ed_scroll, re->ed.cur - re->ed_scroll);
+    int col, vx = lw + 1;
+    lineedit_shown(&re->ed, cols - vx, &col); /* the scroll as drawn */
+    int cx = vx + col;
     move(y + (int)(re->field_cur - re->form_top), cx < cols ? cx : cols - 1);
 }

@@ -43,13 +43,13 @@ void recedit_init(struct recedit *re, struct session *s, enum lang lang, const s
     re->s = s;
     re->lang = lang;
     re->sections = sections;
-    edit_init(&re->ed, "", CFG_MAX_LINE - 1024); /* any value a file line can hold */
+    lineedit_init(&re->ed, "", CFG_MAX_LINE - 1024); /* any value a file line can hold */
     re->page = 10;
 }
 
 void recedit_free(struct recedit *re)
 {
-    edit_free(&re->ed);
+    lineedit_free(&re->ed);
     pick_close(&re->pick);
 }
 

@@ -15,7 +15,7 @@
 #include "ui/actions.h"
 #include "model/assessment.h"
 #include "core/session.h"
-#include "util/edit.h"
+#include "ui/lineedit.h"
 #include <stdbool.h>
 
 /* A section of the owner's table: a single record (the organisation,
@@ -53,8 +53,7 @@ struct recedit {
     size_t rec;
     size_t field_cur, form_top;
     bool editing;
-    struct edit ed;
-    size_t ed_scroll;
+    struct lineedit ed;   /* the field being edited */
     struct pick pick;
     int page;
     bool asking_delete;  /* a y/n question is on the status line: delete, or keep */
