@@ -165,9 +165,11 @@ bool browser_action(struct browser *b, enum action a)
     case ACT_PREV_MATCH: browser_search_step(b, -1); break;
     case ACT_FOCUS:
         b->focus_detail = !b->focus_detail;
-        browser_say(b, false, "%s", b->focus_detail
-                    ? _("Detail pane: arrows scroll the text; Tab returns to the tree")
-                    : _("Tree: arrows move between items"));
+        if (b->focus_detail)
+            browser_say(b, false, _("Detail pane: arrows scroll the text; %s returns to the tree"),
+                        action_key_str(ACT_FOCUS, SCREEN_BROWSER));
+        else
+            browser_say(b, false, "%s", _("Tree: arrows move between items"));
         break;
     case ACT_LANGUAGE:
         if (b->lang == LANG_EN && !draw_japanese()) {

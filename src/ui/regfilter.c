@@ -82,7 +82,8 @@ void regfilter_start(struct aview *av)
 {
     av->prompt_kind = AVP_FILTER;
     prompt_start(&av->prompt, av->filter_text); /* Esc gives it back */
-    say(av, false, "%s", _("Narrows the register as you type (title, scenario, controls, measures, owner); Enter keeps it, Esc restores the filter before"));
+    say(av, false, _("Narrows the register as you type (title, scenario, controls, measures, owner); %s keeps it, %s restores the filter before"),
+        action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
 }
 
 void regfilter_typed(struct aview *av)

@@ -121,10 +121,11 @@ void scope_add(struct aview *av)
     const struct record *o = op ? coll_find(&prof(av)->c[COLL_OPERATIONS], op) : NULL;
     start_prompt(av, AVP_RESOURCE);
     if (o)
-        say(av, false, _("Name of the new resource, used by \"%s\" and in scope; Enter adds it, Esc cancels"),
-            rec_str(o, OP_NAME));
+        say(av, false, _("Name of the new resource, used by \"%s\" and in scope; %s adds it, %s cancels"),
+            rec_str(o, OP_NAME), action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
     else
-        say(av, false, "%s", _("Name of the new resource, in scope (no operation under the cursor uses it); Enter adds it, Esc cancels"));
+        say(av, false, _("Name of the new resource, in scope (no operation under the cursor uses it); %s adds it, %s cancels"),
+            action_key_str(ACT_EDIT_ACCEPT, SCREEN_PROMPT), action_key_str(ACT_EDIT_CANCEL, SCREEN_PROMPT));
 }
 
 void scope_add_finish(struct aview *av, const char *name)

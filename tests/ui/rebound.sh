@@ -50,6 +50,18 @@ ui_expect "then z to go back" "a new entry names the back key in force"
 ui_keys z y Q n
 ui_stop
 
+# the prompts' and the browser's hints name the keys in force
+printf 'keys = { focus = "F5"; accept = "^O"; cancel = "^X"; };\n' >"$RC"
+ui_start 120 30 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys F5
+ui_expect "Detail pane: arrows scroll the text; F5 returns to the tree" "the detail pane's hint names the focus key in force"
+ui_keys F5 5 Enter r /
+ui_expect "^O keeps it, ^X restores the filter" "the register's filter names the keys in force"
+ui_keys C-x q j Enter j a
+ui_expect "^O adds it, ^X cancels" "scoping's new resource names the keys in force"
+ui_keys C-x Q
+ui_stop
 # the other writer removed the file: the refusal names the keys in force
 printf 'keys = { overwrite = "F6"; save-beside = "F7"; cancel-question = "F9"; };\n' >"$RC"
 "$KIJUN" init --lang en "$T/w" >/dev/null 2>&1
