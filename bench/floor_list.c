@@ -5,7 +5,9 @@
  * view of kijun does; q quits.
  *
  *   bench/floor-list [N]
- *   bench/floor-list --rows FILE     (the rows of a kijun screen: the same text)
+ *   bench/floor-list --rows FILE [--width N]
+ *       the rows of a kijun screen: the same text; with --width, rows of N
+ *       columns, as a list beside a pane (the register's beside its preview)
  */
 #include "config.h"
 #include <curses.h>
@@ -16,6 +18,7 @@
 #include <wchar.h>
 
 static char **lines; /* with --rows: the rows' text */
+static int width;    /* with --width: the rows' width, else the screen's */
 
 /* Display columns of a multibyte string (its bytes where not valid). */
 static int width_of(const char *s)
@@ -30,8 +33,9 @@ static int width_of(const char *s)
 
 static void draw_text_row(int y, const char *s)
 {
+    int w = width > 0 && width < COLS ? width : COLS;
     mvaddstr(y, 0, s);
-    for (int x = width_of(s); x < COLS; x++)
+    for (int x = width_of(s); x < w; x++)
         addch(' ');
 }
 
@@ -88,6 +92,8 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     long n = argc > 2 && strcmp(argv[1], "--rows") == 0 ? read_rows(argv[2])
            : argc > 1 ? atol(argv[1]) : 20000;
+    if (argc > 4 && strcmp(argv[3], "--width") == 0)
+        width = atoi(argv[4]);
     if (n < 1)
         n = 1;
     initscr();

@@ -1,6 +1,8 @@
 #!/bin/sh
 # bytes.sh: a cursor move in the Guideline browser, and one in the risk
-# register (5, Enter, r), writes at most 1.2x the
+# register (5, Enter, r) at 80x24 and at 132x43 (its preview beside it,
+# following the highlight; beside a bare list as wide as its table; 8 keys
+# typed ahead draw the preview once), writes at most 1.2x the
 # bytes of a bare ncurses list (bench/floor-list --rows) of the same rows,
 # counted up to the byte after which the highlight stands on its new row,
 # with TERM=vt220 LANG=C and with TERM=xterm-256color LANG=C.UTF-8 (the
@@ -26,7 +28,7 @@ out=$(python3 -B "$KIJUN_SRCDIR/bench/bytes.py" --check --kijun "$KIJUN" \
 rc=$?
 printf '%s\n' "$out" | sed 's/^/# /'
 if [ $rc -eq 0 ]; then
-    echo "ok 1 - a browser cursor move, and a register cursor move: at most 1.2x a bare list's bytes; keys typed ahead or held on a serial line: the detail once (vt220 C, xterm UTF-8)"
+    echo "ok 1 - a browser cursor move, and a register cursor move (80x24, 132x43 with its preview): at most 1.2x a bare list's bytes; keys typed ahead or held on a serial line: the detail once (vt220 C, xterm UTF-8)"
 else
     echo "not ok 1 - a browser cursor move: at most 1.2x a bare list's bytes (exit $rc)"
 fi

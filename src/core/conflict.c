@@ -26,9 +26,8 @@ bool conflict_check(struct session *s, struct doc *d, bool hash)
         same = false; /* the journal's edits began on an older version */
     if (!same && !d->conflict) {
         d->conflict = true;
-        snprintf(s->conflict_notice, sizeof s->conflict_notice,
-                 _("%s changed on disk; s asks what to do"),
-                 d->name);
+        /* the file's name: the screen says it, with its key of save */
+        snprintf(s->conflict_notice, sizeof s->conflict_notice, "%s", d->name);
     }
     return !same;
 }
@@ -49,28 +48,9 @@ struct doc *conflict_find(struct session *s)
 void conflict_question(const struct session *s, const struct doc *d, char *msg, size_t size)
 {
     (void)s;
-    snprintf(msg, size, _("%s changed on disk: r reload, o overwrite, b save beside, Esc, ? help"),
-             d->name);
-}
-
-size_t conflict_help(const struct doc *d, char out[][200], size_t n)
-{
-    const char *lines[] = {
-        NULL,
-        _("r    reload it from disk and redo your unsaved edits of it on top"),
-        _("o    overwrite it with your version (the other one is kept as FILE~)"),
-        _("b    save your version beside it as FILE.mine-DATE-TIME.cfg, unsaved"),
-        _("Esc  cancel the save: nothing is written"),
-    };
-    size_t k = 0;
-    for (; k < n && k < sizeof lines / sizeof *lines; k++) {
-        if (k == 0)
-            snprintf(out[k], 200, _("%s was changed by another program since kijun read it. Nothing is lost:"),
-                     d->name);
-        else
-            snprintf(out[k], 200, "%s", lines[k]);
-    }
-    return k;
+    /* no keys: they are the screen's (its action table, kijunrc), and the
+     * screen adds them to its question (ui/questions.c) */
+    snprintf(msg, size, _("%s changed on disk since kijun read it: nothing was written"), d->name);
 }
 
 static struct round_doc *round_of(struct session *s, struct doc *d)

@@ -15,17 +15,17 @@
 
 /* Has d's file changed since its stamp? By identity (and the folder's),
  * and with `hash` also by content. Sets d->conflict when it has; the
- * first time also s->conflict_notice. */
+ * first time also s->conflict_notice (its name; the screen says it with
+ * the keys in force). */
 bool conflict_check(struct session *s, struct doc *d, bool hash);
 /* The first modified document whose file changed (identity and hash),
  * or NULL. */
 struct doc *conflict_find(struct session *s);
-/* The question for the message line (fits 80 columns for the usual
- * names): the file and the keys r, o, b, Esc, ?. */
+/* What a save says when d's file changed: the file, and that nothing was
+ * written; no keys: the screen asks with the keys of its action table
+ * (reload, overwrite, beside, cancel, explain: conflict_reload,
+ * conflict_overwrite, conflict_beside below) and explains them. */
 void conflict_question(const struct session *s, const struct doc *d, char *msg, size_t size);
-/* The explanation behind ? : lines of at most 80 columns, in out[0..n);
- * returns how many. */
-size_t conflict_help(const struct doc *d, char out[][200], size_t n);
 
 /* r: read d's file again and apply the session's unsaved changes of d
  * (s->log) to it; *applied and *failed (whose record is gone on disk,

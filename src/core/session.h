@@ -95,7 +95,7 @@ struct session {
     char journal_error[600];      /* the recovery copy could not be written */
     unsigned journal_error_gen;   /* moves at each failed journal write */
     struct doc *conflict;         /* the last save stopped at this document: changed on disk */
-    char conflict_notice[300];    /* a change on disk noticed before a journal write */
+    char conflict_notice[300];    /* the file whose change on disk a journal write noticed, to be said */
     /* unsaved edits of a lost session, found in the journal at start */
     struct {
         bool available;

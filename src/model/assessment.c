@@ -41,7 +41,7 @@ const struct coll_def *const round_coll_defs[RC__COUNT] = {&risks_def, &clear_de
 
 bool coll_reorderable(const struct coll_def *def)
 {
-    return def && def != &signoffs_def && def != &reopened_def && def != &closed_def;
+    return def && def != &signoffs_def && def != &reviews_def && def != &reopened_def && def != &closed_def;
 }
 
 void round_init(struct round *r, const char *name)

@@ -17,8 +17,8 @@ enum band { BAND_NONE, BAND_LOW, BAND_MEDIUM, BAND_HIGH, BAND_VERY_HIGH, BAND__C
 extern const struct coll_def round_head_def;               /* round = { ... } */
 extern const struct coll_def *const round_coll_defs[RC__COUNT];
 /* Whether the entries of def may be put in another order. Sign-offs,
- * closings and reopenings are a record of what happened: their place in
- * the file means nothing and they are never reordered. */
+ * the review log, closings and reopenings are a record of what happened:
+ * their place in the file means nothing and they are never reordered. */
 bool coll_reorderable(const struct coll_def *def);
 
 struct round {

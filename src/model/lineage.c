@@ -80,6 +80,7 @@ void lineage_free(struct lineage *l)
         free(l->v[i].date);
         free(l->v[i].by);
         free(l->v[i].source);
+        free(l->v[i].source_ja);
         text_free(&l->v[i].by_title);
         text_free(&l->v[i].note);
     }

@@ -40,7 +40,8 @@ struct lin_event {
     char *by;                 /* id of the successor edition, or NULL */
     struct text by_title;     /* the successor named when it is no entry */
     struct text note;         /* optional */
-    char *source;
+    char *source;             /* as written; in English where the file gives both */
+    char *source_ja;          /* the Japanese where the file gives it, or NULL */
     enum confidence conf;
     int line;
 };

@@ -32,7 +32,16 @@ static bool load_event(struct cfgctx *c, const config_setting_t *g, struct linea
     bool ok = cg_string(c, g, "event", true, &kind);
     ok &= cg_string(c, g, "date", true, &date);
     ok &= cg_string(c, g, "by", false, &by);
-    ok &= cg_string(c, g, "source", true, &source);
+    /* the source as a string, or in both languages { ja = ...; en = ...; } */
+    struct text src = {0};
+    const config_setting_t *sg = config_setting_get_member(g, "source");
+    if (sg && config_setting_is_group(sg)) {
+        ok &= cg_text_setting(c, sg, &src);
+        source = src.en;
+        src.en = NULL;
+    } else {
+        ok &= cg_string(c, g, "source", true, &source);
+    }
     ok &= cg_string(c, g, "confidence", true, &conf);
     int k = kind ? event_parse(kind) : 0;
     if (kind && k < 0) {
@@ -71,6 +80,8 @@ static bool load_event(struct cfgctx *c, const config_setting_t *g, struct linea
         struct lin_event *e = lineage_add(out, (enum lin_event_kind)k, date, source,
                                           (enum confidence)cf);
         e->line = line;
+        e->source_ja = src.ja;
+        src.ja = NULL;
         e->by = by;
         by = NULL;
         e->by_title = by_title;
@@ -83,6 +94,7 @@ static bool load_event(struct cfgctx *c, const config_setting_t *g, struct linea
     free(date);
     free(by);
     free(source);
+    text_free(&src);
     free(conf);
     return ok;
 }

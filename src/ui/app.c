@@ -445,7 +445,8 @@ int app_run(const struct app_options *opt)
         if (!a.quit) { /* quitting: saved, or the edits were given up */
             journal(&a, false);
             if (a.s->conflict_notice[0]) { /* said once, when first noticed */
-                app_say(&a, true, "%s", a.s->conflict_notice);
+                app_say(&a, true, _("%s changed on disk; %s asks what to do"), a.s->conflict_notice,
+                        action_key_str(ACT_SAVE, current_screen(&a)));
                 a.s->conflict_notice[0] = '\0';
             }
         }

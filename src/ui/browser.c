@@ -285,6 +285,7 @@ struct doc {
     enum role *role;
     size_t n, cap, rcap;
     int width;
+    int label_w; /* the labels' column: the widest label in this language */
 };
 
 static void doc_push(struct doc *d, const char *s, size_t len, enum role r)
@@ -317,11 +318,29 @@ static void doc_para(struct doc *d, const char *prefix, const char *text, enum r
     free(lines);
 }
 
+/* Every label of the detail pane (here and in browser_map.c): the values
+ * align after the widest by display width, in either language. */
+static int label_width(void)
+{
+    static const char *const labels[] = {
+        N_("Change"), N_("Phase"), N_("NIST CSF"), N_("Baseline"), N_("Source"),
+        N_("Kind"), N_("Implements"), N_("Covered by"), N_("Coverage"), N_("Not covered"),
+    };
+    int w = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        int lw = utf8_width(_(labels[i]));
+        w = lw > w ? lw : w;
+    }
+    return w;
+}
+
 static void doc_field(struct doc *d, const char *label, const char *value)
 {
     struct strbuf p = STRBUF_INIT;
     sb_adds(&p, label);
-    for (int w = utf8_width(label); w < 11; w++)
+    if (!d->label_w)
+        d->label_w = label_width();
+    for (int w = utf8_width(label); w < d->label_w; w++)
         sb_addc(&p, ' ');
     sb_addc(&p, ' ');
     doc_para(d, sb_str(&p), value, ROLE_NORMAL);

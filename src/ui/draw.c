@@ -334,6 +334,14 @@ void draw_status_message(int y, int cols, const char *status, const char *messag
     }
 }
 
+int wrapped_count(const char *s, int width)
+{
+    struct wrap_line *lines = NULL;
+    size_t n = width >= 2 ? wrap_text(s, width, &lines) : 0;
+    free(lines);
+    return n < 1 ? 1 : n > 1000 ? 1000 : (int)n;
+}
+
 int draw_wrapped(int y, int x, int width, int nlines, const char *s, attr_t attr)
 {
     struct wrap_line *lines = NULL;

@@ -54,6 +54,9 @@ char *short_path(const char *path, int max);
 void draw_status_message(int y, int cols, const char *status, const char *message, bool error);
 /* Fill a row segment with spaces. */
 void draw_blank(int y, int x, int width, attr_t attr);
+/* How many lines s takes wrapped at width (at least 1): what draw_wrapped
+ * needs to show it whole. */
+int wrapped_count(const char *s, int width);
 /* Text wrapped by display width into exactly nlines lines at (y, x):
  * lines it does not fill are blanked, and a text longer than nlines ends
  * in an ellipsis. Returns the number of lines the text took. */

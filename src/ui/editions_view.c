@@ -97,7 +97,8 @@ static void add_lineage(struct editions *e, const struct library *lib, long ed,
             sb_printf(&sb, _(", successor: %s"), to);
         if (ev->note.ja)
             sb_printf(&sb, ": %s", text_get(&ev->note, lang));
-        sb_printf(&sb, _(" (source: %s; confidence %s: %s)"), ev->source,
+        sb_printf(&sb, _(" (source: %s; confidence %s: %s)"),
+                  lang == LANG_JA && ev->source_ja ? ev->source_ja : ev->source,
                   confidence_code(ev->conf), confidence_name(ev->conf, lang));
         add_hang(e, ed, ROLE_NORMAL, prefix, sb_str(&sb));
         sb_free(&sb);

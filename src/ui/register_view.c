@@ -192,7 +192,23 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     cw = cw < 7 ? 7 : cw > 18 ? 18 : cw;
     /* what fits: a window of levels around the chosen cell, and a note of
      * what does not (nothing drawn past the edge, nothing wraps) */
-    size_t fit_l = cols > lx ? (size_t)((cols - lx + 1) / cw) : 0, fit_i = height > 9 ? (size_t)(height - 9) : 1;
+    /* the bands and the chosen cell's line are read whole (long labels
+     * of the levels wrap over the lines they need): the grid takes the rest */
+    struct strbuf bands = STRBUF_INIT, cline = STRBUF_INIT;
+    long long lowest[BAND__COUNT];
+    band_bounds(t, max, lowest);
+    sb_printf(&bands, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
+              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, lowest[BAND_MEDIUM], lowest[BAND_HIGH],
+              lowest[BAND_HIGH], lowest[BAND_VERY_HIGH]);
+    const char *il = rec_str(&is->r[av->hm_i - 1], LEVEL_LABEL);
+    const char *ll = rec_str(&ls->r[av->hm_l - 1], LEVEL_LABEL);
+    size_t chosen = counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)];
+    sb_printf(&cline, P_("Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risk", "Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risks", chosen),
+              _(rf[RISK_IMPACT].label), av->hm_i, il, round_operator(r), _(rf[RISK_LIKELIHOOD].label), av->hm_l, ll,
+              round_value(r, av->hm_i, av->hm_l), chosen);
+    int nb = wrapped_count(sb_str(&bands), cols - 1), nc = wrapped_count(sb_str(&cline), cols - 1);
+    int spare = height - 5 - nb - nc; /* the heads, the note line and one blank */
+    size_t fit_l = cols > lx ? (size_t)((cols - lx + 1) / cw) : 0, fit_i = spare > 0 ? (size_t)spare : 1;
     fit_l = fit_l < 1 ? 1 : fit_l > nl ? nl : fit_l;
     fit_i = fit_i > ni ? ni : fit_i;
     size_t l0 = (size_t)av->hm_l > fit_l ? (size_t)av->hm_l - fit_l + 1 : 1; /* first likelihood shown */
@@ -246,20 +262,11 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
         draw_cell(y + 3 + (int)fit_i, 0, cols, note, role_attr(ROLE_NOTICE));
     }
     int ly = y + 4 + (int)fit_i;
-    long long lowest[BAND__COUNT];
-    band_bounds(t, max, lowest);
-    sb_printf(&sb, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
-              enum_label(rec_str(&r->head, HEAD_RULE)), t, max, lowest[BAND_MEDIUM], lowest[BAND_HIGH],
-              lowest[BAND_HIGH], lowest[BAND_VERY_HIGH]);
-    ly += draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_NORMAL);
-    sb_reset(&sb);
-    const char *il = rec_str(&is->r[av->hm_i - 1], LEVEL_LABEL);
-    const char *ll = rec_str(&ls->r[av->hm_l - 1], LEVEL_LABEL);
-    size_t n = counts[(size_t)(av->hm_i - 1) * nl + (size_t)(av->hm_l - 1)];
-    sb_printf(&sb, P_("Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risk", "Cell: %s %lld (%s) %s %s %lld (%s) = %lld, %zu risks", n),
-              _(rf[RISK_IMPACT].label), av->hm_i, il, round_operator(r), _(rf[RISK_LIKELIHOOD].label), av->hm_l, ll,
-              round_value(r, av->hm_i, av->hm_l), n);
-    draw_wrapped(ly, 0, cols - 1, 2, sb_str(&sb), A_BOLD);
+    ly += draw_wrapped(ly, 0, cols - 1, nb, sb_str(&bands), A_NORMAL);
+    int room = y + height - ly; /* a cell line longer than the body: cut at its end, marked */
+    draw_wrapped(ly, 0, cols - 1, nc < room ? nc : room > 0 ? room : 1, sb_str(&cline), A_BOLD);
+    sb_free(&bands);
+    sb_free(&cline);
     sb_free(&sb);
     free(counts);
 }

@@ -189,4 +189,21 @@ ui_expect "Keep it incomplete (Date missing)?" "leaving a sign-off without its d
 ui_keys y
 ui_expect "Assessment |  | incomplete: a required field is missing | Audit Taro" "the list does not call it valid"
 ui_stop
+# the review log is a record of what happened, as the sign-offs are: J and
+# K do not reorder it (its list, opened from the check that it has an entry)
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 Enter j j j Enter G
+ui_expect "> ok  5 the review log has an entry" "the check of the review log"
+ui_keys Enter
+ui_expect_line 2 "Review log: 2 entries" "Enter opens the review log's list"
+ui_keys J
+ui_expect_line 3 ">2026-08-20 [new threat]" "J: the first entry stays first"
+ui_expect_line 4 " 2026-09-15 [organisational change]" "J: the second stays second"
+ui_expect "Key J does nothing here" "J says it does nothing"
+ui_keys j K
+ui_expect_line 4 ">2026-09-15 [organisational change]" "K: the second entry stays second"
+ui_expect_not "[+] modified" "nothing was changed"
+ui_keys Q
+ui_stop
 ui_done

@@ -264,4 +264,33 @@ ui_restart 80 24 --edition v5 "$T/missing"
 ui_expect "$T/missing: error" "a missing WORKSPACE: an error naming it"
 ui_expect_exit 2 "a missing WORKSPACE: exit status 2"
 
+# the detail pane's labels align by display width in both languages (the
+# Japanese "ベースライン" is 12 columns, wider than any English label):
+# the value after each label starts in one column
+value_columns() {
+    ui_screen | python3 -c '
+import sys, unicodedata
+labels = sys.argv[1:]
+def w(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+cols = set()
+for line in sys.stdin.read().split("\n"):
+    for l in labels:
+        if line.startswith(" " + l + " "):
+            rest = line[1 + len(l):]
+            cols.add(1 + w(l) + len(rest) - len(rest.lstrip(" ")))
+print(" ".join(str(c) for c in sorted(cols)))' "$@"
+}
+ui_restart 80 24 --demo --lang ja
+ui_wait "kijun"
+ui_keys j j
+ui_expect " ベースライン" "ja: the detail pane shows the baseline label"
+c=$(value_columns "$(ja Phase)" "NIST CSF" "$(ja Baseline)" "$(ja Change)")
+[ "$(echo $c | wc -w)" = 1 ]; ui_result $? "ja: the values of Phase, NIST CSF, Baseline and Change start in one column ($c)"
+ui_restart 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys j j
+c=$(value_columns Phase "NIST CSF" Baseline Change)
+[ "$(echo $c | wc -w)" = 1 ]; ui_result $? "en: the values start in one column ($c)"
+ui_keys Q
+
 ui_done

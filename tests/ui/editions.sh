@@ -123,6 +123,16 @@ ui_expect "書誌情報のみ: 本文はkijunにありません" "ja: metadata o
 ui_expect "library/ フォルダに置きます" "ja: how to add a text"
 ui_resize 132 43
 ui_check_fit 132 "ja 132x43: fits"
+# each date's source in Japanese too (the data gives both)
+ui_keys g
+ui_expect "（出典: 第5版の表紙（転載されたもの）、確度 P: 一次資料）" "ja: the 5th edition's source in Japanese"
+ui_expect "（出典: 元資料のスライド 8, 9, 22-25、確度 S: 単一の二次資料）" "ja: the draft's source in Japanese"
+ui_expect_not "secondary sources agree" "ja: no source in English at the top"
+ui_expect_not "annual report" "ja: the annual report by its Japanese name"
+ui_keys G
+ui_expect "（出典: 複数の二次資料が一致、確度 S+: 複数の二次資料）" "ja: the successors' sources in Japanese"
+ui_expect "（出典: NISC 年次報告「サイバーセキュリティ2024」、p. 67、確度 P: 一次資料）" "ja: the Handbook's source in Japanese"
+ui_expect_not "secondary sources agree" "ja: no source in English at the end"
 
 # --- kijunrc and --edition -------------------------------------------------------
 mkdir -p "$T/.config/kijun"

@@ -189,4 +189,25 @@ ui_expect "Saved" "kijunrc: w overwrites"
 has "$ws/w/profile.cfg" "Ours W"; ui_result $? "kijunrc: ours is written"
 ui_keys Q
 ui_stop
+
+# save rebound (kijunrc): the notice of a change on disk names the key in
+# force, not the core's s
+fresh
+printf 'keys = {\n  save = "z";\n};\n' >"$ws/rc"
+ui_start 80 24 --config "$ws/rc" --lang en "$ws/w"
+ui_wait "kijun"
+edit_name "Ours Z0"
+theirs "Theirs Z"
+ui_keys 4 Enter Enter C-u
+ui_type "Ours Z"
+ui_keys Enter
+ui_expect "profile.cfg changed on disk; z asks what to do" "kijunrc save = z: the notice names z"
+ui_expect_not "; s asks" "kijunrc save = z: not s"
+ui_keys q z
+ui_expect "$Q" "kijunrc save = z: z asks, with the keys of the action table"
+ui_keys Escape
+ui_expect "Save cancelled: profile.cfg left as it is" "Esc leaves it"
+has "$ws/w/profile.cfg" "Theirs Z"; ui_result $? "kijunrc save = z: theirs is not written over"
+ui_keys Q n
+ui_stop
 ui_done

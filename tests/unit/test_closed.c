@@ -509,6 +509,7 @@ Test(closed_core, a_reload_does_not_redo_edits_into_a_round_their_version_closed
 Test(closed_rule, signoffs_closings_and_reopenings_keep_their_order)
 {
     cr_assert_not(coll_reorderable(RD(RC_SIGNOFFS)), "a sign-off is a record of what happened");
+    cr_assert_not(coll_reorderable(RD(RC_REVIEWS)), "so is the review log");
     cr_assert_not(coll_reorderable(RD(RC_CLOSED)));
     cr_assert_not(coll_reorderable(RD(RC_REOPENED)));
     cr_assert(coll_reorderable(RD(RC_RISKS)), "the register may be put in order");

@@ -154,6 +154,9 @@ Test(lineage, every_event_has_source_and_confidence)
         cr_assert_gt(ed->lineage.n, 0, "%s has no lineage", ed->id);
         for (size_t k = 0; k < ed->lineage.n; k++, n++) {
             cr_assert(ed->lineage.v[k].source && *ed->lineage.v[k].source);
+            /* in both languages: the editions screen shows it in Japanese too */
+            cr_assert(ed->lineage.v[k].source_ja && *ed->lineage.v[k].source_ja,
+                      "%s: event %zu has no Japanese source", ed->id, k);
             cr_assert_neq(ed->lineage.v[k].conf, CONF_NONE);
         }
     }
