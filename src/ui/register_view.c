@@ -171,8 +171,10 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     }
     size_t *counts = xcalloc(ni * nl, sizeof *counts);
     round_heatmap(r, p, counts);
-    int hh = draw_wrapped(y, 0, cols, 2, _("Heat map: residual risks per cell; arrows choose a cell, Enter lists its risks"),
-                          role_attr(ROLE_HEADING)); /* whole: wrapped where it needs to be */
+    char head[300];
+    snprintf(head, sizeof head, _("Heat map: residual risks per cell; arrows choose a cell, %s lists its risks"),
+             action_key_str(ACT_SELECT, SCREEN_HEATMAP));
+    int hh = draw_wrapped(y, 0, cols, 2, head, role_attr(ROLE_HEADING)); /* whole: wrapped where it needs to be */
     y += hh > 1 ? hh - 1 : 0, height -= hh > 1 ? hh - 1 : 0;
     size_t off = round_off_scales(r, p);
     if (off) { /* risks the map cannot place are said, not dropped */

@@ -62,6 +62,13 @@ ui_keys C-x q j Enter j a
 ui_expect "^O adds it, ^X cancels" "scoping's new resource names the keys in force"
 ui_keys C-x Q
 ui_stop
+printf 'keys = { select = ["F8", "Enter"]; };\n' >"$RC"
+ui_start 100 30 --demo --lang en --config "$RC"
+ui_wait "kijun"
+ui_keys 5 Enter m
+ui_expect "arrows choose a cell, F8 lists its risks" "the heat map's heading names the key in force"
+ui_keys Q
+ui_stop
 # the other writer removed the file: the refusal names the keys in force
 printf 'keys = { overwrite = "F6"; save-beside = "F7"; cancel-question = "F9"; };\n' >"$RC"
 "$KIJUN" init --lang en "$T/w" >/dev/null 2>&1
