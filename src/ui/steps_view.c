@@ -49,7 +49,9 @@ void draw_steps(struct aview *av, int y, int height, int cols)
     if (next == STEP__COUNT)
         sb_adds(&sb, _("Every check passes."));
     else
-        sb_printf(&sb, _("Next: %d %s: %s"), (int)next + 1, step_title(av, next), why->text);
+        /* TRANSLATORS: the step, then the first of its checks that fails,
+         * worded as the condition to meet */
+        sb_printf(&sb, _("Next: %d %s: not yet met: %s"), (int)next + 1, step_title(av, next), why->text);
     /* the next step's check read whole: a second line when it needs one */
     draw_blank(y + 2, 0, cols, A_NORMAL);
     int nx = draw_wrapped(y + 1, 0, cols, 2, sb_str(&sb), role_attr(next == STEP__COUNT ? ROLE_LABEL : ROLE_NOTICE)) - 1;

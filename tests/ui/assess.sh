@@ -15,7 +15,7 @@ ui_expect_line 4 ">2026     2026-06-01 | 30 risks" "the newest round is selected
 ui_expect "next: 3 Risk assessment" "the list says which step a round needs next"
 ui_keys Enter
 ui_expect "Round 2026, 2026-06-01" "Enter opens the round"
-ui_expect "Next: 3 Risk assessment: resource" "the round says which step needs attention and why"
+ui_expect "Next: 3 Risk assessment: not yet met: resource" "the round says which step needs attention and why"
 ui_expect "1 Preparation" "step 1 is listed with the Handbook's name"
 ui_expect "7/7   done" "preparation is complete (7/7)"
 ui_expect "! to do" "unfinished steps are marked"
