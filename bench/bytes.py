@@ -209,9 +209,9 @@ def mean(rows, i):
 
 def times(fl, kj, rate, what=""):
     if rate:
-        print("  %-48s%12.0f%12.0f" % (what + "ms until the highlight is seen",
+        print("  %-52s%12.0f%12.0f" % (what + "ms until the highlight is seen",
                                        mean(fl, 2) * 1000, mean(kj, 2) * 1000))
-        print("  %-48s%12.0f%12.0f" % (what + "ms until the last byte of the key",
+        print("  %-52s%12.0f%12.0f" % (what + "ms until the last byte of the key",
                                        mean(fl, 3) * 1000, mean(kj, 3) * 1000))
 
 
@@ -240,7 +240,7 @@ def main():
         print("bytes and time per cursor move: the Guideline browser (--demo --lang en) beside")
         print("bench/floor-list, a bare ncurses list of the same rows; %dx%d, %s, %d moves"
               % (COLS, ROWS, line, a.moves))
-        print("  %-48s%12s%12s%8s" % ("", "bare list", "kijun", "ratio"))
+        print("  %-52s%12s%12s%8s" % ("", "bare list", "kijun", "ratio"))
         for term, lang, down, up in TERMINALS:
             env = dict(base, TERM=term, LANG=lang)
             print("TERM=%s LANG=%s" % (term, lang))
@@ -266,20 +266,20 @@ def main():
             ratio = mean(kj, 0) / mean(fl, 0)
             verdict = "PASS" if round(ratio, 2) <= LIMIT else "FAIL"
             over |= verdict == "FAIL"
-            print("  %-48s%12.0f%12.0f%7.2fx  %s (<= %gx)"
+            print("  %-52s%12.0f%12.0f%7.2fx  %s (<= %gx)"
                   % ("bytes until the highlight is on its row", mean(fl, 0), mean(kj, 0),
                      ratio, verdict, LIMIT))
-            print("  %-48s%12.0f%12.0f" % ("bytes per move, all", mean(fl, 1), mean(kj, 1)))
+            print("  %-52s%12.0f%12.0f" % ("bytes per move, all", mean(fl, 1), mean(kj, 1)))
             # typed ahead, each key costs a highlight move and the panes follow once
             bound = ahead * LIMIT * mean(fl, 0) + (mean(kj, 1) - mean(kj, 0))
             verdict = "PASS" if kj_ahead <= bound else "FAIL"
             over |= verdict == "FAIL"
-            print("  %-48s%12d%12d  %s (<= %.0f)" % ("%d keys typed ahead, all bytes" % ahead,
+            print("  %-52s%12d%12d  %s (<= %.0f)" % ("%d keys typed ahead, all bytes" % ahead,
                                                   fl_ahead, kj_ahead, verdict, bound))
             if a.shim:
                 verdict = "PASS" if kj_held <= bound else "FAIL"
                 over |= verdict == "FAIL"
-                print("  %-48s%12d%12d  %s (<= %.0f)" % ("%d keys held (30/s), serial queue" % ahead,
+                print("  %-52s%12d%12d  %s (<= %.0f)" % ("%d keys held (30/s), serial queue" % ahead,
                                                       fl_held, kj_held, verdict, bound))
             times(fl, kj, rate)
             # the register too, a checked target (its preview pane follows as
@@ -307,10 +307,10 @@ def main():
                 ratio = mean(kj, 0) / mean(fl, 0)
                 verdict = "PASS" if round(ratio, 2) <= LIMIT else "FAIL"
                 over |= verdict == "FAIL"
-                print("  %-48s%12.0f%12.0f%7.2fx  %s (<= %gx)"
+                print("  %-52s%12.0f%12.0f%7.2fx  %s (<= %gx)"
                       % (what + ": bytes until the highlight", mean(fl, 0), mean(kj, 0),
                          ratio, verdict, LIMIT))
-                print("  %-48s%12.0f%12.0f" % (what + ": bytes per move, all", mean(fl, 1), mean(kj, 1)))
+                print("  %-52s%12.0f%12.0f" % (what + ": bytes per move, all", mean(fl, 1), mean(kj, 1)))
                 if size == WIDE:
                     # the preview once: its largest follow-up of a single move
                     # (one risk 8 rows on differs from the first more than a
@@ -318,7 +318,7 @@ def main():
                     bound = ahead * LIMIT * mean(fl, 0) + max(k[1] - k[0] for k in kj)
                     verdict = "PASS" if kj_ahead <= bound else "FAIL"
                     over |= verdict == "FAIL"
-                    print("  %-48s%12d%12d  %s (<= %.0f)" % ("%s: %d keys typed ahead" % (what, ahead),
+                    print("  %-52s%12d%12d  %s (<= %.0f)" % ("%s: %d keys typed ahead" % (what, ahead),
                                                           fl_ahead, kj_ahead, verdict, bound))
                 times(fl, kj, rate, what + ": ")
     finally:
