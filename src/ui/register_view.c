@@ -176,7 +176,7 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
              action_key_str(ACT_SELECT, SCREEN_HEATMAP));
     int hh = draw_wrapped(y, 0, cols, 2, head, role_attr(ROLE_HEADING)); /* whole: wrapped where it needs to be */
     y += hh > 1 ? hh - 1 : 0, height -= hh > 1 ? hh - 1 : 0;
-    size_t off = round_off_scales(r, p);
+    size_t off = round_residual_off_scales(r, p);
     if (off) { /* risks the map cannot place are said, not dropped */
         char note[300];
         snprintf(note, sizeof note,
