@@ -131,4 +131,17 @@ ui_keys T
 ui_expect "*Date                2026-09-01" "the rebound key writes today"
 ui_keys Q n
 ui_stop
+
+# a threshold above the highest value: the heat map's bands say they cannot be trusted
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/t30"
+chmod -R u+w "$ws/t30"
+sed -i 's/threshold = 10;/threshold = 30;/' "$ws/t30/assessments/2026.cfg"
+ui_start 132 43 --lang en "$ws/t30"
+ui_wait "kijun"
+ui_keys 5 Enter m
+ui_expect "The round's risk criteria are not valid (threshold 30, highest 25): these bands cannot be" \
+    "heat map: an invalid threshold is said above the bands"
+ui_expect "Bands by value" "heat map: the bands still follow"
+ui_keys Q
+ui_stop
 ui_done
