@@ -503,6 +503,8 @@ bool retire_save(struct session *s, bool *unchanged)
     return ok;
 }
 
+static void first_error(const struct session *s, const char *tail, char *why, size_t size);
+
 bool session_round_unreadable(const struct session *s, const struct round *r, char *why, size_t size)
 {
     const struct round_doc *rd = NULL;
@@ -511,7 +513,21 @@ bool session_round_unreadable(const struct session *s, const struct round *r, ch
             rd = s->rounds[i];
     if (!rd || !rd->unreadable)
         return false;
-    const char *tail = rd->name; /* assessments/NAME.cfg */
+    first_error(s, rd->name, why, size); /* assessments/NAME.cfg */
+    return true;
+}
+
+bool session_profile_unreadable(const struct session *s, char *why, size_t size)
+{
+    if (s->pinfo.status != WS_UNREADABLE)
+        return false;
+    first_error(s, "profile.cfg", why, size);
+    return true;
+}
+
+/* why = "TAIL:LINE: the reader's first error" for the file ending in tail. */
+static void first_error(const struct session *s, const char *tail, char *why, size_t size)
+{
     snprintf(why, size, "%s", tail);
     for (size_t i = 0; i < s->read_diags.n; i++) { /* its first error, FILE:LINE and what */
         const struct diag *d = &s->read_diags.v[i];
@@ -524,5 +540,4 @@ bool session_round_unreadable(const struct session *s, const struct round *r, ch
             snprintf(why, size, "%s: %s", tail, d->text);
         break;
     }
-    return true;
 }

@@ -75,4 +75,7 @@ bool retire_precheck(struct session *s, char *msg, size_t size);
  * with why = "assessments/NAME.cfg:LINE: the reader's first error", so
  * that no screen shows it as an empty round. */
 bool session_round_unreadable(const struct session *s, const struct round *r, char *why, size_t size);
+/* The same for profile.cfg: true, with why = "profile.cfg:LINE: ...",
+ * when it could not be read, so that no screen shows an empty profile. */
+bool session_profile_unreadable(const struct session *s, char *why, size_t size);
 #endif

@@ -427,13 +427,14 @@ bool scale_can_grow(const struct profile *p, int coll)
     return p->c[coll].n < SCALE_LEVELS_MAX;
 }
 
-bool risk_off_scales(const struct profile *p, const struct record *risk)
+/* Is one of risk's levels, from levels[from] on, off its scale? */
+static bool levels_off(const struct profile *p, const struct record *risk, size_t from)
 {
     static const struct { int field, scale; } levels[] = {
         {RISK_INHERENT_IMPACT, COLL_IMPACT}, {RISK_INHERENT_LIKELIHOOD, COLL_LIKELIHOOD},
         {RISK_IMPACT, COLL_IMPACT}, {RISK_LIKELIHOOD, COLL_LIKELIHOOD},
     };
-    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+    for (size_t i = from; i < sizeof levels / sizeof *levels; i++) {
         const struct value *v = &risk->v[levels[i].field];
         size_t n = p->c[levels[i].scale].n;
         if (v->set && n && (v->i < 1 || (size_t)v->i > n || !scale_level(p, levels[i].scale, v->i)))
@@ -442,11 +443,24 @@ bool risk_off_scales(const struct profile *p, const struct record *risk)
     return false;
 }
 
+bool risk_off_scales(const struct profile *p, const struct record *risk)
+{
+    return levels_off(p, risk, 0);
+}
+
 size_t round_off_scales(const struct round *r, const struct profile *p)
 {
     size_t n = 0;
     for (size_t k = 0; k < r->c[RC_RISKS].n; k++)
         n += risk_off_scales(p, &r->c[RC_RISKS].r[k]);
+    return n;
+}
+
+size_t round_residual_off_scales(const struct round *r, const struct profile *p)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->c[RC_RISKS].n; k++)
+        n += levels_off(p, &r->c[RC_RISKS].r[k], 2); /* the residual impact and likelihood */
     return n;
 }
 

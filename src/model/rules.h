@@ -108,6 +108,9 @@ bool scale_can_grow(const struct profile *p, int coll);
  * the heat map cannot place it). round_off_scales counts them in r. */
 bool risk_off_scales(const struct profile *p, const struct record *risk);
 size_t round_off_scales(const struct round *r, const struct profile *p);
+/* How many risks of r have a residual level off the scales: those the
+ * heat map (residual levels) cannot place. */
+size_t round_residual_off_scales(const struct round *r, const struct profile *p);
 /* How many risks of r have the level `level` of scale coll (residual or
  * inherent). */
 size_t scale_level_uses(const struct round *r, int coll, long long level);

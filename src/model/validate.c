@@ -92,6 +92,9 @@ static void record_rules(struct vctx *c, const struct record *r, const struct co
         }
         switch (f->type) {
         case F_INT:
+            /* a risk's level above the range is said against its scale (level_rules) */
+            if (v->i > f->hi && c->round && c->p && field_scale(def, fi) >= 0 && c->p->c[field_scale(def, fi)].n)
+                break;
             if (v->i < f->lo || v->i > f->hi)
                 add(c, DIAG_ERROR, line, index, fi, _("%s: %s ('%s') is %lld, outside %lld..%lld"),
                     what, _(f->label), f->key, v->i, f->lo, f->hi);
@@ -400,8 +403,9 @@ void checklist_findings(const struct checklist *cl, const struct library *lib, s
 
 /* --- rounds ------------------------------------------------------------------ */
 
-/* A risk's levels lie on the profile's scales (the field's own range,
- * 1..6, is the entry's rule). */
+/* A risk's levels lie on the profile's scales (below the field's own
+ * range, 1..6, is the entry's rule; above it is said here, against the
+ * scale). */
 static void level_rules(struct vctx *c, const struct collection *risks)
 {
     static const struct { int field, scale; } levels[] = {
@@ -416,7 +420,7 @@ static void level_rules(struct vctx *c, const struct collection *risks)
             const struct field_def *f = &risks->def->fields[fi];
             const struct value *v = &x->v[fi];
             size_t n = c->p->c[levels[i].scale].n;
-            if (!v->set || v->i < f->lo || v->i > f->hi || !n)
+            if (!v->set || v->i < f->lo || !n)
                 continue;
             if ((size_t)v->i <= n) {
                 if (!scale_level(c->p, levels[i].scale, v->i) && scale_ok(n))

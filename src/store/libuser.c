@@ -138,7 +138,7 @@ enum userlib_result userlib_load_text(struct library *lib, const char *path, con
     bool ok = library_edition_from(&one, path, &cfg, dl);
     if (one.n == 0) {
         gl_set_free(&one);
-        diag_add(dl, DIAG_WARNING, path, 0, "%s", _("not loaded: the rest of the library is"));
+        diag_add(dl, DIAG_WARNING, path, 0, "%s", _("this file is not loaded; the rest of the library is loaded"));
         return USERLIB_UNUSABLE;
     }
     struct gl_edition *ed = one.editions[0];
@@ -149,7 +149,7 @@ enum userlib_result userlib_load_text(struct library *lib, const char *path, con
     }
     ok = ok && ids_free(lib, ed, dl);
     if (!ok) {
-        diag_add(dl, DIAG_WARNING, path, 0, "%s", _("not loaded: the rest of the library is"));
+        diag_add(dl, DIAG_WARNING, path, 0, "%s", _("this file is not loaded; the rest of the library is loaded"));
         gl_set_free(&one);
         return USERLIB_UNUSABLE;
     }

@@ -103,6 +103,39 @@ size_t ws_list_rounds(const char *dir, char ***names)
     return list_assessments(dir, true, names);
 }
 
+/* The copies saved beside a changed profile.cfg or checklist.cfg
+ * (core/conflict.h): NAME.mine-WHEN.cfg in the workspace folder itself. */
+static void report_top_copies(const char *dir, struct diag_list *dl)
+{
+    struct safefs_err e = {0};
+    int fd = safefs_open_dir(dir, &e);
+    safefs_err_free(&e);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (fd >= 0 && !d)
+        close(fd);
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0 || !strstr(de->d_name, ".mine-"))
+            continue;
+        v = xgrow(v, &cap, n + 1, sizeof *v);
+        v[n++] = xstrdup(de->d_name);
+    }
+    if (d)
+        closedir(d);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        char *p = ws_path(dir, v[i]);
+        diag_add(dl, DIAG_WARNING, p, 0, "%s", _("a copy saved beside a changed file: not read; merge it by hand, then remove it"));
+        free(p);
+        free(v[i]);
+    }
+    free(v);
+}
+
 void ws_report_strays(const char *dir, struct diag_list *dl)
 {
     char **v;
@@ -122,6 +155,7 @@ void ws_report_strays(const char *dir, struct diag_list *dl)
     }
     free(v);
     free(ad);
+    report_top_copies(dir, dl);
 }
 
 /* The folders kijun makes in a workspace: absent, or real folders. */

@@ -414,7 +414,7 @@ void fview_draw(struct fview *fv, int rows, int cols)
     if (!fv->f.n) {
         for (int r = 0; r < list + detail; r++)
             draw_blank(1 + r, 0, cols, A_NORMAL);
-        draw_cell(2, 2, cols - 2, _("No findings: kijun check finds the workspace clean."), A_NORMAL);
+        draw_wrapped(2, 2, cols - 3, 3, _("No findings: kijun check finds the workspace's files clean (a round's progress is checked in its Validation step)."), A_NORMAL);
     } else {
         rows_draw(1, list, cols, fv->nrows, &fv->cur, &fv->top, row_text, fv);
         draw_hline(1 + list, 0, cols);

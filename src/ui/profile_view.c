@@ -11,6 +11,7 @@
 #include "ui/draw.h"
 #include "model/labels.h"
 #include "ui/rows.h"
+#include "core/rounds.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -216,7 +217,16 @@ void pview_draw(struct pview *pv, int rows, int cols)
     }
     draw_header(pv, cols);
     int y = 1;
-    if (pv->level == PV_MENU) {
+    char bad[400];
+    if (pv->level == PV_MENU && session_profile_unreadable(pv->s, bad, sizeof bad)) {
+        /* not an empty profile: the file's error */
+        struct strbuf t = STRBUF_INIT;
+        sb_printf(&t, _("The profile could not be read: %s"), bad);
+        draw_cell(y, 0, cols, sb_str(&t), role_attr(ROLE_NOTICE));
+        sb_free(&t);
+        for (int i = y + 1; i < y + body; i++)
+            draw_blank(i, 0, cols, role_attr(ROLE_NORMAL));
+    } else if (pv->level == PV_MENU) {
         const char *name = rec_str(&pv->s->profile.org, ORG_NAME);
         struct strbuf t = STRBUF_INIT;
         sb_printf(&t, _("Organisation profile: %s"), *name ? name : "-");

@@ -176,7 +176,7 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
              action_key_str(ACT_SELECT, SCREEN_HEATMAP));
     int hh = draw_wrapped(y, 0, cols, 2, head, role_attr(ROLE_HEADING)); /* whole: wrapped where it needs to be */
     y += hh > 1 ? hh - 1 : 0, height -= hh > 1 ? hh - 1 : 0;
-    size_t off = round_off_scales(r, p);
+    size_t off = round_residual_off_scales(r, p);
     if (off) { /* risks the map cannot place are said, not dropped */
         char note[300];
         snprintf(note, sizeof note,
@@ -199,6 +199,11 @@ void draw_heatmap(struct aview *av, int y, int height, int cols)
     struct strbuf bands = STRBUF_INIT, cline = STRBUF_INIT;
     long long lowest[BAND__COUNT];
     band_bounds(t, max, lowest);
+    const char *rule = rec_str(&r->head, HEAD_RULE);
+    if ((strcmp(rule, "product") != 0 && strcmp(rule, "sum") != 0) || t < 1 || (max > 0 && t > max))
+        /* as the reports say it (model/report.c): no band is drawn from a bad criterion in silence */
+        sb_printf(&bands, _("The round's risk criteria are not valid (threshold %lld, highest %lld): these bands cannot be trusted; see Validation. "),
+                  t, max);
     sb_printf(&bands, _("Bands by value (%s, threshold %lld, highest %lld): L low < %lld, M medium < %lld, H high >= %lld, V very high >= %lld"),
               enum_label(rec_str(&r->head, HEAD_RULE)), t, max, lowest[BAND_MEDIUM], lowest[BAND_HIGH],
               lowest[BAND_HIGH], lowest[BAND_VERY_HIGH]);

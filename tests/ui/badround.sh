@@ -90,4 +90,19 @@ ui_screen | grep -v "^>" | grep -qF "│ $row"
 ui_result $? "after five keys typed ahead the preview shows the highlighted risk ($row)"
 ui_keys Q
 ui_stop
+# an unreadable profile is no empty profile either: 4 says FILE:LINE and the error
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/wp"
+chmod -R u+w "$ws/wp"
+ff=$(printf '\377')
+sed -i "0,/name = \"/s/name = \"/name = \"$ff/" "$ws/wp/profile.cfg"
+pline=$(grep -an "$ff" "$ws/wp/profile.cfg" | head -1 | cut -d: -f1)
+ui_start 100 30 --lang en "$ws/wp"
+ui_wait "kijun"
+ui_keys 4
+ui_expect "The profile could not be read: profile.cfg:$pline: invalid UTF-8 (byte 0xFF)" "4: the profile could not be read, FILE:LINE and why"
+ui_expect_not "Organisation profile: -" "4: not an empty profile"
+ui_expect_not "0x0" "4: no empty risk criteria"
+ui_expect_not "Purpose and positioning" "4: nothing of the screen before is left"
+ui_keys Q
+ui_stop
 ui_done

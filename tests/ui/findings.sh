@@ -123,7 +123,8 @@ UI_ENV="KIJUN_TODAY=2026-11-25 HOME=$ws"
 ui_start 80 24 --lang en --demo
 ui_wait "kijun"
 ui_keys 4 6
-ui_expect "No findings: kijun check finds the workspace clean." "the demo: a clear line, no findings"
+ui_expect "No findings: kijun check finds the workspace's files clean (a round's" "the demo: a clear line, no findings"
+ui_expect "progress is checked in its Validation step)." "the line says what it does not cover, wrapped whole"
 ui_keys Escape
 ui_expect "Organisation profile" "Esc goes back to the profile"
 
@@ -145,6 +146,18 @@ ui_wait "kijun"
 ui_keys 6 G
 ui_expect "changed outside kijun" "a closed round changed by hand is a finding"
 ui_expect "why)" "its whole text shows below the list at 80 columns"
+ui_keys Q
+ui_stop
+
+# kijun check's findings are about the files; the validation step checks the
+# progress too: the demo's files are clean while its round fails checks there
+cp -R "${KIJUN_TEST_DATA:-$KIJUN_TESTS/../data}/demo/en" "$ws/dv"
+chmod -R u+w "$ws/dv"
+"$KIJUN" check "$ws/dv" >/dev/null 2>&1; ui_result $? "the demo's files: kijun check is clean (exit 0)"
+ui_start 132 43 --lang en "$ws/dv"
+ui_wait "kijun"
+ui_keys 5 Enter j j j Enter
+ui_expect "[!!]" "the demo's round still fails checks of its validation step (its progress)"
 ui_keys Q
 ui_stop
 ui_done

@@ -81,8 +81,9 @@ ui_keys 4 j j j j j j j Enter G d
 ui_expect "Delete \"Severe\"? 19 risks of the rounds use this level: they go off the scale (flagged). y/n" \
     "the delete question names how many risks use the level"
 ui_keys y 5 Enter m
-ui_expect "10 of 30 risks are off the scales (a level the profile lacks): not on the map; flagged in the" \
-    "the heat map says how many risks it cannot place"
+# 10 risks name "Severe", but 4 of them only before the controls: those 4 are on the map
+ui_expect "6 of 30 risks are off the scales (a level the profile lacks): not on the map; flagged in the" \
+    "the heat map says how many risks it cannot place (only those whose residual level is off)"
 ui_expect "register" "the note is whole (wrapped, not cut)"
 ui_keys q r
 n=$(ui_screen | grep -c "off the scales")
@@ -129,5 +130,18 @@ ui_expect "Enter: edit (YYYY-MM-DD); T writes today (2026-09-01)" "rebound: the 
 ui_keys T
 ui_expect "*Date                2026-09-01" "the rebound key writes today"
 ui_keys Q n
+ui_stop
+
+# a threshold above the highest value: the heat map's bands say they cannot be trusted
+cp -R "$KIJUN_TEST_DATA/demo/en" "$ws/t30"
+chmod -R u+w "$ws/t30"
+sed -i 's/threshold = 10;/threshold = 30;/' "$ws/t30/assessments/2026.cfg"
+ui_start 132 43 --lang en "$ws/t30"
+ui_wait "kijun"
+ui_keys 5 Enter m
+ui_expect "The round's risk criteria are not valid (threshold 30, highest 25): these bands cannot be" \
+    "heat map: an invalid threshold is said above the bands"
+ui_expect "Bands by value" "heat map: the bands still follow"
+ui_keys Q
 ui_stop
 ui_done

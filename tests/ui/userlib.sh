@@ -246,7 +246,7 @@ ok '[ $rc = 0 ] && grep -q "1 file, clean" "$T/out"'
 "$KIJUN" check "$T/w2/library/b.cfg" >"$T/out" 2>&1
 rc=$?
 DESC="check WS/library/b.cfg: not loaded (a.cfg has its id)"
-ok '[ $rc = 1 ] && grep -qF "$T/w2/library/b.cfg: warning: not loaded" "$T/out" && grep -qF "already used by $T/w2/library/a.cfg" "$T/out"'
+ok '[ $rc = 1 ] && grep -qF "$T/w2/library/b.cfg: warning: this file is not loaded; the rest of the library is loaded" "$T/out" && grep -qF "already used by $T/w2/library/a.cfg" "$T/out"'
 "$KIJUN" tree --edition taken "$T/w2" >"$T/out" 2>&1
 DESC="... and the workbench's tree says the same: taken is a.cfg"
 ok 'grep -qF ", $T/w2/library/a.cfg" "$T/out"'

@@ -105,7 +105,14 @@ ui_keys Q
 ui_expect "Unsaved changes" "Esc: the edits are still there to quit with"
 ui_keys n
 ui_stop
+# the copy saved beside is named by kijun check until it is gone
+out=$("$KIJUN" check "$ws/w" 2>&1)
+case "$out" in *"$(basename "$mine"): warning: a copy saved beside a changed file"*) r=0 ;; *) r=1 ;; esac
+ui_result $r "b: kijun check names profile.mine-*.cfg ($out)"
 fresh
+out=$("$KIJUN" check "$ws/w" 2>&1)
+case "$out" in *mine-*) r=1 ;; *) r=0 ;; esac
+ui_result $r "b: once removed, kijun check no longer names it"
 
 # the folder replaced at the same path (a sync tool, git clone over it)
 ui_start 80 24 --lang en "$ws/w"

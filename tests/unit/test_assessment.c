@@ -814,11 +814,11 @@ Test(validate, values_on_the_scales)
     cr_assert_eq(f.c.found.v[k->finding].at.field, RISK_IMPACT);
     cr_assert_eq(f.c.found.v[k->finding].line, 28);
     ABSENT(&f, text);
-    /* beyond the field's range: that finding alone */
-    set_i(x, d, "impact", 7);
+    /* beyond the field's range too: said once, against the scale (not 1..6) */
+    set_i(x, d, "impact", 9);
     RUN(&f);
-    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 7, outside 1..6");
-    ABSENT(&f, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 7, above the impact scale's top level 5");
+    FAILS(&f, STEP_ASSESS, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 9, above the impact scale's top level 5");
+    ABSENT(&f, "assessments/2026.cfg:28: risk-3: Impact ('impact') is 9, outside 1..6");
     set_i(x, d, "impact", 5);
     set_i(x, d, "likelihood", 5);
     RUN(&f);
@@ -1280,7 +1280,7 @@ Test(check, required_fields_ranges_and_values)
     EXPECT(&f.r, &f.p,
            {DIAG_ERROR, 3, "round: Purpose ('purpose') is required"},
            {DIAG_ERROR, 3, "round: Threshold ('threshold') is 37, outside 1..36"},
-           {DIAG_ERROR, 24, "risk-2: Impact ('impact') is 7, outside 1..6"},
+           {DIAG_ERROR, 24, "risk-2: Impact ('impact') is 7, above the impact scale's top level 5"},
            {DIAG_ERROR, 28, "risk-3: Decision ('decision') is 'ignore', not one of the allowed values"});
     fx_free(&f);
 }

@@ -555,6 +555,17 @@ Test(levels, a_deleted_level_leaves_its_risks_off_the_scale)
     coll_remove(&p.c[COLL_IMPACT], 4); /* the top level deleted */
     cr_assert(risk_off_scales(&p, x));
     cr_assert_eq(round_off_scales(&r, &p), 1);
+    cr_assert_eq(round_residual_off_scales(&r, &p), 1);
+    {   /* only the level before the controls off: flagged, yet on the heat map */
+        struct round r2;
+        small_round(&r2, "2027");
+        struct record *y = &r2.c[RC_RISKS].r[0];
+        set_i(y, RD(RC_RISKS), "inherent_impact", 5);
+        set_i(y, RD(RC_RISKS), "impact", 3);
+        cr_assert_eq(round_off_scales(&r2, &p), 1);
+        cr_assert_eq(round_residual_off_scales(&r2, &p), 0);
+        round_free(&r2);
+    }
     run(&f, &p, &r, 1);
     find(&f, "risk-1: Impact ('impact') is 5, above the impact scale's top level 4");
     /* a level between deleted (3 of 1..5): its risks name a level the scale lacks */
