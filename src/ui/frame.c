@@ -7,6 +7,7 @@
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include "ui/draw.h"
 #include "ui/mouse.h"
 #include "util/utf8.h"
@@ -27,14 +28,24 @@ void chrome_title(int cols, const char *crumbs)
 
 void chrome_status(int y, int cols, const char *status, const char *message, bool error)
 {
-    struct strbuf sb = STRBUF_INIT;
-    sb_adds(&sb, status);
+    struct strbuf marks = STRBUF_INIT, sb = STRBUF_INIT;
     if (shown && session_modified(shown))
-        sb_adds(&sb, _(" [+] modified"));
+        sb_adds(&marks, _(" [+] modified"));
     if (shown && shown->read_only)
-        sb_adds(&sb, _(" [read-only]"));
+        sb_adds(&marks, _(" [read-only]"));
+    /* the marks always whole: the status is shortened before them */
+    int room = cols - utf8_width(sb_str(&marks));
+    if (marks.len && utf8_width(status) > room && room > 1) {
+        char *cut = utf8_ellipsize(status, room, glyph("\xE2\x80\xA6", "~"), 1);
+        sb_adds(&sb, cut);
+        free(cut);
+    } else {
+        sb_adds(&sb, status);
+    }
+    sb_adds(&sb, sb_str(&marks));
     draw_status_message(y, cols, sb_str(&sb), message, error);
     sb_free(&sb);
+    sb_free(&marks);
 }
 
 void chrome_editing(int y, int cols)

@@ -81,9 +81,19 @@ void draw_steps(struct aview *av, int y, int height, int cols)
     sb_printf(&sb, _("Risks %zu: L %zu, M %zu, H %zu, V %zu | at or above threshold %zu | overdue %zu | accepted %zu"),
               r->c[RC_RISKS].n, bands[BAND_LOW], bands[BAND_MEDIUM], bands[BAND_HIGH], bands[BAND_VERY_HIGH],
               over, overdue, accepted);
-    draw_cell(y + 4 + STEP__COUNT, 0, cols, sb_str(&sb), A_NORMAL);
+    /* read whole: a second line when it needs one (the history starts
+     * below), broken after a " | " so that no count leaves its label */
+    if (utf8_width(sb_str(&sb)) > cols) {
+        char *t = sb.s, *cut = NULL;
+        for (char *p = strstr(t, " | "); p; p = strstr(p + 1, " | "))
+            if (utf8_nwidth(t, (size_t)(p - t) + 2) <= cols)
+                cut = p;
+        if (cut)
+            cut[2] = '\n';
+    }
+    int rl = draw_wrapped(y + 4 + STEP__COUNT, 0, cols, 2, sb_str(&sb), A_NORMAL);
     sb_free(&sb);
-    for (int k = y + 5 + STEP__COUNT; k < y + height; k++)
+    for (int k = y + 4 + STEP__COUNT + (rl > 0 ? rl : 1); k < y + height; k++)
         draw_blank(k, 0, cols, A_NORMAL);
     round_history_draw(r, y + 6 + STEP__COUNT, height - 6 - STEP__COUNT, cols);
 }

@@ -206,4 +206,25 @@ ui_expect_line 4 ">2026-09-15 [organisational change]" "K: the second entry stay
 ui_expect_not "[+] modified" "nothing was changed"
 ui_keys Q
 ui_stop
+# at 80 columns the counts of a round and the [+] modified mark read whole
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 k Enter
+ui_expect "overdue 0 |" "the round's counts: the first line ends at a bar"
+ui_expect_line 12 "accepted 2" "the accepted count on the second line, with its label"
+ui_keys Q
+ui_stop
+W=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+cp -r "$KIJUN_TEST_DATA/demo/ja" "$W/a-rather-long-workspace-name"
+chmod -R u+w "$W/a-rather-long-workspace-name"
+ui_start 80 24 --lang en --edition rev "$W/a-rather-long-workspace-name"
+ui_wait "kijun"
+ui_keys 4 Enter Enter End
+ui_type "Z"
+ui_keys Enter 3
+ui_expect "(superseded)" "the browser's status line names the edition"
+ui_expect "[+] modified" "and shows the mark whole, the status shortened before it"
+ui_keys Q n
+ui_stop
+rm -rf "$W"
 ui_done
