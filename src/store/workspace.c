@@ -60,52 +60,11 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The NAME.cfg files of dir's assessments/, sorted: the rounds' names
- * (rounds), or the file names of those that are no round (!rounds). */
-static size_t list_assessments(const char *dir, bool rounds, char ***names)
-{
-    char *ad = ws_path(dir, "assessments");
-    struct safefs_err e = {0};
-    /* assessments/ is kijun's: a link there is not listed through */
-    int fd = safefs_open_dir(ad, &e);
-    safefs_err_free(&e);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (fd >= 0 && !d)
-        close(fd);
-    char **v = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    while (d && (de = readdir(d))) {
-        size_t len = strlen(de->d_name);
-        if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
-            continue;
-        char *stem = xstrndup(de->d_name, len - 4);
-        /* a copy saved beside a changed round (core/conflict.h) is no round */
-        if (ws_round_name_valid(stem) == rounds) {
-            v = xgrow(v, &cap, n + 1, sizeof *v);
-            v[n++] = rounds ? stem : xstrdup(de->d_name);
-            if (rounds)
-                stem = NULL;
-        }
-        free(stem);
-    }
-    if (d)
-        closedir(d);
-    free(ad);
-    if (n)
-        qsort(v, n, sizeof *v, cmp_names);
-    *names = v;
-    return n;
-}
-
-size_t ws_list_rounds(const char *dir, char ***names)
-{
-    return list_assessments(dir, true, names);
-}
-
-/* The copies saved beside a changed profile.cfg or checklist.cfg
- * (core/conflict.h): NAME.mine-WHEN.cfg in the workspace folder itself. */
-static void report_top_copies(const char *dir, struct diag_list *dl)
+/* The names of dir's NAME.cfg files that keep() takes, as it gives them
+ * (a new string, or NULL to leave the file out), sorted. dir is opened
+ * without following a link: a link there is not listed through. */
+static size_t list_cfgs(const char *dir, char *(*keep)(const char *name, size_t len, bool ctx), bool ctx,
+                        char ***names)
 {
     struct safefs_err e = {0};
     int fd = safefs_open_dir(dir, &e);
@@ -118,15 +77,64 @@ static void report_top_copies(const char *dir, struct diag_list *dl)
     struct dirent *de;
     while (d && (de = readdir(d))) {
         size_t len = strlen(de->d_name);
-        if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0 || !strstr(de->d_name, ".mine-"))
+        if (len < 5 || strcmp(de->d_name + len - 4, ".cfg") != 0)
             continue;
-        v = xgrow(v, &cap, n + 1, sizeof *v);
-        v[n++] = xstrdup(de->d_name);
+        char *name = keep(de->d_name, len, ctx);
+        if (name) {
+            v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = name;
+        }
     }
     if (d)
         closedir(d);
     if (n)
         qsort(v, n, sizeof *v, cmp_names);
+    *names = v;
+    return n;
+}
+
+/* In assessments/: a round's name (rounds), or the file name of one that
+ * is no round (a copy saved beside a changed round, core/conflict.h). */
+static char *keep_assessment(const char *name, size_t len, bool rounds)
+{
+    char *stem = xstrndup(name, len - 4);
+    if (ws_round_name_valid(stem) != rounds) {
+        free(stem);
+        return NULL;
+    }
+    if (rounds)
+        return stem;
+    free(stem);
+    return xstrdup(name);
+}
+
+/* The NAME.cfg files of dir's assessments/, sorted: the rounds' names
+ * (rounds), or the file names of those that are no round (!rounds). */
+static size_t list_assessments(const char *dir, bool rounds, char ***names)
+{
+    char *ad = ws_path(dir, "assessments");
+    size_t n = list_cfgs(ad, keep_assessment, rounds, names);
+    free(ad);
+    return n;
+}
+
+size_t ws_list_rounds(const char *dir, char ***names)
+{
+    return list_assessments(dir, true, names);
+}
+
+/* A copy saved beside a changed profile.cfg or checklist.cfg
+ * (core/conflict.h): NAME.mine-WHEN.cfg in the workspace folder itself. */
+static char *keep_top_copy(const char *name, size_t len, bool unused)
+{
+    (void)len, (void)unused;
+    return name[0] != '.' && strstr(name, ".mine-") ? xstrdup(name) : NULL;
+}
+
+static void report_top_copies(const char *dir, struct diag_list *dl)
+{
+    char **v;
+    size_t n = list_cfgs(dir, keep_top_copy, false, &v);
     for (size_t i = 0; i < n; i++) {
         char *p = ws_path(dir, v[i]);
         diag_add(dl, DIAG_WARNING, p, 0, "%s", _("a copy saved beside a changed file: not read; merge it by hand, then remove it"));
