@@ -207,6 +207,17 @@ def mean(rows, i):
     return sum(r[i] for r in rows) / len(rows)
 
 
+def ratio_rows(first, all_label, fl, kj):
+    """Print the bytes until the highlight (the checked ratio) and all the
+    bytes per move, the bare list's beside kijun's; True when over LIMIT."""
+    ratio = mean(kj, 0) / mean(fl, 0)
+    verdict = "PASS" if round(ratio, 2) <= LIMIT else "FAIL"
+    print("  %-52s%12.0f%12.0f%7.2fx  %s (<= %gx)"
+          % (first, mean(fl, 0), mean(kj, 0), ratio, verdict, LIMIT))
+    print("  %-52s%12.0f%12.0f" % (all_label, mean(fl, 1), mean(kj, 1)))
+    return verdict == "FAIL"
+
+
 def times(fl, kj, rate, what=""):
     if rate:
         print("  %-52s%12.0f%12.0f" % (what + "ms until the highlight is seen",
@@ -263,13 +274,7 @@ def main():
                 print("  n/a: %s" % e)
                 failed = True
                 continue
-            ratio = mean(kj, 0) / mean(fl, 0)
-            verdict = "PASS" if round(ratio, 2) <= LIMIT else "FAIL"
-            over |= verdict == "FAIL"
-            print("  %-52s%12.0f%12.0f%7.2fx  %s (<= %gx)"
-                  % ("bytes until the highlight is on its row", mean(fl, 0), mean(kj, 0),
-                     ratio, verdict, LIMIT))
-            print("  %-52s%12.0f%12.0f" % ("bytes per move, all", mean(fl, 1), mean(kj, 1)))
+            over |= ratio_rows("bytes until the highlight is on its row", "bytes per move, all", fl, kj)
             # typed ahead, each key costs a highlight move and the panes follow once
             bound = ahead * LIMIT * mean(fl, 0) + (mean(kj, 1) - mean(kj, 0))
             verdict = "PASS" if kj_ahead <= bound else "FAIL"
@@ -304,13 +309,7 @@ def main():
                     print("  %s: n/a: %s" % (what, e))
                     failed = True
                     continue
-                ratio = mean(kj, 0) / mean(fl, 0)
-                verdict = "PASS" if round(ratio, 2) <= LIMIT else "FAIL"
-                over |= verdict == "FAIL"
-                print("  %-52s%12.0f%12.0f%7.2fx  %s (<= %gx)"
-                      % (what + ": bytes until the highlight", mean(fl, 0), mean(kj, 0),
-                         ratio, verdict, LIMIT))
-                print("  %-52s%12.0f%12.0f" % (what + ": bytes per move, all", mean(fl, 1), mean(kj, 1)))
+                over |= ratio_rows(what + ": bytes until the highlight", what + ": bytes per move, all", fl, kj)
                 if size == WIDE:
                     # the preview once: its largest follow-up of a single move
                     # (one risk 8 rows on differs from the first more than a
