@@ -311,7 +311,10 @@ void draw_pick(struct recedit *re, int y, int height, int cols)
     }
     int h = (int)pk->n + 2 + pl < height - 2 ? (int)pk->n + 2 + pl : height - 2;
     int lr = h - 1 - pl, top = y + 1;
-    for (int r = 0; r < h; r++) /* the list's rows blanked whole: nothing of the form beside reads as the list's */
+    /* the list's rows blanked whole (nothing of the form beside reads as
+     * the list's), and the rows below it: no line of the form's help is
+     * left cut under the list */
+    for (int r = 0; top + r < y + height; r++)
         draw_blank(top + r, 0, cols, A_NORMAL);
     char title[200]; /* the keys in force */
     if (pk->multi)

@@ -312,6 +312,7 @@ void recedit_draw(struct recedit *re, int rows, int cols)
             char key[16], text[160];
             snprintf(text, sizeof text, _("No entries yet: press %s to add one."),
                      action_key_name(ACT_ADD, SCREEN_LIST, key, sizeof key));
+            draw_blank(y + 2, 0, 2, A_NORMAL); /* nothing of the screen before stays */
             draw_cell(y + 2, 2, cols - 2, text, role_attr(ROLE_DIM));
             for (int r = 3; r < body; r++)
                 draw_blank(y + r, 0, cols, A_NORMAL);

@@ -227,4 +227,24 @@ ui_expect "[+] modified" "and shows the mark whole, the status shortened before 
 ui_keys Q n
 ui_stop
 rm -rf "$W"
+# a pick list leaves no cut line of the form's help below it
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 5 Enter r Enter Down Down Down Enter
+ui_expect "Recent incident types" "the threat catalogue is open over the risk's form"
+ui_expect_line_not 22 "a list" "no fragment of the field's help is left under it"
+ui_keys Escape Q n
+ui_stop
+# an empty list: nothing of the menu before stays beside its line
+W=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+"$KIJUN" init --lang en "$W/w" >/dev/null 2>&1
+ui_start 80 24 --lang en "$W/w"
+ui_wait "kijun"
+ui_keys 4 Down Down Down Enter
+ui_expect_line 4 "  No entries yet: press a to add one." "the empty list's line, its first columns blank"
+ui_keys a q
+ui_expect_line 4 "  No entries yet: press a to add one." "and after a new entry left untouched"
+ui_keys Q
+ui_stop
+rm -rf "$W"
 ui_done
