@@ -174,7 +174,7 @@ static void handle_key(struct app *a, int key, bool is_char, wint_t ch)
             app_answer(a, key);
         else if (action_for_key(SCREEN_BROWSER, key) == ACT_QUIT)
             app_request_quit(a);
-        else
+        else if (key != KEY_RESIZE) /* the resize itself is no key typed */
             a->small_refused = true;
         return;
     }

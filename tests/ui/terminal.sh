@@ -420,6 +420,8 @@ ui_run "" 80 24 --demo --edition v5 --lang en
 ui_keys E
 ui_expect_line 1 " kijun › Guideline › Editions" "E: the editions screen"
 ui_resize 50 10
+ui_expect "Terminal too small: 50x10" "50x10: the notice"
+ui_expect_not "The key was not taken" "the resize itself is no key: nothing said of a key"
 ui_keys q
 ui_expect "The key was not taken: enlarge the window first." "q behind the notice: not taken, said"
 ui_expect_not "[exit" "q behind the notice does not quit"
