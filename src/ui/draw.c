@@ -322,12 +322,13 @@ void draw_status_message(int y, int cols, const char *status, const char *messag
         draw_cell(y, 0, sw + 2, status, role_attr(ROLE_STATUS));
         draw_cell(y, sw + 2, cols - sw - 2, message, mattr);
     } else if (error && y >= 3) {
-        /* an error must be read: over the lines it needs, the status too */
-        draw_question(y, cols, 3, message, mattr);
+        /* an error must be read: over the lines it needs (up to half the
+         * screen), the status too */
+        draw_question(y, cols, y / 2 > 3 ? y / 2 : 3, message, mattr);
     } else if (y >= 4) {
         /* no message is cut off: the status stays, the message above it */
         draw_cell(y, 0, cols, status, role_attr(ROLE_STATUS));
-        draw_question(y - 1, cols, 3, message, mattr);
+        draw_question(y - 1, cols, y / 2 > 3 ? y / 2 : 3, message, mattr);
     } else {
         draw_blank(y, 0, 1, mattr);
         draw_cell(y, 1, cols - 1, message, mattr);

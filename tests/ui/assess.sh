@@ -247,4 +247,20 @@ ui_expect_line 4 "  No entries yet: press a to add one." "and after a new entry 
 ui_keys Q
 ui_stop
 rm -rf "$W"
+# a long refusal is read whole, over the lines it needs (four here)
+W=$(mktemp -d "${TMPDIR:-/tmp}/kijun-ui-XXXXXX")
+L="$W/a-very-long-directory-name-for-testing-the-message/ro"
+mkdir -p "$L"
+cp -r "$KIJUN_TEST_DATA/demo/ja/." "$L"
+chmod -R u+w "$L"
+printf 'x\n' >"$W/target.cfg"
+ln -s "$W/target.cfg" "$L/assessments/2028.cfg"
+ui_start 80 24 --lang en "$L"
+ui_wait "kijun"
+ui_keys 4 Down Down Down Enter a
+ui_expect "Read-only: a file could not be read" "a refused on a list of a read-only workspace: said"
+ui_expect "fix it in an editor" "and read to its end"
+ui_keys Q
+ui_stop
+rm -rf "$W"
 ui_done
