@@ -129,12 +129,12 @@ printf '\n' >"$RC"
 ui_start 80 24 --demo --lang en --config "$RC"
 ui_wait "kijun"
 ui_keys 4 j j j j Enter Enter j Enter
-ui_expect "Enter: pick several" "a pick list is open"
+ui_expect "Choose (Space marks, Enter takes" "a pick list is open"
 ui_keys '?'
 ui_expect_line 1 " kijun › Help: Pick list" "? in the pick list: its help"
 ui_expect "Take the choice" "with the pick list's keys"
 ui_keys q
-ui_expect "Enter: pick several" "q: back to the pick list"
+ui_expect "Choose (Space marks, Enter takes" "q: back to the pick list"
 ui_keys Escape q q q
 ui_keys '?'
 ui_expect_line 1 " kijun › Help: Guideline browser" "the help of the browser"
