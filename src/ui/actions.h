@@ -134,6 +134,10 @@ const struct binding *bindings(size_t *n);
 bool binding_active(const struct binding *b, enum view s);
 /* What a line-editing action did to a text being typed. */
 enum edit_effect { EDIT_NONE, EDIT_MOVED, EDIT_CHANGED };
+/* The answer to a yes/no question: cancel (Esc) leaves it unanswered,
+ * nothing done (for most questions the same as no; not for "keep the new
+ * entry incomplete?", where no deletes it). */
+enum answer { ANSWER_NO, ANSWER_YES, ANSWER_CANCEL };
 struct edit;
 /* Apply a line-editing action (cursor moves, deletions) to e: EDIT_NONE
  * when a is none of them (accept, cancel and the rest are the caller's). */

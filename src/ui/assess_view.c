@@ -145,8 +145,9 @@ const char *aview_question(const struct aview *av)
     return av->asking_round ? av->message : av->edit.message;
 }
 
-void aview_answer(struct aview *av, bool yes)
+void aview_answer(struct aview *av, enum answer ans)
 {
+    bool yes = ans == ANSWER_YES;
     if (av->asking_round) {
         av->asking_round = false;
         av->message[0] = '\0';
@@ -158,7 +159,7 @@ void aview_answer(struct aview *av, bool yes)
         av->round = av->cur[AV_ROUNDS];
         return;
     }
-    recedit_answer(&av->edit, yes);
+    recedit_answer(&av->edit, ans);
     snprintf(av->message, sizeof av->message, "%s", av->edit.message);
     if (av->edit.done) {
         av->editing = false;

@@ -81,7 +81,7 @@ enum view aview_screen(const struct aview *av);
 bool aview_action(struct aview *av, enum action a);
 void aview_input(struct aview *av, const char *utf8);
 /* y/n to a question the embedded editor asked (delete). */
-void aview_answer(struct aview *av, bool yes);
+void aview_answer(struct aview *av, enum answer ans);
 bool aview_asking(const struct aview *av);
 const char *aview_question(const struct aview *av);
 void aview_draw(struct aview *av, int rows, int cols);

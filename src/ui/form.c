@@ -248,7 +248,8 @@ static bool fresh_leave(struct recedit *re)
     bool ask = sb.len > 0;
     if (ask) {
         re->asking_delete = re->asking_keep = true;
-        say(re, true, _("Keep it incomplete (%s missing)? %s"), sb_str(&sb), action_yes_no());
+        say(re, true, _("Keep it incomplete (%s missing)? %s (%s: back to the form)"), sb_str(&sb), action_yes_no(),
+            action_key_str(ACT_CANCEL, SCREEN_QUESTION));
     }
     sb_free(&sb);
     return !ask;

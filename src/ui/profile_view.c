@@ -123,9 +123,9 @@ void pview_input(struct pview *pv, const char *utf8)
     recedit_input(&pv->edit, utf8);
 }
 
-void pview_answer(struct pview *pv, bool yes)
+void pview_answer(struct pview *pv, enum answer ans)
 {
-    recedit_answer(&pv->edit, yes);
+    recedit_answer(&pv->edit, ans);
     back_from_edit(pv);
 }
 

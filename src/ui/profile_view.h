@@ -43,7 +43,7 @@ bool pview_action(struct pview *pv, enum action a);
 /* Text typed into a field being edited. */
 void pview_input(struct pview *pv, const char *utf8);
 /* The answer to the editor's question (y or n). */
-void pview_answer(struct pview *pv, bool yes);
+void pview_answer(struct pview *pv, enum answer ans);
 /* Draw the header, body and status line (all but the key bar). */
 void pview_draw(struct pview *pv, int rows, int cols);
 #endif

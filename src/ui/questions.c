@@ -293,7 +293,7 @@ void app_answer(struct app *a, int key)
     case ASK_DELETE: {
         const struct view_entry *e = vstack_top(&a->views);
         if (e->ops->answer)
-            e->ops->answer(&a->vc, e->self, yes);
+            e->ops->answer(&a->vc, e->self, yes ? ANSWER_YES : cancel ? ANSWER_CANCEL : ANSWER_NO);
         break;
     }
     default:

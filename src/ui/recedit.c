@@ -105,13 +105,19 @@ enum view recedit_screen(const struct recedit *re)
 
 /* --- the lists ---------------------------------------------------------------- */
 
-void recedit_answer(struct recedit *re, bool yes)
+void recedit_answer(struct recedit *re, enum answer ans)
 {
+    bool yes = ans == ANSWER_YES;
     if (signoff_answer(re, yes))
         return;
     re->asking_delete = false;
     if (re->asking_keep) {
         re->asking_keep = false;
+        if (ans == ANSWER_CANCEL) { /* unanswered: nothing done, the form stays */
+            say(re, false, _("Still in the form: fill in what is missing, or %s again"),
+                action_key_str(ACT_BACK, SCREEN_FORM));
+            return;
+        }
         if (!yes) {
             fresh_drop(re);
             say(re, false, "%s", _("Nothing added: the new entry is deleted"));

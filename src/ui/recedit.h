@@ -95,7 +95,7 @@ bool recedit_action(struct recedit *re, enum action a);
 /* Text typed into a field being edited. */
 void recedit_input(struct recedit *re, const char *utf8);
 /* The answer to its question (y or n). */
-void recedit_answer(struct recedit *re, bool yes);
+void recedit_answer(struct recedit *re, enum answer ans);
 /* The key bar: d where there is nothing to delete (a single record's
  * form), J and K where the entries keep their order, hidden. */
 void recedit_hide_keys(const struct recedit *re);

@@ -45,7 +45,7 @@ struct view_ops {
     /* a yes/no question the view asks (delete...), or NULL; its answer.
      * Both may be NULL for a view that asks none. */
     const char *(*question)(struct view_ctx *c, void *self);
-    void (*answer)(struct view_ctx *c, void *self, bool yes);
+    void (*answer)(struct view_ctx *c, void *self, enum answer ans);
 };
 
 #define VIEW_MAX 8

@@ -59,7 +59,7 @@ static void p_draw(struct view_ctx *c, void *self, int rows, int cols)
 static bool p_act(struct view_ctx *c, void *self, enum action a) { (void)c; return pview_action(self, a); }
 static void p_input(struct view_ctx *c, void *self, const char *t) { (void)c; pview_input(self, t); }
 static const char *p_title(struct view_ctx *c, void *self) { (void)c; (void)self; return screen_title(SCREEN_PROFILE); }
-static void p_answer(struct view_ctx *c, void *self, bool yes) { (void)c; pview_answer(self, yes); }
+static void p_answer(struct view_ctx *c, void *self, enum answer ans) { (void)c; pview_answer(self, ans); }
 
 static char *p_message(struct view_ctx *c, void *self, size_t *size, bool **err)
 {
@@ -97,7 +97,7 @@ static void a_draw(struct view_ctx *c, void *self, int rows, int cols)
 }
 static void a_input(struct view_ctx *c, void *self, const char *t) { (void)c; aview_input(self, t); }
 static const char *a_title(struct view_ctx *c, void *self) { (void)c; (void)self; return _("Risk assessment"); }
-static void a_answer(struct view_ctx *c, void *self, bool yes) { (void)c; aview_answer(self, yes); }
+static void a_answer(struct view_ctx *c, void *self, enum answer ans) { (void)c; aview_answer(self, ans); }
 
 static const char *a_question(struct view_ctx *c, void *self)
 {

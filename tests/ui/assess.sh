@@ -263,4 +263,19 @@ ui_expect "fix it in an editor" "and read to its end"
 ui_keys Q
 ui_stop
 rm -rf "$W"
+# Esc leaves "keep it incomplete?" unanswered: the new entry and its text stay
+ui_start 80 24 --demo --lang en
+ui_wait "kijun"
+ui_keys 4 Down Down Down Enter a Down Enter
+ui_type "important description"
+ui_keys Enter q
+ui_expect "Keep it incomplete (Name missing)? y/n (Esc: back to the form)" "the question names Esc too"
+ui_keys Escape
+ui_expect "Still in the form: fill in what is missing, or q again" "Esc: nothing done, said"
+ui_expect "important description" "the text typed is still in the form"
+ui_expect_not "Nothing added" "the new entry is not deleted"
+ui_keys q n
+ui_expect "Nothing added: the new entry is deleted" "n still deletes it"
+ui_keys Q n
+ui_stop
 ui_done
