@@ -267,23 +267,29 @@ bool aview_action(struct aview *av, enum action a)
             checks_refresh(av);
             return true;
         }
-        if (a == ACT_ADD && !read_only(av, NULL)) {
-            start_prompt(av, AVP_NEW_ROUND);
+        /* in a read-only workspace the keys say why they do nothing */
+        if (a == ACT_ADD) {
+            if (!read_only(av, NULL))
+                start_prompt(av, AVP_NEW_ROUND);
             return true;
         }
-        if (a == ACT_COPY && av->s->nrounds && !read_only(av, NULL)) {
-            start_prompt(av, AVP_COPY);
+        if (a == ACT_COPY && av->s->nrounds) {
+            if (!read_only(av, NULL))
+                start_prompt(av, AVP_COPY);
             return true;
         }
-        if (a == ACT_RENAME && av->s->nrounds && !read_only(av, NULL)) {
+        if (a == ACT_RENAME && av->s->nrounds) {
+            if (read_only(av, NULL))
+                return true;
             if (core_round_renamable(av->s, av->cur[AV_ROUNDS], av->message, sizeof av->message))
                 start_prompt(av, AVP_RENAME);
             else /* said before a name is typed in vain */
                 av->message_is_error = true;
             return true;
         }
-        if (a == ACT_DELETE && av->s->nrounds && !read_only(av, NULL)) {
-            ask_delete_round(av);
+        if (a == ACT_DELETE && av->s->nrounds) {
+            if (!read_only(av, NULL))
+                ask_delete_round(av);
             return true;
         }
         if (a == ACT_EXPORT && av->s->nrounds) {

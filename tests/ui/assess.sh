@@ -260,6 +260,11 @@ ui_wait "kijun"
 ui_keys 4 Down Down Down Enter a
 ui_expect "Read-only: a file could not be read" "a refused on a list of a read-only workspace: said"
 ui_expect "fix it in an editor" "and read to its end"
+ui_keys q q 5 a
+ui_expect "Read-only: a file could not be read" "a on the rounds of a read-only workspace says why it does nothing"
+ui_expect_not "does nothing here" "not a key without meaning"
+ui_keys d
+ui_expect "Read-only: a file could not be read" "d too"
 ui_keys Q
 ui_stop
 rm -rf "$W"
